@@ -1,0 +1,43 @@
+package io.smartcloudops.api.action;
+
+import io.smartcloudops.api.ActionException;
+import java.util.List;
+
+/**
+ * A named remediation with typed parameters. Implementations do the work only; dry-run defaults,
+ * approvals, cooldowns, rate limits, retries and audit are the policy gate's job, and every call
+ * reaches an action through it.
+ *
+ * <pre>{@code
+ * final class Echo implements RemediationAction {
+ *     public String name() { return "echo"; }
+ *     public List<ParameterSpec> parameters() { return List.of(); }
+ *     public ActionResult execute(ActionRequest r, ActionMode mode, java.time.Instant now) {
+ *         return ActionResult.of(r, mode == ActionMode.DRY_RUN ? ActionOutcome.DRY_RUN : ActionOutcome.SUCCEEDED,
+ *                 "echoed " + r.target(), now, java.time.Duration.ZERO);
+ *     }
+ * }
+ * }</pre>
+ */
+public interface RemediationAction {
+
+    String name();
+
+    /** One line for people: what the action does. */
+    default String description() {
+        return name();
+    }
+
+    List<ParameterSpec> parameters();
+
+    /** Destructive actions (reboot, stop, scale down) need an approval before they run. */
+    default boolean destructive() {
+        return false;
+    }
+
+    /**
+     * Runs (EXECUTE) or describes what it would do (DRY_RUN, which must change nothing). Parameters
+     * arrive validated against {@link #parameters()}.
+     */
+    ActionResult execute(ActionRequest request, ActionMode mode, java.time.Instant now) throws ActionException;
+}

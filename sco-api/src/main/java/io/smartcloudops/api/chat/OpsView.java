@@ -1,0 +1,42 @@
+package io.smartcloudops.api.chat;
+
+import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.audit.AuditEntry;
+import io.smartcloudops.api.audit.AuditQuery;
+import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.metric.SeriesId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A read-only view of every stage of the agent, for ChatOps and the HTTP API.
+ *
+ * <pre>{@code
+ * StatusSnapshot s = view.status();
+ * List<Sample> cpu = view.recentSamples(SeriesId.of("node_cpu_usage_percent"), 60);
+ * }</pre>
+ */
+public interface OpsView {
+
+    StatusSnapshot status();
+
+    /** Every series the agent watches. */
+    List<SeriesId> series();
+
+    /** The newest samples of a series, oldest first, at most {@code limit}. */
+    List<Sample> recentSamples(SeriesId series, int limit);
+
+    /** Newest first. */
+    List<AnomalyEvent> anomalies(int limit);
+
+    Optional<AnomalyEvent> anomaly(String id);
+
+    /** Pending and firing alerts, most urgent first. */
+    List<Alert> alerts();
+
+    /** The agent's newest log lines at or above {@code minLevel} (TRACE, DEBUG, INFO, WARN, ERROR), oldest first. */
+    List<LogLine> logs(int lines, String minLevel);
+
+    List<AuditEntry> audit(AuditQuery query);
+}

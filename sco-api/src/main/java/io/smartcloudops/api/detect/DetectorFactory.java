@@ -1,0 +1,25 @@
+package io.smartcloudops.api.detect;
+
+import io.smartcloudops.api.metric.SeriesId;
+
+/**
+ * Creates and restores the per-series states of one kind of detector.
+ *
+ * <pre>{@code
+ * DetectorFactory f = registry.provider(DetectorProvider.class, "default").create(context);
+ * Detector d = f.create(SeriesId.of("cpu"), DetectorSettings.defaults());
+ * }</pre>
+ */
+public interface DetectorFactory {
+
+    /** The detector's registered name, also written into its snapshots. */
+    String name();
+
+    Detector create(SeriesId series, DetectorSettings settings);
+
+    /**
+     * Continues from a snapshot. Reads every version this factory ever wrote; throws
+     * {@link IllegalArgumentException} naming the version for one it does not know.
+     */
+    Detector restore(DetectorState state);
+}

@@ -1,0 +1,113 @@
+package io.smartcloudops.detect.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartcloudops.api.metric.Labels;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.metric.SeriesId;
+import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.detect.baseline.EwmaDetectorProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class DetectionPipelineTest {
+    private static final SeriesId CPU = SeriesId.of("cpu");
+
+    private DetectionPipeline pipeline() {
+        return DetectionPipeline.builder(new EwmaDetectorProvider().create(ProviderContext.builder().build())).build();
+    }
+
+    private static List<Sample> wobble(SeriesId id, int n, long start) {
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new Sample(id, start + i * 1000L, 20 + (i % 5)));
+        }
+        return out;
+    }
+
+    @Test
+    void spikeAfterNormalTrafficBecomesAnAnomalyEvent() {
+        DetectionPipeline p = pipeline();
+        assertThat(p.ingest(wobble(CPU, 200, 0))).allSatisfy(s -> assertThat(s.anomaly()).isEmpty());
+        ScoredSample spike = p.ingest(new Sample(CPU, 300_000, 95));
+        assertThat(spike.anomaly()).hasValueSatisfying(e -> {
+            assertThat(e.series()).isEqualTo(CPU);
+            assertThat(e.detector()).isEqualTo("ewma");
+            assertThat(e.id()).isEqualTo("an-1");
+        });
+    }
+
+    @Test
+    void dropsNaNInfiniteDuplicateAndOutOfOrderSamplesWithoutDisturbingTheSeries() {
+        DetectionPipeline p = pipeline();
+        p.ingest(wobble(CPU, 100, 0));
+        assertThat(p.ingest(new Sample(CPU, 200_000, Double.NaN)).verdict()).isEqualTo(SampleVerdict.DROPPED_NOT_FINITE);
+        assertThat(p.ingest(new Sample(CPU, 200_000, Double.POSITIVE_INFINITY)).verdict()).isEqualTo(SampleVerdict.DROPPED_NOT_FINITE);
+        assertThat(p.ingest(new Sample(CPU, 99_000, 21)).verdict()).isEqualTo(SampleVerdict.DROPPED_DUPLICATE);
+        assertThat(p.ingest(new Sample(CPU, 5_000, 1_000)).verdict()).isEqualTo(SampleVerdict.DROPPED_OUT_OF_ORDER);
+        ScoredSample next = p.ingest(new Sample(CPU, 100_000, 22));
+        assertThat(next.verdict()).isEqualTo(SampleVerdict.SCORED);
+        assertThat(next.score().value()).isLessThan(0.5);
+        assertThat(p.count(SampleVerdict.DROPPED_NOT_FINITE)).isEqualTo(2);
+        assertThat(p.count(SampleVerdict.SCORED)).isEqualTo(101);
+    }
+
+    @Test
+    void gapInTimeDoesNotByItselfRaiseAnAnomaly() {
+        DetectionPipeline p = pipeline();
+        p.ingest(wobble(CPU, 200, 0));
+        assertThat(p.ingest(new Sample(CPU, 86_400_000L, 22)).anomaly()).isEmpty();
+    }
+
+    @Test
+    void newSeriesBeyondTheLimitAreDroppedAndCounted() {
+        DetectionPipeline p = DetectionPipeline.builder(new EwmaDetectorProvider().create(ProviderContext.builder().build()))
+                .maxSeries(2).build();
+        p.ingest(new Sample(SeriesId.of("a"), 1, 1));
+        p.ingest(new Sample(SeriesId.of("b"), 1, 1));
+        assertThat(p.ingest(new Sample(SeriesId.of("c"), 1, 1)).verdict()).isEqualTo(SampleVerdict.DROPPED_SERIES_LIMIT);
+        assertThat(p.seriesCount()).isEqualTo(2);
+    }
+
+    @Test
+    void checkpointRestoreContinuesWithTheSameScores() {
+        DetectionPipeline a = pipeline();
+        List<Sample> data = wobble(CPU, 300, 0);
+        a.ingest(data.subList(0, 150));
+        DetectionPipeline b = pipeline();
+        b.restore(a.checkpoint());
+        List<Double> fromA = a.ingest(data.subList(150, 300)).stream().map(s -> s.score().value()).toList();
+        List<Double> fromB = b.ingest(data.subList(150, 300)).stream().map(s -> s.score().value()).toList();
+        assertThat(fromB).isEqualTo(fromA);
+        assertThat(b.ingest(new Sample(CPU, 1_000, 20)).verdict()).isEqualTo(SampleVerdict.DROPPED_OUT_OF_ORDER);
+    }
+
+    @Test
+    void concurrentIngestOfManySeriesScoresEverySampleOnce() throws Exception {
+        DetectionPipeline p = pipeline();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int worker = t;
+                futures.add(pool.submit(() -> {
+                    for (int s = 0; s < 250; s++) {
+                        SeriesId id = SeriesId.of("load", Labels.of("worker", String.valueOf(worker), "n", String.valueOf(s)));
+                        p.ingest(wobble(id, 40, 0));
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(p.seriesCount()).isEqualTo(1_000);
+        assertThat(p.count(SampleVerdict.SCORED)).isEqualTo(40_000);
+    }
+}

@@ -1,0 +1,21 @@
+package io.smartcloudops.remediate.rules;
+
+import java.time.Duration;
+
+/** When a rule holds for a series. */
+public sealed interface Condition {
+
+    Selector selector();
+
+    /** The newest value of a series compared with a threshold: {@code node_cpu_usage_percent > 90}. */
+    record Threshold(Selector selector, Comparison op, double value) implements Condition {
+    }
+
+    /** The detector's anomaly score of the newest sample at or above {@code minScore}. */
+    record AnomalyScore(Selector selector, double minScore) implements Condition {
+    }
+
+    /** No fresh sample of any matching series for {@code after}: Prometheus' {@code absent()}. */
+    record Absent(Selector selector, Duration after) implements Condition {
+    }
+}

@@ -1,0 +1,78 @@
+package io.smartcloudops.remediate.rules;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the PromQL subset our rules accept:
+ * <ul>
+ *   <li>{@code node_cpu_usage_percent{host="app"} > 90} — a threshold on the newest value;</li>
+ *   <li>{@code anomaly_score(node_cpu_usage_percent) >= 0.9} — the detector's score; an empty
+ *       selector {@code anomaly_score({})} means every series;</li>
+ *   <li>{@code absent(up{job="app"})} — no fresh sample for five minutes (Prometheus' look-back).</li>
+ * </ul>
+ */
+final class ExpressionParser {
+    static final Duration ABSENT_LOOKBACK = Duration.ofMinutes(5);
+
+    private static final String SELECTOR = "([a-zA-Z_:][a-zA-Z0-9_:]*)?\\s*(\\{[^{}]*})?";
+    private static final String NUMBER = "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)";
+    private static final Pattern THRESHOLD = Pattern.compile("\\s*" + SELECTOR + "\\s*(>=|<=|==|!=|>|<)\\s*" + NUMBER + "\\s*");
+    private static final Pattern ANOMALY = Pattern.compile("\\s*anomaly_score\\(\\s*" + SELECTOR + "\\s*\\)\\s*(>=|>)\\s*" + NUMBER + "\\s*");
+    private static final Pattern ABSENT = Pattern.compile("\\s*absent\\(\\s*" + SELECTOR + "\\s*\\)\\s*");
+    private static final Pattern MATCHER = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
+
+    private ExpressionParser() {
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong */
+    static Condition parse(String expr) {
+        if (expr.length() > 1_000) {
+            throw new IllegalArgumentException("expression longer than 1000 characters");
+        }
+        Matcher m = ANOMALY.matcher(expr);
+        if (m.matches()) {
+            double min = Double.parseDouble(m.group(4));
+            if (!(min >= 0 && min <= 1)) {
+                throw new IllegalArgumentException("anomaly_score is in [0, 1]; " + min + " can never match");
+            }
+            return new Condition.AnomalyScore(selector(m.group(1), m.group(2), true), min);
+        }
+        m = ABSENT.matcher(expr);
+        if (m.matches()) {
+            return new Condition.Absent(selector(m.group(1), m.group(2), false), ABSENT_LOOKBACK);
+        }
+        m = THRESHOLD.matcher(expr);
+        if (m.matches()) {
+            double v = Double.parseDouble(m.group(4));
+            return new Condition.Threshold(selector(m.group(1), m.group(2), false), Comparison.bySymbol(m.group(3)), v);
+        }
+        throw new IllegalArgumentException("cannot parse expression '" + expr
+                + "'; expected 'metric{label=\"v\"} > 90', 'anomaly_score(metric) >= 0.9' or 'absent(metric)'");
+    }
+
+    private static Selector selector(String metric, String braces, boolean anyAllowed) {
+        if (metric == null && !anyAllowed) {
+            throw new IllegalArgumentException("a metric name is required here");
+        }
+        Map<String, String> matchers = new LinkedHashMap<>();
+        if (braces != null) {
+            String inner = braces.substring(1, braces.length() - 1).trim();
+            if (!inner.isEmpty()) {
+                for (String part : inner.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+                    Matcher mm = MATCHER.matcher(part);
+                    if (!mm.matches()) {
+                        throw new IllegalArgumentException("bad label matcher '" + part.trim() + "' (only label=\"value\" is supported)");
+                    }
+                    if (matchers.put(mm.group(1), mm.group(2).replace("\\\"", "\"").replace("\\\\", "\\")) != null) {
+                        throw new IllegalArgumentException("label '" + mm.group(1) + "' matched twice");
+                    }
+                }
+            }
+        }
+        return new Selector(metric == null ? "*" : metric, matchers);
+    }
+}

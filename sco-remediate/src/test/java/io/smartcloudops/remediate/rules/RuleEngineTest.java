@@ -1,0 +1,104 @@
+package io.smartcloudops.remediate.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.alert.AlertState;
+import io.smartcloudops.api.detect.Score;
+import io.smartcloudops.api.metric.Labels;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.metric.SeriesId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleEngineTest {
+    private static final SeriesId CPU = SeriesId.of("cpu", Labels.of("host", "app"));
+    private static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
+
+    private final List<Rule> rules = new RuleFileLoader().parse("t.yml", """
+            groups:
+              - name: g
+                rules:
+                  - alert: HighCpu
+                    expr: cpu > 90
+                    for: 1m
+                    labels: {severity: critical}
+                    annotations: {summary: "cpu {{ $value }} on {{ $labels.host }}"}
+                  - alert: Anomaly
+                    expr: anomaly_score({}) >= 0.9
+                  - alert: Gone
+                    expr: absent(heartbeat)
+            """);
+
+    private static Sample at(Instant t, double v) {
+        return new Sample(CPU, t.toEpochMilli(), v);
+    }
+
+    @Test
+    void firesAfterForDurationElapsesThenResolves() {
+        RuleEngine e = new RuleEngine(rules.subList(0, 1), Duration.ofMinutes(5));
+        e.observe(at(T0, 95), null);
+        List<Alert> first = e.evaluate(T0);
+        assertThat(first).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo(AlertState.PENDING);
+            assertThat(a.annotations()).containsEntry("summary", "cpu 95 on app");
+            assertThat(a.labels().get("alertname")).isEqualTo("HighCpu");
+        });
+        e.observe(at(T0.plusSeconds(30), 96), null);
+        assertThat(e.evaluate(T0.plusSeconds(30))).isEmpty();
+        e.observe(at(T0.plusSeconds(60), 97), null);
+        assertThat(e.evaluate(T0.plusSeconds(60))).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo(AlertState.FIRING);
+            assertThat(a.firedAt()).isEqualTo(T0.plusSeconds(60));
+        });
+        assertThat(e.activeAlerts()).hasSize(1);
+        e.observe(at(T0.plusSeconds(90), 20), null);
+        assertThat(e.evaluate(T0.plusSeconds(90))).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED));
+        assertThat(e.activeAlerts()).isEmpty();
+    }
+
+    @Test
+    void pendingAlertThatStopsHoldingBecomesInactiveWithoutFiring() {
+        RuleEngine e = new RuleEngine(rules.subList(0, 1), Duration.ofMinutes(5));
+        e.observe(at(T0, 95), null);
+        e.evaluate(T0);
+        e.observe(at(T0.plusSeconds(10), 50), null);
+        assertThat(e.evaluate(T0.plusSeconds(10))).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.INACTIVE));
+    }
+
+    @Test
+    void staleSeriesNeitherKeepsFiringNorRaisesAnomaly() {
+        RuleEngine e = new RuleEngine(rules.subList(0, 2), Duration.ofMinutes(5));
+        e.observe(at(T0, 99), new Score(0.95, 50, 40, 60, "t", "t"));
+        assertThat(e.evaluate(T0)).extracting(Alert::name).containsExactlyInAnyOrder("HighCpu", "Anomaly");
+        assertThat(e.evaluate(T0.plus(Duration.ofMinutes(6)))).extracting(Alert::state)
+                .containsExactlyInAnyOrder(AlertState.INACTIVE, AlertState.RESOLVED);
+    }
+
+    @Test
+    void absentFiresWhenNoHeartbeatArrives() {
+        RuleEngine e = new RuleEngine(rules.subList(2, 3), Duration.ofMinutes(5));
+        assertThat(e.evaluate(T0)).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.FIRING));
+        e.observe(new Sample(SeriesId.of("heartbeat"), T0.plusSeconds(1).toEpochMilli(), 1), null);
+        assertThat(e.evaluate(T0.plusSeconds(2))).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED));
+    }
+
+    @Test
+    void olderSampleDoesNotOverwriteNewer() {
+        RuleEngine e = new RuleEngine(rules.subList(0, 1), Duration.ofMinutes(5));
+        e.observe(at(T0.plusSeconds(10), 50), null);
+        e.observe(at(T0, 99), null);
+        assertThat(e.evaluate(T0.plusSeconds(10))).isEmpty();
+    }
+
+    @Test
+    void replacingRulesResolvesAlertsOfRemovedRules() {
+        RuleEngine e = new RuleEngine(rules.subList(1, 2), Duration.ofMinutes(5));
+        e.observe(at(T0, 1), new Score(0.99, 0, 0, 0, "", ""));
+        assertThat(e.evaluate(T0)).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.FIRING));
+        e.replaceRules(List.of());
+        assertThat(e.evaluate(T0.plusSeconds(1))).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED));
+    }
+}

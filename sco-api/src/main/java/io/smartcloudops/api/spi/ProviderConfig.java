@@ -207,6 +207,16 @@ public final class ProviderConfig {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof ProviderConfig other && path.equals(other.path) && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return path.hashCode() * 31 + values.hashCode();
+    }
+
+    @Override
     public String toString() {
         return "ProviderConfig" + (path.isEmpty() ? "" : "[" + path + "]") + values;
     }

@@ -1,0 +1,109 @@
+package io.smartcloudops.examples.agent;
+
+import io.smartcloudops.api.ScoException;
+import io.smartcloudops.api.spi.ProviderConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar sco-agent.jar}: runs the all-in-one agent on embedded defaults, or with
+ * {@code --config FILE}; flags override both.
+ */
+@Command(name = "sco-agent", mixinStandardHelpOptions = true, version = "SmartCloudOps agent 0.1.0",
+        description = "Watches metrics, detects anomalies, evaluates rules and remediates (dry-run by default), with an HTTP API.",
+        subcommands = {AuditCommand.class})
+public final class AgentCommand implements Callable<Integer> {
+    static final int EXIT_CONFIG = 2;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file")
+    Path configFile;
+
+    @Option(names = "--port", description = "HTTP port (default 8080; 0 picks a free one)")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "HTTP bind address (default 127.0.0.1)")
+    String bind;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "where the audit log and state live (default ./sco-data)")
+    Path dataDir;
+
+    @Option(names = "--sample-interval", paramLabel = "DURATION", description = "how often to sample, e.g. 5s, 1m (default 5s)")
+    String sampleInterval;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    AgentConfig resolveConfig() {
+        AgentConfig c = AgentConfig.defaults();
+        if (configFile != null) {
+            c = new AgentConfigLoader().load(configFile, c);
+        }
+        if (bind != null || port != null) {
+            c = c.withHttp(bind != null ? bind : c.bind(), port != null ? checkedPort(port) : c.port());
+        }
+        if (dataDir != null) {
+            c = c.withDataDir(dataDir);
+        }
+        if (sampleInterval != null) {
+            Duration d = ProviderConfig.parseDuration("--sample-interval", sampleInterval);
+            if (d.toMillis() < 10) {
+                throw new io.smartcloudops.api.ConfigException("--sample-interval must be at least 10ms, got " + sampleInterval);
+            }
+            c = c.withSampleInterval(d);
+        }
+        return c;
+    }
+
+    private static int checkedPort(int p) {
+        if (p < 0 || p > 65_535) {
+            throw new io.smartcloudops.api.ConfigException("--port must be in [0, 65535], got " + p);
+        }
+        return p;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        AgentConfig config;
+        Agent agent;
+        try {
+            config = resolveConfig();
+            agent = Agent.builder(config).build().start();
+        } catch (ScoException e) {
+            err.println("sco-agent: " + e.getMessage());
+            err.flush();
+            return EXIT_CONFIG;
+        } catch (RuntimeException e) {
+            err.println("sco-agent: cannot start: " + e.getMessage());
+            err.flush();
+            return EXIT_CONFIG;
+        }
+        String base = "http://" + (config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind()) + ":" + agent.port();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("SmartCloudOps agent listening on " + base + "/  (status " + base + "/status, query " + base
+                + "/query, logs " + base + "/logs, metrics " + base + "/metrics); data in "
+                + config.dataDir().toAbsolutePath() + "; actions " + config.actionMode().name().toLowerCase(java.util.Locale.ROOT));
+        out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.close();
+            stopped.countDown();
+        }, "sco-agent-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new AgentCommand()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.smartcloudops.examples.agent;
+
+import io.smartcloudops.api.ConfigException;
+import io.smartcloudops.api.action.ActionMode;
+import io.smartcloudops.api.spi.ProviderConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Reads the agent's YAML configuration. Unknown keys are errors (a typo must not silently fall
+ * back to a default), and every error names the file and the setting.
+ *
+ * <pre>{@code
+ * http: {bind: 127.0.0.1, port: 8080, max_body_bytes: 65536}
+ * data_dir: ./sco-data
+ * sample_interval: 5s
+ * detection: {detector: ewma, anomaly_threshold: 0.95, settings: {alpha: 0.05}}
+ * rules: ./rules.yml
+ * remediation: {mode: dry_run, cooldown: 5m, systemctl: [sudo, -n, systemctl]}
+ * sources: {host: {host: app}}
+ * chat: {engine: offline}
+ * }</pre>
+ */
+public final class AgentConfigLoader {
+    private static final int MAX_BYTES = 256 * 1024;
+
+    public AgentConfig load(Path file, AgentConfig base) {
+        String text;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ConfigException("config file " + file + " is larger than " + MAX_BYTES + " bytes");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        return parse(file.toString(), text, base);
+    }
+
+    AgentConfig parse(String name, String text, AgentConfig base) {
+        Object root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(20);
+            options.setNestingDepthLimit(16);
+            root = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (RuntimeException e) {
+            throw new ConfigException(name + ": not valid YAML: " + e.getMessage().replace('\n', ' '), e);
+        }
+        if (root == null) {
+            return base;
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new ConfigException(name + ": the top level must be a mapping of settings");
+        }
+        try {
+            return apply(ProviderConfig.of(stringKeys(map)), base);
+        } catch (ConfigException e) {
+            throw new ConfigException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
+    private AgentConfig apply(ProviderConfig c, AgentConfig b) {
+        c.requireOnly(Set.of("http", "data_dir", "sample_interval", "detection", "rules", "remediation", "sources", "chat"));
+        ProviderConfig http = c.section("http");
+        http.requireOnly(Set.of("bind", "port", "max_body_bytes"));
+        ProviderConfig detection = c.section("detection");
+        detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings"));
+        ProviderConfig remediation = c.section("remediation");
+        remediation.requireOnly(Set.of("mode", "cooldown", "systemctl"));
+        ProviderConfig chat = c.section("chat");
+        chat.requireOnly(Set.of("engine"));
+
+        int port = http.integer("port", b.port());
+        if (port < 0 || port > 65_535) {
+            throw new ConfigException("setting 'http.port' must be in [0, 65535], got " + port);
+        }
+        int maxBody = http.integer("max_body_bytes", b.maxBodyBytes());
+        if (maxBody < 1_024 || maxBody > 16 * 1024 * 1024) {
+            throw new ConfigException("setting 'http.max_body_bytes' must be in [1024, 16777216], got " + maxBody);
+        }
+        Duration interval = c.duration("sample_interval", b.sampleInterval());
+        if (interval.toMillis() < 10) {
+            throw new ConfigException("setting 'sample_interval' must be at least 10ms, got " + interval);
+        }
+        double threshold = detection.number("anomaly_threshold", b.anomalyThreshold());
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new ConfigException("setting 'detection.anomaly_threshold' must be in (0, 1], got " + threshold);
+        }
+        Map<String, ProviderConfig> sources = new LinkedHashMap<>();
+        if (c.has("sources")) {
+            ProviderConfig s = c.section("sources");
+            for (String key : s.keys()) {
+                sources.put(key, s.section(key));
+            }
+            if (sources.isEmpty()) {
+                throw new ConfigException("setting 'sources' names no source; the agent would watch nothing");
+            }
+        } else {
+            sources.putAll(b.sources());
+        }
+        Optional<Path> rules = c.has("rules") ? Optional.of(Path.of(c.requireString("rules"))) : b.rulesFile();
+        return new AgentConfig(
+                http.string("bind", b.bind()), port,
+                c.has("data_dir") ? Path.of(c.requireString("data_dir")) : b.dataDir(),
+                interval,
+                detection.string("detector", b.detector()),
+                detection.has("settings") ? detection.section("settings") : b.detectorSettings(),
+                threshold, rules,
+                remediation.has("mode") ? mode(remediation.string("mode", "")) : b.actionMode(),
+                remediation.duration("cooldown", b.cooldown()),
+                remediation.has("systemctl") ? remediation.strings("systemctl") : b.systemctl(),
+                sources,
+                chat.string("engine", b.chatEngine()),
+                maxBody);
+    }
+
+    private static ActionMode mode(String text) {
+        return switch (text.toLowerCase(Locale.ROOT).replace('-', '_')) {
+            case "dry_run", "dryrun" -> ActionMode.DRY_RUN;
+            case "execute" -> ActionMode.EXECUTE;
+            default -> throw new ConfigException("setting 'remediation.mode' must be dry_run or execute, got '" + text + "'");
+        };
+    }
+}

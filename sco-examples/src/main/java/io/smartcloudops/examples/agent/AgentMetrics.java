@@ -1,0 +1,93 @@
+package io.smartcloudops.examples.agent;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.smartcloudops.api.action.ActionResult;
+import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.alert.AlertState;
+import io.smartcloudops.api.alert.Severity;
+import io.smartcloudops.api.detect.AnomalyEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The agent's own metrics, in a registry of its own (not the global default), so two agents in
+ * one JVM never mix their counts.
+ */
+final class AgentMetrics {
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Counter ingested;
+    private final Counter dropped;
+    private final Counter anomalies;
+    private final Counter actions;
+    private final Counter sourceErrors;
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+    AgentMetrics(IntSupplier seriesWatched, Supplier<List<Alert>> activeAlerts) {
+        ingested = Counter.builder().name("sco_samples_ingested_total").help("Samples read from metric sources")
+                .labelNames("source").register(registry);
+        dropped = Counter.builder().name("sco_samples_dropped_total").help("Samples not scored, by reason")
+                .labelNames("reason").register(registry);
+        anomalies = Counter.builder().name("sco_anomalies_total").help("Samples whose anomaly score reached the threshold")
+                .labelNames("detector").register(registry);
+        actions = Counter.builder().name("sco_actions_total").help("Action requests by action and outcome")
+                .labelNames("action", "outcome").register(registry);
+        sourceErrors = Counter.builder().name("sco_source_errors_total").help("Failed polls of a metric source")
+                .labelNames("source").register(registry);
+        GaugeWithCallback.builder().name("sco_series_watched").help("Series with a detector state")
+                .callback(cb -> cb.call(seriesWatched.getAsInt())).register(registry);
+        GaugeWithCallback.builder().name("sco_alerts").help("Active alerts by state and severity")
+                .labelNames("state", "severity")
+                .callback(cb -> {
+                    List<Alert> alerts = activeAlerts.get();
+                    for (AlertState state : List.of(AlertState.PENDING, AlertState.FIRING)) {
+                        for (Severity sev : Severity.values()) {
+                            long n = alerts.stream().filter(a -> a.state() == state && a.severity() == sev).count();
+                            cb.call(n, state.name().toLowerCase(Locale.ROOT), sev.label());
+                        }
+                    }
+                }).register(registry);
+    }
+
+    void ingested(String source, int count) {
+        ingested.labelValues(source).inc(count);
+    }
+
+    void dropped(String reason) {
+        dropped.labelValues(reason).inc();
+    }
+
+    void anomaly(AnomalyEvent e) {
+        anomalies.labelValues(e.detector()).inc();
+    }
+
+    void action(ActionResult r) {
+        actions.labelValues(r.action(), r.outcome().label()).inc();
+    }
+
+    void sourceError(String source) {
+        sourceErrors.labelValues(source).inc();
+    }
+
+    String contentType() {
+        return PrometheusTextFormatWriter.CONTENT_TYPE;
+    }
+
+    String scrape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

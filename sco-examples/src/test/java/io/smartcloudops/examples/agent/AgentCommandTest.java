@@ -1,0 +1,91 @@
+package io.smartcloudops.examples.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartcloudops.api.audit.AuditKind;
+import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.remediate.audit.SqliteAuditLog;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.InstantSource;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line's answers to bad configuration, and {@code audit verify}. */
+class AgentCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = new CommandLine(new AgentCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void helpListsTheFlags() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("--port", "--bind", "--data-dir", "--config", "--sample-interval", "audit");
+    }
+
+    @Test
+    void missingConfigFileExitsWithAClearMessage() {
+        assertThat(run("--config", dir.resolve("nope.yml").toString())).isEqualTo(AgentCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains("config file").contains("nope.yml").contains("does not exist");
+    }
+
+    @Test
+    void invalidConfigFileExitsNamingTheSetting() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yml"), "http:\n  prot: 8080\n");
+        assertThat(run("--config", bad.toString())).isEqualTo(AgentCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains("bad.yml").contains("http.prot");
+    }
+
+    @Test
+    void badFlagValuesExitNonZero() {
+        assertThat(run("--sample-interval", "often")).isEqualTo(AgentCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains("--sample-interval");
+        assertThat(run("--port", "99999", "--data-dir", dir.toString())).isEqualTo(AgentCommand.EXIT_CONFIG);
+        assertThat(run("--port", "many")).isNotZero();
+    }
+
+    @Test
+    void unwritableDataDirectoryExitsWithAClearMessage() {
+        assertThat(run("--data-dir", "/proc/sco-data", "--port", "0")).isEqualTo(AgentCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains("/proc/sco-data");
+    }
+
+    @Test
+    void auditVerifyCountsAnIntactChainAndNamesTheFirstBadEntry() throws Exception {
+        try (SqliteAuditLog log = SqliteAuditLog.open(dir.resolve("audit.db"), InstantSource.system())) {
+            for (int i = 0; i < 4; i++) {
+                log.append(new AuditRecord(AuditKind.ACTION, "system", "web", "restart_service", "dry_run", "test", Map.of()));
+            }
+        }
+        assertThat(run("audit", "verify", "--data-dir", dir.toString())).isZero();
+        assertThat(out.toString()).contains("audit chain intact: 4 entries");
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("audit.db")); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE audit SET actor = 'mallory' WHERE seq = 2");
+        }
+        assertThat(run("audit", "verify", "--data-dir", dir.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("broken at entry 2");
+    }
+
+    @Test
+    void auditVerifyWithoutALogExits2() {
+        assertThat(run("audit", "verify", "--data-dir", dir.resolve("empty").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no audit log");
+    }
+}

@@ -1,0 +1,79 @@
+package io.smartcloudops.examples.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smartcloudops.api.ConfigException;
+import io.smartcloudops.api.action.ActionMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AgentConfigLoaderTest {
+    private final AgentConfigLoader loader = new AgentConfigLoader();
+
+    @Test
+    void readsEverySectionOverTheDefaults() {
+        AgentConfig c = loader.parse("a.yml", """
+                http: {bind: 0.0.0.0, port: 9090, max_body_bytes: 4096}
+                data_dir: /var/lib/sco
+                sample_interval: 15s
+                detection: {detector: ewma, anomaly_threshold: 0.8, settings: {alpha: 0.1}}
+                rules: /etc/sco/rules.yml
+                remediation: {mode: execute, cooldown: 10m, systemctl: [sudo, -n, systemctl]}
+                sources: {host: {host: app}}
+                chat: {engine: offline}
+                """, AgentConfig.defaults());
+        assertThat(c.bind()).isEqualTo("0.0.0.0");
+        assertThat(c.port()).isEqualTo(9090);
+        assertThat(c.maxBodyBytes()).isEqualTo(4096);
+        assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/sco"));
+        assertThat(c.sampleInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(c.anomalyThreshold()).isEqualTo(0.8);
+        assertThat(c.detectorSettings().number("alpha", 0)).isEqualTo(0.1);
+        assertThat(c.rulesFile()).contains(Path.of("/etc/sco/rules.yml"));
+        assertThat(c.actionMode()).isEqualTo(ActionMode.EXECUTE);
+        assertThat(c.cooldown()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.systemctl()).isEqualTo(List.of("sudo", "-n", "systemctl"));
+        assertThat(c.sources().get("host").string("host", null)).isEqualTo("app");
+    }
+
+    @Test
+    void emptyFileKeepsTheDefaults() {
+        assertThat(loader.parse("a.yml", "", AgentConfig.defaults())).isEqualTo(AgentConfig.defaults());
+    }
+
+    @Test
+    void rejectsTyposWrongTypesAndOutOfRangeValuesNamingTheSetting() {
+        assertThatThrownBy(() -> loader.parse("a.yml", "htp: {port: 1}", AgentConfig.defaults()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("a.yml").hasMessageContaining("htp");
+        assertThatThrownBy(() -> loader.parse("a.yml", "http: {port: eighty}", AgentConfig.defaults()))
+                .hasMessageContaining("http.port");
+        assertThatThrownBy(() -> loader.parse("a.yml", "http: {port: 70000}", AgentConfig.defaults()))
+                .hasMessageContaining("65535");
+        assertThatThrownBy(() -> loader.parse("a.yml", "sample_interval: 1ms", AgentConfig.defaults()))
+                .hasMessageContaining("at least 10ms");
+        assertThatThrownBy(() -> loader.parse("a.yml", "remediation: {mode: yolo}", AgentConfig.defaults()))
+                .hasMessageContaining("dry_run or execute");
+        assertThatThrownBy(() -> loader.parse("a.yml", "detection: {anomaly_threshold: 2}", AgentConfig.defaults()))
+                .hasMessageContaining("(0, 1]");
+        assertThatThrownBy(() -> loader.parse("a.yml", "sources: {}", AgentConfig.defaults()))
+                .hasMessageContaining("watch nothing");
+    }
+
+    @Test
+    void rejectsMalformedAndHostileYaml() {
+        assertThatThrownBy(() -> loader.parse("a.yml", "http: [", AgentConfig.defaults())).hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> loader.parse("a.yml", "- just\n- a list", AgentConfig.defaults())).hasMessageContaining("mapping");
+        assertThatThrownBy(() -> loader.parse("a.yml", "data_dir: a\ndata_dir: b", AgentConfig.defaults())).hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> loader.parse("a.yml", "x: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1/\"]]]]",
+                AgentConfig.defaults())).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void missingFileSaysSo() {
+        assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/sco.yml"), AgentConfig.defaults()))
+                .isInstanceOf(ConfigException.class).hasMessage("config file /nonexistent/sco.yml does not exist");
+    }
+}

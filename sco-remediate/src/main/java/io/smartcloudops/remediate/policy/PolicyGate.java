@@ -1,12 +1,14 @@
 package io.smartcloudops.remediate.policy;
 
 import io.smartcloudops.api.ActionException;
+import io.smartcloudops.api.alert.Severity;
+import io.smartcloudops.api.metric.Labels;
+import io.smartcloudops.api.notify.Notification;
 import io.smartcloudops.api.action.ActionGateway;
 import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.ActionOutcome;
 import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.api.action.ActionResult;
-import io.smartcloudops.api.action.ParameterSpec;
 import io.smartcloudops.api.action.PendingApproval;
 import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.action.RemediationAction;
@@ -23,19 +25,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * The one door every action goes through, final so no plugin can route around it. In order:
  * the action must exist and its parameters validate; viewers cannot act; a request whose
- * idempotency key was seen is a duplicate; a target in cooldown is left alone; a destructive
- * action in EXECUTE mode waits for an approval; the attempt is audited <em>before</em> it runs
- * (an action that cannot be audited does not happen); then it runs in the gate's mode (DRY_RUN
- * unless configured otherwise) and its outcome is audited.
+ * idempotency key was seen is a duplicate; a target in cooldown, behind an open circuit breaker or
+ * over its rate limit (per target or in all) is left alone; a destructive action in EXECUTE mode
+ * waits for an approval; the attempt is audited <em>before</em> it runs (an action that cannot be
+ * audited does not happen); it runs in the gate's mode (DRY_RUN unless configured otherwise),
+ * retried with backoff only for failures a retry can fix; a verification check (a health check)
+ * decides whether it worked; repeated failure opens the circuit and escalates to people; every
+ * outcome is audited.
+ *
+ * <p>Requests are handled one at a time: remediation is rare and serial execution is the safe
+ * order, so a slow action (or its retries) delays the next request rather than racing it.
  *
  * <pre>{@code
- * PolicyGate gate = PolicyGate.builder(audit, clock).action(new RestartServiceAction(runner)).build();
+ * PolicyGate gate = PolicyGate.builder(audit, clock).action(new RestartServiceAction(runner, List.of("systemctl"), timeout)).build();
  * ActionResult r = gate.request(request);     // DRY_RUN by default
  * }</pre>
  */
@@ -47,6 +56,14 @@ public final class PolicyGate implements ActionGateway {
     private final Duration cooldown;
     private final Duration approvalTtl;
     private final Consumer<ActionResult> listener;
+    private final Consumer<SuppressionReason> suppressions;
+    private final Consumer<Notification> escalations;
+    private final SlidingWindowLimit perTarget;
+    private final SlidingWindowLimit global;
+    private final CircuitBreaker breaker;
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
+    private final Map<String, Verification> verifications = new java.util.HashMap<>();
     private final Map<String, Instant> seenKeys = new LinkedHashMap<>();
     private final Map<String, Instant> lastRun = new java.util.HashMap<>();
     private final Map<String, PendingApproval> approvals = new LinkedHashMap<>();
@@ -60,6 +77,13 @@ public final class PolicyGate implements ActionGateway {
         this.cooldown = b.cooldown;
         this.approvalTtl = b.approvalTtl;
         this.listener = b.listener;
+        this.suppressions = b.suppressions;
+        this.escalations = b.escalations;
+        this.perTarget = new SlidingWindowLimit(b.perTargetLimit, b.limitWindow);
+        this.global = new SlidingWindowLimit(b.globalLimit, b.limitWindow);
+        this.breaker = new CircuitBreaker(b.breakerThreshold, b.breakerOpenFor);
+        this.retry = b.retry;
+        this.sleeper = b.sleeper;
     }
 
     public static Builder builder(AuditLog audit, InstantSource clock) {
@@ -75,14 +99,19 @@ public final class PolicyGate implements ActionGateway {
     }
 
     @Override
-    public synchronized ActionResult request(ActionRequest request) {
+    public ActionResult request(ActionRequest request) {
+        return request(request, Optional.empty());
+    }
+
+    /** Like {@link #request(ActionRequest)}, with a check that decides whether the executed action worked. */
+    public synchronized ActionResult request(ActionRequest request, Optional<Verification> verification) {
         Instant now = clock.instant();
         RemediationAction action = actions.get(request.action());
         if (action == null) {
             return finish(request, ActionOutcome.REJECTED, "unknown action '" + request.action() + "'; available: "
                     + actions.keySet().stream().sorted().toList(), now, Duration.ZERO);
         }
-        String invalid = invalidParameters(action, request);
+        String invalid = ParameterCheck.problem(action, request);
         if (invalid != null) {
             return finish(request, ActionOutcome.REJECTED, invalid, now, Duration.ZERO);
         }
@@ -90,26 +119,46 @@ public final class PolicyGate implements ActionGateway {
             return finish(request, ActionOutcome.REJECTED, request.requestedBy().name() + " (viewer) may not request actions", now, Duration.ZERO);
         }
         if (request.idempotencyKey() != null && seenKeys.containsKey(request.idempotencyKey())) {
-            return finish(request, ActionOutcome.SUPPRESSED, "duplicate of request " + request.idempotencyKey(), now, Duration.ZERO);
+            return suppressed(request, SuppressionReason.DUPLICATE, "duplicate of request " + request.idempotencyKey(), now);
         }
-        String target = request.action() + "/" + request.target();
+        String target = targetKey(request);
         Instant last = lastRun.get(target);
         if (last != null && now.isBefore(last.plus(cooldown))) {
-            return finish(request, ActionOutcome.SUPPRESSED, "cooldown: " + target + " acted on at " + last
-                    + ", next allowed at " + last.plus(cooldown), now, Duration.ZERO);
+            return suppressed(request, SuppressionReason.COOLDOWN, "cooldown: " + target + " acted on at " + last
+                    + ", next allowed at " + last.plus(cooldown), now);
+        }
+        if (breaker.state(target, now) == CircuitBreaker.State.OPEN) {
+            return suppressed(request, SuppressionReason.CIRCUIT_OPEN, "circuit open: " + target
+                    + " kept failing; escalated, next trial at " + breaker.reopensAt(target), now);
+        }
+        if (!perTarget.allows(target, now)) {
+            return suppressed(request, SuppressionReason.RATE_LIMIT, "rate limit: at most " + perTarget.describe() + " on " + target, now);
+        }
+        if (!global.allows("*", now)) {
+            return suppressed(request, SuppressionReason.RATE_LIMIT, "rate limit: at most " + global.describe() + " in all", now);
         }
         remember(request, now);
         if (action.destructive() && mode == ActionMode.EXECUTE) {
             String id = "apr-" + approvalSequence.incrementAndGet();
             PendingApproval pending = new PendingApproval(id, request, now, now.plus(approvalTtl));
             approvals.put(id, pending);
+            verification.ifPresent(v -> verifications.put(id, v));
             ActionResult r = new ActionResult(request.action(), request.target(), ActionOutcome.PENDING_APPROVAL,
                     "destructive action waits for approval " + id + " until " + pending.expiresAt(), now, Duration.ZERO, id);
             record(request, r, Map.of("approval_id", id));
             listener.accept(r);
             return r;
         }
-        return run(action, request, now);
+        return run(action, request, verification, now);
+    }
+
+    private static String targetKey(ActionRequest request) {
+        return request.action() + "/" + request.target();
+    }
+
+    private ActionResult suppressed(ActionRequest request, SuppressionReason reason, String message, Instant now) {
+        suppressions.accept(reason);
+        return finish(request, ActionOutcome.SUPPRESSED, message, now, Duration.ZERO);
     }
 
     private void remember(ActionRequest request, Instant now) {
@@ -121,7 +170,11 @@ public final class PolicyGate implements ActionGateway {
         }
     }
 
-    private ActionResult run(RemediationAction action, ActionRequest request, Instant now) {
+    private ActionResult run(RemediationAction action, ActionRequest request, Optional<Verification> verification, Instant now) {
+        String target = targetKey(request);
+        if (!breaker.allows(target, now)) {
+            return suppressed(request, SuppressionReason.CIRCUIT_OPEN, "circuit open: a trial of " + target + " is under way", now);
+        }
         try {
             audit.append(new AuditRecord(AuditKind.ACTION, request.requestedBy().name(), request.target(), request.action(),
                     "started", request.reason(), withMode(request.parameters())));
@@ -130,43 +183,106 @@ public final class PolicyGate implements ActionGateway {
             listener.accept(r);
             return r;
         }
-        lastRun.put(request.action() + "/" + request.target(), now);
-        ActionResult result;
+        lastRun.put(target, now);
+        perTarget.record(target, now);
+        global.record("*", now);
         long started = System.nanoTime();
-        try {
-            result = action.execute(request, mode, now);
-        } catch (ActionException e) {
-            result = ActionResult.of(request, ActionOutcome.FAILED, (e.retriable() ? "retriable: " : "") + e.getMessage(), now,
-                    Duration.ofNanos(System.nanoTime() - started));
-        } catch (RuntimeException e) {
-            result = ActionResult.of(request, ActionOutcome.FAILED, "action crashed: " + e, now, Duration.ofNanos(System.nanoTime() - started));
+        ActionResult result = attempt(action, request, now, started);
+        if (result.outcome() == ActionOutcome.SUCCEEDED && verification.isPresent()) {
+            result = verify(request, verification.get(), result, started);
+        }
+        if (result.outcome() == ActionOutcome.DRY_RUN) {
+            suppressions.accept(SuppressionReason.DRY_RUN);
+        } else if (result.outcome() == ActionOutcome.SUCCEEDED) {
+            breaker.success(target);
+        } else if (result.outcome() == ActionOutcome.FAILED && breaker.failure(target, clock.instant())) {
+            escalate(request, result);
         }
         return finish(request, result);
+    }
+
+    private ActionResult attempt(RemediationAction action, ActionRequest request, Instant now, long started) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.execute(request, mode, now);
+            } catch (ActionException e) {
+                if (!e.retriable() || attempt >= retry.maxAttempts()) {
+                    return ActionResult.of(request, ActionOutcome.FAILED, (e.retriable() ? "gave up after " + attempt + " attempts: " : "")
+                            + e.getMessage(), now, Duration.ofNanos(System.nanoTime() - started));
+                }
+                Duration wait = retry.backoffAfter(attempt);
+                audit.append(new AuditRecord(AuditKind.ACTION, "policy", request.target(), request.action(), "retrying",
+                        e.getMessage(), Map.of("attempt", String.valueOf(attempt), "backoff_ms", String.valueOf(wait.toMillis()))));
+                if (!pause(wait)) {
+                    return ActionResult.of(request, ActionOutcome.FAILED, "interrupted while retrying: " + e.getMessage(), now,
+                            Duration.ofNanos(System.nanoTime() - started));
+                }
+            } catch (RuntimeException e) {
+                return ActionResult.of(request, ActionOutcome.FAILED, "action crashed: " + e, now, Duration.ofNanos(System.nanoTime() - started));
+            }
+        }
+    }
+
+    private ActionResult verify(ActionRequest request, Verification v, ActionResult acted, long started) {
+        RemediationAction check = actions.get(v.check().action());
+        if (check == null) {
+            return ActionResult.of(request, ActionOutcome.FAILED, "cannot verify: unknown check action '" + v.check().action() + "'",
+                    acted.at(), acted.took());
+        }
+        String last = "";
+        for (int i = 1; i <= v.attempts(); i++) {
+            try {
+                ActionResult r = check.execute(v.check(), ActionMode.EXECUTE, clock.instant());
+                if (r.outcome() == ActionOutcome.SUCCEEDED) {
+                    return new ActionResult(acted.action(), acted.target(), ActionOutcome.SUCCEEDED,
+                            acted.message() + "; verified: " + r.message(), acted.at(), Duration.ofNanos(System.nanoTime() - started), null);
+                }
+                last = r.message();
+            } catch (RuntimeException e) { // ActionException included: a failed check is a failed verification
+                last = e.getMessage();
+            }
+            if (i < v.attempts() && !pause(v.interval())) {
+                break;
+            }
+        }
+        return new ActionResult(acted.action(), acted.target(), ActionOutcome.FAILED,
+                acted.message() + "; verification failed after " + v.attempts() + " checks: " + last, acted.at(),
+                Duration.ofNanos(System.nanoTime() - started), null);
+    }
+
+    private boolean pause(Duration d) {
+        try {
+            sleeper.sleep(d);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void escalate(ActionRequest request, ActionResult result) {
+        String key = targetKey(request);
+        Notification n = new Notification("remediation of " + request.target() + " keeps failing",
+                request.action() + " on " + request.target() + " failed repeatedly (" + result.message()
+                        + "); the circuit is open until " + breaker.reopensAt(key) + " and a person should look",
+                Severity.CRITICAL, Labels.of("action", request.action(), "target", sanitizedLabel(request.target())), clock.instant());
+        try {
+            audit.append(new AuditRecord(AuditKind.ACTION, "policy", request.target(), request.action(), "circuit_open",
+                    result.message(), Map.of("reopens_at", String.valueOf(breaker.reopensAt(key)))));
+        } catch (AuditException e) {
+            // the escalation below still goes out: people matter more than the record here
+        }
+        escalations.accept(n);
+    }
+
+    private static String sanitizedLabel(String v) {
+        return v.length() > 200 ? v.substring(0, 200) : v;
     }
 
     private Map<String, String> withMode(Map<String, String> parameters) {
         Map<String, String> m = new LinkedHashMap<>(parameters);
         m.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
         return m;
-    }
-
-    private static String invalidParameters(RemediationAction action, ActionRequest request) {
-        for (ParameterSpec spec : action.parameters()) {
-            String v = request.parameters().get(spec.name());
-            if (v == null) {
-                if (spec.required()) {
-                    return "missing parameter '" + spec.name() + "' (" + spec.description() + ")";
-                }
-            } else if (!spec.accepts(v)) {
-                return "parameter '" + spec.name() + "' = '" + v + "' does not match " + spec.pattern().pattern();
-            }
-        }
-        for (String given : request.parameters().keySet()) {
-            if (action.parameters().stream().noneMatch(s -> s.name().equals(given))) {
-                return "unknown parameter '" + given + "' for " + action.name();
-            }
-        }
-        return null;
     }
 
     @Override
@@ -185,7 +301,7 @@ public final class PolicyGate implements ActionGateway {
         }
         audit.append(new AuditRecord(AuditKind.APPROVAL, approver.name(), p.request().target(), p.request().action(), "approved",
                 "approval " + approvalId, Map.of("approval_id", approvalId, "requested_by", p.request().requestedBy().name())));
-        return run(actions.get(p.request().action()), p.request(), now);
+        return run(actions.get(p.request().action()), p.request(), Optional.ofNullable(verifications.remove(approvalId)), now);
     }
 
     @Override
@@ -195,6 +311,7 @@ public final class PolicyGate implements ActionGateway {
         if (p == null) {
             return answerWithoutRequest(approvalId, "no pending approval '" + approvalId + "'", now);
         }
+        verifications.remove(approvalId);
         audit.append(new AuditRecord(AuditKind.APPROVAL, approver.name(), p.request().target(), p.request().action(), "denied",
                 reason == null ? "" : reason, Map.of("approval_id", approvalId)));
         ActionResult r = new ActionResult(p.request().action(), p.request().target(), ActionOutcome.REJECTED,
@@ -250,6 +367,15 @@ public final class PolicyGate implements ActionGateway {
         private Duration cooldown = Duration.ofMinutes(5);
         private Duration approvalTtl = Duration.ofMinutes(30);
         private Consumer<ActionResult> listener = r -> { };
+        private Consumer<SuppressionReason> suppressions = r -> { };
+        private Consumer<Notification> escalations = n -> { };
+        private int perTargetLimit = 6;
+        private int globalLimit = 30;
+        private Duration limitWindow = Duration.ofHours(1);
+        private int breakerThreshold = 3;
+        private Duration breakerOpenFor = Duration.ofMinutes(30);
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.real();
 
         private Builder(AuditLog audit, InstantSource clock) {
             this.audit = Objects.requireNonNull(audit, "audit");
@@ -283,6 +409,44 @@ public final class PolicyGate implements ActionGateway {
         /** Told of every result (metrics, notifiers); it must not throw. */
         public Builder listener(Consumer<ActionResult> l) {
             this.listener = Objects.requireNonNull(l);
+            return this;
+        }
+
+        /** Told of every suppression, by reason (metrics). */
+        public Builder suppressionListener(Consumer<SuppressionReason> l) {
+            this.suppressions = Objects.requireNonNull(l);
+            return this;
+        }
+
+        /** Told when the circuit breaker gives up on a target and a person must look (notifiers). */
+        public Builder escalationListener(Consumer<Notification> l) {
+            this.escalations = Objects.requireNonNull(l);
+            return this;
+        }
+
+        /** At most {@code perTarget} acts on one target and {@code global} in all within {@code window}. */
+        public Builder rateLimits(int perTarget, int globalMax, Duration window) {
+            this.perTargetLimit = perTarget;
+            this.globalLimit = globalMax;
+            this.limitWindow = Objects.requireNonNull(window);
+            return this;
+        }
+
+        /** After {@code failures} failed acts in a row on a target, stop for {@code openFor} and escalate. */
+        public Builder circuitBreaker(int failures, Duration openFor) {
+            this.breakerThreshold = failures;
+            this.breakerOpenFor = Objects.requireNonNull(openFor);
+            return this;
+        }
+
+        public Builder retry(RetryPolicy r) {
+            this.retry = Objects.requireNonNull(r);
+            return this;
+        }
+
+        /** How to wait between retries and verification checks (tests record instead of sleeping). */
+        public Builder sleeper(Sleeper s) {
+            this.sleeper = Objects.requireNonNull(s);
             return this;
         }
 

@@ -5,16 +5,23 @@ import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.alert.Alert;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What to do when an alert fires: an action, its target and parameters. Target and parameter
- * values are templates over the alert's labels ({@code {{ $labels.service }}}).
+ * What to do when an alert fires: an action, its target and parameters, and optionally how to
+ * verify it worked. Target and parameter values are templates over the alert's labels
+ * ({@code {{ $labels.service }}}).
  */
-public record Remediation(String action, String target, Map<String, String> parameters) {
+public record Remediation(String action, String target, Map<String, String> parameters, Optional<VerifySpec> verify) {
     public Remediation {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(target, "target");
         parameters = Map.copyOf(parameters);
+        Objects.requireNonNull(verify, "verify");
+    }
+
+    public Remediation(String action, String target, Map<String, String> parameters) {
+        this(action, target, parameters, Optional.empty());
     }
 
     /**

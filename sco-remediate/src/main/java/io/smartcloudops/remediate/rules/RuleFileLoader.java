@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import io.smartcloudops.remediate.alerting.Matcher;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -43,10 +44,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class RuleFileLoader {
     static final int MAX_BYTES = 1 << 20;
-    private static final Set<String> TOP = Set.of("groups");
+    private static final Set<String> TOP = Set.of("groups", "policies");
+    private static final Set<String> POLICY = Set.of("name", "match", "remediation");
+    private static final Set<String> VERIFY = Set.of("action", "target", "parameters", "attempts", "interval");
     private static final Set<String> GROUP = Set.of("name", "rules", "interval");
     private static final Set<String> RULE = Set.of("alert", "expr", "for", "labels", "annotations", "remediation", "keep_firing_for");
-    private static final Set<String> REMEDIATION = Set.of("action", "target", "parameters");
+    private static final Set<String> REMEDIATION = Set.of("action", "target", "parameters", "verify");
     private static final Pattern ALERT_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
@@ -54,6 +57,11 @@ public final class RuleFileLoader {
     private List<String> problems;
 
     public List<Rule> load(Path file) {
+        return loadSet(file).rules();
+    }
+
+    /** Reads a rule file with its remediation policies. */
+    public RuleSet loadSet(Path file) {
         String text;
         try {
             long size = Files.size(file);
@@ -64,11 +72,16 @@ public final class RuleFileLoader {
         } catch (IOException e) {
             throw new RuleFileException(List.of(file + ": cannot read: " + e.getMessage()));
         }
-        return parse(file.toString(), text);
+        return parseSet(file.toString(), text);
     }
 
     /** Parses rule text; {@code name} is how errors refer to it. */
     public List<Rule> parse(String name, String text) {
+        return parseSet(name, text).rules();
+    }
+
+    /** Parses rule text with its remediation policies. */
+    public RuleSet parseSet(String name, String text) {
         this.source = name;
         this.problems = new ArrayList<>();
         if (text.length() > MAX_BYTES) {
@@ -81,6 +94,7 @@ public final class RuleFileLoader {
             throw new RuleFileException(List.of(name + ": not valid YAML: " + e.getMessage().replace('\n', ' ')));
         }
         List<Rule> rules = new ArrayList<>();
+        List<RemediationPolicy> policies = new ArrayList<>();
         if (root == null) {
             problem(null, "file is empty; expected 'groups:'");
         } else {
@@ -97,12 +111,53 @@ public final class RuleFileLoader {
                 } else {
                     problem(groups, "'groups' must be a list");
                 }
+                Node pol = top.get("policies");
+                if (pol instanceof SequenceNode seq) {
+                    for (Node p : seq.getValue()) {
+                        policy(p).ifPresent(policies::add);
+                    }
+                } else if (pol != null) {
+                    problem(pol, "'policies' must be a list");
+                }
             }
         }
         if (!problems.isEmpty()) {
             throw new RuleFileException(problems);
         }
-        return List.copyOf(rules);
+        return new RuleSet(rules, policies);
+    }
+
+    private Optional<RemediationPolicy> policy(Node node) {
+        int before = problems.size();
+        Map<String, Node> p = mapping(node, "a policy", POLICY);
+        if (p == null) {
+            return Optional.empty();
+        }
+        String name = scalar(p.get("name"), "policy 'name'", node);
+        List<Matcher> match = new ArrayList<>();
+        Node m = p.get("match");
+        if (m instanceof SequenceNode seq && !seq.getValue().isEmpty()) {
+            for (Node item : seq.getValue()) {
+                String text = scalar(item, "a matcher", item);
+                if (text != null) {
+                    try {
+                        match.add(Matcher.parse(text));
+                    } catch (IllegalArgumentException e) {
+                        problem(item, e.getMessage());
+                    }
+                }
+            }
+        } else {
+            problem(m == null ? node : m, "policy needs 'match:', a non-empty list of matchers like 'alertname=\"NginxDown\"'");
+        }
+        Optional<Remediation> remediation = p.containsKey("remediation") ? remediation(p.get("remediation")) : Optional.empty();
+        if (!p.containsKey("remediation")) {
+            problem(node, "policy needs 'remediation:'");
+        }
+        if (problems.size() > before || name == null || remediation.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RemediationPolicy(name, match, remediation.get()));
     }
 
     private static Yaml yaml() {
@@ -153,7 +208,7 @@ public final class RuleFileLoader {
                 problem(r.get("expr"), e.getMessage());
             }
         }
-        Duration forDuration = duration(r.get("for"));
+        Duration forDuration = duration(r.get("for"), "for");
         Map<String, String> labels = stringMap(r.get("labels"), "labels", true);
         Map<String, String> annotations = stringMap(r.get("annotations"), "annotations", false);
         annotations.forEach((k, v) -> {
@@ -192,21 +247,46 @@ public final class RuleFileLoader {
         if (target != null && Template.problem(target) != null) {
             problem(m.get("target"), Template.problem(target));
         }
-        return action == null || target == null ? Optional.empty() : Optional.of(new Remediation(action, target, params));
+        Optional<VerifySpec> verify = m.containsKey("verify") ? verify(m.get("verify")) : Optional.empty();
+        return action == null || target == null ? Optional.empty() : Optional.of(new Remediation(action, target, params, verify));
     }
 
-    private Duration duration(Node node) {
+    private Optional<VerifySpec> verify(Node node) {
+        Map<String, Node> v = mapping(node, "verify", VERIFY);
+        if (v == null) {
+            return Optional.empty();
+        }
+        String action = v.containsKey("action") ? scalar(v.get("action"), "verify 'action'", node) : "health_check";
+        String target = v.containsKey("target") ? scalar(v.get("target"), "verify 'target'", node) : "{{ $labels.instance }}";
+        Map<String, String> params = stringMap(v.get("parameters"), "verify parameters", false);
+        int attempts = 3;
+        if (v.containsKey("attempts")) {
+            String a = scalar(v.get("attempts"), "verify 'attempts'", node);
+            try {
+                attempts = Integer.parseInt(a);
+                if (attempts < 1 || attempts > 60) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                problem(v.get("attempts"), "verify 'attempts' must be a whole number from 1 to 60, got '" + a + "'");
+            }
+        }
+        Duration interval = v.containsKey("interval") ? duration(v.get("interval"), "interval") : Duration.ofSeconds(5);
+        return action == null || target == null ? Optional.empty() : Optional.of(new VerifySpec(action, target, params, attempts, interval));
+    }
+
+    private Duration duration(Node node, String field) {
         if (node == null) {
             return Duration.ZERO;
         }
-        String text = scalar(node, "'for'", node);
+        String text = scalar(node, "'" + field + "'", node);
         if (text == null) {
             return Duration.ZERO;
         }
         try {
             return ProviderConfig.parseDuration("for", text);
         } catch (RuntimeException e) {
-            problem(node, "'for: " + text + "' is not a duration (try 30s, 5m, 1h)");
+            problem(node, "'" + field + ": " + text + "' is not a duration (try 30s, 5m, 1h)");
             return Duration.ZERO;
         }
     }

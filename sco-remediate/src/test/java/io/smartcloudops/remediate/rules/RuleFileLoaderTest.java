@@ -105,4 +105,53 @@ class RuleFileLoaderTest {
                         expr: anomaly_score(cpu) >= 1.5
                 """)).hasMessageContaining("x.yml:5").hasMessageContaining("can never match");
     }
+
+    @Test
+    void loadsPoliciesAndVerificationSteps() {
+        RuleSet set = loader.parseSet("p.yml", """
+                groups:
+                  - name: g
+                    rules:
+                      - alert: ApiDown
+                        expr: absent(up{job="api"})
+                        remediation:
+                          action: restart_service
+                          target: app
+                          parameters: {unit: api}
+                          verify: {target: app, parameters: {url: "http://127.0.0.1:8080/healthz"}, attempts: 5, interval: 2s}
+                policies:
+                  - name: nginx
+                    match: ['alertname="NginxDown"', 'severity=~"critical|warning"']
+                    remediation: {action: restart_service, target: '{{ $labels.host }}', parameters: {unit: nginx}}
+                """);
+        assertThat(set.policies()).singleElement().satisfies(p -> {
+            assertThat(p.match()).hasSize(2);
+            assertThat(p.remediation().parameters()).containsEntry("unit", "nginx");
+        });
+        VerifySpec v = set.rules().get(0).remediation().orElseThrow().verify().orElseThrow();
+        assertThat(v.action()).isEqualTo("health_check");
+        assertThat(v.attempts()).isEqualTo(5);
+        assertThat(v.interval()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void rejectsBadPoliciesWithLines() {
+        RuleFileException e = org.junit.jupiter.api.Assertions.assertThrows(RuleFileException.class, () -> loader.parseSet("p.yml", """
+                groups: []
+                policies:
+                  - name: no match
+                    remediation: {action: restart_service, target: x}
+                  - name: bad matcher
+                    match: ['alertname=NginxDown']
+                    remediation: {action: restart_service, target: x}
+                  - name: bad verify
+                    match: ['alertname="X"']
+                    remediation: {action: a, target: x, verify: {attempts: 0, interval: soon, retries: 2}}
+                """));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("p.yml:3").contains("needs 'match:'"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("p.yml:6").contains("bad matcher"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("p.yml:10").contains("unknown field 'retries'"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("'attempts' must be a whole number"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("'interval: soon'"));
+    }
 }

@@ -1,0 +1,195 @@
+package io.smartcloudops.remediate.alerting;
+
+import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.alert.AlertState;
+import io.smartcloudops.api.alert.Severity;
+import io.smartcloudops.api.audit.AuditKind;
+import io.smartcloudops.api.audit.AuditLog;
+import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.notify.Notification;
+import io.smartcloudops.remediate.policy.AlertRemediator;
+import io.smartcloudops.remediate.policy.SuppressionReason;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What happens to an alert that changed state, from our rules or from Alertmanager: it is audited;
+ * if it fires and no silence or inhibition mutes it, people are told and its remediation is
+ * requested through the policy gate. Duplicate deliveries from Alertmanager (HA pairs, resends
+ * every group interval) are recognised by fingerprint and start time and handled once.
+ */
+public final class AlertRouter {
+    private final AuditLog audit;
+    private final InstantSource clock;
+    private final AlertRemediator remediator;
+    private final Silences silences;
+    private final List<InhibitRule> inhibitRules;
+    private final Supplier<List<Alert>> ruleAlerts;
+    private final Consumer<Notification> notify;
+    private final Consumer<SuppressionReason> suppressions;
+    private final Map<String, Alert> external = new LinkedHashMap<>();
+
+    private AlertRouter(Builder b) {
+        this.audit = b.audit;
+        this.clock = b.clock;
+        this.remediator = b.remediator;
+        this.silences = b.silences;
+        this.inhibitRules = List.copyOf(b.inhibitRules);
+        this.ruleAlerts = b.ruleAlerts;
+        this.notify = b.notify;
+        this.suppressions = b.suppressions;
+    }
+
+    public static Builder builder(AuditLog audit, InstantSource clock, AlertRemediator remediator) {
+        return new Builder(audit, clock, remediator);
+    }
+
+    public Silences silences() {
+        return silences;
+    }
+
+    /** Alerts that changed state in our rule engine. */
+    public synchronized void onTransitions(List<Alert> changed) {
+        for (Alert a : changed) {
+            route(a);
+        }
+    }
+
+    /**
+     * Alerts from an Alertmanager webhook.
+     *
+     * @return how many were new state changes (the rest were re-deliveries)
+     */
+    public synchronized int onAlertmanager(List<Alert> alerts) {
+        int fresh = 0;
+        for (Alert a : alerts) {
+            String key = a.fingerprint();
+            Alert known = external.get(key);
+            if (a.state() == AlertState.FIRING) {
+                if (known != null && known.activeSince().equals(a.activeSince())) {
+                    continue;
+                }
+                external.put(key, a);
+            } else {
+                if (known == null) {
+                    continue;
+                }
+                external.remove(key);
+            }
+            fresh++;
+            route(a);
+        }
+        return fresh;
+    }
+
+    /** Firing alerts that came through Alertmanager. */
+    public synchronized List<Alert> externalAlerts() {
+        return List.copyOf(external.values());
+    }
+
+    /** Every firing alert, ours and Alertmanager's. */
+    public synchronized List<Alert> firing() {
+        List<Alert> all = new ArrayList<>(ruleAlerts.get().stream().filter(a -> a.state() == AlertState.FIRING).toList());
+        all.addAll(external.values());
+        return all;
+    }
+
+    private void route(Alert a) {
+        record(a, a.state().name().toLowerCase(Locale.ROOT), Map.of());
+        if (a.state() == AlertState.FIRING) {
+            Optional<Silence> silence = silences.muting(a.labels(), clock.instant());
+            if (silence.isPresent()) {
+                record(a, "silenced", Map.of("silence", silence.get().id()));
+                suppressions.accept(SuppressionReason.SILENCE);
+                return;
+            }
+            Collection<Alert> firing = firing();
+            if (inhibitRules.stream().anyMatch(r -> r.inhibits(a, firing))) {
+                record(a, "inhibited", Map.of());
+                suppressions.accept(SuppressionReason.INHIBITED);
+                return;
+            }
+            tell(a, "FIRING");
+            remediator.onTransition(a);
+        } else if (a.state() == AlertState.RESOLVED && silences.muting(a.labels(), clock.instant()).isEmpty()) {
+            tell(a, "RESOLVED");
+        }
+    }
+
+    private void tell(Alert a, String what) {
+        if (a.severity().compareTo(Severity.WARNING) >= 0) {
+            String summary = a.annotations().getOrDefault("summary", a.name());
+            notify.accept(new Notification("[" + what + "] " + a.name(), summary, a.severity(), a.labels(), clock.instant()));
+        }
+    }
+
+    private void record(Alert a, String outcome, Map<String, String> extra) {
+        Map<String, String> details = new LinkedHashMap<>(a.labels().asMap());
+        if (Double.isFinite(a.value())) {
+            details.put("value", String.valueOf(a.value()));
+        }
+        details.put("fingerprint", a.fingerprint());
+        details.put("source", a.source());
+        details.putAll(extra);
+        audit.append(new AuditRecord(AuditKind.ALERT, a.source(), a.name(), "alert", outcome,
+                a.annotations().getOrDefault("summary", ""), details));
+    }
+
+    /** Options for an {@link AlertRouter}. */
+    public static final class Builder {
+        private final AuditLog audit;
+        private final InstantSource clock;
+        private final AlertRemediator remediator;
+        private Silences silences = new Silences();
+        private List<InhibitRule> inhibitRules = List.of(InhibitRule.criticalMutesWarningsOnTheSameHost());
+        private Supplier<List<Alert>> ruleAlerts = List::of;
+        private Consumer<Notification> notify = n -> { };
+        private Consumer<SuppressionReason> suppressions = r -> { };
+
+        private Builder(AuditLog audit, InstantSource clock, AlertRemediator remediator) {
+            this.audit = Objects.requireNonNull(audit);
+            this.clock = Objects.requireNonNull(clock);
+            this.remediator = Objects.requireNonNull(remediator);
+        }
+
+        public Builder silences(Silences s) {
+            this.silences = Objects.requireNonNull(s);
+            return this;
+        }
+
+        public Builder inhibitRules(List<InhibitRule> rules) {
+            this.inhibitRules = List.copyOf(rules);
+            return this;
+        }
+
+        /** The rule engine's active alerts, so inhibition sees them as sources. */
+        public Builder ruleAlerts(Supplier<List<Alert>> s) {
+            this.ruleAlerts = Objects.requireNonNull(s);
+            return this;
+        }
+
+        /** Where notifications go; it must not block (hand them to a bounded executor). */
+        public Builder notifications(Consumer<Notification> n) {
+            this.notify = Objects.requireNonNull(n);
+            return this;
+        }
+
+        public Builder suppressionListener(Consumer<SuppressionReason> l) {
+            this.suppressions = Objects.requireNonNull(l);
+            return this;
+        }
+
+        public AlertRouter build() {
+            return new AlertRouter(this);
+        }
+    }
+}

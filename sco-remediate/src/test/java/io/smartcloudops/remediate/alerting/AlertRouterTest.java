@@ -1,0 +1,146 @@
+package io.smartcloudops.remediate.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartcloudops.api.action.ActionMode;
+import io.smartcloudops.api.action.ActionOutcome;
+import io.smartcloudops.api.action.ActionResult;
+import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.alert.AlertState;
+import io.smartcloudops.api.alert.Severity;
+import io.smartcloudops.api.audit.AuditEntry;
+import io.smartcloudops.api.audit.AuditKind;
+import io.smartcloudops.api.audit.AuditQuery;
+import io.smartcloudops.api.metric.Labels;
+import io.smartcloudops.api.notify.Notification;
+import io.smartcloudops.remediate.audit.SqliteAuditLog;
+import io.smartcloudops.remediate.policy.AlertRemediator;
+import io.smartcloudops.remediate.policy.PolicyGate;
+import io.smartcloudops.remediate.policy.SuppressionReason;
+import io.smartcloudops.remediate.rules.RuleFileLoader;
+import io.smartcloudops.remediate.rules.RuleSet;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlertRouterTest {
+    @TempDir
+    Path dir;
+
+    private final Instant t0 = Instant.parse("2026-11-27T00:00:00Z");
+    private Instant now = t0;
+    private final InstantSource clock = () -> now;
+    private SqliteAuditLog audit;
+    private final List<ActionResult> actions = new ArrayList<>();
+    private final List<Notification> told = new ArrayList<>();
+    private final List<SuppressionReason> suppressed = new ArrayList<>();
+    private AlertRouter router;
+
+    private final RuleSet policies = new RuleFileLoader().parseSet("p.yml", """
+            groups: []
+            policies:
+              - name: restart nginx
+                match: ['alertname="NginxDown"']
+                remediation:
+                  action: restart_service
+                  target: '{{ $labels.host }}'
+                  parameters: {unit: nginx}
+            """);
+
+    @BeforeEach
+    void open() {
+        audit = SqliteAuditLog.open(dir.resolve("audit.db"), clock);
+        PolicyGate gate = PolicyGate.builder(audit, clock).cooldown(Duration.ZERO).listener(actions::add)
+                .action(new io.smartcloudops.remediate.action.RestartServiceAction(
+                        new io.smartcloudops.remediate.action.ProcessCommandRunner(), List.of("systemctl"), Duration.ofSeconds(5)))
+                .build();
+        router = AlertRouter.builder(audit, clock, new AlertRemediator(() -> policies, gate))
+                .notifications(told::add).suppressionListener(suppressed::add).build();
+    }
+
+    @AfterEach
+    void close() {
+        audit.close();
+    }
+
+    private static Alert am(String name, AlertState state, Instant startsAt, String... labels) {
+        Labels l = Labels.of(labels).with("alertname", name);
+        return new Alert(name, l, Map.of("summary", name + " summary"), state, Severity.parse(l.get("severity")), startsAt, startsAt,
+                state == AlertState.RESOLVED ? startsAt.plusSeconds(60) : null, Double.NaN, "alertmanager");
+    }
+
+    @Test
+    void firingAlertmanagerAlertIsAuditedNotifiedAndRemediatedByPolicy() {
+        assertThat(router.onAlertmanager(List.of(am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical"))))
+                .isEqualTo(1);
+        assertThat(actions).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(ActionOutcome.DRY_RUN);
+            assertThat(r.target()).isEqualTo("app");
+            assertThat(r.message()).isEqualTo("would run: systemctl restart nginx");
+        });
+        assertThat(told).singleElement().satisfies(n -> assertThat(n.title()).isEqualTo("[FIRING] NginxDown"));
+        List<AuditEntry> alertEntries = audit.query(AuditQuery.builder().kind(AuditKind.ALERT).build());
+        assertThat(alertEntries).singleElement().satisfies(e -> {
+            assertThat(e.record().actor()).isEqualTo("alertmanager");
+            assertThat(e.record().outcome()).isEqualTo("firing");
+        });
+        assertThat(router.externalAlerts()).hasSize(1);
+    }
+
+    @Test
+    void duplicateDeliveriesActOnceAndResolutionClearsTheAlert() {
+        Alert firing = am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical");
+        router.onAlertmanager(List.of(firing));
+        assertThat(router.onAlertmanager(List.of(firing))).isZero();
+        assertThat(router.onAlertmanager(List.of(firing))).isZero();
+        assertThat(actions).hasSize(1);
+        assertThat(router.onAlertmanager(List.of(am("NginxDown", AlertState.RESOLVED, t0, "host", "app", "severity", "critical")))).isEqualTo(1);
+        assertThat(router.externalAlerts()).isEmpty();
+        assertThat(told).extracting(Notification::title).containsExactly("[FIRING] NginxDown", "[RESOLVED] NginxDown");
+        assertThat(router.onAlertmanager(List.of(am("NginxDown", AlertState.RESOLVED, t0, "host", "app")))).as("resolved twice").isZero();
+    }
+
+    @Test
+    void silencedAlertIsAuditedButNeitherNotifiedNorRemediated() {
+        router.silences().add(List.of(Matcher.parse("host=\"app\"")), t0, t0.plus(Duration.ofHours(1)), "alice", "deploy");
+        router.onAlertmanager(List.of(am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical")));
+        assertThat(actions).isEmpty();
+        assertThat(told).isEmpty();
+        assertThat(suppressed).containsExactly(SuppressionReason.SILENCE);
+        assertThat(audit.query(AuditQuery.builder().outcome("silenced").build())).singleElement()
+                .satisfies(e -> assertThat(e.record().details()).containsEntry("silence", "sil-1"));
+        now = t0.plus(Duration.ofHours(2));
+        router.onAlertmanager(List.of(am("NginxDown", AlertState.FIRING, now, "host", "app", "severity", "critical")));
+        assertThat(actions).as("after the silence expired").hasSize(1);
+    }
+
+    @Test
+    void criticalAlertInhibitsWarningsOnTheSameHostOnly() {
+        router.onAlertmanager(List.of(am("InstanceDown", AlertState.FIRING, t0, "host", "app", "severity", "critical")));
+        router.onAlertmanager(List.of(am("HighLatency", AlertState.FIRING, t0, "host", "app", "severity", "warning"),
+                am("HighLatency", AlertState.FIRING, t0, "host", "monitor", "severity", "warning")));
+        assertThat(suppressed).containsExactly(SuppressionReason.INHIBITED);
+        assertThat(told).extracting(n -> n.labels().get("host") + " " + n.title())
+                .containsExactly("app [FIRING] InstanceDown", "monitor [FIRING] HighLatency");
+    }
+
+    @Test
+    void groupsAreOrderedBySeverityThenAgeThenBreadth() {
+        List<Alert> alerts = List.of(
+                am("HighLatency", AlertState.FIRING, t0.plusSeconds(10), "host", "app", "severity", "warning"),
+                am("HighLatency", AlertState.FIRING, t0.plusSeconds(20), "host", "monitor", "severity", "warning"),
+                am("DiskSpaceLow", AlertState.FIRING, t0.plusSeconds(30), "host", "app", "severity", "critical"),
+                am("HighCpuUsage", AlertState.FIRING, t0, "host", "app", "severity", "warning"));
+        List<AlertGroups.Group> groups = AlertGroups.group(alerts, List.of("alertname"));
+        assertThat(groups).extracting(g -> g.groupLabels().get("alertname")).containsExactly("DiskSpaceLow", "HighCpuUsage", "HighLatency");
+        assertThat(groups.get(2).alerts()).hasSize(2);
+    }
+}

@@ -30,6 +30,15 @@ public interface RemediationAction {
 
     List<ParameterSpec> parameters();
 
+    /**
+     * False for actions that change no target (a health probe, a silence in the agent's own
+     * state): the policy gate runs those for real even in DRY_RUN mode, since there is nothing to
+     * protect and a dry-run probe would tell nothing.
+     */
+    default boolean changesTargets() {
+        return true;
+    }
+
     /** Destructive actions (reboot, stop, scale down) need an approval before they run. */
     default boolean destructive() {
         return false;

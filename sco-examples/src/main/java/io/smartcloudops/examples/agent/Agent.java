@@ -2,7 +2,6 @@ package io.smartcloudops.examples.agent;
 
 import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.action.ActionResult;
-import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.audit.AuditKind;
 import io.smartcloudops.api.audit.AuditLog;
 import io.smartcloudops.api.audit.AuditRecord;
@@ -21,14 +20,17 @@ import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import io.smartcloudops.detect.pipeline.SampleVerdict;
 import io.smartcloudops.detect.pipeline.ScoredSample;
-import io.smartcloudops.remediate.action.ProcessCommandRunner;
-import io.smartcloudops.remediate.action.RestartServiceAction;
+import io.smartcloudops.api.notify.Notifier;
+import io.smartcloudops.api.spi.NotifierProvider;
+import io.smartcloudops.remediate.alerting.AlertRouter;
 import io.smartcloudops.remediate.audit.SqliteAuditLog;
 import io.smartcloudops.remediate.policy.AlertRemediator;
 import io.smartcloudops.remediate.policy.PolicyGate;
-import io.smartcloudops.remediate.rules.Rule;
 import io.smartcloudops.remediate.rules.RuleEngine;
+import io.smartcloudops.remediate.rules.RuleFileException;
 import io.smartcloudops.remediate.rules.RuleFileLoader;
+import io.smartcloudops.remediate.rules.RuleReloader;
+import io.smartcloudops.remediate.rules.RuleSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +72,10 @@ public final class Agent implements AutoCloseable {
     private AuditLog audit;
     private DetectionPipeline pipeline;
     private RuleEngine ruleEngine;
+    private RuleReloader rules;
     private PolicyGate gate;
-    private AlertRemediator remediator;
+    private AlertRouter router;
+    private NotifierFanout notifications;
     private AgentView view;
     private AgentMetrics metrics;
     private ChatEngine chat;
@@ -114,6 +118,10 @@ public final class Agent implements AutoCloseable {
         if (!Files.isWritable(config.dataDir())) {
             throw new ConfigException("data directory " + config.dataDir().toAbsolutePath() + " is not writable");
         }
+        if (!config.loopbackOnly() && config.httpToken().isEmpty()) {
+            throw new ConfigException("the agent binds to " + config.bind() + ", reachable from other machines: set http.token "
+                    + "(at least 16 characters) in the config file so that the webhook and the endpoints that change state need it");
+        }
         audit = SqliteAuditLog.open(config.dataDir().resolve("audit.db"), clock);
         ProviderContext base = ProviderContext.builder().clock(clock).dataDir(config.dataDir()).build();
 
@@ -123,16 +131,31 @@ public final class Agent implements AutoCloseable {
                 .anomalyThreshold(config.anomalyThreshold())
                 .settings(id -> DetectorSettings.defaults().withDirection(directionOf(id.name())))
                 .build();
-        ruleEngine = new RuleEngine(loadRules(), Duration.ofMinutes(5));
-        view = new AgentView(clock, pipeline, ruleEngine, audit, logs);
-        metrics = new AgentMetrics(pipeline::seriesCount, ruleEngine::activeAlerts);
-        gate = PolicyGate.builder(audit, clock)
+        ruleEngine = new RuleEngine(List.of(), Duration.ofMinutes(5));
+        rules = config.rulesFile().isPresent()
+                ? RuleReloader.fromFile(config.rulesFile().get(), set -> ruleEngine.replaceRules(set.rules()))
+                : RuleReloader.fixed(defaultRules(), set -> ruleEngine.replaceRules(set.rules()));
+        metrics = new AgentMetrics(pipeline::seriesCount, this::openAlerts);
+        List<Notifier> notifiers = new ArrayList<>();
+        config.notifiers().forEach((name, settings) ->
+                notifiers.add(registry.provider(NotifierProvider.class, name).create(base.withConfig(settings))));
+        notifications = new NotifierFanout(notifiers, metrics::notification);
+        PolicyGate.Builder gateBuilder = PolicyGate.builder(audit, clock)
                 .mode(config.actionMode())
                 .cooldown(config.cooldown())
-                .action(new RestartServiceAction(new ProcessCommandRunner(), config.systemctl(), Duration.ofSeconds(60)))
                 .listener(this::onActionResult)
+                .suppressionListener(metrics::suppressed)
+                .escalationListener(notifications);
+        io.smartcloudops.remediate.alerting.Silences silences = new io.smartcloudops.remediate.alerting.Silences();
+        ActionCatalog.build(config, registry, base, silences).forEach(gateBuilder::action);
+        gate = gateBuilder.build();
+        router = AlertRouter.builder(audit, clock, new AlertRemediator(rules::current, gate))
+                .silences(silences)
+                .ruleAlerts(ruleEngine::activeAlerts)
+                .notifications(notifications)
+                .suppressionListener(metrics::suppressed)
                 .build();
-        remediator = new AlertRemediator(ruleEngine::rules, gate);
+        view = new AgentView(clock, pipeline, this::openAlerts, audit, logs);
 
         for (Map.Entry<String, io.smartcloudops.api.spi.ProviderConfig> s : config.sources().entrySet()) {
             sources.add(registry.provider(MetricSourceProvider.class, s.getKey()).create(base.withConfig(s.getValue())));
@@ -162,29 +185,53 @@ public final class Agent implements AutoCloseable {
                 ? Direction.UP : Direction.BOTH;
     }
 
-    private List<Rule> loadRules() {
-        RuleFileLoader loader = new RuleFileLoader();
-        if (config.rulesFile().isPresent()) {
-            return loader.load(config.rulesFile().get());
-        }
+    private static RuleSet defaultRules() {
         try (InputStream in = Agent.class.getResourceAsStream(DEFAULT_RULES)) {
             Objects.requireNonNull(in, "default rules are packaged with the agent");
-            return loader.parse("default-rules.yml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new RuleFileLoader().parseSet("default-rules.yml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException("cannot read the packaged default rules: " + e.getMessage(), e);
         }
     }
 
+    /** Pending and firing alerts from our rules and from Alertmanager, most urgent first. */
+    List<io.smartcloudops.api.alert.Alert> openAlerts() {
+        List<io.smartcloudops.api.alert.Alert> all = new ArrayList<>(ruleEngine.activeAlerts());
+        all.addAll(router.externalAlerts());
+        all.sort(java.util.Comparator.comparing(io.smartcloudops.api.alert.Alert::severity).reversed()
+                .thenComparing(a -> a.state() == io.smartcloudops.api.alert.AlertState.FIRING ? 0 : 1)
+                .thenComparing(io.smartcloudops.api.alert.Alert::activeSince));
+        return all;
+    }
+
+    /**
+     * Reads the rule file again; on a bad file the rules in force stay.
+     *
+     * @throws RuleFileException naming every problem
+     */
+    RuleSet reloadRules() {
+        RuleSet set = rules.reload();
+        audit.append(new AuditRecord(AuditKind.SYSTEM, "agent", "rules", "reload", "ok",
+                set.rules().size() + " rules, " + set.policies().size() + " policies", Map.of()));
+        return set;
+    }
+
     private void safeTick() {
         try {
             tick();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // An escaping throwable would cancel the schedule for good; a bad round must not stop the agent.
             LOG.error("sampling round failed; the next round will try again", e);
         }
     }
 
     /** One round: poll every source, score, evaluate rules, remediate. */
     void tick() {
+        try {
+            rules.reloadIfChanged().ifPresent(set -> LOG.info("rules reloaded: {} rules, {} policies", set.rules().size(), set.policies().size()));
+        } catch (RuleFileException e) {
+            LOG.error("rule file changed but was rejected; the rules in force stay. {}", e.getMessage());
+        }
         for (MetricSource source : sources) {
             SampleBatch batch;
             try {
@@ -201,9 +248,7 @@ public final class Agent implements AutoCloseable {
                 ingest(s);
             }
         }
-        for (Alert changed : ruleEngine.evaluate(clock.instant())) {
-            onAlertTransition(changed);
-        }
+        router.onTransitions(ruleEngine.evaluate(clock.instant()));
     }
 
     private void ingest(Sample s) {
@@ -222,20 +267,14 @@ public final class Agent implements AutoCloseable {
         });
     }
 
-    private void onAlertTransition(Alert a) {
-        Map<String, String> details = new LinkedHashMap<>(a.labels().asMap());
-        details.put("value", String.valueOf(a.value()));
-        details.put("fingerprint", a.fingerprint());
-        audit.append(new AuditRecord(AuditKind.ALERT, "rules", a.name(), "alert", a.state().name().toLowerCase(Locale.ROOT),
-                a.annotations().getOrDefault("summary", ""), details));
-        LOG.info("alert {} {} {}", a.name(), a.state(), a.labels());
-        remediator.onTransition(a);
-    }
-
     private void onActionResult(ActionResult r) {
         view.recordAction(r);
         metrics.action(r);
         LOG.info("action {} on {}: {} ({})", r.action(), r.target(), r.outcome(), r.message());
+    }
+
+    java.time.Instant now() {
+        return clock.instant();
     }
 
     public int port() {
@@ -260,6 +299,10 @@ public final class Agent implements AutoCloseable {
 
     PolicyGate gate() {
         return gate;
+    }
+
+    AlertRouter router() {
+        return router;
     }
 
     AuditLog audit() {
@@ -295,6 +338,10 @@ public final class Agent implements AutoCloseable {
         if (chat != null) {
             chat.close();
             chat = null;
+        }
+        if (notifications != null) {
+            notifications.close();
+            notifications = null;
         }
         if (audit != null) {
             try {

@@ -46,20 +46,24 @@ public final class AgentCommand implements Callable<Integer> {
         if (configFile != null) {
             c = new AgentConfigLoader().load(configFile, c);
         }
-        if (bind != null || port != null) {
-            c = c.withHttp(bind != null ? bind : c.bind(), port != null ? checkedPort(port) : c.port());
+        AgentConfig.Builder b = c.toBuilder();
+        if (bind != null) {
+            b.bind(bind);
+        }
+        if (port != null) {
+            b.port(checkedPort(port));
         }
         if (dataDir != null) {
-            c = c.withDataDir(dataDir);
+            b.dataDir(dataDir);
         }
         if (sampleInterval != null) {
             Duration d = ProviderConfig.parseDuration("--sample-interval", sampleInterval);
             if (d.toMillis() < 10) {
                 throw new io.smartcloudops.api.ConfigException("--sample-interval must be at least 10ms, got " + sampleInterval);
             }
-            c = c.withSampleInterval(d);
+            b.sampleInterval(d);
         }
-        return c;
+        return b.build();
     }
 
     private static int checkedPort(int p) {

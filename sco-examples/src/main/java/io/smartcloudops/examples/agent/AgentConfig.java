@@ -4,6 +4,8 @@ import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.spi.ProviderConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,13 +14,22 @@ import java.util.Optional;
  * Everything the agent is configured with, validated. Built from the embedded defaults, then the
  * YAML file ({@code --config}), then command-line flags, each overriding the one before.
  *
+ * <pre>{@code
+ * AgentConfig c = AgentConfig.defaults().toBuilder().port(0).dataDir(Path.of("/tmp/sco")).build();
+ * }</pre>
+ *
+ * @param httpToken bearer token for the Alertmanager webhook and the endpoints that change state;
+ *     required when {@code bind} is not a loopback address
  * @param rulesFile a rule file, or empty for the embedded default rule pack
  * @param sources source name to that source's settings, in start order
- * @param detectorSettings the chosen detector's settings
+ * @param actions extra action providers (and settings of the built-in ones) by name
+ * @param notifiers notifier providers by name
  */
 public record AgentConfig(
         String bind,
         int port,
+        int maxBodyBytes,
+        Optional<String> httpToken,
         Path dataDir,
         Duration sampleInterval,
         String detector,
@@ -27,52 +38,117 @@ public record AgentConfig(
         Optional<Path> rulesFile,
         ActionMode actionMode,
         Duration cooldown,
-        java.util.List<String> systemctl,
+        List<String> systemctl,
         Map<String, ProviderConfig> sources,
-        String chatEngine,
-        int maxBodyBytes) {
+        Map<String, ProviderConfig> actions,
+        Map<String, ProviderConfig> notifiers,
+        String chatEngine) {
 
     public AgentConfig {
         Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(httpToken, "httpToken");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(sampleInterval, "sampleInterval");
-        sources = Map.copyOf(sources);
-        systemctl = java.util.List.copyOf(systemctl);
+        Objects.requireNonNull(rulesFile, "rulesFile");
+        systemctl = List.copyOf(systemctl);
+        sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        actions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(actions));
+        notifiers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notifiers));
     }
 
     public static AgentConfig defaults() {
-        return new AgentConfig("127.0.0.1", 8080, Path.of("sco-data"), Duration.ofSeconds(5), "ewma", ProviderConfig.empty(), 0.95,
-                Optional.empty(), ActionMode.DRY_RUN, Duration.ofMinutes(5), java.util.List.of("systemctl"),
-                Map.of("host", ProviderConfig.of("sources.host", Map.of())), "offline", 64 * 1024);
+        return new AgentConfig("127.0.0.1", 8080, 64 * 1024, Optional.empty(), Path.of("sco-data"), Duration.ofSeconds(5), "ewma",
+                ProviderConfig.empty(), 0.95, Optional.empty(), ActionMode.DRY_RUN, Duration.ofMinutes(5), List.of("systemctl"),
+                Map.of("host", ProviderConfig.of("sources.host", Map.of())), Map.of(),
+                Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), "offline");
     }
 
-    public AgentConfig withHttp(String newBind, int newPort) {
-        return new AgentConfig(newBind, newPort, dataDir, sampleInterval, detector, detectorSettings, anomalyThreshold, rulesFile,
-                actionMode, cooldown, systemctl, sources, chatEngine, maxBodyBytes);
+    /** True for 127.0.0.0/8, ::1 and localhost: only this machine can reach the agent. */
+    public boolean loopbackOnly() {
+        return bind.equals("localhost") || bind.startsWith("127.") || bind.equals("::1") || bind.equals("[::1]");
     }
 
-    public AgentConfig withDataDir(Path dir) {
-        return new AgentConfig(bind, port, dir, sampleInterval, detector, detectorSettings, anomalyThreshold, rulesFile,
-                actionMode, cooldown, systemctl, sources, chatEngine, maxBodyBytes);
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public AgentConfig withSampleInterval(Duration interval) {
-        return new AgentConfig(bind, port, dataDir, interval, detector, detectorSettings, anomalyThreshold, rulesFile,
-                actionMode, cooldown, systemctl, sources, chatEngine, maxBodyBytes);
-    }
+    /** Changes to a configuration. */
+    public static final class Builder {
+        private String bind;
+        private int port;
+        private int maxBodyBytes;
+        private Optional<String> httpToken;
+        private Path dataDir;
+        private Duration sampleInterval;
+        private String detector;
+        private ProviderConfig detectorSettings;
+        private double anomalyThreshold;
+        private Optional<Path> rulesFile;
+        private ActionMode actionMode;
+        private Duration cooldown;
+        private List<String> systemctl;
+        private Map<String, ProviderConfig> sources;
+        private Map<String, ProviderConfig> actions;
+        private Map<String, ProviderConfig> notifiers;
+        private String chatEngine;
 
-    public AgentConfig withSources(Map<String, ProviderConfig> newSources) {
-        return new AgentConfig(bind, port, dataDir, sampleInterval, detector, detectorSettings, anomalyThreshold, rulesFile,
-                actionMode, cooldown, systemctl, newSources, chatEngine, maxBodyBytes);
-    }
+        private Builder(AgentConfig c) {
+            bind = c.bind;
+            port = c.port;
+            maxBodyBytes = c.maxBodyBytes;
+            httpToken = c.httpToken;
+            dataDir = c.dataDir;
+            sampleInterval = c.sampleInterval;
+            detector = c.detector;
+            detectorSettings = c.detectorSettings;
+            anomalyThreshold = c.anomalyThreshold;
+            rulesFile = c.rulesFile;
+            actionMode = c.actionMode;
+            cooldown = c.cooldown;
+            systemctl = c.systemctl;
+            sources = c.sources;
+            actions = c.actions;
+            notifiers = c.notifiers;
+            chatEngine = c.chatEngine;
+        }
 
-    public AgentConfig withChatEngine(String engine) {
-        return new AgentConfig(bind, port, dataDir, sampleInterval, detector, detectorSettings, anomalyThreshold, rulesFile,
-                actionMode, cooldown, systemctl, sources, engine, maxBodyBytes);
-    }
+        public Builder bind(String v) { bind = v; return this; }
 
-    public AgentConfig withRulesFile(Path file) {
-        return new AgentConfig(bind, port, dataDir, sampleInterval, detector, detectorSettings, anomalyThreshold, Optional.of(file),
-                actionMode, cooldown, systemctl, sources, chatEngine, maxBodyBytes);
+        public Builder port(int v) { port = v; return this; }
+
+        public Builder maxBodyBytes(int v) { maxBodyBytes = v; return this; }
+
+        public Builder httpToken(String v) { httpToken = Optional.ofNullable(v); return this; }
+
+        public Builder dataDir(Path v) { dataDir = v; return this; }
+
+        public Builder sampleInterval(Duration v) { sampleInterval = v; return this; }
+
+        public Builder detector(String v) { detector = v; return this; }
+
+        public Builder detectorSettings(ProviderConfig v) { detectorSettings = v; return this; }
+
+        public Builder anomalyThreshold(double v) { anomalyThreshold = v; return this; }
+
+        public Builder rulesFile(Path v) { rulesFile = Optional.ofNullable(v); return this; }
+
+        public Builder actionMode(ActionMode v) { actionMode = v; return this; }
+
+        public Builder cooldown(Duration v) { cooldown = v; return this; }
+
+        public Builder systemctl(List<String> v) { systemctl = v; return this; }
+
+        public Builder sources(Map<String, ProviderConfig> v) { sources = v; return this; }
+
+        public Builder actions(Map<String, ProviderConfig> v) { actions = v; return this; }
+
+        public Builder notifiers(Map<String, ProviderConfig> v) { notifiers = v; return this; }
+
+        public Builder chatEngine(String v) { chatEngine = v; return this; }
+
+        public AgentConfig build() {
+            return new AgentConfig(bind, port, maxBodyBytes, httpToken, dataDir, sampleInterval, detector, detectorSettings,
+                    anomalyThreshold, rulesFile, actionMode, cooldown, systemctl, sources, actions, notifiers, chatEngine);
+        }
     }
 }

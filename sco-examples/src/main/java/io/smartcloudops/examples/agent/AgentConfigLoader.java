@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -82,15 +81,17 @@ public final class AgentConfigLoader {
     }
 
     private AgentConfig apply(ProviderConfig c, AgentConfig b) {
-        c.requireOnly(Set.of("http", "data_dir", "sample_interval", "detection", "rules", "remediation", "sources", "chat"));
+        c.requireOnly(Set.of("http", "data_dir", "sample_interval", "detection", "rules", "remediation", "sources", "actions",
+                "notifiers", "chat"));
         ProviderConfig http = c.section("http");
-        http.requireOnly(Set.of("bind", "port", "max_body_bytes"));
+        http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token"));
         ProviderConfig detection = c.section("detection");
         detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings"));
         ProviderConfig remediation = c.section("remediation");
         remediation.requireOnly(Set.of("mode", "cooldown", "systemctl"));
         ProviderConfig chat = c.section("chat");
         chat.requireOnly(Set.of("engine"));
+        AgentConfig.Builder out = b.toBuilder();
 
         int port = http.integer("port", b.port());
         if (port < 0 || port > 65_535) {
@@ -100,6 +101,13 @@ public final class AgentConfigLoader {
         if (maxBody < 1_024 || maxBody > 16 * 1024 * 1024) {
             throw new ConfigException("setting 'http.max_body_bytes' must be in [1024, 16777216], got " + maxBody);
         }
+        if (http.has("token")) {
+            String token = http.requireString("token");
+            if (token.length() < 16) {
+                throw new ConfigException("setting 'http.token' must be at least 16 characters");
+            }
+            out.httpToken(token);
+        }
         Duration interval = c.duration("sample_interval", b.sampleInterval());
         if (interval.toMillis() < 10) {
             throw new ConfigException("setting 'sample_interval' must be at least 10ms, got " + interval);
@@ -108,32 +116,47 @@ public final class AgentConfigLoader {
         if (!(threshold > 0 && threshold <= 1)) {
             throw new ConfigException("setting 'detection.anomaly_threshold' must be in (0, 1], got " + threshold);
         }
-        Map<String, ProviderConfig> sources = new LinkedHashMap<>();
         if (c.has("sources")) {
-            ProviderConfig s = c.section("sources");
-            for (String key : s.keys()) {
-                sources.put(key, s.section(key));
-            }
+            Map<String, ProviderConfig> sources = sections(c.section("sources"));
             if (sources.isEmpty()) {
                 throw new ConfigException("setting 'sources' names no source; the agent would watch nothing");
             }
-        } else {
-            sources.putAll(b.sources());
+            out.sources(sources);
         }
-        Optional<Path> rules = c.has("rules") ? Optional.of(Path.of(c.requireString("rules"))) : b.rulesFile();
-        return new AgentConfig(
-                http.string("bind", b.bind()), port,
-                c.has("data_dir") ? Path.of(c.requireString("data_dir")) : b.dataDir(),
-                interval,
-                detection.string("detector", b.detector()),
-                detection.has("settings") ? detection.section("settings") : b.detectorSettings(),
-                threshold, rules,
-                remediation.has("mode") ? mode(remediation.string("mode", "")) : b.actionMode(),
-                remediation.duration("cooldown", b.cooldown()),
-                remediation.has("systemctl") ? remediation.strings("systemctl") : b.systemctl(),
-                sources,
-                chat.string("engine", b.chatEngine()),
-                maxBody);
+        if (c.has("actions")) {
+            out.actions(sections(c.section("actions")));
+        }
+        if (c.has("notifiers")) {
+            out.notifiers(sections(c.section("notifiers")));
+        }
+        if (c.has("rules")) {
+            out.rulesFile(Path.of(c.requireString("rules")));
+        }
+        if (c.has("data_dir")) {
+            out.dataDir(Path.of(c.requireString("data_dir")));
+        }
+        if (remediation.has("mode")) {
+            out.actionMode(mode(remediation.string("mode", "")));
+        }
+        if (remediation.has("systemctl")) {
+            out.systemctl(remediation.strings("systemctl"));
+        }
+        return out.bind(http.string("bind", b.bind())).port(port).maxBodyBytes(maxBody)
+                .sampleInterval(interval)
+                .detector(detection.string("detector", b.detector()))
+                .detectorSettings(detection.has("settings") ? detection.section("settings") : b.detectorSettings())
+                .anomalyThreshold(threshold)
+                .cooldown(remediation.duration("cooldown", b.cooldown()))
+                .chatEngine(chat.string("engine", b.chatEngine()))
+                .build();
+    }
+
+    private static Map<String, ProviderConfig> sections(ProviderConfig parent) {
+        Map<String, ProviderConfig> out = new LinkedHashMap<>();
+        for (String key : parent.keys()) {
+            out.put(key, parent.section(key));
+        }
+        return out;
     }
 
     private static ActionMode mode(String text) {

@@ -29,6 +29,8 @@ final class AgentMetrics {
     private final Counter anomalies;
     private final Counter actions;
     private final Counter sourceErrors;
+    private final Counter suppressions;
+    private final Counter notifications;
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
     AgentMetrics(IntSupplier seriesWatched, Supplier<List<Alert>> activeAlerts) {
@@ -42,6 +44,11 @@ final class AgentMetrics {
                 .labelNames("action", "outcome").register(registry);
         sourceErrors = Counter.builder().name("sco_source_errors_total").help("Failed polls of a metric source")
                 .labelNames("source").register(registry);
+        suppressions = Counter.builder().name("sco_suppressions_total")
+                .help("Remediations held back, by reason: cooldown, rate_limit, circuit_open, duplicate, dry_run, silence, inhibited")
+                .labelNames("reason").register(registry);
+        notifications = Counter.builder().name("sco_notifications_total").help("Notifications by notifier and outcome")
+                .labelNames("notifier", "outcome").register(registry);
         GaugeWithCallback.builder().name("sco_series_watched").help("Series with a detector state")
                 .callback(cb -> cb.call(seriesWatched.getAsInt())).register(registry);
         GaugeWithCallback.builder().name("sco_alerts").help("Active alerts by state and severity")
@@ -71,6 +78,14 @@ final class AgentMetrics {
 
     void action(ActionResult r) {
         actions.labelValues(r.action(), r.outcome().label()).inc();
+    }
+
+    void suppressed(io.smartcloudops.remediate.policy.SuppressionReason reason) {
+        suppressions.labelValues(reason.label()).inc();
+    }
+
+    void notification(String notifier, String outcome) {
+        notifications.labelValues(notifier, outcome).inc();
     }
 
     void sourceError(String source) {

@@ -12,7 +12,6 @@ import io.smartcloudops.api.detect.AnomalyEvent;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.detect.pipeline.DetectionPipeline;
-import io.smartcloudops.remediate.rules.RuleEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -35,7 +34,7 @@ final class AgentView implements OpsView {
     private final Instant startedAt;
     private final InstantSource clock;
     private final DetectionPipeline pipeline;
-    private final RuleEngine rules;
+    private final java.util.function.Supplier<List<Alert>> openAlerts;
     private final AuditLog audit;
     private final RecentLogs logs;
     private final Map<SeriesId, Deque<Sample>> samples = new ConcurrentHashMap<>();
@@ -43,11 +42,12 @@ final class AgentView implements OpsView {
     private final Deque<ActionResult> actions = new ArrayDeque<>();
     private final Map<String, String> sourceHealth = new ConcurrentHashMap<>();
 
-    AgentView(InstantSource clock, DetectionPipeline pipeline, RuleEngine rules, AuditLog audit, RecentLogs logs) {
+    AgentView(InstantSource clock, DetectionPipeline pipeline, java.util.function.Supplier<List<Alert>> openAlerts, AuditLog audit,
+            RecentLogs logs) {
         this.clock = clock;
         this.startedAt = clock.instant();
         this.pipeline = pipeline;
-        this.rules = rules;
+        this.openAlerts = openAlerts;
         this.audit = audit;
         this.logs = logs;
     }
@@ -80,12 +80,21 @@ final class AgentView implements OpsView {
         sourceHealth.put(source, health);
     }
 
+    /**
+     * This view's lock guards only its own collections and is never held while calling out (to
+     * the rule engine, the router or the gate), so it cannot join a lock cycle with them.
+     */
     @Override
-    public synchronized StatusSnapshot status() {
+    public StatusSnapshot status() {
+        List<AnomalyEvent> recentAnomalies;
+        List<ActionResult> recentActions;
+        synchronized (this) {
+            recentAnomalies = new ArrayList<>(anomalies).subList(0, Math.min(20, anomalies.size()));
+            recentActions = new ArrayList<>(actions).subList(0, Math.min(20, actions.size()));
+        }
         Instant now = clock.instant();
-        return new StatusSnapshot(startedAt, Duration.between(startedAt, now), pipeline.seriesCount(), rules.activeAlerts(),
-                new ArrayList<>(anomalies).subList(0, Math.min(20, anomalies.size())),
-                new ArrayList<>(actions).subList(0, Math.min(20, actions.size())), sourceHealth);
+        return new StatusSnapshot(startedAt, Duration.between(startedAt, now), pipeline.seriesCount(), openAlerts.get(),
+                recentAnomalies, recentActions, sourceHealth);
     }
 
     @Override
@@ -117,7 +126,7 @@ final class AgentView implements OpsView {
 
     @Override
     public List<Alert> alerts() {
-        return rules.activeAlerts();
+        return openAlerts.get();
     }
 
     @Override

@@ -35,6 +35,8 @@ final class HttpApi {
 
     private final Agent agent;
     private final ObjectMapper json = new ObjectMapper();
+    private final io.smartcloudops.remediate.alerting.AlertmanagerPayload alertmanager =
+            new io.smartcloudops.remediate.alerting.AlertmanagerPayload();
     private Javalin app;
 
     HttpApi(Agent agent) {
@@ -64,6 +66,13 @@ final class HttpApi {
             config.routes.get("/audit", this::audit);
             config.routes.get("/approvals", ctx -> send(ctx, 200,
                     Map.of("pending", agent.gate().pending().stream().map(JsonViews::approval).toList())));
+            config.routes.post("/webhook/alertmanager", this::alertmanagerWebhook);
+            config.routes.get("/alerts", this::alerts);
+            config.routes.get("/silences", ctx -> send(ctx, 200, Map.of("silences",
+                    agent.router().silences().active(agent.now()).stream().map(JsonViews::silence).toList())));
+            config.routes.post("/silences", this::createSilence);
+            config.routes.delete("/silences/{id}", this::expireSilence);
+            config.routes.post("/-/reload", this::reload);
             config.routes.get("/metrics", ctx -> ctx.contentType(agent.metrics().contentType()).result(agent.metrics().scrape()));
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
@@ -117,6 +126,10 @@ final class HttpApi {
                 Map.of("method", "GET", "path", "/logs", "what", "recent agent log lines and audit entries; ?lines=100&level=INFO"),
                 Map.of("method", "GET", "path", "/audit", "what", "audit entries; ?from&to (ISO-8601), kind, subject, action, outcome, limit"),
                 Map.of("method", "GET", "path", "/approvals", "what", "actions waiting for approval"),
+                Map.of("method", "GET", "path", "/alerts", "what", "open alerts; ?group_by=alertname,host groups them by priority"),
+                Map.of("method", "POST", "path", "/webhook/alertmanager", "what", "Alertmanager webhook receiver (payload version 4)"),
+                Map.of("method", "GET", "path", "/silences", "what", "silences in force; POST to add one, DELETE /silences/{id} to expire it"),
+                Map.of("method", "POST", "path", "/-/reload", "what", "reload the rule file, as Prometheus does"),
                 Map.of("method", "GET", "path", "/metrics", "what", "Prometheus text format"),
                 Map.of("method", "GET", "path", "/healthz", "what", "liveness probe")));
         send(ctx, 200, body);
@@ -183,6 +196,125 @@ final class HttpApi {
         }
         q.subject(ctx.queryParam("subject")).action(ctx.queryParam("action")).outcome(ctx.queryParam("outcome"));
         send(ctx, 200, Map.of("entries", agent.view().audit(q.build()).stream().map(JsonViews::audit).toList()));
+    }
+
+    /**
+     * The webhook and every endpoint that changes state need the bearer token when one is set;
+     * without one (allowed only on loopback) they are open, as Alertmanager's receivers are.
+     */
+    private void requireToken(Context ctx) {
+        if (agent.config().httpToken().isEmpty()) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        String expected = "Bearer " + agent.config().httpToken().get();
+        if (header == null || !java.security.MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new BadRequest(401, "a valid 'Authorization: Bearer <token>' header is required");
+        }
+    }
+
+    private void alertmanagerWebhook(Context ctx) {
+        requireToken(ctx);
+        List<io.smartcloudops.api.alert.Alert> alerts;
+        try {
+            alerts = alertmanager.parse(ctx.body());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(400, "not an Alertmanager webhook payload: " + e.getMessage());
+        }
+        int fresh = agent.router().onAlertmanager(alerts);
+        send(ctx, 200, Map.of("received", alerts.size(), "new", fresh));
+    }
+
+    private void alerts(Context ctx) {
+        List<io.smartcloudops.api.alert.Alert> open = agent.view().alerts();
+        String groupBy = ctx.queryParam("group_by");
+        if (groupBy == null) {
+            send(ctx, 200, Map.of("alerts", open.stream().map(JsonViews::alert).toList()));
+            return;
+        }
+        List<String> labels = List.of(groupBy.split(","));
+        if (labels.stream().anyMatch(l -> !l.matches("[a-zA-Z_][a-zA-Z0-9_]*"))) {
+            throw new BadRequest(400, "'group_by' must be label names separated by commas, got '" + groupBy + "'");
+        }
+        send(ctx, 200, Map.of("groups", io.smartcloudops.remediate.alerting.AlertGroups.group(open, labels).stream()
+                .map(JsonViews::group).toList()));
+    }
+
+    private void createSilence(Context ctx) {
+        requireToken(ctx);
+        JsonNode body = jsonObject(ctx, "{\"matchers\": [\"host=\\\"app\\\"\"], \"duration\": \"2h\", \"created_by\": \"alice\", \"comment\": \"deploy\"}");
+        JsonNode matchers = body.get("matchers");
+        if (matchers == null || !matchers.isArray() || matchers.isEmpty() || matchers.size() > 20) {
+            throw new BadRequest(400, "'matchers' must be a list of 1 to 20 matchers like \"host=\\\"app\\\"\"");
+        }
+        List<io.smartcloudops.remediate.alerting.Matcher> parsed = new java.util.ArrayList<>();
+        for (JsonNode m : matchers) {
+            try {
+                parsed.add(io.smartcloudops.remediate.alerting.Matcher.parse(m.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(400, e.getMessage());
+            }
+        }
+        java.time.Duration duration;
+        try {
+            duration = io.smartcloudops.api.spi.ProviderConfig.parseDuration("duration", body.path("duration").asText("1h"));
+        } catch (io.smartcloudops.api.ConfigException e) {
+            throw new BadRequest(400, e.getMessage());
+        }
+        if (duration.isZero() || duration.compareTo(java.time.Duration.ofDays(30)) > 0) {
+            throw new BadRequest(400, "'duration' must be more than zero and at most 30 days");
+        }
+        java.time.Instant now = agent.now();
+        try {
+            var silence = agent.router().silences().add(parsed, now, now.plus(duration), body.path("created_by").asText("api"),
+                    body.path("comment").asText(""));
+            agent.audit().append(new io.smartcloudops.api.audit.AuditRecord(io.smartcloudops.api.audit.AuditKind.ALERT,
+                    silence.createdBy(), silence.id(), "silence", "created", silence.comment(),
+                    Map.of("matchers", parsed.toString(), "ends_at", silence.endsAt().toString())));
+            send(ctx, 200, JsonViews.silence(silence));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(400, e.getMessage());
+        }
+    }
+
+    private void expireSilence(Context ctx) {
+        requireToken(ctx);
+        String id = ctx.pathParam("id");
+        if (!agent.router().silences().expire(id)) {
+            throw new BadRequest(404, "no silence '" + id + "'");
+        }
+        agent.audit().append(new io.smartcloudops.api.audit.AuditRecord(io.smartcloudops.api.audit.AuditKind.ALERT, "api", id,
+                "silence", "expired", "", Map.of()));
+        send(ctx, 200, Map.of("expired", id));
+    }
+
+    private void reload(Context ctx) {
+        requireToken(ctx);
+        try {
+            var set = agent.reloadRules();
+            send(ctx, 200, Map.of("rules", set.rules().size(), "policies", set.policies().size()));
+        } catch (io.smartcloudops.remediate.rules.RuleFileException e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", "rule file rejected; the rules in force stay");
+            body.put("status", 400);
+            body.put("problems", e.problems());
+            send(ctx, 400, body);
+        }
+    }
+
+    private JsonNode jsonObject(Context ctx, String example) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new BadRequest(400, "body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadRequest(400, "body must be a JSON object like " + example);
+        }
+        return body;
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {

@@ -48,6 +48,27 @@ final class JsonViews {
         m.put("fired_at", a.firedAt() == null ? null : a.firedAt().toString());
         m.put("value", finite(a.value()));
         m.put("fingerprint", a.fingerprint());
+        m.put("source", a.source());
+        return m;
+    }
+
+    static Map<String, Object> group(io.smartcloudops.remediate.alerting.AlertGroups.Group g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("labels", g.groupLabels().asMap());
+        m.put("severity", g.severity().label());
+        m.put("since", g.since().toString());
+        m.put("alerts", g.alerts().stream().map(JsonViews::alert).toList());
+        return m;
+    }
+
+    static Map<String, Object> silence(io.smartcloudops.remediate.alerting.Silence s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("matchers", s.matchers().stream().map(Object::toString).toList());
+        m.put("starts_at", s.startsAt().toString());
+        m.put("ends_at", s.endsAt().toString());
+        m.put("created_by", s.createdBy());
+        m.put("comment", s.comment());
         return m;
     }
 

@@ -28,7 +28,7 @@ class AgentEndToEndTest {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private Agent agent;
 
@@ -40,8 +40,8 @@ class AgentEndToEndTest {
     }
 
     private AgentConfig config() {
-        return AgentConfig.defaults().withHttp("127.0.0.1", 0).withDataDir(dataDir)
-                .withSampleInterval(Duration.ofMillis(20)).withSources(Map.of()).withChatEngine("echo");
+        return AgentConfig.defaults().toBuilder().port(0).dataDir(dataDir)
+                .sampleInterval(Duration.ofMillis(20)).sources(Map.of()).chatEngine("echo").build();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -23,14 +23,14 @@ class HttpApiBadInputTest {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private Agent agent;
 
     @BeforeEach
     void start() {
-        agent = Agent.builder(AgentConfig.defaults().withHttp("127.0.0.1", 0).withDataDir(dataDir)
-                .withSampleInterval(Duration.ofHours(1)).withSources(Map.of()).withChatEngine("echo")).build().start();
+        agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dataDir)
+                .sampleInterval(Duration.ofHours(1)).sources(Map.of()).chatEngine("echo").build()).build().start();
     }
 
     @AfterEach

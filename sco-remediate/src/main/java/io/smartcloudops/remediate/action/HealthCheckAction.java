@@ -50,6 +50,12 @@ public final class HealthCheckAction implements RemediationAction {
         return "probe a service over HTTP or TCP";
     }
 
+    /** A probe changes nothing, so it runs even when the gate is in DRY_RUN mode. */
+    @Override
+    public boolean changesTargets() {
+        return false;
+    }
+
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(

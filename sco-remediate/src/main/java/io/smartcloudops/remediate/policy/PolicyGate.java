@@ -204,7 +204,7 @@ public final class PolicyGate implements ActionGateway {
     private ActionResult attempt(RemediationAction action, ActionRequest request, Instant now, long started) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return action.execute(request, mode, now);
+                return action.execute(request, action.changesTargets() ? mode : ActionMode.EXECUTE, now);
             } catch (ActionException e) {
                 if (!e.retriable() || attempt >= retry.maxAttempts()) {
                     return ActionResult.of(request, ActionOutcome.FAILED, (e.retriable() ? "gave up after " + attempt + " attempts: " : "")

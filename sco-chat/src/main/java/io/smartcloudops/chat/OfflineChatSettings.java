@@ -1,0 +1,50 @@
+package io.smartcloudops.chat;
+
+import io.smartcloudops.api.ConfigException;
+import io.smartcloudops.api.spi.ProviderConfig;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Options of the offline engine, read from its configuration section.
+ *
+ * <pre>{@code
+ * chat:
+ *   engine: offline
+ *   max-query-chars: 2000     # longer queries get a "too long" answer
+ *   min-confidence: 0.4       # below it the engine asks instead of answering or acting
+ *   session-ttl: 30m          # a conversation forgets its context after this much silence
+ *   session-file: chat-sessions.db   # under the data directory
+ * }</pre>
+ */
+record OfflineChatSettings(int maxQueryChars, double minConfidence, Duration sessionTtl, String sessionFile) {
+
+    static final Set<String> KEYS = Set.of("max-query-chars", "min-confidence", "session-ttl", "session-file");
+
+    OfflineChatSettings {
+        if (maxQueryChars < 16 || maxQueryChars > 100_000) {
+            throw new ConfigException("max-query-chars must be in [16, 100000], got " + maxQueryChars);
+        }
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new ConfigException("min-confidence must be in [0, 1], got " + minConfidence);
+        }
+        if (sessionTtl.isNegative() || sessionTtl.isZero()) {
+            throw new ConfigException("session-ttl must be positive, got " + sessionTtl);
+        }
+        if (sessionFile.isBlank() || sessionFile.contains("..")) {
+            throw new ConfigException("session-file must be a file name under the data directory, got '" + sessionFile + "'");
+        }
+    }
+
+    static OfflineChatSettings defaults() {
+        return new OfflineChatSettings(2000, 0.40, Duration.ofMinutes(30), "chat-sessions.db");
+    }
+
+    static OfflineChatSettings from(ProviderConfig config) {
+        config.requireOnly(KEYS);
+        OfflineChatSettings d = defaults();
+        return new OfflineChatSettings(config.integer("max-query-chars", d.maxQueryChars()),
+                config.number("min-confidence", d.minConfidence()), config.duration("session-ttl", d.sessionTtl()),
+                config.string("session-file", d.sessionFile()));
+    }
+}

@@ -1,0 +1,106 @@
+package io.smartcloudops.chat.internal.nlu;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * k-nearest-neighbour intent classification over sentence embeddings, nudged by lexical cues.
+ *
+ * <p>Each intent scores the mean cosine similarity of its {@code k} most similar examples (a
+ * centroid would blur intents whose examples are phrased in very different ways, such as
+ * {@code deny}: "no" and "cancel pending action 12"); the cue bonus from {@link IntentCues} is added,
+ * and a softmax over the scores gives the confidence. Immutable after construction and safe to share
+ * between threads: the ONNX session behind the embedding model is thread-safe.
+ */
+public final class IntentClassifier {
+
+    private static final int K = 3;
+    private static final double TEMPERATURE = 0.05;
+
+    private final EmbeddingModel model;
+    private final List<FewShotPool.Example> examples;
+    private final float[][] vectors;
+
+    /** Embeds the whole pool once; this is the expensive step (about a second for a few hundred lines). */
+    public IntentClassifier(EmbeddingModel model, FewShotPool pool) {
+        this.model = model;
+        this.examples = pool.examples();
+        List<TextSegment> segments = examples.stream().map(e -> TextSegment.from(prepare(e.text()))).toList();
+        List<Embedding> embedded = model.embedAll(segments).content();
+        this.vectors = new float[embedded.size()][];
+        for (int i = 0; i < embedded.size(); i++) {
+            vectors[i] = unit(embedded.get(i).vector());
+        }
+    }
+
+    public List<FewShotPool.Example> examples() {
+        return examples;
+    }
+
+    public IntentPrediction predict(String text, Map<String, Object> mentions) {
+        return predict(text, mentions, e -> false);
+    }
+
+    /**
+     * Classifies with some pool examples left out, for leave-one-out evaluation.
+     *
+     * @param excluded examples that must not vote
+     */
+    public IntentPrediction predict(String text, Map<String, Object> mentions, Predicate<FewShotPool.Example> excluded) {
+        String lower = prepare(text);
+        float[] q = unit(model.embed(lower).content().vector());
+        Map<Intent, List<Double>> sims = new EnumMap<>(Intent.class);
+        for (int i = 0; i < vectors.length; i++) {
+            FewShotPool.Example e = examples.get(i);
+            if (!excluded.test(e)) {
+                sims.computeIfAbsent(e.intent(), x -> new ArrayList<>()).add(dot(q, vectors[i]));
+            }
+        }
+        Map<Intent, Double> boosts = IntentCues.boosts(lower, mentions);
+        List<IntentPrediction.Scored> ranking = new ArrayList<>();
+        for (Map.Entry<Intent, List<Double>> en : sims.entrySet()) {
+            double[] top = en.getValue().stream().mapToDouble(Double::doubleValue)
+                    .map(d -> -d).sorted().limit(K).map(d -> -d).toArray();
+            double knn = Arrays.stream(top).average().orElse(0);
+            ranking.add(new IntentPrediction.Scored(en.getKey(), knn + boosts.getOrDefault(en.getKey(), 0.0)));
+        }
+        ranking.sort(Comparator.comparingDouble(IntentPrediction.Scored::score).reversed());
+        double best = ranking.get(0).score();
+        double sum = ranking.stream().mapToDouble(s -> Math.exp((s.score() - best) / TEMPERATURE)).sum();
+        return new IntentPrediction(ranking.get(0).intent(), 1.0 / sum, ranking);
+    }
+
+    static String prepare(String text) {
+        return text.toLowerCase(Locale.ROOT).strip();
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = norm == 0 ? 0 : (float) (v[i] / norm);
+        }
+        return out;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,85 @@
+package io.smartcloudops.chat.internal.nlu;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Cheap lexical evidence added to the embedding similarity. Sentence embeddings of short commands
+ * are dominated by their nouns ("restart nginx" sits near "nginx logs"); the verbs and fixed
+ * phrases operators use are few and stable, so a small bonus for them generalises well. Weights are
+ * on the cosine-similarity scale (0.1 to 0.35), so a cue tips close calls but cannot outvote a
+ * clearly different meaning by itself.
+ */
+final class IntentCues {
+
+    private record Cue(Intent intent, Pattern pattern, double weight) {
+    }
+
+    private static final String NOT = "(?<!n't )(?<!not )(?<!never )(?<!no need to )";
+
+    private static final List<Cue> CUES = List.of(
+            cue(Intent.STATUS, "\\b(status|overview|sitrep|big picture|overall|summar(y|ise|ize)|how('s| is| are) (everything|things|it going|we|prod|production)|state of (the )?(both|all|system|platform|prod|deployment|hosts))\\b", 0.2),
+            cue(Intent.STATUS, "\\b(picture|all systems|everything (ok|fine|good|running))\\b", 0.1),
+            cue(Intent.METRIC_QUERY, "\\b(usage|utili[sz]ation|how much|how many|graph|plot|current(ly)?|numbers|consumption|what('s| is| was) the)\\b", 0.08),
+            cue(Intent.ANOMALIES, "\\b(anomal(y|ies|ous)|outliers?|unusual|abnormal|weird|odd|strange|spikes?|flagged|out of the ordinary|detector)\\b", 0.15),
+            cue(Intent.ANOMALIES, "\\b(list|show|any|recent)\\b.{0,20}\\banomal", 0.1),
+            cue(Intent.EXPLAIN_ANOMALY, "\\b(why|explain\\w*|root cause|caus(e|ed)|reason|what'?s behind|behind the|triggered|dig into|break down)\\b", 0.2),
+            cue(Intent.EXPLAIN_ANOMALY, "\\b(why|explain\\w*|root cause|caus(e|ed)|reason|behind|triggered)\\b.{0,40}\\b(anomal\\w*|spike|flag\\w*|outlier|one|dip|drop)\\b", 0.12),
+            cue(Intent.ALERTS, "\\b(alerts|alerting|alarms?|firing|fireing|alertmanager|paging|paged|alert)\\b", 0.18),
+            cue(Intent.LOGS, "\\b(logs?|tail|grep|journal(ctl)?|stack ?traces?|log (entries|messages|output|lines))\\b", 0.22),
+            cue(Intent.RESTART_SERVICE, NOT + "\\b(restart(ing|ed)?|bounce|recycle|reboot|kick|cycle|power[- ]cycle|reload)\\b", 0.22),
+            cue(Intent.SCALE_UP, "\\b(scale|scaling|replicas?|capacity|resize|upsize|upgrade|spin up|bigger|instance type|horizontal(ly)?|vertical(ly)?)\\b", 0.2),
+            cue(Intent.SCALE_UP, "\\b(add|more|another|extra|additional)\\b.{0,25}\\b(instances?|replicas?|nodes?|pods?|workers|copies|capacity)\\b", 0.15),
+            cue(Intent.HEALTH_CHECK, "\\b(health ?check|helth|healthy|health|alive|reachable|respond(ing|s)?|responsive|answer(ing|s)?|up and running|ping|probe|online|accepting connections|connectivity)\\b", 0.2),
+            cue(Intent.HEALTH_CHECK, "^(is|are|check( if| whether| that)?|verify( that)?|make sure)\\b.{0,40}\\b(up|down|running|ok|alive|healthy|working)\\b", 0.15),
+            cue(Intent.FORECAST, "\\b(forecast|predict(ion|ed)?|project(ed|ion)?|extrapolate|estimate|trend|going forward|run(s)? out|fill(s)? up|how long until|how long before|when will|when does|capacity planning|next|nxt|coming|look like)\\b", 0.2),
+            cue(Intent.FORECAST, "\\bwill\\b", 0.08),
+            cue(Intent.AUDIT, "\\b(audit|who (restarted|did|changed|approved|denied|scaled|touched|ran|deployed|silenced)|actions? (were |was )?(taken|ran|run|executed|performed)|changes? (made|to)|history|change ?log|remediations?)\\b", 0.3),
+            cue(Intent.AUDIT, "^who\\b.{0,20}\\b(restart|bounc|kick|kill|reboot|recycl|stopp|start|scal|resiz|deploy|approv|deni|reject|silenc|mut|chang|touch|modifi|delet|updat|roll)\\w*ed\\b|\\bchanges?\\b.{0,25}\\b(made|make|did|done)\\b", 0.25),
+            cue(Intent.APPROVE, "^(yes|yep|yeah|yup|y|sure|ok|okay|lgtm|approved?|confirm(ed)?|go ahead|proceed|ship it|do it|accept(ed)?)\\b", 0.3),
+            cue(Intent.APPROVE, "\\b(approv(e|ed|al)|go ahead|ship it|lgtm|green light|make it so|go for it|sign off)\\b", 0.25),
+            cue(Intent.DENY, "^(no|nope|nah|n|negative|actually no)\\b", 0.3),
+            cue(Intent.DENY, "\\b(deny|denied|reject(ed)?|cancel|abort|scrap|decline|never ?mind|forget it|hold off|call it off|don'?t (do|proceed|go ahead)|stop(?! (paging|alerting|notif))|drop (that|it|the request))\\b", 0.3),
+            cue(Intent.SILENCE, "\\b(silence|mute|snooze|shh+|quiet|suppress|acknowledge|ack|shut up|pause (alert|notif)\\w*|stop (paging|alerting|notif\\w*))\\b", 0.35),
+            cue(Intent.HELP, "^(help|\\?|menu|usage|commands|examples)\\W*$", 0.35),
+            cue(Intent.HELP, "\\b(what can (you|i)|what (kinds? of |sorts? of )?(things|questions|commands)|capabilit\\w*|how (do|can|should) i (use|talk)|supported commands|commands (do )?you|what do you (do|support)|what are you able)\\b", 0.3),
+            cue(Intent.OUT_OF_SCOPE, "\\b(write|create|generate|draft|compose)\\b.{0,30}\\b(script|code|program|function|class|regex|essay|letter|poem|story)\\b", 0.3),
+            cue(Intent.OUT_OF_SCOPE, "\\b(joke|poem|haiku|limerick|story|song|recipe|weather|capital of|president|movie|pizza|translate|python|javascript|linked list|essay|football|meaning of life|sql query|email to)\\b", 0.35));
+
+    private IntentCues() {
+    }
+
+    /** The summed cue weight per intent for a lower-cased text, plus evidence from its mentions. */
+    static Map<Intent, Double> boosts(String lower, Map<String, Object> mentions) {
+        Map<Intent, Double> out = new EnumMap<>(Intent.class);
+        for (Cue c : CUES) {
+            if (c.pattern().matcher(lower).find()) {
+                out.merge(c.intent(), c.weight(), Double::sum);
+            }
+        }
+        if (mentions.containsKey(SlotExtractor.INSTANCE_TYPE)) {
+            out.merge(Intent.SCALE_UP, 0.2, Double::sum);
+        }
+        if (mentions.containsKey(SlotExtractor.REPLICAS)) {
+            out.merge(Intent.SCALE_UP, 0.08, Double::sum);
+        }
+        if (mentions.containsKey(SlotExtractor.METRIC)) {
+            out.merge(Intent.METRIC_QUERY, 0.06, Double::sum);
+        }
+        if (mentions.containsKey(SlotExtractor.ALERT)) {
+            out.merge(Intent.SILENCE, 0.08, Double::sum);
+        }
+        if (mentions.containsKey(SlotExtractor.SERVICE) || mentions.containsKey(SlotExtractor.HOST)) {
+            // Naming a concrete target makes the general intents less likely.
+            out.merge(Intent.STATUS, -0.08, Double::sum);
+            out.merge(Intent.HELP, -0.1, Double::sum);
+        }
+        return out;
+    }
+
+    private static Cue cue(Intent intent, String regex, double weight) {
+        return new Cue(intent, Pattern.compile(regex), weight);
+    }
+}

@@ -1,0 +1,115 @@
+package io.smartcloudops.chat.internal.nlu;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds every entity a text names, normalised to the slot conventions, whatever the intent. The
+ * {@link SlotPolicy} later keeps the ones that are slots of the recognised intent; the rest are
+ * still remembered as mentions, so "kick it" can refer to "postgres on the web box" said before.
+ *
+ * <p>The span is reported under the neutral key {@code span} and the identifier under {@code id};
+ * the policy renames them ({@code range}, {@code horizon} or {@code duration}; {@code action_id}
+ * or {@code anomaly_id}).
+ */
+public final class SlotExtractor {
+
+    public static final String SERVICE = "service";
+    public static final String HOST = "host";
+    public static final String METRIC = "metric";
+    public static final String SPAN = "span";
+    public static final String LINES = "lines";
+    public static final String REPLICAS = "replicas";
+    public static final String INSTANCE_TYPE = "instance_type";
+    public static final String LEVEL = "level";
+    public static final String SEVERITY = "severity";
+    public static final String ALERT = "alert";
+    public static final String ID = "id";
+
+    private static final String N = "(" + NumberWords.ALTERNATIVES + ")";
+    private static final String SERVICE_WORDS = "(?:(?:api|java|nginx|postgres|redis|worker|grafana|prometheus|web|app|db|cache)\\s+)?";
+    private static final String REPLICA_UNITS = "(?:replicas?|instances?|nodes?|copies|pods?|containers?|workers?|servers?|boxes)";
+    private static final Pattern ONE_MORE = Pattern.compile("(?<!\\w)(another|an additional|an extra|one more|one extra|one additional)(?!\\w)");
+    private static final Pattern N_MORE = Pattern.compile("(?<![\\w.-])" + N + "\\s+(?:more|additional|extra|new)(?!\\w)");
+    private static final Pattern N_UNITS = Pattern.compile("(?<![\\w.-])" + N + "\\s+" + SERVICE_WORDS + REPLICA_UNITS + "(?!\\w)");
+    private static final Pattern TO_N = Pattern.compile("(?<!\\w)(?:to|by)\\s+(\\d{1,4}|" + NumberWords.COUNT_WORDS + ")(?![\\w.:-])(?!\\s*(?:%|percent|m\\b|min|h\\b|hours?|days?|weeks?|lines))");
+    private static final Pattern LINE_COUNT = Pattern.compile(
+            "(?<![\\w.-])" + N + "\\s+(?:log\\s+)?(?:lines?|entries|messages|rows)(?!\\w)|(?:tail|head)\\s+(?:-n\\s*)?(\\d{1,6})(?!\\w)|-n\\s*(\\d{1,6})");
+    private static final Pattern INSTANCE = Pattern.compile(
+            "(?<![\\w.-])([a-z][a-z0-9]*\\d[a-z0-9-]*\\.(?:nano|micro|small|medium|large|\\d*xlarge|metal(?:-\\d+xl)?))(?![\\w.])");
+    private static final Pattern PREFIXED_ID = Pattern.compile("(?<![\\w-])((?!(?:app|mon|web|sev|node|p)-)[a-z]{2,6}-\\d{1,12})(?![\\w-])");
+    private static final Pattern HASH_ID = Pattern.compile("#\\s?([a-z0-9][a-z0-9-]{0,40})");
+    private static final Pattern NAMED_ID = Pattern.compile(
+            "(?<!\\w)(?:action|anomaly|request|approval|id|number|no\\.?|ticket|approve|approved|deny|denied|reject|cancel|accept|explain)"
+                    + "\\s+(?:id\\s+|number\\s+)?#?(\\d{1,12})(?![\\w.:%-])(?!\\s*(?:m|min|mins|minutes?|h|hours?|days?|lines|replicas|more)\\b)");
+
+    private SlotExtractor() {
+    }
+
+    /** Every entity in the text, in the canonical form; keys are the constants of this class. */
+    public static Map<String, Object> extract(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        Map<String, Object> out = new LinkedHashMap<>();
+        Vocabulary.first(Vocabulary.SERVICES, lower).ifPresent(f -> out.put(SERVICE, f.value()));
+        Vocabulary.first(Vocabulary.HOSTS, lower).ifPresent(f -> out.put(HOST, f.value()));
+        Vocabulary.first(Vocabulary.METRICS, lower).ifPresent(f -> out.put(METRIC, f.value()));
+        DurationPhrase.find(lower).ifPresent(d -> out.put(SPAN, DurationPhrase.iso(d)));
+        lineCount(lower).ifPresent(n -> out.put(LINES, n));
+        replicas(lower).ifPresent(n -> out.put(REPLICAS, n));
+        group(INSTANCE, lower).ifPresent(v -> out.put(INSTANCE_TYPE, v));
+        Vocabulary.first(Vocabulary.LEVELS, lower).ifPresent(f -> out.put(LEVEL, f.value()));
+        Vocabulary.first(Vocabulary.SEVERITIES, lower).ifPresent(f -> out.put(SEVERITY, f.value()));
+        Vocabulary.first(Vocabulary.ALERTS, lower).ifPresent(f -> out.put(ALERT, f.value()));
+        identifier(lower).ifPresent(v -> out.put(ID, v));
+        return Map.copyOf(out);
+    }
+
+    private static Optional<Integer> lineCount(String lower) {
+        Matcher m = LINE_COUNT.matcher(lower);
+        while (m.find()) {
+            for (int g = 1; g <= 3; g++) {
+                if (m.group(g) != null) {
+                    OptionalInt n = NumberWords.parse(m.group(g));
+                    if (n.isPresent() && n.getAsInt() > 0) {
+                        return Optional.of(n.getAsInt());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Integer> replicas(String lower) {
+        for (Pattern p : new Pattern[] {N_UNITS, N_MORE, TO_N}) {
+            Matcher m = p.matcher(lower);
+            while (m.find()) {
+                OptionalInt n = NumberWords.parse(m.group(1));
+                if (n.isPresent() && n.getAsInt() > 0 && n.getAsInt() <= 1000) {
+                    return Optional.of(n.getAsInt());
+                }
+            }
+        }
+        return ONE_MORE.matcher(lower).find() ? Optional.of(1) : Optional.empty();
+    }
+
+    private static Optional<String> identifier(String lower) {
+        Optional<String> id = group(PREFIXED_ID, lower);
+        if (id.isEmpty()) {
+            id = group(HASH_ID, lower);
+        }
+        if (id.isEmpty()) {
+            id = group(NAMED_ID, lower);
+        }
+        return id;
+    }
+
+    private static Optional<String> group(Pattern p, String lower) {
+        Matcher m = p.matcher(lower);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

@@ -1,0 +1,106 @@
+package io.smartcloudops.chat.internal.nlu;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The deployment's nouns and how operators say them: services, hosts, metrics, alert names, log
+ * levels and severities, each mapped to its canonical slot value (see shared/chatops/README.md).
+ * Patterns run on lower-cased, cleaned text; when several terms of one kind occur, the earliest wins.
+ */
+final class Vocabulary {
+
+    /** One canonical value and the phrases that name it. */
+    record Term(String value, Pattern pattern) {
+    }
+
+    /** Where a term was found. */
+    record Found(String value, int start, int end) {
+    }
+
+    static final List<Term> SERVICES = List.of(
+            t("node_exporter", "node[ _-]?exporter"),
+            t("nginx", "nginx"),
+            t("api", "api|java (?:service|app|api|process|backend)|rest (?:api|service)"),
+            t("postgres", "postgres(?:ql)?|psql|pg|(?:the )?database|db"),
+            t("redis", "redis|(?:the )?cache"),
+            t("worker", "workers?|background (?:jobs?|workers?)|job runner"),
+            t("prometheus", "prometheus|prom"),
+            t("grafana", "grafana"));
+
+    /** Which host runs which service, so a follow-up naming another service does not keep a wrong host. */
+    static final Map<String, String> HOST_OF_SERVICE = Map.of(
+            "nginx", "app", "api", "app", "postgres", "app", "redis", "app", "worker", "app",
+            "node_exporter", "app", "prometheus", "monitor", "grafana", "monitor");
+
+    static final List<Term> HOSTS = List.of(
+            t("monitor", "mon-?1|monitor(?:ing)?(?:[ -](?:box|host|server|node|vm|machine|instance))?"),
+            t("app", "app-?1|(?:app|application|web)[ -](?:box|host|server|node|vm|machine|instance)|web-?server"
+                    + "|(?<=\\b(?:on|for|of|at|to) (?:the )?)app(?!-)"));
+
+    static final List<Term> METRICS = List.of(
+            t("error_rate", "error[ _-]?(?:rate|ratio|percentage)s?|5xx(?: rate| errors?)?|errors? per (?:second|minute)|failure rate"),
+            t("request_rate", "request[ _-]?rates?|reqs?(?:uests)?/s(?:ec)?|requests? (?:per|a) (?:second|minute)|rps|qps|throughput"),
+            t("latency", "p9[059]|p50|latency|response[ -]times?"),
+            t("load_average", "load[ _-]?av(?:era)?ge?|load avg|loadavg|system load|load"),
+            t("network_in", "(?:inbound|incoming|ingress|received|rx)(?: network)?(?: traffic| bandwidth| bytes| throughput)?|network[ _-]in(?:bound)?|ingress"),
+            t("network_out", "(?:outbound|outgoing|egress|transmitted|sent|tx)(?: network)?(?: traffic| bandwidth| bytes)?|network[ _-]out(?:bound)?|egress"),
+            t("cpu", "cpus?|processor"),
+            t("memory", "memory|mem|ram|heap"),
+            t("disk", "disks?|storage|file ?system|free space|inodes|out of space"));
+
+    /** The alert-name catalogue; lower-case or spaced mentions map to the catalogue spelling. */
+    static final List<Term> ALERTS = List.of(
+            t("HighCpuUsage", "high[ _-]*cpu(?:[ _-]*usage)?"),
+            t("HighMemoryUsage", "high[ _-]*mem(?:ory)?(?:[ _-]*usage)?"),
+            t("DiskSpaceLow", "disk[ _-]*space[ _-]*low|low[ _-]*disk(?:[ _-]*space)?"),
+            t("HighLatency", "high[ _-]*latency"),
+            t("HighErrorRate", "high[ _-]*error[ _-]*rate"),
+            t("HighLoadAverage", "high[ _-]*load(?:[ _-]*average)?"),
+            t("InstanceDown", "instance[ _-]*down"),
+            t("NginxDown", "nginx[ _-]*(?:is[ _-]*)?down"),
+            t("ApiDown", "api[ _-]*(?:is[ _-]*)?down"),
+            t("PostgresDown", "postgres(?:ql)?[ _-]*(?:is[ _-]*)?down"),
+            t("RedisDown", "redis[ _-]*(?:is[ _-]*)?down"),
+            t("WorkerBacklog", "worker[ _-]*backlog"));
+
+    static final List<Term> LEVELS = List.of(
+            t("error", "(?<!5xx )(?:errors?|err|exceptions?|stack ?traces?|fatal)(?![ _-]*(?:rate|ratio|percentage|per))"),
+            t("warn", "warn(?:ing)?s?"),
+            t("info", "info"),
+            t("debug", "debug"));
+
+    static final List<Term> SEVERITIES = List.of(
+            t("critical", "critical|crit|sev[ -]?1"),
+            t("warning", "warning|warn|sev[ -]?2"),
+            t("info", "info|informational|sev[ -]?3"));
+
+    private Vocabulary() {
+    }
+
+    static Optional<Found> first(List<Term> terms, String lower) {
+        return all(terms, lower).stream().findFirst();
+    }
+
+    /** Every occurrence of any term, in text order. */
+    static List<Found> all(List<Term> terms, String lower) {
+        List<Found> found = new ArrayList<>();
+        for (Term term : terms) {
+            Matcher m = term.pattern().matcher(lower);
+            while (m.find()) {
+                found.add(new Found(term.value(), m.start(), m.end()));
+            }
+        }
+        found.sort(Comparator.comparingInt(Found::start).thenComparing(f -> -(f.end() - f.start())));
+        return found;
+    }
+
+    private static Term t(String value, String regex) {
+        return new Term(value, Pattern.compile("(?<![\\w-])(?:" + regex + ")(?!\\w)"));
+    }
+}

@@ -1,0 +1,96 @@
+package io.smartcloudops.remediate.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the rule set in force and replaces it from its file on request ({@code POST /-/reload},
+ * as Prometheus does) or when the file's modification time changes. An invalid file is rejected
+ * whole and the rules in force stay.
+ *
+ * <pre>{@code
+ * RuleReloader rules = RuleReloader.fromFile(path, engine::replaceRules);
+ * rules.reloadIfChanged();      // call on every evaluation round
+ * }</pre>
+ */
+public final class RuleReloader {
+    private final Optional<Path> file;
+    private final AtomicReference<RuleSet> current;
+    private final Consumer<RuleSet> onChange;
+    private FileTime lastModified;
+
+    private RuleReloader(Optional<Path> file, RuleSet initial, FileTime modified, Consumer<RuleSet> onChange) {
+        this.file = file;
+        this.current = new AtomicReference<>(initial);
+        this.lastModified = modified;
+        this.onChange = onChange;
+    }
+
+    /** Loads the file now; throws {@link RuleFileException} when it is invalid (at start-up there is nothing to fall back to). */
+    public static RuleReloader fromFile(Path file, Consumer<RuleSet> onChange) {
+        FileTime modified = modifiedTime(file);
+        RuleSet set = new RuleFileLoader().loadSet(file);
+        onChange.accept(set);
+        return new RuleReloader(Optional.of(file), set, modified, onChange);
+    }
+
+    /** A fixed rule set (embedded defaults) that has no file to reload from. */
+    public static RuleReloader fixed(RuleSet set, Consumer<RuleSet> onChange) {
+        onChange.accept(set);
+        return new RuleReloader(Optional.empty(), set, null, onChange);
+    }
+
+    public RuleSet current() {
+        return current.get();
+    }
+
+    public Optional<Path> file() {
+        return file;
+    }
+
+    /**
+     * Reads the file again.
+     *
+     * @throws RuleFileException naming every problem; the rules in force are unchanged
+     */
+    public synchronized RuleSet reload() {
+        if (file.isEmpty()) {
+            return current.get();
+        }
+        FileTime modified = modifiedTime(file.get());
+        RuleSet set;
+        try {
+            set = new RuleFileLoader().loadSet(file.get());
+        } finally {
+            lastModified = modified; // a bad file is reported once, not on every round
+        }
+        current.set(set);
+        onChange.accept(set);
+        return set;
+    }
+
+    /** Reloads when the file changed since the last load; returns the new set, or empty when unchanged. */
+    public synchronized Optional<RuleSet> reloadIfChanged() {
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        FileTime modified = modifiedTime(file.get());
+        if (modified == null || modified.equals(lastModified)) {
+            return Optional.empty();
+        }
+        return Optional.of(reload());
+    }
+
+    private static FileTime modifiedTime(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

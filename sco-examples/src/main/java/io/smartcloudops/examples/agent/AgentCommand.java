@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sco-agent", mixinStandardHelpOptions = true, version = "SmartCloudOps agent 0.1.0",
         description = "Watches metrics, detects anomalies, evaluates rules and remediates (dry-run by default), with an HTTP API.",
-        subcommands = {AuditCommand.class})
+        subcommands = {AuditCommand.class, io.smartcloudops.examples.backtest.BacktestCommand.class})
 public final class AgentCommand implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;
 

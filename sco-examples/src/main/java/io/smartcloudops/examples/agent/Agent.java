@@ -343,6 +343,18 @@ public final class Agent implements AutoCloseable {
             notifications.close();
             notifications = null;
         }
+        if (gate != null) {
+            for (io.smartcloudops.api.action.RemediationAction a : gate.actions()) {
+                if (a instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close(); // the demo scaler's replicas, for one
+                    } catch (Exception e) {
+                        LOG.warn("closing action {} failed: {}", a.name(), e.getMessage());
+                    }
+                }
+            }
+            gate = null;
+        }
         if (audit != null) {
             try {
                 audit.append(new AuditRecord(AuditKind.SYSTEM, "agent", "agent", "stop", "ok", "agent stopped", Map.of()));

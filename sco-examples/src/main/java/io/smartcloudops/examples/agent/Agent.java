@@ -67,6 +67,7 @@ public final class Agent implements AutoCloseable {
     private final InstantSource clock;
     private final ProviderRegistry registry;
     private final List<MetricSource> extraSources;
+    private final java.util.function.Consumer<String> adminTokenSink;
     private final RecentLogs logs = new RecentLogs(2_000);
     private final List<MetricSource> sources = new ArrayList<>();
     private AuditLog audit;
@@ -80,6 +81,7 @@ public final class Agent implements AutoCloseable {
     private AgentMetrics metrics;
     private ChatEngine chat;
     private HttpApi http;
+    private TokenStore tokens;
     private ScheduledExecutorService scheduler;
 
     private Agent(Builder b) {
@@ -87,6 +89,7 @@ public final class Agent implements AutoCloseable {
         this.clock = b.clock;
         this.registry = b.registry;
         this.extraSources = List.copyOf(b.sources);
+        this.adminTokenSink = b.adminTokenSink;
     }
 
     public static Builder builder(AgentConfig config) {
@@ -118,11 +121,12 @@ public final class Agent implements AutoCloseable {
         if (!Files.isWritable(config.dataDir())) {
             throw new ConfigException("data directory " + config.dataDir().toAbsolutePath() + " is not writable");
         }
-        if (!config.loopbackOnly() && config.httpToken().isEmpty()) {
-            throw new ConfigException("the agent binds to " + config.bind() + ", reachable from other machines: set http.token "
-                    + "(at least 16 characters) in the config file so that the webhook and the endpoints that change state need it");
-        }
         audit = SqliteAuditLog.open(config.dataDir().resolve("audit.db"), clock);
+        tokens = TokenStore.open(config.dataDir().resolve("tokens.db"));
+        if (tokens.isEmpty()) {
+            adminTokenSink.accept(tokens.create("admin", io.smartcloudops.api.action.Role.ADMIN, clock.instant()));
+            audit.append(new AuditRecord(AuditKind.SYSTEM, "agent", "admin", "token", "created", "first start", Map.of()));
+        }
         ProviderContext base = ProviderContext.builder().clock(clock).dataDir(config.dataDir()).build();
 
         DetectorFactory factory = registry.provider(DetectorProvider.class, config.detector())
@@ -301,6 +305,10 @@ public final class Agent implements AutoCloseable {
         return gate;
     }
 
+    TokenStore tokens() {
+        return tokens;
+    }
+
     AlertRouter router() {
         return router;
     }
@@ -364,6 +372,10 @@ public final class Agent implements AutoCloseable {
             audit.close();
             audit = null;
         }
+        if (tokens != null) {
+            tokens.close();
+            tokens = null;
+        }
         logs.detach();
     }
 
@@ -373,6 +385,7 @@ public final class Agent implements AutoCloseable {
         private InstantSource clock = InstantSource.system();
         private ProviderRegistry registry;
         private final List<MetricSource> sources = new ArrayList<>();
+        private java.util.function.Consumer<String> adminTokenSink = token -> { };
 
         private Builder(AgentConfig config) {
             this.config = Objects.requireNonNull(config);
@@ -392,6 +405,15 @@ public final class Agent implements AutoCloseable {
         /** A source instance to watch besides the configured ones (embedding apps, tests). */
         public Builder source(MetricSource s) {
             sources.add(Objects.requireNonNull(s));
+            return this;
+        }
+
+        /**
+         * Where the admin token generated on first start goes (it is shown once, never logged);
+         * the command line prints it.
+         */
+        public Builder onFirstAdminToken(java.util.function.Consumer<String> sink) {
+            this.adminTokenSink = Objects.requireNonNull(sink);
             return this;
         }
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sco-agent", mixinStandardHelpOptions = true, version = "SmartCloudOps agent 0.1.0",
         description = "Watches metrics, detects anomalies, evaluates rules and remediates (dry-run by default), with an HTTP API.",
-        subcommands = {AuditCommand.class, io.smartcloudops.examples.backtest.BacktestCommand.class})
+        subcommands = {AuditCommand.class, TokenCommand.class, io.smartcloudops.examples.backtest.BacktestCommand.class})
 public final class AgentCommand implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;
 
@@ -80,7 +80,12 @@ public final class AgentCommand implements Callable<Integer> {
         Agent agent;
         try {
             config = resolveConfig();
-            agent = Agent.builder(config).build().start();
+            PrintWriter firstOut = spec.commandLine().getOut();
+            agent = Agent.builder(config).onFirstAdminToken(token -> {
+                firstOut.println("First start: admin API token (shown once; keep it, or create others with 'sco-agent token create'):");
+                firstOut.println("  " + token);
+                firstOut.flush();
+            }).build().start();
         } catch (ScoException e) {
             err.println("sco-agent: " + e.getMessage());
             err.flush();

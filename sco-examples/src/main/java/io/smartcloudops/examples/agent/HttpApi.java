@@ -32,6 +32,9 @@ final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     static final int MAX_QUERY_CHARS = 4_000;
+    static final int QUERIES_PER_MINUTE = 120;
+    private static final String PRINCIPAL = "sco.principal";
+    private final RequestRateLimiter queryLimiter = new RequestRateLimiter(QUERIES_PER_MINUTE, java.time.Duration.ofMinutes(1));
 
     private final Agent agent;
     private final ObjectMapper json = new ObjectMapper();
@@ -64,8 +67,11 @@ final class HttpApi {
             config.routes.post("/query", this::query);
             config.routes.get("/logs", this::logs);
             config.routes.get("/audit", this::audit);
+            config.routes.before(this::authenticate);
             config.routes.get("/approvals", ctx -> send(ctx, 200,
                     Map.of("pending", agent.gate().pending().stream().map(JsonViews::approval).toList())));
+            config.routes.post("/approvals/{id}/approve", ctx -> decide(ctx, true));
+            config.routes.post("/approvals/{id}/deny", ctx -> decide(ctx, false));
             config.routes.post("/webhook/alertmanager", this::alertmanagerWebhook);
             config.routes.get("/alerts", this::alerts);
             config.routes.get("/silences", ctx -> send(ctx, 200, Map.of("silences",
@@ -126,6 +132,8 @@ final class HttpApi {
                 Map.of("method", "GET", "path", "/logs", "what", "recent agent log lines and audit entries; ?lines=100&level=INFO"),
                 Map.of("method", "GET", "path", "/audit", "what", "audit entries; ?from&to (ISO-8601), kind, subject, action, outcome, limit"),
                 Map.of("method", "GET", "path", "/approvals", "what", "actions waiting for approval"),
+                Map.of("method", "POST", "path", "/approvals/{id}/approve", "what", "approve a pending action (operator token)"),
+                Map.of("method", "POST", "path", "/approvals/{id}/deny", "what", "deny a pending action (operator token); {\"reason\": \"...\"}"),
                 Map.of("method", "GET", "path", "/alerts", "what", "open alerts; ?group_by=alertname,host groups them by priority"),
                 Map.of("method", "POST", "path", "/webhook/alertmanager", "what", "Alertmanager webhook receiver (payload version 4)"),
                 Map.of("method", "GET", "path", "/silences", "what", "silences in force; POST to add one, DELETE /silences/{id} to expire it"),
@@ -165,7 +173,12 @@ final class HttpApi {
             }
             sessionId = session.asText();
         }
-        ChatReply reply = agent.chat().answer(new ChatQuery(text.asText(), sessionId, Principal.anonymousViewer()));
+        Principal who = caller(ctx) == null ? Principal.anonymousViewer() : caller(ctx);
+        String key = caller(ctx) == null ? "anonymous@" + ctx.ip() : who.name();
+        if (!queryLimiter.allow(key, agent.now())) {
+            throw new BadRequest(429, "too many queries from " + key + "; at most " + QUERIES_PER_MINUTE + " a minute");
+        }
+        ChatReply reply = agent.chat().answer(new ChatQuery(text.asText(), sessionId, who));
         send(ctx, 200, JsonViews.reply(reply));
     }
 
@@ -199,24 +212,75 @@ final class HttpApi {
     }
 
     /**
-     * The webhook and every endpoint that changes state need the bearer token when one is set;
-     * without one (allowed only on loopback) they are open, as Alertmanager's receivers are.
+     * Who is calling: the holder of a valid bearer token (ours, or the fixed {@code http.token}
+     * from the config file, which acts as an operator), else an anonymous caller. Anonymous calls
+     * are let through only when the agent listens on loopback, and only the health probe is open
+     * to everyone on any other address.
      */
-    private void requireToken(Context ctx) {
-        if (agent.config().httpToken().isEmpty()) {
-            return;
-        }
+    private void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
-        String expected = "Bearer " + agent.config().httpToken().get();
-        if (header == null || !java.security.MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8))) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new BadRequest(401, "a valid 'Authorization: Bearer <token>' header is required");
+        Principal who = null;
+        if (header != null) {
+            if (!header.startsWith("Bearer ")) {
+                unauthorized(ctx, "the Authorization header must be 'Bearer <token>'");
+            }
+            String token = header.substring("Bearer ".length()).trim();
+            if (agent.config().httpToken().isPresent() && java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                    agent.config().httpToken().get().getBytes(StandardCharsets.UTF_8))) {
+                who = new Principal("config-token", io.smartcloudops.api.action.Role.OPERATOR);
+            } else {
+                who = agent.tokens().authenticate(token).orElse(null);
+            }
+            if (who == null) {
+                unauthorized(ctx, "unknown or revoked token");
+            }
+        } else if (!agent.config().loopbackOnly() && !ctx.path().equals("/healthz")) {
+            unauthorized(ctx, "this agent listens on " + agent.config().bind() + "; every endpoint but /healthz needs 'Authorization: Bearer <token>'");
         }
+        ctx.attribute(PRINCIPAL, who);
+    }
+
+    private static void unauthorized(Context ctx, String message) {
+        ctx.header("WWW-Authenticate", "Bearer");
+        throw new BadRequest(401, message);
+    }
+
+    /** The identified caller, or null for an anonymous caller on loopback. */
+    private static Principal caller(Context ctx) {
+        return ctx.attribute(PRINCIPAL);
+    }
+
+    /**
+     * Endpoints that change state need an operator; an anonymous caller counts as one only on
+     * loopback, where Prometheus' and Alertmanager's own APIs are open too.
+     */
+    private Principal requireOperator(Context ctx) {
+        Principal p = caller(ctx);
+        if (p == null) {
+            if (agent.config().httpToken().isPresent()) {
+                unauthorized(ctx, "a token is configured (http.token): this endpoint needs 'Authorization: Bearer <token>'");
+            }
+            return new Principal("local", io.smartcloudops.api.action.Role.OPERATOR);
+        }
+        if (!p.role().atLeast(io.smartcloudops.api.action.Role.OPERATOR)) {
+            throw new BadRequest(403, p.name() + " (" + p.role().name().toLowerCase(Locale.ROOT) + ") may not change state; an operator token is needed");
+        }
+        return p;
+    }
+
+    private void decide(Context ctx, boolean approve) {
+        Principal p = caller(ctx);
+        if (p == null || !p.role().atLeast(io.smartcloudops.api.action.Role.OPERATOR)) {
+            throw new BadRequest(p == null ? 401 : 403, "approving or denying needs an operator token: an approval names who gave it");
+        }
+        String id = ctx.pathParam("id");
+        String reason = approve || ctx.body().isBlank() ? "" : jsonObject(ctx, "{\"reason\": \"...\"}").path("reason").asText("");
+        io.smartcloudops.api.action.ActionResult r = approve ? agent.gate().approve(id, p) : agent.gate().deny(id, p, reason);
+        send(ctx, r.message().startsWith("no pending approval") ? 404 : 200, JsonViews.action(r));
     }
 
     private void alertmanagerWebhook(Context ctx) {
-        requireToken(ctx);
+        requireOperator(ctx);
         List<io.smartcloudops.api.alert.Alert> alerts;
         try {
             alerts = alertmanager.parse(ctx.body());
@@ -243,7 +307,7 @@ final class HttpApi {
     }
 
     private void createSilence(Context ctx) {
-        requireToken(ctx);
+        requireOperator(ctx);
         JsonNode body = jsonObject(ctx, "{\"matchers\": [\"host=\\\"app\\\"\"], \"duration\": \"2h\", \"created_by\": \"alice\", \"comment\": \"deploy\"}");
         JsonNode matchers = body.get("matchers");
         if (matchers == null || !matchers.isArray() || matchers.isEmpty() || matchers.size() > 20) {
@@ -280,7 +344,7 @@ final class HttpApi {
     }
 
     private void expireSilence(Context ctx) {
-        requireToken(ctx);
+        requireOperator(ctx);
         String id = ctx.pathParam("id");
         if (!agent.router().silences().expire(id)) {
             throw new BadRequest(404, "no silence '" + id + "'");
@@ -291,7 +355,7 @@ final class HttpApi {
     }
 
     private void reload(Context ctx) {
-        requireToken(ctx);
+        requireOperator(ctx);
         try {
             var set = agent.reloadRules();
             send(ctx, 200, Map.of("rules", set.rules().size(), "policies", set.policies().size()));

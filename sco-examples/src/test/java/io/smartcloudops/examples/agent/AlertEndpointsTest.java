@@ -1,11 +1,9 @@
 package io.smartcloudops.examples.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.audit.AuditQuery;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -115,9 +113,22 @@ class AlertEndpointsTest {
     }
 
     @Test
-    void nonLoopbackBindWithoutATokenRefusesToStart() {
-        assertThatThrownBy(() -> start(AgentConfig.defaults().toBuilder().bind("0.0.0.0")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("http.token");
+    void offLoopbackEveryEndpointButTheHealthProbeNeedsAToken() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> admin = new java.util.concurrent.atomic.AtomicReference<>();
+        agent = Agent.builder(AgentConfig.defaults().toBuilder().bind("0.0.0.0").port(0).dataDir(dataDir).sampleInterval(Duration.ofHours(1))
+                .sources(Map.of()).chatEngine("echo").build()).onFirstAdminToken(admin::set).build().start();
+        assertThat(admin.get()).startsWith("sco_");
+        assertThat(send("GET", "/healthz", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/status", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/metrics", null, "sco_not-a-real-token").statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/status", null, admin.get()).statusCode()).isEqualTo(200);
+
+        String viewer = agent.tokens().create("val", io.smartcloudops.api.action.Role.VIEWER, Instant.now());
+        assertThat(send("GET", "/status", null, viewer).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/silences", "{\"matchers\": [\"x=\\\"y\\\"\"]}", viewer).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/silences", "{\"matchers\": [\"x=\\\"y\\\"\"]}", admin.get()).statusCode()).isEqualTo(200);
+        agent.tokens().revoke("val");
+        assertThat(send("GET", "/status", null, viewer).statusCode()).isEqualTo(401);
     }
 
     @Test

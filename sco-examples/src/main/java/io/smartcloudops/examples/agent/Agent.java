@@ -83,6 +83,8 @@ public final class Agent implements AutoCloseable {
     private HttpApi http;
     private TokenStore tokens;
     private ScheduledExecutorService scheduler;
+    private boolean warmedUp;
+    private static final Duration WARM_UP = Duration.ofHours(1);
 
     private Agent(Builder b) {
         this.config = b.config;
@@ -229,8 +231,37 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /**
+     * Warms the detectors with each source's history, so a restarted agent is useful at once. The
+     * rules see the history too (for {@code absent} and staleness) but are not evaluated on it:
+     * old trouble raises no alert now.
+     */
+    private void warmUp() {
+        for (MetricSource source : sources) {
+            try {
+                SampleBatch history = source.backfill(WARM_UP);
+                for (Sample s : history.samples()) {
+                    ScoredSample scored = pipeline.ingest(s);
+                    if (scored.verdict() == SampleVerdict.SCORED) {
+                        view.recordSample(s);
+                        ruleEngine.observe(s, null);
+                    }
+                }
+                if (!history.isEmpty()) {
+                    LOG.info("warmed detectors with {} samples of history from {}", history.size(), source.name());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("no history from {}: {}", source.name(), e.getMessage());
+            }
+        }
+    }
+
     /** One round: poll every source, score, evaluate rules, remediate. */
     void tick() {
+        if (!warmedUp) {
+            warmedUp = true;
+            warmUp();
+        }
         try {
             rules.reloadIfChanged().ifPresent(set -> LOG.info("rules reloaded: {} rules, {} policies", set.rules().size(), set.policies().size()));
         } catch (RuleFileException e) {

@@ -36,6 +36,10 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--sample-interval", paramLabel = "DURATION", description = "how often to sample, e.g. 5s, 1m (default 5s)")
     String sampleInterval;
 
+    @Option(names = "--prometheus-url", paramLabel = "URL",
+            description = "also pull Node Exporter metrics through this Prometheus server's HTTP API")
+    String prometheusUrl;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +59,11 @@ public final class AgentCommand implements Callable<Integer> {
         }
         if (dataDir != null) {
             b.dataDir(dataDir);
+        }
+        if (prometheusUrl != null) {
+            java.util.Map<String, ProviderConfig> sources = new java.util.LinkedHashMap<>(c.sources());
+            sources.put("prometheus", ProviderConfig.of("sources.prometheus", java.util.Map.of("url", prometheusUrl)));
+            b.sources(sources);
         }
         if (sampleInterval != null) {
             Duration d = ProviderConfig.parseDuration("--sample-interval", sampleInterval);

@@ -22,7 +22,7 @@ import net.jqwik.api.constraints.IntRange;
  * both sides of the threshold, irregular time steps, gaps longer than the staleness window) must
  * give exactly the transitions Prometheus' semantics prescribe.
  */
-class AlertLifecycleProperties {
+class AlertLifecyclePropertyTest {
     private static final SeriesId CPU = SeriesId.of("cpu");
     private static final Duration STALE = Duration.ofMinutes(5);
 

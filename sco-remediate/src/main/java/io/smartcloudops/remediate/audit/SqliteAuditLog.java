@@ -36,6 +36,13 @@ import java.util.Map;
  */
 public final class SqliteAuditLog implements AuditLog {
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() { };
+    /**
+     * Times are stored fixed-width (always nine fraction digits), so that comparing them as text,
+     * as the time-range queries do, orders them correctly; {@code Instant.toString()} drops zero
+     * fractions and would sort {@code ...05Z} after {@code ...05.5Z}.
+     */
+    private static final java.time.format.DateTimeFormatter STORED_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private final Path file;
     private final Connection connection;
@@ -114,7 +121,7 @@ public final class SqliteAuditLog implements AuditLog {
                 "INSERT INTO audit(seq, recorded_at, kind, actor, subject, action, outcome, reason, details, prev_hash, hash) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setLong(1, seq);
-            ps.setString(2, at.toString());
+            ps.setString(2, STORED_TIME.format(at));
             ps.setString(3, record.kind().name());
             ps.setString(4, record.actor());
             ps.setString(5, record.subject());
@@ -150,11 +157,11 @@ public final class SqliteAuditLog implements AuditLog {
         List<Object> args = new ArrayList<>();
         if (q.from() != null) {
             sql.append(" AND recorded_at >= ?");
-            args.add(q.from().toString());
+            args.add(STORED_TIME.format(q.from()));
         }
         if (q.to() != null) {
             sql.append(" AND recorded_at <= ?");
-            args.add(q.to().toString());
+            args.add(STORED_TIME.format(q.to()));
         }
         if (q.kind() != null) {
             sql.append(" AND kind = ?");

@@ -85,6 +85,24 @@ class SqliteAuditLogTest {
     }
 
     @Test
+    void timeRangeQueriesOrderFractionalAndWholeSecondsCorrectly() {
+        try (SqliteAuditLog log = SqliteAuditLog.open(file(), clock)) {
+            now = Instant.parse("2026-11-27T00:00:05Z");
+            log.append(new AuditRecord(AuditKind.SYSTEM, "t", "a", "x", "ok", "", Map.of()));
+            now = Instant.parse("2026-11-27T00:00:05.500Z");
+            log.append(new AuditRecord(AuditKind.SYSTEM, "t", "b", "x", "ok", "", Map.of()));
+            now = Instant.parse("2026-11-27T00:00:06Z");
+            log.append(new AuditRecord(AuditKind.SYSTEM, "t", "c", "x", "ok", "", Map.of()));
+            assertThat(log.query(AuditQuery.builder().from(Instant.parse("2026-11-27T00:00:05.1Z")).build()))
+                    .extracting(e -> e.record().subject()).containsExactly("c", "b");
+            assertThat(log.query(AuditQuery.builder().to(Instant.parse("2026-11-27T00:00:05Z")).build()))
+                    .extracting(e -> e.record().subject()).containsExactly("a");
+            assertThat(log.query(AuditQuery.latest(3)).get(1).recordedAt()).isEqualTo(Instant.parse("2026-11-27T00:00:05.500Z"));
+            assertThat(log.verify().intact()).isTrue();
+        }
+    }
+
+    @Test
     void alteredRowIsNamed() throws Exception {
         try (SqliteAuditLog log = SqliteAuditLog.open(file(), clock)) {
             fill(log, 5);

@@ -1,0 +1,191 @@
+package io.smartcloudops.aws.terraform;
+
+import static io.smartcloudops.aws.terraform.TerraformModel.blocks;
+import static io.smartcloudops.aws.terraform.TerraformModel.map;
+import static io.smartcloudops.aws.terraform.TerraformModel.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TerraformConfigTest {
+    private static final Set<Double> ADMIN_PORTS = Set.of(22.0, 3000.0, 9090.0);
+
+    private final TerraformModel tf = new TerraformModel();
+
+    @Test
+    void everyTerraformFileParses() throws Exception {
+        assertThat(tf.files().keySet()).contains("versions.tf", "variables.tf", "network.tf", "security.tf", "iam.tf", "s3.tf",
+                "compute.tf", "outputs.tf");
+        Map<String, Object> backend = TerraformModel.parse(TerraformModel.DIR.resolve("backend-s3.tf.example"), List.of());
+        Map<String, Object> s3 = map(map(map(backend.get("terraform")).get("backend")).get("s3"));
+        assertThat(s3).containsEntry("encrypt", true).containsKey("bucket").containsKey("key");
+        assertThat(Files.readString(TerraformModel.DIR.resolve("versions.tf"))).contains("backend-s3.tf.example");
+    }
+
+    @Test
+    void vpcHasTwoPublicSubnetsInTwoZonesRoutedToAnInternetGateway() {
+        assertThat(tf.resource("aws_vpc", "main")).containsEntry("cidr_block", "10.0.0.0/16");
+        Map<String, Map<String, Object>> subnets = tf.all("resource", "aws_subnet");
+        assertThat(subnets).hasSize(2);
+        assertThat(subnets.values()).extracting(s -> s.get("cidr_block")).containsExactlyInAnyOrder("10.0.1.0/24", "10.0.2.0/24");
+        assertThat(subnets.values()).allSatisfy(s -> assertThat(s).containsEntry("map_public_ip_on_launch", true)
+                .containsEntry("vpc_id", "aws_vpc.main.id"));
+        // hcl4j folds the index away, so the zones are checked in the source
+        assertThat(tf.sources().get("network.tf")).contains("available.names[0]").contains("available.names[1]");
+
+        assertThat(tf.all("resource", "aws_internet_gateway")).containsKey("main");
+        Map<String, Object> route = blocks(tf.resource("aws_route_table", "public"), "route").get(0);
+        assertThat(route).containsEntry("cidr_block", "0.0.0.0/0").containsEntry("gateway_id", "aws_internet_gateway.main.id");
+        assertThat(tf.all("resource", "aws_route_table_association").values()).extracting(a -> a.get("subnet_id"))
+                .containsExactlyInAnyOrder("aws_subnet.public_a.id", "aws_subnet.public_b.id");
+    }
+
+    @Test
+    void adminPortsAreOpenOnlyToTheAdminCidr() {
+        for (Map.Entry<String, Map<String, Object>> sg : tf.all("resource", "aws_security_group").entrySet()) {
+            for (Map<String, Object> rule : blocks(sg.getValue(), "ingress")) {
+                List<String> cidrs = strings(rule.get("cidr_blocks"));
+                assertThat(rule).as(sg.getKey() + " ingress " + rule).doesNotContainKey("ipv6_cidr_blocks");
+                if (ADMIN_PORTS.contains(rule.get("from_port")) || ADMIN_PORTS.contains(rule.get("to_port"))) {
+                    assertThat(cidrs).as(sg.getKey() + " port " + rule.get("from_port")).containsExactly("var.admin_cidr");
+                }
+                if (cidrs.contains("0.0.0.0/0")) {
+                    assertThat(rule.get("from_port")).as(sg.getKey() + ": only the app port is public").isEqualTo("var.app_port");
+                    assertThat(rule.get("to_port")).isEqualTo("var.app_port");
+                }
+            }
+        }
+        assertThat(tf.sources().get("variables.tf")).contains("var.admin_cidr != \"0.0.0.0/0\"");
+        assertThat(map(tf.section("variable").get("admin_cidr"))).doesNotContainKey("default");
+    }
+
+    @Test
+    void exporterAndMonitorApiAreReachableOnlyFromInsideTheVpc() {
+        Map<String, Object> monitor = tf.resource("aws_security_group", "monitor");
+        assertThat(blocks(monitor, "ingress")).filteredOn(r -> r.get("from_port").equals(9100.0) || "var.monitor_api_port".equals(r.get("from_port")))
+                .hasSize(2).allSatisfy(r -> assertThat(strings(r.get("cidr_blocks"))).containsExactly("aws_vpc.main.cidr_block"));
+        assertThat(blocks(tf.resource("aws_security_group", "app"), "ingress")).filteredOn(r -> r.get("from_port").equals(9100.0))
+                .singleElement().satisfies(r -> assertThat(strings(r.get("cidr_blocks"))).containsExactly("aws_vpc.main.cidr_block"));
+        assertThat(blocks(monitor, "ingress")).noneMatch(r -> Double.valueOf(9093).equals(r.get("from_port")));
+    }
+
+    @Test
+    void instancesRequireImdsV2EncryptRootVolumesAndUseTheTypeVariable() {
+        Map<String, Map<String, Object>> instances = tf.all("resource", "aws_instance");
+        assertThat(instances.keySet()).containsExactlyInAnyOrder("monitor", "app");
+        for (Map<String, Object> i : instances.values()) {
+            assertThat(i).containsEntry("instance_type", "var.instance_type");
+            assertThat(map(i.get("metadata_options"))).containsEntry("http_tokens", "required");
+            assertThat(map(i.get("root_block_device"))).containsEntry("encrypted", true);
+            assertThat(String.valueOf(i.get("iam_instance_profile"))).startsWith("aws_iam_instance_profile.");
+            assertThat(map(i.get("tags"))).containsEntry("Project", "var.project");
+        }
+        assertThat(instances.get("monitor").get("subnet_id")).isNotEqualTo(instances.get("app").get("subnet_id"));
+        assertThat(map(tf.section("variable").get("instance_type"))).containsEntry("default", "t2.micro");
+        Map<String, Object> provider = map(tf.section("provider").get("aws"));
+        assertThat(map(map(provider.get("default_tags")).get("tags"))).containsEntry("Project", "var.project");
+    }
+
+    @Test
+    void monitorPolicyIsLeastPrivilege() {
+        List<Map<String, Object>> statements = blocks(tf.all("data", "aws_iam_policy_document").get("monitor"), "statement");
+        assertThat(statements).isNotEmpty();
+        for (Map<String, Object> s : statements) {
+            List<String> actions = strings(s.get("actions"));
+            List<String> resources = strings(s.get("resources"));
+            assertThat(actions).as(s.get("sid") + "").noneMatch(a -> a.endsWith(":*") || a.equals("*") || a.startsWith("iam:"));
+            assertThat(s.get("effect")).isNotEqualTo("Deny");
+            for (String a : actions) {
+                if (a.startsWith("cloudwatch:")) {
+                    assertThat(a).matches("cloudwatch:(Get|List|Describe)\\w+");
+                }
+                if (a.equals("ec2:RebootInstances") || a.equals("ssm:SendCommand") && resources.stream().anyMatch(r -> r.contains(":instance/"))) {
+                    Map<String, Object> c = blocks(s, "condition").get(0);
+                    assertThat(c).containsEntry("test", "StringEquals").containsEntry("variable", "aws:ResourceTag/Project");
+                    assertThat(strings(c.get("values"))).containsExactly("var.project");
+                }
+                if (a.equals("s3:GetObject") || a.equals("s3:PutObject")) {
+                    assertThat(resources).allMatch(r -> r.matches("aws_s3_bucket\\.(models|logs)\\.arn/(models|audit|deploy|artifacts)/\\*"));
+                }
+                if (a.equals("s3:PutObject")) {
+                    assertThat(resources).containsExactlyInAnyOrder("aws_s3_bucket.models.arn/models/*", "aws_s3_bucket.logs.arn/audit/*");
+                }
+            }
+            if (resources.contains("*")) {
+                assertThat(actions).allMatch(a -> a.matches("(cloudwatch|ec2|ssm):(Get|List|Describe)\\w+"));
+            }
+        }
+        assertThat(statements).flatExtracting(s -> strings(s.get("actions"))).contains("ec2:RebootInstances", "ssm:SendCommand",
+                "cloudwatch:GetMetricData");
+        assertThat(blocks(tf.all("data", "aws_iam_policy_document").get("app"), "statement"))
+                .flatExtracting(s -> strings(s.get("actions"))).containsOnly("s3:GetObject");
+    }
+
+    @Test
+    void bucketsAreVersionedEncryptedAndPrivate() {
+        assertThat(tf.all("resource", "aws_s3_bucket").keySet()).containsExactlyInAnyOrder("models", "logs");
+        for (String b : List.of("models", "logs")) {
+            assertThat(map(tf.resource("aws_s3_bucket_versioning", b).get("versioning_configuration"))).containsEntry("status", "Enabled");
+            Map<String, Object> rule = map(tf.resource("aws_s3_bucket_server_side_encryption_configuration", b).get("rule"));
+            assertThat(map(rule.get("apply_server_side_encryption_by_default"))).containsKey("sse_algorithm");
+            assertThat(tf.resource("aws_s3_bucket_public_access_block", b)).containsEntry("block_public_acls", true)
+                    .containsEntry("block_public_policy", true).containsEntry("ignore_public_acls", true)
+                    .containsEntry("restrict_public_buckets", true);
+            assertThat(tf.resource("aws_s3_bucket_policy", b)).containsKey("policy");
+        }
+        assertThat(tf.sources().get("s3.tf")).contains("var.kms_key_arn == null ? \"AES256\" : \"aws:kms\"");
+    }
+
+    @Test
+    void userDataInstallsTheStackAsRestartingSystemdUnits() {
+        String monitor = String.valueOf(tf.resource("aws_instance", "monitor").get("user_data"));
+        String app = String.valueOf(tf.resource("aws_instance", "app").get("user_data"));
+        assertThat(monitor).startsWith("#!/bin/bash\n").contains("export SCO_ROLE='monitor'")
+                .contains("java-17-amazon-corretto-headless").contains("install_prometheus_release prometheus")
+                .contains("install_prometheus_release alertmanager").contains("install_prometheus_release node_exporter")
+                .contains("dnf install -y -q grafana").contains("Restart=on-failure").contains("deploy/prometheus")
+                .contains("deploy/alertmanager").contains("deploy/grafana/provisioning")
+                .contains("start_units node_exporter prometheus alertmanager grafana-server");
+        assertThat(app).startsWith("#!/bin/bash\n").contains("export SCO_ROLE='app'").contains("sco-app.jar")
+                .contains("install_node_exporter").contains("Restart=on-failure").doesNotContain("install_grafana");
+        assertThat(monitor + app).doesNotContain("AKIA").doesNotContain("aws_secret_access_key");
+    }
+
+    @Test
+    void monitorUserDataMatchesTheDeployFolder() throws Exception {
+        String monitor = String.valueOf(tf.resource("aws_instance", "monitor").get("user_data"));
+        // deploy/ addresses the hosts as "monitor" and "app" and Alertmanager as monitor:9093
+        assertThat(monitor).contains("export SCO_APP_IP='aws_instance.app.private_ip'")
+                .contains("127.0.0.1 monitor").contains("--web.listen-address=127.0.0.1:9093")
+                .contains("/var/lib/grafana/dashboards").contains("/etc/prometheus/sco-token");
+        Path deploy = TerraformModel.DIR.getParent().resolve("deploy");
+        for (String used : List.of("prometheus/prometheus.yml", "alertmanager/alertmanager.yml", "grafana/provisioning",
+                "grafana/dashboards")) {
+            assertThat(deploy.resolve(used)).as("deploy/" + used + " used by the monitor's user data").exists();
+        }
+        String prometheus = Files.readString(deploy.resolve("prometheus/prometheus.yml"));
+        assertThat(prometheus).contains("monitor:9093").contains("/etc/prometheus/sco-token");
+        assertThat(Files.readString(deploy.resolve("grafana/provisioning/dashboards/smartcloudops.yml")))
+                .contains("/var/lib/grafana/dashboards");
+    }
+
+    @Test
+    void outputsGiveTheThreeUrls() {
+        Map<String, Object> outputs = tf.section("output");
+        assertThat(map(outputs.get("grafana_url")).get("value")).isEqualTo("http://aws_instance.monitor.public_ip:3000");
+        assertThat(map(outputs.get("prometheus_url")).get("value")).isEqualTo("http://aws_instance.monitor.public_ip:9090");
+        assertThat(map(outputs.get("app_url")).get("value")).isEqualTo("http://aws_instance.app.public_ip:var.app_port");
+    }
+
+    @Test
+    void theFreeTierExampleIsSafe() {
+        Map<String, Object> vars = TerraformModel.parse(TerraformModel.DIR.resolve("free-tier.tfvars.example"), List.of());
+        assertThat(vars).containsEntry("instance_type", "t2.micro");
+        assertThat(String.valueOf(vars.get("admin_cidr"))).endsWith("/32").isNotEqualTo("0.0.0.0/0");
+    }
+}

@@ -1,0 +1,106 @@
+# Amazon Linux 2023, latest, from AWS's public SSM parameter.
+data "aws_ssm_parameter" "al2023" {
+  name = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+}
+
+locals {
+  agent_jar_source = var.agent_jar_source != "" ? var.agent_jar_source : "s3://${local.models_bucket}/artifacts/sco-agent.jar"
+  app_jar_source   = var.app_jar_source != "" ? var.app_jar_source : "s3://${local.models_bucket}/artifacts/sco-app.jar"
+
+  # user data = settings as environment variables + the shared functions + the host's script;
+  # every value is validated to contain no quote or space
+  monitor_env = join("\n", [
+    "#!/bin/bash",
+    "export SCO_ROLE='monitor'",
+    "export SCO_JAR_SOURCE='${local.agent_jar_source}'",
+    "export SCO_JAR_NAME='sco-agent.jar'",
+    "export SCO_PORT='${var.monitor_api_port}'",
+    "export SCO_DEPLOY_S3='s3://${local.models_bucket}/deploy/'",
+    "export SCO_REGION='${var.region}'",
+    "export SCO_APP_IP='${aws_instance.app.private_ip}'",
+    "export PROMETHEUS_VERSION='${var.prometheus_version}'",
+    "export ALERTMANAGER_VERSION='${var.alertmanager_version}'",
+    "export NODE_EXPORTER_VERSION='${var.node_exporter_version}'",
+  ])
+
+  app_env = join("\n", [
+    "#!/bin/bash",
+    "export SCO_ROLE='app'",
+    "export SCO_JAR_SOURCE='${local.app_jar_source}'",
+    "export SCO_JAR_NAME='sco-app.jar'",
+    "export SCO_PORT='${var.app_port}'",
+    "export SCO_DEPLOY_S3='s3://${local.models_bucket}/deploy/'",
+    "export SCO_REGION='${var.region}'",
+    "export NODE_EXPORTER_VERSION='${var.node_exporter_version}'",
+  ])
+}
+
+resource "aws_instance" "monitor" {
+  ami                         = data.aws_ssm_parameter.al2023.value
+  instance_type               = var.instance_type
+  subnet_id                   = aws_subnet.public_a.id
+  vpc_security_group_ids      = [aws_security_group.monitor.id]
+  iam_instance_profile        = aws_iam_instance_profile.monitor.name
+  key_name                    = var.key_name
+  associate_public_ip_address = true
+  user_data_replace_on_change = true
+
+  user_data = join("\n", [
+    local.monitor_env,
+    file("${path.module}/user-data/common.sh"),
+    file("${path.module}/user-data/monitor.sh"),
+  ])
+
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+  }
+
+  root_block_device {
+    volume_type = "gp3"
+    volume_size = 8
+    encrypted   = true
+  }
+
+  tags = {
+    Name    = "${var.project}-monitor"
+    Project = var.project
+    Role    = "monitor"
+  }
+}
+
+resource "aws_instance" "app" {
+  ami                         = data.aws_ssm_parameter.al2023.value
+  instance_type               = var.instance_type
+  subnet_id                   = aws_subnet.public_b.id
+  vpc_security_group_ids      = [aws_security_group.app.id]
+  iam_instance_profile        = aws_iam_instance_profile.app.name
+  key_name                    = var.key_name
+  associate_public_ip_address = true
+  user_data_replace_on_change = true
+
+  user_data = join("\n", [
+    local.app_env,
+    file("${path.module}/user-data/common.sh"),
+    file("${path.module}/user-data/app.sh"),
+  ])
+
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+  }
+
+  root_block_device {
+    volume_type = "gp3"
+    volume_size = 8
+    encrypted   = true
+  }
+
+  tags = {
+    Name    = "${var.project}-app"
+    Project = var.project
+    Role    = "app"
+  }
+}

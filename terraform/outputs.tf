@@ -1,0 +1,24 @@
+output "grafana_url" {
+  description = "Grafana on the monitor host (reachable from admin_cidr only)."
+  value       = "http://${aws_instance.monitor.public_ip}:3000"
+}
+
+output "prometheus_url" {
+  description = "Prometheus on the monitor host (reachable from admin_cidr only)."
+  value       = "http://${aws_instance.monitor.public_ip}:9090"
+}
+
+output "app_url" {
+  description = "The application's public HTTP endpoint."
+  value       = "http://${aws_instance.app.public_ip}:${var.app_port}"
+}
+
+output "models_bucket" {
+  description = "Bucket for detector checkpoints (models/) and deployment artifacts (artifacts/, deploy/)."
+  value       = aws_s3_bucket.models.bucket
+}
+
+output "logs_bucket" {
+  description = "Bucket for the archived audit log (audit/)."
+  value       = aws_s3_bucket.logs.bucket
+}

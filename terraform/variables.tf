@@ -1,0 +1,96 @@
+variable "project" {
+  description = "Name prefix and value of the Project tag that scopes the monitor's permissions."
+  type        = string
+  default     = "smartcloudops"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{2,20}$", var.project))
+    error_message = "project must be 3-21 lower-case letters, digits or '-', starting with a letter."
+  }
+}
+
+variable "region" {
+  description = "AWS region to deploy into."
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "admin_cidr" {
+  description = "The only network allowed to reach SSH, Grafana and Prometheus, e.g. 203.0.113.7/32. Never 0.0.0.0/0."
+  type        = string
+
+  validation {
+    condition     = can(cidrhost(var.admin_cidr, 0)) && var.admin_cidr != "0.0.0.0/0" && var.admin_cidr != "::/0"
+    error_message = "admin_cidr must be a CIDR block that is not the whole Internet (for one address use a /32)."
+  }
+}
+
+variable "instance_type" {
+  description = "EC2 instance type of both hosts (t2.micro is free-tier eligible on older accounts, t3.micro on newer)."
+  type        = string
+  default     = "t2.micro"
+}
+
+variable "key_name" {
+  description = "Optional EC2 key pair for SSH; leave null to use SSM Session Manager only."
+  type        = string
+  default     = null
+}
+
+variable "app_port" {
+  description = "The application's public HTTP port."
+  type        = number
+  default     = 8080
+}
+
+variable "monitor_api_port" {
+  description = "The monitor agent's HTTP API port, reachable only from inside the VPC."
+  type        = number
+  default     = 8080
+}
+
+variable "agent_jar_source" {
+  description = "Where the monitor host fetches sco-agent.jar: an s3:// object or an https:// release URL. Empty: s3://<models bucket>/artifacts/sco-agent.jar."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.agent_jar_source == "" || can(regex("^(s3|https)://[A-Za-z0-9._~/%+-]+$", var.agent_jar_source))
+    error_message = "agent_jar_source must be empty, an s3:// object or an https:// URL without quotes or spaces."
+  }
+}
+
+variable "app_jar_source" {
+  description = "Where the app host fetches sco-app.jar: an s3:// object or an https:// release URL. Empty: s3://<models bucket>/artifacts/sco-app.jar."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.app_jar_source == "" || can(regex("^(s3|https)://[A-Za-z0-9._~/%+-]+$", var.app_jar_source))
+    error_message = "app_jar_source must be empty, an s3:// object or an https:// URL without quotes or spaces."
+  }
+}
+
+variable "prometheus_version" {
+  description = "Prometheus release installed on the monitor host."
+  type        = string
+  default     = "3.5.0"
+}
+
+variable "alertmanager_version" {
+  description = "Alertmanager release installed on the monitor host."
+  type        = string
+  default     = "0.28.1"
+}
+
+variable "node_exporter_version" {
+  description = "Node Exporter release installed on both hosts."
+  type        = string
+  default     = "1.9.1"
+}
+
+variable "kms_key_arn" {
+  description = "Optional KMS key for the buckets (SSE-KMS); null uses SSE-S3, which costs nothing."
+  type        = string
+  default     = null
+}

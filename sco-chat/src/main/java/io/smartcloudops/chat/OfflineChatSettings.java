@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Options of the offline engine, read from its configuration section.
+ * Options of the offline engine, read from its configuration section. The {@code llm} engine
+ * accepts the same keys and shares the session file and expiry.
  *
  * <pre>{@code
  * chat:
@@ -17,11 +18,11 @@ import java.util.Set;
  *   session-file: chat-sessions.db   # under the data directory
  * }</pre>
  */
-record OfflineChatSettings(int maxQueryChars, double minConfidence, Duration sessionTtl, String sessionFile) {
+public record OfflineChatSettings(int maxQueryChars, double minConfidence, Duration sessionTtl, String sessionFile) {
 
-    static final Set<String> KEYS = Set.of("max-query-chars", "min-confidence", "session-ttl", "session-file");
+    public static final Set<String> KEYS = Set.of("max-query-chars", "min-confidence", "session-ttl", "session-file");
 
-    OfflineChatSettings {
+    public OfflineChatSettings {
         if (maxQueryChars < 16 || maxQueryChars > 100_000) {
             throw new ConfigException("max-query-chars must be in [16, 100000], got " + maxQueryChars);
         }
@@ -36,11 +37,11 @@ record OfflineChatSettings(int maxQueryChars, double minConfidence, Duration ses
         }
     }
 
-    static OfflineChatSettings defaults() {
+    public static OfflineChatSettings defaults() {
         return new OfflineChatSettings(2000, 0.40, Duration.ofMinutes(30), "chat-sessions.db");
     }
 
-    static OfflineChatSettings from(ProviderConfig config) {
+    public static OfflineChatSettings from(ProviderConfig config) {
         config.requireOnly(KEYS);
         OfflineChatSettings d = defaults();
         return new OfflineChatSettings(config.integer("max-query-chars", d.maxQueryChars()),

@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Conversation memory in a SQLite file: the last turn of each session, which expires after a
- * period of silence. One connection, used under this object's lock; SQLite serialises writers anyway
- * and a turn is a single small row.
+ * Conversation memory in a SQLite file: the last turn of each session and, for the {@code llm}
+ * engine, the session's message window (an opaque document in a format its writer names). Both expire
+ * after a period of silence. One connection, used under this object's lock; SQLite serialises writers
+ * anyway and each is a single small row.
  */
 public final class SessionStore implements AutoCloseable {
 
@@ -61,6 +62,8 @@ public final class SessionStore implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout=5000");
                 s.execute("CREATE TABLE IF NOT EXISTS chat_session ("
                         + "session_key TEXT PRIMARY KEY, format INTEGER NOT NULL, updated_at INTEGER NOT NULL, state TEXT NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS chat_memory ("
+                        + "session_key TEXT PRIMARY KEY, format INTEGER NOT NULL, updated_at INTEGER NOT NULL, messages TEXT NOT NULL)");
             }
             return new SessionStore(c, clock, ttl);
         } catch (SQLException | IOException e) {
@@ -111,11 +114,64 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
-    /** Deletes every expired session; returns how many. */
+    /**
+     * The session's message window as its writer stored it, unless absent, expired, or written in
+     * another {@code format} than the caller reads (the caller then starts afresh).
+     */
+    public synchronized Optional<String> loadMessages(String session, int format) {
+        String key = key(session);
+        try (PreparedStatement ps = db.prepareStatement("SELECT format, updated_at, messages FROM chat_memory WHERE session_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (rs.getLong(2) + ttl.toMillis() <= clock.millis()) {
+                    deleteMessages(session);
+                    return Optional.empty();
+                }
+                if (rs.getInt(1) != format) {
+                    LOG.warn("chat memory {} is stored in format {}, not {}; starting afresh", key, rs.getInt(1), format);
+                    return Optional.empty();
+                }
+                return Optional.of(rs.getString(3));
+            }
+        } catch (SQLException e) {
+            LOG.warn("cannot read chat memory {}: {}", key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public synchronized void saveMessages(String session, int format, String document) {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO chat_memory(session_key, format, updated_at, messages) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT(session_key) DO UPDATE SET format = excluded.format, updated_at = excluded.updated_at, messages = excluded.messages")) {
+            ps.setString(1, key(session));
+            ps.setInt(2, format);
+            ps.setLong(3, clock.millis());
+            ps.setString(4, document);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("cannot save chat memory {}: {}", key(session), e.getMessage());
+        }
+    }
+
+    public synchronized void deleteMessages(String session) {
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM chat_memory WHERE session_key = ?")) {
+            ps.setString(1, key(session));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("cannot delete chat memory {}: {}", key(session), e.getMessage());
+        }
+    }
+
+    /** Deletes every expired session and message window; returns how many. */
     public synchronized int purgeExpired() {
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM chat_session WHERE updated_at <= ?")) {
-            ps.setLong(1, clock.millis() - ttl.toMillis());
-            return ps.executeUpdate();
+        long cutoff = clock.millis() - ttl.toMillis();
+        try (PreparedStatement turns = db.prepareStatement("DELETE FROM chat_session WHERE updated_at <= ?");
+                PreparedStatement memory = db.prepareStatement("DELETE FROM chat_memory WHERE updated_at <= ?")) {
+            turns.setLong(1, cutoff);
+            memory.setLong(1, cutoff);
+            return turns.executeUpdate() + memory.executeUpdate();
         } catch (SQLException e) {
             LOG.warn("cannot purge expired chat sessions: {}", e.getMessage());
             return 0;

@@ -1,4 +1,4 @@
-package io.smartcloudops.chat;
+package io.smartcloudops.chat.internal.answer;
 
 import static io.smartcloudops.chat.internal.nlu.SlotExtractor.ALERT;
 import static io.smartcloudops.chat.internal.nlu.SlotExtractor.HOST;
@@ -24,7 +24,7 @@ import java.util.Map;
  * caller's name and hands it to the {@link ActionGateway}, whose policy gate decides (dry run,
  * approval, cooldown, rate limit) and audits; the answer reports what the gate said.
  */
-final class ActionAnswers {
+public final class ActionAnswers {
 
     static final String RESTART = "restart_service";
     static final String SCALE = "scale_up";
@@ -35,11 +35,11 @@ final class ActionAnswers {
 
     private final ActionGateway gateway;
 
-    ActionAnswers(ActionGateway gateway) {
+    public ActionAnswers(ActionGateway gateway) {
         this.gateway = gateway;
     }
 
-    Reply restart(Interpretation in, Principal who) {
+    public Reply restart(Interpretation in, Principal who) {
         String service = in.slot(SERVICE);
         if (service == null) {
             return ask("Which service should I restart? I know nginx, api, postgres, redis, worker and node_exporter on app, "
@@ -50,7 +50,7 @@ final class ActionAnswers {
         return submit(b, in, who, "restart " + service + (host == null ? "" : " on " + host));
     }
 
-    Reply scale(Interpretation in, Principal who) {
+    public Reply scale(Interpretation in, Principal who) {
         String service = in.slot(SERVICE);
         String type = in.slot(INSTANCE_TYPE);
         Object replicas = in.slots().get(REPLICAS);
@@ -72,7 +72,7 @@ final class ActionAnswers {
                 "scale " + service + " by/to " + replicas + " replica(s)");
     }
 
-    Reply health(Interpretation in, Principal who) {
+    public Reply health(Interpretation in, Principal who) {
         String service = in.slot(SERVICE);
         String host = in.slot(HOST);
         if (service == null && host == null) {
@@ -88,7 +88,7 @@ final class ActionAnswers {
         return submit(b, in, who, "health-check " + (service != null ? service : "") + (host != null ? (service != null ? " on " : "") + host : ""));
     }
 
-    Reply silence(Interpretation in, Principal who) {
+    public Reply silence(Interpretation in, Principal who) {
         String duration = in.slot(SlotPolicy.DURATION);
         String alert = in.slot(ALERT);
         if (duration == null) {
@@ -101,7 +101,7 @@ final class ActionAnswers {
         return submit(b, in, who, "silence " + (alert == null ? "all alerts" : alert) + " for " + duration);
     }
 
-    Reply approve(Interpretation in, Principal who) {
+    public Reply approve(Interpretation in, Principal who) {
         String id = decisionTarget(in);
         if (id == null) {
             return whichPending("approve");
@@ -110,7 +110,7 @@ final class ActionAnswers {
         return outcome(r, "Approval " + id);
     }
 
-    Reply deny(Interpretation in, Principal who) {
+    public Reply deny(Interpretation in, Principal who) {
         String id = decisionTarget(in);
         if (id == null) {
             return whichPending("deny");

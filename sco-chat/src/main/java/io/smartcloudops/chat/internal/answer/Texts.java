@@ -1,4 +1,4 @@
-package io.smartcloudops.chat;
+package io.smartcloudops.chat.internal.answer;
 
 import java.time.Duration;
 import java.util.Locale;

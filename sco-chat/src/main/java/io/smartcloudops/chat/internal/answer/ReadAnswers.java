@@ -1,4 +1,4 @@
-package io.smartcloudops.chat;
+package io.smartcloudops.chat.internal.answer;
 
 import static io.smartcloudops.chat.internal.nlu.SlotExtractor.HOST;
 import static io.smartcloudops.chat.internal.nlu.SlotExtractor.LEVEL;
@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Answers to the read-only intents, filled from the live {@link OpsView}. */
-final class ReadAnswers {
+public final class ReadAnswers {
 
     private static final int MAX_LISTED = 10;
     private static final int MAX_SERIES = 5;
@@ -39,12 +39,12 @@ final class ReadAnswers {
     private final OpsView view;
     private final InstantSource clock;
 
-    ReadAnswers(OpsView view, InstantSource clock) {
+    public ReadAnswers(OpsView view, InstantSource clock) {
         this.view = view;
         this.clock = clock;
     }
 
-    Reply status() {
+    public Reply status() {
         StatusSnapshot s = view.status();
         long critical = s.openAlerts().stream().filter(a -> a.severity() == Severity.CRITICAL).count();
         StringBuilder sb = new StringBuilder();
@@ -68,7 +68,7 @@ final class ReadAnswers {
         return Reply.of(sb.toString(), data);
     }
 
-    Reply metric(Interpretation in) {
+    public Reply metric(Interpretation in) {
         String metric = in.slot(METRIC);
         if (metric == null) {
             return Reply.of("Which metric? I know cpu, memory, disk, network_in, network_out, latency, error_rate, "
@@ -101,7 +101,7 @@ final class ReadAnswers {
         return Reply.of(Texts.endSentence(sb), Map.of("series", rows));
     }
 
-    Reply anomalies(Interpretation in) {
+    public Reply anomalies(Interpretation in) {
         Instant since = since(in);
         List<AnomalyEvent> found = view.anomalies(200).stream()
                 .filter(a -> since == null || a.timestampMillis() >= since.toEpochMilli())
@@ -119,7 +119,7 @@ final class ReadAnswers {
                 "total", found.size()));
     }
 
-    Reply explain(Interpretation in) {
+    public Reply explain(Interpretation in) {
         String id = in.slot(SlotPolicy.ANOMALY_ID);
         Optional<AnomalyEvent> event = id != null ? view.anomaly(id)
                 : view.anomalies(200).stream()
@@ -145,7 +145,7 @@ final class ReadAnswers {
         return Reply.of(sb.toString(), row(a));
     }
 
-    Reply alerts(Interpretation in) {
+    public Reply alerts(Interpretation in) {
         String severity = in.slot(SEVERITY);
         List<Alert> alerts = view.alerts().stream()
                 .filter(a -> severity == null || a.severity() == Severity.parse(severity))
@@ -167,7 +167,7 @@ final class ReadAnswers {
         return Reply.of(sb.toString(), Map.of("alerts", rows, "total", alerts.size()));
     }
 
-    Reply logs(Interpretation in) {
+    public Reply logs(Interpretation in) {
         Object requested = in.slots().get(LINES);
         int lines = requested instanceof Integer n ? Math.min(Math.max(n, 1), 500) : 20;
         String level = in.slot(LEVEL) == null ? "INFO" : in.slot(LEVEL).toUpperCase(Locale.ROOT);
@@ -194,7 +194,7 @@ final class ReadAnswers {
         return Reply.of(sb.toString(), Map.of("lines", rows));
     }
 
-    Reply forecast(Interpretation in) {
+    public Reply forecast(Interpretation in) {
         String metric = in.slot(METRIC);
         if (metric == null) {
             return Reply.of("Which metric should I project? For example: \"forecast disk on app-1 for the next 3 days\".",
@@ -232,7 +232,7 @@ final class ReadAnswers {
         return Reply.of(sb.toString().strip(), Map.of("forecasts", rows));
     }
 
-    Reply audit(Interpretation in) {
+    public Reply audit(Interpretation in) {
         Instant since = since(in);
         String subject = in.slot(SERVICE) != null ? in.slot(SERVICE) : in.slot(HOST);
         // Filtered here rather than by AuditQuery.subject: a restart of nginx may be recorded against its host.

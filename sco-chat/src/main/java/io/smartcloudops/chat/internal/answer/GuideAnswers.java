@@ -1,4 +1,4 @@
-package io.smartcloudops.chat;
+package io.smartcloudops.chat.internal.answer;
 
 import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.chat.internal.nlu.InputGuard;
@@ -10,13 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Answers about the conversation itself: help, refusals, and clarifying questions. */
-final class GuideAnswers {
+public final class GuideAnswers {
 
     private GuideAnswers() {
     }
 
     /** What the caller's role may ask, and only that. */
-    static Reply help(Principal who) {
+    public static Reply help(Principal who) {
         List<Intent> allowed = Arrays.stream(Intent.values())
                 .filter(i -> i != Intent.HELP && i != Intent.OUT_OF_SCOPE && who.role().atLeast(i.minimumRole()))
                 .toList();
@@ -30,7 +30,7 @@ final class GuideAnswers {
         return Reply.of(sb.toString(), Map.of("intents", allowed.stream().map(Intent::label).toList(), "role", who.role().name()));
     }
 
-    static Reply outOfScope(InputGuard.Verdict verdict, int maxChars) {
+    public static Reply outOfScope(InputGuard.Verdict verdict, int maxChars) {
         return switch (verdict.rejection()) {
             case TOO_LONG -> Reply.of("That message is too long for me: " + verdict.detail()
                     + ". Please ask a shorter question.", Map.of("rejected", "too_long", "maxChars", maxChars));
@@ -43,13 +43,13 @@ final class GuideAnswers {
         };
     }
 
-    static Reply refused(Intent intent, Principal who) {
+    public static Reply refused(Intent intent, Principal who) {
         return Reply.of("Your role (" + who.role().name().toLowerCase(Locale.ROOT) + ") may not ask to "
                 + intent.description().split(" \\(")[0] + "; that needs " + intent.minimumRole().name().toLowerCase(Locale.ROOT)
                 + " or more.", Map.of("refused", "role", "requiredRole", intent.minimumRole().name()));
     }
 
-    static Reply clarify(IntentPrediction p) {
+    public static Reply clarify(IntentPrediction p) {
         String best = p.intent().description().split(" \\(")[0];
         String second = p.secondBest().description().split(" \\(")[0];
         String question = p.intent() == p.secondBest() || second.isEmpty()

@@ -1,4 +1,4 @@
-package io.smartcloudops.chat;
+package io.smartcloudops.chat.internal.answer;
 
 import io.smartcloudops.api.metric.SeriesId;
 import java.util.List;

@@ -167,7 +167,7 @@ public final class Agent implements AutoCloseable {
             sources.add(registry.provider(MetricSourceProvider.class, s.getKey()).create(base.withConfig(s.getValue())));
         }
         sources.addAll(extraSources);
-        chat = registry.provider(ChatEngineProvider.class, config.chatEngine()).create(base, view, gate);
+        chat = registry.provider(ChatEngineProvider.class, config.chatEngine()).create(base.withConfig(config.chatSettings()), view, gate);
 
         audit.append(new AuditRecord(AuditKind.SYSTEM, "agent", "agent", "start", "ok", "agent started",
                 Map.of("mode", config.actionMode().name().toLowerCase(Locale.ROOT), "detector", config.detector(),

@@ -40,6 +40,16 @@ public final class AgentCommand implements Callable<Integer> {
             description = "also pull Node Exporter metrics through this Prometheus server's HTTP API")
     String prometheusUrl;
 
+    @Option(names = "--llm-base-url", paramLabel = "URL",
+            description = "answer chat with an OpenAI-compatible LLM at this URL (OpenAI, LiteLLM, Ollama's /v1); falls back to the offline engine")
+    String llmBaseUrl;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "the LLM's model name (with --llm-base-url)")
+    String llmModel;
+
+    @Option(names = "--llm-api-key-env", paramLabel = "VAR", description = "environment variable holding the LLM API key (default OPENAI_API_KEY)")
+    String llmApiKeyEnv;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +74,18 @@ public final class AgentCommand implements Callable<Integer> {
             java.util.Map<String, ProviderConfig> sources = new java.util.LinkedHashMap<>(c.sources());
             sources.put("prometheus", ProviderConfig.of("sources.prometheus", java.util.Map.of("url", prometheusUrl)));
             b.sources(sources);
+        }
+        if (llmBaseUrl != null || llmModel != null) {
+            if (llmBaseUrl == null || llmModel == null) {
+                throw new io.smartcloudops.api.ConfigException("--llm-base-url and --llm-model go together");
+            }
+            String keyVar = llmApiKeyEnv == null ? "OPENAI_API_KEY" : llmApiKeyEnv;
+            String key = System.getenv(keyVar); // the command line, not the library, reads the environment
+            java.util.Map<String, Object> llm = new java.util.LinkedHashMap<>(c.chatSettings().asMap());
+            llm.put("base_url", llmBaseUrl);
+            llm.put("model", llmModel);
+            llm.put("api_key", key == null ? "" : key);
+            b.chatEngine("llm").chatSettings(ProviderConfig.of("chat.settings", llm));
         }
         if (sampleInterval != null) {
             Duration d = ProviderConfig.parseDuration("--sample-interval", sampleInterval);

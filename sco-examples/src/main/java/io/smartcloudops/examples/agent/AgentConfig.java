@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param sources source name to that source's settings, in start order
  * @param actions extra action providers (and settings of the built-in ones) by name
  * @param notifiers notifier providers by name
+ * @param chatSettings the chat engine's settings
  */
 public record AgentConfig(
         String bind,
@@ -42,7 +43,8 @@ public record AgentConfig(
         Map<String, ProviderConfig> sources,
         Map<String, ProviderConfig> actions,
         Map<String, ProviderConfig> notifiers,
-        String chatEngine) {
+        String chatEngine,
+        ProviderConfig chatSettings) {
 
     public AgentConfig {
         Objects.requireNonNull(bind, "bind");
@@ -50,6 +52,7 @@ public record AgentConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(sampleInterval, "sampleInterval");
         Objects.requireNonNull(rulesFile, "rulesFile");
+        Objects.requireNonNull(chatSettings, "chatSettings");
         systemctl = List.copyOf(systemctl);
         sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         actions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(actions));
@@ -60,7 +63,7 @@ public record AgentConfig(
         return new AgentConfig("127.0.0.1", 8080, 64 * 1024, Optional.empty(), Path.of("sco-data"), Duration.ofSeconds(5), "ewma",
                 ProviderConfig.empty(), 0.95, Optional.empty(), ActionMode.DRY_RUN, Duration.ofMinutes(5), List.of("systemctl"),
                 Map.of("host", ProviderConfig.of("sources.host", Map.of())), Map.of(),
-                Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), "offline");
+                Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), "offline", ProviderConfig.of("chat", Map.of()));
     }
 
     /** True for 127.0.0.0/8, ::1 and localhost: only this machine can reach the agent. */
@@ -91,6 +94,7 @@ public record AgentConfig(
         private Map<String, ProviderConfig> actions;
         private Map<String, ProviderConfig> notifiers;
         private String chatEngine;
+        private ProviderConfig chatSettings;
 
         private Builder(AgentConfig c) {
             bind = c.bind;
@@ -110,6 +114,7 @@ public record AgentConfig(
             actions = c.actions;
             notifiers = c.notifiers;
             chatEngine = c.chatEngine;
+            chatSettings = c.chatSettings;
         }
 
         public Builder bind(String v) { bind = v; return this; }
@@ -146,9 +151,12 @@ public record AgentConfig(
 
         public Builder chatEngine(String v) { chatEngine = v; return this; }
 
+        /** The chat engine's own settings (for {@code llm}: base_url, model, api_key, timeout). */
+        public Builder chatSettings(ProviderConfig v) { chatSettings = v; return this; }
+
         public AgentConfig build() {
             return new AgentConfig(bind, port, maxBodyBytes, httpToken, dataDir, sampleInterval, detector, detectorSettings,
-                    anomalyThreshold, rulesFile, actionMode, cooldown, systemctl, sources, actions, notifiers, chatEngine);
+                    anomalyThreshold, rulesFile, actionMode, cooldown, systemctl, sources, actions, notifiers, chatEngine, chatSettings);
         }
     }
 }

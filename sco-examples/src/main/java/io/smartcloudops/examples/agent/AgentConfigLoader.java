@@ -90,7 +90,7 @@ public final class AgentConfigLoader {
         ProviderConfig remediation = c.section("remediation");
         remediation.requireOnly(Set.of("mode", "cooldown", "systemctl"));
         ProviderConfig chat = c.section("chat");
-        chat.requireOnly(Set.of("engine"));
+        chat.requireOnly(Set.of("engine", "settings"));
         AgentConfig.Builder out = b.toBuilder();
 
         int port = http.integer("port", b.port());
@@ -148,6 +148,7 @@ public final class AgentConfigLoader {
                 .anomalyThreshold(threshold)
                 .cooldown(remediation.duration("cooldown", b.cooldown()))
                 .chatEngine(chat.string("engine", b.chatEngine()))
+                .chatSettings(chat.has("settings") ? chat.section("settings") : b.chatSettings())
                 .build();
     }
 

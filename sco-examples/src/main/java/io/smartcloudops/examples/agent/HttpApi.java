@@ -63,6 +63,7 @@ final class HttpApi {
             });
             config.routes.get("/", this::index);
             config.routes.get("/healthz", ctx -> send(ctx, 200, Map.of("status", "ok")));
+            config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
             config.routes.get("/status", this::status);
             config.routes.post("/query", this::query);
             config.routes.get("/logs", this::logs);
@@ -106,6 +107,12 @@ final class HttpApi {
         return ct != null && ct.startsWith("application/json") && ctx.result() != null && ctx.result().contains("\"error\"");
     }
 
+    private String openApi() throws IOException {
+        try (InputStream in = HttpApi.class.getResourceAsStream("openapi.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     int port() {
         return app.port();
     }
@@ -127,6 +134,7 @@ final class HttpApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "SmartCloudOps agent");
         body.put("endpoints", List.of(
+                Map.of("method", "GET", "path", "/openapi.json", "what", "this API in OpenAPI 3"),
                 Map.of("method", "GET", "path", "/status", "what", "up, uptime, series watched, open alerts, recent anomalies and actions"),
                 Map.of("method", "POST", "path", "/query", "what", "ask in plain language: {\"text\": \"...\", \"session\": \"...\"}"),
                 Map.of("method", "GET", "path", "/logs", "what", "recent agent log lines and audit entries; ?lines=100&level=INFO"),

@@ -122,4 +122,21 @@ class HttpApiBadInputTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
         assertThat(page.body()).contains("<form id=\"ask\"");
     }
+
+    @Test
+    void openApiDescribesEveryEndpointTheIndexLists() throws Exception {
+        JsonNode spec = json.readTree(send("GET", "/openapi.json", null).body());
+        assertThat(spec.get("openapi").asText()).startsWith("3.");
+        JsonNode index = json.readTree(send("GET", "/", null).body());
+        for (JsonNode e : index.get("endpoints")) {
+            String path = e.get("path").asText();
+            String method = e.get("method").asText().toLowerCase(java.util.Locale.ROOT);
+            for (String m : method.split("/")) {
+                assertThat(spec.get("paths").has(path)).as(path).isTrue();
+                if (!path.equals("/silences")) {
+                    assertThat(spec.get("paths").get(path).has(m)).as(m + " " + path).isTrue();
+                }
+            }
+        }
+    }
 }

@@ -243,7 +243,7 @@ public final class Agent implements AutoCloseable {
                 for (Sample s : history.samples()) {
                     ScoredSample scored = pipeline.ingest(s);
                     if (scored.verdict() == SampleVerdict.SCORED) {
-                        view.recordSample(s);
+                        view.recordSample(s, scored.score());
                         ruleEngine.observe(s, null);
                     }
                 }
@@ -292,7 +292,7 @@ public final class Agent implements AutoCloseable {
             metrics.dropped(scored.verdict().name().toLowerCase(Locale.ROOT));
             return;
         }
-        view.recordSample(s);
+        view.recordSample(s, scored.score());
         ruleEngine.observe(s, scored.score());
         scored.anomaly().ifPresent(a -> {
             view.recordAnomaly(a);

@@ -28,7 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * durable record is the audit log.
  */
 final class AgentView implements OpsView {
-    private static final int SAMPLES_PER_SERIES = 360;
+    private static final int SAMPLES_PER_SERIES = 240;
+
+    /** One charted point: the value and the band the detector expected it in (NaN while it had none). */
+    record Point(long timestampMillis, double value, double expected, double lower, double upper) {
+    }
     private static final int RECENT_EVENTS = 500;
 
     private final Instant startedAt;
@@ -37,7 +41,7 @@ final class AgentView implements OpsView {
     private final java.util.function.Supplier<List<Alert>> openAlerts;
     private final AuditLog audit;
     private final RecentLogs logs;
-    private final Map<SeriesId, Deque<Sample>> samples = new ConcurrentHashMap<>();
+    private final Map<SeriesId, Deque<Point>> samples = new ConcurrentHashMap<>();
     private final Deque<AnomalyEvent> anomalies = new ArrayDeque<>();
     private final Deque<ActionResult> actions = new ArrayDeque<>();
     private final Map<String, String> sourceHealth = new ConcurrentHashMap<>();
@@ -52,10 +56,12 @@ final class AgentView implements OpsView {
         this.logs = logs;
     }
 
-    void recordSample(Sample s) {
-        Deque<Sample> d = samples.computeIfAbsent(s.series(), k -> new ArrayDeque<>());
+    void recordSample(Sample s, io.smartcloudops.api.detect.Score score) {
+        Deque<Point> d = samples.computeIfAbsent(s.series(), k -> new ArrayDeque<>());
+        Point p = score == null ? new Point(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN)
+                : new Point(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
         synchronized (d) {
-            d.addLast(s);
+            d.addLast(p);
             if (d.size() > SAMPLES_PER_SERIES) {
                 d.removeFirst();
             }
@@ -104,12 +110,17 @@ final class AgentView implements OpsView {
 
     @Override
     public List<Sample> recentSamples(SeriesId series, int limit) {
-        Deque<Sample> d = samples.get(series);
+        return points(series, limit).stream().map(p -> new Sample(series, p.timestampMillis(), p.value())).toList();
+    }
+
+    /** The newest points of a series with their expected bands, oldest first. */
+    List<Point> points(SeriesId series, int limit) {
+        Deque<Point> d = samples.get(series);
         if (d == null) {
             return List.of();
         }
         synchronized (d) {
-            List<Sample> all = new ArrayList<>(d);
+            List<Point> all = new ArrayList<>(d);
             return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
         }
     }

@@ -51,6 +51,7 @@ final class HttpApi {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.staticFiles.enableWebjars();
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = maxBody;
             config.jetty.host = bind;
@@ -75,6 +76,7 @@ final class HttpApi {
             config.routes.post("/approvals/{id}/deny", ctx -> decide(ctx, false));
             config.routes.post("/webhook/alertmanager", this::alertmanagerWebhook);
             config.routes.get("/alerts", this::alerts);
+            config.routes.get("/series", this::series);
             config.routes.get("/silences", ctx -> send(ctx, 200, Map.of("silences",
                     agent.router().silences().active(agent.now()).stream().map(JsonViews::silence).toList())));
             config.routes.post("/silences", this::createSilence);
@@ -142,6 +144,7 @@ final class HttpApi {
                 Map.of("method", "GET", "path", "/approvals", "what", "actions waiting for approval"),
                 Map.of("method", "POST", "path", "/approvals/{id}/approve", "what", "approve a pending action (operator token)"),
                 Map.of("method", "POST", "path", "/approvals/{id}/deny", "what", "deny a pending action (operator token); {\"reason\": \"...\"}"),
+                Map.of("method", "GET", "path", "/series", "what", "recent points of a metric with the expected band and anomalies; ?metric=NAME&host=H"),
                 Map.of("method", "GET", "path", "/alerts", "what", "open alerts; ?group_by=alertname,host groups them by priority"),
                 Map.of("method", "POST", "path", "/webhook/alertmanager", "what", "Alertmanager webhook receiver (payload version 4)"),
                 Map.of("method", "GET", "path", "/silences", "what", "silences in force; POST to add one, DELETE /silences/{id} to expire it"),
@@ -312,6 +315,31 @@ final class HttpApi {
         }
         send(ctx, 200, Map.of("groups", io.smartcloudops.remediate.alerting.AlertGroups.group(open, labels).stream()
                 .map(JsonViews::group).toList()));
+    }
+
+    private void series(Context ctx) {
+        String metric = ctx.queryParam("metric");
+        if (metric == null || !metric.matches("[a-zA-Z_:][a-zA-Z0-9_:]{0,199}")) {
+            throw new BadRequest(400, "'metric' must be a metric name, like node_cpu_usage_percent");
+        }
+        String host = ctx.queryParam("host");
+        int limit = intParam(ctx, "limit", 240, 1, 240);
+        List<io.smartcloudops.api.metric.SeriesId> ids = agent.view().series().stream()
+                .filter(id -> id.name().equals(metric) || id.name().startsWith(metric + "_") || id.name().endsWith("_" + metric)
+                        || id.name().contains("_" + metric + "_"))
+                .filter(id -> host == null || host.equals(id.labels().get("host")))
+                .sorted(java.util.Comparator.comparing(Object::toString)).limit(10).toList();
+        List<io.smartcloudops.api.detect.AnomalyEvent> anomalies = agent.view().anomalies(500);
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (io.smartcloudops.api.metric.SeriesId id : ids) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("series", id.toString());
+            m.put("labels", id.labels().asMap());
+            m.put("points", agent.view().points(id, limit).stream().map(JsonViews::point).toList());
+            m.put("anomalies", anomalies.stream().filter(a -> a.series().equals(id)).map(JsonViews::anomaly).toList());
+            out.add(m);
+        }
+        send(ctx, 200, Map.of("metric", metric, "series", out));
     }
 
     private void createSilence(Context ctx) {

@@ -11,6 +11,7 @@ import io.smartcloudops.api.detect.AnomalyEvent;
 import io.smartcloudops.api.metric.Sample;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -138,6 +139,11 @@ final class JsonViews {
         m.put("logger", l.logger());
         m.put("message", l.message());
         return m;
+    }
+
+    /** {@code [epoch millis, value, expected, lower, upper]}, nulls where unknown: compact for charts. */
+    static List<Double> point(AgentView.Point p) {
+        return java.util.Arrays.asList((double) p.timestampMillis(), finite(p.value()), finite(p.expected()), finite(p.lower()), finite(p.upper()));
     }
 
     static Map<String, Object> sample(Sample s) {

@@ -101,7 +101,7 @@ final class LocalServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException { // waits for the child process to exit
         stop();
     }
 }

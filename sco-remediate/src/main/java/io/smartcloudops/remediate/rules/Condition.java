@@ -15,6 +15,14 @@ public sealed interface Condition {
     record AnomalyScore(Selector selector, double minScore) implements Condition {
     }
 
+    /**
+     * How fast a series changes: {@code rate(m[5m]) > 2} is the per-second change between the
+     * oldest and newest samples within the window; {@code delta(m[5m]) > 100} the change itself.
+     * Unlike Prometheus' {@code rate()} it does not assume a counter (a drop is a negative rate).
+     */
+    record RateOfChange(Selector selector, java.time.Duration window, boolean perSecond, Comparison op, double value) implements Condition {
+    }
+
     /** No fresh sample of any matching series for {@code after}: Prometheus' {@code absent()}. */
     record Absent(Selector selector, Duration after) implements Condition {
     }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  *   <li>{@code node_cpu_usage_percent{host="app"} > 90} — a threshold on the newest value;</li>
  *   <li>{@code anomaly_score(node_cpu_usage_percent) >= 0.9} — the detector's score; an empty
  *       selector {@code anomaly_score({})} means every series;</li>
+ *   <li>{@code rate(node_filesystem_usage_percent[30m]) > 0.01} and {@code delta(...[10m]) > 5} — rate of change;</li>
  *   <li>{@code absent(up{job="app"})} — no fresh sample for five minutes (Prometheus' look-back).</li>
  * </ul>
  */
@@ -22,6 +23,7 @@ final class ExpressionParser {
     private static final String NUMBER = "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)";
     private static final Pattern THRESHOLD = Pattern.compile("\\s*" + SELECTOR + "\\s*(>=|<=|==|!=|>|<)\\s*" + NUMBER + "\\s*");
     private static final Pattern ANOMALY = Pattern.compile("\\s*anomaly_score\\(\\s*" + SELECTOR + "\\s*\\)\\s*(>=|>)\\s*" + NUMBER + "\\s*");
+    private static final Pattern RATE = Pattern.compile("\\s*(rate|delta)\\(\\s*" + SELECTOR + "\\s*\\[\\s*([0-9]+[smhd])\\s*]\\s*\\)\\s*(>=|<=|==|!=|>|<)\\s*" + NUMBER + "\\s*");
     private static final Pattern ABSENT = Pattern.compile("\\s*absent\\(\\s*" + SELECTOR + "\\s*\\)\\s*");
     private static final Pattern MATCHER = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
 
@@ -41,6 +43,15 @@ final class ExpressionParser {
             }
             return new Condition.AnomalyScore(selector(m.group(1), m.group(2), true), min);
         }
+        m = RATE.matcher(expr);
+        if (m.matches()) {
+            java.time.Duration window = io.smartcloudops.api.spi.ProviderConfig.parseDuration("range", m.group(4));
+            if (window.isZero() || window.compareTo(java.time.Duration.ofHours(24)) > 0) {
+                throw new IllegalArgumentException("range [" + m.group(4) + "] must be more than zero and at most 24h");
+            }
+            return new Condition.RateOfChange(selector(m.group(2), m.group(3), false), window, m.group(1).equals("rate"),
+                    Comparison.bySymbol(m.group(5)), Double.parseDouble(m.group(6)));
+        }
         m = ABSENT.matcher(expr);
         if (m.matches()) {
             return new Condition.Absent(selector(m.group(1), m.group(2), false), ABSENT_LOOKBACK);
@@ -51,7 +62,8 @@ final class ExpressionParser {
             return new Condition.Threshold(selector(m.group(1), m.group(2), false), Comparison.bySymbol(m.group(3)), v);
         }
         throw new IllegalArgumentException("cannot parse expression '" + expr
-                + "'; expected 'metric{label=\"v\"} > 90', 'anomaly_score(metric) >= 0.9' or 'absent(metric)'");
+                + "'; expected 'metric{label=\"v\"} > 90', 'rate(metric[5m]) > 2', 'delta(metric[10m]) > 100', "
+                + "'anomaly_score(metric) >= 0.9' or 'absent(metric)'");
     }
 
     private static Selector selector(String metric, String braces, boolean anyAllowed) {

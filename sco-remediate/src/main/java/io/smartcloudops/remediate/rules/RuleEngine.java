@@ -31,6 +31,8 @@ public final class RuleEngine {
     private final Duration staleAfter;
     private volatile List<Rule> rules;
     private final Map<SeriesId, Observation> latest = new HashMap<>();
+    /** Recent history, kept only for series some rate-of-change rule looks at, trimmed to the longest window. */
+    private final Map<SeriesId, java.util.ArrayDeque<Observation>> history = new HashMap<>();
     private final Map<String, Alert> active = new LinkedHashMap<>();
 
     /**
@@ -57,7 +59,24 @@ public final class RuleEngine {
         if (prev != null && prev.timestampMillis > sample.timestampMillis()) {
             return;
         }
-        latest.put(sample.series(), new Observation(sample.timestampMillis(), sample.value(), score == null ? 0.0 : score.value()));
+        Observation o = new Observation(sample.timestampMillis(), sample.value(), score == null ? 0.0 : score.value());
+        latest.put(sample.series(), o);
+        long window = 0;
+        for (Rule r : rules) {
+            if (r.condition() instanceof Condition.RateOfChange rc && rc.selector().matches(sample.series())) {
+                window = Math.max(window, rc.window().toMillis());
+            }
+        }
+        if (window > 0 && Double.isFinite(sample.value())) {
+            java.util.ArrayDeque<Observation> h = history.computeIfAbsent(sample.series(), k -> new java.util.ArrayDeque<>());
+            h.addLast(o);
+            while (h.size() > 1 && h.peekFirst().timestampMillis < o.timestampMillis - window) {
+                h.removeFirst();
+            }
+            if (h.size() > 10_000) {
+                h.removeFirst();
+            }
+        }
     }
 
     /** Evaluates every rule at {@code now}; returns the alerts whose state changed. */
@@ -129,11 +148,37 @@ public final class RuleEngine {
             }
             if (c instanceof Condition.Threshold t && t.op().test(o.value, t.value())) {
                 out.add(new Match(e.getKey().labels().with("metric", e.getKey().name()), o.value));
+            } else if (c instanceof Condition.RateOfChange rc) {
+                Double change = change(e.getKey(), rc, o);
+                if (change != null && rc.op().test(change, rc.value())) {
+                    out.add(new Match(e.getKey().labels().with("metric", e.getKey().name()), change));
+                }
             } else if (c instanceof Condition.AnomalyScore a && o.score >= a.minScore()) {
                 out.add(new Match(e.getKey().labels().with("metric", e.getKey().name()), o.value));
             }
         }
         return out;
+    }
+
+    /** The change over the window (per second for rate), or null with fewer than two samples in it. */
+    private Double change(SeriesId id, Condition.RateOfChange rc, Observation newest) {
+        java.util.ArrayDeque<Observation> h = history.get(id);
+        if (h == null) {
+            return null;
+        }
+        long from = newest.timestampMillis - rc.window().toMillis();
+        Observation oldest = null;
+        for (Observation o : h) {
+            if (o.timestampMillis >= from) {
+                oldest = o;
+                break;
+            }
+        }
+        if (oldest == null || oldest.timestampMillis >= newest.timestampMillis) {
+            return null;
+        }
+        double delta = newest.value - oldest.value;
+        return rc.perSecond() ? delta * 1000.0 / (newest.timestampMillis - oldest.timestampMillis) : delta;
     }
 
     private static Labels alertLabels(Rule rule, Labels seriesLabels) {

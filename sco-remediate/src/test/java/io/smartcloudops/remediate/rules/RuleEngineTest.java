@@ -101,4 +101,42 @@ class RuleEngineTest {
         e.replaceRules(List.of());
         assertThat(e.evaluate(T0.plusSeconds(1))).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED));
     }
+
+    @Test
+    void rateOfChangeFiresOnAFastRiseAndDeltaOnADrop() {
+        List<Rule> rates = new RuleFileLoader().parse("r.yml", """
+                groups:
+                  - name: g
+                    rules:
+                      - alert: DiskFillingFast
+                        expr: rate(disk{host="app"}[10m]) > 0.01
+                      - alert: TrafficCollapsed
+                        expr: delta(requests[1m]) < -50
+                """);
+        RuleEngine e = new RuleEngine(rates, Duration.ofMinutes(5));
+        SeriesId disk = SeriesId.of("disk", Labels.of("host", "app"));
+        SeriesId req = SeriesId.of("requests");
+        for (int i = 0; i <= 10; i++) {
+            e.observe(new Sample(disk, T0.plusSeconds(60L * i).toEpochMilli(), 50 + 0.1 * i), null);
+        }
+        assertThat(e.evaluate(T0.plusSeconds(600))).isEmpty();
+        e.observe(new Sample(disk, T0.plusSeconds(660).toEpochMilli(), 70), null);
+        assertThat(e.evaluate(T0.plusSeconds(660))).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("DiskFillingFast");
+            assertThat(a.value()).isCloseTo((70 - 50.1) / 600, org.assertj.core.data.Offset.offset(1e-9));
+        });
+        e.observe(new Sample(req, T0.plusSeconds(700).toEpochMilli(), 200), null);
+        e.observe(new Sample(req, T0.plusSeconds(730).toEpochMilli(), 120), null);
+        assertThat(e.evaluate(T0.plusSeconds(730))).extracting(Alert::name).contains("TrafficCollapsed");
+    }
+
+    @Test
+    void rateNeedsTwoSamplesInTheWindowAndRejectsAbsurdRanges() {
+        RuleEngine e = new RuleEngine(new RuleFileLoader().parse("r.yml",
+                "groups:\n  - name: g\n    rules:\n      - alert: R\n        expr: rate(x[5m]) > 0\n"), Duration.ofMinutes(5));
+        e.observe(new Sample(SeriesId.of("x"), T0.toEpochMilli(), 1), null);
+        assertThat(e.evaluate(T0)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RuleFileLoader().parse("r.yml",
+                "groups:\n  - name: g\n    rules:\n      - alert: R\n        expr: rate(x[30d]) > 0\n")).hasMessageContaining("at most 24h");
+    }
 }

@@ -1,0 +1,216 @@
+package io.smartcloudops.detect.ensemble;
+
+import io.smartcloudops.api.detect.Detector;
+import io.smartcloudops.api.detect.DetectorSettings;
+import io.smartcloudops.api.detect.DetectorState;
+import io.smartcloudops.api.detect.Direction;
+import io.smartcloudops.api.detect.Score;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.detect.forest.StreamingIsolationForest;
+import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
+import io.smartcloudops.detect.seasonal.SeasonalForecaster;
+import io.smartcloudops.detect.svm.OneClassSvm;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The default detector. Seven members each measure how unusual a sample is: the seasonal forecast
+ * error, its short average (a level shift) and its short absolute average (volatility), the
+ * isolation forest's score of the latest jump, the one-class SVM's distance from the probationary
+ * window's shapes, and whether the value (raw, and with the season taken out) breaks the series'
+ * slowly forgetting record. The first five are calibrated into surprisals ({@code -log10} of a tail
+ * probability) by extreme-value fits against the series' own history; a record among {@code n}
+ * exchangeable samples has probability {@code 1/n}, so the record members speak in surprisals
+ * directly. The most surprised member speaks for the sample, and a refractory memory keeps one
+ * incident from being reported over and over. The result maps monotonically onto [0, 1).
+ */
+final class EnsembleDetector implements Detector {
+    static final int STATE_VERSION = 1;
+    private static final String[] MEMBERS = {"seasonal", "iforest", "ocsvm", "level shift", "volatility", "new extreme",
+        "new deseasonalised extreme"};
+    /** Members whose raw measure goes through a tail calibrator; the record members after them are surprisals already. */
+    private static final int CALIBRATED = 5;
+    /** Weight of the newest residual in the shift and volatility averages: about ten samples of memory. */
+    private static final double AVERAGING = 0.1;
+
+    private final EnsembleParameters params;
+    private final Direction direction;
+    private final SeasonalForecaster seasonal;
+    private final StreamingIsolationForest forest;
+    private final OneClassSvm svm;
+    private final AnomalyLikelihood[] calibrators;
+    private final VarianceStabiliser stabiliser;
+    private final RangeNovelty range;
+    private final RangeNovelty adjustedRange;
+    private long count;
+    private double remembered;
+    private double meanResidual;
+    private double meanAbsResidual;
+
+    EnsembleDetector(EnsembleParameters params, DetectorSettings settings) {
+        this(params, settings.direction(), new SeasonalForecaster(params.seasonal()),
+                new StreamingIsolationForest(params.forest(), settings.seed()),
+                new OneClassSvm(params.svm(), settings.seed()), calibrators(params), new VarianceStabiliser(),
+                new RangeNovelty(params.extremeMemory()), new RangeNovelty(params.extremeMemory()));
+    }
+
+    private EnsembleDetector(EnsembleParameters params, Direction direction, SeasonalForecaster seasonal, StreamingIsolationForest forest,
+            OneClassSvm svm, AnomalyLikelihood[] calibrators, VarianceStabiliser stabiliser,
+            RangeNovelty range, RangeNovelty adjustedRange) {
+        this.params = params;
+        this.direction = direction;
+        this.seasonal = seasonal;
+        this.forest = forest;
+        this.svm = svm;
+        this.calibrators = calibrators;
+        this.stabiliser = stabiliser;
+        this.range = range;
+        this.adjustedRange = adjustedRange;
+    }
+
+    private static AnomalyLikelihood[] calibrators(EnsembleParameters p) {
+        AnomalyLikelihood[] c = new AnomalyLikelihood[CALIBRATED];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = new AnomalyLikelihood(p.tailQuantile(), p.memory(), p.warmup());
+        }
+        return c;
+    }
+
+    @Override
+    public Score update(Sample sample) {
+        count++;
+        if (!stabiliser.ready()) {
+            double[] seed = stabiliser.collect(sample.value());
+            if (seed != null) {
+                for (double x : seed) {
+                    refractory(observe(stabilised(x)).combined());
+                }
+            }
+            return Score.none("warming up");
+        }
+        Observation o = observe(stabilised(sample.value()));
+        double reported = refractory(o.combined());
+        if (count <= params.warmup() || Double.isNaN(o.expected())) {
+            return Score.none("warming up");
+        }
+        // plain concatenation: String.format would cost more than all the members together
+        String reason = MEMBERS[o.strongest()] + ": one-in-" + Math.round(Math.pow(10, Math.min(o.combined(), 15))) + " surprise"
+                + (reported < o.combined() ? " (echo of a recent incident)" : "");
+        return new Score(AnomalyLikelihood.toScore(reported), original(o.expected()), original(o.expected() - o.band()),
+                original(o.expected() + o.band()), MEMBERS[o.strongest()], reason);
+    }
+
+    private double stabilised(double x) {
+        return params.stabilise() ? stabiliser.forward(x) : x;
+    }
+
+    private double original(double y) {
+        return params.stabilise() ? stabiliser.inverse(y) : y;
+    }
+
+    /** What one (stabilised) value tells the members: their combined surprisal, the loudest, and the forecast it was judged against. */
+    private record Observation(double combined, int strongest, double expected, double band) {
+    }
+
+    private Observation observe(double y) {
+        double expected = seasonal.expectedNext();
+        double band = 3.0 * seasonal.errorScale();
+        double adjusted = y - seasonal.nextSeasonal();
+        boolean seasonalNow = seasonal.period() > 0;
+        int periodBefore = seasonal.period();
+        double z = seasonal.update(y);
+        if (seasonal.period() != periodBefore) {
+            // the residuals changed meaning when the season was fitted: their calibration starts afresh
+            calibrators[0].reset();
+            calibrators[3].reset();
+            calibrators[4].reset();
+
+        }
+        double[] surprise = new double[MEMBERS.length];
+        surprise[0] = calibrators[0].surprisal(direction.counts(z) ? Math.abs(z) : 0.0);
+        surprise[1] = calibrators[1].surprisal(forest.update(y));
+        boolean svmWasTrained = svm.trained();
+        double outside = svm.update(y);
+        surprise[2] = svmWasTrained ? calibrators[2].surprisal(outside) : 0.0;
+        meanResidual += AVERAGING * (z - meanResidual);
+        meanAbsResidual += AVERAGING * (Math.abs(z) - meanAbsResidual);
+        // an average of n independent unit residuals has sd 1/sqrt(n_eff); rescale so shifts read as z-scores
+        double shift = meanResidual * Math.sqrt((2 - AVERAGING) / AVERAGING);
+        surprise[3] = calibrators[3].surprisal(direction.counts(shift) ? Math.abs(shift) : 0.0);
+        surprise[4] = calibrators[4].surprisal(meanAbsResidual);
+        surprise[5] = range.surprisal(y, direction);
+        surprise[6] = seasonalNow ? adjustedRange.surprisal(adjusted, direction) : 0.0;
+        int strongest = 0;
+        double combined = 0;
+        for (int i = 0; i < surprise.length; i++) {
+            double w = params.weight(i);
+            combined = params.fusion() == Fusion.MAX ? Math.max(combined, w * surprise[i]) : combined + w * surprise[i];
+            strongest = surprise[i] > surprise[strongest] ? i : strongest;
+        }
+        return new Observation(combined, strongest, expected, band);
+    }
+
+    /** Reports a surprise in full only when it exceeds the decaying memory of what was already reported. */
+    private double refractory(double surprise) {
+        double decayed = remembered * Math.pow(0.5, 1.0 / params.refractoryHalfLife());
+        double reported = surprise > decayed ? surprise : params.echo() * surprise;
+        remembered = Math.max(decayed, surprise);
+        return reported;
+    }
+
+    @Override
+    public DetectorState snapshot() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            params.writeTo(out);
+            out.writeByte(direction.ordinal());
+            seasonal.writeTo(out);
+            forest.writeTo(out);
+            svm.writeTo(out);
+            for (AnomalyLikelihood c : calibrators) {
+                c.writeTo(out);
+            }
+            stabiliser.writeTo(out);
+            range.writeTo(out);
+            adjustedRange.writeTo(out);
+
+            out.writeLong(count);
+            out.writeDouble(remembered);
+            out.writeDouble(meanResidual);
+            out.writeDouble(meanAbsResidual);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new DetectorState(DefaultEnsembleProvider.NAME, STATE_VERSION, bytes.toByteArray());
+    }
+
+    static EnsembleDetector restore(DetectorState state) {
+        if (state.version() != STATE_VERSION) {
+            throw new IllegalArgumentException("default ensemble state version " + state.version() + " is not known; this build reads " + STATE_VERSION);
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
+            EnsembleParameters params = EnsembleParameters.readFrom(in);
+            Direction direction = Direction.values()[in.readByte()];
+            SeasonalForecaster seasonal = SeasonalForecaster.readFrom(in);
+            StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in);
+            OneClassSvm svm = OneClassSvm.readFrom(in);
+            AnomalyLikelihood[] calibrators = new AnomalyLikelihood[CALIBRATED];
+            for (int i = 0; i < calibrators.length; i++) {
+                calibrators[i] = AnomalyLikelihood.readFrom(in);
+            }
+            EnsembleDetector d = new EnsembleDetector(params, direction, seasonal, forest, svm, calibrators, VarianceStabiliser.readFrom(in),
+                    RangeNovelty.readFrom(in), RangeNovelty.readFrom(in));
+            d.count = in.readLong();
+            d.remembered = in.readDouble();
+            d.meanResidual = in.readDouble();
+            d.meanAbsResidual = in.readDouble();
+            return d;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("corrupt default ensemble state: " + e.getMessage(), e);
+        }
+    }
+}

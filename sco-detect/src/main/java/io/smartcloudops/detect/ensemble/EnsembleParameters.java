@@ -1,0 +1,91 @@
+package io.smartcloudops.detect.ensemble;
+
+import io.smartcloudops.api.ConfigException;
+import io.smartcloudops.api.spi.ProviderConfig;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import io.smartcloudops.detect.forest.ForestParameters;
+import io.smartcloudops.detect.seasonal.SeasonalParameters;
+import io.smartcloudops.detect.svm.SvmParameters;
+import java.util.Set;
+
+/**
+ * Tuning of the default ensemble.
+ *
+ * @param warmup samples before the ensemble reports anything
+ * @param tailQuantile the calibrators' peaks-over-threshold quantile
+ * @param memory samples the calibrators remember
+ * @param refractoryHalfLife samples over which the memory of a reported surprise halves; a later
+ *     surprise counts in full only when it exceeds what is remembered
+ * @param fusion how the members' weighted surprisals combine
+ * @param weights each member's weight: seasonal residual, isolation forest, one-class SVM, level shift
+ *     (averaged residual), volatility (averaged absolute residual), new extreme (record-breaking value), new deseasonalised
+ *     extreme (record-breaking value once the season is taken out)
+ * @param extremeMemory samples over which the known range of values contracts back towards the mean
+ * @param stabilise model {@code asinh(x / s)} instead of {@code x}, evening out level-dependent noise
+ * @param seasonal the seasonal member's settings (section {@code seasonal}); its own state carries them
+ * @param forest the isolation forest's settings (section {@code iforest})
+ * @param svm the one-class SVM's settings (section {@code ocsvm})
+ * @param echo share of a surprise reported while a larger one is remembered, in [0, 1]
+ */
+record EnsembleParameters(int warmup, double tailQuantile, double memory, double refractoryHalfLife, double echo, Fusion fusion,
+        double[] weights, double extremeMemory, boolean stabilise, SeasonalParameters seasonal, ForestParameters forest, SvmParameters svm) {
+    static final Set<String> KEYS = Set.of("warmup", "tail_quantile", "memory", "refractory_half_life", "echo", "fusion",
+            "weight_seasonal", "weight_iforest", "weight_ocsvm", "weight_shift", "weight_volatility", "weight_extreme", "weight_adjusted_extreme", "extreme_memory", "stabilise", "seasonal", "iforest", "ocsvm");
+
+    EnsembleParameters {
+        if (warmup < 2 || !(tailQuantile > 0.5 && tailQuantile < 1) || !(memory >= 10) || !(refractoryHalfLife > 0)
+                || !(echo >= 0 && echo <= 1) || !(extremeMemory >= 2)) {
+            throw new ConfigException("default: warmup >= 2, tail_quantile in (0.5, 1), memory >= 10, refractory_half_life > 0, echo in [0, 1], extreme_memory >= 2");
+        }
+        java.util.Objects.requireNonNull(fusion, "fusion");
+        weights = weights.clone();
+        if (weights.length != 7 || java.util.Arrays.stream(weights).anyMatch(w -> !(w >= 0))) {
+            throw new ConfigException("default: member weights must be seven numbers >= 0");
+        }
+    }
+
+    double weight(int i) {
+        return weights[i];
+    }
+
+    static EnsembleParameters defaults() {
+        return new EnsembleParameters(100, 0.99, 5000, 150, 0.3, Fusion.MAX, new double[] {1, 1, 1, 1, 1, 1, 1}, 8000, false,
+                SeasonalParameters.defaults(), ForestParameters.defaults(), SvmParameters.defaults());
+    }
+
+    static EnsembleParameters from(ProviderConfig c) {
+        c.requireOnly(KEYS);
+        EnsembleParameters d = defaults();
+        return new EnsembleParameters(c.integer("warmup", d.warmup), c.number("tail_quantile", d.tailQuantile),
+                c.number("memory", d.memory), c.number("refractory_half_life", d.refractoryHalfLife), c.number("echo", d.echo),
+                Fusion.parse(c.string("fusion", d.fusion.name())),
+                new double[] {c.number("weight_seasonal", d.weights[0]), c.number("weight_iforest", d.weights[1]), c.number("weight_ocsvm", d.weights[2]),
+                    c.number("weight_shift", d.weights[3]), c.number("weight_volatility", d.weights[4]), c.number("weight_extreme", d.weights[5]),
+                    c.number("weight_adjusted_extreme", d.weights[6])},
+                c.number("extreme_memory", d.extremeMemory),
+                c.bool("stabilise", d.stabilise), SeasonalParameters.from(c.section("seasonal")), ForestParameters.from(c.section("iforest")),
+                SvmParameters.from(c.section("ocsvm")));
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(warmup);
+        out.writeDouble(tailQuantile);
+        out.writeDouble(memory);
+        out.writeDouble(refractoryHalfLife);
+        out.writeDouble(echo);
+        out.writeByte(fusion.ordinal());
+        for (double w : weights) {
+            out.writeDouble(w);
+        }
+        out.writeDouble(extremeMemory);
+        out.writeBoolean(stabilise);
+    }
+
+    static EnsembleParameters readFrom(DataInput in) throws IOException {
+        return new EnsembleParameters(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+                Fusion.values()[in.readByte()], new double[] {in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()},
+                in.readDouble(), in.readBoolean(), SeasonalParameters.defaults(), ForestParameters.defaults(), SvmParameters.defaults());
+    }
+}

@@ -1,0 +1,74 @@
+package io.smartcloudops.detect.ensemble;
+
+import io.smartcloudops.api.detect.Direction;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * How surprising a new extreme is. Among {@code n} exchangeable samples the chance that the latest is
+ * the largest (or the smallest) is {@code 1/n}, so a new record carries {@code log10(n)} of surprisal;
+ * going past the old extreme by a good part of the usual range multiplies it. The range slowly forgets,
+ * contracting towards the mean over about {@code memory} samples, so that a series that left a regime
+ * long ago can be surprised again.
+ */
+final class RangeNovelty {
+    /** Overshooting the old extreme by a third of the usual range doubles the surprisal. */
+    private static final double OVERSHOOT_WEIGHT = 3.0;
+    /** A range seen over fewer samples is too narrow to measure overshoot against. */
+    private static final int MIN_HISTORY = 200;
+
+    private final double memory;
+    private long count;
+    private double low;
+    private double high;
+    private double mean;
+
+    RangeNovelty(double memory) {
+        this.memory = memory;
+    }
+
+    /** The surprisal of {@code x} as an extreme in a direction that counts (0 inside the known range), then learns it. */
+    double surprisal(double x, Direction direction) {
+        count++;
+        if (count == 1) {
+            low = x;
+            high = x;
+            mean = x;
+            return 0.0;
+        }
+        double width = high - low;
+        double beyond = Math.max(direction.counts(1) ? x - high : 0, direction.counts(-1) ? low - x : 0);
+        double s = 0.0;
+        if (beyond > 0 && width > 0 && count > MIN_HISTORY) {
+            double n = Math.min(count - 1, memory);
+            s = Math.log10(n) * (1 + OVERSHOOT_WEIGHT * beyond / width);
+        }
+        double alpha = 1.0 / memory;
+        mean += Math.max(alpha, 1.0 / count) * (x - mean);
+        high = Math.max(x, high - alpha * (high - mean));
+        low = Math.min(x, low + alpha * (mean - low));
+        return s;
+    }
+
+    void reset() {
+        count = 0;
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeDouble(memory);
+        out.writeLong(count);
+        out.writeDouble(low);
+        out.writeDouble(high);
+        out.writeDouble(mean);
+    }
+
+    static RangeNovelty readFrom(DataInput in) throws IOException {
+        RangeNovelty r = new RangeNovelty(in.readDouble());
+        r.count = in.readLong();
+        r.low = in.readDouble();
+        r.high = in.readDouble();
+        r.mean = in.readDouble();
+        return r;
+    }
+}

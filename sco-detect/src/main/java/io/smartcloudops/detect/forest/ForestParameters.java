@@ -1,0 +1,62 @@
+package io.smartcloudops.detect.forest;
+
+import io.smartcloudops.api.ConfigException;
+import io.smartcloudops.api.spi.ProviderConfig;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Tuning of the streaming isolation forest.
+ *
+ * @param shingle consecutive samples that form one point
+ * @param window shingles in the sliding reservoir the trees are grown from
+ * @param trees trees in the forest
+ * @param sampleSize shingles each tree is grown from (its depth limit is log2 of it)
+ * @param rebuildEvery samples between regrowing the forest from the reservoir
+ * @param horizon shingles after which the reservoir starts to forget the oldest, exponentially
+ */
+public record ForestParameters(int shingle, int window, int trees, int sampleSize, int rebuildEvery, double horizon) {
+    static final Set<String> KEYS = Set.of("shingle", "window", "trees", "sample_size", "rebuild_every", "horizon");
+
+    public ForestParameters {
+        if (shingle < 1 || shingle > 64 || trees < 1 || trees > 256 || sampleSize < 4 || sampleSize > 1024) {
+            throw new ConfigException("iforest: shingle in [1, 64], trees in [1, 256], sample_size in [4, 1024] required");
+        }
+        if (window < sampleSize || window > 8192 || rebuildEvery < 1 || !(horizon >= window)) {
+            throw new ConfigException("iforest: window in [sample_size, 8192], rebuild_every >= 1, horizon >= window required");
+        }
+    }
+
+    public static ForestParameters defaults() {
+        return new ForestParameters(2, 256, 12, 32, 64, 5000);
+    }
+
+    /** Reads an {@code iforest} configuration section, defaults for absent keys. */
+    public static ForestParameters from(ProviderConfig c) {
+        c.requireOnly(KEYS);
+        ForestParameters d = defaults();
+        return new ForestParameters(c.integer("shingle", d.shingle), c.integer("window", d.window), c.integer("trees", d.trees),
+                c.integer("sample_size", d.sampleSize), c.integer("rebuild_every", d.rebuildEvery),
+                c.number("horizon", d.horizon));
+    }
+
+    /** Depth limit of a tree: the average depth of an unsuccessful search in a tree of {@code sampleSize}. */
+    int depthLimit() {
+        return 32 - Integer.numberOfLeadingZeros(sampleSize - 1);
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(shingle);
+        out.writeInt(window);
+        out.writeInt(trees);
+        out.writeInt(sampleSize);
+        out.writeInt(rebuildEvery);
+        out.writeDouble(horizon);
+    }
+
+    static ForestParameters readFrom(DataInput in) throws IOException {
+        return new ForestParameters(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readDouble());
+    }
+}

@@ -1,0 +1,38 @@
+package io.smartcloudops.detect.forest;
+
+/**
+ * Steele, Lea and Flood's SplitMix64 generator: statistically sound for sampling and, unlike
+ * {@link java.util.SplittableRandom}, its whole state is one long that a snapshot can carry.
+ */
+final class SplitMix64 {
+    private long state;
+
+    SplitMix64(long state) {
+        this.state = state;
+    }
+
+    long state() {
+        return state;
+    }
+
+    long nextLong() {
+        long z = state += 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Uniform in [0, 1). */
+    double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** Uniform in [0, bound), bound > 0. */
+    long nextLong(long bound) {
+        return Math.floorMod(nextLong(), bound);
+    }
+
+    int nextInt(int bound) {
+        return (int) nextLong(bound);
+    }
+}

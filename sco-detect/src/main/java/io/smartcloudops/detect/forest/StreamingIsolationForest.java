@@ -1,0 +1,261 @@
+package io.smartcloudops.detect.forest;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * Isolation forest (Liu, Ting and Zhou, 2008) over shingles, the last {@code shingle} samples taken
+ * together so that jumps and shapes, not only levels, are judged. The trees are regrown every
+ * {@code rebuildEvery} samples from a sliding reservoir: a biased reservoir sample (Aggarwal, 2006)
+ * of {@code window} shingles in which every shingle has an equal chance while fewer than
+ * {@code horizon} have been seen, after which older shingles fade out exponentially. Shingles are kept in single precision, ample for cut points. The forest thus
+ * remembers what a whole week looked like, not only the last hours, yet follows lasting change. A
+ * shingle is scored against trees grown from the past only. Isolation forests need no scaling: cuts
+ * are drawn within each dimension's range. Memory: the reservoir plus
+ * {@code trees * (2^(depth + 1) - 1)} small nodes.
+ *
+ * <pre>{@code
+ * StreamingIsolationForest f = new StreamingIsolationForest(ForestParameters.defaults(), seed);
+ * double s = f.update(x);   // isolation score in (0, 1); above 0.5 is easier to isolate than usual
+ * }</pre>
+ */
+public final class StreamingIsolationForest {
+    private final ForestParameters p;
+    private final int nodes;
+    private final SplitMix64 random;
+    private final double[] recent;
+    private final float[] reservoir;
+    private int filled;
+    private long count;
+    private boolean grown;
+    private final byte[] splitDim;
+    private final float[] splitValue;
+    private final short[] leafSize;
+    private final float[] boxLow;
+    private final float[] boxHigh;
+
+    public StreamingIsolationForest(ForestParameters params, long seed) {
+        this(params, new SplitMix64(seed));
+    }
+
+    private StreamingIsolationForest(ForestParameters params, SplitMix64 random) {
+        this.p = params;
+        this.random = random;
+        this.nodes = (1 << (params.depthLimit() + 1)) - 1;
+        this.recent = new double[params.shingle()];
+        this.reservoir = new float[params.window() * params.shingle()];
+        this.splitDim = new byte[params.trees() * nodes];
+        this.splitValue = new float[params.trees() * nodes];
+        this.leafSize = new short[params.trees() * nodes];
+        this.boxLow = new float[params.trees() * params.shingle()];
+        this.boxHigh = new float[params.trees() * params.shingle()];
+    }
+
+    /** Scores the shingle ending with {@code x} against the forest (0.5 until it has grown), then learns it. */
+    public double update(double x) {
+        recent[(int) (count % recent.length)] = x;
+        count++;
+        if (count < p.shingle()) {
+            return 0.5;
+        }
+        double[] point = new double[p.shingle()];
+        for (int i = 0; i < point.length; i++) {
+            point[i] = recent[(int) ((count - point.length + i) % recent.length)];
+        }
+        double score = grown ? score(point) : 0.5;
+        keep(point);
+        if (filled >= p.sampleSize() && count % p.rebuildEvery() == 0) {
+            grow();
+        }
+        return score;
+    }
+
+    /** Biased reservoir sampling: append while there is room, then replace a random slot with probability max(window / n, window / horizon). */
+    private void keep(double[] point) {
+        long seen = count - p.shingle() + 1;
+        int slot;
+        if (filled < p.window()) {
+            slot = filled++;
+        } else {
+            double admit = Math.max(p.window() / (double) seen, p.window() / p.horizon());
+            if (random.nextDouble() >= admit) {
+                return;
+            }
+            slot = random.nextInt(p.window());
+        }
+        for (int i = 0; i < point.length; i++) {
+            reservoir[slot * p.shingle() + i] = (float) point[i];
+        }
+    }
+
+    private double[] stored(int slot) {
+        double[] s = new double[p.shingle()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = reservoir[slot * p.shingle() + i];
+        }
+        return s;
+    }
+
+    private double score(double[] point) {
+        double total = 0;
+        for (int t = 0; t < p.trees(); t++) {
+            total += pathLength(t, point);
+        }
+        return Math.pow(2, -(total / p.trees()) / averagePath(p.sampleSize()));
+    }
+
+    /**
+     * The expected depth at which a tree grown with this point in it would isolate it. The grown tree
+     * lacks the point, so at each split the point is also cut off with the chance that a cut on that
+     * dimension, drawn across the tree's range widened to include the point, falls in the widening
+     * (the tree's root range stands in for the node's, which makes the estimate conservative).
+     */
+    private double pathLength(int tree, double[] point) {
+        int root = tree * nodes;
+        int box = tree * point.length;
+        int k = 0;
+        int depth = 0;
+        double survive = 1.0;
+        double expected = 0.0;
+        while (splitDim[root + k] >= 0) {
+            int d = splitDim[root + k];
+            double outside = Math.max(0, Math.max(boxLow[box + d] - point[d], point[d] - boxHigh[box + d]));
+            double cutOff = outside > 0 ? outside / (boxHigh[box + d] - boxLow[box + d] + outside) : 0.0;
+            expected += survive * cutOff * (depth + 1);
+            survive *= 1 - cutOff;
+            k = point[d] < splitValue[root + k] ? 2 * k + 1 : 2 * k + 2;
+            depth++;
+        }
+        return expected + survive * (depth + averagePath(leafSize[root + k]));
+    }
+
+    /** Average path length of an unsuccessful search in a binary search tree of n points. */
+    static double averagePath(int n) {
+        if (n <= 1) {
+            return 0;
+        }
+        if (n == 2) {
+            return 1;
+        }
+        return 2 * (Math.log(n - 1.0) + 0.5772156649) - 2.0 * (n - 1) / n;
+    }
+
+    private void grow() {
+        double[][] sample = new double[p.sampleSize()][];
+        for (int t = 0; t < p.trees(); t++) {
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] = stored(random.nextInt(filled));
+            }
+            for (int d = 0; d < p.shingle(); d++) {
+                float lo = Float.POSITIVE_INFINITY;
+                float hi = Float.NEGATIVE_INFINITY;
+                for (double[] point : sample) {
+                    lo = Math.min(lo, (float) point[d]);
+                    hi = Math.max(hi, (float) point[d]);
+                }
+                boxLow[t * p.shingle() + d] = lo;
+                boxHigh[t * p.shingle() + d] = hi;
+            }
+            growNode(t * nodes, 0, sample, 0, sample.length, 0);
+        }
+        grown = true;
+    }
+
+    private void growNode(int root, int k, double[][] s, int from, int to, int depth) {
+        int n = to - from;
+        if (depth >= p.depthLimit() || n <= 1) {
+            leaf(root + k, n);
+            return;
+        }
+        int dims = s[from].length;
+        int dim = random.nextInt(dims);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int tries = 0; tries < dims && !(hi > lo); tries++) {
+            dim = (dim + (tries == 0 ? 0 : 1)) % dims;
+            lo = Double.POSITIVE_INFINITY;
+            hi = Double.NEGATIVE_INFINITY;
+            for (int i = from; i < to; i++) {
+                lo = Math.min(lo, s[i][dim]);
+                hi = Math.max(hi, s[i][dim]);
+            }
+        }
+        float split = (float) (lo + random.nextDouble() * (hi - lo));
+        if (!(hi > lo) || !(split > lo)) {
+            leaf(root + k, n);
+            return;
+        }
+        int mid = from;
+        for (int i = from; i < to; i++) {
+            if (s[i][dim] < split) {
+                double[] tmp = s[mid];
+                s[mid++] = s[i];
+                s[i] = tmp;
+            }
+        }
+        splitDim[root + k] = (byte) dim;
+        splitValue[root + k] = split;
+        growNode(root, 2 * k + 1, s, from, mid, depth + 1);
+        growNode(root, 2 * k + 2, s, mid, to, depth + 1);
+    }
+
+    private void leaf(int node, int size) {
+        splitDim[node] = -1;
+        leafSize[node] = (short) size;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public void writeTo(DataOutput out) throws IOException {
+        p.writeTo(out);
+        out.writeLong(random.state());
+        out.writeLong(count);
+        for (double v : recent) {
+            out.writeDouble(v);
+        }
+        out.writeInt(filled);
+        for (int i = 0; i < filled * p.shingle(); i++) {
+            out.writeFloat(reservoir[i]);
+        }
+        out.writeBoolean(grown);
+        for (int i = 0; i < splitDim.length; i++) {
+            out.writeByte(splitDim[i]);
+            out.writeFloat(splitValue[i]);
+            out.writeShort(leafSize[i]);
+        }
+        for (int i = 0; i < boxLow.length; i++) {
+            out.writeFloat(boxLow[i]);
+            out.writeFloat(boxHigh[i]);
+        }
+    }
+
+    public static StreamingIsolationForest readFrom(DataInput in) throws IOException {
+        ForestParameters params = ForestParameters.readFrom(in);
+        StreamingIsolationForest f = new StreamingIsolationForest(params, new SplitMix64(in.readLong()));
+        f.count = in.readLong();
+        for (int i = 0; i < f.recent.length; i++) {
+            f.recent[i] = in.readDouble();
+        }
+        f.filled = in.readInt();
+        if (f.filled < 0 || f.filled > params.window()) {
+            throw new IOException("reservoir holds " + f.filled + " shingles, room for " + params.window());
+        }
+        for (int i = 0; i < f.filled * params.shingle(); i++) {
+            f.reservoir[i] = in.readFloat();
+        }
+        f.grown = in.readBoolean();
+        for (int i = 0; i < f.splitDim.length; i++) {
+            f.splitDim[i] = in.readByte();
+            f.splitValue[i] = in.readFloat();
+            f.leafSize[i] = in.readShort();
+        }
+        for (int i = 0; i < f.boxLow.length; i++) {
+            f.boxLow[i] = in.readFloat();
+            f.boxHigh[i] = in.readFloat();
+        }
+        return f;
+    }
+}

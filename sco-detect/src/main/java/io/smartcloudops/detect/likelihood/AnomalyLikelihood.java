@@ -1,0 +1,162 @@
+package io.smartcloudops.detect.likelihood;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * Turns a raw deviation measure into a calibrated surprise with extreme-value theory (peaks over
+ * threshold, as in Siffer et al., "Anomaly detection in streams with extreme value theory", KDD 2017):
+ * a streaming high quantile of the series' own raw scores is the threshold, the excesses above it are
+ * fitted with a generalised Pareto distribution by the method of moments, and a new score's tail
+ * probability follows. The result is the surprisal {@code -log10 P(raw' >= raw)}, so a noisy series
+ * and a quiet one speak the same language; 0 while warming up. Scoring uses only the past; learning
+ * follows. Memory is a handful of numbers.
+ *
+ * <pre>{@code
+ * AnomalyLikelihood l = new AnomalyLikelihood(0.98, 2000, 100);
+ * double surprise = l.surprisal(Math.abs(residual) / scale);   // 3.0 means a one-in-a-thousand event
+ * }</pre>
+ */
+public final class AnomalyLikelihood {
+    /** Surprisal is capped here; beyond it probabilities carry no information. */
+    public static final double MAX_SURPRISAL = 100.0;
+    /**
+     * The fitted tail may be at most this heavy: moment estimates of the shape are inflated by the very
+     * outliers we want to flag, and a light (exponential, shape 0) tail is the conservative choice for
+     * forecast residuals. Bounded tails (negative shapes) are read as exponential for the same reason.
+     */
+    private static final double MAX_SHAPE = 0.2;
+    private static final double QUANTILE_STEP = 0.05;
+    private static final double FLOOR = 1e-9;
+    /** The first samples only seed the threshold (their second largest). */
+    private static final int START = 16;
+
+    private final double quantile;
+    private final double memory;
+    private final int warmup;
+    private long count;
+    private double threshold;
+    private final double[] start = new double[START];
+    private long peaks;
+    private double excessMean;
+    private double excessSquare;
+
+    /**
+     * @param quantile the share of raw scores below the peaks threshold, in (0.5, 1)
+     * @param memory samples the distribution remembers (an exponential window)
+     * @param warmup samples before any surprise is reported
+     */
+    public AnomalyLikelihood(double quantile, double memory, int warmup) {
+        if (!(quantile > 0.5 && quantile < 1) || !(memory >= 10) || warmup < 2) {
+            throw new IllegalArgumentException("quantile in (0.5, 1), memory >= 10 and warmup >= 2 required");
+        }
+        this.quantile = quantile;
+        this.memory = memory;
+        this.warmup = warmup;
+    }
+
+    /** The surprisal of this raw score given the past, then learns from it. */
+    public double surprisal(double raw) {
+        double r = Double.isFinite(raw) ? Math.max(0.0, raw) : 0.0;
+        double s = count >= warmup && peaks >= 5 ? tailSurprisal(r) : 0.0;
+        learn(r);
+        return s;
+    }
+
+    private double tailSurprisal(double r) {
+        double base = -Math.log10(1 - quantile);
+        if (r <= threshold) {
+            return threshold > 0 ? base * r / threshold : 0.0;
+        }
+        double m = excessMean;
+        double v = Math.max(excessSquare - m * m, 1e-12 * (1 + m * m));
+        // generalised Pareto by moments: xi = (1 - m^2 / v) / 2, sigma = m (1 + m^2 / v) / 2
+        double xi = Math.max(0.0, Math.min(MAX_SHAPE, 0.5 * (1 - m * m / v)));
+        double sigma = Math.max(1e-12, 0.5 * m * (1 + m * m / v));
+        double y = (r - threshold) / sigma;
+        double log10Tail;
+        if (Math.abs(xi) < 1e-6) {
+            log10Tail = -y / Math.log(10);
+        } else {
+            double inner = 1 + xi * y;
+            if (inner <= 0) {
+                return MAX_SURPRISAL;
+            }
+            log10Tail = -Math.log10(inner) / xi;
+        }
+        return Math.min(MAX_SURPRISAL, base - log10Tail);
+    }
+
+    private void learn(double r) {
+        count++;
+        if (r > threshold && count > warmup / 2) {
+            // the threshold settles during the first half of the warm-up; excesses count from then on,
+            // and one giant outlier must not define the tail: each counts up to ten times the usual
+            double e = r - threshold;
+            peaks++;
+            double bounded = Math.min(e, 10 * (threshold + excessMean));
+            double a = Math.max(1.0 / (memory * (1 - quantile)), 1.0 / peaks);
+            excessMean += a * (bounded - excessMean);
+            excessSquare += a * (bounded * bounded - excessSquare);
+        }
+        // stochastic quantile tracking on log(r): at equilibrium P(r > threshold) = 1 - quantile; steps
+        // are relative, so the tracker is scale-free and one huge value moves it by one step only
+        if (count <= START) {
+            start[(int) count - 1] = r;
+            if (count == START) {
+                double[] sorted = start.clone();
+                java.util.Arrays.sort(sorted);
+                threshold = Math.max(sorted[START - 2], FLOOR);
+            }
+            return;
+        }
+        threshold = Math.max(FLOOR, threshold * Math.exp(QUANTILE_STEP * ((r > threshold ? 1.0 : 0.0) - (1 - quantile))));
+    }
+
+    /** Forgets everything learned, for when the raw measure changes meaning (a model was refitted). */
+    public void reset() {
+        count = 0;
+        threshold = 0;
+        peaks = 0;
+        excessMean = 0;
+        excessSquare = 0;
+    }
+
+    /** Maps a surprisal onto a [0, 1) score: 0.5 at a one-in-a-thousand event, never saturating. */
+    public static double toScore(double surprisal) {
+        double s = Math.max(0.0, surprisal);
+        return s / (s + 3.0);
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeDouble(quantile);
+        out.writeDouble(memory);
+        out.writeInt(warmup);
+        out.writeLong(count);
+        out.writeDouble(threshold);
+        for (double v : start) {
+            out.writeDouble(v);
+        }
+        out.writeLong(peaks);
+        out.writeDouble(excessMean);
+        out.writeDouble(excessSquare);
+    }
+
+    public static AnomalyLikelihood readFrom(DataInput in) throws IOException {
+        AnomalyLikelihood l = new AnomalyLikelihood(in.readDouble(), in.readDouble(), in.readInt());
+        l.count = in.readLong();
+        l.threshold = in.readDouble();
+        for (int i = 0; i < l.start.length; i++) {
+            l.start[i] = in.readDouble();
+        }
+        l.peaks = in.readLong();
+        l.excessMean = in.readDouble();
+        l.excessSquare = in.readDouble();
+        return l;
+    }
+}

@@ -1,0 +1,255 @@
+package io.smartcloudops.detect.seasonal;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Additive Holt-Winters with a damped trend, in error-correction form, whose season is found from
+ * the data: the first {@code learnWindow} samples are kept (in single precision), their autocorrelation names the period
+ * (or says there is none), the season is initialised from them and the model is replayed over them;
+ * afterwards memory is the season plus a handful of numbers. Each sample is first forecast, then
+ * learned, with its pull clipped so one spike cannot bend the model.
+ *
+ * <pre>{@code
+ * SeasonalForecaster f = new SeasonalForecaster(SeasonalParameters.defaults());
+ * for (double x : history) f.update(x);
+ * List<Forecast> next = f.forecast(12);
+ * OptionalInt steps = f.stepsToThreshold(90.0, 288);   // when will it cross 90?
+ * }</pre>
+ */
+public final class SeasonalForecaster {
+    private final SeasonalParameters p;
+    private long count;
+    private double level;
+    private double trend;
+    private int period;
+    private double[] season = new double[0];
+    private float[] learning;
+    private double absError;
+    private double sqError;
+    private double lastError;
+
+    public SeasonalForecaster(SeasonalParameters params) {
+        this.p = params;
+        this.learning = new float[params.learnWindow()];
+    }
+
+    /** The forecast for the next sample (the last value before any data... NaN with no data). */
+    public double expectedNext() {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        return level + p.phi() * trend + seasonal(count);
+    }
+
+    /** Forecasts the sample, learns it, and returns its error in units of the typical one-step error. */
+    public double update(double x) {
+        if (count == 0) {
+            level = x;
+            trend = 0;
+            remember(x);
+            count = 1;
+            lastError = 0;
+            return 0.0;
+        }
+        double error = x - expectedNext();
+        double scale = errorScale();
+        lastError = error;
+        double z = error / scale;
+        learn(error, scale, count, count);
+        remember(x);
+        count++;
+        if (count == p.learnWindow()) {
+            fitSeason();
+        }
+        return z;
+    }
+
+    /** Learns the error of sample {@code index}, the {@code seen}-th one the error statistics learn from. */
+    private void learn(double error, double scale, long index, long seen) {
+        double clip = p.clipZ() * scale;
+        boolean early = seen < 10;
+        double e = early ? error : Math.max(-clip, Math.min(clip, error));
+        int phase = phase(index);
+        level = level + p.phi() * trend + p.alpha() * e;
+        trend = p.phi() * trend + p.beta() * e;
+        if (period > 0) {
+            season[phase] += p.gamma() * e;
+        }
+        double a = Math.max(0.01, 1.0 / seen);
+        absError += a * ((early ? Math.abs(error) : Math.min(Math.abs(error), clip)) - absError);
+        sqError += a * (e * e - sqError);
+    }
+
+    private void remember(double x) {
+        if (learning != null && count < learning.length) {
+            learning[(int) count] = (float) x;
+        }
+    }
+
+    /** The season from the learning window; then the model is re-run over it so level, trend and errors match. */
+    private void fitSeason() {
+        double[] x = new double[learning.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = learning[i];
+        }
+        int n = x.length;
+        learning = null;
+        period = PeriodDetector.detect(x, n, p.minPeriod(), p.maxPeriod(), p.minCorrelation());
+        if (period == 0) {
+            return;
+        }
+        int cycles = n / period;
+        int start = n - cycles * period;
+        season = new double[period];
+        double firstMean = 0;
+        double lastMean = 0;
+        for (int c = 0; c < cycles; c++) {
+            double mean = 0;
+            for (int j = 0; j < period; j++) {
+                mean += x[start + c * period + j];
+            }
+            mean /= period;
+            firstMean = c == 0 ? mean : firstMean;
+            lastMean = mean;
+            for (int j = 0; j < period; j++) {
+                int i = start + c * period + j;
+                season[i % period] += (x[i] - mean) / cycles;
+            }
+        }
+        double slope = cycles > 1 ? (lastMean - firstMean) / ((cycles - 1.0) * period) : 0.0;
+        level = firstMean - slope * (period - 1) / 2.0;
+        trend = slope;
+        absError = 0;
+        sqError = 0;
+        for (int i = start; i < n; i++) {
+            double error = x[i] - (level + p.phi() * trend + seasonal(i));
+            learn(error, errorScale(), i, i - start + 1);
+        }
+    }
+
+    /** Typical absolute one-step error, floored relative to the level so flat series do not divide by zero. */
+    public double errorScale() {
+        double floor = Math.max(1e-9, 1e-4 * Math.abs(level));
+        return Math.max(absError * 1.2533, floor);
+    }
+
+    private double seasonal(long index) {
+        return period == 0 ? 0.0 : season[phase(index)];
+    }
+
+    private int phase(long index) {
+        return period == 0 ? 0 : (int) (index % period);
+    }
+
+    /** The seasonal component the next sample is expected to carry (0 without a season). */
+    public double nextSeasonal() {
+        return seasonal(count);
+    }
+
+    /** The season length found, in samples; 0 while learning or when the series has none. */
+    public int period() {
+        return period;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** The error of the latest sample against its forecast. */
+    public double lastError() {
+        return lastError;
+    }
+
+    /** Forecasts {@code horizon} steps with prediction intervals widening as Holt-Winters' errors accumulate. */
+    public List<Forecast> forecast(int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+        }
+        if (count == 0) {
+            throw new IllegalStateException("no data yet: give the forecaster samples before asking for a forecast");
+        }
+        List<Forecast> out = new ArrayList<>(horizon);
+        double sigma2 = Math.max(sqError, errorScale() * errorScale() / 1.5708);
+        double damp = 0;
+        double phiPow = 1;
+        double varianceSum = 0;
+        for (int k = 1; k <= horizon; k++) {
+            phiPow *= p.phi();
+            damp += phiPow;
+            double mean = level + damp * trend + seasonal(count + k - 1);
+            double half = p.intervalZ() * Math.sqrt(sigma2 * (1 + varianceSum));
+            out.add(new Forecast(k, mean, mean - half, mean + half));
+            double c = p.alpha() + p.beta() * damp + (period > 0 && k % period == 0 ? p.gamma() : 0.0);
+            varianceSum += c * c;
+        }
+        return out;
+    }
+
+    /**
+     * The first step within {@code maxHorizon} at which the point forecast reaches {@code threshold},
+     * coming from the side the series is on now; empty when it does not.
+     */
+    public OptionalInt stepsToThreshold(double threshold, int maxHorizon) {
+        boolean rising = level < threshold;
+        for (Forecast f : forecast(maxHorizon)) {
+            if (rising ? f.mean() >= threshold : f.mean() <= threshold) {
+                return OptionalInt.of(f.steps());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    public void writeTo(DataOutput out) throws IOException {
+        p.writeTo(out);
+        out.writeLong(count);
+        out.writeDouble(level);
+        out.writeDouble(trend);
+        out.writeDouble(absError);
+        out.writeDouble(sqError);
+        out.writeDouble(lastError);
+        out.writeInt(period);
+        for (double s : season) {
+            out.writeDouble(s);
+        }
+        boolean learningNow = learning != null;
+        out.writeBoolean(learningNow);
+        if (learningNow) {
+            int kept = (int) Math.min(count, learning.length);
+            for (int i = 0; i < kept; i++) {
+                out.writeFloat(learning[i]);
+            }
+        }
+    }
+
+    public static SeasonalForecaster readFrom(DataInput in) throws IOException {
+        SeasonalForecaster f = new SeasonalForecaster(SeasonalParameters.readFrom(in));
+        f.count = in.readLong();
+        f.level = in.readDouble();
+        f.trend = in.readDouble();
+        f.absError = in.readDouble();
+        f.sqError = in.readDouble();
+        f.lastError = in.readDouble();
+        f.period = in.readInt();
+        if (f.period < 0 || f.period > f.p.maxPeriod()) {
+            throw new IOException("season length " + f.period + " out of range");
+        }
+        f.season = new double[f.period];
+        for (int i = 0; i < f.period; i++) {
+            f.season[i] = in.readDouble();
+        }
+        if (in.readBoolean()) {
+            int kept = (int) Math.min(f.count, f.learning.length);
+            for (int i = 0; i < kept; i++) {
+                f.learning[i] = in.readFloat();
+            }
+        } else {
+            f.learning = null;
+        }
+        return f;
+    }
+}

@@ -1,0 +1,124 @@
+package io.smartcloudops.detect.ensemble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smartcloudops.api.ConfigException;
+import io.smartcloudops.api.detect.Detector;
+import io.smartcloudops.api.detect.DetectorFactory;
+import io.smartcloudops.api.detect.DetectorSettings;
+import io.smartcloudops.api.detect.DetectorState;
+import io.smartcloudops.api.detect.Score;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.spi.DetectorProvider;
+import io.smartcloudops.api.spi.ProviderConfig;
+import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.api.spi.ProviderRegistry;
+import io.smartcloudops.api.testkit.DetectorContract;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DefaultEnsembleTest extends DetectorContract {
+
+    @Override
+    protected DetectorFactory factory() {
+        return new DefaultEnsembleProvider().create(ProviderContext.builder().build());
+    }
+
+    @Test
+    void isDiscoveredAsDefault() {
+        ProviderRegistry registry = ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
+        assertThat(registry.provider(DetectorProvider.class, "default")).isInstanceOf(DefaultEnsembleProvider.class);
+        assertThat(registry.names(DetectorProvider.class)).contains("ewma", "seasonal", "iforest", "ocsvm", "default");
+    }
+
+    @Test
+    void stateStaysUnderSixteenKibibytes() {
+        Detector d = factory().create(SERIES, DetectorSettings.defaults());
+        List<Sample> data = series(21, 5000);
+        int largest = 0;
+        for (int i = 0; i < data.size(); i++) {
+            d.update(data.get(i));
+            if (i % 250 == 0) {
+                largest = Math.max(largest, d.snapshot().bytes().length);
+            }
+        }
+        assertThat(largest).isLessThan(16 * 1024);
+    }
+
+    @Test
+    void reportsOneIncidentOnceNotOnEveryEcho() {
+        Detector d = factory().create(SERIES, DetectorSettings.defaults());
+        List<Sample> data = series(17, 1400);
+        double first = 0;
+        double echo = 0;
+        for (int i = 0; i < data.size(); i++) {
+            Sample s = data.get(i);
+            boolean incident = i == 1200 || i == 1203;
+            Score score = d.update(incident ? new Sample(SERIES, s.timestampMillis(), s.value() + 80) : s);
+            first = i == 1200 ? score.value() : first;
+            echo = i == 1203 ? score.value() : echo;
+        }
+        assertThat(echo).isLessThan(first);
+    }
+
+    @Test
+    void explainsWhichMemberFired() {
+        Detector d = factory().create(SERIES, DetectorSettings.defaults());
+        Score last = null;
+        for (Sample s : series(9, 1001)) {
+            last = d.update(s);
+        }
+        assertThat(last.component()).isIn("seasonal", "iforest", "ocsvm");
+        assertThat(last.reason()).contains("surprise");
+    }
+
+    @Test
+    void stabilisedAndSummingVariantsRestoreExactly() {
+        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.default",
+                Map.of("stabilise", true, "fusion", "sum", "seasonal", Map.of("alpha", 0.2)))).build();
+        DetectorFactory f = new DefaultEnsembleProvider().create(ctx);
+        List<Sample> data = series(31, 1300);
+        Detector uninterrupted = f.create(SERIES, DetectorSettings.defaults());
+        Detector first = f.create(SERIES, DetectorSettings.defaults());
+        for (int i = 0; i < 700; i++) {
+            uninterrupted.update(data.get(i));
+            first.update(data.get(i));
+        }
+        Detector restored = f.restore(first.snapshot());
+        for (int i = 700; i < data.size(); i++) {
+            Score expected = uninterrupted.update(data.get(i));
+            Score actual = restored.update(data.get(i));
+            assertThat(actual.value()).isEqualTo(expected.value());
+            assertThat(actual.expected()).isEqualTo(expected.expected());
+        }
+    }
+
+    @Test
+    void newExtremeIsReportedEvenBeforeTheSeasonIsLearnt() {
+        Detector d = factory().create(SERIES, DetectorSettings.defaults());
+        List<Sample> data = series(41, 500);
+        double quiet = 0;
+        for (int i = 0; i < 499; i++) {
+            double v = d.update(data.get(i)).value();
+            quiet = i >= 300 ? Math.max(quiet, v) : quiet;
+        }
+        Sample last = data.get(499);
+        Score extreme = d.update(new Sample(SERIES, last.timestampMillis(), 500));
+        assertThat(extreme.value()).isGreaterThan(quiet);
+        assertThat(extreme.component()).isEqualTo("new extreme");
+    }
+
+    @Test
+    void rejectsUnknownFusion() {
+        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.default", Map.of("fusion", "vote"))).build();
+        assertThatThrownBy(() -> new DefaultEnsembleProvider().create(ctx)).isInstanceOf(ConfigException.class).hasMessageContaining("vote");
+    }
+
+    @Test
+    void refusesStateOfAnotherVersion() {
+        DetectorState wrong = new DetectorState(DefaultEnsembleProvider.NAME, 99, new byte[8]);
+        assertThatThrownBy(() -> factory().restore(wrong)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99");
+    }
+}

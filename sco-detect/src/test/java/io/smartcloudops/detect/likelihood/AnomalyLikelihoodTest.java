@@ -1,0 +1,76 @@
+package io.smartcloudops.detect.likelihood;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class AnomalyLikelihoodTest {
+
+    @Test
+    void surprisalIsRoughlyCalibratedOnGaussianNoise() {
+        AnomalyLikelihood l = new AnomalyLikelihood(0.98, 2000, 100);
+        SplittableRandom r = new SplittableRandom(1);
+        int n = 200_000;
+        int rare = 0;
+        for (int i = 0; i < n; i++) {
+            if (l.surprisal(Math.abs(r.nextGaussian())) >= 3.0) {
+                rare++;
+            }
+        }
+        // one in a thousand, within a factor of three either way
+        assertThat(rare / (double) n).isBetween(0.00033, 0.003);
+    }
+
+    @Test
+    void anOutlierFarBeyondTheTailIsVerySurprising() {
+        AnomalyLikelihood l = new AnomalyLikelihood(0.98, 2000, 100);
+        SplittableRandom r = new SplittableRandom(2);
+        for (int i = 0; i < 5000; i++) {
+            l.surprisal(Math.abs(r.nextGaussian()));
+        }
+        assertThat(l.surprisal(20)).isGreaterThan(10);
+        assertThat(l.surprisal(0.1)).isLessThan(1);
+    }
+
+    @Test
+    void quietUntilWarmedUpAndSurvivesAHugeEarlyValue() {
+        AnomalyLikelihood l = new AnomalyLikelihood(0.98, 2000, 100);
+        assertThat(l.surprisal(1e12)).isZero();
+        SplittableRandom r = new SplittableRandom(3);
+        double late = 0;
+        for (int i = 0; i < 3000; i++) {
+            late = l.surprisal(Math.abs(r.nextGaussian()));
+        }
+        assertThat(l.surprisal(15)).isGreaterThan(5);
+        assertThat(late).isLessThan(AnomalyLikelihood.MAX_SURPRISAL);
+    }
+
+    @Test
+    void roundTripsThroughItsState() throws Exception {
+        AnomalyLikelihood a = new AnomalyLikelihood(0.98, 500, 50);
+        SplittableRandom r = new SplittableRandom(4);
+        for (int i = 0; i < 700; i++) {
+            a.surprisal(Math.abs(r.nextGaussian()));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        a.writeTo(new DataOutputStream(bytes));
+        AnomalyLikelihood b = AnomalyLikelihood.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        for (int i = 0; i < 100; i++) {
+            double x = Math.abs(r.nextGaussian()) * 2;
+            assertThat(b.surprisal(x)).isEqualTo(a.surprisal(x));
+        }
+    }
+
+    @Test
+    void scoreMapIsMonotoneAndHalfAtOneInAThousand() {
+        assertThat(AnomalyLikelihood.toScore(3)).isCloseTo(0.5, within(1e-12));
+        assertThat(AnomalyLikelihood.toScore(0)).isZero();
+        assertThat(AnomalyLikelihood.toScore(40)).isGreaterThan(AnomalyLikelihood.toScore(39)).isLessThan(1.0);
+    }
+}

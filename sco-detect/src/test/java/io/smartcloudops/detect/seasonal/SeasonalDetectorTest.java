@@ -1,0 +1,109 @@
+package io.smartcloudops.detect.seasonal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.smartcloudops.api.ConfigException;
+import io.smartcloudops.api.detect.Detector;
+import io.smartcloudops.api.detect.DetectorFactory;
+import io.smartcloudops.api.detect.DetectorSettings;
+import io.smartcloudops.api.detect.DetectorState;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.spi.ProviderConfig;
+import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.api.testkit.DetectorContract;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SeasonalDetectorTest extends DetectorContract {
+
+    @Override
+    protected DetectorFactory factory() {
+        return new SeasonalDetectorProvider().create(ProviderContext.builder().build());
+    }
+
+    private static SeasonalForecaster fed(int n, int period, double slope, long seed) {
+        SeasonalForecaster f = new SeasonalForecaster(SeasonalParameters.defaults());
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            f.update(100 + slope * i + 20 * Math.sin(2 * Math.PI * i / period) + r.nextGaussian());
+        }
+        return f;
+    }
+
+    @Test
+    void findsTheSeasonFromTheLearningWindow() {
+        assertThat(fed(1000, 96, 0, 1).period()).isEqualTo(96);
+        assertThat(fed(1000, 24, 0, 2).period()).isEqualTo(24);
+    }
+
+    @Test
+    void findsNoSeasonInNoise() {
+        SeasonalForecaster f = new SeasonalForecaster(SeasonalParameters.defaults());
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < 1000; i++) {
+            f.update(r.nextGaussian());
+        }
+        assertThat(f.period()).isZero();
+    }
+
+    @Test
+    void forecastFollowsTheSeasonWithWideningIntervals() {
+        SeasonalForecaster f = fed(2000, 96, 0, 4);
+        List<Forecast> next = f.forecast(96);
+        for (Forecast fc : next) {
+            double truth = 100 + 20 * Math.sin(2 * Math.PI * (2000 + fc.steps() - 1) / 96);
+            assertThat(fc.mean()).isCloseTo(truth, within(3.0));
+            assertThat(fc.lower()).isLessThan(truth);
+            assertThat(fc.upper()).isGreaterThan(truth);
+        }
+        assertThat(next.get(95).upper() - next.get(95).lower()).isGreaterThan(next.get(0).upper() - next.get(0).lower());
+    }
+
+    @Test
+    void tellsWhenATrendReachesAThreshold() {
+        Detector d = factory().create(SERIES, DetectorSettings.defaults());
+        SplittableRandom r = new SplittableRandom(5);
+        long t = 0;
+        for (int i = 0; i < 1500; i++) {
+            d.update(new Sample(SERIES, t += 60_000, 10 + 0.05 * i + 0.1 * r.nextGaussian()));
+        }
+        ForecastingDetector f = (ForecastingDetector) d;
+        // now near 85, rising 0.05 per minute: 90 is about 100 minutes away (a damped trend gets there a little later)
+        Duration eta = f.timeToThreshold(90, 1000).orElseThrow();
+        assertThat(eta.toMinutes()).isBetween(90L, 200L);
+        assertThat(f.timeToThreshold(1_000, 100)).isEmpty();
+    }
+
+    @Test
+    void restoresMidwayThroughTheLearningWindow() {
+        List<Sample> data = series(13, 1200);
+        Detector a = factory().create(SERIES, DetectorSettings.defaults());
+        Detector b = factory().create(SERIES, DetectorSettings.defaults());
+        for (int i = 0; i < 300; i++) {
+            a.update(data.get(i));
+            b.update(data.get(i));
+        }
+        Detector restored = factory().restore(b.snapshot());
+        for (int i = 300; i < data.size(); i++) {
+            assertThat(restored.update(data.get(i)).value()).isEqualTo(a.update(data.get(i)).value());
+        }
+    }
+
+    @Test
+    void rejectsUnknownSettingNamingIt() {
+        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.seasonal", Map.of("alpah", 0.1))).build();
+        assertThatThrownBy(() -> new SeasonalDetectorProvider().create(ctx)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("detectors.seasonal.alpah");
+    }
+
+    @Test
+    void refusesStateOfAnotherVersion() {
+        DetectorState wrong = new DetectorState(SeasonalDetectorProvider.NAME, 99, new byte[8]);
+        assertThatThrownBy(() -> factory().restore(wrong)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99");
+    }
+}

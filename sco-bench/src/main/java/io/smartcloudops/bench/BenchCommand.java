@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar sco-bench.jar <subcommand>}: the benchmark entry point. */
-@Command(name = "sco-bench", mixinStandardHelpOptions = true, subcommands = {NabCommand.class},
+@Command(name = "sco-bench", mixinStandardHelpOptions = true, subcommands = {NabCommand.class, io.smartcloudops.bench.remediate.SampleToActionLatency.class},
         description = "SmartCloudOps benchmarks.")
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -44,9 +44,8 @@ final class ActionCatalog {
         CommandRunner runner = new ProcessCommandRunner();
         Map<String, ProviderConfig> settings = config.actions();
         List<RemediationAction> out = new ArrayList<>();
-        ProviderConfig restart = settings.getOrDefault("restart_service", ProviderConfig.of("actions.restart_service", Map.of()));
-        restart.requireOnly(Set.of("timeout"));
-        out.add(new RestartServiceAction(runner, config.systemctl(), restart.duration("timeout", Duration.ofSeconds(60))));
+        out.add(restartService(settings.getOrDefault("restart_service", ProviderConfig.of("actions.restart_service", Map.of())), config, runner,
+                base.dataDir()));
         ProviderConfig health = settings.getOrDefault("health_check", ProviderConfig.of("actions.health_check", Map.of()));
         health.requireOnly(Set.of("timeout"));
         out.add(new HealthCheckAction(health.duration("timeout", Duration.ofSeconds(5))));
@@ -59,6 +58,35 @@ final class ActionCatalog {
             out.add(registry.provider(ActionProvider.class, e.getKey()).create(base.withConfig(e.getValue())));
         }
         return out;
+    }
+
+    /**
+     * {@code executor: systemd} (default) or {@code executor: process} with
+     * {@code units: {app: {argv: [...], pid_file: /run/app.pid, stop_timeout: 10s}}}.
+     */
+    private static RestartServiceAction restartService(ProviderConfig c, AgentConfig config, CommandRunner runner, java.nio.file.Path dataDir) {
+        c.requireOnly(Set.of("timeout", "executor", "units"));
+        String executor = c.string("executor", "systemd");
+        if (executor.equals("systemd")) {
+            return new RestartServiceAction(runner, config.systemctl(), c.duration("timeout", Duration.ofSeconds(60)));
+        }
+        if (!executor.equals("process")) {
+            throw new ConfigException("setting 'actions.restart_service.executor' must be systemd or process, got '" + executor + "'");
+        }
+        Map<String, io.smartcloudops.remediate.action.ProcessRestarter.Unit> units = new LinkedHashMap<>();
+        ProviderConfig list = c.section("units");
+        for (String name : list.keys()) {
+            ProviderConfig u = list.section(name);
+            u.requireOnly(Set.of("argv", "pid_file", "stop_timeout"));
+            List<String> argv = u.strings("argv");
+            if (argv.isEmpty()) {
+                throw new ConfigException("setting 'actions.restart_service.units." + name + ".argv' needs the command to run");
+            }
+            units.put(name, new io.smartcloudops.remediate.action.ProcessRestarter.Unit(argv,
+                    java.nio.file.Path.of(u.string("pid_file", dataDir.resolve("units").resolve(name + ".pid").toString())),
+                    u.duration("stop_timeout", Duration.ofSeconds(10))));
+        }
+        return new RestartServiceAction(new io.smartcloudops.remediate.action.ProcessRestarter(units, dataDir.resolve("units")));
     }
 
     private static RunCommandAction runCommand(ProviderConfig c, CommandRunner runner) {

@@ -31,6 +31,8 @@ public final class RuleEngine {
     private final Duration staleAfter;
     private volatile List<Rule> rules;
     private final Map<SeriesId, Observation> latest = new HashMap<>();
+    /** The same observations by metric name, so a rule only visits the series it can match. */
+    private final Map<String, Map<SeriesId, Observation>> latestByName = new HashMap<>();
     /** Recent history, kept only for series some rate-of-change rule looks at, trimmed to the longest window. */
     private final Map<SeriesId, java.util.ArrayDeque<Observation>> history = new HashMap<>();
     private final Map<String, Alert> active = new LinkedHashMap<>();
@@ -61,6 +63,7 @@ public final class RuleEngine {
         }
         Observation o = new Observation(sample.timestampMillis(), sample.value(), score == null ? 0.0 : score.value());
         latest.put(sample.series(), o);
+        latestByName.computeIfAbsent(sample.series().name(), k -> new HashMap<>()).put(sample.series(), o);
         long window = 0;
         for (Rule r : rules) {
             if (r.condition() instanceof Condition.RateOfChange rc && rc.selector().matches(sample.series())) {
@@ -134,14 +137,17 @@ public final class RuleEngine {
         Condition c = rule.condition();
         if (c instanceof Condition.Absent absent) {
             long cutoff = now.minus(absent.after()).toEpochMilli();
-            boolean fresh = latest.entrySet().stream()
+            boolean fresh = (absent.selector().metric().equals("*") ? latest : latestByName.getOrDefault(absent.selector().metric(), Map.of()))
+                    .entrySet().stream()
                     .anyMatch(e -> absent.selector().matches(e.getKey()) && e.getValue().timestampMillis >= cutoff);
             if (!fresh) {
                 out.add(new Match(Labels.of(absent.selector().matchers()), 1.0));
             }
             return out;
         }
-        for (Map.Entry<SeriesId, Observation> e : latest.entrySet()) {
+        Map<SeriesId, Observation> candidates = c.selector().metric().equals("*") ? latest
+                : latestByName.getOrDefault(c.selector().metric(), Map.of());
+        for (Map.Entry<SeriesId, Observation> e : candidates.entrySet()) {
             Observation o = e.getValue();
             if (!c.selector().matches(e.getKey()) || o.timestampMillis < staleBefore) {
                 continue;

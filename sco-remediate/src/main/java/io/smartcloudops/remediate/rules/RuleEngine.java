@@ -35,7 +35,13 @@ public final class RuleEngine {
     private final Map<String, Map<SeriesId, Observation>> latestByName = new HashMap<>();
     /** Recent history, kept only for series some rate-of-change rule looks at, trimmed to the longest window. */
     private final Map<SeriesId, java.util.ArrayDeque<Observation>> history = new HashMap<>();
-    private final Map<String, Alert> active = new LinkedHashMap<>();
+    /** Alerts of series-based rules, by rule (identity) then series. */
+    private final Map<Rule, Map<SeriesId, Alert>> bySeries = new java.util.IdentityHashMap<>();
+    /** Alerts of {@code absent} rules, which have no series, by rule then labels. */
+    private final Map<Rule, Map<Labels, Alert>> byAbsence = new java.util.IdentityHashMap<>();
+    /** Series observed since the last evaluation: only their rules need testing again. */
+    private final java.util.Set<SeriesId> dirty = new java.util.LinkedHashSet<>();
+    private List<Rule> evaluatedRules = List.of();
 
     /**
      * @param staleAfter a series with no sample for this long no longer satisfies threshold or
@@ -64,6 +70,7 @@ public final class RuleEngine {
         Observation o = new Observation(sample.timestampMillis(), sample.value(), score == null ? 0.0 : score.value());
         latest.put(sample.series(), o);
         latestByName.computeIfAbsent(sample.series().name(), k -> new HashMap<>()).put(sample.series(), o);
+        dirty.add(sample.series());
         long window = 0;
         for (Rule r : rules) {
             if (r.condition() instanceof Condition.RateOfChange rc && rc.selector().matches(sample.series())) {
@@ -82,88 +89,144 @@ public final class RuleEngine {
         }
     }
 
-    /** Evaluates every rule at {@code now}; returns the alerts whose state changed. */
+    /**
+     * Evaluates the rules at {@code now}; returns the alerts whose state changed. Incremental:
+     * rules are tested again only on series observed since the last call, while pending alerts
+     * whose {@code for} elapsed and alerts whose series went stale change with time alone; the
+     * outcome is the same as testing every rule on every series.
+     */
     public synchronized List<Alert> evaluate(Instant now) {
         List<Alert> changed = new ArrayList<>();
-        Map<String, Alert> holding = new LinkedHashMap<>();
-        for (Rule rule : rules) {
-            for (Match m : matches(rule, now)) {
-                Labels labels = alertLabels(rule, m.labels);
-                String key = labels.toString();
-                Alert current = active.get(key);
-                Alert next;
-                if (current == null) {
-                    Map<String, String> annotations = render(rule, labels, m.value);
-                    next = new Alert(rule.name(), labels, annotations, AlertState.PENDING, rule.severity(), now, null, null, m.value, "rules");
-                    if (rule.forDuration().isZero()) {
-                        next = next.withState(AlertState.FIRING, now);
-                    }
-                    changed.add(next);
-                } else {
-                    Alert refreshed = new Alert(current.name(), labels, render(rule, labels, m.value), current.state(), current.severity(),
-                            current.activeSince(), current.firedAt(), null, m.value, "rules");
-                    next = refreshed;
-                    if (current.state() == AlertState.PENDING && !now.isBefore(current.activeSince().plus(rule.forDuration()))) {
-                        next = refreshed.withState(AlertState.FIRING, now);
-                        changed.add(next);
-                    }
+        List<Rule> current = rules;
+        java.util.Set<SeriesId> toTest = dirty;
+        if (current != evaluatedRules) {
+            for (Rule gone : new ArrayList<>(bySeries.keySet())) {
+                if (current.stream().noneMatch(r -> r == gone)) {
+                    bySeries.remove(gone).values().forEach(a -> changed.add(end(a, now)));
                 }
-                holding.put(key, next);
+            }
+            for (Rule gone : new ArrayList<>(byAbsence.keySet())) {
+                if (current.stream().noneMatch(r -> r == gone)) {
+                    byAbsence.remove(gone).values().forEach(a -> changed.add(end(a, now)));
+                }
+            }
+            toTest = new java.util.LinkedHashSet<>(latest.keySet());
+            evaluatedRules = current;
+        }
+        long staleBefore = now.minus(staleAfter).toEpochMilli();
+        for (Rule rule : current) {
+            if (rule.condition() instanceof Condition.Absent absent) {
+                evaluateAbsence(rule, absent, now, changed);
+                continue;
+            }
+            Map<SeriesId, Alert> alerts = bySeries.computeIfAbsent(rule, r -> new HashMap<>());
+            Selector sel = rule.condition().selector();
+            for (SeriesId id : toTest) {
+                if (!sel.matches(id)) {
+                    continue;
+                }
+                Observation o = latest.get(id);
+                Match m = o.timestampMillis < staleBefore ? null : test(rule.condition(), id, o);
+                Alert before = alerts.get(id);
+                if (m != null) {
+                    Alert after = holding(rule, before, alertLabels(rule, m.labels), m.value, now);
+                    alerts.put(id, after);
+                    if (before == null || before.state() != after.state()) {
+                        changed.add(after);
+                    }
+                } else if (before != null) {
+                    alerts.remove(id);
+                    changed.add(end(before, now));
+                }
+            }
+            // time alone: the for of pending alerts elapses, and silent series go stale
+            for (java.util.Iterator<Map.Entry<SeriesId, Alert>> it = alerts.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<SeriesId, Alert> e = it.next();
+                if (toTest.contains(e.getKey())) {
+                    continue;
+                }
+                Alert a = e.getValue();
+                if (latest.get(e.getKey()).timestampMillis < staleBefore) {
+                    it.remove();
+                    changed.add(end(a, now));
+                } else if (a.state() == AlertState.PENDING && !now.isBefore(a.activeSince().plus(rule.forDuration()))) {
+                    Alert fired = a.withState(AlertState.FIRING, now);
+                    e.setValue(fired);
+                    changed.add(fired);
+                }
             }
         }
-        for (Map.Entry<String, Alert> e : active.entrySet()) {
-            if (!holding.containsKey(e.getKey())) {
-                Alert gone = e.getValue();
-                changed.add(gone.withState(gone.state() == AlertState.FIRING ? AlertState.RESOLVED : AlertState.INACTIVE, now));
-            }
-        }
-        active.clear();
-        active.putAll(holding);
+        dirty.clear();
         return changed;
+    }
+
+    private void evaluateAbsence(Rule rule, Condition.Absent absent, Instant now, List<Alert> changed) {
+        Map<Labels, Alert> alerts = byAbsence.computeIfAbsent(rule, r -> new HashMap<>());
+        long cutoff = now.minus(absent.after()).toEpochMilli();
+        Map<SeriesId, Observation> candidates = absent.selector().metric().equals("*") ? latest
+                : latestByName.getOrDefault(absent.selector().metric(), Map.of());
+        boolean fresh = candidates.entrySet().stream()
+                .anyMatch(e -> absent.selector().matches(e.getKey()) && e.getValue().timestampMillis >= cutoff);
+        Labels labels = alertLabels(rule, Labels.of(absent.selector().matchers()));
+        Alert before = alerts.get(labels);
+        if (!fresh) {
+            Alert after = holding(rule, before, labels, 1.0, now);
+            alerts.put(labels, after);
+            if (before == null || before.state() != after.state()) {
+                changed.add(after);
+            }
+        } else if (before != null) {
+            alerts.remove(labels);
+            changed.add(end(before, now));
+        }
+    }
+
+    /** The alert while its condition holds: new (pending, or firing at once without for), refreshed, or fired when for elapsed. */
+    private static Alert holding(Rule rule, Alert before, Labels labels, double value, Instant now) {
+        Map<String, String> annotations = render(rule, labels, value);
+        if (before == null) {
+            Alert a = new Alert(rule.name(), labels, annotations, AlertState.PENDING, rule.severity(), now, null, null, value, "rules");
+            return rule.forDuration().isZero() ? a.withState(AlertState.FIRING, now) : a;
+        }
+        Alert refreshed = new Alert(before.name(), labels, annotations, before.state(), before.severity(), before.activeSince(),
+                before.firedAt(), null, value, "rules");
+        if (before.state() == AlertState.PENDING && !now.isBefore(before.activeSince().plus(rule.forDuration()))) {
+            return refreshed.withState(AlertState.FIRING, now);
+        }
+        return refreshed;
+    }
+
+    private static Alert end(Alert a, Instant now) {
+        return a.withState(a.state() == AlertState.FIRING ? AlertState.RESOLVED : AlertState.INACTIVE, now);
     }
 
     /** Pending and firing alerts, most urgent first: severity, then firing before pending, then oldest. */
     public synchronized List<Alert> activeAlerts() {
-        return active.values().stream()
+        List<Alert> all = new ArrayList<>();
+        bySeries.values().forEach(m -> all.addAll(m.values()));
+        byAbsence.values().forEach(m -> all.addAll(m.values()));
+        return all.stream()
                 .sorted(Comparator.comparing(Alert::severity).reversed()
                         .thenComparing(a -> a.state() == AlertState.FIRING ? 0 : 1)
                         .thenComparing(Alert::activeSince))
                 .toList();
     }
 
-    private List<Match> matches(Rule rule, Instant now) {
-        long staleBefore = now.minus(staleAfter).toEpochMilli();
-        List<Match> out = new ArrayList<>();
-        Condition c = rule.condition();
-        if (c instanceof Condition.Absent absent) {
-            long cutoff = now.minus(absent.after()).toEpochMilli();
-            boolean fresh = (absent.selector().metric().equals("*") ? latest : latestByName.getOrDefault(absent.selector().metric(), Map.of()))
-                    .entrySet().stream()
-                    .anyMatch(e -> absent.selector().matches(e.getKey()) && e.getValue().timestampMillis >= cutoff);
-            if (!fresh) {
-                out.add(new Match(Labels.of(absent.selector().matchers()), 1.0));
-            }
-            return out;
+    /** The condition on one fresh observation: a match with its labels and value, or null when it does not hold. */
+    private Match test(Condition c, SeriesId id, Observation o) {
+        if (c instanceof Condition.Threshold t && t.op().test(o.value, t.value())) {
+            return new Match(id.labels().with("metric", id.name()), o.value);
         }
-        Map<SeriesId, Observation> candidates = c.selector().metric().equals("*") ? latest
-                : latestByName.getOrDefault(c.selector().metric(), Map.of());
-        for (Map.Entry<SeriesId, Observation> e : candidates.entrySet()) {
-            Observation o = e.getValue();
-            if (!c.selector().matches(e.getKey()) || o.timestampMillis < staleBefore) {
-                continue;
-            }
-            if (c instanceof Condition.Threshold t && t.op().test(o.value, t.value())) {
-                out.add(new Match(e.getKey().labels().with("metric", e.getKey().name()), o.value));
-            } else if (c instanceof Condition.RateOfChange rc) {
-                Double change = change(e.getKey(), rc, o);
-                if (change != null && rc.op().test(change, rc.value())) {
-                    out.add(new Match(e.getKey().labels().with("metric", e.getKey().name()), change));
-                }
-            } else if (c instanceof Condition.AnomalyScore a && o.score >= a.minScore()) {
-                out.add(new Match(e.getKey().labels().with("metric", e.getKey().name()), o.value));
+        if (c instanceof Condition.RateOfChange rc) {
+            Double change = change(id, rc, o);
+            if (change != null && rc.op().test(change, rc.value())) {
+                return new Match(id.labels().with("metric", id.name()), change);
             }
         }
-        return out;
+        if (c instanceof Condition.AnomalyScore a && o.score >= a.minScore()) {
+            return new Match(id.labels().with("metric", id.name()), o.value);
+        }
+        return null;
     }
 
     /** The change over the window (per second for rate), or null with fewer than two samples in it. */

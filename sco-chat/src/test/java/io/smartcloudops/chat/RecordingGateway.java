@@ -13,20 +13,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A gateway that records every call; restarts and scaling wait for approval, everything else succeeds. */
-final class RecordingGateway implements ActionGateway {
+/**
+ * A gateway that records every call; restarts and scaling wait for approval, everything else
+ * succeeds (or, for {@link #dryRun}, runs dry). Shared by the offline and LLM engines' tests.
+ */
+public final class RecordingGateway implements ActionGateway {
 
-    record Decision(String approvalId, Principal who, boolean approved) {
+    /** One approve or deny call. */
+    public record Decision(String approvalId, Principal who, boolean approved) {
     }
 
     private final Instant now;
+    private final boolean dryRun;
     private final List<ActionRequest> requests = new ArrayList<>();
     private final List<Decision> decisions = new ArrayList<>();
     private final Map<String, PendingApproval> pending = new LinkedHashMap<>();
     private int nextId = 1;
 
-    RecordingGateway(Instant now) {
+    public RecordingGateway(Instant now) {
+        this(now, false);
+    }
+
+    private RecordingGateway(Instant now, boolean dryRun) {
         this.now = now;
+        this.dryRun = dryRun;
+    }
+
+    /** A gateway whose non-approval actions come back as dry runs, as under the agent's default mode. */
+    public static RecordingGateway dryRun(Instant now) {
+        return new RecordingGateway(now, true);
     }
 
     @Override
@@ -38,7 +53,8 @@ final class RecordingGateway implements ActionGateway {
             return new ActionResult(request.action(), request.target(), ActionOutcome.PENDING_APPROVAL, "needs an operator's approval",
                     now, Duration.ZERO, id);
         }
-        return ActionResult.of(request, ActionOutcome.SUCCEEDED, "ok", now, Duration.ZERO);
+        return dryRun ? ActionResult.of(request, ActionOutcome.DRY_RUN, "would run", now, Duration.ZERO)
+                : ActionResult.of(request, ActionOutcome.SUCCEEDED, "ok", now, Duration.ZERO);
     }
 
     @Override
@@ -66,16 +82,16 @@ final class RecordingGateway implements ActionGateway {
         return List.copyOf(pending.values());
     }
 
-    synchronized List<ActionRequest> requests() {
+    public synchronized List<ActionRequest> requests() {
         return List.copyOf(requests);
     }
 
     /** The requests for one action, in order. */
-    synchronized List<ActionRequest> requests(String action) {
+    public synchronized List<ActionRequest> requests(String action) {
         return requests.stream().filter(r -> r.action().equals(action)).toList();
     }
 
-    synchronized List<Decision> decisions() {
+    public synchronized List<Decision> decisions() {
         return List.copyOf(decisions);
     }
 }

@@ -22,4 +22,16 @@ public interface DetectorFactory {
      * {@link IllegalArgumentException} naming the version for one it does not know.
      */
     Detector restore(DetectorState state);
+
+    /**
+     * A factory from two functions; {@link #restore} refuses states written by another detector.
+     *
+     * <pre>{@code
+     * return DetectorFactory.of("mine", (series, settings) -> new MyDetector(params, settings), MyDetector::restore);
+     * }</pre>
+     */
+    static DetectorFactory of(String name, java.util.function.BiFunction<SeriesId, DetectorSettings, Detector> create,
+            java.util.function.Function<DetectorState, Detector> restore) {
+        return new NamedDetectorFactory(name, create, restore);
+    }
 }

@@ -1,5 +1,6 @@
 package io.smartcloudops.chat.llm;
 
+import io.smartcloudops.chat.RecordingGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,7 +58,7 @@ class LlmChatEngineProviderTest {
     void rejectsMissingOrUnknownSettingsNamingThem() {
         ProviderContext noUrl = ProviderContext.builder().dataDir(dir).config(ProviderConfig.of("chat", Map.of("model", "m"))).build();
         assertThatThrownBy(() -> new LlmChatEngineProvider().create(noUrl, new RecordingOpsView(LlmTestKit.T0),
-                new RecordingGateway(LlmTestKit.T0))).isInstanceOf(ConfigException.class).hasMessageContaining("base_url");
+                RecordingGateway.dryRun(LlmTestKit.T0))).isInstanceOf(ConfigException.class).hasMessageContaining("base_url");
         assertThatThrownBy(() -> LlmSettings.from(ProviderConfig.of(Map.of("base_url", "http://h/v1"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("model");
         assertThatThrownBy(() -> LlmSettings.from(ProviderConfig.of("chat", Map.of("base_url", "http://h/v1", "model", "m", "temprature", 1))))

@@ -1,5 +1,6 @@
 package io.smartcloudops.chat.llm;
 
+import io.smartcloudops.chat.RecordingGateway;
 import static io.smartcloudops.chat.llm.LlmTestKit.ALICE;
 import static io.smartcloudops.chat.llm.LlmTestKit.T0;
 import static io.smartcloudops.chat.llm.ScriptedModelServer.Received.text;
@@ -37,7 +38,7 @@ class LlmChatEngineTest {
     void start() throws IOException {
         server = new ScriptedModelServer();
         view = new RecordingOpsView(T0);
-        gateway = new RecordingGateway(T0);
+        gateway = RecordingGateway.dryRun(T0);
         fallback = new LlmTestKit.CannedFallback();
         engine = new LlmChatEngine(LlmTestKit.context(dir, new LlmTestKit.ManualClock(T0), server.baseUrl(), Map.of()), view, gateway,
                 fallback);

@@ -1,5 +1,6 @@
 package io.smartcloudops.chat.llm;
 
+import io.smartcloudops.chat.RecordingGateway;
 import static io.smartcloudops.chat.llm.LlmTestKit.ALICE;
 import static io.smartcloudops.chat.llm.LlmTestKit.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class LlmFallbackTest {
     void start() throws IOException {
         server = new ScriptedModelServer();
         view = new RecordingOpsView(T0);
-        gateway = new RecordingGateway(T0);
+        gateway = RecordingGateway.dryRun(T0);
         canned = new LlmTestKit.CannedFallback();
     }
 

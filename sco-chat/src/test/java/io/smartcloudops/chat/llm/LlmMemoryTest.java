@@ -1,5 +1,6 @@
 package io.smartcloudops.chat.llm;
 
+import io.smartcloudops.chat.RecordingGateway;
 import static io.smartcloudops.chat.llm.LlmTestKit.ALICE;
 import static io.smartcloudops.chat.llm.LlmTestKit.T0;
 import static io.smartcloudops.chat.llm.ScriptedModelServer.Received.text;
@@ -40,7 +41,7 @@ class LlmMemoryTest {
 
     private LlmChatEngine open() {
         return new LlmChatEngine(LlmTestKit.context(dir, clock, server.baseUrl(), Map.of("session-ttl", "30m")),
-                new RecordingOpsView(T0), new RecordingGateway(T0), new LlmTestKit.CannedFallback());
+                new RecordingOpsView(T0), RecordingGateway.dryRun(T0), new LlmTestKit.CannedFallback());
     }
 
     private void firstTurn() {

@@ -1,5 +1,6 @@
 package io.smartcloudops.chat.llm;
 
+import io.smartcloudops.chat.RecordingGateway;
 import static io.smartcloudops.chat.llm.LlmTestKit.ALICE;
 import static io.smartcloudops.chat.llm.LlmTestKit.T0;
 import static io.smartcloudops.chat.llm.LlmTestKit.VIC;
@@ -39,7 +40,7 @@ class LlmSecurityTest {
     @BeforeEach
     void start() throws IOException {
         server = new ScriptedModelServer();
-        gateway = new RecordingGateway(T0);
+        gateway = RecordingGateway.dryRun(T0);
         engine = new LlmChatEngine(LlmTestKit.context(dir, new LlmTestKit.ManualClock(T0), server.baseUrl(), Map.of()),
                 new RecordingOpsView(T0), gateway, new LlmTestKit.CannedFallback());
     }

@@ -1,10 +1,6 @@
 package io.smartcloudops.detect.baseline;
 
-import io.smartcloudops.api.detect.Detector;
 import io.smartcloudops.api.detect.DetectorFactory;
-import io.smartcloudops.api.detect.DetectorSettings;
-import io.smartcloudops.api.detect.DetectorState;
-import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderContext;
 
@@ -19,26 +15,7 @@ public final class EwmaDetectorProvider implements DetectorProvider {
 
     @Override
     public DetectorFactory create(ProviderContext context) {
-        return new Factory(EwmaParameters.from(context.config()));
-    }
-
-    private record Factory(EwmaParameters params) implements DetectorFactory {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Detector create(SeriesId series, DetectorSettings settings) {
-            return new EwmaDetector(params, settings);
-        }
-
-        @Override
-        public Detector restore(DetectorState state) {
-            if (!NAME.equals(state.detector())) {
-                throw new IllegalArgumentException("state of detector '" + state.detector() + "' given to '" + NAME + "'");
-            }
-            return EwmaDetector.restore(state);
-        }
+        EwmaParameters params = EwmaParameters.from(context.config());
+        return DetectorFactory.of(NAME, (series, settings) -> new EwmaDetector(params, settings), EwmaDetector::restore);
     }
 }

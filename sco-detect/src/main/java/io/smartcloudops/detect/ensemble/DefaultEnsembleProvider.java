@@ -1,10 +1,6 @@
 package io.smartcloudops.detect.ensemble;
 
-import io.smartcloudops.api.detect.Detector;
 import io.smartcloudops.api.detect.DetectorFactory;
-import io.smartcloudops.api.detect.DetectorSettings;
-import io.smartcloudops.api.detect.DetectorState;
-import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderContext;
 
@@ -33,26 +29,7 @@ public final class DefaultEnsembleProvider implements DetectorProvider {
 
     @Override
     public DetectorFactory create(ProviderContext context) {
-        return new Factory(EnsembleParameters.from(context.config()));
-    }
-
-    private record Factory(EnsembleParameters params) implements DetectorFactory {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Detector create(SeriesId series, DetectorSettings settings) {
-            return new EnsembleDetector(params, settings);
-        }
-
-        @Override
-        public Detector restore(DetectorState state) {
-            if (!NAME.equals(state.detector())) {
-                throw new IllegalArgumentException("state of detector '" + state.detector() + "' given to '" + NAME + "'");
-            }
-            return EnsembleDetector.restore(state);
-        }
+        EnsembleParameters params = EnsembleParameters.from(context.config());
+        return DetectorFactory.of(NAME, (series, settings) -> new EnsembleDetector(params, settings), EnsembleDetector::restore);
     }
 }

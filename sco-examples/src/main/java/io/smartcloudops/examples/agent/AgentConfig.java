@@ -60,7 +60,7 @@ public record AgentConfig(
     }
 
     public static AgentConfig defaults() {
-        return new AgentConfig("127.0.0.1", 8080, 64 * 1024, Optional.empty(), Path.of("sco-data"), Duration.ofSeconds(5), "ewma",
+        return new AgentConfig("127.0.0.1", 8080, 64 * 1024, Optional.empty(), Path.of("sco-data"), Duration.ofSeconds(5), "default",
                 ProviderConfig.empty(), 0.95, Optional.empty(), ActionMode.DRY_RUN, Duration.ofMinutes(5), List.of("systemctl"),
                 Map.of("host", ProviderConfig.of("sources.host", Map.of())), Map.of(),
                 Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), "offline", ProviderConfig.of("chat", Map.of()));

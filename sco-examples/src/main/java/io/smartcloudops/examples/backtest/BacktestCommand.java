@@ -31,7 +31,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "CSV_OR_DIR", description = "a CSV file or a directory of them (NAB layout works)")
     Path data;
 
-    @Option(names = "--detector", defaultValue = "ewma", description = "detector to score with (default: ${DEFAULT-VALUE})")
+    @Option(names = "--detector", defaultValue = "default", description = "detector to score with (default: ${DEFAULT-VALUE})")
     String detector;
 
     @Option(names = "--anomaly-threshold", defaultValue = "0.95", description = "score at which a sample counts as an anomaly event")

@@ -60,7 +60,7 @@ class AgentEndToEndTest {
         ReplaySource replay = new ReplaySource(ReplaySource.normalThenSpike(), InstantSource.system());
         agent = Agent.builder(config()).source(replay).build().start();
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode status = getJson("/status");
             return status.get("recent_actions").size() > 0;
         });
@@ -72,7 +72,9 @@ class AgentEndToEndTest {
         JsonNode anomaly = status.get("recent_anomalies").get(0);
         assertThat(anomaly.get("metric").asText()).isEqualTo("node_cpu_usage_percent");
         assertThat(anomaly.get("value").asDouble()).isEqualTo(99.0);
-        assertThat(anomaly.get("expected").asDouble()).isBetween(17.0, 22.0);
+        assertThat(anomaly.get("score").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(anomaly.get("detector").asText()).isEqualTo("default");
+        assertThat(anomaly.get("reason").asText()).isNotBlank();
         JsonNode action = status.get("recent_actions").get(0);
         assertThat(action.get("action").asText()).isEqualTo("restart_service");
         assertThat(action.get("target").asText()).isEqualTo("test");
@@ -91,7 +93,7 @@ class AgentEndToEndTest {
 
         String metrics = get("/metrics").body();
         assertThat(metrics).contains("sco_samples_ingested_total{source=\"replay\"}");
-        assertThat(metrics).containsPattern("sco_anomalies_total\\{detector=\"ewma\"} [1-9]");
+        assertThat(metrics).containsPattern("sco_anomalies_total\\{detector=\"default\"} [1-9]");
         assertThat(metrics).contains("sco_actions_total{action=\"restart_service\",outcome=\"dry_run\"} 1.0");
         assertThat(metrics).containsPattern("sco_alerts\\{severity=\"warning\",state=\"(firing|pending)\"}");
         assertThat(metrics).contains("sco_series_watched 1.0");
@@ -103,13 +105,13 @@ class AgentEndToEndTest {
 
     @Test
     void quietSeriesRaisesNoAnomalyAndNoAction() throws Exception {
-        double[] quiet = new double[80];
+        double[] quiet = new double[320];
         for (int i = 0; i < quiet.length; i++) {
             quiet[i] = 30 + (i % 5);
         }
         ReplaySource replay = new ReplaySource(quiet, InstantSource.system());
         agent = Agent.builder(config()).source(replay).build().start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> replay.polled() >= 80);
+        await().atMost(Duration.ofSeconds(60)).until(() -> replay.polled() >= 320);
         JsonNode status = getJson("/status");
         assertThat(status.get("recent_anomalies")).isEmpty();
         assertThat(status.get("recent_actions")).isEmpty();

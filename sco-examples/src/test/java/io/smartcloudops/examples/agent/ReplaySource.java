@@ -22,13 +22,16 @@ final class ReplaySource implements MetricSource {
         this.clock = clock;
     }
 
-    /** Forty quiet polls around 20% with a little wobble, then a spike to 99%, then quiet again. */
+    /**
+     * 250 quiet polls around 20% with a little wobble (enough history for the default ensemble to
+     * judge), then a spike to 99%, then quiet again.
+     */
     static double[] normalThenSpike() {
-        double[] v = new double[60];
+        double[] v = new double[300];
         for (int i = 0; i < v.length; i++) {
             v[i] = 20 + (i % 4) - 1.5;
         }
-        v[40] = 99;
+        v[250] = 99;
         return v;
     }
 

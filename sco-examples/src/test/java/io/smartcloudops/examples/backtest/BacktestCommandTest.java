@@ -68,7 +68,7 @@ class BacktestCommandTest {
     @Test
     void reportsWhatWouldHaveFiredAndBeenDoneAndWritesJson() throws Exception {
         Path json = dir.resolve("report.json");
-        assertThat(run("backtest", "--rules", rules().toString(), "--data", nabTree().toString(), "--json", json.toString()))
+        assertThat(run("backtest", "--rules", rules().toString(), "--data", nabTree().toString(), "--json", json.toString(), "--detector", "ewma"))
                 .as(err.toString()).isZero();
         String text = out.toString();
         assertThat(text).contains("alert  Spike").contains("2014-02-14T16:40:00Z");

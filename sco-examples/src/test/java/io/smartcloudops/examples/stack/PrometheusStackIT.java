@@ -77,6 +77,7 @@ class PrometheusStackIT {
         queries.put("sco_steady_value", "sco_steady_value");
         agent = StackAccess.start(AgentConfig.defaults().toBuilder().port(agentPort).dataDir(dir.resolve("agent")).httpToken(TOKEN)
                 .sampleInterval(Duration.ofSeconds(1))
+                .detector("ewma") // this test is about the Prometheus plumbing: a detector that judges after 20 samples
                 .sources(Map.of("prometheus", ProviderConfig.of("sources.prometheus", Map.of("url", "http://127.0.0.1:" + promPort,
                         "step", "1s", "queries", queries))))
                 .build());

@@ -25,7 +25,7 @@ class ModuleBoundariesTest {
     void detectionKnowsOnlyTheApi() {
         noClasses().that().resideInAPackage("io.smartcloudops.detect..").should().dependOnClassesThat()
                 .resideInAnyPackage("io.smartcloudops.remediate..", "io.smartcloudops.chat..", "io.smartcloudops.aws..",
-                        "io.smartcloudops.examples..", "io.smartcloudops.bench..")
+                        "io.smartcloudops.examples..", "io.smartcloudops.bench..", "io.smartcloudops.prometheus..")
                 .allowEmptyShould(true).check(jars);
     }
 
@@ -33,7 +33,7 @@ class ModuleBoundariesTest {
     void remediationKnowsOnlyTheApi() {
         noClasses().that().resideInAPackage("io.smartcloudops.remediate..").should().dependOnClassesThat()
                 .resideInAnyPackage("io.smartcloudops.detect..", "io.smartcloudops.chat..", "io.smartcloudops.aws..",
-                        "io.smartcloudops.examples..", "io.smartcloudops.bench..")
+                        "io.smartcloudops.examples..", "io.smartcloudops.bench..", "io.smartcloudops.prometheus..")
                 .allowEmptyShould(true).check(jars);
     }
 
@@ -41,7 +41,15 @@ class ModuleBoundariesTest {
     void chatKnowsOnlyTheApiSoItCannotBypassThePolicyGate() {
         noClasses().that().resideInAPackage("io.smartcloudops.chat..").should().dependOnClassesThat()
                 .resideInAnyPackage("io.smartcloudops.detect..", "io.smartcloudops.remediate..", "io.smartcloudops.aws..",
-                        "io.smartcloudops.examples..", "io.smartcloudops.bench..")
+                        "io.smartcloudops.examples..", "io.smartcloudops.bench..", "io.smartcloudops.prometheus..")
+                .allowEmptyShould(true).check(jars);
+    }
+
+    @Test
+    void prometheusSourcesKnowOnlyTheApi() {
+        noClasses().that().resideInAPackage("io.smartcloudops.prometheus..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.smartcloudops.detect..", "io.smartcloudops.remediate..", "io.smartcloudops.chat..",
+                        "io.smartcloudops.aws..", "io.smartcloudops.examples..", "io.smartcloudops.bench..")
                 .allowEmptyShould(true).check(jars);
     }
 

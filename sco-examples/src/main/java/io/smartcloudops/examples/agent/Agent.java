@@ -70,6 +70,7 @@ public final class Agent implements AutoCloseable {
     private final java.util.function.Consumer<String> adminTokenSink;
     private final RecentLogs logs = new RecentLogs(2_000);
     private final List<MetricSource> sources = new ArrayList<>();
+    private final List<SourcePoller> pollers = new ArrayList<>();
     private AuditLog audit;
     private DetectionPipeline pipeline;
     private RuleEngine ruleEngine;
@@ -167,6 +168,7 @@ public final class Agent implements AutoCloseable {
             sources.add(registry.provider(MetricSourceProvider.class, s.getKey()).create(base.withConfig(s.getValue())));
         }
         sources.addAll(extraSources);
+        sources.forEach(src -> pollers.add(new SourcePoller(src)));
         chat = registry.provider(ChatEngineProvider.class, config.chatEngine()).create(base.withConfig(config.chatSettings()), view, gate);
 
         audit.append(new AuditRecord(AuditKind.SYSTEM, "agent", "agent", "start", "ok", "agent started",
@@ -237,9 +239,15 @@ public final class Agent implements AutoCloseable {
      * old trouble raises no alert now.
      */
     private void warmUp() {
-        for (MetricSource source : sources) {
+        for (SourcePoller poller : pollers) {
+            MetricSource source = poller.source();
             try {
-                SampleBatch history = source.backfill(WARM_UP);
+                SourcePoller.Outcome got = poller.backfill(WARM_UP, Duration.ofSeconds(60));
+                if (!got.ok()) {
+                    LOG.warn("no history from {}: {}", source.name(), got.problem());
+                    continue;
+                }
+                SampleBatch history = got.batch();
                 for (Sample s : history.samples()) {
                     ScoredSample scored = pipeline.ingest(s);
                     if (scored.verdict() == SampleVerdict.SCORED) {
@@ -256,6 +264,12 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /** A poll may take the sample interval, at least a second and at most thirty. */
+    private Duration pollTimeout() {
+        Duration d = config.sampleInterval();
+        return d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : d.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : d;
+    }
+
     /** One round: poll every source, score, evaluate rules, remediate. */
     void tick() {
         if (!warmedUp) {
@@ -267,17 +281,17 @@ public final class Agent implements AutoCloseable {
         } catch (RuleFileException e) {
             LOG.error("rule file changed but was rejected; the rules in force stay. {}", e.getMessage());
         }
-        for (MetricSource source : sources) {
-            SampleBatch batch;
-            try {
-                batch = source.poll();
-                view.sourceHealth(source.name(), "ok");
-            } catch (RuntimeException e) { // MetricSourceException, and whatever a faulty plugin throws
+        for (SourcePoller poller : pollers) {
+            MetricSource source = poller.source();
+            SourcePoller.Outcome got = poller.poll(pollTimeout());
+            if (!got.ok()) { // MetricSourceException, a hang, or whatever a faulty plugin threw
                 metrics.sourceError(source.name());
-                view.sourceHealth(source.name(), "stale: " + e.getMessage());
-                LOG.warn("source {} failed: {}", source.name(), e.getMessage());
+                view.sourceHealth(source.name(), "stale: " + got.problem());
+                LOG.warn("source {} failed: {}", source.name(), got.problem());
                 continue;
             }
+            view.sourceHealth(source.name(), "ok");
+            SampleBatch batch = got.batch();
             metrics.ingested(batch.source(), batch.size());
             for (Sample s : batch.samples()) {
                 ingest(s);
@@ -370,9 +384,8 @@ public final class Agent implements AutoCloseable {
             http.stop();
             http = null;
         }
-        for (MetricSource s : sources) {
-            s.close();
-        }
+        pollers.forEach(SourcePoller::close);
+        pollers.clear();
         sources.clear();
         if (chat != null) {
             chat.close();

@@ -130,4 +130,38 @@ class AgentEndToEndTest {
         }
         return rows;
     }
+
+    @Test
+    void aHangingSourceIsMarkedStaleWhileTheOthersAndTheApiCarryOn() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        io.smartcloudops.api.source.MetricSource hanging = new io.smartcloudops.api.source.MetricSource() {
+            @Override
+            public String name() {
+                return "hanging";
+            }
+
+            @Override
+            public io.smartcloudops.api.metric.SampleBatch poll() {
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS); // a source that never answers
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return io.smartcloudops.api.metric.SampleBatch.empty("hanging");
+            }
+        };
+        double[] quiet = new double[400];
+        java.util.Arrays.fill(quiet, 10);
+        ReplaySource replay = new ReplaySource(quiet, InstantSource.system());
+        agent = Agent.builder(config()).source(hanging).source(replay).build().start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> getJson("/status").get("sources").path("hanging").asText().startsWith("stale"));
+            int polled = replay.polled();
+            await().atMost(Duration.ofSeconds(30)).until(() -> replay.polled() > polled + 20); // at the loop's pace, not one a timeout
+            assertThat(getJson("/status").get("sources").get("replay").asText()).isEqualTo("ok");
+            assertThat(get("/metrics").body()).containsPattern("sco_source_errors_total\\{source=\"hanging\"} [1-9]");
+        } finally {
+            release.countDown();
+        }
+    }
 }

@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar sco-bench.jar <subcommand>}: the benchmark entry point. */
-@Command(name = "sco-bench", mixinStandardHelpOptions = true, subcommands = {NabCommand.class, io.smartcloudops.bench.remediate.SampleToActionLatency.class},
+@Command(name = "sco-bench", mixinStandardHelpOptions = true, subcommands = {NabCommand.class, io.smartcloudops.bench.remediate.SampleToActionLatency.class,
+            io.smartcloudops.bench.chat.QueryLatency.class},
         description = "SmartCloudOps benchmarks.")
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -85,7 +85,7 @@ public final class OfflineChatEngine implements ChatEngine {
         try {
             Optional<Turn> previous = sessions.load(query.session());
             in = interpreter.interpret(query.text(), previous.orElse(null));
-            Reply reply = respond(in, query.principal());
+            Reply reply = respond(in, query.principal(), actions.forSession(query.session()));
             if (in.guard().accepted()) {
                 // Rejected input leaves the conversation as it was.
                 sessions.save(query.session(), new Turn(in.intent(), in.slots(), in.mentions(), reply.approvalId()));
@@ -104,7 +104,7 @@ public final class OfflineChatEngine implements ChatEngine {
         }
     }
 
-    private Reply respond(Interpretation in, Principal who) {
+    private Reply respond(Interpretation in, Principal who, ActionAnswers actions) {
         if (!in.guard().accepted() || in.intent() == Intent.OUT_OF_SCOPE) {
             return GuideAnswers.outOfScope(in.guard(), interpreter.guard().maxChars());
         }

@@ -61,6 +61,7 @@ class OfflineChatEngineTest {
         assertThat(sent.target()).isEqualTo("app");
         assertThat(sent.parameters()).containsEntry("unit", "nginx");
         assertThat(sent.requestedBy()).isEqualTo(ALICE);
+        assertThat(sent.reason()).as("the audit names the conversation").isEqualTo("chat session s-1: please restart nginx on app-1");
         assertThat(proposed.approvalId()).isEqualTo("act-1");
         assertThat(proposed.engine()).isEqualTo("offline");
 

@@ -127,7 +127,7 @@ public final class LlmChatEngine implements ChatEngine {
             List<ChatMessage> before = memory.getMessages(query.session());
             String said;
             try {
-                said = assistant(turn).chat(query.session(), List.of(TextContent.from(text))).content();
+                said = assistant(turn, query.session()).chat(query.session(), List.of(TextContent.from(text))).content();
             } catch (RuntimeException e) {
                 // A failed turn must not leave half an exchange (a tool call without its result) in the window.
                 memory.updateMessages(query.session(), before);
@@ -146,12 +146,12 @@ public final class LlmChatEngine implements ChatEngine {
         }
     }
 
-    private Assistant assistant(ToolTurn turn) {
+    private Assistant assistant(ToolTurn turn, String session) {
         return AiServices.builder(Assistant.class)
                 .chatModel(model)
                 .chatMemoryProvider(memories)
                 .systemMessageProvider(id -> prompts.systemPrompt(turn.principal()))
-                .tools(new OpsTools(reads, actions, turn, fence))
+                .tools(new OpsTools(reads, actions.forSession(session), turn, fence))
                 .maxToolCallingRoundTrips(settings.maxToolCalls())
                 .hallucinatedToolNameStrategy(request -> {
                     throw new MalformedToolCallException("the model called an unknown tool '" + redactor.redact(request.name()) + "'", null);

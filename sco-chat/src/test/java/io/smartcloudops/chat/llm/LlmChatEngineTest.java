@@ -100,7 +100,7 @@ class LlmChatEngineTest {
         assertThat(request.target()).isEqualTo("app");
         assertThat(request.parameters()).isEqualTo(Map.of("unit", "nginx"));
         assertThat(request.requestedBy()).isEqualTo(ALICE);
-        assertThat(request.reason()).isEqualTo("chat: please restart nginx on app-1");
+        assertThat(request.reason()).isEqualTo("chat session s1: please restart nginx on app-1");
         assertThat(gateway.decisions()).as("the engine proposes; it never approves its own proposal").isEmpty();
 
         assertThat(reply.intent()).isEqualTo("restart_service");

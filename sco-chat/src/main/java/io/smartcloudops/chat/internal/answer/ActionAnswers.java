@@ -34,9 +34,24 @@ public final class ActionAnswers {
     private static final int MAX_REASON = 200;
 
     private final ActionGateway gateway;
+    private final String session;
 
     public ActionAnswers(ActionGateway gateway) {
+        this(gateway, "");
+    }
+
+    private ActionAnswers(ActionGateway gateway, String session) {
         this.gateway = gateway;
+        this.session = session;
+    }
+
+    /** The same answers for one conversation: requests and denials name the session in the audit trail. */
+    public ActionAnswers forSession(String sessionId) {
+        return new ActionAnswers(gateway, sessionId);
+    }
+
+    private String origin() {
+        return session.isEmpty() ? "chat" : "chat session " + session;
     }
 
     public Reply restart(Interpretation in, Principal who) {
@@ -115,7 +130,7 @@ public final class ActionAnswers {
         if (id == null) {
             return whichPending("deny");
         }
-        ActionResult r = gateway.deny(id, who, "denied in chat by " + who.name());
+        ActionResult r = gateway.deny(id, who, "denied in " + origin() + " by " + who.name());
         return outcome(r, "Denial of " + id);
     }
 
@@ -142,7 +157,7 @@ public final class ActionAnswers {
     private Reply submit(ActionRequest.Builder b, Interpretation in, Principal who, String what) {
         String text = in.guard().cleaned();
         ActionRequest request = b.requestedBy(who)
-                .reason("chat: " + (text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "..." : text)).build();
+                .reason(origin() + ": " + (text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "..." : text)).build();
         ActionResult r = gateway.request(request);
         Reply reply = outcome(r, Texts.capitalise(what));
         Map<String, Object> data = new LinkedHashMap<>(reply.data());

@@ -42,15 +42,7 @@ public final class PrometheusQuerySourceProvider implements MetricSourceProvider
     public MetricSource create(ProviderContext context) {
         ProviderConfig c = context.config();
         c.requireOnly(Set.of("url", "queries", "step", "max_catch_up", "timeout"));
-        URI url;
-        try {
-            url = URI.create(c.requireString("url"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("prometheus url is not a URL: " + e.getMessage(), e);
-        }
-        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-            throw new ConfigException("prometheus url must be http or https, got " + url);
-        }
+        URI url = HttpUrlSetting.require(c, "prometheus");
         Map<String, String> queries = new LinkedHashMap<>();
         if (c.has("queries")) {
             c.section("queries").asMap().forEach((k, v) -> queries.put(k, String.valueOf(v)));

@@ -31,15 +31,7 @@ public final class ScrapeSourceProvider implements MetricSourceProvider {
     public MetricSource create(ProviderContext context) {
         ProviderConfig c = context.config();
         c.requireOnly(Set.of("url", "match", "host", "max_series", "timeout"));
-        URI url;
-        try {
-            url = URI.create(c.requireString("url"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("scrape url is not a URL: " + e.getMessage(), e);
-        }
-        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-            throw new ConfigException("scrape url must be http or https, got " + url);
-        }
+        URI url = HttpUrlSetting.require(c, "scrape");
         List<Pattern> match;
         try {
             match = (c.has("match") ? c.strings("match") : NODE_DEFAULTS).stream().map(Pattern::compile).toList();

@@ -1,13 +1,10 @@
 package io.smartcloudops.bench.nab;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -71,34 +68,7 @@ public record NabSeries(String relativePath, List<LocalDateTime> timestamps, dou
     }
 
     static NabSeries read(Path csv, String relativePath) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            List<String> columns = header == null ? List.of() : List.of(header.trim().split(","));
-            int ts = columns.indexOf("timestamp");
-            int value = columns.indexOf("value");
-            if (ts < 0 || value < 0) {
-                throw new IOException(csv + ": needs a header with columns timestamp and value, has " + columns);
-            }
-            List<LocalDateTime> times = new ArrayList<>();
-            double[] values = new double[1024];
-            int n = 0;
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                if (n == values.length) {
-                    values = Arrays.copyOf(values, n * 2);
-                }
-                try {
-                    times.add(NabTime.parse(cells[ts]));
-                    values[n++] = Double.parseDouble(cells[value].trim());
-                } catch (RuntimeException e) {
-                    throw new IOException(csv + " row " + (n + 1) + ": cannot read '" + line + "': " + e.getMessage(), e);
-                }
-            }
-            return new NabSeries(relativePath, times, Arrays.copyOf(values, n));
-        }
+        TimedColumn c = TimedColumn.read(csv, "value");
+        return new NabSeries(relativePath, c.times(), c.values());
     }
 }

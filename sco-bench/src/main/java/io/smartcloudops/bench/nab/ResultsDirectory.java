@@ -1,12 +1,9 @@
 package io.smartcloudops.bench.nab;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -49,37 +46,7 @@ public final class ResultsDirectory {
     }
 
     static ScoredFile readFile(Path csv, String relativePath) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null) {
-                throw new IOException(csv + " is empty");
-            }
-            List<String> columns = List.of(header.trim().split(","));
-            int ts = columns.indexOf("timestamp");
-            int score = columns.indexOf("anomaly_score");
-            if (ts < 0 || score < 0) {
-                throw new IOException(csv + ": needs columns timestamp and anomaly_score, has " + columns);
-            }
-            List<LocalDateTime> times = new ArrayList<>();
-            double[] scores = new double[1024];
-            int n = 0;
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                if (n == scores.length) {
-                    scores = java.util.Arrays.copyOf(scores, n * 2);
-                }
-                try {
-                    times.add(NabTime.parse(cells[ts]));
-                    scores[n++] = Double.parseDouble(cells[score].trim());
-                } catch (RuntimeException e) {
-                    throw new IOException(csv + " row " + (n + 1) + ": cannot read '" + line + "': " + e.getMessage(), e);
-                }
-            }
-            return new ScoredFile(relativePath, times, java.util.Arrays.copyOf(scores, n));
-        }
+        TimedColumn c = TimedColumn.read(csv, "anomaly_score");
+        return new ScoredFile(relativePath, c.times(), c.values());
     }
 }

@@ -20,6 +20,7 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.smartcloudops.chat.internal.session.SessionLocks;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +46,12 @@ public final class OfflineChatEngine implements ChatEngine {
 
     static final String NAME = "offline";
     private static final Logger LOG = LoggerFactory.getLogger(OfflineChatEngine.class);
-    private static final int LOCK_STRIPES = 64;
 
     private final QueryInterpreter interpreter;
     private final SessionStore sessions;
     private final ReadAnswers reads;
     private final ActionAnswers actions;
-    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private final SessionLocks locks = new SessionLocks();
 
     /** Loads the embedding model and the bundled examples (about a second), and opens the session file. */
     public OfflineChatEngine(ProviderContext context, OpsView view, ActionGateway gateway) {
@@ -67,9 +67,6 @@ public final class OfflineChatEngine implements ChatEngine {
         this.sessions.purgeExpired();
         this.reads = new ReadAnswers(view, clock);
         this.actions = new ActionAnswers(gateway);
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     @Override
@@ -79,7 +76,7 @@ public final class OfflineChatEngine implements ChatEngine {
 
     @Override
     public ChatReply answer(ChatQuery query) {
-        ReentrantLock lock = locks[Math.floorMod(query.session().hashCode(), LOCK_STRIPES)];
+        ReentrantLock lock = locks.of(query.session());
         lock.lock();
         Interpretation in = null;
         try {

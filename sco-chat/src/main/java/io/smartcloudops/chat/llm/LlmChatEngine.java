@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import io.smartcloudops.chat.internal.session.SessionLocks;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,6 @@ public final class LlmChatEngine implements ChatEngine {
     static final double NO_TOOL_CONFIDENCE = 0.5;
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmChatEngine.class);
-    private static final int LOCK_STRIPES = 64;
 
     private final LlmSettings settings;
     private final ChatModel model;
@@ -74,7 +74,7 @@ public final class LlmChatEngine implements ChatEngine {
     private final PromptLibrary prompts = PromptLibrary.bundled();
     private final SecretRedactor redactor = new SecretRedactor();
     private final DataFence fence = new DataFence(redactor);
-    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private final SessionLocks locks = new SessionLocks();
 
     /**
      * Reads its settings from {@code context.config()} and opens the session file under the data directory.
@@ -100,9 +100,6 @@ public final class LlmChatEngine implements ChatEngine {
                 .chatMemoryStore(memory).alwaysKeepSystemMessageFirst(true).build();
         this.reads = new ReadAnswers(view, context.clock());
         this.actions = new ActionAnswers(gateway);
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     @Override
@@ -112,7 +109,7 @@ public final class LlmChatEngine implements ChatEngine {
 
     @Override
     public ChatReply answer(ChatQuery query) {
-        ReentrantLock lock = locks[Math.floorMod(query.session().hashCode(), LOCK_STRIPES)];
+        ReentrantLock lock = locks.of(query.session());
         lock.lock();
         try {
             InputGuard.Verdict verdict = guard.inspect(query.text());

@@ -8,7 +8,6 @@ import io.smartcloudops.api.chat.ChatReply;
 import io.smartcloudops.api.chat.LogLine;
 import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
-import io.smartcloudops.api.metric.Sample;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,13 +143,6 @@ final class JsonViews {
     /** {@code [epoch millis, value, expected, lower, upper]}, nulls where unknown: compact for charts. */
     static List<Double> point(AgentView.Point p) {
         return java.util.Arrays.asList((double) p.timestampMillis(), finite(p.value()), finite(p.expected()), finite(p.lower()), finite(p.upper()));
-    }
-
-    static Map<String, Object> sample(Sample s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("at", Instant.ofEpochMilli(s.timestampMillis()).toString());
-        m.put("value", finite(s.value()));
-        return m;
     }
 
     static Map<String, Object> reply(ChatReply r) {

@@ -50,6 +50,8 @@ public final class SqliteAuditLog implements AuditLog {
     private final AuditHashing hashing;
     private final ObjectMapper json = new ObjectMapper();
     private final java.util.concurrent.ScheduledExecutorService checkpointer;
+    /** The checkpointer's own connection, opened on its first round and used only on its thread. */
+    private Connection checkpointConnection;
     private long lastSequence;
     private String lastHash;
 
@@ -101,11 +103,28 @@ public final class SqliteAuditLog implements AuditLog {
 
     /** Copies committed WAL frames into the database file from a connection of its own; never blocks appends. */
     private void checkpoint() {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()); Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout=1000");
-            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        try {
+            if (checkpointConnection == null) {
+                checkpointConnection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                try (Statement s = checkpointConnection.createStatement()) {
+                    s.execute("PRAGMA busy_timeout=1000");
+                }
+            }
+            try (Statement s = checkpointConnection.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            }
         } catch (SQLException e) {
             // the next round tries again; the WAL keeps every committed entry meanwhile
+        }
+    }
+
+    private void closeCheckpointConnection() {
+        try {
+            if (checkpointConnection != null) {
+                checkpointConnection.close();
+            }
+        } catch (SQLException e) {
+            // it only ever read; nothing is lost
         }
     }
 
@@ -270,6 +289,12 @@ public final class SqliteAuditLog implements AuditLog {
     @Override
     public synchronized void close() {
         checkpointer.shutdownNow();
+        try {
+            checkpointer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeCheckpointConnection();
         try {
             connection.close();
         } catch (SQLException e) {

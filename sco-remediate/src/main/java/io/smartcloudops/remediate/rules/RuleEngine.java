@@ -30,6 +30,8 @@ import java.util.Objects;
 public final class RuleEngine {
     private final Duration staleAfter;
     private volatile List<Rule> rules;
+    /** The rate-of-change conditions of {@link #rules}, derived once per rule set for the per-sample path. */
+    private volatile List<Condition.RateOfChange> rateConditions;
     private final Map<SeriesId, Observation> latest = new HashMap<>();
     /** The same observations by metric name, so a rule only visits the series it can match. */
     private final Map<String, Map<SeriesId, Observation>> latestByName = new HashMap<>();
@@ -49,12 +51,20 @@ public final class RuleEngine {
      */
     public RuleEngine(List<Rule> rules, Duration staleAfter) {
         this.rules = List.copyOf(rules);
+        this.rateConditions = rateConditionsOf(this.rules);
         this.staleAfter = Objects.requireNonNull(staleAfter);
     }
 
     /** Swaps the rule set; alerts of rules that are gone resolve on the next evaluation. */
     public void replaceRules(List<Rule> next) {
-        this.rules = List.copyOf(next);
+        List<Rule> copy = List.copyOf(next);
+        this.rateConditions = rateConditionsOf(copy);
+        this.rules = copy;
+    }
+
+    private static List<Condition.RateOfChange> rateConditionsOf(List<Rule> rules) {
+        return rules.stream().map(Rule::condition).filter(c -> c instanceof Condition.RateOfChange)
+                .map(c -> (Condition.RateOfChange) c).toList();
     }
 
     public List<Rule> rules() {
@@ -72,8 +82,8 @@ public final class RuleEngine {
         latestByName.computeIfAbsent(sample.series().name(), k -> new HashMap<>()).put(sample.series(), o);
         dirty.add(sample.series());
         long window = 0;
-        for (Rule r : rules) {
-            if (r.condition() instanceof Condition.RateOfChange rc && rc.selector().matches(sample.series())) {
+        for (Condition.RateOfChange rc : rateConditions) {
+            if (rc.selector().matches(sample.series())) {
                 window = Math.max(window, rc.window().toMillis());
             }
         }

@@ -44,8 +44,9 @@ final class ActionCatalog {
         CommandRunner runner = new ProcessCommandRunner();
         Map<String, ProviderConfig> settings = config.actions();
         List<RemediationAction> out = new ArrayList<>();
-        out.add(restartService(settings.getOrDefault("restart_service", ProviderConfig.of("actions.restart_service", Map.of())), config, runner,
-                base.dataDir()));
+        RemediationAction restart = restartService(settings.getOrDefault("restart_service",
+                ProviderConfig.of("actions.restart_service", Map.of())), config, runner, base.dataDir());
+        out.add(config.remotes().isEmpty() ? restart : new io.smartcloudops.examples.link.RemoteRestartAction(restart, peers(config)));
         ProviderConfig health = settings.getOrDefault("health_check", ProviderConfig.of("actions.health_check", Map.of()));
         health.requireOnly(Set.of("timeout"));
         out.add(new HealthCheckAction(health.duration("timeout", Duration.ofSeconds(5))));
@@ -57,6 +58,14 @@ final class ActionCatalog {
             }
             out.add(registry.provider(ActionProvider.class, e.getKey()).create(base.withConfig(e.getValue())));
         }
+        return out;
+    }
+
+    /** A restart on a peer may wait for that host's own restart timeout and retries. */
+    private static Map<String, io.smartcloudops.examples.link.PeerClient> peers(AgentConfig config) {
+        var codec = new io.smartcloudops.examples.link.LinkCodec();
+        Map<String, io.smartcloudops.examples.link.PeerClient> out = new LinkedHashMap<>();
+        config.remotes().forEach((name, link) -> out.put(name, new io.smartcloudops.examples.link.PeerClient(link, Duration.ofSeconds(90), codec)));
         return out;
     }
 

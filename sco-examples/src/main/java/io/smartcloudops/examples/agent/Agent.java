@@ -79,6 +79,8 @@ public final class Agent implements AutoCloseable {
     private AlertRouter router;
     private NotifierFanout notifications;
     private AgentView view;
+    private io.smartcloudops.examples.link.HostView hostView;
+    private io.smartcloudops.api.action.ActionGateway approvals;
     private AgentMetrics metrics;
     private ChatEngine chat;
     private HttpApi http;
@@ -86,6 +88,7 @@ public final class Agent implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private boolean warmedUp;
     private static final Duration WARM_UP = Duration.ofHours(1);
+    private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(5);
 
     private Agent(Builder b) {
         this.config = b.config;
@@ -163,13 +166,24 @@ public final class Agent implements AutoCloseable {
                 .suppressionListener(metrics::suppressed)
                 .build();
         view = new AgentView(clock, pipeline, this::openAlerts, audit, logs);
+        if (config.upstream().isPresent()) {
+            // the application host of a pair: it answers about the whole deployment from the
+            // monitor's state, and its chat proposes through the monitor's gate
+            var monitor = new io.smartcloudops.examples.link.PeerClient(config.upstream().get(), UPSTREAM_TIMEOUT,
+                    new io.smartcloudops.examples.link.LinkCodec());
+            hostView = new io.smartcloudops.examples.link.RemoteOpsView(monitor);
+            approvals = new io.smartcloudops.examples.link.RemoteActionGateway(monitor, clock);
+        } else {
+            hostView = view;
+            approvals = gate;
+        }
 
         for (Map.Entry<String, io.smartcloudops.api.spi.ProviderConfig> s : config.sources().entrySet()) {
             sources.add(registry.provider(MetricSourceProvider.class, s.getKey()).create(base.withConfig(s.getValue())));
         }
         sources.addAll(extraSources);
         sources.forEach(src -> pollers.add(new SourcePoller(src)));
-        chat = registry.provider(ChatEngineProvider.class, config.chatEngine()).create(base.withConfig(config.chatSettings()), view, gate);
+        chat = registry.provider(ChatEngineProvider.class, config.chatEngine()).create(base.withConfig(config.chatSettings()), hostView, approvals);
 
         audit.append(new AuditRecord(AuditKind.SYSTEM, "agent", "agent", "start", "ok", "agent started",
                 Map.of("mode", config.actionMode().name().toLowerCase(Locale.ROOT), "detector", config.detector(),
@@ -183,8 +197,9 @@ public final class Agent implements AutoCloseable {
         });
         long every = config.sampleInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::safeTick, 0, every, TimeUnit.MILLISECONDS);
-        LOG.info("agent started: detector={}, mode={}, sources={}, rules={}", config.detector(), config.actionMode(),
-                sources.stream().map(MetricSource::name).toList(), ruleEngine.rules().size());
+        LOG.info("agent started: detector={}, mode={}, sources={}, rules={}, upstream={}, remotes={}", config.detector(),
+                config.actionMode(), sources.stream().map(MetricSource::name).toList(), ruleEngine.rules().size(),
+                config.upstream().map(Object::toString).orElse("none"), config.remotes().keySet());
     }
 
     /** CPU, load, latency and error rates matter when they rise; the rest both ways. */
@@ -334,8 +349,19 @@ public final class Agent implements AutoCloseable {
         return config;
     }
 
+    /** This agent's own state. */
     AgentView view() {
         return view;
+    }
+
+    /** What the API and chat answer from: this agent's state, or its upstream monitor's. */
+    io.smartcloudops.examples.link.HostView hostView() {
+        return hostView;
+    }
+
+    /** The gate that chat and the approval endpoints use: this agent's, or its upstream monitor's. */
+    io.smartcloudops.api.action.ActionGateway approvals() {
+        return approvals;
     }
 
     AgentMetrics metrics() {

@@ -1,15 +1,7 @@
 package io.smartcloudops.examples.agent;
 
-import io.smartcloudops.api.ScoException;
-import io.smartcloudops.api.spi.ProviderConfig;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar sco-agent.jar}: runs the all-in-one agent on embedded defaults, or with
@@ -18,126 +10,11 @@ import picocli.CommandLine.Option;
 @Command(name = "sco-agent", mixinStandardHelpOptions = true, version = "SmartCloudOps agent 0.1.0",
         description = "Watches metrics, detects anomalies, evaluates rules and remediates (dry-run by default), with an HTTP API.",
         subcommands = {AuditCommand.class, TokenCommand.class, io.smartcloudops.examples.backtest.BacktestCommand.class})
-public final class AgentCommand implements Callable<Integer> {
-    static final int EXIT_CONFIG = 2;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file")
-    Path configFile;
-
-    @Option(names = "--port", description = "HTTP port (default 8080; 0 picks a free one)")
-    Integer port;
-
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "HTTP bind address (default 127.0.0.1)")
-    String bind;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "where the audit log and state live (default ./sco-data)")
-    Path dataDir;
-
-    @Option(names = "--sample-interval", paramLabel = "DURATION", description = "how often to sample, e.g. 5s, 1m (default 5s)")
-    String sampleInterval;
-
-    @Option(names = "--prometheus-url", paramLabel = "URL",
-            description = "also pull Node Exporter metrics through this Prometheus server's HTTP API")
-    String prometheusUrl;
-
-    @Option(names = "--llm-base-url", paramLabel = "URL",
-            description = "answer chat with an OpenAI-compatible LLM at this URL (OpenAI, LiteLLM, Ollama's /v1); falls back to the offline engine")
-    String llmBaseUrl;
-
-    @Option(names = "--llm-model", paramLabel = "NAME", description = "the LLM's model name (with --llm-base-url)")
-    String llmModel;
-
-    @Option(names = "--llm-api-key-env", paramLabel = "VAR", description = "environment variable holding the LLM API key (default OPENAI_API_KEY)")
-    String llmApiKeyEnv;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final CountDownLatch stopped = new CountDownLatch(1);
-
-    AgentConfig resolveConfig() {
-        AgentConfig c = AgentConfig.defaults();
-        if (configFile != null) {
-            c = new AgentConfigLoader().load(configFile, c);
-        }
-        AgentConfig.Builder b = c.toBuilder();
-        if (bind != null) {
-            b.bind(bind);
-        }
-        if (port != null) {
-            b.port(checkedPort(port));
-        }
-        if (dataDir != null) {
-            b.dataDir(dataDir);
-        }
-        if (prometheusUrl != null) {
-            java.util.Map<String, ProviderConfig> sources = new java.util.LinkedHashMap<>(c.sources());
-            sources.put("prometheus", ProviderConfig.of("sources.prometheus", java.util.Map.of("url", prometheusUrl)));
-            b.sources(sources);
-        }
-        if (llmBaseUrl != null || llmModel != null) {
-            if (llmBaseUrl == null || llmModel == null) {
-                throw new io.smartcloudops.api.ConfigException("--llm-base-url and --llm-model go together");
-            }
-            String keyVar = llmApiKeyEnv == null ? "OPENAI_API_KEY" : llmApiKeyEnv;
-            String key = System.getenv(keyVar); // the command line, not the library, reads the environment
-            java.util.Map<String, Object> llm = new java.util.LinkedHashMap<>(c.chatSettings().asMap());
-            llm.put("base_url", llmBaseUrl);
-            llm.put("model", llmModel);
-            llm.put("api_key", key == null ? "" : key);
-            b.chatEngine("llm").chatSettings(ProviderConfig.of("chat.settings", llm));
-        }
-        if (sampleInterval != null) {
-            Duration d = ProviderConfig.parseDuration("--sample-interval", sampleInterval);
-            if (d.toMillis() < 10) {
-                throw new io.smartcloudops.api.ConfigException("--sample-interval must be at least 10ms, got " + sampleInterval);
-            }
-            b.sampleInterval(d);
-        }
-        return b.build();
-    }
-
-    private static int checkedPort(int p) {
-        if (p < 0 || p > 65_535) {
-            throw new io.smartcloudops.api.ConfigException("--port must be in [0, 65535], got " + p);
-        }
-        return p;
-    }
+public final class AgentCommand extends HostCommand {
 
     @Override
-    public Integer call() throws InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
-        AgentConfig config;
-        Agent agent;
-        try {
-            config = resolveConfig();
-            PrintWriter firstOut = spec.commandLine().getOut();
-            agent = Agent.builder(config).onFirstAdminToken(token -> {
-                firstOut.println("First start: admin API token (shown once; keep it, or create others with 'sco-agent token create'):");
-                firstOut.println("  " + token);
-                firstOut.flush();
-            }).build().start();
-        } catch (ScoException e) {
-            err.println("sco-agent: " + e.getMessage());
-            err.flush();
-            return EXIT_CONFIG;
-        } catch (RuntimeException e) {
-            err.println("sco-agent: cannot start: " + e.getMessage());
-            err.flush();
-            return EXIT_CONFIG;
-        }
-        String base = "http://" + (config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind()) + ":" + agent.port();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("SmartCloudOps agent listening on " + base + "/  (status " + base + "/status, query " + base
-                + "/query, logs " + base + "/logs, metrics " + base + "/metrics); data in "
-                + config.dataDir().toAbsolutePath() + "; actions " + config.actionMode().name().toLowerCase(java.util.Locale.ROOT));
-        out.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            agent.close();
-            stopped.countDown();
-        }, "sco-agent-shutdown"));
-        stopped.await();
-        return 0;
+    String programName() {
+        return "sco-agent";
     }
 
     public static void main(String[] args) {

@@ -25,6 +25,10 @@ import java.util.Optional;
  * @param actions extra action providers (and settings of the built-in ones) by name
  * @param notifiers notifier providers by name
  * @param chatSettings the chat engine's settings
+ * @param remotes peer hosts by name that restart their own services when this host's policy asks
+ *     ({@code restart_service} with that name as target): the application host of a pair
+ * @param upstream the monitor whose state and policy gate this host's API and chat use, or empty
+ *     for a host that answers from its own state
  */
 public record AgentConfig(
         String bind,
@@ -44,7 +48,9 @@ public record AgentConfig(
         Map<String, ProviderConfig> actions,
         Map<String, ProviderConfig> notifiers,
         String chatEngine,
-        ProviderConfig chatSettings) {
+        ProviderConfig chatSettings,
+        Map<String, io.smartcloudops.examples.link.PeerLink> remotes,
+        Optional<io.smartcloudops.examples.link.PeerLink> upstream) {
 
     public AgentConfig {
         Objects.requireNonNull(bind, "bind");
@@ -57,13 +63,15 @@ public record AgentConfig(
         sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         actions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(actions));
         notifiers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notifiers));
+        remotes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(remotes));
+        Objects.requireNonNull(upstream, "upstream");
     }
 
     public static AgentConfig defaults() {
         return new AgentConfig("127.0.0.1", 8080, 64 * 1024, Optional.empty(), Path.of("sco-data"), Duration.ofSeconds(5), "default",
                 ProviderConfig.empty(), 0.95, Optional.empty(), ActionMode.DRY_RUN, Duration.ofMinutes(5), List.of("systemctl"),
                 Map.of("host", ProviderConfig.of("sources.host", Map.of())), Map.of(),
-                Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), "offline", ProviderConfig.of("chat", Map.of()));
+                Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), "offline", ProviderConfig.of("chat", Map.of()), Map.of(), Optional.empty());
     }
 
     /** True for 127.0.0.0/8, ::1 and localhost: only this machine can reach the agent. */
@@ -95,6 +103,8 @@ public record AgentConfig(
         private Map<String, ProviderConfig> notifiers;
         private String chatEngine;
         private ProviderConfig chatSettings;
+        private Map<String, io.smartcloudops.examples.link.PeerLink> remotes;
+        private Optional<io.smartcloudops.examples.link.PeerLink> upstream;
 
         private Builder(AgentConfig c) {
             bind = c.bind;
@@ -115,6 +125,8 @@ public record AgentConfig(
             notifiers = c.notifiers;
             chatEngine = c.chatEngine;
             chatSettings = c.chatSettings;
+            remotes = c.remotes;
+            upstream = c.upstream;
         }
 
         public Builder bind(String v) { bind = v; return this; }
@@ -154,9 +166,14 @@ public record AgentConfig(
         /** The chat engine's own settings (for {@code llm}: base_url, model, api_key, timeout). */
         public Builder chatSettings(ProviderConfig v) { chatSettings = v; return this; }
 
+        public Builder remotes(Map<String, io.smartcloudops.examples.link.PeerLink> v) { remotes = v; return this; }
+
+        public Builder upstream(io.smartcloudops.examples.link.PeerLink v) { upstream = Optional.ofNullable(v); return this; }
+
         public AgentConfig build() {
             return new AgentConfig(bind, port, maxBodyBytes, httpToken, dataDir, sampleInterval, detector, detectorSettings,
-                    anomalyThreshold, rulesFile, actionMode, cooldown, systemctl, sources, actions, notifiers, chatEngine, chatSettings);
+                    anomalyThreshold, rulesFile, actionMode, cooldown, systemctl, sources, actions, notifiers, chatEngine, chatSettings,
+                    remotes, upstream);
         }
     }
 }

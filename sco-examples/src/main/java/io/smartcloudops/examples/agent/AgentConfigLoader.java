@@ -30,7 +30,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * remediation: {mode: dry_run, cooldown: 5m, systemctl: [sudo, -n, systemctl]}
  * sources: {host: {host: app}}
  * chat: {engine: offline}
+ * remotes: {app: {url: http://app:8080, token_file: /etc/sco/app-token}}    # on a pair's monitor
+ * upstream: {url: http://monitor:8080, token_file: /etc/sco/monitor-token}  # on a pair's app host
  * }</pre>
+ * A token may be given inline ({@code token}) or read from a file ({@code token_file}), which
+ * keeps it out of the configuration that is shown and copied around.
  */
 public final class AgentConfigLoader {
     private static final int MAX_BYTES = 256 * 1024;
@@ -82,9 +86,9 @@ public final class AgentConfigLoader {
 
     private AgentConfig apply(ProviderConfig c, AgentConfig b) {
         c.requireOnly(Set.of("http", "data_dir", "sample_interval", "detection", "rules", "remediation", "sources", "actions",
-                "notifiers", "chat"));
+                "notifiers", "chat", "remotes", "upstream"));
         ProviderConfig http = c.section("http");
-        http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token"));
+        http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token", "token_file"));
         ProviderConfig detection = c.section("detection");
         detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings"));
         ProviderConfig remediation = c.section("remediation");
@@ -101,12 +105,19 @@ public final class AgentConfigLoader {
         if (maxBody < 1_024 || maxBody > 16 * 1024 * 1024) {
             throw new ConfigException("setting 'http.max_body_bytes' must be in [1024, 16777216], got " + maxBody);
         }
-        if (http.has("token")) {
-            String token = http.requireString("token");
-            if (token.length() < 16) {
-                throw new ConfigException("setting 'http.token' must be at least 16 characters");
-            }
-            out.httpToken(token);
+        token(http, "http").ifPresent(out::httpToken);
+        if (c.has("remotes")) {
+            Map<String, io.smartcloudops.examples.link.PeerLink> remotes = new LinkedHashMap<>();
+            sections(c.section("remotes")).forEach((name, peer) -> {
+                if (!name.matches("[a-z][a-z0-9-]{0,62}")) {
+                    throw new ConfigException("setting 'remotes." + name + "': a host name is lower-case letters, digits and '-'");
+                }
+                remotes.put(name, peer(peer, "remotes." + name));
+            });
+            out.remotes(remotes);
+        }
+        if (c.has("upstream")) {
+            out.upstream(peer(c.section("upstream"), "upstream"));
         }
         Duration interval = c.duration("sample_interval", b.sampleInterval());
         if (interval.toMillis() < 10) {
@@ -150,6 +161,39 @@ public final class AgentConfigLoader {
                 .chatEngine(chat.string("engine", b.chatEngine()))
                 .chatSettings(chat.has("settings") ? chat.section("settings") : b.chatSettings())
                 .build();
+    }
+
+    /** {@code url} and an optional {@code token} or {@code token_file}. */
+    private static io.smartcloudops.examples.link.PeerLink peer(ProviderConfig c, String where) {
+        c.requireOnly(Set.of("url", "token", "token_file"));
+        try {
+            return new io.smartcloudops.examples.link.PeerLink(java.net.URI.create(c.requireString("url")), token(c, where));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("setting '" + where + ".url': " + e.getMessage(), e);
+        }
+    }
+
+    static java.util.Optional<String> token(ProviderConfig c, String where) {
+        if (c.has("token") && c.has("token_file")) {
+            throw new ConfigException("settings '" + where + ".token' and '" + where + ".token_file' exclude each other");
+        }
+        String token;
+        if (c.has("token_file")) {
+            Path file = Path.of(c.requireString("token_file"));
+            try {
+                token = Files.readString(file, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new ConfigException("setting '" + where + ".token_file': cannot read " + file + ": " + e.getMessage(), e);
+            }
+        } else if (c.has("token")) {
+            token = c.requireString("token");
+        } else {
+            return java.util.Optional.empty();
+        }
+        if (token.length() < 16 || !token.matches("[\\x21-\\x7e]+")) {
+            throw new ConfigException("setting '" + where + ".token' must be at least 16 printable characters without spaces");
+        }
+        return java.util.Optional.of(token);
     }
 
     private static Map<String, ProviderConfig> sections(ProviderConfig parent) {

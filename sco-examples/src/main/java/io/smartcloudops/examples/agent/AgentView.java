@@ -6,7 +6,8 @@ import io.smartcloudops.api.audit.AuditEntry;
 import io.smartcloudops.api.audit.AuditLog;
 import io.smartcloudops.api.audit.AuditQuery;
 import io.smartcloudops.api.chat.LogLine;
-import io.smartcloudops.api.chat.OpsView;
+import io.smartcloudops.examples.link.ChartPoint;
+import io.smartcloudops.examples.link.HostView;
 import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
 import io.smartcloudops.api.metric.Sample;
@@ -27,12 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the agent has seen and done, kept bounded in memory for the HTTP API and ChatOps; the
  * durable record is the audit log.
  */
-final class AgentView implements OpsView {
+final class AgentView implements HostView {
     private static final int SAMPLES_PER_SERIES = 240;
 
-    /** One charted point: the value and the band the detector expected it in (NaN while it had none). */
-    record Point(long timestampMillis, double value, double expected, double lower, double upper) {
-    }
     private static final int RECENT_EVENTS = 500;
 
     private final Instant startedAt;
@@ -41,7 +39,7 @@ final class AgentView implements OpsView {
     private final java.util.function.Supplier<List<Alert>> openAlerts;
     private final AuditLog audit;
     private final RecentLogs logs;
-    private final Map<SeriesId, Deque<Point>> samples = new ConcurrentHashMap<>();
+    private final Map<SeriesId, Deque<ChartPoint>> samples = new ConcurrentHashMap<>();
     private final Deque<AnomalyEvent> anomalies = new ArrayDeque<>();
     private final Deque<ActionResult> actions = new ArrayDeque<>();
     private final Map<String, String> sourceHealth = new ConcurrentHashMap<>();
@@ -57,9 +55,9 @@ final class AgentView implements OpsView {
     }
 
     void recordSample(Sample s, io.smartcloudops.api.detect.Score score) {
-        Deque<Point> d = samples.computeIfAbsent(s.series(), k -> new ArrayDeque<>());
-        Point p = score == null ? new Point(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN)
-                : new Point(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
+        Deque<ChartPoint> d = samples.computeIfAbsent(s.series(), k -> new ArrayDeque<>());
+        ChartPoint p = score == null ? new ChartPoint(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN)
+                : new ChartPoint(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
         synchronized (d) {
             d.addLast(p);
             if (d.size() > SAMPLES_PER_SERIES) {
@@ -113,14 +111,14 @@ final class AgentView implements OpsView {
         return points(series, limit).stream().map(p -> new Sample(series, p.timestampMillis(), p.value())).toList();
     }
 
-    /** The newest points of a series with their expected bands, oldest first. */
-    List<Point> points(SeriesId series, int limit) {
-        Deque<Point> d = samples.get(series);
+    @Override
+    public List<ChartPoint> points(SeriesId series, int limit) {
+        Deque<ChartPoint> d = samples.get(series);
         if (d == null) {
             return List.of();
         }
         synchronized (d) {
-            List<Point> all = new ArrayList<>(d);
+            List<ChartPoint> all = new ArrayList<>(d);
             return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
         }
     }

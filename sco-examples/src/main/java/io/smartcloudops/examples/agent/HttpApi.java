@@ -71,7 +71,7 @@ final class HttpApi {
             config.routes.get("/audit", this::audit);
             config.routes.before(this::authenticate);
             config.routes.get("/approvals", ctx -> send(ctx, 200,
-                    Map.of("pending", agent.gate().pending().stream().map(JsonViews::approval).toList())));
+                    Map.of("pending", agent.approvals().pending().stream().map(JsonViews::approval).toList())));
             config.routes.post("/approvals/{id}/approve", ctx -> decide(ctx, true));
             config.routes.post("/approvals/{id}/deny", ctx -> decide(ctx, false));
             config.routes.post("/webhook/alertmanager", this::alertmanagerWebhook);
@@ -82,8 +82,13 @@ final class HttpApi {
             config.routes.post("/silences", this::createSilence);
             config.routes.delete("/silences/{id}", this::expireSilence);
             config.routes.post("/-/reload", this::reload);
+            new LinkEndpoints(agent, this::requireOperator).register(config);
             config.routes.get("/metrics", ctx -> ctx.contentType(agent.metrics().contentType()).result(agent.metrics().scrape()));
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(io.smartcloudops.examples.link.PeerUnavailableException.class, (e, ctx) -> {
+                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                error(ctx, 503, "the monitor this host answers from is unavailable: " + e.getMessage());
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -155,7 +160,7 @@ final class HttpApi {
     }
 
     private void status(Context ctx) {
-        send(ctx, 200, JsonViews.status(agent.view().status(), agent.config().actionMode().name().toLowerCase(Locale.ROOT),
+        send(ctx, 200, JsonViews.status(agent.hostView().status(), agent.config().actionMode().name().toLowerCase(Locale.ROOT),
                 agent.config().detector()));
     }
 
@@ -202,8 +207,8 @@ final class HttpApi {
             throw new BadRequest(400, e.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("lines", agent.view().logs(lines, level).stream().map(JsonViews::log).toList());
-        body.put("audit", agent.view().audit(AuditQuery.latest(Math.min(lines, 500))).stream().map(JsonViews::audit).toList());
+        body.put("lines", agent.hostView().logs(lines, level).stream().map(JsonViews::log).toList());
+        body.put("audit", agent.hostView().audit(AuditQuery.latest(Math.min(lines, 500))).stream().map(JsonViews::audit).toList());
         send(ctx, 200, body);
     }
 
@@ -219,7 +224,7 @@ final class HttpApi {
             }
         }
         q.subject(ctx.queryParam("subject")).action(ctx.queryParam("action")).outcome(ctx.queryParam("outcome"));
-        send(ctx, 200, Map.of("entries", agent.view().audit(q.build()).stream().map(JsonViews::audit).toList()));
+        send(ctx, 200, Map.of("entries", agent.hostView().audit(q.build()).stream().map(JsonViews::audit).toList()));
     }
 
     /**
@@ -286,7 +291,7 @@ final class HttpApi {
         }
         String id = ctx.pathParam("id");
         String reason = approve || ctx.body().isBlank() ? "" : jsonObject(ctx, "{\"reason\": \"...\"}").path("reason").asText("");
-        io.smartcloudops.api.action.ActionResult r = approve ? agent.gate().approve(id, p) : agent.gate().deny(id, p, reason);
+        io.smartcloudops.api.action.ActionResult r = approve ? agent.approvals().approve(id, p) : agent.approvals().deny(id, p, reason);
         send(ctx, r.message().startsWith("no pending approval") ? 404 : 200, JsonViews.action(r));
     }
 
@@ -303,7 +308,7 @@ final class HttpApi {
     }
 
     private void alerts(Context ctx) {
-        List<io.smartcloudops.api.alert.Alert> open = agent.view().alerts();
+        List<io.smartcloudops.api.alert.Alert> open = agent.hostView().alerts();
         String groupBy = ctx.queryParam("group_by");
         if (groupBy == null) {
             send(ctx, 200, Map.of("alerts", open.stream().map(JsonViews::alert).toList()));
@@ -324,18 +329,18 @@ final class HttpApi {
         }
         String host = ctx.queryParam("host");
         int limit = intParam(ctx, "limit", 240, 1, 240);
-        List<io.smartcloudops.api.metric.SeriesId> ids = agent.view().series().stream()
+        List<io.smartcloudops.api.metric.SeriesId> ids = agent.hostView().series().stream()
                 .filter(id -> id.name().equals(metric) || id.name().startsWith(metric + "_") || id.name().endsWith("_" + metric)
                         || id.name().contains("_" + metric + "_"))
                 .filter(id -> host == null || host.equals(id.labels().get("host")))
                 .sorted(java.util.Comparator.comparing(Object::toString)).limit(10).toList();
-        List<io.smartcloudops.api.detect.AnomalyEvent> anomalies = agent.view().anomalies(500);
+        List<io.smartcloudops.api.detect.AnomalyEvent> anomalies = agent.hostView().anomalies(500);
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (io.smartcloudops.api.metric.SeriesId id : ids) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("series", id.toString());
             m.put("labels", id.labels().asMap());
-            m.put("points", agent.view().points(id, limit).stream().map(JsonViews::point).toList());
+            m.put("points", agent.hostView().points(id, limit).stream().map(JsonViews::point).toList());
             m.put("anomalies", anomalies.stream().filter(a -> a.series().equals(id)).map(JsonViews::anomaly).toList());
             out.add(m);
         }

@@ -141,7 +141,7 @@ final class JsonViews {
     }
 
     /** {@code [epoch millis, value, expected, lower, upper]}, nulls where unknown: compact for charts. */
-    static List<Double> point(AgentView.Point p) {
+    static List<Double> point(io.smartcloudops.examples.link.ChartPoint p) {
         return java.util.Arrays.asList((double) p.timestampMillis(), finite(p.value()), finite(p.expected()), finite(p.lower()), finite(p.upper()));
     }
 

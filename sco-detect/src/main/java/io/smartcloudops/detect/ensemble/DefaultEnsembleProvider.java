@@ -7,8 +7,9 @@ import io.smartcloudops.api.spi.ProviderContext;
 /**
  * The default detector, registered as {@code default}: one calibrated anomaly likelihood from the
  * seasonal forecaster (its error, level shift and volatility), the streaming isolation forest, the
- * one-class SVM and record-breaking values, with a refractory memory so that an incident is reported
- * once. About two microseconds a sample and under 16 KiB of state per series.
+ * one-class SVM and record-breaking values and moving averages, with a refractory memory and a quiet
+ * period after a confident alarm so that an incident is reported once. A few microseconds a sample and
+ * under 16 KiB of state per series.
  *
  * <pre>{@code
  * # agent configuration, every key optional
@@ -16,6 +17,8 @@ import io.smartcloudops.api.spi.ProviderContext;
  *   default:
  *     tail_quantile: 0.99        # peaks-over-threshold level of the calibrators
  *     refractory_half_life: 150  # samples
+ *     quiet_surprisal: 4.5       # a confident alarm: one-in-30,000
+ *     quiet_share: 0.05          # quiet period after it, share of the samples seen
  *     seasonal: {max_period: 320}
  * }</pre>
  */

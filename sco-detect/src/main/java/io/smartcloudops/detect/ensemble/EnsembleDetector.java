@@ -18,24 +18,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The default detector. Seven members each measure how unusual a sample is: the seasonal forecast
+ * The default detector. Nine members each measure how unusual a sample is: the seasonal forecast
  * error, its short average (a level shift) and its short absolute average (volatility), the
  * isolation forest's score of the latest jump, the one-class SVM's distance from the probationary
  * window's shapes, and whether the value (raw, and with the season taken out) breaks the series'
- * slowly forgetting record. The first five are calibrated into surprisals ({@code -log10} of a tail
+ * slowly forgetting record, and whether its moving average over about ten and about thirty
+ * samples does (a level shift or drift that hides in the raw noise). The first five are calibrated into surprisals ({@code -log10} of a tail
  * probability) by extreme-value fits against the series' own history; a record among {@code n}
  * exchangeable samples has probability {@code 1/n}, so the record members speak in surprisals
- * directly. The most surprised member speaks for the sample, and a refractory memory keeps one
+ * directly. The most surprised member speaks for the sample, and an {@link AlarmGate} keeps one
  * incident from being reported over and over. The result maps monotonically onto [0, 1).
  */
 final class EnsembleDetector implements Detector {
-    static final int STATE_VERSION = 1;
+    /** Version 2 added the level members and the gate's quiet period; version 1 state is still read. */
+    static final int STATE_VERSION = 2;
     private static final String[] MEMBERS = {"seasonal", "iforest", "ocsvm", "level shift", "volatility", "new extreme",
-        "new deseasonalised extreme"};
+        "new deseasonalised extreme",
+        "new level extreme", "new slow level extreme"};
     /** Members whose raw measure goes through a tail calibrator; the record members after them are surprisals already. */
     private static final int CALIBRATED = 5;
     /** Weight of the newest residual in the shift and volatility averages: about ten samples of memory. */
     private static final double AVERAGING = 0.1;
+    /** Weight of the newest sample in the slow level member's average: about thirty samples of memory. */
+    private static final double SLOW_AVERAGING = 0.03;
 
     private final EnsembleParameters params;
     private final Direction direction;
@@ -46,8 +51,10 @@ final class EnsembleDetector implements Detector {
     private final VarianceStabiliser stabiliser;
     private final RangeNovelty range;
     private final RangeNovelty adjustedRange;
+    private final LevelNovelty level;
+    private final LevelNovelty slowLevel;
+    private final AlarmGate gate;
     private long count;
-    private double remembered;
     private double meanResidual;
     private double meanAbsResidual;
 
@@ -55,12 +62,13 @@ final class EnsembleDetector implements Detector {
         this(params, settings.direction(), new SeasonalForecaster(params.seasonal()),
                 new StreamingIsolationForest(params.forest(), settings.seed()),
                 new OneClassSvm(params.svm(), settings.seed()), calibrators(params), new VarianceStabiliser(),
-                new RangeNovelty(params.extremeMemory()), new RangeNovelty(params.extremeMemory()));
+                new RangeNovelty(params.extremeMemory()), new RangeNovelty(params.extremeMemory()),
+                new LevelNovelty(AVERAGING, params.extremeMemory()), new LevelNovelty(SLOW_AVERAGING, params.extremeMemory()));
     }
 
     private EnsembleDetector(EnsembleParameters params, Direction direction, SeasonalForecaster seasonal, StreamingIsolationForest forest,
             OneClassSvm svm, AnomalyLikelihood[] calibrators, VarianceStabiliser stabiliser,
-            RangeNovelty range, RangeNovelty adjustedRange) {
+            RangeNovelty range, RangeNovelty adjustedRange, LevelNovelty level, LevelNovelty slowLevel) {
         this.params = params;
         this.direction = direction;
         this.seasonal = seasonal;
@@ -70,6 +78,9 @@ final class EnsembleDetector implements Detector {
         this.stabiliser = stabiliser;
         this.range = range;
         this.adjustedRange = adjustedRange;
+        this.level = level;
+        this.slowLevel = slowLevel;
+        this.gate = new AlarmGate(params.refractoryHalfLife(), params.echo(), params.quietSurprisal(), params.quietShare());
     }
 
     private static AnomalyLikelihood[] calibrators(EnsembleParameters p) {
@@ -87,19 +98,19 @@ final class EnsembleDetector implements Detector {
             double[] seed = stabiliser.collect(sample.value());
             if (seed != null) {
                 for (double x : seed) {
-                    refractory(observe(stabilised(x)).combined());
+                    gate.report(observe(stabilised(x)).combined(), count);
                 }
             }
             return Score.none("warming up");
         }
         Observation o = observe(stabilised(sample.value()));
-        double reported = refractory(o.combined());
+        double reported = gate.report(o.combined(), count);
         if (count <= params.warmup() || Double.isNaN(o.expected())) {
             return Score.none("warming up");
         }
         // plain concatenation: String.format would cost more than all the members together
         String reason = MEMBERS[o.strongest()] + ": one-in-" + Math.round(Math.pow(10, Math.min(o.combined(), 15))) + " surprise"
-                + (reported < o.combined() ? " (echo of a recent incident)" : "");
+                + (reported < o.combined() ? (reported == 0 ? " (held back after a recent alarm)" : " (echo of a recent incident)") : "");
         return new Score(AnomalyLikelihood.toScore(reported), original(o.expected()), original(o.expected() - o.band()),
                 original(o.expected() + o.band()), MEMBERS[o.strongest()], reason);
     }
@@ -144,6 +155,8 @@ final class EnsembleDetector implements Detector {
         surprise[4] = calibrators[4].surprisal(meanAbsResidual);
         surprise[5] = range.surprisal(y, direction);
         surprise[6] = seasonalNow ? adjustedRange.surprisal(adjusted, direction) : 0.0;
+        surprise[7] = level.surprisal(y, direction);
+        surprise[8] = slowLevel.surprisal(y, direction);
         int strongest = 0;
         double combined = 0;
         for (int i = 0; i < surprise.length; i++) {
@@ -152,14 +165,6 @@ final class EnsembleDetector implements Detector {
             strongest = surprise[i] > surprise[strongest] ? i : strongest;
         }
         return new Observation(combined, strongest, expected, band);
-    }
-
-    /** Reports a surprise in full only when it exceeds the decaying memory of what was already reported. */
-    private double refractory(double surprise) {
-        double decayed = remembered * Math.pow(0.5, 1.0 / params.refractoryHalfLife());
-        double reported = surprise > decayed ? surprise : params.echo() * surprise;
-        remembered = Math.max(decayed, surprise);
-        return reported;
     }
 
     @Override
@@ -177,9 +182,10 @@ final class EnsembleDetector implements Detector {
             stabiliser.writeTo(out);
             range.writeTo(out);
             adjustedRange.writeTo(out);
-
+            level.writeTo(out);
+            slowLevel.writeTo(out);
             out.writeLong(count);
-            out.writeDouble(remembered);
+            gate.writeTo(out);
             out.writeDouble(meanResidual);
             out.writeDouble(meanAbsResidual);
         } catch (IOException e) {
@@ -189,11 +195,12 @@ final class EnsembleDetector implements Detector {
     }
 
     static EnsembleDetector restore(DetectorState state) {
-        if (state.version() != STATE_VERSION) {
-            throw new IllegalArgumentException("default ensemble state version " + state.version() + " is not known; this build reads " + STATE_VERSION);
+        if (state.version() != STATE_VERSION && state.version() != 1) {
+            throw new IllegalArgumentException("default ensemble state version " + state.version() + " is not known; this build reads 1 to " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
-            EnsembleParameters params = EnsembleParameters.readFrom(in);
+            int version = state.version();
+            EnsembleParameters params = EnsembleParameters.readFrom(in, version);
             Direction direction = Direction.values()[in.readByte()];
             SeasonalForecaster seasonal = SeasonalForecaster.readFrom(in);
             StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in);
@@ -203,9 +210,16 @@ final class EnsembleDetector implements Detector {
                 calibrators[i] = AnomalyLikelihood.readFrom(in);
             }
             EnsembleDetector d = new EnsembleDetector(params, direction, seasonal, forest, svm, calibrators, VarianceStabiliser.readFrom(in),
-                    RangeNovelty.readFrom(in), RangeNovelty.readFrom(in));
+                    RangeNovelty.readFrom(in), RangeNovelty.readFrom(in),
+                    // version 1 had no level members: fresh ones (weighted 0 by its parameters) keep its scores
+                    version == 1 ? new LevelNovelty(AVERAGING, params.extremeMemory()) : LevelNovelty.readFrom(in),
+                    version == 1 ? new LevelNovelty(SLOW_AVERAGING, params.extremeMemory()) : LevelNovelty.readFrom(in));
             d.count = in.readLong();
-            d.remembered = in.readDouble();
+            if (version == 1) {
+                d.gate.readVersion1(in);
+            } else {
+                d.gate.readFrom(in);
+            }
             d.meanResidual = in.readDouble();
             d.meanAbsResidual = in.readDouble();
             return d;

@@ -21,28 +21,37 @@ import java.util.Set;
  * @param fusion how the members' weighted surprisals combine
  * @param weights each member's weight: seasonal residual, isolation forest, one-class SVM, level shift
  *     (averaged residual), volatility (averaged absolute residual), new extreme (record-breaking value), new deseasonalised
- *     extreme (record-breaking value once the season is taken out)
+ *     extreme (record-breaking value once the season is taken out), new level extreme (record-breaking moving
+ *     average over about ten samples), new slow level extreme (moving average over about thirty samples)
  * @param extremeMemory samples over which the known range of values contracts back towards the mean
  * @param stabilise model {@code asinh(x / s)} instead of {@code x}, evening out level-dependent noise
  * @param seasonal the seasonal member's settings (section {@code seasonal}); its own state carries them
  * @param forest the isolation forest's settings (section {@code iforest})
  * @param svm the one-class SVM's settings (section {@code ocsvm})
  * @param echo share of a surprise reported while a larger one is remembered, in [0, 1]
+ * @param quietSurprisal reported surprisal from which an alarm is confident and starts a quiet period
+ * @param quietShare length of the quiet period after a confident alarm, as a share of the samples seen so
+ *     far, in [0, 1); 0 turns quiet periods off
  */
 record EnsembleParameters(int warmup, double tailQuantile, double memory, double refractoryHalfLife, double echo, Fusion fusion,
-        double[] weights, double extremeMemory, boolean stabilise, SeasonalParameters seasonal, ForestParameters forest, SvmParameters svm) {
+        double[] weights, double extremeMemory, boolean stabilise, SeasonalParameters seasonal, ForestParameters forest, SvmParameters svm,
+        double quietSurprisal, double quietShare) {
+    /** Members, in weight order; see {@code weights}. */
+    static final int MEMBERS = 9;
     static final Set<String> KEYS = Set.of("warmup", "tail_quantile", "memory", "refractory_half_life", "echo", "fusion",
-            "weight_seasonal", "weight_iforest", "weight_ocsvm", "weight_shift", "weight_volatility", "weight_extreme", "weight_adjusted_extreme", "extreme_memory", "stabilise", "seasonal", "iforest", "ocsvm");
+            "weight_seasonal", "weight_iforest", "weight_ocsvm", "weight_shift", "weight_volatility", "weight_extreme", "weight_adjusted_extreme",
+            "weight_level_extreme", "weight_slow_level_extreme", "extreme_memory", "quiet_surprisal", "quiet_share", "stabilise", "seasonal", "iforest", "ocsvm");
 
     EnsembleParameters {
         if (warmup < 2 || !(tailQuantile > 0.5 && tailQuantile < 1) || !(memory >= 10) || !(refractoryHalfLife > 0)
-                || !(echo >= 0 && echo <= 1) || !(extremeMemory >= 2)) {
-            throw new ConfigException("default: warmup >= 2, tail_quantile in (0.5, 1), memory >= 10, refractory_half_life > 0, echo in [0, 1], extreme_memory >= 2");
+                || !(echo >= 0 && echo <= 1) || !(extremeMemory >= 2) || !(quietSurprisal > 0) || !(quietShare >= 0 && quietShare < 1)) {
+            throw new ConfigException("default: warmup >= 2, tail_quantile in (0.5, 1), memory >= 10, refractory_half_life > 0, echo in [0, 1], "
+                    + "extreme_memory >= 2, quiet_surprisal > 0, quiet_share in [0, 1)");
         }
         java.util.Objects.requireNonNull(fusion, "fusion");
         weights = weights.clone();
-        if (weights.length != 7 || java.util.Arrays.stream(weights).anyMatch(w -> !(w >= 0))) {
-            throw new ConfigException("default: member weights must be seven numbers >= 0");
+        if (weights.length != MEMBERS || java.util.Arrays.stream(weights).anyMatch(w -> !(w >= 0))) {
+            throw new ConfigException("default: member weights must be " + MEMBERS + " numbers >= 0");
         }
     }
 
@@ -50,9 +59,14 @@ record EnsembleParameters(int warmup, double tailQuantile, double memory, double
         return weights[i];
     }
 
+    /**
+     * The defaults. A confident alarm is a one-in-30,000 surprise (4.5), rarer than any record a series
+     * of a few thousand samples breaks by chance (log10 n); the quiet period after it, 5% of the samples
+     * seen, is of the order of an incident's length in the series' own time scale.
+     */
     static EnsembleParameters defaults() {
-        return new EnsembleParameters(100, 0.99, 5000, 150, 0.3, Fusion.MAX, new double[] {1, 1, 1, 1, 1, 1, 1}, 8000, false,
-                SeasonalParameters.defaults(), ForestParameters.defaults(), SvmParameters.defaults());
+        return new EnsembleParameters(100, 0.99, 5000, 150, 0.3, Fusion.MAX, new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1}, 8000, false,
+                SeasonalParameters.defaults(), ForestParameters.defaults(), SvmParameters.defaults(), 4.5, 0.05);
     }
 
     static EnsembleParameters from(ProviderConfig c) {
@@ -63,10 +77,11 @@ record EnsembleParameters(int warmup, double tailQuantile, double memory, double
                 Fusion.parse(c.string("fusion", d.fusion.name())),
                 new double[] {c.number("weight_seasonal", d.weights[0]), c.number("weight_iforest", d.weights[1]), c.number("weight_ocsvm", d.weights[2]),
                     c.number("weight_shift", d.weights[3]), c.number("weight_volatility", d.weights[4]), c.number("weight_extreme", d.weights[5]),
-                    c.number("weight_adjusted_extreme", d.weights[6])},
+                    c.number("weight_adjusted_extreme", d.weights[6]), c.number("weight_level_extreme", d.weights[7]),
+                    c.number("weight_slow_level_extreme", d.weights[8])},
                 c.number("extreme_memory", d.extremeMemory),
                 c.bool("stabilise", d.stabilise), SeasonalParameters.from(c.section("seasonal")), ForestParameters.from(c.section("iforest")),
-                SvmParameters.from(c.section("ocsvm")));
+                SvmParameters.from(c.section("ocsvm")), c.number("quiet_surprisal", d.quietSurprisal), c.number("quiet_share", d.quietShare));
     }
 
     void writeTo(DataOutput out) throws IOException {
@@ -81,11 +96,31 @@ record EnsembleParameters(int warmup, double tailQuantile, double memory, double
         }
         out.writeDouble(extremeMemory);
         out.writeBoolean(stabilise);
+        out.writeDouble(quietSurprisal);
+        out.writeDouble(quietShare);
     }
 
-    static EnsembleParameters readFrom(DataInput in) throws IOException {
-        return new EnsembleParameters(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-                Fusion.values()[in.readByte()], new double[] {in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()},
-                in.readDouble(), in.readBoolean(), SeasonalParameters.defaults(), ForestParameters.defaults(), SvmParameters.defaults());
+    /**
+     * Reads parameters written by {@link #writeTo} in state {@code version}. Version 1 knew seven
+     * members and no quiet period: the level members it lacked get weight 0 and quiet periods stay
+     * off, so a restored detector carries on scoring as it did.
+     */
+    static EnsembleParameters readFrom(DataInput in, int version) throws IOException {
+        int warmup = in.readInt();
+        double tailQuantile = in.readDouble();
+        double memory = in.readDouble();
+        double halfLife = in.readDouble();
+        double echo = in.readDouble();
+        Fusion fusion = Fusion.values()[in.readByte()];
+        double[] weights = new double[MEMBERS];
+        for (int i = 0; i < (version == 1 ? 7 : MEMBERS); i++) {
+            weights[i] = in.readDouble();
+        }
+        double extremeMemory = in.readDouble();
+        boolean stabilise = in.readBoolean();
+        double quietSurprisal = version == 1 ? defaults().quietSurprisal : in.readDouble();
+        double quietShare = version == 1 ? 0.0 : in.readDouble();
+        return new EnsembleParameters(warmup, tailQuantile, memory, halfLife, echo, fusion, weights, extremeMemory, stabilise,
+                SeasonalParameters.defaults(), ForestParameters.defaults(), SvmParameters.defaults(), quietSurprisal, quietShare);
     }
 }

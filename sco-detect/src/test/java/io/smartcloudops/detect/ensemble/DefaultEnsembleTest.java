@@ -15,6 +15,7 @@ import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.api.testkit.DetectorContract;
+import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,13 +65,58 @@ class DefaultEnsembleTest extends DetectorContract {
     }
 
     @Test
+    void holdsBackTheAftermathOfAConfidentAlarm() {
+        Detector d = factory().create(SERIES, DetectorSettings.defaults());
+        List<Sample> data = series(17, 1300);
+        double spike = 0;
+        double aftermath = 0;
+        String aftermathReason = "";
+        for (int i = 0; i < data.size(); i++) {
+            Sample s = data.get(i);
+            // a spike, then a second bigger one a few samples later: still the same incident
+            double extra = i == 1200 ? 80 : i == 1210 ? 160 : 0;
+            Score score = d.update(new Sample(SERIES, s.timestampMillis(), s.value() + extra));
+            spike = i == 1200 ? score.value() : spike;
+            if (i == 1210) {
+                aftermath = score.value();
+                aftermathReason = score.reason();
+            }
+        }
+        assertThat(spike).isGreaterThan(AnomalyLikelihood.toScore(EnsembleParameters.defaults().quietSurprisal()));
+        assertThat(aftermath).isZero();
+        assertThat(aftermathReason).contains("held back");
+    }
+
+    @Test
+    void restoredDuringAQuietPeriodContinuesIdentically() {
+        DetectorFactory f = factory();
+        List<Sample> data = series(23, 1500);
+        Detector uninterrupted = f.create(SERIES, DetectorSettings.defaults());
+        Detector first = f.create(SERIES, DetectorSettings.defaults());
+        for (int i = 0; i < 1105; i++) {
+            Sample s = spiked(data.get(i), i == 1100);
+            uninterrupted.update(s);
+            first.update(s);
+        }
+        Detector restored = f.restore(first.snapshot());
+        for (int i = 1105; i < data.size(); i++) {
+            Sample s = spiked(data.get(i), i == 1300);
+            assertThat(restored.update(s).value()).isEqualTo(uninterrupted.update(s).value());
+        }
+    }
+
+    private static Sample spiked(Sample s, boolean spike) {
+        return spike ? new Sample(SERIES, s.timestampMillis(), s.value() + 100) : s;
+    }
+
+    @Test
     void explainsWhichMemberFired() {
         Detector d = factory().create(SERIES, DetectorSettings.defaults());
         Score last = null;
         for (Sample s : series(9, 1001)) {
             last = d.update(s);
         }
-        assertThat(last.component()).isIn("seasonal", "iforest", "ocsvm");
+        assertThat(last.component()).isIn("seasonal", "iforest", "ocsvm", "new level extreme", "new slow level extreme");
         assertThat(last.reason()).contains("surprise");
     }
 

@@ -1,0 +1,78 @@
+package io.smartcloudops.detect.ensemble;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * Decides how much of a surprise to report, so that one incident raises one alarm. NAB, like an
+ * on-call engineer, credits only the first alert of an incident and counts every repeat as noise.
+ * Two mechanisms:
+ * <ul>
+ *   <li>refractory memory: a surprise counts in full only when it exceeds the decaying memory of
+ *       what was already reported, otherwise only an echo share of it;</li>
+ *   <li>quiet period: after a confident alarm nothing is reported for a share of the samples seen so
+ *       far. The incident's aftermath (recovery, refilled buffers) looks as novel as its onset, and
+ *       a series seen for longer has longer incidents in absolute samples; the share uses only the
+ *       count seen so far, so the gate stays causal.</li>
+ * </ul>
+ */
+final class AlarmGate {
+    private final double halfLife;
+    private final double echo;
+    private final double confident;
+    private final double quietShare;
+    private double remembered;
+    private long quietUntil;
+
+    /**
+     * @param halfLife samples over which the memory of a reported surprise halves
+     * @param echo share of a surprise reported while a larger one is remembered
+     * @param confident surprisal from which an alarm starts a quiet period
+     * @param quietShare length of the quiet period as a share of the samples seen, 0 for none
+     */
+    AlarmGate(double halfLife, double echo, double confident, double quietShare) {
+        this.halfLife = halfLife;
+        this.echo = echo;
+        this.confident = confident;
+        this.quietShare = quietShare;
+    }
+
+    /** The surprisal to report for sample number {@code count} (counting from 1) whose members said {@code surprise}. */
+    double report(double surprise, long count) {
+        if (count < quietUntil) {
+            return 0.0;
+        }
+        double decayed = remembered * Math.pow(0.5, 1.0 / halfLife);
+        double reported = surprise > decayed ? surprise : echo * surprise;
+        remembered = Math.max(decayed, surprise);
+        if (quietShare > 0 && reported >= confident) {
+            quietUntil = count + 1 + (long) (quietShare * count);
+            // the quiet period already covers this incident; what follows it is judged afresh
+            remembered = 0.0;
+        }
+        return reported;
+    }
+
+    /** True while alarms are held back after a confident one. */
+    boolean quiet(long count) {
+        return count < quietUntil;
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeDouble(remembered);
+        out.writeLong(quietUntil);
+    }
+
+    /** Restores the gate's memory into a gate built with the same settings. */
+    void readFrom(DataInput in) throws IOException {
+        remembered = in.readDouble();
+        quietUntil = in.readLong();
+    }
+
+    /** Restores a gate from version 1 state, which had only the refractory memory. */
+    void readVersion1(DataInput in) throws IOException {
+        remembered = in.readDouble();
+        quietUntil = 0;
+    }
+}

@@ -22,6 +22,7 @@ import io.smartcloudops.chat.internal.answer.ReadAnswers;
 import io.smartcloudops.chat.internal.answer.Reply;
 import io.smartcloudops.chat.internal.nlu.InputGuard;
 import io.smartcloudops.chat.internal.nlu.Intent;
+import io.smartcloudops.chat.internal.nlu.SlotExtractor;
 import io.smartcloudops.chat.internal.nlu.Turn;
 import io.smartcloudops.chat.internal.session.SessionStore;
 import java.util.LinkedHashMap;
@@ -49,9 +50,12 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Before anything reaches the model, the offline engine's input guard runs (injection attempts are
- * answered as {@code out_of_scope} without calling the model) and secrets are redacted. Tool results
- * go back fenced as untrusted data. Each session's message window lives in the offline engine's
- * SQLite session file and expires with it. Thread-safe: turns of one session are serialised.
+ * answered as {@code out_of_scope} without calling the model) and secrets are redacted, for good.
+ * Host, service, address and instance names are then pseudonymised reversibly per session
+ * ({@code ConcealingChatModel}): the model reads {@code <service-2>}, the tools and the operator
+ * {@code checkout}. Tool results go back fenced as untrusted data. Each session's message window and
+ * placeholders live in the offline engine's SQLite session file and expire with it. Thread-safe: turns
+ * of one session are serialised.
  */
 public final class LlmChatEngine implements ChatEngine {
 
@@ -71,6 +75,8 @@ public final class LlmChatEngine implements ChatEngine {
     private final ChatMemoryProvider memories;
     private final ReadAnswers reads;
     private final ActionAnswers actions;
+    private final DeploymentNames names;
+    private final PseudonymStore pseudonyms;
     private final PromptLibrary prompts = PromptLibrary.bundled();
     private final SecretRedactor redactor = new SecretRedactor();
     private final DataFence fence = new DataFence(redactor);
@@ -96,9 +102,12 @@ public final class LlmChatEngine implements ChatEngine {
                 settings.offline().sessionTtl());
         this.sessions.purgeExpired();
         this.memory = new SessionMemoryStore(sessions);
+        this.pseudonyms = new PseudonymStore(sessions);
+        this.names = new DeploymentNames(view, context.clock(), SlotExtractor.knownServices());
         this.memories = id -> MessageWindowChatMemory.builder().id(id).maxMessages(settings.maxMessages())
                 .chatMemoryStore(memory).alwaysKeepSystemMessageFirst(true).build();
-        this.reads = new ReadAnswers(view, context.clock());
+        // The tools read through the harvester, so a name they turn up is concealed in the very result carrying it.
+        this.reads = new ReadAnswers(new NameHarvestingView(view, names), context.clock());
         this.actions = new ActionAnswers(gateway);
     }
 
@@ -122,13 +131,17 @@ public final class LlmChatEngine implements ChatEngine {
             ToolTurn turn = new ToolTurn(query.principal(), new InputGuard.Verdict(text, InputGuard.Rejection.NONE, ""),
                     sessions.load(query.session()));
             List<ChatMessage> before = memory.getMessages(query.session());
+            Pseudonymiser concealer = new Pseudonymiser(names::catalogue, pseudonyms.load(query.session()));
             String said;
             try {
-                said = assistant(turn, query.session()).chat(query.session(), List.of(TextContent.from(text))).content();
+                said = assistant(turn, query.session(), concealer).chat(query.session(), List.of(TextContent.from(text))).content();
             } catch (RuntimeException e) {
                 // A failed turn must not leave half an exchange (a tool call without its result) in the window.
                 memory.updateMessages(query.session(), before);
                 return fallBack(query, text, turn, e);
+            } finally {
+                // Saved even when the turn failed: the model has seen these placeholders and the history may hold them next turn.
+                pseudonyms.save(query.session(), concealer.pseudonyms());
             }
             ChatReply reply = compose(turn, said);
             remember(query.session(), turn, reply);
@@ -143,9 +156,9 @@ public final class LlmChatEngine implements ChatEngine {
         }
     }
 
-    private Assistant assistant(ToolTurn turn, String session) {
+    private Assistant assistant(ToolTurn turn, String session, Pseudonymiser concealer) {
         return AiServices.builder(Assistant.class)
-                .chatModel(model)
+                .chatModel(new ConcealingChatModel(model, concealer))
                 .chatMemoryProvider(memories)
                 .systemMessageProvider(id -> prompts.systemPrompt(turn.principal()))
                 .tools(new OpsTools(reads, actions.forSession(session), turn, fence))

@@ -37,6 +37,8 @@ import java.util.function.Function;
 final class OpsTools {
 
     private static final String SPAN_HELP = "a time span such as PT1H, P3D, 30m or 'last 2 hours'";
+    // No real host or service name in a description: descriptions travel to the model unconcealed.
+    private static final String AS_WRITTEN = ", written exactly as in the question or the tool data, placeholders included";
 
     private final ReadAnswers reads;
     private final ActionAnswers actions;
@@ -58,8 +60,8 @@ final class OpsTools {
     @Tool(name = "query_metric", value = "Recent values (latest, min, avg, max) of a metric, optionally for one service or host and time range.")
     String queryMetric(
             @P(name = "metric", value = "cpu, memory, disk, network_in, network_out, latency, error_rate, request_rate or load_average") String metric,
-            @P(name = "service", value = "service name, e.g. nginx, api, postgres, redis", required = false) String service,
-            @P(name = "host", value = "host: app or monitor", required = false) String host,
+            @P(name = "service", value = "service name" + AS_WRITTEN, required = false) String service,
+            @P(name = "host", value = "host: app, monitor, or a host name" + AS_WRITTEN, required = false) String host,
             @P(name = "range", value = "look-back window, " + SPAN_HELP, required = false) String range) {
         return read("query_metric", Intent.METRIC_QUERY, args(METRIC, metric, SERVICE, service, HOST, host, SPAN, range), reads::metric);
     }
@@ -67,8 +69,8 @@ final class OpsTools {
     @Tool(name = "list_anomalies", value = "Recent anomalies the detectors flagged, newest first, optionally filtered.")
     String anomalies(
             @P(name = "metric", value = "metric to filter by", required = false) String metric,
-            @P(name = "service", value = "service to filter by", required = false) String service,
-            @P(name = "host", value = "host to filter by: app or monitor", required = false) String host,
+            @P(name = "service", value = "service to filter by" + AS_WRITTEN, required = false) String service,
+            @P(name = "host", value = "host to filter by: app, monitor, or a host name" + AS_WRITTEN, required = false) String host,
             @P(name = "range", value = "look-back window, " + SPAN_HELP, required = false) String range) {
         return read("list_anomalies", Intent.ANOMALIES, args(METRIC, metric, SERVICE, service, HOST, host, SPAN, range), reads::anomalies);
     }
@@ -77,23 +79,23 @@ final class OpsTools {
     String explainAnomaly(
             @P(name = "anomaly_id", value = "the anomaly id, e.g. an-208", required = false) String anomalyId,
             @P(name = "metric", value = "metric, when no id is known", required = false) String metric,
-            @P(name = "service", value = "service, when no id is known", required = false) String service,
-            @P(name = "host", value = "host, when no id is known", required = false) String host) {
+            @P(name = "service", value = "service, when no id is known" + AS_WRITTEN, required = false) String service,
+            @P(name = "host", value = "host, when no id is known" + AS_WRITTEN, required = false) String host) {
         return read("explain_anomaly", Intent.EXPLAIN_ANOMALY, args(ID, anomalyId, METRIC, metric, SERVICE, service, HOST, host), reads::explain);
     }
 
     @Tool(name = "get_alerts", value = "Open (pending and firing) alerts, most urgent first.")
     String alerts(
             @P(name = "severity", value = "critical, warning or info", required = false) String severity,
-            @P(name = "service", value = "service to filter by", required = false) String service,
-            @P(name = "host", value = "host to filter by", required = false) String host) {
+            @P(name = "service", value = "service to filter by" + AS_WRITTEN, required = false) String service,
+            @P(name = "host", value = "host to filter by" + AS_WRITTEN, required = false) String host) {
         return read("get_alerts", Intent.ALERTS, args(SEVERITY, severity, SERVICE, service, HOST, host), reads::alerts);
     }
 
     @Tool(name = "get_logs", value = "The agent's newest log lines at or above a level, optionally mentioning a service or host.")
     String logs(
-            @P(name = "service", value = "service the lines mention", required = false) String service,
-            @P(name = "host", value = "host the lines mention", required = false) String host,
+            @P(name = "service", value = "service the lines mention" + AS_WRITTEN, required = false) String service,
+            @P(name = "host", value = "host the lines mention" + AS_WRITTEN, required = false) String host,
             @P(name = "level", value = "error, warn, info or debug", required = false) String level,
             @P(name = "lines", value = "how many lines, 1 to 500", required = false) Integer lines,
             @P(name = "range", value = "look-back window, " + SPAN_HELP, required = false) String range) {
@@ -103,16 +105,16 @@ final class OpsTools {
     @Tool(name = "forecast", value = "Linear trend projection of a metric: value after the horizon and, for disk or memory, when it reaches 100%.")
     String forecast(
             @P(name = "metric", value = "metric to project, e.g. disk") String metric,
-            @P(name = "service", value = "service", required = false) String service,
-            @P(name = "host", value = "host: app or monitor", required = false) String host,
+            @P(name = "service", value = "service" + AS_WRITTEN, required = false) String service,
+            @P(name = "host", value = "host: app, monitor, or a host name" + AS_WRITTEN, required = false) String host,
             @P(name = "horizon", value = "how far ahead, " + SPAN_HELP, required = false) String horizon) {
         return read("forecast", Intent.FORECAST, args(METRIC, metric, SERVICE, service, HOST, host, SPAN, horizon), reads::forecast);
     }
 
     @Tool(name = "get_audit", value = "The audit trail: who asked for or did what, newest first.")
     String audit(
-            @P(name = "service", value = "service the entries are about", required = false) String service,
-            @P(name = "host", value = "host the entries are about", required = false) String host,
+            @P(name = "service", value = "service the entries are about" + AS_WRITTEN, required = false) String service,
+            @P(name = "host", value = "host the entries are about" + AS_WRITTEN, required = false) String host,
             @P(name = "range", value = "look-back window, " + SPAN_HELP, required = false) String range,
             @P(name = "action_id", value = "an approval or action id", required = false) String actionId) {
         return read("get_audit", Intent.AUDIT, args(SERVICE, service, HOST, host, SPAN, range, ID, actionId), reads::audit);
@@ -125,25 +127,25 @@ final class OpsTools {
 
     @Tool(name = "propose_restart_service", value = "Ask the policy gate to restart a service. It may run dry or wait for an approval; it never runs unchecked.")
     String restart(
-            @P(name = "service", value = "the service to restart, e.g. nginx") String service,
-            @P(name = "host", value = "host it runs on: app or monitor", required = false) String host) {
+            @P(name = "service", value = "the service to restart" + AS_WRITTEN) String service,
+            @P(name = "host", value = "host it runs on: app, monitor, or a host name" + AS_WRITTEN, required = false) String host) {
         return act("propose_restart_service", Intent.RESTART_SERVICE, args(SERVICE, service, HOST, host), actions::restart);
     }
 
     @Tool(name = "propose_scale_up", value = "Ask the policy gate to add replicas of a service, or to resize a host to an instance type.")
     String scaleUp(
-            @P(name = "service", value = "service to scale", required = false) String service,
+            @P(name = "service", value = "service to scale" + AS_WRITTEN, required = false) String service,
             @P(name = "replicas", value = "replica count", required = false) Integer replicas,
             @P(name = "instance_type", value = "target instance type, e.g. m5.xlarge", required = false) String instanceType,
-            @P(name = "host", value = "host to resize: app or monitor", required = false) String host) {
+            @P(name = "host", value = "host to resize: app, monitor, or a host name" + AS_WRITTEN, required = false) String host) {
         return act("propose_scale_up", Intent.SCALE_UP,
                 args(SERVICE, service, REPLICAS, replicas, INSTANCE_TYPE, instanceType, HOST, host), actions::scale);
     }
 
     @Tool(name = "propose_health_check", value = "Ask the policy gate to probe a service or host.")
     String healthCheck(
-            @P(name = "service", value = "service to check", required = false) String service,
-            @P(name = "host", value = "host to check", required = false) String host) {
+            @P(name = "service", value = "service to check" + AS_WRITTEN, required = false) String service,
+            @P(name = "host", value = "host to check" + AS_WRITTEN, required = false) String host) {
         return act("propose_health_check", Intent.HEALTH_CHECK, args(SERVICE, service, HOST, host), actions::health);
     }
 

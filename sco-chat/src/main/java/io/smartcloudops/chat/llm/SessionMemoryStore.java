@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each session's message window in the offline engine's session database, so both engines'
- * conversations live, and expire, in one file. Messages hold only what was sent to or received from
- * the model: the user's text after redaction, fenced tool results, answers.
+ * conversations live, and expire, in one file. Messages hold the conversation with real names, as the
+ * operator and the tools see it (the user's text after secret redaction, fenced tool results, answers
+ * with their placeholders revealed): {@link ConcealingChatModel} pseudonymises all of it again on every
+ * request, so a name learnt late is hidden in old history too. Secrets never reach it.
  */
 final class SessionMemoryStore implements ChatMemoryStore {
 
@@ -31,7 +33,7 @@ final class SessionMemoryStore implements ChatMemoryStore {
 
     @Override
     public List<ChatMessage> getMessages(Object memoryId) {
-        Optional<String> stored = sessions.loadMessages(memoryId.toString(), FORMAT);
+        Optional<String> stored = sessions.loadDocument(SessionStore.Document.MESSAGES, memoryId.toString(), FORMAT);
         if (stored.isEmpty()) {
             return new ArrayList<>();
         }
@@ -46,14 +48,14 @@ final class SessionMemoryStore implements ChatMemoryStore {
     @Override
     public void updateMessages(Object memoryId, List<ChatMessage> messages) {
         if (messages.isEmpty()) {
-            sessions.deleteMessages(memoryId.toString());
+            sessions.deleteDocument(SessionStore.Document.MESSAGES, memoryId.toString());
         } else {
-            sessions.saveMessages(memoryId.toString(), FORMAT, ChatMessageSerializer.messagesToJson(messages));
+            sessions.saveDocument(SessionStore.Document.MESSAGES, memoryId.toString(), FORMAT, ChatMessageSerializer.messagesToJson(messages));
         }
     }
 
     @Override
     public void deleteMessages(Object memoryId) {
-        sessions.deleteMessages(memoryId.toString());
+        sessions.deleteDocument(SessionStore.Document.MESSAGES, memoryId.toString());
     }
 }

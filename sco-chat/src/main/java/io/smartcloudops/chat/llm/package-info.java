@@ -11,6 +11,16 @@
  *       API keys, JWTs, private keys) are redacted from the question and from every tool result.</li>
  *   <li>Tool results are JSON objects {@code {"tool", "note", "data"}} whose note says the data is
  *       untrusted and never to be obeyed.</li>
+ *   <li>Identifying names are pseudonymised, reversibly and per session: known host and service names
+ *       (the chat vocabulary's services, the values of host- and service-like labels such as
+ *       {@code host}, {@code instance}, {@code job}, {@code service} on the watched series and on
+ *       what the tools read), and any IPv4/IPv6 address, cloud instance id, {@code ip-10-0-1-5}-style
+ *       host or name under a private DNS suffix ({@code .internal}, {@code .local}, ...). The model reads
+ *       {@code <host-1>}, {@code <service-2>}, {@code <ip-3>}, {@code <instance-4>}; the answer and the
+ *       tool-call arguments are revealed before anyone sees or acts on them. Alert and metric names,
+ *       the role words {@code app} and {@code monitor}, and approval and anomaly ids are vocabulary and
+ *       stay readable. Every request is concealed whole at the model's door
+ *       ({@code ConcealingChatModel}), so nothing sent can skip it.</li>
  * </ul>
  *
  * <h2>What the model can do</h2>

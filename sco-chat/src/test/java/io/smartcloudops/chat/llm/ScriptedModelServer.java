@@ -21,11 +21,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A local OpenAI-compatible server that plays a script: each POST to {@code /v1/chat/completions}
  * (the path langchain4j's OpenAI client calls under the base URL) takes the next scripted response
- * and records the request. A "hang" step blocks until {@link #close()}, to test timeouts without sleeping.
+ * and records the request. A step may compute its response from the request, as a model repeating the
+ * placeholders it was sent would. A "hang" step blocks until {@link #close()}, to test timeouts without sleeping.
  */
 final class ScriptedModelServer implements AutoCloseable {
 
@@ -76,7 +78,7 @@ final class ScriptedModelServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CountDownLatch released = new CountDownLatch(1);
-    private final Deque<String> script = new ArrayDeque<>();
+    private final Deque<Function<Received, String>> script = new ArrayDeque<>();
     private final List<Received> received = new ArrayList<>();
 
     ScriptedModelServer() throws IOException {
@@ -91,23 +93,36 @@ final class ScriptedModelServer implements AutoCloseable {
     }
 
     synchronized ScriptedModelServer thenToolCall(String tool, String argumentsJson) {
-        ObjectNode call = JSON.createObjectNode().put("id", "call_" + (script.size() + 1)).put("type", "function");
-        call.putObject("function").put("name", tool).put("arguments", argumentsJson);
-        ObjectNode message = JSON.createObjectNode().put("role", "assistant");
-        message.putNull("content");
-        message.putArray("tool_calls").add(call);
-        script.add(completion(message, "tool_calls"));
+        return thenToolCallTo(tool, request -> argumentsJson);
+    }
+
+    /** A tool call whose arguments depend on the request, as a model's do: to pass on the placeholders it was sent. */
+    synchronized ScriptedModelServer thenToolCallTo(String tool, Function<Received, String> argumentsJson) {
+        String id = "call_" + (script.size() + 1);
+        script.add(request -> {
+            ObjectNode call = JSON.createObjectNode().put("id", id).put("type", "function");
+            call.putObject("function").put("name", tool).put("arguments", argumentsJson.apply(request));
+            ObjectNode message = JSON.createObjectNode().put("role", "assistant");
+            message.putNull("content");
+            message.putArray("tool_calls").add(call);
+            return completion(message, "tool_calls");
+        });
         return this;
     }
 
     synchronized ScriptedModelServer thenAnswer(String text) {
-        script.add(completion(JSON.createObjectNode().put("role", "assistant").put("content", text), "stop"));
+        return thenAnswerTo(request -> text);
+    }
+
+    /** An answer that depends on the request it answers. */
+    synchronized ScriptedModelServer thenAnswerTo(Function<Received, String> text) {
+        script.add(request -> completion(JSON.createObjectNode().put("role", "assistant").put("content", text.apply(request)), "stop"));
         return this;
     }
 
     /** The next request gets no answer until the server is closed. */
     synchronized ScriptedModelServer thenHang() {
-        script.add(HANG);
+        script.add(request -> HANG);
         return this;
     }
 
@@ -122,12 +137,14 @@ final class ScriptedModelServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String next;
+        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                Map.copyOf(exchange.getRequestHeaders()), body);
+        Function<Received, String> step;
         synchronized (this) {
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
-            next = !"POST".equals(exchange.getRequestMethod()) || !PATH.equals(exchange.getRequestURI().getPath()) ? null : script.poll();
+            received.add(request);
+            step = !"POST".equals(exchange.getRequestMethod()) || !PATH.equals(exchange.getRequestURI().getPath()) ? null : script.poll();
         }
+        String next = step == null ? null : step.apply(request);
         if (HANG.equals(next)) {
             try {
                 released.await(30, TimeUnit.SECONDS);

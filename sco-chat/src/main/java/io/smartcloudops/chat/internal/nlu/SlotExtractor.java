@@ -1,6 +1,7 @@
 package io.smartcloudops.chat.internal.nlu;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,11 @@ public final class SlotExtractor {
                     + "\\s+(?:id\\s+|number\\s+)?#?(\\d{1,12})(?![\\w.:%-])(?!\\s*(?:m|min|mins|minutes?|h|hours?|days?|lines|replicas|more)\\b)");
 
     private SlotExtractor() {
+    }
+
+    /** The canonical names of the deployment's services the vocabulary knows ({@code nginx}, {@code postgres}, ...). */
+    public static List<String> knownServices() {
+        return Vocabulary.SERVICES.stream().map(Vocabulary.Term::value).toList();
     }
 
     /** Every entity in the text, in the canonical form; keys are the constants of this class. */

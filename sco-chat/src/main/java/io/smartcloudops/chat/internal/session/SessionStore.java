@@ -23,11 +23,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Conversation memory in a SQLite file: the last turn of each session and, for the {@code llm}
- * engine, the session's message window (an opaque document in a format its writer names). Both expire
+ * engine, the session's message window and pseudonyms (opaque documents in formats their writers name). All expire
  * after a period of silence. One connection, used under this object's lock; SQLite serialises writers
  * anyway and each is a single small row.
  */
 public final class SessionStore implements AutoCloseable {
+
+    /**
+     * The opaque per-session documents the {@code llm} engine keeps beside the offline engine's turns,
+     * each in its own table (its own row per session) and expiring like them. The table and column
+     * names are fixed here, never taken from callers.
+     */
+    public enum Document {
+        /** The session's message window. */
+        MESSAGES("chat_memory", "messages", "memory"),
+        /** The session's pseudonyms: which placeholder stands for which real name. */
+        PSEUDONYMS("chat_pseudonyms", "names", "pseudonyms");
+
+        private final String table;
+        private final String column;
+        private final String label;
+
+        Document(String table, String column, String label) {
+            this.table = table;
+            this.column = column;
+            this.label = label;
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
     private static final int MAX_KEY_CHARS = 128;
@@ -62,8 +84,10 @@ public final class SessionStore implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout=5000");
                 s.execute("CREATE TABLE IF NOT EXISTS chat_session ("
                         + "session_key TEXT PRIMARY KEY, format INTEGER NOT NULL, updated_at INTEGER NOT NULL, state TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS chat_memory ("
-                        + "session_key TEXT PRIMARY KEY, format INTEGER NOT NULL, updated_at INTEGER NOT NULL, messages TEXT NOT NULL)");
+                for (Document d : Document.values()) {
+                    s.execute("CREATE TABLE IF NOT EXISTS " + d.table + " (session_key TEXT PRIMARY KEY, format INTEGER NOT NULL, "
+                            + "updated_at INTEGER NOT NULL, " + d.column + " TEXT NOT NULL)");
+                }
             }
             return new SessionStore(c, clock, ttl);
         } catch (SQLException | IOException e) {
@@ -115,63 +139,69 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /**
-     * The session's message window as its writer stored it, unless absent, expired, or written in
-     * another {@code format} than the caller reads (the caller then starts afresh).
+     * The session's document of this kind as its writer stored it, unless absent, expired, or written
+     * in another {@code format} than the caller reads (the caller then starts afresh).
      */
-    public synchronized Optional<String> loadMessages(String session, int format) {
+    public synchronized Optional<String> loadDocument(Document kind, String session, int format) {
         String key = key(session);
-        try (PreparedStatement ps = db.prepareStatement("SELECT format, updated_at, messages FROM chat_memory WHERE session_key = ?")) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT format, updated_at, " + kind.column + " FROM " + kind.table
+                + " WHERE session_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 if (rs.getLong(2) + ttl.toMillis() <= clock.millis()) {
-                    deleteMessages(session);
+                    deleteDocument(kind, session);
                     return Optional.empty();
                 }
                 if (rs.getInt(1) != format) {
-                    LOG.warn("chat memory {} is stored in format {}, not {}; starting afresh", key, rs.getInt(1), format);
+                    LOG.warn("chat {} {} is stored in format {}, not {}; starting afresh", kind.label, key, rs.getInt(1), format);
                     return Optional.empty();
                 }
                 return Optional.of(rs.getString(3));
             }
         } catch (SQLException e) {
-            LOG.warn("cannot read chat memory {}: {}", key, e.getMessage());
+            LOG.warn("cannot read chat {} {}: {}", kind.label, key, e.getMessage());
             return Optional.empty();
         }
     }
 
-    public synchronized void saveMessages(String session, int format, String document) {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO chat_memory(session_key, format, updated_at, messages) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT(session_key) DO UPDATE SET format = excluded.format, updated_at = excluded.updated_at, messages = excluded.messages")) {
+    public synchronized void saveDocument(Document kind, String session, int format, String document) {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + kind.table + "(session_key, format, updated_at, " + kind.column
+                + ") VALUES (?, ?, ?, ?) ON CONFLICT(session_key) DO UPDATE SET format = excluded.format, "
+                + "updated_at = excluded.updated_at, " + kind.column + " = excluded." + kind.column)) {
             ps.setString(1, key(session));
             ps.setInt(2, format);
             ps.setLong(3, clock.millis());
             ps.setString(4, document);
             ps.executeUpdate();
         } catch (SQLException e) {
-            LOG.warn("cannot save chat memory {}: {}", key(session), e.getMessage());
+            LOG.warn("cannot save chat {} {}: {}", kind.label, key(session), e.getMessage());
         }
     }
 
-    public synchronized void deleteMessages(String session) {
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM chat_memory WHERE session_key = ?")) {
+    public synchronized void deleteDocument(Document kind, String session) {
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM " + kind.table + " WHERE session_key = ?")) {
             ps.setString(1, key(session));
             ps.executeUpdate();
         } catch (SQLException e) {
-            LOG.warn("cannot delete chat memory {}: {}", key(session), e.getMessage());
+            LOG.warn("cannot delete chat {} {}: {}", kind.label, key(session), e.getMessage());
         }
     }
 
-    /** Deletes every expired session and message window; returns how many. */
+    /** Deletes every expired session and document; returns how many rows. */
     public synchronized int purgeExpired() {
         long cutoff = clock.millis() - ttl.toMillis();
-        try (PreparedStatement turns = db.prepareStatement("DELETE FROM chat_session WHERE updated_at <= ?");
-                PreparedStatement memory = db.prepareStatement("DELETE FROM chat_memory WHERE updated_at <= ?")) {
-            turns.setLong(1, cutoff);
-            memory.setLong(1, cutoff);
-            return turns.executeUpdate() + memory.executeUpdate();
+        int purged = 0;
+        try {
+            for (String table : new String[] {"chat_session", Document.MESSAGES.table, Document.PSEUDONYMS.table}) {
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM " + table + " WHERE updated_at <= ?")) {
+                    ps.setLong(1, cutoff);
+                    purged += ps.executeUpdate();
+                }
+            }
+            return purged;
         } catch (SQLException e) {
             LOG.warn("cannot purge expired chat sessions: {}", e.getMessage());
             return 0;

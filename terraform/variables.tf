@@ -49,14 +49,14 @@ variable "monitor_api_port" {
   default     = 8080
 }
 
-variable "agent_jar_source" {
-  description = "Where the monitor host fetches sco-agent.jar: an s3:// object or an https:// release URL. Empty: s3://<models bucket>/artifacts/sco-agent.jar."
+variable "monitor_jar_source" {
+  description = "Where the monitor host fetches sco-monitor.jar: an s3:// object or an https:// release URL. Empty: s3://<models bucket>/artifacts/sco-monitor.jar."
   type        = string
   default     = ""
 
   validation {
-    condition     = var.agent_jar_source == "" || can(regex("^(s3|https)://[A-Za-z0-9._~/%+-]+$", var.agent_jar_source))
-    error_message = "agent_jar_source must be empty, an s3:// object or an https:// URL without quotes or spaces."
+    condition     = var.monitor_jar_source == "" || can(regex("^(s3|https)://[A-Za-z0-9._~/%+-]+$", var.monitor_jar_source))
+    error_message = "monitor_jar_source must be empty, an s3:// object or an https:// URL without quotes or spaces."
   }
 }
 

@@ -112,6 +112,10 @@ install_sco() {
     sleep 30
   done
   [ -s "$SCO_HOME/$SCO_JAR_NAME" ] || { log "no jar at $SCO_JAR_SOURCE; giving up"; return 1; }
+  # the pair's token (deploy/sco/*.yml read it as token_file): accepted from the other host, and presented to it
+  install -d -m 750 -o sco -g sco /etc/sco
+  install -m 600 -o sco -g sco /dev/null /etc/sco/pair-token
+  printf '%s' "${SCO_PAIR_TOKEN:-}" >/etc/sco/pair-token
   chown -R sco:sco /var/lib/sco
   local config=""
   if [ -f "$SCO_DEPLOY_DIR/sco/$SCO_ROLE.yml" ]; then

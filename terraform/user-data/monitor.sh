@@ -35,10 +35,10 @@ scrape_configs:
       - targets: ["localhost:9100"]
 YAML
   fi
-  # the bearer token Prometheus sends to the agents' /metrics (deploy/prometheus/prometheus.yml);
-  # put a viewer token of the agent here: an empty one makes those scrapes fail with 401, not Prometheus
-  touch /etc/prometheus/sco-token
-  chmod 600 /etc/prometheus/sco-token
+  # the bearer token Prometheus sends to both hosts' /metrics (deploy/prometheus/prometheus.yml):
+  # the pair's token, which both hosts accept
+  install -m 600 /dev/null /etc/prometheus/sco-token
+  printf '%s' "${SCO_PAIR_TOKEN:-}" >/etc/prometheus/sco-token
   chown -R prometheus:prometheus /etc/prometheus /var/lib/prometheus
   write_unit prometheus "Prometheus" prometheus \
     /opt/prometheus/prometheus --config.file=/etc/prometheus/prometheus.yml \

@@ -160,7 +160,7 @@ class TerraformConfigTest {
     void monitorUserDataMatchesTheDeployFolder() throws Exception {
         String monitor = String.valueOf(tf.resource("aws_instance", "monitor").get("user_data"));
         // deploy/ addresses the hosts as "monitor" and "app" and Alertmanager as monitor:9093
-        assertThat(monitor).contains("export SCO_APP_IP='aws_instance.app.private_ip'")
+        assertThat(monitor).contains("export SCO_APP_IP='local.app_ip'")
                 .contains("127.0.0.1 monitor").contains("--web.listen-address=127.0.0.1:9093")
                 .contains("/var/lib/grafana/dashboards").contains("/etc/prometheus/sco-token");
         Path deploy = TerraformModel.DIR.getParent().resolve("deploy");

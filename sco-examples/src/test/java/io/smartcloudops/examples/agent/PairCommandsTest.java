@@ -1,0 +1,107 @@
+package io.smartcloudops.examples.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smartcloudops.api.ConfigException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code sco-monitor} and {@code sco-app}: their defaults, flags, and the repository's deploy/sco files. */
+class PairCommandsTest {
+    private static final String TOKEN = "pairtoken0123456789abcdefXYZ";
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(HostCommand command, String... args) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private Path tokenFile(String token) throws Exception {
+        return Files.writeString(dir.resolve("token-" + token.length()), token + "\n");
+    }
+
+    @Test
+    void theMonitorPullsFromTheLocalPrometheusAndSendsAppRestartsToTheApp() throws Exception {
+        MonitorCommand monitor = new MonitorCommand();
+        new CommandLine(monitor).parseArgs("--app-url", "http://10.0.2.10:8080", "--app-token-file", tokenFile(TOKEN).toString());
+        AgentConfig c = monitor.resolveConfig();
+        assertThat(c.sources()).containsOnlyKeys("prometheus");
+        assertThat(c.sources().get("prometheus").string("url", "")).isEqualTo(MonitorCommand.DEFAULT_PROMETHEUS);
+        assertThat(c.remotes()).containsOnlyKeys("app");
+        assertThat(c.remotes().get("app").url()).isEqualTo(URI.create("http://10.0.2.10:8080"));
+        assertThat(c.remotes().get("app").token()).contains(TOKEN);
+        assertThat(c.remotes().get("app").toString()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void theAppNeedsAMonitorAndWatchesNothingItself() throws Exception {
+        assertThat(run(new AppCommand(), "--port", "0", "--data-dir", dir.toString())).isEqualTo(HostCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains("sco-app", "--monitor-url");
+
+        AppCommand app = new AppCommand();
+        new CommandLine(app).parseArgs("--monitor-url", "http://monitor:8080", "--monitor-token-file", tokenFile(TOKEN).toString());
+        AgentConfig c = app.resolveConfig();
+        assertThat(c.sources()).isEmpty();
+        assertThat(c.upstream()).hasValueSatisfying(u -> assertThat(u.token()).contains(TOKEN));
+    }
+
+    @Test
+    void badPairFlagsAreClearErrors() throws Exception {
+        assertThat(run(new MonitorCommand(), "--app-token-file", tokenFile(TOKEN).toString())).isEqualTo(HostCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains("--app-token-file needs --app-url");
+        assertThat(run(new MonitorCommand(), "--app-url", "ftp://app:21")).isEqualTo(HostCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains("--app-url", "http(s)");
+        assertThat(run(new AppCommand(), "--monitor-url", "http://monitor:8080", "--monitor-token-file", tokenFile("short").toString()))
+                .isEqualTo(HostCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains("at least 16");
+        assertThat(run(new AppCommand(), "--monitor-url", "http://monitor:8080", "--monitor-token-file", dir.resolve("missing").toString()))
+                .isEqualTo(HostCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains("cannot read");
+    }
+
+    @Test
+    void theDeployFilesLoadAndNameEachOther() throws Exception {
+        Path repo = Path.of(System.getProperty("sco.repo.dir", "..")).toAbsolutePath();
+        Path token = tokenFile(TOKEN);
+        AgentConfigLoader loader = new AgentConfigLoader();
+        AgentConfig monitor = loader.parse("monitor.yml", Files.readString(repo.resolve("deploy/sco/monitor.yml"))
+                .replace("/etc/sco/pair-token", token.toString()), new MonitorCommand().defaults());
+        AgentConfig app = loader.parse("app.yml", Files.readString(repo.resolve("deploy/sco/app.yml"))
+                .replace("/etc/sco/pair-token", token.toString()), new AppCommand().defaults());
+
+        assertThat(monitor.httpToken()).contains(TOKEN);
+        assertThat(monitor.remotes().get("app").url().getHost()).isEqualTo("app");
+        assertThat(app.upstream()).hasValueSatisfying(u -> assertThat(u.url().getHost()).isEqualTo("monitor"));
+        assertThat(app.httpToken()).isEqualTo(monitor.remotes().get("app").token());
+        assertThat(monitor.httpToken()).isEqualTo(app.upstream().get().token());
+    }
+
+    @Test
+    void aConfigFileRejectsBadPeers() {
+        AgentConfigLoader loader = new AgentConfigLoader();
+        AgentConfig base = AgentConfig.defaults();
+        assertThatThrownBy(() -> loader.parse("x.yml", "remotes: {App_1: {url: 'http://a:1'}}", base))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("remotes.App_1");
+        assertThatThrownBy(() -> loader.parse("x.yml", "upstream: {url: 'http://m:1', token: abc}", base))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("upstream.token");
+        assertThatThrownBy(() -> loader.parse("x.yml", "upstream: {url: 'http://m:1', token: " + TOKEN + ", token_file: /x}", base))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("exclude each other");
+        assertThatThrownBy(() -> loader.parse("x.yml", "upstream: {url: 'not a url'}", base))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("upstream.url");
+        assertThatThrownBy(() -> loader.parse("x.yml", "upstream: {url: 'http://m:1', port: 3}", base))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("port");
+    }
+}

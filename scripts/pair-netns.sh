@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# The EC2 pair on one machine: the monitor and the application host in two network namespaces
+# joined by a veth pair, each with the names `monitor` and `app` in its own /etc/hosts, as the
+# Terraform user data writes them.
+#
+#   monitor (10.201.0.1): Prometheus (the repository's deploy/prometheus config) and sco-monitor.jar
+#   app     (10.201.0.2): Node Exporter, a service "web" (a second Node Exporter on :9200) and sco-app.jar
+#
+# Then the fault: web is killed. The monitor sees up{job="web"} == 0 through Prometheus, its policy
+# asks the app host to restart web, the app host restarts it (its own gate checks and audits), the
+# monitor verifies it with a health check, and both audit chains are verified at the end.
+# The last line is the result, for scripts:
+#   PAIR RESULT ok detect_ms=<fault to alert> recover_ms=<fault to web answering again> verified_ms=<fault to verified restart>
+#
+# Usage: scripts/pair-netns.sh [--monitor-jar JAR] [--app-jar JAR] [--work DIR] [--timeout SECONDS]
+# Needs root, `ip netns`, curl, java 17+, prometheus and prometheus-node-exporter (Debian packages).
+# Exit codes: 0 recovered, 1 failed, 77 this machine cannot run it (the reason is printed).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+monitor_jar="$here/sco-examples/target/sco-monitor.jar"
+app_jar="$here/sco-examples/target/sco-app.jar"
+work=""
+timeout_s=180
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --monitor-jar) monitor_jar="$2"; shift 2 ;;
+    --app-jar) app_jar="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    --timeout) timeout_s="$2"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+
+skip() { echo "SKIP: $*" >&2; exit 77; }
+log() { printf '%s pair: %s\n' "$(date +%H:%M:%S.%3N)" "$*" >&2; }
+now_ms() { date +%s%3N; }
+
+[ "$(id -u)" -eq 0 ] || skip "network namespaces need root"
+for tool in ip curl java prometheus prometheus-node-exporter; do
+  command -v "$tool" >/dev/null || skip "$tool is not installed"
+done
+[ -f "$monitor_jar" ] || skip "no $monitor_jar (build with mvn package)"
+[ -f "$app_jar" ] || skip "no $app_jar (build with mvn package)"
+
+suffix="$$"
+ns_mon="sco-mon-$suffix"
+ns_app="sco-app-$suffix"
+veth_mon="scm$suffix"
+veth_app="sca$suffix"
+mon_ip=10.201.0.1
+app_ip=10.201.0.2
+work="${work:-$(mktemp -d /tmp/sco-pair.XXXXXX)}"
+pids=()
+
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  if [ -f "$work/app/web.pid" ]; then
+    kill -KILL "$(cat "$work/app/web.pid")" 2>/dev/null || true
+  fi
+  ip netns del "$ns_mon" 2>/dev/null || true
+  ip netns del "$ns_app" 2>/dev/null || true
+  rm -rf "/etc/netns/$ns_mon" "/etc/netns/$ns_app"
+}
+trap cleanup EXIT
+
+if ! ip netns add "$ns_mon" 2>/dev/null; then
+  skip "this machine does not allow ip netns (no CAP_SYS_ADMIN or no /run/netns)"
+fi
+ip netns add "$ns_app"
+ip link add "$veth_mon" type veth peer name "$veth_app"
+ip link set "$veth_mon" netns "$ns_mon"
+ip link set "$veth_app" netns "$ns_app"
+ip -n "$ns_mon" addr add "$mon_ip/24" dev "$veth_mon"
+ip -n "$ns_app" addr add "$app_ip/24" dev "$veth_app"
+for ns in "$ns_mon" "$ns_app"; do
+  ip -n "$ns" link set lo up
+done
+ip -n "$ns_mon" link set "$veth_mon" up
+ip -n "$ns_app" link set "$veth_app" up
+# `ip netns exec` mounts /etc/netns/NAME/hosts over /etc/hosts: both hosts know each other by name
+for ns in "$ns_mon" "$ns_app"; do
+  mkdir -p "/etc/netns/$ns"
+  printf '127.0.0.1 localhost\n%s monitor\n%s app\n' "$mon_ip" "$app_ip" >"/etc/netns/$ns/hosts"
+done
+log "namespaces $ns_mon ($mon_ip) and $ns_app ($app_ip) joined by $veth_mon/$veth_app; work in $work"
+
+in_mon() { ip netns exec "$ns_mon" "$@"; }
+start() { # start NAME COMMAND...: in the background, logging to $work/NAME.log; `ip netns exec` execs, so $! is the server
+  local name="$1"; shift
+  "$@" >"$work/$name.log" 2>&1 &
+  pids+=("$!")
+}
+token() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }
+
+mkdir -p "$work/monitor/data" "$work/monitor/prometheus/rules" "$work/app/data"
+app_token="$(token)"      # what the app accepts (the monitor presents it)
+monitor_token="$(token)"  # what the monitor accepts (the app presents it)
+printf '%s\n' "$app_token" >"$work/app/accept-token"
+printf '%s\n' "$app_token" >"$work/monitor/app-token"
+printf '%s\n' "$monitor_token" >"$work/monitor/accept-token"
+printf '%s\n' "$monitor_token" >"$work/app/monitor-token"
+printf '%s' "$app_token" >"$work/monitor/prometheus/sco-token"
+chmod 600 "$work"/*/*token "$work/monitor/prometheus/sco-token"
+
+# Prometheus: the repository's configuration, adjusted for paths and a one-second rhythm, plus the
+# app's service "web" as a job of its own
+sed -e "s#/etc/prometheus/rules/\*.yml#$work/monitor/prometheus/rules/*.yml#" \
+    -e "s#/etc/prometheus/sco-token#$work/monitor/prometheus/sco-token#" \
+    -e 's#scrape_interval: 15s#scrape_interval: 1s#' -e 's#evaluation_interval: 15s#evaluation_interval: 1s#' \
+    "$here/deploy/prometheus/prometheus.yml" >"$work/monitor/prometheus/prometheus.yml"
+cat >>"$work/monitor/prometheus/prometheus.yml" <<'YAML'
+  - job_name: web
+    static_configs:
+      - targets: ['app:9200']
+        labels: {host: app}
+YAML
+cp "$here"/deploy/prometheus/rules/*.yml "$work/monitor/prometheus/rules/" 2>/dev/null || true
+
+cat >"$work/monitor/rules.yml" <<YAML
+groups:
+  - name: pair
+    rules:
+      - alert: AppWebDown
+        expr: up{job="web"} == 0
+        labels: {severity: critical, service: web}
+        annotations: {summary: 'web is down on {{ \$labels.host }}'}
+policies:
+  - name: restart web on the app host
+    match: ['alertname="AppWebDown"']
+    remediation:
+      action: restart_service
+      target: '{{ \$labels.host }}'
+      parameters: {unit: web}
+      verify: {target: '{{ \$labels.host }}', parameters: {url: 'http://app:9200/metrics'}, attempts: 20, interval: 500ms}
+YAML
+
+cat >"$work/monitor/monitor.yml" <<YAML
+http: {bind: $mon_ip, port: 8080, token_file: $work/monitor/accept-token}
+data_dir: $work/monitor/data
+sample_interval: 1s
+rules: $work/monitor/rules.yml
+remediation: {mode: execute, cooldown: 30s}
+sources:
+  prometheus: {url: 'http://monitor:9090', step: 1s, queries: {up: up}}
+remotes:
+  app: {url: 'http://app:8080', token_file: $work/monitor/app-token}
+YAML
+
+web_argv="[$(command -v prometheus-node-exporter), --web.listen-address=$app_ip:9200, --collector.disable-defaults, --collector.loadavg]"
+cat >"$work/app/app.yml" <<YAML
+http: {bind: $app_ip, port: 8080, token_file: $work/app/accept-token}
+data_dir: $work/app/data
+remediation: {mode: execute, cooldown: 5s}
+actions:
+  restart_service:
+    executor: process
+    units:
+      web: {argv: $web_argv, pid_file: $work/app/web.pid}
+upstream: {url: 'http://monitor:8080', token_file: $work/app/monitor-token}
+YAML
+
+log "starting the app host"
+start node-exporter-app ip netns exec "$ns_app" prometheus-node-exporter --web.listen-address="$app_ip:9100"
+# web is started as the app's process executor would start it, so a restart finds its pid file
+ip netns exec "$ns_app" prometheus-node-exporter --web.listen-address="$app_ip:9200" --collector.disable-defaults \
+  --collector.loadavg >"$work/web.log" 2>&1 </dev/null &
+echo "$!" >"$work/app/web.pid"
+start sco-app ip netns exec "$ns_app" java -Xmx384m -jar "$app_jar" --config "$work/app/app.yml"
+
+log "starting the monitor"
+start prometheus ip netns exec "$ns_mon" prometheus --config.file="$work/monitor/prometheus/prometheus.yml" \
+  --storage.tsdb.path="$work/monitor/prometheus/data" --web.listen-address="$mon_ip:9090"
+start sco-monitor ip netns exec "$ns_mon" java -Xmx384m -jar "$monitor_jar" --config "$work/monitor/monitor.yml"
+
+wait_for() { # wait_for WHAT SECONDS COMMAND...
+  local what="$1" limit="$2"; shift 2
+  local deadline=$(( $(date +%s) + limit ))
+  until "$@" >/dev/null 2>&1; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      log "gave up waiting for $what"
+      return 1
+    fi
+    sleep 0.2
+  done
+}
+mon_get() { in_mon curl -sf --max-time 5 -H "Authorization: Bearer $monitor_token" "http://monitor:8080$1"; }
+app_get() { in_mon curl -sf --max-time 5 -H "Authorization: Bearer $app_token" "http://app:8080$1"; }
+web_up() { in_mon curl -sf --max-time 2 -o /dev/null "http://app:9200/metrics"; }
+up_series_seen() { mon_get '/series?metric=up' | grep -q '"job":"web"'; }
+fail() { log "FAILED: $*"; for f in "$work"/*.log; do echo "--- $f" >&2; tail -n 25 "$f" >&2; done; echo "PAIR RESULT failed $*"; exit 1; }
+
+wait_for "the app's API" 90 app_get /healthz || fail "sco-app did not start"
+wait_for "the monitor's API" 90 mon_get /healthz || fail "sco-monitor did not start"
+wait_for "web" 30 web_up || fail "web did not start"
+wait_for "the monitor to see web through Prometheus" 90 up_series_seen || fail "the monitor never saw up{job=\"web\"}"
+# the app answers about the deployment from the monitor's state, across the link
+app_get /status | grep -q '"series_watched":[1-9]' || fail "the app's /status does not show the monitor's series"
+sleep 3
+
+log "fault: killing web (pid $(cat "$work/app/web.pid"))"
+fault_at="$(now_ms)"
+kill -KILL "$(cat "$work/app/web.pid")"
+
+# recovery is when web answers again; detection and the verified restart are read from the
+# monitor's audit log afterwards, by the times it recorded them
+recover_ms=""
+deadline=$(( $(date +%s) + timeout_s ))
+while [ "$(date +%s)" -lt "$deadline" ]; do
+  if web_up; then
+    recover_ms=$(( $(now_ms) - fault_at )); log "web answers again after $recover_ms ms"
+    break
+  fi
+  sleep 0.05
+done
+[ -n "$recover_ms" ] || fail "web did not come back within ${timeout_s}s"
+first_at() { # first_at JSON-ENTRIES PATTERN: the audit time (epoch ms) of the oldest entry matching PATTERN
+  local at
+  # one entry a line: each line's first "at" is then its entry's time
+  # shellcheck disable=SC2001
+  at="$(sed 's/{"seq":/\n{"seq":/g' <<<"$1" | grep -F -e "$2" | tail -n 1 | grep -o '"at":"[^"]*"' | head -n 1 | cut -d'"' -f4)"
+  [ -n "$at" ] && date -d "$at" +%s%3N
+}
+verified=""
+wait_for "a verified restart in the monitor's audit" 60 \
+  bash -c "ip netns exec $ns_mon curl -sf -H 'Authorization: Bearer $monitor_token' \
+    'http://monitor:8080/audit?action=restart_service&outcome=succeeded&limit=20' | grep -q verified" \
+  || fail "no verified restart in the monitor's audit"
+alerts="$(mon_get '/audit?kind=alert&limit=100')"
+restarts="$(mon_get '/audit?action=restart_service&outcome=succeeded&limit=20')"
+detected="$(first_at "$alerts" '"subject":"AppWebDown","action":"alert","outcome":"firing"')" || fail "no AppWebDown firing in the monitor's audit"
+verified="$(first_at "$restarts" 'verified')" || fail "cannot read the verified restart's time"
+detect_ms=$(( detected - fault_at ))
+verified_ms=$(( verified - fault_at ))
+log "the monitor raised AppWebDown after $detect_ms ms and recorded the verified restart after $verified_ms ms"
+app_get '/audit?action=restart_service&outcome=succeeded&limit=20' | grep -q '"subject":"app"' \
+  || fail "the app host's audit has no restart of web"
+
+log "stopping both hosts and verifying both audit chains"
+for pid in "${pids[@]}"; do
+  kill -TERM "$pid" 2>/dev/null || true
+done
+for pid in "${pids[@]}"; do
+  wait "$pid" 2>/dev/null || true
+done
+pids=()
+java -jar "$monitor_jar" audit verify --data-dir "$work/monitor/data" >&2 || fail "the monitor's audit chain does not verify"
+java -jar "$app_jar" audit verify --data-dir "$work/app/data" >&2 || fail "the app's audit chain does not verify"
+echo "PAIR RESULT ok detect_ms=$detect_ms recover_ms=$recover_ms verified_ms=$verified_ms"

@@ -155,7 +155,8 @@ final class HttpApi {
                 Map.of("method", "GET", "path", "/silences", "what", "silences in force; POST to add one, DELETE /silences/{id} to expire it"),
                 Map.of("method", "POST", "path", "/-/reload", "what", "reload the rule file, as Prometheus does"),
                 Map.of("method", "GET", "path", "/metrics", "what", "Prometheus text format"),
-                Map.of("method", "GET", "path", "/healthz", "what", "liveness probe")));
+                Map.of("method", "GET", "path", "/healthz", "what", "liveness probe"),
+                Map.of("method", "GET/POST", "path", "/link/v1/...", "what", "the pair's link: this host's state and gate for the other host")));
         send(ctx, 200, body);
     }
 

@@ -61,11 +61,23 @@ final class ActionCatalog {
         return out;
     }
 
+    /** Releases what actions hold (the demo scaler's replicas, for one); a failure is logged, not fatal. */
+    static void close(java.util.Collection<RemediationAction> actions) {
+        for (RemediationAction a : actions) {
+            if (a instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(ActionCatalog.class).warn("closing action {} failed: {}", a.name(), e.getMessage());
+                }
+            }
+        }
+    }
+
     /** A restart on a peer may wait for that host's own restart timeout and retries. */
     private static Map<String, io.smartcloudops.examples.link.PeerClient> peers(AgentConfig config) {
-        var codec = new io.smartcloudops.examples.link.LinkCodec();
         Map<String, io.smartcloudops.examples.link.PeerClient> out = new LinkedHashMap<>();
-        config.remotes().forEach((name, link) -> out.put(name, new io.smartcloudops.examples.link.PeerClient(link, Duration.ofSeconds(90), codec)));
+        config.remotes().forEach((name, link) -> out.put(name, new io.smartcloudops.examples.link.PeerClient(link, Duration.ofSeconds(90))));
         return out;
     }
 

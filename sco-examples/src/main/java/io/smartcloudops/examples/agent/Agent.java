@@ -8,7 +8,6 @@ import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.chat.ChatEngine;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.detect.DetectorSettings;
-import io.smartcloudops.api.detect.Direction;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SampleBatch;
 import io.smartcloudops.api.source.MetricSource;
@@ -28,17 +27,13 @@ import io.smartcloudops.remediate.policy.AlertRemediator;
 import io.smartcloudops.remediate.policy.PolicyGate;
 import io.smartcloudops.remediate.rules.RuleEngine;
 import io.smartcloudops.remediate.rules.RuleFileException;
-import io.smartcloudops.remediate.rules.RuleFileLoader;
 import io.smartcloudops.remediate.rules.RuleReloader;
 import io.smartcloudops.remediate.rules.RuleSet;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +56,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Agent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
-    static final String DEFAULT_RULES = "/io/smartcloudops/examples/agent/default-rules.yml";
 
     private final AgentConfig config;
     private final InstantSource clock;
@@ -86,6 +80,8 @@ public final class Agent implements AutoCloseable {
     private HttpApi http;
     private TokenStore tokens;
     private ScheduledExecutorService scheduler;
+    private CheckpointSchedule checkpoints;
+    private final ComponentHealth health = new ComponentHealth();
     private boolean warmedUp;
     private static final Duration WARM_UP = Duration.ofHours(1);
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(5);
@@ -127,7 +123,7 @@ public final class Agent implements AutoCloseable {
         if (!Files.isWritable(config.dataDir())) {
             throw new ConfigException("data directory " + config.dataDir().toAbsolutePath() + " is not writable");
         }
-        audit = SqliteAuditLog.open(config.dataDir().resolve("audit.db"), clock);
+        audit = new HealthTrackingAuditLog(SqliteAuditLog.open(config.dataDir().resolve("audit.db"), clock), health);
         tokens = TokenStore.open(config.dataDir().resolve("tokens.db"));
         if (tokens.isEmpty()) {
             adminTokenSink.accept(tokens.create("admin", io.smartcloudops.api.action.Role.ADMIN, clock.instant()));
@@ -139,17 +135,22 @@ public final class Agent implements AutoCloseable {
                 .create(base.withConfig(config.detectorSettings()));
         pipeline = DetectionPipeline.builder(factory)
                 .anomalyThreshold(config.anomalyThreshold())
-                .settings(id -> DetectorSettings.defaults().withDirection(directionOf(id.name())))
+                .settings(id -> DetectorSettings.defaults().withDirection(DefaultRulePack.directionOf(id.name())))
                 .build();
+        checkpoints = new CheckpointSchedule(new DetectorCheckpoints(config.dataDir()), pipeline, config.checkpointInterval());
+        checkpoints.restore();
         ruleEngine = new RuleEngine(List.of(), Duration.ofMinutes(5));
         rules = config.rulesFile().isPresent()
                 ? RuleReloader.fromFile(config.rulesFile().get(), set -> ruleEngine.replaceRules(set.rules()))
-                : RuleReloader.fixed(defaultRules(), set -> ruleEngine.replaceRules(set.rules()));
+                : RuleReloader.fixed(DefaultRulePack.load(), set -> ruleEngine.replaceRules(set.rules()));
         metrics = new AgentMetrics(pipeline::seriesCount, this::openAlerts);
         List<Notifier> notifiers = new ArrayList<>();
         config.notifiers().forEach((name, settings) ->
                 notifiers.add(registry.provider(NotifierProvider.class, name).create(base.withConfig(settings))));
-        notifications = new NotifierFanout(notifiers, metrics::notification);
+        notifications = new NotifierFanout(notifiers, (notifier, outcome) -> {
+            metrics.notification(notifier, outcome);
+            health.record("notifier " + notifier, outcome.equals("sent") ? ComponentHealth.OK : "last notification " + outcome);
+        });
         PolicyGate.Builder gateBuilder = PolicyGate.builder(audit, clock)
                 .mode(config.actionMode())
                 .cooldown(config.cooldown())
@@ -169,8 +170,7 @@ public final class Agent implements AutoCloseable {
         if (config.upstream().isPresent()) {
             // the application host of a pair: it answers about the whole deployment from the
             // monitor's state, and its chat proposes through the monitor's gate
-            var monitor = new io.smartcloudops.examples.link.PeerClient(config.upstream().get(), UPSTREAM_TIMEOUT,
-                    new io.smartcloudops.examples.link.LinkCodec());
+            var monitor = new io.smartcloudops.examples.link.PeerClient(config.upstream().get(), UPSTREAM_TIMEOUT);
             hostView = new io.smartcloudops.examples.link.RemoteOpsView(monitor);
             approvals = new io.smartcloudops.examples.link.RemoteActionGateway(monitor, clock);
         } else {
@@ -200,21 +200,6 @@ public final class Agent implements AutoCloseable {
         LOG.info("agent started: detector={}, mode={}, sources={}, rules={}, upstream={}, remotes={}", config.detector(),
                 config.actionMode(), sources.stream().map(MetricSource::name).toList(), ruleEngine.rules().size(),
                 config.upstream().map(Object::toString).orElse("none"), config.remotes().keySet());
-    }
-
-    /** CPU, load, latency and error rates matter when they rise; the rest both ways. */
-    private static Direction directionOf(String metric) {
-        return metric.contains("cpu") || metric.contains("load") || metric.contains("latency") || metric.contains("error")
-                ? Direction.UP : Direction.BOTH;
-    }
-
-    private static RuleSet defaultRules() {
-        try (InputStream in = Agent.class.getResourceAsStream(DEFAULT_RULES)) {
-            Objects.requireNonNull(in, "default rules are packaged with the agent");
-            return new RuleFileLoader().parseSet("default-rules.yml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ConfigException("cannot read the packaged default rules: " + e.getMessage(), e);
-        }
     }
 
     /** Pending and firing alerts from our rules and from Alertmanager, most urgent first. */
@@ -313,6 +298,8 @@ public final class Agent implements AutoCloseable {
             }
         }
         router.onTransitions(ruleEngine.evaluate(clock.instant()));
+        checkpoints.maybeSave(clock.instant());
+        health.record("detector checkpoint", checkpoints.health());
     }
 
     private void ingest(Sample s) {
@@ -364,6 +351,10 @@ public final class Agent implements AutoCloseable {
         return approvals;
     }
 
+    ComponentHealth health() {
+        return health;
+    }
+
     AgentMetrics metrics() {
         return metrics;
     }
@@ -405,6 +396,9 @@ public final class Agent implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             scheduler = null;
+            if (checkpoints != null && !config.checkpointInterval().isZero()) {
+                checkpoints.save(); // the loop has stopped: nothing scores while the last states are written
+            }
         }
         if (http != null) {
             http.stop();
@@ -422,15 +416,7 @@ public final class Agent implements AutoCloseable {
             notifications = null;
         }
         if (gate != null) {
-            for (io.smartcloudops.api.action.RemediationAction a : gate.actions()) {
-                if (a instanceof AutoCloseable closeable) {
-                    try {
-                        closeable.close(); // the demo scaler's replicas, for one
-                    } catch (Exception e) {
-                        LOG.warn("closing action {} failed: {}", a.name(), e.getMessage());
-                    }
-                }
-            }
+            ActionCatalog.close(gate.actions());
             gate = null;
         }
         if (audit != null) {

@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * http: {bind: 127.0.0.1, port: 8080, max_body_bytes: 65536}
  * data_dir: ./sco-data
  * sample_interval: 5s
- * detection: {detector: ewma, anomaly_threshold: 0.95, settings: {alpha: 0.05}}
+ * detection: {detector: ewma, anomaly_threshold: 0.95, settings: {alpha: 0.05}, checkpoint_interval: 1m}
  * rules: ./rules.yml
  * remediation: {mode: dry_run, cooldown: 5m, systemctl: [sudo, -n, systemctl]}
  * sources: {host: {host: app}}
@@ -90,7 +90,7 @@ public final class AgentConfigLoader {
         ProviderConfig http = c.section("http");
         http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token", "token_file"));
         ProviderConfig detection = c.section("detection");
-        detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings"));
+        detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings", "checkpoint_interval"));
         ProviderConfig remediation = c.section("remediation");
         remediation.requireOnly(Set.of("mode", "cooldown", "systemctl"));
         ProviderConfig chat = c.section("chat");
@@ -157,6 +157,7 @@ public final class AgentConfigLoader {
                 .detector(detection.string("detector", b.detector()))
                 .detectorSettings(detection.has("settings") ? detection.section("settings") : b.detectorSettings())
                 .anomalyThreshold(threshold)
+                .checkpointInterval(detection.duration("checkpoint_interval", b.checkpointInterval()))
                 .cooldown(remediation.duration("cooldown", b.cooldown()))
                 .chatEngine(chat.string("engine", b.chatEngine()))
                 .chatSettings(chat.has("settings") ? chat.section("settings") : b.chatSettings())

@@ -156,13 +156,13 @@ final class HttpApi {
                 Map.of("method", "POST", "path", "/-/reload", "what", "reload the rule file, as Prometheus does"),
                 Map.of("method", "GET", "path", "/metrics", "what", "Prometheus text format"),
                 Map.of("method", "GET", "path", "/healthz", "what", "liveness probe"),
-                Map.of("method", "GET/POST", "path", "/link/v1/...", "what", "the pair's link: this host's state and gate for the other host")));
+                Map.of("method", "GET", "path", "/link/v1/status", "what", "the pair's link (/link/v1/...): this host's state and gate for the other host")));
         send(ctx, 200, body);
     }
 
     private void status(Context ctx) {
         send(ctx, 200, JsonViews.status(agent.hostView().status(), agent.config().actionMode().name().toLowerCase(Locale.ROOT),
-                agent.config().detector()));
+                agent.config().detector(), agent.health().snapshot()));
     }
 
     private void query(Context ctx) {

@@ -22,9 +22,12 @@ final class JsonViews {
     private JsonViews() {
     }
 
-    static Map<String, Object> status(StatusSnapshot s, String mode, String detector) {
+    /** @param health this agent's own parts ({@code ok} or what is wrong); degraded when any is not ok */
+    static Map<String, Object> status(StatusSnapshot s, String mode, String detector, Map<String, String> health) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("up", true);
+        m.put("degraded", health.values().stream().anyMatch(v -> !v.equals("ok")));
+        m.put("health", health);
         m.put("started_at", s.startedAt().toString());
         m.put("uptime_seconds", s.uptime().toSeconds());
         m.put("series_watched", s.seriesWatched());

@@ -35,6 +35,10 @@ public final class PeerClient {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    public PeerClient(PeerLink peer, Duration timeout) {
+        this(peer, timeout, new LinkCodec());
+    }
+
     public PeerLink peer() {
         return peer;
     }

@@ -55,7 +55,8 @@ public final class StackAccess implements AutoCloseable {
     }
 
     public Map<String, Object> status() {
-        return JsonViews.status(agent.view().status(), agent.config().actionMode().name(), agent.config().detector());
+        return JsonViews.status(agent.view().status(), agent.config().actionMode().name(), agent.config().detector(),
+                agent.health().snapshot());
     }
 
     public List<AuditEntry> audit(AuditQuery q) {

@@ -45,7 +45,7 @@ public final class SqliteAuditLog implements AuditLog {
             java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private final Path file;
-    private final Connection connection;
+    private Connection connection;
     private final InstantSource clock;
     private final AuditHashing hashing;
     private final ObjectMapper json = new ObjectMapper();
@@ -174,12 +174,46 @@ public final class SqliteAuditLog implements AuditLog {
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
+            reopen();
             throw new AuditException("audit entry " + seq + " was not recorded (" + e.getMessage() + "); the action it describes must not proceed", e);
         }
         AuditEntry entry = new AuditEntry(seq, at, record, lastHash, hash);
         lastSequence = seq;
         lastHash = hash;
         return entry;
+    }
+
+    /**
+     * After a failed write the driver's transaction state is unknown (SQLite rolls a transaction
+     * back by itself on SQLITE_FULL, and the driver may then run the next statement outside any
+     * transaction), so the connection is replaced and the chain's head read back from the file:
+     * the next append chains onto what is really there, and a log that failed on a full disk
+     * works again once space returns. If the file cannot be opened yet, the next append retries.
+     */
+    private void reopen() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // replaced below either way
+        }
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=5000");
+                s.execute("PRAGMA wal_autocheckpoint=0");
+                try (ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")) {
+                    if (rs.next()) {
+                        lastSequence = rs.getLong(1);
+                        lastHash = rs.getString(2);
+                    }
+                }
+            }
+            c.setAutoCommit(false);
+            connection = c;
+        } catch (SQLException e) {
+            // still failing (the disk may still be full): the closed connection makes the next append retry this
+        }
     }
 
     private void rollbackQuietly() {

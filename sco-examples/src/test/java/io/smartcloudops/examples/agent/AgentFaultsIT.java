@@ -1,0 +1,170 @@
+package io.smartcloudops.examples.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smartcloudops.api.action.ActionMode;
+import io.smartcloudops.api.action.ActionOutcome;
+import io.smartcloudops.api.action.ActionRequest;
+import io.smartcloudops.api.action.ActionResult;
+import io.smartcloudops.api.audit.AuditQuery;
+import io.smartcloudops.api.spi.ProviderConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Faults the agent must live through without losing what it acknowledged: SIGKILL mid-checkpoint, a full disk. */
+class AgentFaultsIT {
+    private static final Pattern RESTORED = Pattern.compile("restored (\\d+) detector states");
+
+    @TempDir
+    Path dir;
+
+    private static List<String> java(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target", "sco-agent.jar").toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Runs the packaged agent until SIGKILL after {@code millis} of sampling; returns what it printed. */
+    private List<String> runThenKill(Path config, long millis) throws Exception {
+        Process agent = new ProcessBuilder(java("--config", config.toString())).redirectErrorStream(true).start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        BufferedReader out = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8));
+        Thread reader = new Thread(() -> out.lines().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        org.awaitility.Awaitility.await("the agent listening").atMost(Duration.ofSeconds(60))
+                .until(() -> lines.stream().anyMatch(l -> l.contains("listening on")));
+        Thread.sleep(millis);
+        agent.destroyForcibly();
+        assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        reader.join(5_000);
+        return lines;
+    }
+
+    @Test
+    void sigkillWhileDetectorsAreCheckpointedRestoresTheLastCompleteCheckpoint() throws Exception {
+        Path data = dir.resolve("data");
+        // checkpoints every round (10 ms), so the kills land in the middle of writing them
+        Path config = Files.writeString(dir.resolve("sco.yml"), "http: {port: 0}\ndata_dir: " + data + "\nsample_interval: 10ms\n"
+                + "detection: {checkpoint_interval: 10ms}\n");
+        Random random = new Random(42);
+        int previous = 0;
+        for (int run = 0; run < 5; run++) {
+            List<String> lines = runThenKill(config, 400 + random.nextInt(600));
+            assertThat(lines).as(String.join("\n", lines)).noneMatch(l -> l.contains("starting the detectors fresh"));
+            if (run > 0) {
+                int restored = lines.stream().map(RESTORED::matcher).filter(Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1)))
+                        .findFirst().orElse(0);
+                assertThat(restored).as("run %d restores what run %d saved", run, run - 1).isGreaterThanOrEqualTo(Math.max(1, previous / 2));
+                previous = restored;
+            } else {
+                previous = 1;
+            }
+            assertThat(data.resolve(DetectorCheckpoints.FILE)).exists();
+            assertThat(new DetectorCheckpoints(data).load()).isNotEmpty();
+        }
+        Process verify = new ProcessBuilder(java("audit", "verify", "--data-dir", data.toString())).redirectErrorStream(true).start();
+        String said = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verify.waitFor()).as(said).isZero();
+    }
+
+    @Test
+    void aFullDiskHoldsActionsBackSaysSoAndRecoversWhenSpaceReturns() throws Exception {
+        Path mount = Files.createDirectory(dir.resolve("small-disk"));
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", mount.toString()) == 0,
+                "mounting a small tmpfs needs root and CAP_SYS_ADMIN; not allowed here");
+        Path markers = Files.createDirectory(dir.resolve("markers"));
+        Agent agent = null;
+        try {
+            Map<String, ProviderConfig> actions = Map.of("run_command", ProviderConfig.of("actions.run_command", Map.of("destructive", false,
+                    "allow", Map.of("mark", Map.of("argv", List.of("/usr/bin/touch"), "max_extra_args", 1,
+                            "arg_pattern", Pattern.quote(markers.toString()) + "/[a-z0-9-]+")))));
+            agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(mount.resolve("data")).sampleInterval(Duration.ofHours(1))
+                    .sources(Map.of()).actionMode(ActionMode.EXECUTE).cooldown(Duration.ZERO).checkpointInterval(Duration.ZERO)
+                    .actions(actions).build()).build().start();
+            fill(mount.resolve("filler"));
+
+            int refused = 0;
+            for (int i = 0; i < 200 && refused == 0; i++) {
+                ActionResult r = mark(agent, markers, "full-" + i);
+                boolean ran = Files.exists(markers.resolve("full-" + i));
+                if (r.outcome() != ActionOutcome.SUCCEEDED) {
+                    refused++;
+                    assertThat(ran).as("an action that cannot be audited does not happen: " + r.message()).isFalse();
+                }
+            }
+            assertThat(refused).as("the audit log refused an entry on the full disk").isPositive();
+            JsonNode status = status(agent);
+            assertThat(status.get("degraded").asBoolean()).isTrue();
+            assertThat(status.get("health").get("audit").asText()).startsWith("failing").contains("actions are held back");
+
+            Files.delete(mount.resolve("filler"));
+            ActionResult after = mark(agent, markers, "after");
+            assertThat(after.outcome()).as(after.message()).isEqualTo(ActionOutcome.SUCCEEDED);
+            assertThat(markers.resolve("after")).exists();
+            assertThat(status(agent).get("health").get("audit").asText()).isEqualTo("ok");
+            assertThat(agent.audit().verify().intact()).isTrue();
+            assertThat(agent.audit().query(AuditQuery.builder().subject("after").build())).isNotEmpty();
+        } finally {
+            if (agent != null) {
+                agent.close();
+            }
+            run("umount", "-l", mount.toString());
+        }
+    }
+
+    private static ActionResult mark(Agent agent, Path markers, String name) {
+        return agent.gate().request(ActionRequest.builder("run_command", name).parameter("command", "mark")
+                .parameter("args", markers.resolve(name).toString()).build());
+    }
+
+    private static JsonNode status(Agent agent) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + agent.port() + "/status")).build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(r.body());
+    }
+
+    /** Writes until the file system says it is full. */
+    private static void fill(Path file) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            while (true) {
+                out.write(chunk);
+            }
+        } catch (IOException full) {
+            if (!String.valueOf(full.getMessage()).contains("No space")) {
+                throw full;
+            }
+        }
+    }
+
+    private static int run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    }
+}

@@ -35,6 +35,8 @@ public final class DetectionPipeline {
     private final Function<SeriesId, DetectorSettings> settings;
     private final double threshold;
     private final int maxSeries;
+    private final java.time.InstantSource clock;
+    private final long maxFutureMillis;
     private final ConcurrentHashMap<SeriesId, SeriesSlot> slots = new ConcurrentHashMap<>();
     private final AtomicLong anomalySequence = new AtomicLong();
     private final Map<SampleVerdict, AtomicLong> counts = new ConcurrentHashMap<>();
@@ -44,6 +46,8 @@ public final class DetectionPipeline {
         this.settings = b.settings;
         this.threshold = b.threshold;
         this.maxSeries = b.maxSeries;
+        this.clock = b.clock;
+        this.maxFutureMillis = b.maxFuture == null ? 0 : b.maxFuture.toMillis();
         for (SampleVerdict v : SampleVerdict.values()) {
             counts.put(v, new AtomicLong());
         }
@@ -57,6 +61,9 @@ public final class DetectionPipeline {
     public ScoredSample ingest(Sample sample) {
         if (!Double.isFinite(sample.value())) {
             return dropped(sample, SampleVerdict.DROPPED_NOT_FINITE);
+        }
+        if (clock != null && sample.timestampMillis() > clock.millis() + maxFutureMillis) {
+            return dropped(sample, SampleVerdict.DROPPED_FUTURE);
         }
         SeriesSlot slot = slots.get(sample.series());
         if (slot == null) {
@@ -159,6 +166,8 @@ public final class DetectionPipeline {
         private Function<SeriesId, DetectorSettings> settings = id -> DetectorSettings.defaults();
         private double threshold = 0.9;
         private int maxSeries = 100_000;
+        private java.time.InstantSource clock;
+        private java.time.Duration maxFuture;
 
         private Builder(DetectorFactory factory) {
             this.factory = Objects.requireNonNull(factory, "factory");
@@ -185,6 +194,19 @@ public final class DetectionPipeline {
                 throw new IllegalArgumentException("maxSeries must be >= 1, got " + n);
             }
             this.maxSeries = n;
+            return this;
+        }
+
+        /**
+         * Drops samples stamped more than {@code skew} ahead of {@code clock} (off unless set: a
+         * replay of recorded data runs on its own time).
+         */
+        public Builder rejectFuture(java.time.InstantSource clock, java.time.Duration skew) {
+            if (skew.isNegative()) {
+                throw new IllegalArgumentException("future skew must not be negative, got " + skew);
+            }
+            this.clock = Objects.requireNonNull(clock);
+            this.maxFuture = skew;
             return this;
         }
 

@@ -14,6 +14,12 @@ public enum SampleVerdict {
     DROPPED_DUPLICATE,
     /** Older than the last scored sample of its series. */
     DROPPED_OUT_OF_ORDER,
+    /**
+     * Stamped further ahead of the pipeline's clock than it allows (a source whose clock jumped
+     * forward): scoring it would make every honest sample after it look out of order. Prometheus'
+     * TSDB refuses such samples too.
+     */
+    DROPPED_FUTURE,
     /** A new series beyond the pipeline's series limit. */
     DROPPED_SERIES_LIMIT
 }

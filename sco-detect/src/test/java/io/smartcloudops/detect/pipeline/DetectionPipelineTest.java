@@ -1,6 +1,7 @@
 package io.smartcloudops.detect.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.metric.Sample;
@@ -54,6 +55,27 @@ class DetectionPipelineTest {
         assertThat(next.score().value()).isLessThan(0.5);
         assertThat(p.count(SampleVerdict.DROPPED_NOT_FINITE)).isEqualTo(2);
         assertThat(p.count(SampleVerdict.SCORED)).isEqualTo(101);
+    }
+
+    @Test
+    void aSampleFromTheFutureIsDroppedSoTheSeriesKeepsScoringHonestSamples() {
+        java.time.InstantSource clock = java.time.InstantSource.fixed(java.time.Instant.ofEpochMilli(1_000_000));
+        DetectionPipeline p = DetectionPipeline.builder(new EwmaDetectorProvider().create(ProviderContext.builder().build()))
+                .rejectFuture(clock, java.time.Duration.ofMinutes(10)).build();
+        p.ingest(wobble(CPU, 100, 0));
+        assertThat(p.ingest(new Sample(CPU, 1_000_000 + 3_600_000, 21)).verdict()).as("an hour ahead").isEqualTo(SampleVerdict.DROPPED_FUTURE);
+        assertThat(p.ingest(new Sample(CPU, 1_000_000 + 60_000, 22)).verdict()).as("a minute ahead is skew, not a jump")
+                .isEqualTo(SampleVerdict.SCORED);
+        assertThat(p.count(SampleVerdict.DROPPED_FUTURE)).isEqualTo(1);
+        assertThatThrownBy(() -> DetectionPipeline.builder(new EwmaDetectorProvider().create(ProviderContext.builder().build()))
+                .rejectFuture(clock, java.time.Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void withoutAClockRecordedDataOfAnyDateIsScored() {
+        DetectionPipeline p = pipeline();
+        assertThat(p.ingest(new Sample(CPU, java.time.Instant.parse("2099-01-01T00:00:00Z").toEpochMilli(), 1)).verdict())
+                .isEqualTo(SampleVerdict.SCORED);
     }
 
     @Test

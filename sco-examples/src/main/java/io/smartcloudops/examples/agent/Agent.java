@@ -85,6 +85,8 @@ public final class Agent implements AutoCloseable {
     private boolean warmedUp;
     private static final Duration WARM_UP = Duration.ofHours(1);
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(5);
+    /** Prometheus' TSDB, too, refuses samples more than about ten minutes ahead. */
+    private static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(10);
 
     private Agent(Builder b) {
         this.config = b.config;
@@ -135,6 +137,7 @@ public final class Agent implements AutoCloseable {
                 .create(base.withConfig(config.detectorSettings()));
         pipeline = DetectionPipeline.builder(factory)
                 .anomalyThreshold(config.anomalyThreshold())
+                .rejectFuture(clock, MAX_FUTURE_SKEW)
                 .settings(id -> DetectorSettings.defaults().withDirection(DefaultRulePack.directionOf(id.name())))
                 .build();
         checkpoints = new CheckpointSchedule(new DetectorCheckpoints(config.dataDir()), pipeline, config.checkpointInterval());

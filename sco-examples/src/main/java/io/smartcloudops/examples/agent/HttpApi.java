@@ -196,6 +196,10 @@ final class HttpApi {
             throw new BadRequest(429, "too many queries from " + key + "; at most " + QUERIES_PER_MINUTE + " a minute");
         }
         ChatReply reply = agent.chat().answer(new ChatQuery(text.asText(), sessionId, who));
+        if (agent.config().chatEngine().equals("llm")) {
+            Object fellBack = reply.data().get("fallback_reason");
+            agent.health().record("llm", fellBack == null ? ComponentHealth.OK : "answered offline (" + fellBack + ")");
+        }
         send(ctx, 200, JsonViews.reply(reply));
     }
 

@@ -10,7 +10,8 @@ data "aws_iam_policy_document" "ec2_assume" {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Monitor: reads CloudWatch, restarts services and reboots instances of this project only,
+# Monitor: reads CloudWatch, restarts services and reboots, stops, starts and resizes instances
+# of this project only (the sco-aws actions), publishes to the project's alert topic only,
 # reads and writes only its own S3 prefixes.
 # ---------------------------------------------------------------------------------------------
 data "aws_iam_policy_document" "monitor" {
@@ -41,6 +42,25 @@ data "aws_iam_policy_document" "monitor" {
       variable = "aws:ResourceTag/Project"
       values   = [var.project]
     }
+  }
+
+  statement {
+    # stop, modify the instance type, start: the sco-aws scale_up by instance type, and ec2_stop/ec2_start
+    sid       = "StartStopResizeProjectInstances"
+    actions   = ["ec2:StartInstances", "ec2:StopInstances", "ec2:ModifyInstanceAttribute"]
+    resources = ["arn:aws:ec2:${var.region}:${data.aws_caller_identity.current.account_id}:instance/*"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:ResourceTag/Project"
+      values   = [var.project]
+    }
+  }
+
+  statement {
+    sid       = "PublishProjectAlerts"
+    actions   = ["sns:Publish"]
+    resources = [aws_sns_topic.alerts.arn]
   }
 
   statement {
@@ -152,4 +172,11 @@ resource "aws_iam_role_policy_attachment" "app_ssm" {
 resource "aws_iam_instance_profile" "app" {
   name = "${var.project}-app"
   role = aws_iam_role.app.name
+}
+
+# The SNS notifier's topic (notifiers: {sns: {topic_arn: ...}} on the monitor); subscribe e-mail or
+# a chat webhook to it. Encrypted with AWS's managed key for SNS.
+resource "aws_sns_topic" "alerts" {
+  name              = "${var.project}-alerts"
+  kms_master_key_id = "alias/aws/sns"
 }

@@ -22,3 +22,8 @@ output "logs_bucket" {
   description = "Bucket for the archived audit log (audit/)."
   value       = aws_s3_bucket.logs.bucket
 }
+
+output "alerts_topic_arn" {
+  description = "The SNS topic the monitor's sns notifier may publish to"
+  value       = aws_sns_topic.alerts.arn
+}

@@ -104,13 +104,18 @@ class TerraformConfigTest {
                 if (a.startsWith("cloudwatch:")) {
                     assertThat(a).matches("cloudwatch:(Get|List|Describe)\\w+");
                 }
-                if (a.equals("ec2:RebootInstances") || a.equals("ssm:SendCommand") && resources.stream().anyMatch(r -> r.contains(":instance/"))) {
+                if (a.matches("ec2:(Reboot|Start|Stop)Instances|ec2:ModifyInstanceAttribute")
+                        || a.equals("ssm:SendCommand") && resources.stream().anyMatch(r -> r.contains(":instance/"))) {
                     Map<String, Object> c = blocks(s, "condition").get(0);
                     assertThat(c).containsEntry("test", "StringEquals").containsEntry("variable", "aws:ResourceTag/Project");
                     assertThat(strings(c.get("values"))).containsExactly("var.project");
                 }
                 if (a.equals("s3:GetObject") || a.equals("s3:PutObject")) {
                     assertThat(resources).allMatch(r -> r.matches("aws_s3_bucket\\.(models|logs)\\.arn/(models|audit|deploy|artifacts)/\\*"));
+                }
+                if (a.startsWith("sns:")) {
+                    assertThat(a).isEqualTo("sns:Publish");
+                    assertThat(resources).containsExactly("aws_sns_topic.alerts.arn");
                 }
                 if (a.equals("s3:PutObject")) {
                     assertThat(resources).containsExactlyInAnyOrder("aws_s3_bucket.models.arn/models/*", "aws_s3_bucket.logs.arn/audit/*");
@@ -120,7 +125,7 @@ class TerraformConfigTest {
                 assertThat(actions).allMatch(a -> a.matches("(cloudwatch|ec2|ssm):(Get|List|Describe)\\w+"));
             }
         }
-        assertThat(statements).flatExtracting(s -> strings(s.get("actions"))).contains("ec2:RebootInstances", "ssm:SendCommand",
+        assertThat(statements).flatExtracting(s -> strings(s.get("actions"))).contains("ec2:RebootInstances", "ec2:StopInstances", "ec2:ModifyInstanceAttribute", "sns:Publish", "ssm:SendCommand",
                 "cloudwatch:GetMetricData");
         assertThat(blocks(tf.all("data", "aws_iam_policy_document").get("app"), "statement"))
                 .flatExtracting(s -> strings(s.get("actions"))).containsOnly("s3:GetObject");

@@ -312,6 +312,7 @@ public final class Agent implements AutoCloseable {
             return;
         }
         view.recordSample(s, scored.score());
+        metrics.scored(s.series(), scored.score().value());
         ruleEngine.observe(s, scored.score());
         scored.anomaly().ifPresent(a -> {
             view.recordAnomaly(a);

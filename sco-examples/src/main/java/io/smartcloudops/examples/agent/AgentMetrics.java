@@ -32,6 +32,8 @@ final class AgentMetrics {
     private final Counter suppressions;
     private final Counter notifications;
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    /** Each series' latest score; bounded by the pipeline's series limit. */
+    private final java.util.Map<io.smartcloudops.api.metric.SeriesId, Double> latestScores = new java.util.concurrent.ConcurrentHashMap<>();
 
     AgentMetrics(IntSupplier seriesWatched, Supplier<List<Alert>> activeAlerts) {
         ingested = Counter.builder().name("sco_samples_ingested_total").help("Samples read from metric sources")
@@ -51,6 +53,17 @@ final class AgentMetrics {
                 .labelNames("notifier", "outcome").register(registry);
         GaugeWithCallback.builder().name("sco_series_watched").help("Series with a detector state")
                 .callback(cb -> cb.call(seriesWatched.getAsInt())).register(registry);
+        // one gauge per metric and host, the highest latest score over their series (CPUs, devices,
+        // mounts): what a dashboard plots beside the metric without a time series per device
+        GaugeWithCallback.builder().name("sco_anomaly_score")
+                .help("Highest latest anomaly score in [0, 1] over the series of a metric on a host")
+                .labelNames("metric", "host")
+                .callback(cb -> {
+                    java.util.Map<List<String>, Double> highest = new java.util.HashMap<>();
+                    latestScores.forEach((id, score) -> highest.merge(List.of(id.name(),
+                            id.labels().get("host") == null ? "" : id.labels().get("host")), score, Math::max));
+                    highest.forEach((key, score) -> cb.call(score, key.get(0), key.get(1)));
+                }).register(registry);
         GaugeWithCallback.builder().name("sco_alerts").help("Active alerts by state and severity")
                 .labelNames("state", "severity")
                 .callback(cb -> {
@@ -66,6 +79,12 @@ final class AgentMetrics {
 
     void ingested(String source, int count) {
         ingested.labelValues(source).inc(count);
+    }
+
+    void scored(io.smartcloudops.api.metric.SeriesId series, double score) {
+        if (Double.isFinite(score)) {
+            latestScores.put(series, score);
+        }
     }
 
     void dropped(String reason) {

@@ -97,6 +97,8 @@ class AgentEndToEndTest {
         assertThat(metrics).contains("sco_actions_total{action=\"restart_service\",outcome=\"dry_run\"} 1.0");
         assertThat(metrics).containsPattern("sco_alerts\\{severity=\"warning\",state=\"(firing|pending)\"}");
         assertThat(metrics).contains("sco_series_watched 1.0");
+        // the latest score of the one series, quiet again after the spike: in [0, 1] and below the threshold
+        assertThat(metrics).containsPattern("sco_anomaly_score\\{host=\"test\",metric=\"node_cpu_usage_percent\"} 0\\.[0-8]");
 
         JsonNode audit = getJson("/audit?action=restart_service&outcome=dry_run");
         assertThat(audit.get("entries")).hasSize(1);

@@ -102,13 +102,15 @@ start() { # start NAME COMMAND...: in the background, logging to $work/NAME.log;
 token() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }
 
 mkdir -p "$work/monitor/data" "$work/monitor/prometheus/rules" "$work/app/data"
-app_token="$(token)"      # what the app accepts (the monitor presents it)
-monitor_token="$(token)"  # what the monitor accepts (the app presents it)
-printf '%s\n' "$app_token" >"$work/app/accept-token"
-printf '%s\n' "$app_token" >"$work/monitor/app-token"
-printf '%s\n' "$monitor_token" >"$work/monitor/accept-token"
-printf '%s\n' "$monitor_token" >"$work/app/monitor-token"
-printf '%s' "$app_token" >"$work/monitor/prometheus/sco-token"
+# one token, as Terraform's pair_token: each host accepts it from the other and presents it to
+# the other, and Prometheus presents it to both hosts' /metrics
+pair_token="$(token)"
+app_token="$pair_token"
+monitor_token="$pair_token"
+for f in app/accept-token monitor/app-token monitor/accept-token app/monitor-token; do
+  printf '%s\n' "$pair_token" >"$work/$f"
+done
+printf '%s' "$pair_token" >"$work/monitor/prometheus/sco-token"
 chmod 600 "$work"/*/*token "$work/monitor/prometheus/sco-token"
 
 # Prometheus: the repository's configuration, adjusted for paths and a one-second rhythm, plus the
@@ -204,6 +206,13 @@ wait_for "web" 30 web_up || fail "web did not start"
 wait_for "the monitor to see web through Prometheus" 90 up_series_seen || fail "the monitor never saw up{job=\"web\"}"
 # the app answers about the deployment from the monitor's state, across the link
 app_get /status | grep -q '"series_watched":[1-9]' || fail "the app's /status does not show the monitor's series"
+# Prometheus on the monitor scrapes both hosts' /metrics (and the app's Node Exporter) across the link
+scraped() { in_mon curl -sf --max-time 5 'http://monitor:9090/api/v1/query?query=up%7Bjob%3D~%22smartcloudops%7Cnode%22%7D%3D%3D1' \
+  | grep -o '"instance":"[^"]*"' | sort -u | tr '\n' ' '; }
+wait_for "Prometheus to scrape app:8080, monitor:8080 and app:9100" 60 \
+  bash -c "ip netns exec $ns_mon curl -sf 'http://monitor:9090/api/v1/query?query=count(up%7Bjob%3D~%22smartcloudops%7Cnode%22%2Cinstance%3D~%22app%3A8080%7Cmonitor%3A8080%7Capp%3A9100%22%7D%3D%3D1)' | grep -q '\"3\"'" \
+  || fail "Prometheus does not scrape both hosts across the link: $(scraped)"
+log "Prometheus scrapes across the link: $(scraped)"
 sleep 3
 
 log "fault: killing web (pid $(cat "$work/app/web.pid"))"

@@ -43,6 +43,10 @@ class AgentLlmFallbackTest {
             assertThat(reply.get("intent").asText()).isEqualTo("alerts");
             assertThat(reply.get("engine").asText()).isEqualTo("offline");
             assertThat(reply.get("data").get("fallback_reason").asText()).isNotBlank();
+            JsonNode status = new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + agent.port() + "/status")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(status.get("degraded").asBoolean()).isTrue();
+            assertThat(status.get("health").get("llm").asText()).startsWith("failing: answered offline");
         }
     }
 

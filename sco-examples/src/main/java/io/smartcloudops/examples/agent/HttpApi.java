@@ -38,8 +38,6 @@ final class HttpApi {
 
     private final Agent agent;
     private final ObjectMapper json = new ObjectMapper();
-    private final io.smartcloudops.remediate.alerting.AlertmanagerPayload alertmanager =
-            new io.smartcloudops.remediate.alerting.AlertmanagerPayload();
     private Javalin app;
 
     HttpApi(Agent agent) {
@@ -74,14 +72,8 @@ final class HttpApi {
                     Map.of("pending", agent.approvals().pending().stream().map(JsonViews::approval).toList())));
             config.routes.post("/approvals/{id}/approve", ctx -> decide(ctx, true));
             config.routes.post("/approvals/{id}/deny", ctx -> decide(ctx, false));
-            config.routes.post("/webhook/alertmanager", this::alertmanagerWebhook);
-            config.routes.get("/alerts", this::alerts);
+            new AlertingEndpoints(agent, this).register(config);
             config.routes.get("/series", this::series);
-            config.routes.get("/silences", ctx -> send(ctx, 200, Map.of("silences",
-                    agent.router().silences().active(agent.now()).stream().map(JsonViews::silence).toList())));
-            config.routes.post("/silences", this::createSilence);
-            config.routes.delete("/silences/{id}", this::expireSilence);
-            config.routes.post("/-/reload", this::reload);
             new LinkEndpoints(agent, this::requireOperator).register(config);
             config.routes.get("/metrics", ctx -> ctx.contentType(agent.metrics().contentType()).result(agent.metrics().scrape()));
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -275,7 +267,7 @@ final class HttpApi {
      * Endpoints that change state need an operator; an anonymous caller counts as one only on
      * loopback, where Prometheus' and Alertmanager's own APIs are open too.
      */
-    private Principal requireOperator(Context ctx) {
+    Principal requireOperator(Context ctx) {
         Principal p = caller(ctx);
         if (p == null) {
             if (agent.config().httpToken().isPresent()) {
@@ -298,33 +290,6 @@ final class HttpApi {
         String reason = approve || ctx.body().isBlank() ? "" : jsonObject(ctx, "{\"reason\": \"...\"}").path("reason").asText("");
         io.smartcloudops.api.action.ActionResult r = approve ? agent.approvals().approve(id, p) : agent.approvals().deny(id, p, reason);
         send(ctx, r.message().startsWith("no pending approval") ? 404 : 200, JsonViews.action(r));
-    }
-
-    private void alertmanagerWebhook(Context ctx) {
-        requireOperator(ctx);
-        List<io.smartcloudops.api.alert.Alert> alerts;
-        try {
-            alerts = alertmanager.parse(ctx.body());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(400, "not an Alertmanager webhook payload: " + e.getMessage());
-        }
-        int fresh = agent.router().onAlertmanager(alerts);
-        send(ctx, 200, Map.of("received", alerts.size(), "new", fresh));
-    }
-
-    private void alerts(Context ctx) {
-        List<io.smartcloudops.api.alert.Alert> open = agent.hostView().alerts();
-        String groupBy = ctx.queryParam("group_by");
-        if (groupBy == null) {
-            send(ctx, 200, Map.of("alerts", open.stream().map(JsonViews::alert).toList()));
-            return;
-        }
-        List<String> labels = List.of(groupBy.split(","));
-        if (labels.stream().anyMatch(l -> !l.matches("[a-zA-Z_][a-zA-Z0-9_]*"))) {
-            throw new BadRequest(400, "'group_by' must be label names separated by commas, got '" + groupBy + "'");
-        }
-        send(ctx, 200, Map.of("groups", io.smartcloudops.remediate.alerting.AlertGroups.group(open, labels).stream()
-                .map(JsonViews::group).toList()));
     }
 
     private void series(Context ctx) {
@@ -352,69 +317,7 @@ final class HttpApi {
         send(ctx, 200, Map.of("metric", metric, "series", out));
     }
 
-    private void createSilence(Context ctx) {
-        requireOperator(ctx);
-        JsonNode body = jsonObject(ctx, "{\"matchers\": [\"host=\\\"app\\\"\"], \"duration\": \"2h\", \"created_by\": \"alice\", \"comment\": \"deploy\"}");
-        JsonNode matchers = body.get("matchers");
-        if (matchers == null || !matchers.isArray() || matchers.isEmpty() || matchers.size() > 20) {
-            throw new BadRequest(400, "'matchers' must be a list of 1 to 20 matchers like \"host=\\\"app\\\"\"");
-        }
-        List<io.smartcloudops.remediate.alerting.Matcher> parsed = new java.util.ArrayList<>();
-        for (JsonNode m : matchers) {
-            try {
-                parsed.add(io.smartcloudops.remediate.alerting.Matcher.parse(m.asText()));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest(400, e.getMessage());
-            }
-        }
-        java.time.Duration duration;
-        try {
-            duration = io.smartcloudops.api.spi.ProviderConfig.parseDuration("duration", body.path("duration").asText("1h"));
-        } catch (io.smartcloudops.api.ConfigException e) {
-            throw new BadRequest(400, e.getMessage());
-        }
-        if (duration.isZero() || duration.compareTo(java.time.Duration.ofDays(30)) > 0) {
-            throw new BadRequest(400, "'duration' must be more than zero and at most 30 days");
-        }
-        java.time.Instant now = agent.now();
-        try {
-            var silence = agent.router().silences().add(parsed, now, now.plus(duration), body.path("created_by").asText("api"),
-                    body.path("comment").asText(""));
-            agent.audit().append(new io.smartcloudops.api.audit.AuditRecord(io.smartcloudops.api.audit.AuditKind.ALERT,
-                    silence.createdBy(), silence.id(), "silence", "created", silence.comment(),
-                    Map.of("matchers", parsed.toString(), "ends_at", silence.endsAt().toString())));
-            send(ctx, 200, JsonViews.silence(silence));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(400, e.getMessage());
-        }
-    }
-
-    private void expireSilence(Context ctx) {
-        requireOperator(ctx);
-        String id = ctx.pathParam("id");
-        if (!agent.router().silences().expire(id)) {
-            throw new BadRequest(404, "no silence '" + id + "'");
-        }
-        agent.audit().append(new io.smartcloudops.api.audit.AuditRecord(io.smartcloudops.api.audit.AuditKind.ALERT, "api", id,
-                "silence", "expired", "", Map.of()));
-        send(ctx, 200, Map.of("expired", id));
-    }
-
-    private void reload(Context ctx) {
-        requireOperator(ctx);
-        try {
-            var set = agent.reloadRules();
-            send(ctx, 200, Map.of("rules", set.rules().size(), "policies", set.policies().size()));
-        } catch (io.smartcloudops.remediate.rules.RuleFileException e) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", "rule file rejected; the rules in force stay");
-            body.put("status", 400);
-            body.put("problems", e.problems());
-            send(ctx, 400, body);
-        }
-    }
-
-    private JsonNode jsonObject(Context ctx, String example) {
+    JsonNode jsonObject(Context ctx, String example) {
         JsonNode body;
         try {
             body = json.readTree(ctx.body());
@@ -455,7 +358,7 @@ final class HttpApi {
         }
     }
 
-    private void send(Context ctx, int status, Object body) {
+    void send(Context ctx, int status, Object body) {
         try {
             ctx.status(status).contentType("application/json").result(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {

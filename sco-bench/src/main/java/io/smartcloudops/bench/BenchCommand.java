@@ -1,12 +1,17 @@
 package io.smartcloudops.bench;
 
+import io.smartcloudops.bench.chat.QueryLatency;
+import io.smartcloudops.bench.load.LoadCommand;
 import io.smartcloudops.bench.nab.NabCommand;
+import io.smartcloudops.bench.remediate.SampleToActionLatency;
+import io.smartcloudops.bench.report.ReportCommand;
+import io.smartcloudops.bench.soak.SoakCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar sco-bench.jar <subcommand>}: the benchmark entry point. */
-@Command(name = "sco-bench", mixinStandardHelpOptions = true, subcommands = {NabCommand.class, io.smartcloudops.bench.remediate.SampleToActionLatency.class,
-            io.smartcloudops.bench.chat.QueryLatency.class},
+@Command(name = "sco-bench", mixinStandardHelpOptions = true, subcommands = {NabCommand.class, SampleToActionLatency.class,
+            QueryLatency.class, LoadCommand.class, SoakCommand.class, ReportCommand.class},
         description = "SmartCloudOps benchmarks.")
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
@@ -18,6 +23,8 @@ public final class BenchCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // the report draws PNG charts; there is no display on a server or in CI
+        System.setProperty("java.awt.headless", "true");
         System.exit(new CommandLine(new BenchCommand()).execute(args));
     }
 }

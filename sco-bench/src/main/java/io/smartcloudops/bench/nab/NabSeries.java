@@ -29,8 +29,13 @@ public record NabSeries(String relativePath, List<LocalDateTime> timestamps, dou
         return values.clone();
     }
 
-    double value(int row) {
+    public double value(int row) {
         return values[row];
+    }
+
+    /** A row's timestamp in epoch milliseconds (NAB's times carry no zone; read as UTC). */
+    public long epochMillis(int row) {
+        return NabTime.epochMillis(timestamps.get(row));
     }
 
     public int rows() {
@@ -65,6 +70,15 @@ public record NabSeries(String relativePath, List<LocalDateTime> timestamps, dou
             throw new IOException("no <category>/<file>.csv under " + dataDir);
         }
         return out;
+    }
+
+    /** One file of a NAB data directory, by its {@code <category>/<file>.csv} path. */
+    public static NabSeries readFile(Path dataDir, String relativePath) throws IOException {
+        Path csv = dataDir.resolve(relativePath);
+        if (!Files.isRegularFile(csv)) {
+            throw new IOException("no NAB file " + csv + "; give the NAB data directory (the one holding realKnownCause/)");
+        }
+        return read(csv, relativePath);
     }
 
     static NabSeries read(Path csv, String relativePath) throws IOException {

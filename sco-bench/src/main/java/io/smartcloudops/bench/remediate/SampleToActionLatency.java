@@ -13,6 +13,7 @@ import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
+import io.smartcloudops.bench.LatencySummary;
 import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import io.smartcloudops.detect.pipeline.ScoredSample;
 import io.smartcloudops.remediate.alerting.AlertRouter;
@@ -81,9 +82,26 @@ public final class SampleToActionLatency implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        List<LatencySummary> r = measure(series, iterations, detector);
+        LatencySummary toDispatch = r.get(0);
+        LatencySummary toDone = r.get(1);
+        out.printf("sample-to-action over %d watched series, detector %s, %d spikes measured%n", series, detector, toDispatch.count());
+        out.printf("to dispatch (attempt audited, action entered): p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, max %.3f ms%n",
+                toDispatch.p50Ms(), toDispatch.p99Ms(), toDispatch.p999Ms(), toDispatch.maxMs());
+        out.printf("to done (outcome audited too):             p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, max %.3f ms%n",
+                toDone.p50Ms(), toDone.p99Ms(), toDone.p999Ms(), toDone.maxMs());
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * Measures {@code iterations} spikes over {@code series} background series; returns the time to
+     * dispatch, then the time until the outcome is audited too.
+     */
+    public List<LatencySummary> measure(int series, int iterations, String detector) throws Exception {
         Path dir = Files.createTempDirectory("sco-latency");
         AtomicReference<Instant> clock = new AtomicReference<>(Instant.parse("2026-11-27T00:00:00Z"));
-        DetectorFactory factory = ProviderRegistry.builder().discover(getClass().getClassLoader()).build()
+        DetectorFactory factory = ProviderRegistry.builder().discover(SampleToActionLatency.class.getClassLoader()).build()
                 .provider(DetectorProvider.class, detector).create(ProviderContext.builder().clock(clock::get).dataDir(dir).build());
         RuleSet rules = new RuleFileLoader().parseSet("latency.yml", """
                 groups:
@@ -139,17 +157,8 @@ public final class SampleToActionLatency implements Callable<Integer> {
                 }
                 clock.set(clock.get().plusSeconds(1));
             }
-            out.printf("sample-to-action over %d watched series, detector %s, %d spikes measured%n", series, detector, measured);
-            out.printf("to dispatch (attempt audited, action entered): p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, max %.3f ms%n",
-                    ms(toDispatch, 50), ms(toDispatch, 99), ms(toDispatch, 99.9), toDispatch.getMaxValue() / 1e6);
-            out.printf("to done (outcome audited too):             p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, max %.3f ms%n",
-                    ms(toDone, 50), ms(toDone, 99), ms(toDone, 99.9), toDone.getMaxValue() / 1e6);
-            out.flush();
+            return List.of(LatencySummary.ofNanos("sample-to-action (dispatch)", toDispatch),
+                    LatencySummary.ofNanos("sample-to-action (done)", toDone));
         }
-        return 0;
-    }
-
-    private static double ms(Histogram h, double percentile) {
-        return h.getValueAtPercentile(percentile) / 1e6;
     }
 }

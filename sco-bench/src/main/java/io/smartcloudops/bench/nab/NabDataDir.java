@@ -1,0 +1,31 @@
+package io.smartcloudops.bench.nab;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Finds NAB's {@code data/} directory when none is given. The development set lives in
+ * {@code shared/} beside the repository, so from the repository root it is {@code ../shared/nab/data}
+ * and from a module folder (where Maven runs tests) one level further up.
+ */
+public final class NabDataDir {
+    private static final List<Path> CANDIDATES = List.of(Path.of("../shared/nab/data"), Path.of("../../shared/nab/data"));
+
+    private NabDataDir() {
+    }
+
+    /** The explicit directory when given, else the first candidate that exists. */
+    public static Path resolve(String explicit) {
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath().normalize();
+        }
+        for (Path p : CANDIDATES) {
+            if (Files.isDirectory(p.resolve("realKnownCause"))) {
+                return p.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalArgumentException("no NAB data directory given and none found at " + CANDIDATES
+                + " (relative to " + Path.of("").toAbsolutePath() + "); pass --data DIR");
+    }
+}

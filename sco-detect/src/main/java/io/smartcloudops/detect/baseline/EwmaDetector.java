@@ -51,7 +51,7 @@ final class EwmaDetector implements Detector {
             double counted = direction.counts(deviation) ? Math.abs(z) : 0.0;
             double value = 1.0 / (1.0 + Math.exp(-params.steepness() * (counted - params.bandZ())));
             score = new Score(value, mean, mean - params.bandZ() * sd, mean + params.bandZ() * sd, "ewma",
-                    String.format(java.util.Locale.ROOT, "%.1f standard deviations %s the mean", Math.abs(z), deviation >= 0 ? "above" : "below"));
+                    DeviationPhrases.of(Math.abs(z), deviation >= 0));
         }
         learn(x, sd);
         return score;

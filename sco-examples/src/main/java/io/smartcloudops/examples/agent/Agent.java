@@ -72,6 +72,7 @@ public final class Agent implements AutoCloseable {
     private PolicyGate gate;
     private AlertRouter router;
     private NotifierFanout notifications;
+    private io.smartcloudops.remediate.alerting.NotificationGroups alertNotifications;
     private AgentView view;
     private io.smartcloudops.examples.link.HostView hostView;
     private io.smartcloudops.api.action.ActionGateway approvals;
@@ -163,10 +164,11 @@ public final class Agent implements AutoCloseable {
         io.smartcloudops.remediate.alerting.Silences silences = new io.smartcloudops.remediate.alerting.Silences();
         ActionCatalog.build(config, registry, base, silences).forEach(gateBuilder::action);
         gate = gateBuilder.build();
+        alertNotifications = io.smartcloudops.remediate.alerting.NotificationGroups.start(config.grouping(), clock, notifications);
         router = AlertRouter.builder(audit, clock, new AlertRemediator(rules::current, gate))
                 .silences(silences)
                 .ruleAlerts(ruleEngine::activeAlerts)
-                .notifications(notifications)
+                .grouping(alertNotifications)
                 .suppressionListener(metrics::suppressed)
                 .build();
         view = new AgentView(clock, pipeline, this::openAlerts, audit, logs);
@@ -414,6 +416,10 @@ public final class Agent implements AutoCloseable {
         if (chat != null) {
             chat.close();
             chat = null;
+        }
+        if (alertNotifications != null) {
+            alertNotifications.close(); // sends what still waits for its group, before the notifiers close
+            alertNotifications = null;
         }
         if (notifications != null) {
             notifications.close();

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param chatSettings the chat engine's settings
  * @param remotes peer hosts by name that restart their own services when this host's policy asks
  *     ({@code restart_service} with that name as target): the application host of a pair
+ * @param grouping how alert notifications are batched (Alertmanager's group_by, group_wait, group_interval)
  * @param checkpointInterval how often detector states are saved to the data directory (zero: never)
  * @param upstream the monitor whose state and policy gate this host's API and chat use, or empty
  *     for a host that answers from its own state
@@ -52,7 +53,8 @@ public record AgentConfig(
         ProviderConfig chatSettings,
         Map<String, io.smartcloudops.examples.link.PeerLink> remotes,
         Optional<io.smartcloudops.examples.link.PeerLink> upstream,
-        Duration checkpointInterval) {
+        Duration checkpointInterval,
+        io.smartcloudops.remediate.alerting.NotificationGroups.Settings grouping) {
 
     public AgentConfig {
         Objects.requireNonNull(bind, "bind");
@@ -68,13 +70,15 @@ public record AgentConfig(
         remotes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(remotes));
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+        Objects.requireNonNull(grouping, "grouping");
     }
 
     public static AgentConfig defaults() {
         return new AgentConfig("127.0.0.1", 8080, 64 * 1024, Optional.empty(), Path.of("sco-data"), Duration.ofSeconds(5), "default",
                 ProviderConfig.empty(), 0.95, Optional.empty(), ActionMode.DRY_RUN, Duration.ofMinutes(5), List.of("systemctl"),
                 Map.of("host", ProviderConfig.of("sources.host", Map.of())), Map.of(),
-                Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), "offline", ProviderConfig.of("chat", Map.of()), Map.of(), Optional.empty(), Duration.ofMinutes(1));
+                Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), "offline", ProviderConfig.of("chat", Map.of()), Map.of(), Optional.empty(), Duration.ofMinutes(1),
+                io.smartcloudops.remediate.alerting.NotificationGroups.Settings.defaults());
     }
 
     /** True for 127.0.0.0/8, ::1 and localhost: only this machine can reach the agent. */
@@ -109,6 +113,7 @@ public record AgentConfig(
         private Map<String, io.smartcloudops.examples.link.PeerLink> remotes;
         private Optional<io.smartcloudops.examples.link.PeerLink> upstream;
         private Duration checkpointInterval;
+        private io.smartcloudops.remediate.alerting.NotificationGroups.Settings grouping;
 
         private Builder(AgentConfig c) {
             bind = c.bind;
@@ -132,6 +137,7 @@ public record AgentConfig(
             remotes = c.remotes;
             upstream = c.upstream;
             checkpointInterval = c.checkpointInterval;
+            grouping = c.grouping;
         }
 
         public Builder bind(String v) { bind = v; return this; }
@@ -177,10 +183,12 @@ public record AgentConfig(
 
         public Builder checkpointInterval(Duration v) { checkpointInterval = v; return this; }
 
+        public Builder grouping(io.smartcloudops.remediate.alerting.NotificationGroups.Settings v) { grouping = v; return this; }
+
         public AgentConfig build() {
             return new AgentConfig(bind, port, maxBodyBytes, httpToken, dataDir, sampleInterval, detector, detectorSettings,
                     anomalyThreshold, rulesFile, actionMode, cooldown, systemctl, sources, actions, notifiers, chatEngine, chatSettings,
-                    remotes, upstream, checkpointInterval);
+                    remotes, upstream, checkpointInterval, grouping);
         }
     }
 }

@@ -86,7 +86,7 @@ public final class AgentConfigLoader {
 
     private AgentConfig apply(ProviderConfig c, AgentConfig b) {
         c.requireOnly(Set.of("http", "data_dir", "sample_interval", "detection", "rules", "remediation", "sources", "actions",
-                "notifiers", "chat", "remotes", "upstream"));
+                "notifiers", "notification_groups", "chat", "remotes", "upstream"));
         ProviderConfig http = c.section("http");
         http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token", "token_file"));
         ProviderConfig detection = c.section("detection");
@@ -140,6 +140,9 @@ public final class AgentConfigLoader {
         if (c.has("notifiers")) {
             out.notifiers(sections(c.section("notifiers")));
         }
+        if (c.has("notification_groups")) {
+            out.grouping(grouping(c.section("notification_groups"), b.grouping()));
+        }
         if (c.has("rules")) {
             out.rulesFile(Path.of(c.requireString("rules")));
         }
@@ -162,6 +165,24 @@ public final class AgentConfigLoader {
                 .chatEngine(chat.string("engine", b.chatEngine()))
                 .chatSettings(chat.has("settings") ? chat.section("settings") : b.chatSettings())
                 .build();
+    }
+
+    /** Alertmanager's route settings for batching notifications; unset ones keep their defaults. */
+    private static io.smartcloudops.remediate.alerting.NotificationGroups.Settings grouping(ProviderConfig c,
+            io.smartcloudops.remediate.alerting.NotificationGroups.Settings base) {
+        c.requireOnly(Set.of("group_by", "group_wait", "group_interval"));
+        java.util.List<String> by = c.has("group_by") ? c.strings("group_by") : base.groupBy();
+        for (String label : by) {
+            if (!label.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+                throw new ConfigException("setting 'notification_groups.group_by' takes label names, got '" + label + "'");
+            }
+        }
+        Duration wait = c.duration("group_wait", base.groupWait());
+        Duration interval = c.duration("group_interval", base.groupInterval());
+        if (wait.compareTo(Duration.ofHours(1)) > 0 || interval.compareTo(Duration.ofDays(1)) > 0) {
+            throw new ConfigException("setting 'notification_groups': group_wait is at most 1h and group_interval at most 1d");
+        }
+        return new io.smartcloudops.remediate.alerting.NotificationGroups.Settings(by, wait, interval);
     }
 
     /** {@code url} and an optional {@code token} or {@code token_file}. */

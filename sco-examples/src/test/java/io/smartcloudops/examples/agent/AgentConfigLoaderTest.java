@@ -76,4 +76,19 @@ class AgentConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/sco.yml"), AgentConfig.defaults()))
                 .isInstanceOf(ConfigException.class).hasMessage("config file /nonexistent/sco.yml does not exist");
     }
+
+    @Test
+    void notificationGroupsTakeAlertmanagersRouteSettings() {
+        AgentConfigLoader loader = new AgentConfigLoader();
+        AgentConfig c = loader.parse("g.yml", "notification_groups: {group_by: [alertname, host], group_wait: 10s}", AgentConfig.defaults());
+        assertThat(c.grouping().groupBy()).containsExactly("alertname", "host");
+        assertThat(c.grouping().groupWait()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.grouping().groupInterval()).as("unset keeps the default").isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> loader.parse("g.yml", "notification_groups: {group_by: ['host name']}", AgentConfig.defaults()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("group_by");
+        assertThatThrownBy(() -> loader.parse("g.yml", "notification_groups: {group_wait: 3h}", AgentConfig.defaults()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("at most 1h");
+        assertThatThrownBy(() -> loader.parse("g.yml", "notification_groups: {repeat: 1h}", AgentConfig.defaults()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("repeat");
+    }
 }

@@ -81,6 +81,8 @@ class AgentDegradedModesTest {
         agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dir).sampleInterval(Duration.ofMillis(10)).sources(Map.of())
                 .notifiers(Map.of("webhook", ProviderConfig.of("notifiers.webhook", Map.of(
                         "url", "http://127.0.0.1:" + hanging.getAddress().getPort() + "/hook", "timeout", "200ms"))))
+                .grouping(new io.smartcloudops.remediate.alerting.NotificationGroups.Settings(List.of("alertname"), Duration.ZERO,
+                        Duration.ofMinutes(5)))
                 .build()).source(replay).build().start();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/status").path("health").path("notifier webhook").asText().startsWith("failing"));

@@ -35,6 +35,7 @@ public final class AlertRouter {
     private final List<InhibitRule> inhibitRules;
     private final Supplier<List<Alert>> ruleAlerts;
     private final Consumer<Notification> notify;
+    private final NotificationGroups grouping;
     private final Consumer<SuppressionReason> suppressions;
     private final Map<String, Alert> external = new LinkedHashMap<>();
 
@@ -46,6 +47,7 @@ public final class AlertRouter {
         this.inhibitRules = List.copyOf(b.inhibitRules);
         this.ruleAlerts = b.ruleAlerts;
         this.notify = b.notify;
+        this.grouping = b.grouping;
         this.suppressions = b.suppressions;
     }
 
@@ -126,7 +128,9 @@ public final class AlertRouter {
     }
 
     private void tell(Alert a, String what) {
-        if (a.severity().compareTo(Severity.WARNING) >= 0) {
+        if (a.severity().compareTo(Severity.WARNING) >= 0 && grouping != null) {
+            grouping.add(a, what);
+        } else if (a.severity().compareTo(Severity.WARNING) >= 0) {
             String summary = a.annotations().getOrDefault("summary", a.name());
             notify.accept(new Notification("[" + what + "] " + a.name(), summary, a.severity(), a.labels(), clock.instant()));
         }
@@ -154,6 +158,7 @@ public final class AlertRouter {
         private Supplier<List<Alert>> ruleAlerts = List::of;
         private Consumer<Notification> notify = n -> { };
         private Consumer<SuppressionReason> suppressions = r -> { };
+        private NotificationGroups grouping;
 
         private Builder(AuditLog audit, InstantSource clock, AlertRemediator remediator) {
             this.audit = Objects.requireNonNull(audit);
@@ -180,6 +185,15 @@ public final class AlertRouter {
         /** Where notifications go; it must not block (hand them to a bounded executor). */
         public Builder notifications(Consumer<Notification> n) {
             this.notify = Objects.requireNonNull(n);
+            return this;
+        }
+
+        /**
+         * Batches alert notifications per group as Alertmanager does, instead of one per alert
+         * change; the groups send to their own consumer.
+         */
+        public Builder grouping(NotificationGroups groups) {
+            this.grouping = Objects.requireNonNull(groups);
             return this;
         }
 

@@ -1,0 +1,191 @@
+package io.smartcloudops.remediate.alerting;
+
+import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.alert.Severity;
+import io.smartcloudops.api.metric.Labels;
+import io.smartcloudops.api.notify.Notification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Alert notifications batched the way Alertmanager's route batches them: alerts whose
+ * {@code group_by} labels agree form a group; a new group is told after {@code group_wait} (so
+ * alerts that fire together arrive in one message), and later changes to a group at most every
+ * {@code group_interval}. A message names the group and lists its alerts:
+ * {@code [FIRING:3] HighCpuUsage (host=app)}.
+ *
+ * <pre>{@code
+ * NotificationGroups groups = NotificationGroups.start(NotificationGroups.Settings.defaults(), clock, fanout);
+ * AlertRouter router = AlertRouter.builder(audit, clock, remediator).grouping(groups).build();
+ * // ... at shutdown: groups.close() sends what is still waiting
+ * }</pre>
+ */
+public final class NotificationGroups implements AutoCloseable {
+
+    /**
+     * @param groupBy label names; {@code alertname} is the usual one, an empty list puts every alert in one group
+     */
+    public record Settings(List<String> groupBy, Duration groupWait, Duration groupInterval) {
+        public Settings {
+            groupBy = List.copyOf(groupBy);
+            if (groupWait.isNegative() || groupInterval.isNegative()) {
+                throw new IllegalArgumentException("group_wait and group_interval must not be negative");
+            }
+        }
+
+        /** Alertmanager's defaults: by alert name, wait 30 s, then at most every 5 min. */
+        public static Settings defaults() {
+            return new Settings(List.of("alertname"), Duration.ofSeconds(30), Duration.ofMinutes(5));
+        }
+    }
+
+    /** One alert change waiting to be told. */
+    private record Change(Alert alert, String state) {
+    }
+
+    private static final class Group {
+        final Labels labels;
+        final List<Change> pending = new ArrayList<>();
+        Instant dueAt;
+        Instant lastSent;
+
+        Group(Labels labels) {
+            this.labels = labels;
+        }
+    }
+
+    private final Settings settings;
+    private final InstantSource clock;
+    private final Consumer<Notification> out;
+    private final Map<List<String>, Group> groups = new LinkedHashMap<>();
+    private final ScheduledExecutorService timer;
+
+    private NotificationGroups(Settings settings, InstantSource clock, Consumer<Notification> out, boolean ownTimer) {
+        this.settings = Objects.requireNonNull(settings);
+        this.clock = Objects.requireNonNull(clock);
+        this.out = Objects.requireNonNull(out);
+        if (ownTimer) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sco-notification-groups");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleWithFixedDelay(() -> flushDue(clock.instant()), 200, 200, TimeUnit.MILLISECONDS);
+        } else {
+            timer = null;
+        }
+    }
+
+    /** Groups that flush themselves on a timer thread of their own. */
+    public static NotificationGroups start(Settings settings, InstantSource clock, Consumer<Notification> out) {
+        return new NotificationGroups(settings, clock, out, true);
+    }
+
+    /** Groups flushed only when {@link #flushDue} is called: for tests and for callers with a loop of their own. */
+    public static NotificationGroups manual(Settings settings, InstantSource clock, Consumer<Notification> out) {
+        return new NotificationGroups(settings, clock, out, false);
+    }
+
+    /** Takes one alert's change ({@code FIRING} or {@code RESOLVED}); a zero {@code group_wait} tells a new group at once. */
+    public void add(Alert alert, String state) {
+        Instant now = clock.instant();
+        synchronized (this) {
+            List<String> key = new ArrayList<>();
+            Map<String, String> groupLabels = new TreeMap<>();
+            for (String name : settings.groupBy()) {
+                String v = alert.labels().get(name);
+                key.add(v == null ? "" : v);
+                if (v != null) {
+                    groupLabels.put(name, v);
+                }
+            }
+            Group g = groups.computeIfAbsent(key, k -> new Group(Labels.of(groupLabels)));
+            if (g.pending.isEmpty()) {
+                Instant next = g.lastSent == null ? now.plus(settings.groupWait()) : g.lastSent.plus(settings.groupInterval());
+                g.dueAt = next.isBefore(now) ? now : next;
+            }
+            g.pending.add(new Change(alert, state));
+        }
+        flushDue(now);
+    }
+
+    /** Sends every group whose time has come. */
+    public void flushDue(Instant now) {
+        for (Notification n : takeDue(now, false)) {
+            out.accept(n);
+        }
+    }
+
+    private synchronized List<Notification> takeDue(Instant now, boolean all) {
+        List<Notification> due = new ArrayList<>();
+        for (Group g : groups.values()) {
+            if (!g.pending.isEmpty() && (all || !g.dueAt.isAfter(now))) {
+                due.add(message(g, now));
+                g.pending.clear();
+                g.lastSent = now;
+            }
+        }
+        return due;
+    }
+
+    private static Notification message(Group g, Instant now) {
+        // one line per alert: an alert that fired and resolved within the wait is told as having
+        // fired (resolved since), so a short anomaly is never swallowed by the batching
+        Map<String, Change> latest = new LinkedHashMap<>();
+        Map<String, Boolean> fired = new LinkedHashMap<>();
+        for (Change c : g.pending) {
+            latest.put(c.alert().fingerprint(), c);
+            fired.merge(c.alert().fingerprint(), c.state().equals("FIRING"), Boolean::logicalOr);
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        Severity severity = Severity.INFO;
+        StringBuilder body = new StringBuilder();
+        for (Change c : latest.values()) {
+            boolean firedHere = fired.get(c.alert().fingerprint());
+            String state = firedHere ? "FIRING" : c.state();
+            counts.merge(state, 1, Integer::sum);
+            if (firedHere && c.alert().severity().compareTo(severity) > 0) {
+                severity = c.alert().severity();
+            }
+            String shown = firedHere && !c.state().equals("FIRING") ? "FIRING, " + c.state() + " since" : state;
+            body.append(body.isEmpty() ? "" : "\n").append("- [").append(shown).append("] ").append(c.alert().name()).append(": ")
+                    .append(c.alert().annotations().getOrDefault("summary", c.alert().name())).append(' ').append(c.alert().labels());
+        }
+        if (counts.getOrDefault("FIRING", 0) == 0) {
+            severity = latest.values().stream().map(c -> c.alert().severity()).max(Severity::compareTo).orElse(Severity.INFO);
+        }
+        StringBuilder title = new StringBuilder("[");
+        counts.forEach((state, n) -> title.append(title.length() > 1 ? ", " : "").append(state).append(':').append(n));
+        title.append("] ");
+        String names = String.join(", ", latest.values().stream().map(c -> c.alert().name()).distinct().toList());
+        title.append(names);
+        String labels = g.labels.asMap().entrySet().stream().filter(e -> !e.getKey().equals("alertname"))
+                .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("");
+        if (!labels.isEmpty()) {
+            title.append(" (").append(labels).append(')');
+        }
+        return new Notification(title.toString(), body.toString(), severity, g.labels, now);
+    }
+
+    /** Sends what is still waiting, at once: a stopping agent loses no notification. */
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        for (Notification n : takeDue(clock.instant(), true)) {
+            out.accept(n);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.smartcloudops.remediate.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.alert.AlertState;
+import io.smartcloudops.api.alert.Severity;
+import io.smartcloudops.api.metric.Labels;
+import io.smartcloudops.api.notify.Notification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Alert notifications batched per group with Alertmanager's group_wait and group_interval. */
+class NotificationGroupsTest {
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    private final InstantSource clock = () -> now.get();
+    private final List<Notification> sent = new ArrayList<>();
+
+    private static Alert alert(String name, String host, Severity severity) {
+        Labels l = Labels.of("alertname", name, "host", host, "severity", severity.label());
+        return new Alert(name, l, Map.of("summary", name + " on " + host), AlertState.FIRING, severity, Instant.EPOCH, Instant.EPOCH,
+                null, 1.0, "rules");
+    }
+
+    private void advance(Duration d) {
+        now.set(now.get().plus(d));
+    }
+
+    private NotificationGroups groups() {
+        return NotificationGroups.manual(NotificationGroups.Settings.defaults(), clock, sent::add);
+    }
+
+    @Test
+    void alertsThatFireTogetherArriveInOneMessageAfterGroupWait() {
+        NotificationGroups g = groups();
+        g.add(alert("HighCpuUsage", "app", Severity.WARNING), "FIRING");
+        advance(Duration.ofSeconds(10));
+        g.add(alert("HighCpuUsage", "monitor", Severity.CRITICAL), "FIRING");
+        g.flushDue(now.get());
+        assertThat(sent).as("still within group_wait").isEmpty();
+
+        advance(Duration.ofSeconds(20));
+        g.flushDue(now.get());
+        assertThat(sent).singleElement().satisfies(n -> {
+            assertThat(n.title()).isEqualTo("[FIRING:2] HighCpuUsage");
+            assertThat(n.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(n.body()).contains("HighCpuUsage on app", "HighCpuUsage on monitor");
+            assertThat(n.labels().asMap()).isEqualTo(Map.of("alertname", "HighCpuUsage"));
+        });
+    }
+
+    @Test
+    void laterChangesToAGroupWaitForGroupIntervalAndOtherGroupsAreTheirOwn() {
+        NotificationGroups g = groups();
+        g.add(alert("HighCpuUsage", "app", Severity.WARNING), "FIRING");
+        g.add(alert("DiskSpaceLow", "app", Severity.CRITICAL), "FIRING");
+        advance(Duration.ofSeconds(30));
+        g.flushDue(now.get());
+        assertThat(sent).extracting(Notification::title).containsExactlyInAnyOrder("[FIRING:1] HighCpuUsage", "[FIRING:1] DiskSpaceLow");
+
+        g.add(alert("HighCpuUsage", "app", Severity.WARNING), "RESOLVED");
+        advance(Duration.ofMinutes(4));
+        g.flushDue(now.get());
+        assertThat(sent).hasSize(2);
+        advance(Duration.ofSeconds(61));
+        g.flushDue(now.get());
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(2).title()).isEqualTo("[RESOLVED:1] HighCpuUsage");
+    }
+
+    @Test
+    void anAlertThatFiresAndResolvesWithinTheWaitIsStillToldAsHavingFired() {
+        NotificationGroups g = groups();
+        g.add(alert("Flappy", "app", Severity.WARNING), "FIRING");
+        g.add(alert("Flappy", "app", Severity.WARNING), "RESOLVED");
+        advance(Duration.ofSeconds(30));
+        g.flushDue(now.get());
+        assertThat(sent).singleElement().satisfies(n -> {
+            assertThat(n.title()).isEqualTo("[FIRING:1] Flappy");
+            assertThat(n.body()).startsWith("- [FIRING, RESOLVED since] Flappy");
+        });
+    }
+
+    @Test
+    void groupByHostAndNoWaitTellAtOnceAndCloseSendsWhatIsWaiting() {
+        NotificationGroups g = NotificationGroups.manual(new NotificationGroups.Settings(List.of("host"), Duration.ZERO, Duration.ofMinutes(5)),
+                clock, sent::add);
+        g.add(alert("HighCpuUsage", "app", Severity.WARNING), "FIRING");
+        assertThat(sent).singleElement().satisfies(n -> assertThat(n.title()).isEqualTo("[FIRING:1] HighCpuUsage (host=app)"));
+        g.add(alert("HighMemoryUsage", "app", Severity.WARNING), "FIRING");
+        assertThat(sent).as("waits for group_interval").hasSize(1);
+        g.close();
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).title()).isEqualTo("[FIRING:1] HighMemoryUsage (host=app)");
+    }
+
+    @Test
+    void theTimerFlushesOnItsOwn() throws Exception {
+        List<Notification> told = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (NotificationGroups g = NotificationGroups.start(new NotificationGroups.Settings(List.of("alertname"), Duration.ofMillis(100),
+                Duration.ofMinutes(5)), InstantSource.system(), told::add)) {
+            g.add(alert("HighCpuUsage", "app", Severity.WARNING), "FIRING");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (told.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(told).hasSize(1);
+        }
+    }
+
+    @Test
+    void negativeDurationsAreRefused() {
+        assertThatThrownBy(() -> new NotificationGroups.Settings(List.of(), Duration.ofSeconds(-1), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

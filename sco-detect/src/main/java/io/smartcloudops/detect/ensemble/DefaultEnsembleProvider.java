@@ -7,9 +7,9 @@ import io.smartcloudops.api.spi.ProviderContext;
 /**
  * The default detector, registered as {@code default}: one calibrated anomaly likelihood from the
  * seasonal forecaster (its error, level shift and volatility), the streaming isolation forest, the
- * one-class SVM and record-breaking values and moving averages, with a refractory memory and a quiet
- * period after a confident alarm so that an incident is reported once. A few microseconds a sample and
- * under 16 KiB of state per series.
+ * one-class SVM, record-breaking values and moving averages, and never-seen shapes of the last few
+ * values, with a refractory memory and a quiet period after a confident alarm so that an incident is
+ * reported once. A few microseconds a sample and under 16 KiB of state per series.
  *
  * <pre>{@code
  * # agent configuration, every key optional
@@ -18,7 +18,8 @@ import io.smartcloudops.api.spi.ProviderContext;
  *     tail_quantile: 0.99        # peaks-over-threshold level of the calibrators
  *     refractory_half_life: 150  # samples
  *     quiet_surprisal: 4.5       # a confident alarm: one-in-30,000
- *     quiet_share: 0.05          # quiet period after it, share of the samples seen
+ *     quiet_share: 0.025         # quiet period after it, share of the samples seen
+ *     weight_context: 2          # never-seen shapes of the last three values
  *     seasonal: {max_period: 320}
  * }</pre>
  */

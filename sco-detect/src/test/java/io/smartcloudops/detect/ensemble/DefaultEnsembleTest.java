@@ -116,7 +116,7 @@ class DefaultEnsembleTest extends DetectorContract {
         for (Sample s : series(9, 1001)) {
             last = d.update(s);
         }
-        assertThat(last.component()).isIn("seasonal", "iforest", "ocsvm", "new level extreme", "new slow level extreme");
+        assertThat(last.component()).isIn("seasonal", "iforest", "ocsvm", "new level extreme", "new slow level extreme", "new context");
         assertThat(last.reason()).contains("surprise");
     }
 
@@ -160,6 +160,39 @@ class DefaultEnsembleTest extends DetectorContract {
     void rejectsUnknownFusion() {
         ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.default", Map.of("fusion", "vote"))).build();
         assertThatThrownBy(() -> new DefaultEnsembleProvider().create(ctx)).isInstanceOf(ConfigException.class).hasMessageContaining("vote");
+    }
+
+    @Test
+    void readsVersionTwoStateWrittenBeforeTheContextMember() {
+        // a detector that ignores contexts scores as version 2 did; its state, less the context parts, is version 2 state
+        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.default", Map.of("weight_context", 0))).build();
+        DetectorFactory f = new DefaultEnsembleProvider().create(ctx);
+        List<Sample> data = series(29, 1600);
+        Detector uninterrupted = f.create(SERIES, DetectorSettings.defaults());
+        Detector first = f.create(SERIES, DetectorSettings.defaults());
+        for (int i = 0; i < 900; i++) {
+            uninterrupted.update(data.get(i));
+            first.update(data.get(i));
+        }
+        Detector restored = f.restore(new DetectorState(DefaultEnsembleProvider.NAME, 2, asVersionTwo(first.snapshot().bytes())));
+        for (int i = 900; i < data.size(); i++) {
+            Sample s = spiked(data.get(i), i == 1300);
+            assertThat(restored.update(s).value()).isEqualTo(uninterrupted.update(s).value());
+        }
+    }
+
+    /** Cuts the context member's weight and state out of version 3 bytes, leaving the version 2 layout. */
+    private static byte[] asVersionTwo(byte[] v3) {
+        // parameters: warmup (4), four doubles (32), fusion (1), then nine weights before the context's
+        int contextWeight = 4 + 32 + 1 + 9 * 8;
+        // the context state sits before the count (8), the gate (16) and the two residual means (16)
+        int contextState = 8 * 8 + 3 * 4 + 1024;
+        int contextEnd = v3.length - 40;
+        java.io.ByteArrayOutputStream v2 = new java.io.ByteArrayOutputStream();
+        v2.write(v3, 0, contextWeight);
+        v2.write(v3, contextWeight + 8, contextEnd - contextState - contextWeight - 8);
+        v2.write(v3, contextEnd, 40);
+        return v2.toByteArray();
     }
 
     @Test

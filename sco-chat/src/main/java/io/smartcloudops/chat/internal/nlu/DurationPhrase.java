@@ -16,7 +16,10 @@ public final class DurationPhrase {
     private static final String UNIT = "(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|fortnights?|months?)";
     private static final Pattern COMPOUND = Pattern.compile(
             "(?<![\\w.-])(\\d{1,4})\\s*(?:h|hrs?|hours?)\\s*(?:and\\s*)?(\\d{1,4})\\s*(?:m|mins?|minutes?)(?!\\w)");
-    private static final Pattern HALF_HOUR = Pattern.compile("(?<!\\w)half an? hour(?!\\w)");
+    private static final Pattern HALF_HOUR = Pattern.compile("(?<!\\w)half (?:an? )?hour(?!\\w)");
+    /** "an hour and a half", "2 and a half hours", "3 hours and a half". */
+    private static final Pattern AND_A_HALF = Pattern.compile(
+            "(?<![\\w.-])(\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\\s+(?:(hours?|days?)\\s+and a half|and a half\\s+(hours?|days?))(?!\\w)");
     private static final Pattern AMOUNT = Pattern.compile(
             "(?<![\\w.#-])(" + NumberWords.ALTERNATIVES + "|\\d+\\.\\d+)\\s*-?\\s*" + UNIT + "(?!\\w)");
     private static final Pattern BARE_UNIT = Pattern.compile(
@@ -31,6 +34,14 @@ public final class DurationPhrase {
         Matcher c = COMPOUND.matcher(lower);
         if (c.find()) {
             return Optional.of(Duration.ofHours(Long.parseLong(c.group(1))).plusMinutes(Long.parseLong(c.group(2))));
+        }
+        Matcher h = AND_A_HALF.matcher(lower);
+        if (h.find()) {
+            String u = h.group(2) != null ? h.group(2) : h.group(3);
+            Optional<Duration> whole = amount(h.group(1).startsWith("a") ? "1" : h.group(1), u);
+            if (whole.isPresent()) {
+                return Optional.of(whole.get().plus(unit(u, 1).dividedBy(2)));
+            }
         }
         if (HALF_HOUR.matcher(lower).find()) {
             return Optional.of(Duration.ofMinutes(30));

@@ -36,7 +36,8 @@ final class FollowUpResolver {
     }
 
     private static final Pattern CONTINUATION = Pattern.compile(
-            "^(and|also|same|ditto|what about|how about|now|then|plus|likewise|ok,? and|same thing|do the same)\\b|\\b(too|as well|instead)\\W*$");
+            "^(and|also|same|ditto|what about|how about|now|then|plus|likewise|ok,? and|same thing|do the same"
+                    + "|make (it|that)|change (it|that)( to)?|extend (it|that)?( to)?|(rather|actually),? )\\b|\\b(too|as well|instead)\\W*$");
     private static final Pattern REFERENCE = Pattern.compile(
             "\\b(it|that|this|them|those|there|its|the same|that one|this one|the \\w+ one|same (one|service|host|box|thing))\\b");
     private static final Set<Intent> REPEATABLE = EnumSet.of(Intent.METRIC_QUERY, Intent.ANOMALIES, Intent.EXPLAIN_ANOMALY,
@@ -130,6 +131,6 @@ final class FollowUpResolver {
     /** "and restart it too" names its own intent; "and cpu?" does not (the weak metric cue aside). */
     static boolean namesOwnIntent(String lower) {
         return IntentCues.boosts(lower, Map.of()).entrySet().stream()
-                .anyMatch(e -> e.getKey() != Intent.METRIC_QUERY && e.getValue() > 0.0);
+                .anyMatch(e -> e.getKey() != Intent.METRIC_QUERY && e.getKey() != Intent.OUT_OF_SCOPE && e.getValue() > 0.0);
     }
 }

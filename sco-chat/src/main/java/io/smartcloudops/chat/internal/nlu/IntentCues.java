@@ -18,6 +18,8 @@ final class IntentCues {
     }
 
     private static final String NOT = "(?<!n't )(?<!not )(?<!never )(?<!no need to )";
+    /** A verb after these reports a past action ("what was approved") rather than asking for one. */
+    private static final String NOT_PASSIVE = "(?<!was )(?<!were )(?<!been )(?<!got )";
 
     private static final List<Cue> CUES = List.of(
             cue(Intent.STATUS, "\\b(status|overview|sitrep|big picture|overall|summar(y|ise|ize)|how('s| is| are) (everything|things|it going|we|prod|production)|state of (the )?(both|all|system|platform|prod|deployment|hosts))\\b", 0.2),
@@ -26,27 +28,56 @@ final class IntentCues {
             cue(Intent.ANOMALIES, "\\b(anomal(y|ies|ous)|outliers?|unusual|abnormal|weird|odd|strange|spikes?|flagged|out of the ordinary|detector)\\b", 0.15),
             cue(Intent.ANOMALIES, "\\b(list|show|any|recent)\\b.{0,20}\\banomal", 0.1),
             cue(Intent.EXPLAIN_ANOMALY, "\\b(why|explain\\w*|root cause|caus(e|ed)|reason|what'?s behind|behind the|triggered|dig into|break down)\\b", 0.2),
+            // Causal questions name what they ask about through a verb of causing: "what drove / led to / set off the spike".
+            cue(Intent.EXPLAIN_ANOMALY, "\\bwhat\\b.{0,15}\\b(drove|drives|led to|leads to|set off|sets off|prompted|produced|made)\\b|\\bhow come\\b|\\bstory behind\\b", 0.15),
             cue(Intent.EXPLAIN_ANOMALY, "\\b(why|explain\\w*|root cause|caus(e|ed)|reason|behind|triggered)\\b.{0,40}\\b(anomal\\w*|spike|flag\\w*|outlier|one|dip|drop)\\b", 0.12),
             cue(Intent.ALERTS, "\\b(alerts|alerting|alarms?|firing|fireing|alertmanager|paging|paged|alert)\\b", 0.18),
-            cue(Intent.LOGS, "\\b(logs?|tail|grep|journal(ctl)?|stack ?traces?|log (entries|messages|output|lines))\\b", 0.22),
+            cue(Intent.LOGS, "\\b(logs?|tail|grep|journal(ctl)?|stack ?traces?|stderr|stdout|syslog|logged|logging|log (entries|messages|output|lines))\\b", 0.22),
             cue(Intent.RESTART_SERVICE, NOT + "\\b(restart(ing|ed)?|bounce|recycle|reboot|kick|cycle|power[- ]cycle|reload)\\b", 0.22),
+            // "don't restart anything" names a restart only to rule it out.
+            cue(Intent.RESTART_SERVICE, "\\b(n't|not|never|no need to|without) (restart|bounce|recycle|reboot|kick|cycle)\\w*", -0.15),
             cue(Intent.SCALE_UP, "\\b(scale|scaling|replicas?|capacity|resize|upsize|upgrade|spin up|bigger|instance type|horizontal(ly)?|vertical(ly)?)\\b", 0.2),
             cue(Intent.SCALE_UP, "\\b(add|more|another|extra|additional)\\b.{0,25}\\b(instances?|replicas?|nodes?|pods?|workers|copies|capacity)\\b", 0.15),
             cue(Intent.HEALTH_CHECK, "\\b(health ?check|helth|healthy|health|alive|reachable|respond(ing|s)?|responsive|answer(ing|s)?|up and running|ping|probe|online|accepting connections|connectivity)\\b", 0.2),
+            // A bare "check the cache" is a probe unless it names something else to look at.
+            cue(Intent.HEALTH_CHECK, "^(can you |could you |please |pls )?(check( on)?|test|verify)\\b(?!.{0,40}\\b(logs?|metrics?|alerts?|audit|anomal\\w*|history|cpu|memory|disk|latency|load|traffic|usage)\\b)", 0.15),
+            cue(Intent.HEALTH_CHECK, "\\b(is|are|if|whether)\\b.{0,30}\\b(serving|listening|working)\\b", 0.12),
             cue(Intent.HEALTH_CHECK, "^(is|are|check( if| whether| that)?|verify( that)?|make sure)\\b.{0,40}\\b(up|down|running|ok|alive|healthy|working)\\b", 0.15),
-            cue(Intent.FORECAST, "\\b(forecast|predict(ion|ed)?|project(ed|ion)?|extrapolate|estimate|trend|going forward|run(s)? out|fill(s)? up|how long until|how long before|when will|when does|capacity planning|next|nxt|coming|look like)\\b", 0.2),
+            cue(Intent.FORECAST, "\\b(forecast|predict(ion|ed)?|project(ed|ion)?|extrapolate|estimate|trend|going forward|run(s)? out|fill(s)? up|how long until|how long before|when will|when does|capacity planning|next|nxt|coming|look like|outlook)\\b", 0.2),
             cue(Intent.FORECAST, "\\bwill\\b", 0.08),
+            // A span reaching forward ("next 30 min", "coming 2 days", "in 3 hours") is a horizon, whatever the verb.
+            cue(Intent.FORECAST, "\\b(next|nxt|coming|upcoming|following|in)\\s+(\\d+(\\.\\d+)?\\s*|(" + NumberWords.ALTERNATIVES + "|few)\\s+)?"
+                    + "(mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|fortnight|months?)\\b(?!\\s+ago)", 0.15),
+            cue(Intent.FORECAST, "\\b(left|remaining|to go) (until|before)\\b|\\bhow (many|much) (more )?(days|hours|weeks|time)\\b|\\brunway\\b", 0.15),
+            cue(Intent.FORECAST, "\\b(heading|headed|gonna (be|run|fill|hit|need)|going to (be|run|fill|hit|need)|tomorrow|by (monday|tuesday|wednesday|thursday|friday|the weekend|next))\\b", 0.12),
             cue(Intent.AUDIT, "\\b(audit|who (restarted|did|changed|approved|denied|scaled|touched|ran|deployed|silenced)|actions? (were |was )?(taken|ran|run|executed|performed)|changes? (made|to)|history|change ?log|remediations?)\\b", 0.3),
+            // Past or passive action verbs report what happened: "has anything been restarted", "what was approved".
+            cue(Intent.AUDIT, "\\b(been|was|were|got|gotten|get)\\s+(restart|bounc|reboot|scal|resiz|silenc|mut|approv|deni|reject|roll|kill|chang|modifi|cancel|touch)\\w*ed\\b"
+                    + "|\\bwhat('s| has| have)? (been )?changed\\b|\\banything changed\\b", 0.25),
+            // "did anyone touch redis?", "has somebody restarted nginx": someone acted, the question is who.
+            cue(Intent.AUDIT, "\\b(anyone|anybody|someone|somebody|who(ever)?)\\b.{0,15}\\b(touch|chang|restart|bounc|kick|reboot|scal|resiz|deploy|approv|silenc|mut|modif|delet|roll|kill|stopp)\\w*"
+                    + "|\\bwhat (did|have|has) (you|the bot|the agent|we|it|sco)\\b.{0,10}\\b(do|done|change|changed)\\b", 0.2),
             cue(Intent.AUDIT, "^who\\b.{0,20}\\b(restart|bounc|kick|kill|reboot|recycl|stopp|start|scal|resiz|deploy|approv|deni|reject|silenc|mut|chang|touch|modifi|delet|updat|roll)\\w*ed\\b|\\bchanges?\\b.{0,25}\\b(made|make|did|done)\\b", 0.25),
             cue(Intent.APPROVE, "^(yes|yep|yeah|yup|y|sure|ok|okay|lgtm|approved?|confirm(ed)?|go ahead|proceed|ship it|do it|accept(ed)?)\\b", 0.3),
-            cue(Intent.APPROVE, "\\b(approv(e|ed|al)|go ahead|ship it|lgtm|green light|make it so|go for it|sign off)\\b", 0.25),
+            cue(Intent.APPROVE, NOT + NOT_PASSIVE + "\\b(approv(e|ed|al)|go ahead|ship it|lgtm|green[- ]light|make it so|go for it|sign off|fine with (it|that|this)|works for me|sounds good)\\b", 0.25),
             cue(Intent.DENY, "^(no|nope|nah|n|negative|actually no)\\b", 0.3),
+            cue(Intent.DENY, "\\b(hold on|wait|leave it|no thanks|not now|don'?t bother|not (approved|accepted|ok|okay|confirmed)|(don'?t|do not|never) (approve|accept|confirm))\\b", 0.3),
             cue(Intent.DENY, "\\b(deny|denied|reject(ed)?|cancel|abort|scrap|decline|never ?mind|forget it|hold off|call it off|don'?t (do|proceed|go ahead)|stop(?! (paging|alerting|notif))|drop (that|it|the request))\\b", 0.3),
             cue(Intent.SILENCE, "\\b(silence|mute|snooze|shh+|quiet|suppress|acknowledge|ack|shut up|pause (alert|notif)\\w*|stop (paging|alerting|notif\\w*))\\b", 0.35),
             cue(Intent.HELP, "^(help|\\?|menu|usage|commands|examples)\\W*$", 0.35),
             cue(Intent.HELP, "\\b(what can (you|i)|what (kinds? of |sorts? of )?(things|questions|commands)|capabilit\\w*|how (do|can|should) i (use|talk)|supported commands|commands (do )?you|what do you (do|support)|what are you able)\\b", 0.3),
             cue(Intent.OUT_OF_SCOPE, "\\b(write|create|generate|draft|compose)\\b.{0,30}\\b(script|code|program|function|class|regex|essay|letter|poem|story)\\b", 0.3),
-            cue(Intent.OUT_OF_SCOPE, "\\b(joke|poem|haiku|limerick|story|song|recipe|weather|capital of|president|movie|pizza|translate|python|javascript|linked list|essay|football|meaning of life|sql query|email to)\\b", 0.35));
+            // Pleasantries carry no request; "thanks" must not read as "yes".
+            cue(Intent.OUT_OF_SCOPE, "^(thanks|thank you|thx|ty|cheers|ta|good bot|bad bot|nice|cool|lol|lmao|haha\\w*|hehe)\\W*$", 0.35),
+            cue(Intent.OUT_OF_SCOPE, "\\d\\s*[-+*/x\u00d7\u00f7^]\\s*\\d+\\s*(=|\\?|$)|\\b\\d+ (plus|minus|times|divided by|squared)\\b|\\bsquare root\\b", 0.3),
+            cue(Intent.OUT_OF_SCOPE, "\\b(write|create|generate|draft|compose|make)\\b.{0,40}\\b(yaml|manifest|dockerfile|terraform|helm chart|playbook|config file|cover letter|resume|cv|blog post|tweet|slides?|one-liner|snippet|bash|shell script)\\b", 0.3),
+            cue(Intent.OUT_OF_SCOPE, "\\b(joke|poem|haiku|limerick|story|song|recipe|weather|capital of|president|movie|pizza|translate|python|javascript|linked list|essay|football|meaning of life|sql query|email to|programming languages?|leetcode|horoscope|lottery|stock price)\\b", 0.35));
+
+    /** Words that tie a text to operating the deployment even when no intent cue or entity is found. */
+    private static final Pattern DOMAIN = Pattern.compile(
+            "\\b(servers?|hosts?|box(es)?|machines?|nodes?|vms?|prod|production|staging|services?|cluster|infra\\w*|systems?|platform|stack|"
+                    + "deploy\\w*|metrics?|dashboards?|instances?|replicas?|pods?|containers?|apps?|it|that|this|them|those|one|environment|env|"
+                    + "uptime|traffic|bot|agent|you|your|commands?|pending|requests?|incidents?|outages?|on[- ]call)\\b");
 
     private IntentCues() {
     }
@@ -68,8 +99,19 @@ final class IntentCues {
         if (mentions.containsKey(SlotExtractor.METRIC)) {
             out.merge(Intent.METRIC_QUERY, 0.06, Double::sum);
         }
+        Object id = mentions.get(SlotExtractor.ID);
+        if (id != null && (id.toString().startsWith("an-") || lower.contains("anomal"))) {
+            // One anomaly named by its id can only be asked about, not listed.
+            out.merge(Intent.EXPLAIN_ANOMALY, 0.15, Double::sum);
+        }
         if (mentions.containsKey(SlotExtractor.ALERT)) {
             out.merge(Intent.SILENCE, 0.08, Double::sum);
+        }
+        if (mentions.isEmpty() && out.values().stream().noneMatch(w -> w >= 0.1) && !DOMAIN.matcher(lower).find()) {
+            // Nothing of the deployment is named and no operator phrase is used (the weak "how many" or
+            // "will" cues aside): chit-chat and trivia
+            // land near some ops example by chance, so tilt towards out of scope.
+            out.merge(Intent.OUT_OF_SCOPE, 0.12, Double::sum);
         }
         if (mentions.containsKey(SlotExtractor.SERVICE) || mentions.containsKey(SlotExtractor.HOST)) {
             // Naming a concrete target makes the general intents less likely.

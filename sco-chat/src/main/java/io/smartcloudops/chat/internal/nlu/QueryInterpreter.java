@@ -1,7 +1,6 @@
 package io.smartcloudops.chat.internal.nlu;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -62,11 +61,11 @@ public final class QueryInterpreter {
         if (!verdict.accepted()) {
             return new Interpretation(Intent.OUT_OF_SCOPE, Map.of(), Map.of(), 1.0, false, false, null, verdict);
         }
-        String lower = verdict.cleaned().toLowerCase(Locale.ROOT);
-        Map<String, Object> mentions = SlotExtractor.extract(verdict.cleaned());
+        String lower = Misspellings.correct(verdict.cleaned());
+        Map<String, Object> mentions = SlotExtractor.extract(lower);
         IntentPrediction prediction;
         try {
-            prediction = classifier.predict(verdict.cleaned(), mentions, excluded);
+            prediction = classifier.predict(lower, mentions, excluded);
         } catch (IllegalArgumentException e) {
             // The tokenizer drops some characters the guard keeps; what is left may be nothing to embed.
             InputGuard.Verdict empty = new InputGuard.Verdict("", InputGuard.Rejection.EMPTY, "nothing readable: " + e.getMessage());

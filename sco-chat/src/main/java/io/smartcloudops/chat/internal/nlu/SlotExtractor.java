@@ -38,7 +38,7 @@ public final class SlotExtractor {
     private static final Pattern ONE_MORE = Pattern.compile("(?<!\\w)(another|an additional|an extra|one more|one extra|one additional)(?!\\w)");
     private static final Pattern N_MORE = Pattern.compile("(?<![\\w.-])" + N + "\\s+(?:more|additional|extra|new)(?!\\w)");
     private static final Pattern N_UNITS = Pattern.compile("(?<![\\w.-])" + N + "\\s+" + SERVICE_WORDS + REPLICA_UNITS + "(?!\\w)");
-    private static final Pattern TO_N = Pattern.compile("(?<!\\w)(?:to|by)\\s+(\\d{1,4}|" + NumberWords.COUNT_WORDS + ")(?![\\w.:-])(?!\\s*(?:%|percent|m\\b|min|h\\b|hours?|days?|weeks?|lines))");
+    private static final Pattern TO_N = Pattern.compile("(?:(?<!\\w)(?:to|by)\\s+|(?:->|\u2192)\\s*)(\\d{1,4}|" + NumberWords.COUNT_WORDS + ")(?![\\w.:-])(?!\\s*(?:%|percent|m\\b|min|h\\b|hours?|days?|weeks?|lines))");
     private static final Pattern LINE_COUNT = Pattern.compile(
             "(?<![\\w.-])" + N + "\\s+(?:log\\s+)?(?:lines?|entries|messages|rows)(?!\\w)|(?:tail|head)\\s+(?:-n\\s*)?(\\d{1,6})(?!\\w)|-n\\s*(\\d{1,6})");
     private static final Pattern INSTANCE = Pattern.compile(

@@ -25,7 +25,7 @@ final class Vocabulary {
 
     static final List<Term> SERVICES = List.of(
             t("node_exporter", "node[ _-]?exporter"),
-            t("nginx", "nginx"),
+            t("nginx", "nginx|(?:reverse )?proxy|load ?balancer"),
             t("api", "api|java (?:service|app|api|process|backend)|rest (?:api|service)"),
             t("postgres", "postgres(?:ql)?|psql|pg|(?:the )?database|db"),
             t("redis", "redis|(?:the )?cache"),
@@ -44,33 +44,39 @@ final class Vocabulary {
                     + "|(?<=\\b(?:on|for|of|at|to) (?:the )?)app(?!-)"));
 
     static final List<Term> METRICS = List.of(
-            t("error_rate", "error[ _-]?(?:rate|ratio|percentage)s?|5xx(?: rate| errors?)?|errors? per (?:second|minute)|failure rate"),
-            t("request_rate", "request[ _-]?rates?|reqs?(?:uests)?/s(?:ec)?|requests? (?:per|a) (?:second|minute)|rps|qps|throughput"),
-            t("latency", "p9[059]|p50|latency|response[ -]times?"),
+            t("error_rate", "error[ _-]?(?:rate|ratio|percentage)s?|errors? percent(?:age)?|errors? ?%|5xx(?: rate| errors?)?|errors? per (?:second|minute)|failure rate"),
+            t("request_rate", "request[ _-]?rates?|reqs?(?:uests)?/s(?:ec)?|(?:requests?|reqs?) (?:per|a) (?:second|sec|minute|min)|rps|qps|throughput"),
+            t("latency", "p9[059]|p50|latency|response[ -]times?|(?:50|90|95|99)(?:th)? percentile(?: latency)?"),
             t("load_average", "load[ _-]?av(?:era)?ge?|load avg|loadavg|system load|load"),
-            t("network_in", "(?:inbound|incoming|ingress|received|rx)(?: network)?(?: traffic| bandwidth| bytes| throughput)?|network[ _-]in(?:bound)?|ingress"),
-            t("network_out", "(?:outbound|outgoing|egress|transmitted|sent|tx)(?: network)?(?: traffic| bandwidth| bytes)?|network[ _-]out(?:bound)?|egress"),
+            t("network_in", "(?:inbound|incoming|ingress|received|rx)(?: network)?(?: traffic| bandwidth| bytes| throughput)?|network[ _-]in(?:bound)?|ingress|(?:traffic|bandwidth) in(?:to)?(?= |$)|incoming bandwidth"),
+            t("network_out", "(?:outbound|outgoing|egress|transmitted|sent|tx)(?: network)?(?: traffic| bandwidth| bytes)?|network[ _-]out(?:bound)?|egress|(?:traffic|bandwidth) out(?: of)?(?= |$)|outgoing bandwidth"),
             t("cpu", "cpus?|processor"),
             t("memory", "memory|mem|ram|heap"),
             t("disk", "disks?|storage|file ?system|free space|inodes|out of space"));
 
+    /**
+     * "the cpu alert", "the nginx alarm": the catalogue has one alert per metric or service, so the
+     * noun names it as surely as the catalogue spelling does.
+     */
+    private static final String ALERT_NOUN = "[ _-]+(?:alerts?|alarms?|notifications?|pages?)";
+
     /** The alert-name catalogue; lower-case or spaced mentions map to the catalogue spelling. */
     static final List<Term> ALERTS = List.of(
-            t("HighCpuUsage", "high[ _-]*cpu(?:[ _-]*usage)?"),
-            t("HighMemoryUsage", "high[ _-]*mem(?:ory)?(?:[ _-]*usage)?"),
-            t("DiskSpaceLow", "disk[ _-]*space[ _-]*low|low[ _-]*disk(?:[ _-]*space)?"),
-            t("HighLatency", "high[ _-]*latency"),
-            t("HighErrorRate", "high[ _-]*error[ _-]*rate"),
-            t("HighLoadAverage", "high[ _-]*load(?:[ _-]*average)?"),
-            t("InstanceDown", "instance[ _-]*down"),
-            t("NginxDown", "nginx[ _-]*(?:is[ _-]*)?down"),
-            t("ApiDown", "api[ _-]*(?:is[ _-]*)?down"),
-            t("PostgresDown", "postgres(?:ql)?[ _-]*(?:is[ _-]*)?down"),
-            t("RedisDown", "redis[ _-]*(?:is[ _-]*)?down"),
-            t("WorkerBacklog", "worker[ _-]*backlog"));
+            t("HighCpuUsage", "high[ _-]*cpu(?:[ _-]*usage)?|cpu(?:[ _-]*usage)?" + ALERT_NOUN),
+            t("HighMemoryUsage", "high[ _-]*mem(?:ory)?(?:[ _-]*usage)?|(?:memory|mem|ram)(?:[ _-]*usage)?" + ALERT_NOUN),
+            t("DiskSpaceLow", "disk[ _-]*space[ _-]*low|low[ _-]*disk(?:[ _-]*space)?|disk(?:[ _-]*(?:space|full|usage))?" + ALERT_NOUN),
+            t("HighLatency", "high[ _-]*latency|latency" + ALERT_NOUN),
+            t("HighErrorRate", "high[ _-]*error[ _-]*rate|(?:error[ _-]*rate|5xx)" + ALERT_NOUN),
+            t("HighLoadAverage", "high[ _-]*load(?:[ _-]*average)?|load(?:[ _-]*average)?" + ALERT_NOUN),
+            t("InstanceDown", "(?:instance|host)[ _-]*(?:is[ _-]*)?down"),
+            t("NginxDown", "nginx[ _-]*(?:is[ _-]*)?down|nginx" + ALERT_NOUN),
+            t("ApiDown", "api[ _-]*(?:is[ _-]*)?down|api" + ALERT_NOUN),
+            t("PostgresDown", "postgres(?:ql)?[ _-]*(?:is[ _-]*)?down|postgres(?:ql)?" + ALERT_NOUN),
+            t("RedisDown", "redis[ _-]*(?:is[ _-]*)?down|redis" + ALERT_NOUN),
+            t("WorkerBacklog", "(?:worker[ _-]*)?backlog"));
 
     static final List<Term> LEVELS = List.of(
-            t("error", "(?<!5xx )(?:errors?|err|exceptions?|stack ?traces?|fatal)(?![ _-]*(?:rate|ratio|percentage|per))"),
+            t("error", "(?<!5xx )(?:errors?|err|exceptions?|stack ?traces?|fatal)(?![ _-]*(?:rate|ratio|percent|per|%))"),
             t("warn", "warn(?:ing)?s?"),
             t("info", "info"),
             t("debug", "debug"));

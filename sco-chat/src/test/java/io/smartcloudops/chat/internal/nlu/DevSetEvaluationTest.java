@@ -59,7 +59,7 @@ class DevSetEvaluationTest {
 
     @Test
     void reachesIntentAndSlotAccuracyOnHeldOutDevQueries() {
-        Score s = evaluate("dev", dev);
+        Score s = evaluate(interpreter, "dev", dev);
         assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.95);
         assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.90);
     }
@@ -68,7 +68,7 @@ class DevSetEvaluationTest {
     record Score(double intentAccuracy, double slotAccuracy, String report) {
     }
 
-    static Score evaluate(String name, List<JsonNode> dev) {
+    static Score evaluate(QueryInterpreter interpreter, String name, List<JsonNode> dev) {
         int intentHits = 0;
         int slotExamples = 0;
         int slotHits = 0;
@@ -122,16 +122,8 @@ class DevSetEvaluationTest {
      */
     @Test
     void generalisesToIndependentParaphraseSet() throws IOException {
-        List<JsonNode> set = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (var in = DevSetEvaluationTest.class.getResourceAsStream("queries-paraphrase.jsonl")) {
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
-                if (!line.isBlank()) {
-                    set.add(json.readTree(line));
-                }
-            }
-        }
-        Score s = evaluate("paraphrase", set);
+        List<JsonNode> set = readResource("queries-paraphrase.jsonl");
+        Score s = evaluate(interpreter, "paraphrase", set);
         assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.90);
         assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.85);
     }
@@ -160,6 +152,21 @@ class DevSetEvaluationTest {
         perIntent.forEach((k, c) -> report.append(String.format(Locale.ROOT, "  %-16s %d/%d%n", k.label(), c[0], c[1])));
         System.out.print(report);
         assertThat(accuracy).as(report.toString()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    /** The labelled queries of a JSON-lines resource beside this class, in file order. */
+    static List<JsonNode> readResource(String name) throws IOException {
+        List<JsonNode> set = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try (var in = DevSetEvaluationTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("test resource " + name).isNotNull();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                if (!line.isBlank()) {
+                    set.add(json.readTree(line));
+                }
+            }
+        }
+        return set;
     }
 
     private static Map<String, Object> expectedSlots(JsonNode slots) {

@@ -1,0 +1,30 @@
+package io.smartcloudops.chat.internal.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MisspellingsTest {
+
+    @Test
+    void repairsOneKeystrokeTyposOfDeploymentWords() {
+        assertThat(Misspellings.correct("restrat ngnix")).isEqualTo("restart nginx");
+        assertThat(Misspellings.correct("is postgress up")).isEqualTo("is postgres up");
+        assertThat(Misspellings.correct("whats teh memroy on mon1")).isEqualTo("whats teh memory on mon1");
+        assertThat(Misspellings.correct("any anomolies?")).isEqualTo("any anomalies?");
+    }
+
+    @Test
+    void leavesInflectionsAndEverydayWordsAlone() {
+        assertThat(Misspellings.correct("what was approved, who restarts it")).isEqualTo("what was approved, who restarts it");
+        assertThat(Misspellings.correct("cpu stats while fixing the worked example")).isEqualTo("cpu stats while fixing the worked example");
+        assertThat(Misspellings.correct("scale to c5.2xlarge")).isEqualTo("scale to c5.2xlarge");
+    }
+
+    @Test
+    void readsHalfUnitsAsSpans() {
+        assertThat(DurationPhrase.find("snooze all alerts for an hour and a half").map(DurationPhrase::iso)).hasValue("PT1H30M");
+        assertThat(DurationPhrase.find("errors over the last half hour").map(DurationPhrase::iso)).hasValue("PT30M");
+        assertThat(DurationPhrase.find("mute it for 2 and a half hours").map(DurationPhrase::iso)).hasValue("PT2H30M");
+    }
+}

@@ -81,6 +81,11 @@ public final class SessionStore implements AutoCloseable {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
+                // a conversation survives the agent crashing (the WAL is written before a turn
+                // returns) but may lose its last turns to a power cut: no fsync per chat turn, which
+                // on a busy disk cost more than answering. Actions proposed in chat are in the
+                // audit log, which does fsync every entry.
+                s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=5000");
                 s.execute("CREATE TABLE IF NOT EXISTS chat_session ("
                         + "session_key TEXT PRIMARY KEY, format INTEGER NOT NULL, updated_at INTEGER NOT NULL, state TEXT NOT NULL)");

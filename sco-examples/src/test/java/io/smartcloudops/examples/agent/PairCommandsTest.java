@@ -104,4 +104,14 @@ class PairCommandsTest {
         assertThatThrownBy(() -> loader.parse("x.yml", "upstream: {url: 'http://m:1', port: 3}", base))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("port");
     }
+
+    @Test
+    void theRunnerJarsCarryTheAwsPluginsForTheMonitorToConfigureByName() {
+        io.smartcloudops.api.spi.ProviderRegistry registry = io.smartcloudops.api.spi.ProviderRegistry.builder()
+                .discover(getClass().getClassLoader()).build();
+        assertThat(registry.names(io.smartcloudops.api.spi.ActionProvider.class))
+                .contains("ec2_reboot", "ec2_stop", "ec2_start", "aws_ec2_resize", "ssm_restart_service", "aws_asg_scale_up");
+        assertThat(registry.names(io.smartcloudops.api.spi.NotifierProvider.class)).contains("sns", "slack", "webhook", "log");
+        assertThat(registry.names(io.smartcloudops.api.spi.MetricSourceProvider.class)).contains("cloudwatch", "prometheus", "scrape", "host");
+    }
 }

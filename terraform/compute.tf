@@ -42,6 +42,7 @@ locals {
     "export SCO_JAR_SOURCE='${local.app_jar_source}'",
     "export SCO_JAR_NAME='sco-app.jar'",
     "export SCO_MONITOR_IP='${local.monitor_ip}'",
+    "export SCO_RESTARTABLE_UNITS='${join(" ", var.restartable_units)}'",
     "export SCO_PAIR_TOKEN='${random_password.pair_token.result}'",
     "export SCO_PORT='${var.app_port}'",
     "export SCO_DEPLOY_S3='s3://${local.models_bucket}/deploy/'",

@@ -89,6 +89,17 @@ variable "node_exporter_version" {
   default     = "1.9.1"
 }
 
+variable "restartable_units" {
+  description = "systemd units on the app host that the sco user may restart (through sudo) when the monitor asks"
+  type        = list(string)
+  default     = ["node_exporter"]
+
+  validation {
+    condition     = alltrue([for u in var.restartable_units : can(regex("^[a-zA-Z0-9][a-zA-Z0-9@._-]{0,127}$", u))])
+    error_message = "restartable_units must be unit names: letters, digits, @ . _ - only."
+  }
+}
+
 variable "kms_key_arn" {
   description = "Optional KMS key for the buckets (SSE-KMS); null uses SSE-S3, which costs nothing."
   type        = string

@@ -37,7 +37,9 @@ final class FollowUpResolver {
 
     private static final Pattern CONTINUATION = Pattern.compile(
             "^(and|also|same|ditto|what about|how about|now|then|plus|likewise|ok,? and|same thing|do the same"
-                    + "|make (it|that)|change (it|that)( to)?|extend (it|that)?( to)?|(rather|actually),? )\\b|\\b(too|as well|instead)\\W*$");
+                    + "|make (it|that)|change (it|that)( to)?|extend (it|that)?( to)?|(rather|actually),? "
+                    // A bare qualifier ("over the last 6 hours", "only critical") completes the previous request.
+                    + "|for|over|in|on|during|from|since|within|across|only|just)\\b|\\b(too|as well|instead)\\W*$");
     private static final Pattern REFERENCE = Pattern.compile(
             "\\b(it|that|this|them|those|there|its|the same|that one|this one|the \\w+ one|same (one|service|host|box|thing))\\b");
     private static final Set<Intent> REPEATABLE = EnumSet.of(Intent.METRIC_QUERY, Intent.ANOMALIES, Intent.EXPLAIN_ANOMALY,

@@ -42,6 +42,9 @@ public final class InputGuard {
             p("\\b(jailbreak|developer mode|do anything now|dan mode)\\b"),
             p("\\byou are (now|no longer)\\b"),
             p("\\b(pretend|act as if) (you are|to be)\\b"),
+            p("\\bforget (everything|all)\\b.{0,30}\\b(told|taught|learned|said|know)\\b"),
+            p("\\b(act|behave|respond) as (an? |the )?(root|admin\\w*|superuser|sudo|unrestricted|(linux )?terminal|shell)\\b"),
+            p("\\b(admin|god|root|sudo|superuser|unrestricted) mode\\b|^\\s*(system|assistant)\\s*:"),
             p("/etc/(passwd|shadow)|\\.ssh/|id_rsa|api[_ ]?keys?|secrets?\\b|credentials|passwords?\\b"));
 
     private final int maxChars;

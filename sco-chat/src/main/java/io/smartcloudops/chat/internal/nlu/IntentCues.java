@@ -21,9 +21,27 @@ final class IntentCues {
     /** A verb after these reports a past action ("what was approved") rather than asking for one. */
     private static final String NOT_PASSIVE = "(?<!was )(?<!were )(?<!been )(?<!got )";
 
+    /** Nouns of the deployment itself; a text without one (or an entity, or a cue) is not about operating it. */
+    private static final String DEPLOYMENT_NOUNS = "servers?|hosts?|box(es)?|machines?|nodes?|vms?|prod|production|staging|services?|cluster"
+            + "|infra\\w*|systems?|platform|stack|deploy\\w*|metrics?|dashboards?|instances?|replicas?|pods?|containers?|apps?"
+            + "|environment|env|uptime|traffic|incidents?|outages?|on[- ]call|fleet|setup|(web ?)?site|web ?app|backend|frontend|endpoints?|users|customers|smartcloudops|(chat ?)?bot|agent|assistant|commands?|pending|requests?|actions?";
+
+    private static final String THANKS = "^(ok(ay)?|great|awesome|perfect|nice|cool|got it),? (thanks|thank you|thx|ty|cheers)( a lot| so much)?\\W*$";
+
+    private static final String PAST_DECISION = "\\b(actions?|requests?|changes?|restarts?|remediations?|ones)\\s+(that |which )?"
+            + "(were |was |got |have been |has been )?(approved|denied|rejected|executed|cancell?ed|declined)\\b";
+
     private static final List<Cue> CUES = List.of(
             cue(Intent.STATUS, "\\b(status|overview|sitrep|big picture|overall|summar(y|ise|ize)|how('s| is| are) (everything|things|it going|we|prod|production)|state of (the )?(both|all|system|platform|prod|deployment|hosts))\\b", 0.2),
-            cue(Intent.STATUS, "\\b(picture|all systems|everything (ok|fine|good|running))\\b", 0.1),
+            cue(Intent.STATUS, "\\b(picture|all systems|everything (ok|fine|good|running)|all (good|ok|okay|fine|green|quiet))\\b", 0.1),
+            // Words for a summary of everything: "the rundown", "tl;dr", "catch me up", "fill me in".
+            cue(Intent.STATUS, "\\b(rundown|run-down|tl;? ?dr|recap|round-?up|catch me up|fill me in|up to speed|lay of the land|state of play"
+                    + "|anything i should know|what did i miss|how (are )?we doing)\\b|^(so,? )?what'?s (up|going on|wrong|new|happening)\\W*$"
+                    + "|^(quick |status |an? )?(update|report)s?( please| pls)?\\W*$", 0.2),
+            // Health, state or shape of the whole deployment is a status, not a probe of one target.
+            cue(Intent.STATUS, "\\b(health\\w*|state|shape|condition)\\b.{0,25}\\b(everything|every (service|host|box|server|machine)"
+                    + "|all (the |our )?(hosts|services|systems|servers|boxes|machines)|both (hosts|boxes|servers|machines)"
+                    + "|the (whole|entire) \\w+|(the |our )?infra\\w*|the fleet)\\b", 0.25),
             cue(Intent.METRIC_QUERY, "\\b(usage|utili[sz]ation|how much|how many|graph|plot|current(ly)?|numbers|consumption|what('s| is| was) the)\\b", 0.08),
             cue(Intent.ANOMALIES, "\\b(anomal(y|ies|ous)|outliers?|unusual|abnormal|weird|odd|strange|spikes?|flagged|out of the ordinary|detector)\\b", 0.15),
             cue(Intent.ANOMALIES, "\\b(list|show|any|recent)\\b.{0,20}\\banomal", 0.1),
@@ -58,26 +76,45 @@ final class IntentCues {
             cue(Intent.AUDIT, "\\b(anyone|anybody|someone|somebody|who(ever)?)\\b.{0,15}\\b(touch|chang|restart|bounc|kick|reboot|scal|resiz|deploy|approv|silenc|mut|modif|delet|roll|kill|stopp)\\w*"
                     + "|\\bwhat (did|have|has) (you|the bot|the agent|we|it|sco)\\b.{0,10}\\b(do|done|change|changed)\\b", 0.2),
             cue(Intent.AUDIT, "^who\\b.{0,20}\\b(restart|bounc|kick|kill|reboot|recycl|stopp|start|scal|resiz|deploy|approv|deni|reject|silenc|mut|chang|touch|modifi|delet|updat|roll)\\w*ed\\b|\\bchanges?\\b.{0,25}\\b(made|make|did|done)\\b", 0.25),
+            // "actions approved yesterday", "requests that were denied": a decision reported, not made.
+            cue(Intent.AUDIT, PAST_DECISION + "|\\b(action|remediation) (log|history|trail|record)s?\\b|\\baudit trail\\b"
+                    + "|\\b(what('s| has| have)?|anything) (been )?done (to|on|with|about)\\b", 0.3),
+            cue(Intent.APPROVE, PAST_DECISION, -0.2),
+            cue(Intent.DENY, PAST_DECISION, -0.2),
             cue(Intent.APPROVE, "^(yes|yep|yeah|yup|y|sure|ok|okay|lgtm|approved?|confirm(ed)?|go ahead|proceed|ship it|do it|accept(ed)?)\\b", 0.3),
             cue(Intent.APPROVE, NOT + NOT_PASSIVE + "\\b(approv(e|ed|al)|go ahead|ship it|lgtm|green[- ]light|make it so|go for it|sign off|fine with (it|that|this)|works for me|sounds good)\\b", 0.25),
             cue(Intent.DENY, "^(no|nope|nah|n|negative|actually no)\\b", 0.3),
             cue(Intent.DENY, "\\b(hold on|wait|leave it|no thanks|not now|don'?t bother|not (approved|accepted|ok|okay|confirmed)|(don'?t|do not|never) (approve|accept|confirm))\\b", 0.3),
-            cue(Intent.DENY, "\\b(deny|denied|reject(ed)?|cancel|abort|scrap|decline|never ?mind|forget it|hold off|call it off|don'?t (do|proceed|go ahead)|stop(?! (paging|alerting|notif))|drop (that|it|the request))\\b", 0.3),
-            cue(Intent.SILENCE, "\\b(silence|mute|snooze|shh+|quiet|suppress|acknowledge|ack|shut up|pause (alert|notif)\\w*|stop (paging|alerting|notif\\w*))\\b", 0.35),
-            cue(Intent.HELP, "^(help|\\?|menu|usage|commands|examples)\\W*$", 0.35),
-            cue(Intent.HELP, "\\b(what can (you|i)|what (kinds? of |sorts? of )?(things|questions|commands)|capabilit\\w*|how (do|can|should) i (use|talk)|supported commands|commands (do )?you|what do you (do|support)|what are you able)\\b", 0.3),
+            cue(Intent.DENY, "\\b(deny|denied|reject(ed)?|cancel|abort|scrap|decline|never ?mind|forget (it|that|all that|about it)|let'?s not|(i'?d )?rather not|better not|hold off|call it off|don'?t (do|proceed|go ahead)|stop(?! (paging|alerting|notif))|drop (that|it|the request))\\b", 0.3),
+            cue(Intent.SILENCE, "\\b(silenc(e|ing)|mut(e|ing)|snooz(e|ing)|shh+|hush|quiet|suppress|acknowledge|ack|shut up|pause (alert|notif)\\w*|stop (paging|alerting|notif\\w*))\\b", 0.35),
+            // "shut the high error rate alert up": the particle comes after the object.
+            cue(Intent.SILENCE, "\\bshut\\b(\\s+\\S+){1,7}?\\s+up\\b", 0.3),
+            cue(Intent.HELP, "^(help|\\?|menu|usage|commands|examples|options)( please| pls| plz)?\\W*$", 0.35),
+            cue(Intent.HELP, "\\b(what can (you|i)|what (kinds? of |sorts? of |types? of )?(things|questions|commands|requests|queries|tasks)|capabilit\\w*|how (do|can|should) i (use|talk|ask|phrase|query)|supported commands|commands (do )?you|what do you (do|support)|what are you able)\\b", 0.3),
+            cue(Intent.HELP, "\\b(what|who) (is|are) (smartcloudops|this (bot|tool|thing|assistant|chat))\\b", 0.25),
+            cue(Intent.HELP, "\\bhow (does|do) (this|it|you|the \\w+|this \\w+)( even)? work\\b", 0.2),
+            // Asking what the bot itself covers: "which tasks do you handle", "what do you understand".
+            cue(Intent.HELP, "\\b(do|can|will) you (handle|support|understand|cover|take|answer|deal with)\\b(?!.{0,40}\\b(" + DEPLOYMENT_NOUNS + ")\\b)", 0.2),
             cue(Intent.OUT_OF_SCOPE, "\\b(write|create|generate|draft|compose)\\b.{0,30}\\b(script|code|program|function|class|regex|essay|letter|poem|story)\\b", 0.3),
             // Pleasantries carry no request; "thanks" must not read as "yes".
-            cue(Intent.OUT_OF_SCOPE, "^(thanks|thank you|thx|ty|cheers|ta|good bot|bad bot|nice|cool|lol|lmao|haha\\w*|hehe)\\W*$", 0.35),
+            cue(Intent.OUT_OF_SCOPE, "^(thanks|thank you|thx|ty|cheers|ta|good bot|bad bot|nice|cool|awesome|lol|lmao|haha\\w*|hehe)\\W*$"
+                    + "|" + THANKS, 0.35),
+            // "ok, thanks" acknowledges an answer; the "ok" approves nothing.
+            cue(Intent.APPROVE, THANKS, -0.3),
             cue(Intent.OUT_OF_SCOPE, "\\d\\s*[-+*/x\u00d7\u00f7^]\\s*\\d+\\s*(=|\\?|$)|\\b\\d+ (plus|minus|times|divided by|squared)\\b|\\bsquare root\\b", 0.3),
             cue(Intent.OUT_OF_SCOPE, "\\b(write|create|generate|draft|compose|make)\\b.{0,40}\\b(yaml|manifest|dockerfile|terraform|helm chart|playbook|config file|cover letter|resume|cv|blog post|tweet|slides?|one-liner|snippet|bash|shell script)\\b", 0.3),
-            cue(Intent.OUT_OF_SCOPE, "\\b(joke|poem|haiku|limerick|story|song|recipe|weather|capital of|president|movie|pizza|translate|python|javascript|linked list|essay|football|meaning of life|sql query|email to|programming languages?|leetcode|horoscope|lottery|stock price)\\b", 0.35));
+            cue(Intent.OUT_OF_SCOPE, "\\b(joke|poem|haiku|limerick|story|song|recipe|weather|capital of|president|movie|pizza|translate|python|javascript|linked list|essay|football|meaning of life|sql query|email to|programming languages?|leetcode|horoscope|lottery|stock price|rain(ing|y)?|snow(ing)?|eli5|like i'?m (five|5))\\b", 0.35),
+            // Working on a text of the user's own is a writing task, not a summary of the deployment.
+            cue(Intent.OUT_OF_SCOPE, "\\b(summar\\w*|translate|rewrite|proofread|paraphrase|spell-?check)\\b.{0,25}\\b(article|text|document|book|paper|email|essay|pdf|paragraph|sentence)\\b", 0.35));
 
-    /** Words that tie a text to operating the deployment even when no intent cue or entity is found. */
-    private static final Pattern DOMAIN = Pattern.compile(
-            "\\b(servers?|hosts?|box(es)?|machines?|nodes?|vms?|prod|production|staging|services?|cluster|infra\\w*|systems?|platform|stack|"
-                    + "deploy\\w*|metrics?|dashboards?|instances?|replicas?|pods?|containers?|apps?|it|that|this|them|those|one|environment|env|"
-                    + "uptime|traffic|bot|agent|you|your|commands?|pending|requests?|incidents?|outages?|on[- ]call)\\b");
+    /**
+     * Words that tie a text to operating the deployment even when no intent cue or entity is found;
+     * pronouns and "you" count, since "kick it" or "what do you do" belong to a conversation with the bot.
+     */
+    private static final Pattern DOMAIN = Pattern.compile("\\b(" + DEPLOYMENT_NOUNS + "|it|that|this|them|those|one|you|your)\\b");
+
+    /** As {@link #DOMAIN} without the conversational words: what a text says about the deployment itself. */
+    private static final Pattern DEPLOYMENT = Pattern.compile("\\b(" + DEPLOYMENT_NOUNS + ")\\b");
 
     private IntentCues() {
     }
@@ -119,6 +156,24 @@ final class IntentCues {
             out.merge(Intent.HELP, -0.1, Double::sum);
         }
         return out;
+    }
+
+    /**
+     * True when a text gives no evidence of being about the deployment: it names no entity and no
+     * deployment noun, and no intent cue of weight 0.1 or more fires. Such a text reaches an ops
+     * example only by chance resemblance ("knock knock" sits near "no"), so a weak classification
+     * of it is better answered as out of scope than guessed.
+     */
+    static boolean unrelated(String lower, Map<String, Object> mentions) {
+        if (!mentions.isEmpty() || DEPLOYMENT.matcher(lower).find()) {
+            return false;
+        }
+        for (Cue c : CUES) {
+            if (c.intent() != Intent.OUT_OF_SCOPE && c.weight() >= 0.1 && c.pattern().matcher(lower).find()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Cue cue(Intent intent, String regex, double weight) {

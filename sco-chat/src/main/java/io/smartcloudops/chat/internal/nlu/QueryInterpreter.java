@@ -11,7 +11,10 @@ import java.util.function.Predicate;
  *
  * <p>When the classifier's confidence is below {@code minConfidence}, or an action intent was
  * recognised with no word that asks for it, the interpretation keeps the best guess as its intent
- * and sets {@link Interpretation#clarify()}; the engine then asks rather than answers or acts. Rejected input (empty, too long, injection) is {@code out_of_scope} with confidence 1.
+ * and sets {@link Interpretation#clarify()}; the engine then asks rather than answers or acts. The
+ * exception is a weak guess about text unrelated to the deployment (no entity, no deployment noun,
+ * no operator phrase: see {@code IntentCues.unrelated}), which is {@code out_of_scope}, since asking
+ * "did you mean deny?" about "knock knock" helps nobody. Rejected input (empty, too long, injection) is {@code out_of_scope} with confidence 1.
  */
 public final class QueryInterpreter {
 
@@ -72,6 +75,11 @@ public final class QueryInterpreter {
             return new Interpretation(Intent.OUT_OF_SCOPE, Map.of(), Map.of(), 1.0, false, false, null, empty);
         }
         FollowUpResolver.Resolved resolved = FollowUpResolver.resolve(prediction.intent(), lower, mentions, previous);
+        if (!resolved.followUp() && prediction.confidence() < minConfidence && IntentCues.unrelated(lower, mentions)) {
+            // A weak guess about a text that names nothing of the deployment and uses no operator
+            // phrase: chit-chat, not a request to clarify.
+            resolved = new FollowUpResolver.Resolved(Intent.OUT_OF_SCOPE, mentions, false);
+        }
         boolean inherited = resolved.intentFromPrevious();
         double confidence = inherited ? Math.max(prediction.confidence(), minConfidence) : prediction.confidence();
         boolean clarify = !inherited && resolved.intent() != Intent.OUT_OF_SCOPE

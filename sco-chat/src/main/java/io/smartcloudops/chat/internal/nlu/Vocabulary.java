@@ -82,9 +82,9 @@ final class Vocabulary {
             t("debug", "debug"));
 
     static final List<Term> SEVERITIES = List.of(
-            t("critical", "critical|crit|sev[ -]?1"),
-            t("warning", "warning|warn|sev[ -]?2"),
-            t("info", "info|informational|sev[ -]?3"));
+            t("critical", "criticals?|crits?|sev[ -]?1"),
+            t("warning", "warn(?:ing)?s?|sev[ -]?2"),
+            t("info", "infos?|informational|sev[ -]?3"));
 
     private Vocabulary() {
     }

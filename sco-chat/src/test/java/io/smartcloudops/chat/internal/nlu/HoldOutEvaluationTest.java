@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The file was split before tuning: lines 1, 3, 5, ... are half A, which the rules were tuned
  * against; lines 2, 4, 6, ... are half B, which was only ever scored, never read for errors while
- * tuning, so half B is the honest held-out figure. Definitions of the figures are those of
+ * tuning, so half B was the honest held-out figure. Definitions of the figures are those of
  * {@link DevSetEvaluationTest}. Before the issue #5 changes: A 0.920 intent / 0.959 slots, B 0.909 /
- * 0.956; after: A 1.000 / 1.000, B 0.929 / 0.956. The floors sit a little below what the engine
- * reached, so a change that costs generalisation fails here even when the dev set still passes.
+ * 0.956; after the first round: A 1.000 / 1.000, B 0.929 / 0.956. The second round then tuned on
+ * half B's errors too (A and B 1.000 / 1.000), so neither half is honest any more: the honest
+ * figure is set C ({@link HoldOutSetCEvaluationTest}). The floors here guard against regressions.
  */
 class HoldOutEvaluationTest {
 
@@ -64,17 +65,17 @@ class HoldOutEvaluationTest {
     }
 
     @Test
-    void untouchedHalfReachesHeldOutTargets() {
-        DevSetEvaluationTest.Score s = DevSetEvaluationTest.evaluate(interpreter, "hold-out half B (never tuned on)", halfB);
-        assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.90);
-        assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.93);
+    void secondHalfKeepsItsAccuracy() {
+        DevSetEvaluationTest.Score s = DevSetEvaluationTest.evaluate(interpreter, "hold-out half B (tuned on in round 2)", halfB);
+        assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
+        assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
     void wholeHoldOutSet() {
         DevSetEvaluationTest.Score s = DevSetEvaluationTest.evaluate(interpreter, "hold-out (all)", all);
-        assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.94);
-        assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.95);
+        assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
+        assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
     }
 
     /**

@@ -59,6 +59,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--series", split = ",", description = "series counts for throughput and memory (default 1000,10000,100000)")
     List<Integer> seriesCounts = new ArrayList<>(List.of(1_000, 10_000, 100_000));
 
+    @Option(names = "--coverage", defaultValue = "sco-examples/target/site/jacoco-aggregate/jacoco.csv",
+            description = "JaCoCo's aggregate CSV from mvn verify (default ${DEFAULT-VALUE})")
+    Path coverageCsv;
+
     @Option(names = "--soak-minutes", description = "soak length (default 10, or 2 with --quick)")
     Double soakMinutes;
 
@@ -116,6 +120,15 @@ public final class ReportCommand implements Callable<Integer> {
             figures.soak(new SoakRun(detectors, dataDir, console).run("default", 10_000, Duration.ofSeconds(Math.round(minutes * 60)),
                     Duration.ofSeconds(quick ? 15 : 30)));
         });
+        if (Files.isRegularFile(coverageCsv)) {
+            try {
+                figures.coverage(CoverageFigure.read(coverageCsv));
+            } catch (java.io.IOException | RuntimeException e) {
+                figures.note("coverage not read from " + coverageCsv + ": " + e.getMessage());
+            }
+        } else {
+            figures.note("coverage not measured: no " + coverageCsv + " (run mvn verify first)");
+        }
         figures.elapsed(Duration.ofNanos(System.nanoTime() - start));
         figures.note("load average (1 / 5 / 15 min) at the end of the run: " + MachineInfo.loadAverage()
                 + "; the machine is shared, so figures vary between runs by more than JMH's error bars suggest");

@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public record ReportFigures(String mode, String machine, List<String> commands, Duration elapsed, int nabFiles, List<NabFigure> nab,
         List<CostFigure> cost, List<LatencySummary> latency, LoadResult load, List<ThroughputFigure> throughput, List<Footprint> footprint,
-        SoakResult soak, String chatIntentNote, List<String> notes) {
+        SoakResult soak, String chatIntentNote, List<CoverageFigure> coverage, List<String> notes) {
 
     public ReportFigures {
         Objects.requireNonNull(mode, "mode");
@@ -32,6 +32,7 @@ public record ReportFigures(String mode, String machine, List<String> commands, 
         load = load == null ? LoadResult.skipped("not run") : load;
         throughput = List.copyOf(throughput);
         footprint = List.copyOf(footprint);
+        coverage = List.copyOf(coverage);
         notes = List.copyOf(notes);
     }
 
@@ -54,6 +55,7 @@ public record ReportFigures(String mode, String machine, List<String> commands, 
         private final List<Footprint> footprint = new ArrayList<>();
         private SoakResult soak;
         private String chatIntentNote = "";
+        private final List<CoverageFigure> coverage = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
 
         private Builder(String mode, String machine) {
@@ -112,6 +114,12 @@ public record ReportFigures(String mode, String machine, List<String> commands, 
             return this;
         }
 
+        /** Line coverage per module, from JaCoCo's aggregate over the reactor. */
+        public Builder coverage(List<CoverageFigure> modules) {
+            coverage.addAll(modules);
+            return this;
+        }
+
         /** Something the reader must know: a section skipped or failed, and why. */
         public Builder note(String n) {
             notes.add(n);
@@ -120,7 +128,7 @@ public record ReportFigures(String mode, String machine, List<String> commands, 
 
         public ReportFigures build() {
             return new ReportFigures(mode, machine, commands, elapsed, nabFiles, nab, cost, latency, load, throughput, footprint, soak,
-                    chatIntentNote, notes);
+                    chatIntentNote, coverage, notes);
         }
     }
 }

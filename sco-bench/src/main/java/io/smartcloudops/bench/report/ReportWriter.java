@@ -46,6 +46,7 @@ public final class ReportWriter {
         latency(f, charts, md);
         scale(f, charts, md);
         soak(f, charts, md);
+        coverage(f, md);
         if (!f.notes().isEmpty()) {
             md.append("## Notes\n\n");
             f.notes().forEach(n -> md.append("- ").append(n).append('\n'));
@@ -79,6 +80,13 @@ public final class ReportWriter {
         Optional<LatencySummary> intent = f.latency().stream().filter(l -> l.name().startsWith("chat intent classification")).findFirst();
         t.row("intent classification alone under 10 ms per query (#5)", intent.map(c -> fmt("p99 %.2f ms", c.p99Ms())).orElse("not measured"),
                 intent.map(c -> c.p99Ms() < INTENT_TARGET_MS ? "yes" : "no").orElse("?"));
+        if (!f.coverage().isEmpty()) {
+            CoverageFigure all = CoverageFigure.total(f.coverage());
+            t.row("line coverage over 90% (#8)", fmt("%.1f%% of %,d lines", all.percent(), all.coveredLines() + all.missedLines()),
+                    yes(all.percent() > 90));
+        } else {
+            t.row("line coverage over 90% (#8)", "not measured", "?");
+        }
         if (f.soak() != null && f.soak().readings().size() >= 2) {
             SoakResult s = f.soak();
             t.row(fmt("%,d series at 1 sample/s: CPU and heap flat (#8)", s.series()), fmt("heap %+.2f MiB/min, CPU %+.4f cores/min over %.1f min",
@@ -183,6 +191,21 @@ public final class ReportWriter {
             md.append("HTTP load not run: ").append(f.load().skipped()).append("\n\n");
         }
         md.append(image(() -> charts.latency(all), "latency percentiles"));
+    }
+
+    private static void coverage(ReportFigures f, StringBuilder md) {
+        md.append("## Coverage\n\n");
+        if (f.coverage().isEmpty()) {
+            md.append("Not measured: `mvn verify` writes JaCoCo's aggregate CSV that `--coverage` reads (see the notes).\n\n");
+            return;
+        }
+        md.append("JaCoCo's aggregate over the reactor's modules (unit and integration tests of `mvn verify`), lines:\n\n");
+        MarkdownTable t = new MarkdownTable("module", "lines", "covered", "line coverage");
+        List<CoverageFigure> rows = new ArrayList<>(f.coverage());
+        rows.add(CoverageFigure.total(f.coverage()));
+        rows.forEach(c -> t.row(c.module(), fmt("%,d", c.coveredLines() + c.missedLines()), fmt("%,d", c.coveredLines()),
+                fmt("%.1f%%", c.percent())));
+        md.append(t).append('\n');
     }
 
     private static String distribution(WrkResult r) {

@@ -36,7 +36,7 @@ final class FollowUpResolver {
     }
 
     private static final Pattern CONTINUATION = Pattern.compile(
-            "^(and|also|same|ditto|what about|how about|now|then|plus|likewise|ok,? and|same thing|do the same"
+            "^(and|also|same|ditto|what about|how about|now|then|plus|likewise|(ok(ay)?|alright|right|cool|got it),? (and|now|then|so|what about|how about)|same thing|do the same"
                     + "|make (it|that)|change (it|that)( to)?|extend (it|that)?( to)?|(rather|actually),? "
                     // A bare qualifier ("over the last 6 hours", "only critical") completes the previous request.
                     + "|for|over|in|on|during|from|since|within|across|only|just)\\b|\\b(too|as well|instead)\\W*$");
@@ -56,14 +56,16 @@ final class FollowUpResolver {
         if (previous == null) {
             return new Resolved(predicted, mentions, false);
         }
+        // A continuation comes first: "make it 5" after "scale the api to 3" amends the proposal rather
+        // than approving it, though its embedding sits near "make it so".
+        if (continues(previous, lower, mentions)) {
+            return new Resolved(previous.intent(), carryOver(previous.mentions(), mentions), true, true);
+        }
         if ((predicted == Intent.APPROVE || predicted == Intent.DENY)
                 && !mentions.containsKey(ID) && previous.pendingApprovalId() != null) {
             Map<String, Object> m = new HashMap<>(mentions);
             m.put(ID, previous.pendingApprovalId());
             return new Resolved(predicted, m, true);
-        }
-        if (continues(previous, lower, mentions)) {
-            return new Resolved(previous.intent(), carryOver(previous.mentions(), mentions), true, true);
         }
         boolean reference = REFERENCE.matcher(lower).find();
         boolean bareCommand = TARGETED.contains(predicted) && !mentions.containsKey(SERVICE) && !mentions.containsKey(HOST)

@@ -21,6 +21,13 @@ final class IntentCues {
     /** A verb after these reports a past action ("what was approved") rather than asking for one. */
     private static final String NOT_PASSIVE = "(?<!was )(?<!were )(?<!been )(?<!got )";
 
+    /**
+     * Asking about one action by its id ("details on act-2201", "what happened with #41") reads its
+     * record; deciding on it ("approve act-2201", "go with #41") is approve or deny.
+     */
+    private static final Pattern ACTION_RECORD = Pattern.compile("\\b(details?|detail(ed)? view|what happened|what became|happened (to|with)|show|info(rmation)?"
+            + "|status|state|history|outcome|result|look ?up|tell me (about|more)|describe|who (approved|denied|ran|requested|asked)|when (was|did))\\b");
+
     /** Nouns of the deployment itself; a text without one (or an entity, or a cue) is not about operating it. */
     private static final String DEPLOYMENT_NOUNS = "servers?|hosts?|box(es)?|machines?|nodes?|vms?|prod|production|staging|services?|cluster"
             + "|infra\\w*|systems?|platform|stack|deploy\\w*|metrics?|dashboards?|instances?|replicas?|pods?|containers?|apps?"
@@ -45,6 +52,9 @@ final class IntentCues {
             cue(Intent.METRIC_QUERY, "\\b(usage|utili[sz]ation|how much|how many|graph|plot|current(ly)?|numbers|consumption|what('s| is| was) the)\\b", 0.08),
             cue(Intent.ANOMALIES, "\\b(anomal(y|ies|ous)|outliers?|unusual|abnormal|weird|odd|strange|spikes?|flagged|out of the ordinary|detector)\\b", 0.15),
             cue(Intent.ANOMALIES, "\\b(list|show|any|recent)\\b.{0,20}\\banomal", 0.1),
+            // "unusual latency patterns", "odd behaviour", "strange readings": irregularity in the data itself.
+            cue(Intent.ANOMALIES, "\\b(unusual|abnormal|weird|odd|strange|irregular|atypical|suspicious|funny|erratic)\\b.{0,30}"
+                    + "\\b(patterns?|behaviou?rs?|activity|readings?|values?|numbers|data|spikes?|dips?|blips?|jumps?|drops?|trends?)\\b", 0.15),
             cue(Intent.EXPLAIN_ANOMALY, "\\b(why|explain\\w*|root cause|caus(e|ed)|reason|what'?s behind|behind the|triggered|dig into|break down)\\b", 0.2),
             // Causal questions name what they ask about through a verb of causing: "what drove / led to / set off the spike".
             cue(Intent.EXPLAIN_ANOMALY, "\\bwhat\\b.{0,15}\\b(drove|drives|led to|leads to|set off|sets off|prompted|produced|made)\\b|\\bhow come\\b|\\bstory behind\\b", 0.15),
@@ -60,12 +70,20 @@ final class IntentCues {
             // A bare "check the cache" is a probe unless it names something else to look at.
             cue(Intent.HEALTH_CHECK, "^(can you |could you |please |pls )?(check( on)?|test|verify)\\b(?!.{0,40}\\b(logs?|metrics?|alerts?|audit|anomal\\w*|history|cpu|memory|disk|latency|load|traffic|usage)\\b)", 0.15),
             cue(Intent.HEALTH_CHECK, "\\b(is|are|if|whether)\\b.{0,30}\\b(serving|listening|working)\\b", 0.12),
+            // "nginx up or not?", "is redis up or down", "grafana alive?": a yes/no question about one target's liveness.
+            cue(Intent.HEALTH_CHECK, "\\b(up|down|alive|running|dead|reachable) or (not|down|up|dead|what)\\b"
+                    + "|^(is |are )?(the )?(?!(everything|all|things|stuff|we|it|shut|turn|spin|scale|bring|take|power|slow|calm|cool|wind)\\b)[\\w-]+( [\\w-]+)? (still )?(up|down|alive|running|dead)( (yet|now|again))?\\s*\\?*$", 0.2),
             cue(Intent.HEALTH_CHECK, "^(is|are|check( if| whether| that)?|verify( that)?|make sure)\\b.{0,40}\\b(up|down|running|ok|alive|healthy|working)\\b", 0.15),
             cue(Intent.FORECAST, "\\b(forecast|predict(ion|ed)?|project(ed|ion)?|extrapolate|estimate|trend|going forward|run(s)? out|fill(s)? up|how long until|how long before|when will|when does|capacity planning|next|nxt|coming|look like|outlook)\\b", 0.2),
             cue(Intent.FORECAST, "\\bwill\\b", 0.08),
             // A span reaching forward ("next 30 min", "coming 2 days", "in 3 hours") is a horizon, whatever the verb.
             cue(Intent.FORECAST, "\\b(next|nxt|coming|upcoming|following|in)\\s+(\\d+(\\.\\d+)?\\s*|(" + NumberWords.ALTERNATIVES + "|few)\\s+)?"
                     + "(mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|fortnight|months?)\\b(?!\\s+ago)", 0.15),
+            // A span reaching back ("last 90 minutes", "past 2 days", "3 hours ago", "yesterday") asks what was, not what will be.
+            // Unless the text also asks for a projection: "predict cpu from the last 7 days" uses the past as input.
+            cue(Intent.FORECAST, "^(?!.*\\b(forecast\\w*|predict\\w*|project\\w*|extrapolat\\w*|will|going to|gonna|next|tomorrow|until|run(s)? out|fill(s)? up)\\b).*("
+                    + "\\b(last|past|previous|prior|earlier)\\s+(\\d+(\\.\\d+)?\\s*|(" + NumberWords.ALTERNATIVES + "|few|couple of)\\s+)?"
+                    + "(mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|fortnight|months?|night|shift)\\b|\\bago\\b|\\byesterday\\b|\\bso far\\b)", -0.25),
             cue(Intent.FORECAST, "\\b(left|remaining|to go) (until|before)\\b|\\bhow (many|much) (more )?(days|hours|weeks|time)\\b|\\brunway\\b", 0.15),
             cue(Intent.FORECAST, "\\b(heading|headed|gonna (be|run|fill|hit|need)|going to (be|run|fill|hit|need)|tomorrow|by (monday|tuesday|wednesday|thursday|friday|the weekend|next))\\b", 0.12),
             cue(Intent.AUDIT, "\\b(audit|who (restarted|did|changed|approved|denied|scaled|touched|ran|deployed|silenced)|actions? (were |was )?(taken|ran|run|executed|performed)|changes? (made|to)|history|change ?log|remediations?)\\b", 0.3),
@@ -81,7 +99,11 @@ final class IntentCues {
                     + "|\\b(what('s| has| have)?|anything) (been )?done (to|on|with|about)\\b", 0.3),
             cue(Intent.APPROVE, PAST_DECISION, -0.2),
             cue(Intent.DENY, PAST_DECISION, -0.2),
-            cue(Intent.APPROVE, "^(yes|yep|yeah|yup|y|sure|ok|okay|lgtm|approved?|confirm(ed)?|go ahead|proceed|ship it|do it|accept(ed)?)\\b", 0.3),
+            cue(Intent.APPROVE, "^(yes|yep|yeah|yup|y|sure|lgtm|approved?|confirm(ed)?|go ahead|proceed|ship it|do it|accept(ed)?)\\b", 0.3),
+            // A leading "ok" is often only an acknowledgement ("ok and the memory side?", "okay, now restart redis");
+            // it approves when it stands alone or goes with a go-ahead.
+            cue(Intent.APPROVE, "^(ok(ay)?|k|kk)(\\W*$|[,.!]?\\s+(then,? |so |fine,? |sure,? )?(do it|go( ahead| for it)?|proceed|approved?|yes|sure|fine|ship it"
+                    + "|confirm(ed)?|let'?s (do|go)|send it|execute( it)?|apply( it)?|run it|make it so|carry on)\\b)", 0.3),
             cue(Intent.APPROVE, NOT + NOT_PASSIVE + "\\b(approv(e|ed|al)|go ahead|ship it|lgtm|green[- ]light|make it so|go for it|sign off|fine with (it|that|this)|works for me|sounds good)\\b", 0.25),
             cue(Intent.DENY, "^(no|nope|nah|n|negative|actually no)\\b", 0.3),
             cue(Intent.DENY, "\\b(hold on|wait|leave it|no thanks|not now|don'?t bother|not (approved|accepted|ok|okay|confirmed)|(don'?t|do not|never) (approve|accept|confirm))\\b", 0.3),
@@ -89,8 +111,11 @@ final class IntentCues {
             cue(Intent.SILENCE, "\\b(silenc(e|ing)|mut(e|ing)|snooz(e|ing)|shh+|hush|quiet|suppress|acknowledge|ack|shut up|pause (alert|notif)\\w*|stop (paging|alerting|notif\\w*))\\b", 0.35),
             // "shut the high error rate alert up": the particle comes after the object.
             cue(Intent.SILENCE, "\\bshut\\b(\\s+\\S+){1,7}?\\s+up\\b", 0.3),
-            cue(Intent.HELP, "^(help|\\?|menu|usage|commands|examples|options)( please| pls| plz)?\\W*$", 0.35),
+            cue(Intent.HELP, "^(help|halp|\\?|menu|usage|commands|examples|options)( please| pls| plz)?\\W*$", 0.35),
             cue(Intent.HELP, "\\b(what can (you|i)|what (kinds? of |sorts? of |types? of )?(things|questions|commands|requests|queries|tasks)|capabilit\\w*|how (do|can|should) i (use|talk|ask|phrase|query)|supported commands|commands (do )?you|what do you (do|support)|what are you able)\\b", 0.3),
+            // "show me some example queries", "give me sample questions": how to talk to the bot.
+            cue(Intent.HELP, "\\b(examples?|samples?|typical|sample|demo)\\s+(of\\s+)?(queries|questions|commands|prompts|requests|phrases|phrasings|messages|things to (ask|say|type))\\b"
+                    + "|^(show|give|list|tell)( me)?( some| a few| a couple of)? examples\\W*$", 0.3),
             cue(Intent.HELP, "\\b(what|who) (is|are) (smartcloudops|this (bot|tool|thing|assistant|chat))\\b", 0.25),
             cue(Intent.HELP, "\\bhow (does|do) (this|it|you|the \\w+|this \\w+)( even)? work\\b", 0.2),
             // Asking what the bot itself covers: "which tasks do you handle", "what do you understand".
@@ -140,6 +165,11 @@ final class IntentCues {
         if (id != null && (id.toString().startsWith("an-") || lower.contains("anomal"))) {
             // One anomaly named by its id can only be asked about, not listed.
             out.merge(Intent.EXPLAIN_ANOMALY, 0.15, Double::sum);
+        }
+        if (id != null && !id.toString().startsWith("an-") && !lower.contains("anomal") && ACTION_RECORD.matcher(lower).find()
+                && out.getOrDefault(Intent.APPROVE, 0.0) <= 0 && out.getOrDefault(Intent.DENY, 0.0) <= 0) {
+            out.merge(Intent.AUDIT, 0.3, Double::sum);
+            out.merge(Intent.STATUS, -0.2, Double::sum);
         }
         if (mentions.containsKey(SlotExtractor.ALERT)) {
             out.merge(Intent.SILENCE, 0.08, Double::sum);

@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
  * inflection of a listed one ("approved", "restarts"), so ordinary English is left alone. Words
  * whose near neighbours are everyday words ("stats" → status, "fixing" → firing, "worked" →
  * worker) are deliberately not listed.
+ *
+ * <p>Shorter command words ("logs", "help", "status") have too many everyday neighbours for that
+ * rule ("hell", "stats"), so they are repaired only from an adjacent swap of two letters ("lgos",
+ * "hlep", "statsu"): a swap keeps every letter, and none of the swaps of these words is itself an
+ * English word.
  */
 final class Misspellings {
 
@@ -26,7 +31,14 @@ final class Misspellings {
             "anomaly", "anomalies", "anomalous", "forecast", "predict", "alerts", "alerting",
             "silence", "snooze", "approve", "reject", "cancel", "history", "monitoring");
 
-    private static final Pattern WORD = Pattern.compile("[a-z][a-z_]{4,}");
+    /**
+     * Command words repaired only from a swap of two adjacent letters. A word whose swaps include an
+     * English word ("cpu" → "cup", "tail" → "tali") is not listed.
+     */
+    private static final List<String> SWAPPABLE = List.of("status", "help", "logs", "scale", "audit", "ping", "disk",
+            "kick", "mute", "deny", "grep", "load", "alert");
+
+    private static final Pattern WORD = Pattern.compile("[a-z][a-z_]{2,}");
 
     private Misspellings() {
     }
@@ -44,7 +56,12 @@ final class Misspellings {
     }
 
     private static String repair(String word) {
-        if (NAMES.contains(word)) {
+        for (String w : SWAPPABLE) {
+            if (adjacentSwap(word, w)) {
+                return w;
+            }
+        }
+        if (word.length() < 5 || NAMES.contains(word)) {
             return word;
         }
         for (String w : WORDS) {
@@ -63,6 +80,19 @@ final class Misspellings {
             }
         }
         return word;
+    }
+
+    /** True when {@code a} is {@code b} with exactly one pair of adjacent, different letters swapped. */
+    static boolean adjacentSwap(String a, String b) {
+        if (a.length() != b.length() || a.equals(b)) {
+            return false;
+        }
+        int i = 0;
+        while (a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                && a.substring(i + 2).equals(b.substring(i + 2));
     }
 
     /** Damerau-Levenshtein distance at most one: one insertion, deletion, substitution or adjacent swap. */

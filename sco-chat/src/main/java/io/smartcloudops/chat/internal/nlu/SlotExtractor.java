@@ -39,6 +39,9 @@ public final class SlotExtractor {
     private static final Pattern N_MORE = Pattern.compile("(?<![\\w.-])" + N + "\\s+(?:more|additional|extra|new)(?!\\w)");
     private static final Pattern N_UNITS = Pattern.compile("(?<![\\w.-])" + N + "\\s+" + SERVICE_WORDS + REPLICA_UNITS + "(?!\\w)");
     private static final Pattern TO_N = Pattern.compile("(?:(?<!\\w)(?:to|by)\\s+|(?:->|\u2192)\\s*)(\\d{1,4}|" + NumberWords.COUNT_WORDS + ")(?![\\w.:-])(?!\\s*(?:%|percent|m\\b|min|h\\b|hours?|days?|weeks?|lines))");
+    /** A bare count given as a correction ("make it 5", "actually 4", "change that to six"): only a count of copies is bare. */
+    private static final Pattern MAKE_IT_N = Pattern.compile("(?:\\b(?:make|change|set|bump|up|raise|increase)\\s+(?:it|that|this)(?:\\s+(?:to|up to))?|^(?:actually|rather|no,?\\s+make it)|^(?:make it|go with|let'?s do|let'?s go with))"
+            + "\\s+(\\d{1,4}|" + NumberWords.COUNT_WORDS + ")\\s*(?:instead|then|please|pls|replicas?|instances?|copies)?\\s*[.!?]*$");
     private static final Pattern LINE_COUNT = Pattern.compile(
             "(?<![\\w.-])" + N + "\\s+(?:log\\s+)?(?:lines?|entries|messages|rows)(?!\\w)|(?:tail|head)\\s+(?:-n\\s*)?(\\d{1,6})(?!\\w)|-n\\s*(\\d{1,6})");
     private static final Pattern INSTANCE = Pattern.compile(
@@ -91,7 +94,7 @@ public final class SlotExtractor {
     }
 
     private static Optional<Integer> replicas(String lower) {
-        for (Pattern p : new Pattern[] {N_UNITS, N_MORE, TO_N}) {
+        for (Pattern p : new Pattern[] {N_UNITS, N_MORE, TO_N, MAKE_IT_N}) {
             Matcher m = p.matcher(lower);
             while (m.find()) {
                 OptionalInt n = NumberWords.parse(m.group(1));

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * estimate of accuracy on unseen text. Before the second round: 0.920 intent (149/162) / 0.973 slots
  * (109/112); after it, measured once: 0.938 (152/162) / 0.973 (109/112). The floors sit a little
  * below that, so a change that costs generalisation fails here even when the tuned sets still pass.
+ * In the third round its remaining errors were fixed (1.000 / 1.000), so it is now a tuned-on guard
+ * and its floors were raised; set D took its place as the honest figure.
  */
 class HoldOutSetCEvaluationTest {
 
@@ -46,7 +48,7 @@ class HoldOutSetCEvaluationTest {
     @Test
     void unseenSetCReachesHeldOutTargets() {
         DevSetEvaluationTest.Score s = DevSetEvaluationTest.evaluate(interpreter, "hold-out set C (never tuned on)", set);
-        assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.92);
-        assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.95);
+        assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.98);
+        assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.98);
     }
 }

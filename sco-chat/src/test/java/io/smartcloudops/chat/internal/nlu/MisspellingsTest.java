@@ -15,6 +15,14 @@ class MisspellingsTest {
     }
 
     @Test
+    void repairsSwappedLettersOfShortCommandWordsOnly() {
+        assertThat(Misspellings.correct("statsu pls")).isEqualTo("status pls");
+        assertThat(Misspellings.correct("lgos for nginx")).isEqualTo("logs for nginx");
+        assertThat(Misspellings.correct("hlep")).isEqualTo("help");
+        assertThat(Misspellings.correct("stats, hell, held, log, lots, cup")).isEqualTo("stats, hell, held, log, lots, cup");
+    }
+
+    @Test
     void leavesInflectionsAndEverydayWordsAlone() {
         assertThat(Misspellings.correct("what was approved, who restarts it")).isEqualTo("what was approved, who restarts it");
         assertThat(Misspellings.correct("cpu stats while fixing the worked example")).isEqualTo("cpu stats while fixing the worked example");

@@ -22,6 +22,8 @@ final class AlarmGate {
     private final double echo;
     private final double confident;
     private final double quietShare;
+    /** The memory's decay per sample, {@code 0.5^(1 / halfLife)}. */
+    private final double decay;
     private double remembered;
     private long quietUntil;
 
@@ -36,6 +38,7 @@ final class AlarmGate {
         this.echo = echo;
         this.confident = confident;
         this.quietShare = quietShare;
+        this.decay = Math.pow(0.5, 1.0 / halfLife);
     }
 
     /** The surprisal to report for sample number {@code count} (counting from 1) whose members said {@code surprise}. */
@@ -43,7 +46,7 @@ final class AlarmGate {
         if (count < quietUntil) {
             return 0.0;
         }
-        double decayed = remembered * Math.pow(0.5, 1.0 / halfLife);
+        double decayed = remembered * decay;
         double reported = surprise > decayed ? surprise : echo * surprise;
         remembered = Math.max(decayed, surprise);
         if (quietShare > 0 && reported >= confident) {

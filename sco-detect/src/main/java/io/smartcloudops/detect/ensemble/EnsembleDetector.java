@@ -68,6 +68,13 @@ final class EnsembleDetector implements Detector {
     private long count;
     private double meanResidual;
     private double meanAbsResidual;
+    /** Scratch for the members' surprisals at one sample; not state. */
+    private final double[] surprise = new double[MEMBERS.length];
+    /** The last explanation and the figures it was made from; not state. */
+    private String lastReason;
+    private int lastStrongest = -1;
+    private double lastCombined = Double.NaN;
+    private double lastReported = Double.NaN;
 
     EnsembleDetector(EnsembleParameters params, DetectorSettings settings) {
         this(params, settings.direction(), new SeasonalForecaster(params.seasonal()),
@@ -121,11 +128,26 @@ final class EnsembleDetector implements Detector {
         if (count <= params.warmup() || Double.isNaN(o.expected())) {
             return Score.none("warming up");
         }
-        // plain concatenation: String.format would cost more than all the members together
-        String reason = MEMBERS[o.strongest()] + ": one-in-" + Math.round(Math.pow(10, Math.min(o.combined(), 15))) + " surprise"
-                + (reported < o.combined() ? (reported == 0 ? " (held back after a recent alarm)" : " (echo of a recent incident)") : "");
         return new Score(AnomalyLikelihood.toScore(reported), original(o.expected()), original(o.expected() - o.band()),
-                original(o.expected() + o.band()), MEMBERS[o.strongest()], reason);
+                original(o.expected() + o.band()), MEMBERS[o.strongest()], reason(o.strongest(), o.combined(), reported));
+    }
+
+    /**
+     * "seasonal: one-in-37 surprise". A run of quiet samples with the same figures (a surprisal of 0
+     * most of all) reuses the last text: formatting the number costs more than most members.
+     */
+    private String reason(int strongest, double combined, double reported) {
+        if (strongest == lastStrongest && Double.compare(combined, lastCombined) == 0 && Double.compare(reported, lastReported) == 0) {
+            return lastReason;
+        }
+        // plain concatenation: String.format would cost more than all the members together
+        String reason = MEMBERS[strongest] + ": one-in-" + Math.round(Math.pow(10, Math.min(combined, 15))) + " surprise"
+                + (reported < combined ? (reported == 0 ? " (held back after a recent alarm)" : " (echo of a recent incident)") : "");
+        lastStrongest = strongest;
+        lastCombined = combined;
+        lastReported = reported;
+        lastReason = reason;
+        return reason;
     }
 
     private double stabilised(double x) {
@@ -154,7 +176,7 @@ final class EnsembleDetector implements Detector {
             calibrators[4].reset();
 
         }
-        double[] surprise = new double[MEMBERS.length];
+        double[] surprise = this.surprise;
         surprise[0] = calibrators[0].surprisal(direction.counts(z) ? Math.abs(z) : 0.0);
         surprise[1] = calibrators[1].surprisal(forest.update(y));
         boolean svmWasTrained = svm.trained();
@@ -173,9 +195,10 @@ final class EnsembleDetector implements Detector {
         surprise[9] = context.surprisal(y, direction);
         int strongest = 0;
         double combined = 0;
+        boolean max = params.fusion() == Fusion.MAX;
         for (int i = 0; i < surprise.length; i++) {
             double w = params.weight(i);
-            combined = params.fusion() == Fusion.MAX ? Math.max(combined, w * surprise[i]) : combined + w * surprise[i];
+            combined = max ? Math.max(combined, w * surprise[i]) : combined + w * surprise[i];
             strongest = surprise[i] > surprise[strongest] ? i : strongest;
         }
         return new Observation(combined, strongest, expected, band);

@@ -35,8 +35,12 @@ public record ForestParameters(int shingle, int window, int trees, int sampleSiz
 
     /** Reads an {@code iforest} configuration section, defaults for absent keys. */
     public static ForestParameters from(ProviderConfig c) {
+        return from(c, defaults());
+    }
+
+    /** Reads an {@code iforest} configuration section, {@code d}'s values for absent keys. */
+    public static ForestParameters from(ProviderConfig c, ForestParameters d) {
         c.requireOnly(KEYS);
-        ForestParameters d = defaults();
         return new ForestParameters(c.integer("shingle", d.shingle), c.integer("window", d.window), c.integer("trees", d.trees),
                 c.integer("sample_size", d.sampleSize), c.integer("rebuild_every", d.rebuildEvery),
                 c.number("horizon", d.horizon));

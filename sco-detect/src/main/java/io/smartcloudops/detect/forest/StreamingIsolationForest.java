@@ -34,6 +34,11 @@ public final class StreamingIsolationForest {
     private final short[] leafSize;
     private final float[] boxLow;
     private final float[] boxHigh;
+    /** {@link #averagePath} for every leaf size a tree can have: a logarithm per tree per point was most of the scoring. */
+    private final double[] leafPath;
+    /** Scratch: the shingle being scored, and the reservoir slots a tree is grown from. */
+    private final double[] point;
+    private final int[] sample;
 
     public StreamingIsolationForest(ForestParameters params, long seed) {
         this(params, new SplitMix64(seed));
@@ -50,6 +55,12 @@ public final class StreamingIsolationForest {
         this.leafSize = new short[params.trees() * nodes];
         this.boxLow = new float[params.trees() * params.shingle()];
         this.boxHigh = new float[params.trees() * params.shingle()];
+        this.leafPath = new double[params.sampleSize() + 1];
+        for (int n = 0; n < leafPath.length; n++) {
+            leafPath[n] = averagePath(n);
+        }
+        this.point = new double[params.shingle()];
+        this.sample = new int[params.sampleSize()];
     }
 
     /** Scores the shingle ending with {@code x} against the forest (0.5 until it has grown), then learns it. */
@@ -59,7 +70,7 @@ public final class StreamingIsolationForest {
         if (count < p.shingle()) {
             return 0.5;
         }
-        double[] point = new double[p.shingle()];
+        double[] point = this.point;
         for (int i = 0; i < point.length; i++) {
             point[i] = recent[(int) ((count - point.length + i) % recent.length)];
         }
@@ -89,20 +100,12 @@ public final class StreamingIsolationForest {
         }
     }
 
-    private double[] stored(int slot) {
-        double[] s = new double[p.shingle()];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = reservoir[slot * p.shingle() + i];
-        }
-        return s;
-    }
-
     private double score(double[] point) {
         double total = 0;
         for (int t = 0; t < p.trees(); t++) {
             total += pathLength(t, point);
         }
-        return Math.pow(2, -(total / p.trees()) / averagePath(p.sampleSize()));
+        return Math.pow(2, -(total / p.trees()) / leafPath[p.sampleSize()]);
     }
 
     /**
@@ -120,14 +123,18 @@ public final class StreamingIsolationForest {
         double expected = 0.0;
         while (splitDim[root + k] >= 0) {
             int d = splitDim[root + k];
-            double outside = Math.max(0, Math.max(boxLow[box + d] - point[d], point[d] - boxHigh[box + d]));
+            // comparisons rather than Math.max, which is several times slower on doubles; NaN still cuts nothing off
+            double below = boxLow[box + d] - point[d];
+            double above = point[d] - boxHigh[box + d];
+            double furthest = below > above ? below : above;
+            double outside = furthest > 0 ? furthest : 0.0;
             double cutOff = outside > 0 ? outside / (boxHigh[box + d] - boxLow[box + d] + outside) : 0.0;
             expected += survive * cutOff * (depth + 1);
             survive *= 1 - cutOff;
             k = point[d] < splitValue[root + k] ? 2 * k + 1 : 2 * k + 2;
             depth++;
         }
-        return expected + survive * (depth + averagePath(leafSize[root + k]));
+        return expected + survive * (depth + leafPath[leafSize[root + k]]);
     }
 
     /** Average path length of an unsuccessful search in a binary search tree of n points. */
@@ -141,34 +148,40 @@ public final class StreamingIsolationForest {
         return 2 * (Math.log(n - 1.0) + 0.5772156649) - 2.0 * (n - 1) / n;
     }
 
+    /** Grows every tree from its own draw of reservoir slots; the slots index the reservoir in place, nothing is copied. */
     private void grow() {
-        double[][] sample = new double[p.sampleSize()][];
+        int[] sample = this.sample;
+        int dims = p.shingle();
         for (int t = 0; t < p.trees(); t++) {
             for (int i = 0; i < sample.length; i++) {
-                sample[i] = stored(random.nextInt(filled));
+                sample[i] = random.nextInt(filled) * dims;
             }
-            for (int d = 0; d < p.shingle(); d++) {
+            for (int d = 0; d < dims; d++) {
                 float lo = Float.POSITIVE_INFINITY;
                 float hi = Float.NEGATIVE_INFINITY;
-                for (double[] point : sample) {
-                    lo = Math.min(lo, (float) point[d]);
-                    hi = Math.max(hi, (float) point[d]);
+                boolean nan = false;
+                for (int base : sample) {
+                    float v = reservoir[base + d];
+                    lo = v < lo ? v : lo;
+                    hi = v > hi ? v : hi;
+                    nan |= v != v;
                 }
-                boxLow[t * p.shingle() + d] = lo;
-                boxHigh[t * p.shingle() + d] = hi;
+                boxLow[t * p.shingle() + d] = nan ? Float.NaN : lo;
+                boxHigh[t * p.shingle() + d] = nan ? Float.NaN : hi;
             }
             growNode(t * nodes, 0, sample, 0, sample.length, 0);
         }
         grown = true;
     }
 
-    private void growNode(int root, int k, double[][] s, int from, int to, int depth) {
+    /** {@code s[from..to)} are reservoir offsets of the node's shingles; they are partitioned in place. */
+    private void growNode(int root, int k, int[] s, int from, int to, int depth) {
         int n = to - from;
         if (depth >= p.depthLimit() || n <= 1) {
             leaf(root + k, n);
             return;
         }
-        int dims = s[from].length;
+        int dims = p.shingle();
         int dim = random.nextInt(dims);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -176,9 +189,18 @@ public final class StreamingIsolationForest {
             dim = (dim + (tries == 0 ? 0 : 1)) % dims;
             lo = Double.POSITIVE_INFINITY;
             hi = Double.NEGATIVE_INFINITY;
+            // comparisons, not Math.min and Math.max: those made growing the trees cost more than scoring
+            // them; a NaN still spoils the dimension as Math.min's would
+            boolean nan = false;
             for (int i = from; i < to; i++) {
-                lo = Math.min(lo, s[i][dim]);
-                hi = Math.max(hi, s[i][dim]);
+                double v = reservoir[s[i] + dim];
+                lo = v < lo ? v : lo;
+                hi = v > hi ? v : hi;
+                nan |= v != v;
+            }
+            if (nan) {
+                lo = Double.NaN;
+                hi = Double.NaN;
             }
         }
         float split = (float) (lo + random.nextDouble() * (hi - lo));
@@ -188,8 +210,8 @@ public final class StreamingIsolationForest {
         }
         int mid = from;
         for (int i = from; i < to; i++) {
-            if (s[i][dim] < split) {
-                double[] tmp = s[mid];
+            if (reservoir[s[i] + dim] < split) {
+                int tmp = s[mid];
                 s[mid++] = s[i];
                 s[i] = tmp;
             }
@@ -251,6 +273,9 @@ public final class StreamingIsolationForest {
             f.splitDim[i] = in.readByte();
             f.splitValue[i] = in.readFloat();
             f.leafSize[i] = in.readShort();
+            if (f.leafSize[i] < 0 || f.leafSize[i] > params.sampleSize()) {
+                throw new IOException("a leaf holds " + f.leafSize[i] + " shingles, a tree is grown from " + params.sampleSize());
+            }
         }
         for (int i = 0; i < f.boxLow.length; i++) {
             f.boxLow[i] = in.readFloat();

@@ -35,6 +35,10 @@ public final class AnomalyLikelihood {
     private final double quantile;
     private final double memory;
     private final int warmup;
+    /** {@code -log10(1 - quantile)}, and the threshold tracker's factors after a score above and below it. */
+    private final double base;
+    private final double stepUp;
+    private final double stepDown;
     private long count;
     private double threshold;
     private final double[] start = new double[START];
@@ -54,6 +58,9 @@ public final class AnomalyLikelihood {
         this.quantile = quantile;
         this.memory = memory;
         this.warmup = warmup;
+        this.base = -Math.log10(1 - quantile);
+        this.stepUp = Math.exp(QUANTILE_STEP * (1.0 - (1 - quantile)));
+        this.stepDown = Math.exp(QUANTILE_STEP * (0.0 - (1 - quantile)));
     }
 
     /** The surprisal of this raw score given the past, then learns from it. */
@@ -65,7 +72,6 @@ public final class AnomalyLikelihood {
     }
 
     private double tailSurprisal(double r) {
-        double base = -Math.log10(1 - quantile);
         if (r <= threshold) {
             return threshold > 0 ? base * r / threshold : 0.0;
         }
@@ -111,7 +117,8 @@ public final class AnomalyLikelihood {
             }
             return;
         }
-        threshold = Math.max(FLOOR, threshold * Math.exp(QUANTILE_STEP * ((r > threshold ? 1.0 : 0.0) - (1 - quantile))));
+        // the two factors are computed once: per sample, exp cost more than the rest of the calibration
+        threshold = Math.max(FLOOR, threshold * (r > threshold ? stepUp : stepDown));
     }
 
     /** Forgets everything learned, for when the raw measure changes meaning (a model was refitted). */

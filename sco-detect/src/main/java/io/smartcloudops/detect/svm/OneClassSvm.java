@@ -3,24 +3,17 @@ package io.smartcloudops.detect.svm;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.tribuo.MutableDataset;
-import org.tribuo.anomaly.AnomalyFactory;
-import org.tribuo.anomaly.Event;
-import org.tribuo.anomaly.liblinear.LibLinearAnomalyModel;
-import org.tribuo.anomaly.liblinear.LibLinearAnomalyTrainer;
-import org.tribuo.anomaly.liblinear.LinearAnomalyType;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * A one-class SVM with a Gaussian kernel, trained once with Tribuo's liblinear binding on the
  * shingles of the probationary window and frozen: it answers "does this shape look like the normal
  * period?". The kernel is approximated by random Fourier features (Rahimi and Recht, 2007) so the
  * linear solver applies and scoring costs one small matrix product; the feature map is regenerated
- * from the seed, so only the learnt weights are state.
+ * from the seed, so only the learnt weights are state. Scoring allocates nothing, and its cosines come
+ * from {@link FastCosine}: at every sample the library's cost more than the rest of the ensemble.
+ * Training skips Tribuo's dataset machinery (see {@link ProbationTrainer}) but learns the same model.
  *
  * <pre>{@code
  * OneClassSvm svm = new OneClassSvm(SvmParameters.defaults(), seed);
@@ -28,13 +21,20 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * }</pre>
  */
 public final class OneClassSvm {
-    private static final OffsetDateTime PROVENANCE_TIME = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-
     private final SvmParameters p;
     private final long seed;
-    private final double[][] omega;
+    /**
+     * The feature map, position-major: the frequency of feature {@code f} for shingle position {@code d}
+     * at {@code d * features + f}, so that all features' projections accumulate side by side (one long
+     * chain of dependent additions per feature was most of the cost of scoring).
+     */
+    private final double[] omega;
     private final double[] phase;
+    private final double norm;
     private final double[] recent;
+    /** Scratch for the standardised shingle being scored and its projections. */
+    private final double[] shingle;
+    private final double[] projections;
     private float[] training;
     private long count;
     private double mean;
@@ -46,16 +46,19 @@ public final class OneClassSvm {
         this.p = params;
         this.seed = seed;
         SplittableRandom random = new SplittableRandom(seed);
-        this.omega = new double[params.features()][params.shingle()];
+        this.omega = new double[params.features() * params.shingle()];
         this.phase = new double[params.features()];
         double sd = Math.sqrt(2 * params.gamma());
         for (int f = 0; f < params.features(); f++) {
             for (int d = 0; d < params.shingle(); d++) {
-                omega[f][d] = gaussian(random) * sd;
+                omega[d * params.features() + f] = gaussian(random) * sd;
             }
             phase[f] = random.nextDouble() * 2 * Math.PI;
         }
+        this.norm = Math.sqrt(2.0 / params.features());
         this.recent = new double[params.shingle()];
+        this.shingle = new double[params.shingle()];
+        this.projections = new double[params.features()];
         this.training = new float[params.trainWindow()];
     }
 
@@ -77,32 +80,37 @@ public final class OneClassSvm {
             }
             return 0.0;
         }
-        double[] s = new double[p.shingle()];
+        double[] s = shingle;
+        int oldest = (int) (count % recent.length);
         for (int i = 0; i < s.length; i++) {
-            s[i] = (recent[(int) ((count - s.length + i) % recent.length)] - mean) / scale;
+            int slot = oldest + i;
+            s[i] = (recent[slot < recent.length ? slot : slot - recent.length] - mean) / scale;
         }
-        return Math.max(0.0, rho - dot(weights, features(s)));
+        double[] projection = project(s);
+        double decision = 0;
+        for (int f = 0; f < weights.length; f++) {
+            decision += weights[f] * (norm * FastCosine.cos(projection[f] + phase[f]));
+        }
+        return Math.max(0.0, rho - decision);
     }
 
     public boolean trained() {
         return weights != null;
     }
 
-    private double[] features(double[] shingle) {
-        double[] phi = new double[p.features()];
-        double norm = Math.sqrt(2.0 / p.features());
-        for (int f = 0; f < phi.length; f++) {
-            phi[f] = norm * Math.cos(dot(omega[f], shingle) + phase[f]);
+    /** The projections of a standardised shingle on every feature's frequencies, into the scratch array. */
+    private double[] project(double[] s) {
+        double[] out = projections;
+        int features = out.length;
+        Arrays.fill(out, 0.0);
+        for (int d = 0; d < s.length; d++) {
+            double v = s[d];
+            int base = d * features;
+            for (int f = 0; f < features; f++) {
+                out[f] += omega[base + f] * v;
+            }
         }
-        return phi;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+        return out;
     }
 
     private void train() {
@@ -122,30 +130,24 @@ public final class OneClassSvm {
         }
         mean = m;
         scale = Math.max(Math.sqrt(var / x.length), 1e-9 + 1e-6 * Math.abs(m));
-        String[] names = new String[p.features()];
-        for (int f = 0; f < names.length; f++) {
-            names[f] = String.format(java.util.Locale.ROOT, "rff%03d", f);
-        }
-        AnomalyFactory factory = new AnomalyFactory();
-        MutableDataset<Event> data = new MutableDataset<>(new SimpleDataSourceProvenance("probationary window", PROVENANCE_TIME, factory), factory);
         double[] s = new double[p.shingle()];
+        double[][] rows = new double[x.length - p.shingle() + 1][];
         for (int end = p.shingle() - 1; end < x.length; end++) {
             for (int i = 0; i < s.length; i++) {
                 s[i] = (x[end - s.length + 1 + i] - mean) / scale;
             }
-            data.add(new ArrayExample<>(new Event(Event.EventType.EXPECTED), names, features(s)));
+            double[] phi = new double[p.features()];
+            double[] projection = project(s);
+            for (int f = 0; f < phi.length; f++) {
+                // the library cosine here: the solver is sensitive enough to last-bit differences to move NAB's
+                // scores by a few hundredths, and training happens once
+                phi[f] = norm * Math.cos(projection[f] + phase[f]);
+            }
+            rows[end - p.shingle() + 1] = phi;
         }
-        LibLinearAnomalyTrainer trainer = new LibLinearAnomalyTrainer(new LinearAnomalyType(LinearAnomalyType.LinearType.ONECLASS_SVM),
-                1.0, 1000, 0.01, p.nu(), seed);
-        LibLinearAnomalyModel model = (LibLinearAnomalyModel) trainer.train(data);
-        de.bwaldvogel.liblinear.Model inner = model.getInnerModels().get(0);
-        double[] w = inner.getFeatureWeights();
-        weights = new double[p.features()];
-        for (int f = 0; f < names.length; f++) {
-            int id = model.getFeatureIDMap().getID(names[f]);
-            weights[f] = id >= 0 && id < w.length ? w[id] : 0.0;
-        }
-        rho = inner.getDecfunRho();
+        double[] fitted = new ProbationTrainer(p.nu(), seed).fit(rows, p.features());
+        weights = Arrays.copyOf(fitted, p.features());
+        rho = fitted[p.features()];
     }
 
     public void writeTo(DataOutput out) throws IOException {

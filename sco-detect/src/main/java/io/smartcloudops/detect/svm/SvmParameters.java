@@ -34,8 +34,12 @@ public record SvmParameters(int shingle, int features, double gamma, int trainWi
 
     /** Reads an {@code ocsvm} configuration section, defaults for absent keys. */
     public static SvmParameters from(ProviderConfig c) {
+        return from(c, defaults());
+    }
+
+    /** Reads an {@code ocsvm} configuration section, {@code d}'s values for absent keys. */
+    public static SvmParameters from(ProviderConfig c, SvmParameters d) {
         c.requireOnly(KEYS);
-        SvmParameters d = defaults();
         return new SvmParameters(c.integer("shingle", d.shingle), c.integer("features", d.features), c.number("gamma", d.gamma),
                 c.integer("train_window", d.trainWindow), c.number("nu", d.nu));
     }

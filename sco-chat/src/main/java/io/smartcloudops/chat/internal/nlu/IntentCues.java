@@ -33,10 +33,21 @@ final class IntentCues {
             + "|infra\\w*|systems?|platform|stack|deploy\\w*|metrics?|dashboards?|instances?|replicas?|pods?|containers?|apps?"
             + "|environment|env|uptime|traffic|incidents?|outages?|on[- ]call|fleet|setup|(web ?)?site|web ?app|backend|frontend|endpoints?|users|customers|smartcloudops|(chat ?)?bot|agent|assistant|commands?|pending|requests?|actions?";
 
-    private static final String THANKS = "^(ok(ay)?|great|awesome|perfect|nice|cool|got it),? (thanks|thank you|thx|ty|cheers)( a lot| so much)?\\W*$";
+    /** Thanks after one or more acknowledgements: "ok thanks", "okay cool, thank you", "alright great, cheers". */
+    private static final String THANKS = "^((ok(ay)?|alright|all right|great|awesome|perfect|nice|cool|sweet|lovely|brilliant|excellent|got it|understood|noted)[,.!]? )+"
+            + "(thanks|thank you|thx|ty|cheers)( a lot| so much| again)?\\W*$";
 
+    private static final String DECIDED = "(approved|denied|rejected|executed|cancell?ed|declined)";
+
+    /**
+     * A decision reported, not made: "actions that were approved", "approved actions", "what was denied last week".
+     * A decision verb in the past tense with a time range looks back at what happened.
+     */
     private static final String PAST_DECISION = "\\b(actions?|requests?|changes?|restarts?|remediations?|ones)\\s+(that |which )?"
-            + "(were |was |got |have been |has been )?(approved|denied|rejected|executed|cancell?ed|declined)\\b";
+            + "(were |was |got |have been |has been )?" + DECIDED + "\\b"
+            + "|\\b" + DECIDED + "\\s+(actions?|requests?|changes?|restarts?|remediations?|ones)\\b"
+            + "|\\b" + DECIDED + "\\b.{0,40}\\b((last|past|previous|prior)\\s+(\\d+\\s*|(" + NumberWords.ALTERNATIVES + "|few|couple of)\\s+)?"
+            + "(mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|fortnight|months?|night|shift)|yesterday|since|this (morning|week|month))\\b";
 
     private static final List<Cue> CUES = List.of(
             cue(Intent.STATUS, "\\b(status|overview|sitrep|big picture|overall|summar(y|ise|ize)|how('s| is| are) (everything|things|it going|we|prod|production)|state of (the )?(both|all|system|platform|prod|deployment|hosts))\\b", 0.2),
@@ -45,6 +56,11 @@ final class IntentCues {
             cue(Intent.STATUS, "\\b(rundown|run-down|tl;? ?dr|recap|round-?up|catch me up|fill me in|up to speed|lay of the land|state of play"
                     + "|anything i should know|what did i miss|how (are )?we doing)\\b|^(so,? )?what'?s (up|going on|wrong|new|happening)\\W*$"
                     + "|^(quick |status |an? )?(update|report)s?( please| pls)?\\W*$", 0.2),
+            // The whole picture in a few words: "anything on fire?", "green across the board?", "the ten second version".
+            cue(Intent.STATUS, "\\b(anything|everything|what'?s)\\b.{0,12}\\b(on fire|burning|ablaze|in flames|broken|exploding)\\b"
+                    + "|\\bacross the board\\b|\\b(are we|we('re| are)|is everything|everything) (all )?(in the )?green\\b"
+                    + "|\\b(\\w+[- ]second|short|quick|brief|one[- ]line|tl;? ?dr) (version|summary|overview|take)\\b|\\bin a nutshell\\b"
+                    + "|\\b(how|where) (things|we|everything|stuff) (stands?|looks?|sits?)\\b", 0.25),
             // Health, state or shape of the whole deployment is a status, not a probe of one target.
             cue(Intent.STATUS, "\\b(health\\w*|state|shape|condition)\\b.{0,25}\\b(everything|every (service|host|box|server|machine)"
                     + "|all (the |our )?(hosts|services|systems|servers|boxes|machines)|both (hosts|boxes|servers|machines)"

@@ -2,6 +2,7 @@ package io.smartcloudops.chat.internal.nlu;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * <p>Shorter command words ("logs", "help", "status") have too many everyday neighbours for that
  * rule ("hell", "stats"), so they are repaired only from an adjacent swap of two letters ("lgos",
  * "hlep", "statsu"): a swap keeps every letter, and none of the swaps of these words is itself an
- * English word.
+ * English word. A few of them are also repaired from one dropped letter ("staus"), except where the
+ * shortened word is an everyday one ("stats").
  */
 final class Misspellings {
 
@@ -29,7 +31,14 @@ final class Misspellings {
             "exporter", "memory", "latency", "network", "inbound", "outbound", "average", "requests", "throughput",
             "restart", "reboot", "bounce", "replicas", "instances", "capacity", "health", "healthy", "reachable",
             "anomaly", "anomalies", "anomalous", "forecast", "predict", "alerts", "alerting",
-            "silence", "snooze", "approve", "reject", "cancel", "history", "monitoring");
+            "silence", "snooze", "approve", "reject", "cancel", "history", "monitoring", "healthcheck");
+
+    /**
+     * Command words also repaired from one dropped letter ("staus", "alrt"), which the swap rule
+     * misses. A shortening that is itself an everyday word ("stats", "sale") is left alone.
+     */
+    private static final List<String> DROPPABLE = List.of("status", "alert", "scale");
+    private static final Set<String> EVERYDAY = Set.of("stats", "sale");
 
     /**
      * Command words repaired only from a swap of two adjacent letters. A word whose swaps include an
@@ -58,6 +67,11 @@ final class Misspellings {
     private static String repair(String word) {
         for (String w : SWAPPABLE) {
             if (adjacentSwap(word, w)) {
+                return w;
+            }
+        }
+        for (String w : DROPPABLE) {
+            if (word.length() + 1 == w.length() && !EVERYDAY.contains(word) && withinOneEdit(word, w)) {
                 return w;
             }
         }

@@ -42,8 +42,12 @@ public final class SlotExtractor {
     /** A bare count given as a correction ("make it 5", "actually 4", "change that to six"): only a count of copies is bare. */
     private static final Pattern MAKE_IT_N = Pattern.compile("(?:\\b(?:make|change|set|bump|up|raise|increase)\\s+(?:it|that|this)(?:\\s+(?:to|up to))?|^(?:actually|rather|no,?\\s+make it)|^(?:make it|go with|let'?s do|let'?s go with))"
             + "\\s+(\\d{1,4}|" + NumberWords.COUNT_WORDS + ")\\s*(?:instead|then|please|pls|replicas?|instances?|copies)?\\s*[.!?]*$");
+    private static final String NO_UNIT = "(?![\\w.:%-])(?!\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|%|percent)\\b)";
     private static final Pattern LINE_COUNT = Pattern.compile(
-            "(?<![\\w.-])" + N + "\\s+(?:log\\s+)?(?:lines?|entries|messages|rows)(?!\\w)|(?:tail|head)\\s+(?:-n\\s*)?(\\d{1,6})(?!\\w)|-n\\s*(\\d{1,6})");
+            "(?<![\\w.-])" + N + "\\s+(?:log\\s+)?(?:lines?|entries|messages|rows)(?!\\w)|(?:tail|head)\\s+(?:-n\\s*)?(\\d{1,6})(?!\\w)|-n\\s*(\\d{1,6})"
+                    // "logs prometheus last 100", "last 50 nginx logs": with no time unit, "last N" of logs counts lines.
+                    + "|\\blogs?\\b.{0,40}?\\b(?:last|latest|first|recent)\\s+(\\d{1,6})" + NO_UNIT
+                    + "|\\b(?:last|latest|first|recent)\\s+(\\d{1,6})" + NO_UNIT + "\\s+(?:[a-z_-]+\\s+){0,2}?logs?\\b");
     private static final Pattern INSTANCE = Pattern.compile(
             "(?<![\\w.-])([a-z][a-z0-9]*\\d[a-z0-9-]*\\.(?:nano|micro|small|medium|large|\\d*xlarge|metal(?:-\\d+xl)?))(?![\\w.])");
     private static final Pattern PREFIXED_ID = Pattern.compile("(?<![\\w-])((?!(?:app|mon|web|sev|node|p)-)[a-z]{2,6}-\\d{1,12})(?![\\w-])");
@@ -81,7 +85,7 @@ public final class SlotExtractor {
     private static Optional<Integer> lineCount(String lower) {
         Matcher m = LINE_COUNT.matcher(lower);
         while (m.find()) {
-            for (int g = 1; g <= 3; g++) {
+            for (int g = 1; g <= m.groupCount(); g++) {
                 if (m.group(g) != null) {
                     OptionalInt n = NumberWords.parse(m.group(g));
                     if (n.isPresent() && n.getAsInt() > 0) {

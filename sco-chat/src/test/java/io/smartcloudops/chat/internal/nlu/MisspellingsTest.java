@@ -23,6 +23,13 @@ class MisspellingsTest {
     }
 
     @Test
+    void repairsDroppedLettersOfCommandWordsUnlessTheResultIsAnEverydayWord() {
+        assertThat(Misspellings.correct("wats the staus of things")).isEqualTo("wats the status of things");
+        assertThat(Misspellings.correct("helthcheck worker")).isEqualTo("healthcheck worker");
+        assertThat(Misspellings.correct("cpu stats, garage sale")).isEqualTo("cpu stats, garage sale");
+    }
+
+    @Test
     void leavesInflectionsAndEverydayWordsAlone() {
         assertThat(Misspellings.correct("what was approved, who restarts it")).isEqualTo("what was approved, who restarts it");
         assertThat(Misspellings.correct("cpu stats while fixing the worked example")).isEqualTo("cpu stats while fixing the worked example");

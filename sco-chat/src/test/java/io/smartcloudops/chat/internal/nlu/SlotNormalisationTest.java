@@ -153,4 +153,20 @@ class SlotNormalisationTest {
         assertThat(SlotPolicy.slotsFor(Intent.EXPLAIN_ANOMALY, id)).containsEntry("anomaly_id", "an-208");
         assertThat(SlotPolicy.slotsFor(Intent.APPROVE, SlotExtractor.extract("approve #77"))).containsEntry("action_id", "77");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "info logs prometheus last 100 | 100",
+        "last 50 nginx logs | 50",
+        "nginx logs, latest 20 please | 20"
+    })
+    void lastNWithoutUnitAfterLogsIsALineCount(String text, int lines) {
+        assertThat(slot(text, SlotExtractor.LINES)).isEqualTo(lines);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nginx logs from the last 30 minutes", "logs for the last 2 days", "last 24h of api logs"})
+    void lastNWithATimeUnitIsNoLineCount(String text) {
+        assertThat(slot(text, SlotExtractor.LINES)).isNull();
+    }
 }

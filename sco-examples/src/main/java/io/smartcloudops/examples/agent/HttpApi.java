@@ -330,7 +330,7 @@ final class HttpApi {
         return body;
     }
 
-    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
         String v = ctx.queryParam(name);
         if (v == null) {
             return fallback;

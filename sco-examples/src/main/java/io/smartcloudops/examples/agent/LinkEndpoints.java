@@ -46,7 +46,7 @@ final class LinkEndpoints {
         });
         config.routes.get(base + "/anomalies", ctx -> {
             String id = ctx.queryParam("id");
-            send(ctx, id != null ? agent.view().anomaly(id).stream().toList() : agent.view().anomalies(bounded(ctx, "limit", 20, 500)));
+            send(ctx, id != null ? agent.view().anomaly(id).stream().toList() : agent.view().anomalies(HttpApi.intParam(ctx, "limit", 20, 1, 500)));
         });
         config.routes.get(base + "/alerts", ctx -> send(ctx, agent.view().alerts()));
         config.routes.get(base + "/logs", ctx -> {
@@ -56,7 +56,7 @@ final class LinkEndpoints {
             } catch (IllegalArgumentException e) {
                 throw new BadRequest(400, e.getMessage());
             }
-            send(ctx, agent.view().logs(bounded(ctx, "lines", 100, 2_000), level));
+            send(ctx, agent.view().logs(HttpApi.intParam(ctx, "lines", 100, 1, 2_000), level));
         });
         config.routes.post(base + "/audit", ctx -> send(ctx, agent.view().audit(read(ctx, new TypeReference<AuditQuery>() { }))));
         config.routes.get(base + "/approvals", ctx -> send(ctx, agent.gate().pending()));
@@ -105,22 +105,6 @@ final class LinkEndpoints {
         } catch (IllegalArgumentException e) {
             throw new BadRequest(400, "body is not a valid link request: " + e.getMessage());
         }
-    }
-
-    private static int bounded(Context ctx, String name, int fallback, int max) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= 1 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the error below
-        }
-        throw new BadRequest(400, "'" + name + "' must be a whole number between 1 and " + max + ", got '" + v + "'");
     }
 
     private void send(Context ctx, Object body) {

@@ -63,7 +63,9 @@ class AgentNotificationGroupsTest {
                 .grouping(new NotificationGroups.Settings(List.of("alertname"), Duration.ofMillis(500), Duration.ofMinutes(5)))
                 .build()).source(new TwoHosts()).build().start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> received.stream().anyMatch(b -> b.contains("CpuAnomaly")));
-            Thread.sleep(1_000); // nothing else about CpuAnomaly may follow within group_interval
+            // nothing else about CpuAnomaly may follow within group_interval
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> received.stream().filter(b -> b.contains("CpuAnomaly")).count() == 1);
             List<String> cpu = received.stream().filter(b -> b.contains("CpuAnomaly")).toList();
             assertThat(cpu).singleElement().satisfies(b -> assertThat(b).contains("[FIRING:2] CpuAnomaly", "host=\\\"app\\\"", "host=\\\"monitor\\\""));
         } finally {

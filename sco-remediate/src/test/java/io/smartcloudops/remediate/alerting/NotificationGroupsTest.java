@@ -107,10 +107,7 @@ class NotificationGroupsTest {
         try (NotificationGroups g = NotificationGroups.start(new NotificationGroups.Settings(List.of("alertname"), Duration.ofMillis(100),
                 Duration.ofMinutes(5)), InstantSource.system(), told::add)) {
             g.add(alert("HighCpuUsage", "app", Severity.WARNING), "FIRING");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (told.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !told.isEmpty());
             assertThat(told).hasSize(1);
         }
     }

@@ -187,6 +187,19 @@ class DevSetEvaluationTest {
         return expected.toString().equals(actual.toString());
     }
 
+    /**
+     * The texts of {@code set} that also stand in the few-shot pool or in one of {@code others}:
+     * a held-out set must share none, or it measures memory rather than generalisation.
+     */
+    static List<String> sharedTexts(QueryInterpreter interpreter, List<JsonNode> set, List<String> others) throws IOException {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        interpreter.classifier().examples().forEach(e -> seen.add(norm(e.text())));
+        for (String other : others) {
+            readResource(other).forEach(d -> seen.add(norm(d.get("text").asText())));
+        }
+        return set.stream().map(d -> norm(d.get("text").asText())).filter(seen::contains).toList();
+    }
+
     static String norm(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
     }

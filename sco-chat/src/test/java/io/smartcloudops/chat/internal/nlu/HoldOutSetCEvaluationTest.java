@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +34,7 @@ class HoldOutSetCEvaluationTest {
 
     @Test
     void setCSharesNoTextWithThePoolOrTheOtherSets() throws IOException {
-        Set<String> seen = interpreter.classifier().examples().stream()
-                .map(e -> DevSetEvaluationTest.norm(e.text())).collect(Collectors.toSet());
-        for (String other : List.of("queries-paraphrase.jsonl", "queries-holdout.jsonl")) {
-            DevSetEvaluationTest.readResource(other).forEach(d -> seen.add(DevSetEvaluationTest.norm(d.get("text").asText())));
-        }
-        assertThat(set.stream().map(d -> DevSetEvaluationTest.norm(d.get("text").asText())).filter(seen::contains).toList())
-                .isEmpty();
+        assertThat(DevSetEvaluationTest.sharedTexts(interpreter, set, List.of("queries-paraphrase.jsonl", "queries-holdout.jsonl"))).isEmpty();
     }
 
     @Test

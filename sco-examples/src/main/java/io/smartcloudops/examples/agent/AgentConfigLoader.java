@@ -1,5 +1,6 @@
 package io.smartcloudops.examples.agent;
 
+import io.smartcloudops.server.AgentConfig;
 import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.spi.ProviderConfig;
@@ -97,17 +98,17 @@ public final class AgentConfigLoader {
         chat.requireOnly(Set.of("engine", "settings"));
         AgentConfig.Builder out = b.toBuilder();
 
-        int port = http.integer("port", b.port());
+        int port = http.integer("port", b.server().port());
         if (port < 0 || port > 65_535) {
             throw new ConfigException("setting 'http.port' must be in [0, 65535], got " + port);
         }
-        int maxBody = http.integer("max_body_bytes", b.maxBodyBytes());
+        int maxBody = http.integer("max_body_bytes", b.server().maxBodyBytes());
         if (maxBody < 1_024 || maxBody > 16 * 1024 * 1024) {
             throw new ConfigException("setting 'http.max_body_bytes' must be in [1024, 16777216], got " + maxBody);
         }
         token(http, "http").ifPresent(out::httpToken);
         if (c.has("remotes")) {
-            Map<String, io.smartcloudops.examples.link.PeerLink> remotes = new LinkedHashMap<>();
+            Map<String, io.smartcloudops.server.link.PeerLink> remotes = new LinkedHashMap<>();
             sections(c.section("remotes")).forEach((name, peer) -> {
                 if (!name.matches("[a-z][a-z0-9-]{0,62}")) {
                     throw new ConfigException("setting 'remotes." + name + "': a host name is lower-case letters, digits and '-'");
@@ -119,11 +120,11 @@ public final class AgentConfigLoader {
         if (c.has("upstream")) {
             out.upstream(peer(c.section("upstream"), "upstream"));
         }
-        Duration interval = c.duration("sample_interval", b.sampleInterval());
+        Duration interval = c.duration("sample_interval", b.runtime().sampleInterval());
         if (interval.toMillis() < 10) {
             throw new ConfigException("setting 'sample_interval' must be at least 10ms, got " + interval);
         }
-        double threshold = detection.number("anomaly_threshold", b.anomalyThreshold());
+        double threshold = detection.number("anomaly_threshold", b.runtime().anomalyThreshold());
         if (!(threshold > 0 && threshold <= 1)) {
             throw new ConfigException("setting 'detection.anomaly_threshold' must be in (0, 1], got " + threshold);
         }
@@ -141,7 +142,7 @@ public final class AgentConfigLoader {
             out.notifiers(sections(c.section("notifiers")));
         }
         if (c.has("notification_groups")) {
-            out.grouping(grouping(c.section("notification_groups"), b.grouping()));
+            out.grouping(grouping(c.section("notification_groups"), b.runtime().grouping()));
         }
         if (c.has("rules")) {
             out.rulesFile(Path.of(c.requireString("rules")));
@@ -155,15 +156,15 @@ public final class AgentConfigLoader {
         if (remediation.has("systemctl")) {
             out.systemctl(remediation.strings("systemctl"));
         }
-        return out.bind(http.string("bind", b.bind())).port(port).maxBodyBytes(maxBody)
+        return out.bind(http.string("bind", b.server().bind())).port(port).maxBodyBytes(maxBody)
                 .sampleInterval(interval)
-                .detector(detection.string("detector", b.detector()))
-                .detectorSettings(detection.has("settings") ? detection.section("settings") : b.detectorSettings())
+                .detector(detection.string("detector", b.runtime().detector()))
+                .detectorSettings(detection.has("settings") ? detection.section("settings") : b.runtime().detectorSettings())
                 .anomalyThreshold(threshold)
-                .checkpointInterval(detection.duration("checkpoint_interval", b.checkpointInterval()))
-                .cooldown(remediation.duration("cooldown", b.cooldown()))
-                .chatEngine(chat.string("engine", b.chatEngine()))
-                .chatSettings(chat.has("settings") ? chat.section("settings") : b.chatSettings())
+                .checkpointInterval(detection.duration("checkpoint_interval", b.runtime().checkpointInterval()))
+                .cooldown(remediation.duration("cooldown", b.runtime().cooldown()))
+                .chatEngine(chat.string("engine", b.server().chatEngine()))
+                .chatSettings(chat.has("settings") ? chat.section("settings") : b.server().chatSettings())
                 .build();
     }
 
@@ -186,10 +187,10 @@ public final class AgentConfigLoader {
     }
 
     /** {@code url} and an optional {@code token} or {@code token_file}. */
-    private static io.smartcloudops.examples.link.PeerLink peer(ProviderConfig c, String where) {
+    private static io.smartcloudops.server.link.PeerLink peer(ProviderConfig c, String where) {
         c.requireOnly(Set.of("url", "token", "token_file"));
         try {
-            return new io.smartcloudops.examples.link.PeerLink(java.net.URI.create(c.requireString("url")), token(c, where));
+            return new io.smartcloudops.server.link.PeerLink(java.net.URI.create(c.requireString("url")), token(c, where));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("setting '" + where + ".url': " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.smartcloudops.examples.agent;
 
-import io.smartcloudops.examples.link.PeerLink;
+import io.smartcloudops.server.AgentConfig;
+import io.smartcloudops.server.link.PeerLink;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,10 +45,10 @@ public final class AppCommand extends HostCommand {
             return;
         }
         AgentConfig sofar = b.build();
-        URI url = monitorUrl != null ? monitorUrl : sofar.upstream().map(PeerLink::url).orElseThrow(
+        URI url = monitorUrl != null ? monitorUrl : sofar.server().upstream().map(PeerLink::url).orElseThrow(
                 () -> new io.smartcloudops.api.ConfigException("--monitor-token-file needs --monitor-url"));
         Optional<String> token = monitorTokenFile != null ? Optional.of(tokenFrom(monitorTokenFile, "--monitor-token-file"))
-                : sofar.upstream().flatMap(PeerLink::token);
+                : sofar.server().upstream().flatMap(PeerLink::token);
         try {
             b.upstream(new PeerLink(url, token));
         } catch (IllegalArgumentException e) {
@@ -57,7 +58,7 @@ public final class AppCommand extends HostCommand {
 
     @Override
     void checkHost(AgentConfig c) {
-        if (c.upstream().isEmpty()) {
+        if (c.server().upstream().isEmpty()) {
             throw new io.smartcloudops.api.ConfigException("sco-app answers from a monitor: give --monitor-url URL (or upstream: in --config)");
         }
     }

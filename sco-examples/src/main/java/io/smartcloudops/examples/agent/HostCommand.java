@@ -1,5 +1,7 @@
 package io.smartcloudops.examples.agent;
 
+import io.smartcloudops.server.AgentConfig;
+import io.smartcloudops.server.Agent;
 import io.smartcloudops.api.ScoException;
 import io.smartcloudops.api.spi.ProviderConfig;
 import java.io.PrintWriter;
@@ -89,7 +91,7 @@ public abstract class HostCommand implements Callable<Integer> {
             b.dataDir(dataDir);
         }
         if (prometheusUrl != null) {
-            java.util.Map<String, ProviderConfig> sources = new java.util.LinkedHashMap<>(c.sources());
+            java.util.Map<String, ProviderConfig> sources = new java.util.LinkedHashMap<>(c.runtime().sources());
             sources.put("prometheus", ProviderConfig.of("sources.prometheus", java.util.Map.of("url", prometheusUrl)));
             b.sources(sources);
         }
@@ -99,7 +101,7 @@ public abstract class HostCommand implements Callable<Integer> {
             }
             String keyVar = llmApiKeyEnv == null ? "OPENAI_API_KEY" : llmApiKeyEnv;
             String key = System.getenv(keyVar); // the command line, not the library, reads the environment
-            java.util.Map<String, Object> llm = new java.util.LinkedHashMap<>(c.chatSettings().asMap());
+            java.util.Map<String, Object> llm = new java.util.LinkedHashMap<>(c.server().chatSettings().asMap());
             llm.put("base_url", llmBaseUrl);
             llm.put("model", llmModel);
             llm.put("api_key", key == null ? "" : key);
@@ -156,11 +158,11 @@ public abstract class HostCommand implements Callable<Integer> {
             err.flush();
             return EXIT_CONFIG;
         }
-        String base = "http://" + (config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind()) + ":" + agent.port();
+        String base = "http://" + (config.server().bind().contains(":") ? "[" + config.server().bind() + "]" : config.server().bind()) + ":" + agent.port();
         PrintWriter out = spec.commandLine().getOut();
         out.println("SmartCloudOps " + programName() + " listening on " + base + "/  (status " + base + "/status, query " + base
                 + "/query, logs " + base + "/logs, metrics " + base + "/metrics); data in "
-                + config.dataDir().toAbsolutePath() + "; actions " + config.actionMode().name().toLowerCase(java.util.Locale.ROOT));
+                + config.runtime().dataDir().toAbsolutePath() + "; actions " + config.runtime().actionMode().name().toLowerCase(java.util.Locale.ROOT));
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.close();

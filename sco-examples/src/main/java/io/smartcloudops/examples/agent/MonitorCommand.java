@@ -1,7 +1,8 @@
 package io.smartcloudops.examples.agent;
 
+import io.smartcloudops.server.AgentConfig;
 import io.smartcloudops.api.spi.ProviderConfig;
-import io.smartcloudops.examples.link.PeerLink;
+import io.smartcloudops.server.link.PeerLink;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public final class MonitorCommand extends HostCommand {
             throw new io.smartcloudops.api.ConfigException("--app-token-file needs --app-url");
         }
         Optional<String> token = appTokenFile == null ? Optional.empty() : Optional.of(tokenFrom(appTokenFile, "--app-token-file"));
-        Map<String, PeerLink> remotes = new LinkedHashMap<>(b.build().remotes());
+        Map<String, PeerLink> remotes = new LinkedHashMap<>(b.build().server().remotes());
         try {
             remotes.put("app", new PeerLink(appUrl, token));
         } catch (IllegalArgumentException e) {

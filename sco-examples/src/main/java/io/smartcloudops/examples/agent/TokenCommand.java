@@ -1,5 +1,6 @@
 package io.smartcloudops.examples.agent;
 
+import io.smartcloudops.server.TokenStore;
 import io.smartcloudops.api.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -88,4 +88,28 @@ class AgentCommandTest {
         assertThat(run("audit", "verify", "--data-dir", dir.resolve("empty").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no audit log");
     }
+
+    @Test
+    void llmFlagsMustComeTogether() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new AgentCommand());
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("--llm-base-url", "http://127.0.0.1:1/v1", "--data-dir", dir.resolve("data").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--llm-model");
+    }
+
+    @Test
+    void tokenCommandCreatesListsAndRevokes() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new AgentCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        assertThat(cl.execute("token", "create", "--name", "carol", "--role", "operator", "--data-dir", dir.resolve("data").toString())).isZero();
+        assertThat(out.toString()).startsWith("sco_");
+        assertThat(cl.execute("token", "list", "--data-dir", dir.resolve("data").toString())).isZero();
+        assertThat(out.toString()).contains("carol\toperator");
+        assertThat(cl.execute("token", "create", "--name", "dave", "--role", "root", "--data-dir", dir.resolve("data").toString())).isEqualTo(2);
+        assertThat(cl.execute("token", "revoke", "--name", "carol", "--data-dir", dir.resolve("data").toString())).isZero();
+        assertThat(cl.execute("token", "revoke", "--name", "carol", "--data-dir", dir.resolve("data").toString())).isEqualTo(1);
+    }
 }

@@ -1,5 +1,6 @@
 package io.smartcloudops.examples.agent;
 
+import io.smartcloudops.server.AgentConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,18 +26,18 @@ class AgentConfigLoaderTest {
                 sources: {host: {host: app}}
                 chat: {engine: offline}
                 """, AgentConfig.defaults());
-        assertThat(c.bind()).isEqualTo("0.0.0.0");
-        assertThat(c.port()).isEqualTo(9090);
-        assertThat(c.maxBodyBytes()).isEqualTo(4096);
-        assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/sco"));
-        assertThat(c.sampleInterval()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(c.anomalyThreshold()).isEqualTo(0.8);
-        assertThat(c.detectorSettings().number("alpha", 0)).isEqualTo(0.1);
-        assertThat(c.rulesFile()).contains(Path.of("/etc/sco/rules.yml"));
-        assertThat(c.actionMode()).isEqualTo(ActionMode.EXECUTE);
-        assertThat(c.cooldown()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(c.systemctl()).isEqualTo(List.of("sudo", "-n", "systemctl"));
-        assertThat(c.sources().get("host").string("host", null)).isEqualTo("app");
+        assertThat(c.server().bind()).isEqualTo("0.0.0.0");
+        assertThat(c.server().port()).isEqualTo(9090);
+        assertThat(c.server().maxBodyBytes()).isEqualTo(4096);
+        assertThat(c.runtime().dataDir()).isEqualTo(Path.of("/var/lib/sco"));
+        assertThat(c.runtime().sampleInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(c.runtime().anomalyThreshold()).isEqualTo(0.8);
+        assertThat(c.runtime().detectorSettings().number("alpha", 0)).isEqualTo(0.1);
+        assertThat(c.runtime().rulesFile()).contains(Path.of("/etc/sco/rules.yml"));
+        assertThat(c.runtime().actionMode()).isEqualTo(ActionMode.EXECUTE);
+        assertThat(c.runtime().cooldown()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.runtime().systemctl()).isEqualTo(List.of("sudo", "-n", "systemctl"));
+        assertThat(c.runtime().sources().get("host").string("host", null)).isEqualTo("app");
     }
 
     @Test
@@ -81,9 +82,9 @@ class AgentConfigLoaderTest {
     void notificationGroupsTakeAlertmanagersRouteSettings() {
         AgentConfigLoader loader = new AgentConfigLoader();
         AgentConfig c = loader.parse("g.yml", "notification_groups: {group_by: [alertname, host], group_wait: 10s}", AgentConfig.defaults());
-        assertThat(c.grouping().groupBy()).containsExactly("alertname", "host");
-        assertThat(c.grouping().groupWait()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(c.grouping().groupInterval()).as("unset keeps the default").isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.runtime().grouping().groupBy()).containsExactly("alertname", "host");
+        assertThat(c.runtime().grouping().groupWait()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.runtime().grouping().groupInterval()).as("unset keeps the default").isEqualTo(Duration.ofMinutes(5));
         assertThatThrownBy(() -> loader.parse("g.yml", "notification_groups: {group_by: ['host name']}", AgentConfig.defaults()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("group_by");
         assertThatThrownBy(() -> loader.parse("g.yml", "notification_groups: {group_wait: 3h}", AgentConfig.defaults()))

@@ -1,5 +1,8 @@
 package io.smartcloudops.examples.agent;
 
+import io.smartcloudops.runtime.DetectorCheckpoints;
+import io.smartcloudops.server.AgentConfig;
+import io.smartcloudops.server.Agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,8 +130,8 @@ class AgentFaultsIT {
             assertThat(after.outcome()).as(after.message()).isEqualTo(ActionOutcome.SUCCEEDED);
             assertThat(markers.resolve("after")).exists();
             assertThat(status(agent).get("health").get("audit").asText()).isEqualTo("ok");
-            assertThat(agent.audit().verify().intact()).isTrue();
-            assertThat(agent.audit().query(AuditQuery.builder().subject("after").build())).isNotEmpty();
+            assertThat(agent.ops().audit().verify().intact()).isTrue();
+            assertThat(agent.ops().audit().query(AuditQuery.builder().subject("after").build())).isNotEmpty();
         } finally {
             if (agent != null) {
                 agent.close();
@@ -138,7 +141,7 @@ class AgentFaultsIT {
     }
 
     private static ActionResult mark(Agent agent, Path markers, String name) {
-        return agent.gate().request(ActionRequest.builder("run_command", name).parameter("command", "mark")
+        return agent.ops().gate().request(ActionRequest.builder("run_command", name).parameter("command", "mark")
                 .parameter("args", markers.resolve(name).toString()).build());
     }
 

@@ -1,5 +1,6 @@
 package io.smartcloudops.examples.agent;
 
+import io.smartcloudops.server.AgentConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,12 +39,12 @@ class PairCommandsTest {
         MonitorCommand monitor = new MonitorCommand();
         new CommandLine(monitor).parseArgs("--app-url", "http://10.0.2.10:8080", "--app-token-file", tokenFile(TOKEN).toString());
         AgentConfig c = monitor.resolveConfig();
-        assertThat(c.sources()).containsOnlyKeys("prometheus");
-        assertThat(c.sources().get("prometheus").string("url", "")).isEqualTo(MonitorCommand.DEFAULT_PROMETHEUS);
-        assertThat(c.remotes()).containsOnlyKeys("app");
-        assertThat(c.remotes().get("app").url()).isEqualTo(URI.create("http://10.0.2.10:8080"));
-        assertThat(c.remotes().get("app").token()).contains(TOKEN);
-        assertThat(c.remotes().get("app").toString()).doesNotContain(TOKEN);
+        assertThat(c.runtime().sources()).containsOnlyKeys("prometheus");
+        assertThat(c.runtime().sources().get("prometheus").string("url", "")).isEqualTo(MonitorCommand.DEFAULT_PROMETHEUS);
+        assertThat(c.server().remotes()).containsOnlyKeys("app");
+        assertThat(c.server().remotes().get("app").url()).isEqualTo(URI.create("http://10.0.2.10:8080"));
+        assertThat(c.server().remotes().get("app").token()).contains(TOKEN);
+        assertThat(c.server().remotes().get("app").toString()).doesNotContain(TOKEN);
     }
 
     @Test
@@ -54,8 +55,8 @@ class PairCommandsTest {
         AppCommand app = new AppCommand();
         new CommandLine(app).parseArgs("--monitor-url", "http://monitor:8080", "--monitor-token-file", tokenFile(TOKEN).toString());
         AgentConfig c = app.resolveConfig();
-        assertThat(c.sources()).isEmpty();
-        assertThat(c.upstream()).hasValueSatisfying(u -> assertThat(u.token()).contains(TOKEN));
+        assertThat(c.runtime().sources()).isEmpty();
+        assertThat(c.server().upstream()).hasValueSatisfying(u -> assertThat(u.token()).contains(TOKEN));
     }
 
     @Test
@@ -82,11 +83,11 @@ class PairCommandsTest {
         AgentConfig app = loader.parse("app.yml", Files.readString(repo.resolve("deploy/sco/app.yml"))
                 .replace("/etc/sco/pair-token", token.toString()), new AppCommand().defaults());
 
-        assertThat(monitor.httpToken()).contains(TOKEN);
-        assertThat(monitor.remotes().get("app").url().getHost()).isEqualTo("app");
-        assertThat(app.upstream()).hasValueSatisfying(u -> assertThat(u.url().getHost()).isEqualTo("monitor"));
-        assertThat(app.httpToken()).isEqualTo(monitor.remotes().get("app").token());
-        assertThat(monitor.httpToken()).isEqualTo(app.upstream().get().token());
+        assertThat(monitor.server().httpToken()).contains(TOKEN);
+        assertThat(monitor.server().remotes().get("app").url().getHost()).isEqualTo("app");
+        assertThat(app.server().upstream()).hasValueSatisfying(u -> assertThat(u.url().getHost()).isEqualTo("monitor"));
+        assertThat(app.server().httpToken()).isEqualTo(monitor.server().remotes().get("app").token());
+        assertThat(monitor.server().httpToken()).isEqualTo(app.server().upstream().get().token());
     }
 
     @Test

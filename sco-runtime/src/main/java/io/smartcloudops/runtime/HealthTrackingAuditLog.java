@@ -1,0 +1,66 @@
+package io.smartcloudops.runtime;
+
+import io.smartcloudops.api.audit.AuditEntry;
+import io.smartcloudops.api.audit.AuditLog;
+import io.smartcloudops.api.audit.AuditQuery;
+import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditVerification;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit log, watched: a failed append (a full disk, a read-only file system) marks the
+ * {@code audit} component failing until an append succeeds again. Nothing else changes: the
+ * failure still reaches the caller, so the policy gate still refuses to act on what it cannot
+ * record.
+ */
+final class HealthTrackingAuditLog implements AuditLog {
+    static final String COMPONENT = "audit";
+    private static final Logger LOG = LoggerFactory.getLogger(HealthTrackingAuditLog.class);
+
+    private final AuditLog delegate;
+    private final ComponentHealth health;
+    private volatile boolean failing;
+
+    HealthTrackingAuditLog(AuditLog delegate, ComponentHealth health) {
+        this.delegate = delegate;
+        this.health = health;
+        health.ok(COMPONENT);
+    }
+
+    @Override
+    public AuditEntry append(AuditRecord record) {
+        try {
+            AuditEntry e = delegate.append(record);
+            if (failing) {
+                failing = false;
+                health.ok(COMPONENT);
+                LOG.warn("the audit log accepts entries again; actions may run");
+            }
+            return e;
+        } catch (RuntimeException e) {
+            if (!failing) {
+                LOG.error("the audit log refuses entries ({}); no action runs until it accepts them again", e.getMessage());
+            }
+            failing = true;
+            health.failing(COMPONENT, e.getMessage() + "; actions are held back");
+            throw e;
+        }
+    }
+
+    @Override
+    public List<AuditEntry> query(AuditQuery query) {
+        return delegate.query(query);
+    }
+
+    @Override
+    public AuditVerification verify() {
+        return delegate.verify();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -1,0 +1,148 @@
+package io.smartcloudops.runtime;
+
+import io.smartcloudops.api.action.ActionResult;
+import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.audit.AuditEntry;
+import io.smartcloudops.api.audit.AuditLog;
+import io.smartcloudops.api.audit.AuditQuery;
+import io.smartcloudops.api.chat.LogLine;
+import io.smartcloudops.api.chat.StatusSnapshot;
+import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.metric.SeriesId;
+import io.smartcloudops.detect.pipeline.DetectionPipeline;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the agent has seen and done, kept bounded in memory for the HTTP API and ChatOps; the
+ * durable record is the audit log.
+ */
+final class LiveView implements HostView {
+    private static final int SAMPLES_PER_SERIES = 240;
+
+    private static final int RECENT_EVENTS = 500;
+
+    private final Instant startedAt;
+    private final InstantSource clock;
+    private final DetectionPipeline pipeline;
+    private final java.util.function.Supplier<List<Alert>> openAlerts;
+    private final AuditLog audit;
+    private final LogLines logs;
+    private final Map<SeriesId, Deque<ChartPoint>> samples = new ConcurrentHashMap<>();
+    private final Deque<AnomalyEvent> anomalies = new ArrayDeque<>();
+    private final Deque<ActionResult> actions = new ArrayDeque<>();
+    private final Map<String, String> sourceHealth = new ConcurrentHashMap<>();
+
+    LiveView(InstantSource clock, DetectionPipeline pipeline, java.util.function.Supplier<List<Alert>> openAlerts, AuditLog audit,
+            LogLines logs) {
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        this.pipeline = pipeline;
+        this.openAlerts = openAlerts;
+        this.audit = audit;
+        this.logs = logs;
+    }
+
+    void recordSample(Sample s, io.smartcloudops.api.detect.Score score) {
+        Deque<ChartPoint> d = samples.computeIfAbsent(s.series(), k -> new ArrayDeque<>());
+        ChartPoint p = score == null ? new ChartPoint(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN)
+                : new ChartPoint(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
+        synchronized (d) {
+            d.addLast(p);
+            if (d.size() > SAMPLES_PER_SERIES) {
+                d.removeFirst();
+            }
+        }
+    }
+
+    synchronized void recordAnomaly(AnomalyEvent e) {
+        anomalies.addFirst(e);
+        if (anomalies.size() > RECENT_EVENTS) {
+            anomalies.removeLast();
+        }
+    }
+
+    synchronized void recordAction(ActionResult r) {
+        actions.addFirst(r);
+        if (actions.size() > RECENT_EVENTS) {
+            actions.removeLast();
+        }
+    }
+
+    void sourceHealth(String source, String health) {
+        sourceHealth.put(source, health);
+    }
+
+    /**
+     * This view's lock guards only its own collections and is never held while calling out (to
+     * the rule engine, the router or the gate), so it cannot join a lock cycle with them.
+     */
+    @Override
+    public StatusSnapshot status() {
+        List<AnomalyEvent> recentAnomalies;
+        List<ActionResult> recentActions;
+        synchronized (this) {
+            recentAnomalies = new ArrayList<>(anomalies).subList(0, Math.min(20, anomalies.size()));
+            recentActions = new ArrayList<>(actions).subList(0, Math.min(20, actions.size()));
+        }
+        Instant now = clock.instant();
+        return new StatusSnapshot(startedAt, Duration.between(startedAt, now), pipeline.seriesCount(), openAlerts.get(),
+                recentAnomalies, recentActions, sourceHealth);
+    }
+
+    @Override
+    public List<SeriesId> series() {
+        return List.copyOf(samples.keySet());
+    }
+
+    @Override
+    public List<Sample> recentSamples(SeriesId series, int limit) {
+        return points(series, limit).stream().map(p -> new Sample(series, p.timestampMillis(), p.value())).toList();
+    }
+
+    @Override
+    public List<ChartPoint> points(SeriesId series, int limit) {
+        Deque<ChartPoint> d = samples.get(series);
+        if (d == null) {
+            return List.of();
+        }
+        synchronized (d) {
+            List<ChartPoint> all = new ArrayList<>(d);
+            return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
+        }
+    }
+
+    @Override
+    public synchronized List<AnomalyEvent> anomalies(int limit) {
+        return List.copyOf(new ArrayList<>(anomalies).subList(0, Math.min(limit, anomalies.size())));
+    }
+
+    @Override
+    public synchronized Optional<AnomalyEvent> anomaly(String id) {
+        return anomalies.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public List<Alert> alerts() {
+        return openAlerts.get();
+    }
+
+    @Override
+    public List<LogLine> logs(int lines, String minLevel) {
+        return logs.newest(lines, minLevel);
+    }
+
+    @Override
+    public List<AuditEntry> audit(AuditQuery query) {
+        return audit.query(query);
+    }
+}

@@ -1,0 +1,625 @@
+package io.smartcloudops.runtime;
+
+import io.smartcloudops.api.ConfigException;
+import io.smartcloudops.api.action.ActionMode;
+import io.smartcloudops.api.action.ActionResult;
+import io.smartcloudops.api.action.RemediationAction;
+import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.alert.AlertState;
+import io.smartcloudops.api.audit.AuditKind;
+import io.smartcloudops.api.audit.AuditLog;
+import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.detect.DetectorFactory;
+import io.smartcloudops.api.detect.DetectorSettings;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.metric.SampleBatch;
+import io.smartcloudops.api.notify.Notifier;
+import io.smartcloudops.api.source.MetricSource;
+import io.smartcloudops.api.spi.AuditLogProvider;
+import io.smartcloudops.api.spi.DetectorProvider;
+import io.smartcloudops.api.spi.MetricSourceProvider;
+import io.smartcloudops.api.spi.NotifierProvider;
+import io.smartcloudops.api.spi.ProviderConfig;
+import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.api.spi.ProviderRegistry;
+import io.smartcloudops.detect.pipeline.DetectionPipeline;
+import io.smartcloudops.detect.pipeline.SampleVerdict;
+import io.smartcloudops.detect.pipeline.ScoredSample;
+import io.smartcloudops.remediate.alerting.AlertRouter;
+import io.smartcloudops.remediate.alerting.NotificationGroups;
+import io.smartcloudops.remediate.alerting.Silences;
+import io.smartcloudops.remediate.policy.AlertRemediator;
+import io.smartcloudops.remediate.policy.PolicyGate;
+import io.smartcloudops.remediate.policy.Sleeper;
+import io.smartcloudops.remediate.rules.RuleEngine;
+import io.smartcloudops.remediate.rules.RuleFileException;
+import io.smartcloudops.remediate.rules.RuleReloader;
+import io.smartcloudops.remediate.rules.RuleSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loop, embeddable: sources → detection (one state per series) → anomalies → rules → alerts →
+ * the policy gate → actions → audit and notifiers. One instance is one independent loop; two can
+ * run in one JVM.
+ *
+ * <p>{@link Builder#build()} opens what the loop needs (the data directory, the audit log, the
+ * detector checkpoints, rules, sources, notifiers, actions) and fails with a {@link ConfigException}
+ * saying what to fix. Then samples arrive either by {@link #ingest(Sample) push}, or from the
+ * configured sources: every {@code sampleInterval} once {@link #start() started}, or one round at
+ * a time with {@link #runOnce(Instant)} (for simulated clocks and backtests).
+ *
+ * <pre>{@code
+ * try (Ops ops = Ops.builder().dataDir(dir).mode(ActionMode.DRY_RUN).listener(myListener).build()) {
+ *     ops.ingest(new Sample(SeriesId.of("queue_depth"), clock.millis(), 12));
+ *     ops.runOnce(clock.instant());   // evaluates rules and remediates through the gate
+ * }
+ * }</pre>
+ *
+ * <p>Concurrency: ingesting and rounds are serialised by one lock, so pushed samples and polled
+ * ones never interleave inside a series; the views ({@link #view()}, {@link #gate()}) may be read
+ * from any thread at any time.
+ */
+public final class Ops implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Ops.class);
+    private static final Duration WARM_UP = Duration.ofHours(1);
+    /** Prometheus' TSDB, too, refuses samples more than about ten minutes ahead. */
+    private static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(10);
+
+    private final RuntimeConfig config;
+    private final InstantSource clock;
+    private final Listeners listeners;
+    private final ComponentHealth health = new ComponentHealth();
+    private final ReentrantLock loop = new ReentrantLock();
+    private final List<MetricSource> sources = new ArrayList<>();
+    private final List<SourcePoller> pollers = new ArrayList<>();
+    private AuditLog audit;
+    private DetectionPipeline pipeline;
+    private CheckpointSchedule checkpoints;
+    private RuleEngine ruleEngine;
+    private RuleReloader rules;
+    private NotifierFanout notifications;
+    private NotificationGroups alertNotifications;
+    private PolicyGate gate;
+    private AlertRouter router;
+    private LiveView view;
+    private ScheduledExecutorService scheduler;
+    private boolean warmedUp;
+
+    private Ops(Builder b) {
+        this.config = b.config.build();
+        this.clock = b.clock;
+        this.listeners = new Listeners(b.listeners);
+        try {
+            open(b);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** A loop with the plugins found on this class's class path. */
+    public static Builder builder() {
+        return builder(ProviderRegistry.builder().discover(Ops.class.getClassLoader()).build());
+    }
+
+    /** A loop with the plugins of {@code registry}. */
+    public static Builder builder(ProviderRegistry registry) {
+        return new Builder(registry);
+    }
+
+    private void open(Builder b) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new ConfigException("cannot create data directory " + config.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(config.dataDir())) {
+            throw new ConfigException("data directory " + config.dataDir().toAbsolutePath() + " is not writable");
+        }
+        ProviderContext base = ProviderContext.builder().clock(clock).dataDir(config.dataDir()).build();
+        audit = new HealthTrackingAuditLog(b.registry.provider(AuditLogProvider.class, b.auditLog)
+                .open(base.withConfig(ProviderConfig.of("audit", Map.of()))), health);
+
+        DetectorFactory factory = b.detectorFactory != null ? b.detectorFactory
+                : b.registry.provider(DetectorProvider.class, config.detector()).create(base.withConfig(config.detectorSettings()));
+        pipeline = DetectionPipeline.builder(factory)
+                .anomalyThreshold(config.anomalyThreshold())
+                .rejectFuture(clock, MAX_FUTURE_SKEW)
+                .settings(id -> DetectorSettings.defaults().withDirection(DefaultRulePack.directionOf(id.name())))
+                .build();
+        checkpoints = new CheckpointSchedule(new DetectorCheckpoints(config.dataDir()), pipeline, config.checkpointInterval());
+        checkpoints.restore();
+
+        ruleEngine = new RuleEngine(List.of(), Duration.ofMinutes(5));
+        if (b.rules != null) {
+            rules = RuleReloader.fixed(b.rules, set -> ruleEngine.replaceRules(set.rules()));
+        } else if (config.rulesFile().isPresent()) {
+            rules = RuleReloader.fromFile(config.rulesFile().get(), set -> ruleEngine.replaceRules(set.rules()));
+        } else {
+            rules = RuleReloader.fixed(DefaultRulePack.load(), set -> ruleEngine.replaceRules(set.rules()));
+        }
+
+        List<Notifier> notifiers = new ArrayList<>();
+        config.notifiers().forEach((name, settings) ->
+                notifiers.add(b.registry.provider(NotifierProvider.class, name).create(base.withConfig(settings))));
+        notifications = new NotifierFanout(notifiers, (notifier, outcome) -> {
+            listeners.notification(notifier, outcome);
+            health.record("notifier " + notifier, outcome.equals("sent") ? ComponentHealth.OK : "last notification " + outcome);
+        });
+        PolicyGate.Builder gateBuilder = PolicyGate.builder(audit, clock)
+                .mode(config.actionMode())
+                .cooldown(config.cooldown())
+                .listener(this::onActionResult)
+                .suppressionListener(listeners::suppressed)
+                .escalationListener(notifications);
+        if (b.sleeper != null) {
+            gateBuilder.sleeper(b.sleeper);
+        }
+        Silences silences = new Silences();
+        List<RemediationAction> actions = new ArrayList<>(ActionCatalog.build(config, b.registry, base, silences));
+        for (RemediationAction extra : b.actions) {
+            actions.removeIf(a -> a.name().equals(extra.name()));
+            actions.add(extra);
+        }
+        actions.stream().map(b.actionDecorator).forEach(gateBuilder::action);
+        gate = gateBuilder.build();
+        alertNotifications = NotificationGroups.start(config.grouping(), clock, notifications);
+        router = AlertRouter.builder(audit, clock, new AlertRemediator(rules::current, gate))
+                .silences(silences)
+                .ruleAlerts(ruleEngine::activeAlerts)
+                .grouping(alertNotifications)
+                .suppressionListener(listeners::suppressed)
+                .build();
+        view = new LiveView(clock, pipeline, this::openAlerts, audit, b.logs);
+
+        for (Map.Entry<String, ProviderConfig> s : config.sources().entrySet()) {
+            sources.add(b.registry.provider(MetricSourceProvider.class, s.getKey()).create(base.withConfig(s.getValue())));
+        }
+        sources.addAll(b.sources);
+        sources.forEach(src -> pollers.add(new SourcePoller(src)));
+        audit.append(new AuditRecord(AuditKind.SYSTEM, "agent", "agent", "start", "ok", "agent started",
+                Map.of("mode", config.actionMode().name().toLowerCase(Locale.ROOT), "detector", pipeline.detectorName(),
+                        "sources", String.join(",", sources.stream().map(MetricSource::name).toList()))));
+    }
+
+    /**
+     * Polls the sources every {@code sampleInterval} on a thread of the loop's own, from now on.
+     *
+     * @return this loop
+     */
+    public synchronized Ops start() {
+        if (scheduler != null) {
+            return this;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sco-loop");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(this::safeRound, 0, config.sampleInterval().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("loop started: detector={}, mode={}, sources={}, rules={}", pipeline.detectorName(), config.actionMode(),
+                sources.stream().map(MetricSource::name).toList(), ruleEngine.rules().size());
+        return this;
+    }
+
+    /**
+     * Scores one pushed sample (the rules see it at the next {@link #runOnce round}).
+     *
+     * @return what the pipeline made of it: scored (maybe an anomaly) or dropped, with the reason
+     */
+    public ScoredSample ingest(Sample sample) {
+        Objects.requireNonNull(sample, "sample");
+        loop.lock();
+        try {
+            return score(sample);
+        } finally {
+            loop.unlock();
+        }
+    }
+
+    /** Scores a pushed batch in order; the listeners hear of it as a batch from its source. */
+    public List<ScoredSample> ingest(SampleBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        loop.lock();
+        try {
+            listeners.batch(batch.source(), batch.size());
+            List<ScoredSample> out = new ArrayList<>(batch.size());
+            for (Sample s : batch.samples()) {
+                out.add(score(s));
+            }
+            return out;
+        } finally {
+            loop.unlock();
+        }
+    }
+
+    /**
+     * One round at {@code now}: reloads a changed rule file, polls every source once, evaluates
+     * the rules, hands alert transitions to the router (and so to the gate), saves detector
+     * checkpoints when due. A started loop runs this every {@code sampleInterval}; call it directly
+     * on a loop that was not started, for example on a simulated clock.
+     *
+     * @return the alert transitions of this round
+     */
+    public List<Alert> runOnce(Instant now) {
+        Objects.requireNonNull(now, "now");
+        loop.lock();
+        try {
+            if (!warmedUp) {
+                warmedUp = true;
+                warmUp();
+            }
+            try {
+                rules.reloadIfChanged().ifPresent(set -> LOG.info("rules reloaded: {} rules, {} policies", set.rules().size(),
+                        set.policies().size()));
+            } catch (RuleFileException e) {
+                LOG.error("rule file changed but was rejected; the rules in force stay. {}", e.getMessage());
+            }
+            for (SourcePoller poller : pollers) {
+                poll(poller);
+            }
+            List<Alert> changed = ruleEngine.evaluate(now);
+            changed.forEach(listeners::alertTransition);
+            router.onTransitions(changed);
+            checkpoints.maybeSave(now);
+            health.record("detector checkpoint", checkpoints.health());
+            return changed;
+        } finally {
+            loop.unlock();
+        }
+    }
+
+    private void safeRound() {
+        try {
+            runOnce(clock.instant());
+        } catch (RuntimeException | LinkageError e) {
+            // An escaping throwable would cancel the schedule for good; a bad round must not stop the loop.
+            LOG.error("sampling round failed; the next round will try again", e);
+        }
+    }
+
+    private void poll(SourcePoller poller) {
+        MetricSource source = poller.source();
+        SourcePoller.Outcome got = poller.poll(pollTimeout());
+        if (!got.ok()) { // MetricSourceException, a hang, or whatever a faulty plugin threw
+            listeners.sourceError(source.name(), got.problem());
+            view.sourceHealth(source.name(), "stale: " + got.problem());
+            LOG.warn("source {} failed: {}", source.name(), got.problem());
+            return;
+        }
+        view.sourceHealth(source.name(), "ok");
+        SampleBatch batch = got.batch();
+        listeners.batch(batch.source(), batch.size());
+        for (Sample s : batch.samples()) {
+            score(s);
+        }
+    }
+
+    private ScoredSample score(Sample s) {
+        ScoredSample scored = pipeline.ingest(s);
+        if (scored.verdict() != SampleVerdict.SCORED) {
+            listeners.dropped(s, scored.verdict());
+            return scored;
+        }
+        view.recordSample(s, scored.score());
+        listeners.scored(s, scored.score());
+        ruleEngine.observe(s, scored.score());
+        scored.anomaly().ifPresent(a -> {
+            view.recordAnomaly(a);
+            listeners.anomaly(a);
+            LOG.warn("anomaly {} on {}: value {} ({}; expected {})", a.id(), a.series(), a.value(), a.score().reason(),
+                    a.score().expected());
+        });
+        return scored;
+    }
+
+    /**
+     * Warms the detectors with each source's history, so a restarted loop is useful at once. The
+     * rules see the history too (for {@code absent} and staleness) but are not evaluated on it:
+     * old trouble raises no alert now.
+     */
+    private void warmUp() {
+        for (SourcePoller poller : pollers) {
+            MetricSource source = poller.source();
+            try {
+                SourcePoller.Outcome got = poller.backfill(WARM_UP, Duration.ofSeconds(60));
+                if (!got.ok()) {
+                    LOG.warn("no history from {}: {}", source.name(), got.problem());
+                    continue;
+                }
+                SampleBatch history = got.batch();
+                for (Sample s : history.samples()) {
+                    ScoredSample scored = pipeline.ingest(s);
+                    if (scored.verdict() == SampleVerdict.SCORED) {
+                        view.recordSample(s, scored.score());
+                        ruleEngine.observe(s, null);
+                    }
+                }
+                if (!history.isEmpty()) {
+                    LOG.info("warmed detectors with {} samples of history from {}", history.size(), source.name());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("no history from {}: {}", source.name(), e.getMessage());
+            }
+        }
+    }
+
+    /** A poll may take the sample interval, at least a second and at most thirty. */
+    private Duration pollTimeout() {
+        Duration d = config.sampleInterval();
+        return d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : d.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : d;
+    }
+
+    private void onActionResult(ActionResult r) {
+        view.recordAction(r);
+        listeners.action(r);
+        LOG.info("action {} on {}: {} ({})", r.action(), r.target(), r.outcome(), r.message());
+    }
+
+    /** Pending and firing alerts from the rules and from Alertmanager, most urgent first. */
+    public List<Alert> openAlerts() {
+        List<Alert> all = new ArrayList<>(ruleEngine.activeAlerts());
+        all.addAll(router.externalAlerts());
+        all.sort(Comparator.comparing(Alert::severity).reversed()
+                .thenComparing(a -> a.state() == AlertState.FIRING ? 0 : 1)
+                .thenComparing(Alert::activeSince));
+        return all;
+    }
+
+    /**
+     * Reads the rule file again and audits the reload; on a bad file the rules in force stay.
+     *
+     * @throws RuleFileException naming every problem
+     */
+    public RuleSet reloadRules(String requestedBy) {
+        RuleSet set = rules.reload();
+        audit.append(new AuditRecord(AuditKind.SYSTEM, requestedBy, "rules", "reload", "ok",
+                set.rules().size() + " rules, " + set.policies().size() + " policies", Map.of()));
+        return set;
+    }
+
+    /** The rules and policies in force. */
+    public RuleSet rules() {
+        return rules.current();
+    }
+
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    /** The loop's clock. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** What the loop has seen and done, bounded in memory; the durable record is {@link #audit()}. */
+    public HostView view() {
+        return view;
+    }
+
+    /** The policy gate every action passes through: requests, approvals, denials. */
+    public PolicyGate gate() {
+        return gate;
+    }
+
+    /** Alerts from the rules and from Alertmanager, silences, inhibition and grouping. */
+    public AlertRouter router() {
+        return router;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Components that are failing (audit log, checkpoints, notifiers, and what the host adds). */
+    public ComponentHealth health() {
+        return health;
+    }
+
+    public int seriesCount() {
+        return pipeline.seriesCount();
+    }
+
+    /** The names of the sources polled each round. */
+    public List<String> sourceNames() {
+        return sources.stream().map(MetricSource::name).toList();
+    }
+
+    /**
+     * Stops sampling first and lets a running round finish, saves the detector checkpoints, then
+     * closes the sources, notifiers, actions and last the audit log, so every entry acknowledged
+     * before is on disk.
+     */
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.shutdown();
+            try {
+                if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+                    scheduler.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                scheduler.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+            scheduler = null;
+        }
+        if (checkpoints != null && !config.checkpointInterval().isZero()) {
+            checkpoints.save(); // nothing scores any more while the last states are written
+            checkpoints = null;
+        }
+        pollers.forEach(SourcePoller::close);
+        pollers.clear();
+        sources.clear();
+        if (alertNotifications != null) {
+            alertNotifications.close(); // sends what still waits for its group, before the notifiers close
+            alertNotifications = null;
+        }
+        if (notifications != null) {
+            notifications.close();
+            notifications = null;
+        }
+        if (gate != null) {
+            ActionCatalog.close(gate.actions());
+            gate = null;
+        }
+        if (audit != null) {
+            try {
+                audit.append(new AuditRecord(AuditKind.SYSTEM, "agent", "agent", "stop", "ok", "agent stopped", Map.of()));
+            } catch (RuntimeException e) {
+                LOG.warn("could not record the stop in the audit log: {}", e.getMessage());
+            }
+            audit.close();
+            audit = null;
+        }
+    }
+
+    /** Options for a loop; {@link #build()} opens it. */
+    public static final class Builder {
+        private final ProviderRegistry registry;
+        private RuntimeConfig.Builder config = RuntimeConfig.defaults().toBuilder();
+        private InstantSource clock = InstantSource.system();
+        private final List<MetricSource> sources = new ArrayList<>();
+        private final List<RemediationAction> actions = new ArrayList<>();
+        private final List<OpsListener> listeners = new ArrayList<>();
+        private UnaryOperator<RemediationAction> actionDecorator = UnaryOperator.identity();
+        private RuleSet rules;
+        private DetectorFactory detectorFactory;
+        private Sleeper sleeper;
+        private LogLines logs = LogLines.NONE;
+        private String auditLog = "sqlite";
+
+        private Builder(ProviderRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+        }
+
+        /** Every option at once, as a host reads them from its configuration file; later setters change it. */
+        public Builder config(RuntimeConfig c) {
+            this.config = Objects.requireNonNull(c, "config").toBuilder();
+            return this;
+        }
+
+        public Builder clock(InstantSource c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        public Builder dataDir(java.nio.file.Path dir) {
+            config.dataDir(Objects.requireNonNull(dir, "dataDir"));
+            return this;
+        }
+
+        /** Dry-run (the default) or execute. */
+        public Builder mode(ActionMode mode) {
+            config.actionMode(Objects.requireNonNull(mode, "mode"));
+            return this;
+        }
+
+        /** The detector provider by name ({@code default}, {@code ewma}, {@code seasonal}, ... or a plugin's). */
+        public Builder detector(String name) {
+            config.detector(Objects.requireNonNull(name, "detector"));
+            return this;
+        }
+
+        /** A detector factory instance instead of a provider by name. */
+        public Builder detector(DetectorFactory factory) {
+            this.detectorFactory = Objects.requireNonNull(factory, "detector");
+            return this;
+        }
+
+        public Builder anomalyThreshold(double threshold) {
+            config.anomalyThreshold(threshold);
+            return this;
+        }
+
+        /** Rules and policies in force instead of the packaged default pack or a rule file. */
+        public Builder rules(RuleSet set) {
+            this.rules = Objects.requireNonNull(set, "rules");
+            return this;
+        }
+
+        /** A rule file, reloaded when it changes. */
+        public Builder rulesFile(java.nio.file.Path file) {
+            config.rulesFile(Objects.requireNonNull(file, "rulesFile"));
+            return this;
+        }
+
+        public Builder sampleInterval(Duration every) {
+            config.sampleInterval(Objects.requireNonNull(every, "sampleInterval"));
+            return this;
+        }
+
+        public Builder checkpointInterval(Duration every) {
+            config.checkpointInterval(Objects.requireNonNull(every, "checkpointInterval"));
+            return this;
+        }
+
+        /** A source instance to poll besides the configured ones. */
+        public Builder source(MetricSource s) {
+            sources.add(Objects.requireNonNull(s, "source"));
+            return this;
+        }
+
+        /** An action instance for the gate; it replaces a configured action of the same name. */
+        public Builder action(RemediationAction a) {
+            actions.add(Objects.requireNonNull(a, "action"));
+            return this;
+        }
+
+        /** Wraps every action before the gate gets it (a host of a pair sends restarts of its peer's services there). */
+        public Builder decorateActions(UnaryOperator<RemediationAction> decorator) {
+            this.actionDecorator = Objects.requireNonNull(decorator, "decorator");
+            return this;
+        }
+
+        public Builder listener(OpsListener l) {
+            listeners.add(Objects.requireNonNull(l, "listener"));
+            return this;
+        }
+
+        /** How the gate waits between retries; a simulated clock advances itself here. */
+        public Builder sleeper(Sleeper s) {
+            this.sleeper = Objects.requireNonNull(s, "sleeper");
+            return this;
+        }
+
+        /** Where {@code view().logs(...)} comes from; by default nothing. */
+        public Builder logs(LogLines l) {
+            this.logs = Objects.requireNonNull(l, "logs");
+            return this;
+        }
+
+        /** The {@code AuditLogProvider} by name; {@code sqlite} ({@code <dataDir>/audit.db}) by default. */
+        public Builder auditLog(String providerName) {
+            this.auditLog = Objects.requireNonNull(providerName, "auditLog");
+            return this;
+        }
+
+        /**
+         * Opens the loop.
+         *
+         * @throws ConfigException naming what to fix; whatever was opened is closed again
+         */
+        public Ops build() {
+            return new Ops(this);
+        }
+    }
+}

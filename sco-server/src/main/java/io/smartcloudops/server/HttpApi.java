@@ -1,0 +1,375 @@
+package io.smartcloudops.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.smartcloudops.api.action.Principal;
+import io.smartcloudops.api.audit.AuditKind;
+import io.smartcloudops.api.audit.AuditQuery;
+import io.smartcloudops.api.chat.ChatQuery;
+import io.smartcloudops.api.chat.ChatReply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's HTTP API on Javalin (Jetty 12). Every answer is JSON, errors included:
+ * {@code {"error": "...", "status": 400}}.
+ */
+final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    static final int MAX_QUERY_CHARS = 4_000;
+    static final int QUERIES_PER_MINUTE = 120;
+    private static final String PRINCIPAL = "sco.principal";
+    private final RequestRateLimiter queryLimiter = new RequestRateLimiter(QUERIES_PER_MINUTE, java.time.Duration.ofMinutes(1));
+
+    private final ServedHost host;
+    private final ObjectMapper json = new ObjectMapper();
+    private Javalin app;
+
+    HttpApi(ServedHost host) {
+        this.host = host;
+    }
+
+    void start(String bind, int port) {
+        int maxBody = host.config().maxBodyBytes();
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.staticFiles.enableWebjars();
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = maxBody;
+            config.jetty.host = bind;
+            config.jetty.port = port;
+            config.routes.before(ctx -> {
+                long length = ctx.contentLength();
+                if (length > maxBody) {
+                    throw new BadRequest(413, "request body of " + length + " bytes is over the limit of " + maxBody);
+                }
+            });
+            config.routes.get("/", this::index);
+            config.routes.get("/healthz", ctx -> send(ctx, 200, Map.of("status", "ok")));
+            config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+            config.routes.get("/status", this::status);
+            config.routes.post("/query", this::query);
+            config.routes.get("/logs", this::logs);
+            config.routes.get("/audit", this::audit);
+            config.routes.before(this::authenticate);
+            config.routes.get("/approvals", ctx -> send(ctx, 200,
+                    Map.of("pending", host.approvals().pending().stream().map(JsonViews::approval).toList())));
+            config.routes.post("/approvals/{id}/approve", ctx -> decide(ctx, true));
+            config.routes.post("/approvals/{id}/deny", ctx -> decide(ctx, false));
+            new AlertingEndpoints(host, this).register(config);
+            config.routes.get("/series", this::series);
+            new LinkEndpoints(host, this::requireOperator).register(config);
+            config.routes.get("/metrics", ctx -> ctx.contentType(host.metrics().contentType()).result(host.metrics().scrape()));
+            config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(io.smartcloudops.server.link.PeerUnavailableException.class, (e, ctx) -> {
+                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                error(ctx, 503, "the monitor this host answers from is unavailable: " + e.getMessage());
+            });
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error: " + e.getClass().getSimpleName() + "; see the agent log");
+            });
+            config.routes.error(404, ctx -> {
+                if (!ctx.res().isCommitted() && !isJsonError(ctx)) {
+                    error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path() + "; GET / lists them");
+                }
+            });
+            config.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
+            config.routes.error(413, ctx -> {
+                if (!isJsonError(ctx)) {
+                    error(ctx, 413, "request body over the limit of " + maxBody + " bytes");
+                }
+            });
+        });
+        app.start();
+    }
+
+    private static boolean isJsonError(Context ctx) {
+        String ct = ctx.res().getContentType();
+        return ct != null && ct.startsWith("application/json") && ctx.result() != null && ctx.result().contains("\"error\"");
+    }
+
+    private String openApi() throws IOException {
+        try (InputStream in = HttpApi.class.getResourceAsStream("openapi.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    int port() {
+        return app.port();
+    }
+
+    void stop() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private void index(Context ctx) throws IOException {
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("text/html")) {
+            try (InputStream in = HttpApi.class.getResourceAsStream("index.html")) {
+                ctx.contentType("text/html; charset=utf-8").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "SmartCloudOps agent");
+        body.put("endpoints", List.of(
+                Map.of("method", "GET", "path", "/openapi.json", "what", "this API in OpenAPI 3"),
+                Map.of("method", "GET", "path", "/status", "what", "up, uptime, series watched, open alerts, recent anomalies and actions"),
+                Map.of("method", "POST", "path", "/query", "what", "ask in plain language: {\"text\": \"...\", \"session\": \"...\"}"),
+                Map.of("method", "GET", "path", "/logs", "what", "recent agent log lines and audit entries; ?lines=100&level=INFO"),
+                Map.of("method", "GET", "path", "/audit", "what", "audit entries; ?from&to (ISO-8601), kind, subject, action, outcome, limit"),
+                Map.of("method", "GET", "path", "/approvals", "what", "actions waiting for approval"),
+                Map.of("method", "POST", "path", "/approvals/{id}/approve", "what", "approve a pending action (operator token)"),
+                Map.of("method", "POST", "path", "/approvals/{id}/deny", "what", "deny a pending action (operator token); {\"reason\": \"...\"}"),
+                Map.of("method", "GET", "path", "/series", "what", "recent points of a metric with the expected band and anomalies; ?metric=NAME&host=H"),
+                Map.of("method", "GET", "path", "/alerts", "what", "open alerts; ?group_by=alertname,host groups them by priority"),
+                Map.of("method", "POST", "path", "/webhook/alertmanager", "what", "Alertmanager webhook receiver (payload version 4)"),
+                Map.of("method", "GET", "path", "/silences", "what", "silences in force; POST to add one, DELETE /silences/{id} to expire it"),
+                Map.of("method", "POST", "path", "/-/reload", "what", "reload the rule file, as Prometheus does"),
+                Map.of("method", "GET", "path", "/metrics", "what", "Prometheus text format"),
+                Map.of("method", "GET", "path", "/healthz", "what", "liveness probe"),
+                Map.of("method", "GET", "path", "/link/v1/status", "what", "the pair's link (/link/v1/...): this host's state and gate for the other host")));
+        send(ctx, 200, body);
+    }
+
+    private void status(Context ctx) {
+        send(ctx, 200, JsonViews.status(host.view().status(), host.ops().config().actionMode().name().toLowerCase(Locale.ROOT),
+                host.ops().config().detector(), host.ops().health().snapshot()));
+    }
+
+    private void query(Context ctx) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new BadRequest(400, "body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadRequest(400, "body must be a JSON object like {\"text\": \"show open alerts\", \"session\": \"s1\"}");
+        }
+        JsonNode text = body.get("text");
+        if (text == null || !text.isTextual() || text.asText().isBlank()) {
+            throw new BadRequest(400, "field 'text' is required and must be a non-empty string");
+        }
+        if (text.asText().length() > MAX_QUERY_CHARS) {
+            throw new BadRequest(413, "field 'text' is " + text.asText().length() + " characters; the limit is " + MAX_QUERY_CHARS);
+        }
+        JsonNode session = body.get("session");
+        String sessionId = null;
+        if (session != null && !session.isNull()) {
+            if (!session.isTextual() || !SESSION.matcher(session.asText()).matches()) {
+                throw new BadRequest(400, "field 'session' must be 1-128 characters of letters, digits, '.', '_', ':' or '-'");
+            }
+            sessionId = session.asText();
+        }
+        Principal who = caller(ctx) == null ? Principal.anonymousViewer() : caller(ctx);
+        String key = caller(ctx) == null ? "anonymous@" + ctx.ip() : who.name();
+        if (!queryLimiter.allow(key, host.ops().now())) {
+            throw new BadRequest(429, "too many queries from " + key + "; at most " + QUERIES_PER_MINUTE + " a minute");
+        }
+        ChatReply reply = host.chat().answer(new ChatQuery(text.asText(), sessionId, who));
+        if (host.config().chatEngine().equals("llm")) {
+            Object fellBack = reply.data().get("fallback_reason");
+            host.ops().health().record("llm", fellBack == null ? io.smartcloudops.runtime.ComponentHealth.OK : "answered offline (" + fellBack + ")");
+        }
+        send(ctx, 200, JsonViews.reply(reply));
+    }
+
+    private void logs(Context ctx) {
+        int lines = intParam(ctx, "lines", 100, 1, 2_000);
+        String level = ctx.queryParam("level") == null ? "INFO" : ctx.queryParam("level");
+        try {
+            RecentLogs.parseLevel(level);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(400, e.getMessage());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("lines", host.view().logs(lines, level).stream().map(JsonViews::log).toList());
+        body.put("audit", host.view().audit(AuditQuery.latest(Math.min(lines, 500))).stream().map(JsonViews::audit).toList());
+        send(ctx, 200, body);
+    }
+
+    private void audit(Context ctx) {
+        AuditQuery.Builder q = AuditQuery.builder().limit(intParam(ctx, "limit", 100, 1, 10_000));
+        q.from(instantParam(ctx, "from")).to(instantParam(ctx, "to"));
+        String kind = ctx.queryParam("kind");
+        if (kind != null) {
+            try {
+                q.kind(AuditKind.valueOf(kind.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(400, "kind must be one of " + List.of(AuditKind.values()).stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
+            }
+        }
+        q.subject(ctx.queryParam("subject")).action(ctx.queryParam("action")).outcome(ctx.queryParam("outcome"));
+        send(ctx, 200, Map.of("entries", host.view().audit(q.build()).stream().map(JsonViews::audit).toList()));
+    }
+
+    /**
+     * Who is calling: the holder of a valid bearer token (ours, or the fixed {@code http.token}
+     * from the config file, which acts as an operator), else an anonymous caller. Anonymous calls
+     * are let through only when the agent listens on loopback, and only the health probe is open
+     * to everyone on any other address.
+     */
+    private void authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        Principal who = null;
+        if (header != null) {
+            if (!header.startsWith("Bearer ")) {
+                unauthorized(ctx, "the Authorization header must be 'Bearer <token>'");
+            }
+            String token = header.substring("Bearer ".length()).trim();
+            if (host.config().httpToken().isPresent() && java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                    host.config().httpToken().get().getBytes(StandardCharsets.UTF_8))) {
+                who = new Principal("config-token", io.smartcloudops.api.action.Role.OPERATOR);
+            } else {
+                who = host.tokens().authenticate(token).orElse(null);
+            }
+            if (who == null) {
+                unauthorized(ctx, "unknown or revoked token");
+            }
+        } else if (!host.config().loopbackOnly() && !ctx.path().equals("/healthz")) {
+            unauthorized(ctx, "this agent listens on " + host.config().bind() + "; every endpoint but /healthz needs 'Authorization: Bearer <token>'");
+        }
+        ctx.attribute(PRINCIPAL, who);
+    }
+
+    private static void unauthorized(Context ctx, String message) {
+        ctx.header("WWW-Authenticate", "Bearer");
+        throw new BadRequest(401, message);
+    }
+
+    /** The identified caller, or null for an anonymous caller on loopback. */
+    private static Principal caller(Context ctx) {
+        return ctx.attribute(PRINCIPAL);
+    }
+
+    /**
+     * Endpoints that change state need an operator; an anonymous caller counts as one only on
+     * loopback, where Prometheus' and Alertmanager's own APIs are open too.
+     */
+    Principal requireOperator(Context ctx) {
+        Principal p = caller(ctx);
+        if (p == null) {
+            if (host.config().httpToken().isPresent()) {
+                unauthorized(ctx, "a token is configured (http.token): this endpoint needs 'Authorization: Bearer <token>'");
+            }
+            return new Principal("local", io.smartcloudops.api.action.Role.OPERATOR);
+        }
+        if (!p.role().atLeast(io.smartcloudops.api.action.Role.OPERATOR)) {
+            throw new BadRequest(403, p.name() + " (" + p.role().name().toLowerCase(Locale.ROOT) + ") may not change state; an operator token is needed");
+        }
+        return p;
+    }
+
+    private void decide(Context ctx, boolean approve) {
+        Principal p = caller(ctx);
+        if (p == null || !p.role().atLeast(io.smartcloudops.api.action.Role.OPERATOR)) {
+            throw new BadRequest(p == null ? 401 : 403, "approving or denying needs an operator token: an approval names who gave it");
+        }
+        String id = ctx.pathParam("id");
+        String reason = approve || ctx.body().isBlank() ? "" : jsonObject(ctx, "{\"reason\": \"...\"}").path("reason").asText("");
+        io.smartcloudops.api.action.ActionResult r = approve ? host.approvals().approve(id, p) : host.approvals().deny(id, p, reason);
+        send(ctx, r.message().startsWith("no pending approval") ? 404 : 200, JsonViews.action(r));
+    }
+
+    private void series(Context ctx) {
+        String metric = ctx.queryParam("metric");
+        if (metric == null || !metric.matches("[a-zA-Z_:][a-zA-Z0-9_:]{0,199}")) {
+            throw new BadRequest(400, "'metric' must be a metric name, like node_cpu_usage_percent");
+        }
+        String hostLabel = ctx.queryParam("host");
+        int limit = intParam(ctx, "limit", 240, 1, 240);
+        List<io.smartcloudops.api.metric.SeriesId> ids = host.view().series().stream()
+                .filter(id -> id.name().equals(metric) || id.name().startsWith(metric + "_") || id.name().endsWith("_" + metric)
+                        || id.name().contains("_" + metric + "_"))
+                .filter(id -> hostLabel == null || hostLabel.equals(id.labels().get("host")))
+                .sorted(java.util.Comparator.comparing(Object::toString)).limit(10).toList();
+        List<io.smartcloudops.api.detect.AnomalyEvent> anomalies = host.view().anomalies(500);
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (io.smartcloudops.api.metric.SeriesId id : ids) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("series", id.toString());
+            m.put("labels", id.labels().asMap());
+            m.put("points", host.view().points(id, limit).stream().map(JsonViews::point).toList());
+            m.put("anomalies", anomalies.stream().filter(a -> a.series().equals(id)).map(JsonViews::anomaly).toList());
+            out.add(m);
+        }
+        send(ctx, 200, Map.of("metric", metric, "series", out));
+    }
+
+    JsonNode jsonObject(Context ctx, String example) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new BadRequest(400, "body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadRequest(400, "body must be a JSON object like " + example);
+        }
+        return body;
+    }
+
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min || n > max) {
+                throw new BadRequest(400, "'" + name + "' must be between " + min + " and " + max + ", got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequest(400, "'" + name + "' must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static Instant instantParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(400, "'" + name + "' must be an ISO-8601 instant like 2026-01-31T12:00:00Z, got '" + v + "'");
+        }
+    }
+
+    void send(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response of plain maps and lists always serialises", e);
+        }
+    }
+
+    private void error(Context ctx, int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("status", status);
+        send(ctx, status, body);
+    }
+}

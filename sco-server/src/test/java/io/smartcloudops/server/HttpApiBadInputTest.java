@@ -1,0 +1,142 @@
+package io.smartcloudops.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smartcloudops.api.audit.AuditQuery;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HttpApiBadInputTest {
+    @TempDir
+    Path dataDir;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private Agent agent;
+
+    @BeforeEach
+    void start() {
+        agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dataDir)
+                .sampleInterval(Duration.ofHours(1)).sources(Map.of()).chatEngine("echo").build()).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        agent.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
+                .header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode errorOf(HttpResponse<String> r, int status) throws Exception {
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
+        JsonNode body = json.readTree(r.body());
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("error").asText()).isNotBlank();
+        return body;
+    }
+
+    @Test
+    void wellFormedQueryReachesTheEngineAsAnAnonymousViewer() throws Exception {
+        HttpResponse<String> r = send("POST", "/query", "{\"text\": \"show open alerts\", \"session\": \"s-1\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(r.body());
+        assertThat(body.get("intent").asText()).isEqualTo("echo");
+        assertThat(body.get("answer").asText()).isEqualTo("show open alerts");
+        assertThat(body.get("slots").get("session").asText()).isEqualTo("s-1");
+        assertThat(body.get("data").get("role").asText()).isEqualTo("VIEWER");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{not json", "[1,2,3]", "\"text\"", "{}", "{\"text\": 42}", "{\"text\": \"   \"}",
+            "{\"text\": \"ok\", \"session\": \"bad session id!\"}", "{\"text\": \"ok\", \"session\": 7}", ""})
+    void malformedQueryBodiesGet400WithAJsonError(String body) throws Exception {
+        errorOf(send("POST", "/query", body), 400);
+    }
+
+    @Test
+    void hugeBodyIsRejectedWith413() throws Exception {
+        String big = "{\"text\": \"" + "a".repeat(200_000) + "\"}";
+        errorOf(send("POST", "/query", big), 413);
+    }
+
+    @Test
+    void overlongTextUnderTheBodyLimitIsRejectedWith413() throws Exception {
+        JsonNode e = errorOf(send("POST", "/query", "{\"text\": \"" + "a".repeat(5_000) + "\"}"), 413);
+        assertThat(e.get("error").asText()).contains("4000");
+    }
+
+    @Test
+    void unknownRouteIs404AndWrongMethodIs405() throws Exception {
+        assertThat(errorOf(send("GET", "/nope", null), 404).get("error").asText()).contains("/nope");
+        errorOf(send("DELETE", "/status", null), 405);
+        errorOf(send("GET", "/query", null), 405);
+    }
+
+    @Test
+    void badQueryParametersGet400() throws Exception {
+        errorOf(send("GET", "/logs?lines=abc", null), 400);
+        errorOf(send("GET", "/logs?lines=0", null), 400);
+        errorOf(send("GET", "/logs?level=LOUD", null), 400);
+        errorOf(send("GET", "/audit?from=yesterday", null), 400);
+        errorOf(send("GET", "/audit?kind=bogus", null), 400);
+        errorOf(send("GET", "/audit?limit=999999", null), 400);
+    }
+
+    @Test
+    void badRequestsLoseNothingAlreadyRecorded() throws Exception {
+        long before = agent.ops().audit().verify().entries();
+        for (int i = 0; i < 20; i++) {
+            send("POST", "/query", "{broken");
+            send("PUT", "/status", "x");
+        }
+        assertThat(agent.ops().audit().verify().intact()).isTrue();
+        assertThat(agent.ops().audit().verify().entries()).isEqualTo(before);
+        assertThat(agent.ops().audit().query(AuditQuery.latest(1)).get(0).record().action()).isEqualTo("start");
+    }
+
+    @Test
+    void indexDescribesTheApiAsJsonAndAsAPage() throws Exception {
+        JsonNode index = json.readTree(send("GET", "/", null).body());
+        assertThat(index.get("endpoints").findValuesAsText("path")).contains("/status", "/query", "/logs", "/metrics");
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
+        assertThat(page.body()).contains("<form id=\"ask\"");
+    }
+
+    @Test
+    void openApiDescribesEveryEndpointTheIndexLists() throws Exception {
+        JsonNode spec = json.readTree(send("GET", "/openapi.json", null).body());
+        assertThat(spec.get("openapi").asText()).startsWith("3.");
+        JsonNode index = json.readTree(send("GET", "/", null).body());
+        for (JsonNode e : index.get("endpoints")) {
+            String path = e.get("path").asText();
+            String method = e.get("method").asText().toLowerCase(java.util.Locale.ROOT);
+            for (String m : method.split("/")) {
+                assertThat(spec.get("paths").has(path)).as(path).isTrue();
+                if (!path.equals("/silences")) {
+                    assertThat(spec.get("paths").get(path).has(m)).as(m + " " + path).isTrue();
+                }
+            }
+        }
+    }
+}

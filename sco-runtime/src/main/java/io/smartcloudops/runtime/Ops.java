@@ -33,6 +33,7 @@ import io.smartcloudops.remediate.policy.PolicyGate;
 import io.smartcloudops.remediate.policy.Sleeper;
 import io.smartcloudops.remediate.rules.RuleEngine;
 import io.smartcloudops.remediate.rules.RuleFileException;
+import io.smartcloudops.remediate.rules.RuleFileLoader;
 import io.smartcloudops.remediate.rules.RuleReloader;
 import io.smartcloudops.remediate.rules.RuleSet;
 import java.io.IOException;
@@ -171,6 +172,9 @@ public final class Ops implements AutoCloseable {
                 .escalationListener(notifications);
         if (b.sleeper != null) {
             gateBuilder.sleeper(b.sleeper);
+        }
+        if (b.rateLimits != null) {
+            gateBuilder.rateLimits(b.rateLimits.perTarget(), b.rateLimits.global(), b.rateLimits.window());
         }
         Silences silences = new Silences();
         List<RemediationAction> actions = new ArrayList<>(ActionCatalog.build(config, b.registry, base, silences));
@@ -506,6 +510,10 @@ public final class Ops implements AutoCloseable {
         private Sleeper sleeper;
         private LogLines logs = LogLines.NONE;
         private String auditLog = "sqlite";
+        private RateLimits rateLimits;
+
+        private record RateLimits(int perTarget, int global, Duration window) {
+        }
 
         private Builder(ProviderRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -556,6 +564,15 @@ public final class Ops implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Rules and policies from Prometheus-shaped YAML text ({@code groups:} and {@code policies:}).
+         *
+         * @throws io.smartcloudops.remediate.rules.RuleFileException naming every problem, with its line
+         */
+        public Builder rules(String sourceName, String yaml) {
+            return rules(new RuleFileLoader().parseSet(sourceName, yaml));
+        }
+
         /** A rule file, reloaded when it changes. */
         public Builder rulesFile(java.nio.file.Path file) {
             config.rulesFile(Objects.requireNonNull(file, "rulesFile"));
@@ -569,6 +586,12 @@ public final class Ops implements AutoCloseable {
 
         public Builder checkpointInterval(Duration every) {
             config.checkpointInterval(Objects.requireNonNull(every, "checkpointInterval"));
+            return this;
+        }
+
+        /** Notifier providers by name with their settings; the defaults log notifications, an empty map tells nobody. */
+        public Builder notifiers(Map<String, ProviderConfig> notifiers) {
+            config.notifiers(Objects.requireNonNull(notifiers, "notifiers"));
             return this;
         }
 
@@ -592,6 +615,18 @@ public final class Ops implements AutoCloseable {
 
         public Builder listener(OpsListener l) {
             listeners.add(Objects.requireNonNull(l, "listener"));
+            return this;
+        }
+
+        /** The gate's cooldown per action and target. */
+        public Builder cooldown(Duration d) {
+            config.cooldown(Objects.requireNonNull(d, "cooldown"));
+            return this;
+        }
+
+        /** At most {@code perTarget} actions on one target and {@code global} in all per {@code window} (6 and 30 an hour by default). */
+        public Builder rateLimits(int perTarget, int global, Duration window) {
+            this.rateLimits = new RateLimits(perTarget, global, Objects.requireNonNull(window, "window"));
             return this;
         }
 

@@ -104,13 +104,14 @@ class HttpApiBadInputTest {
     @Test
     void badRequestsLoseNothingAlreadyRecorded() throws Exception {
         long before = agent.ops().audit().verify().entries();
+        var newest = agent.ops().audit().query(AuditQuery.latest(1)).get(0);
         for (int i = 0; i < 20; i++) {
             send("POST", "/query", "{broken");
             send("PUT", "/status", "x");
         }
         assertThat(agent.ops().audit().verify().intact()).isTrue();
         assertThat(agent.ops().audit().verify().entries()).isEqualTo(before);
-        assertThat(agent.ops().audit().query(AuditQuery.latest(1)).get(0).record().action()).isEqualTo("start");
+        assertThat(agent.ops().audit().query(AuditQuery.latest(1)).get(0)).isEqualTo(newest);
     }
 
     @Test

@@ -6,29 +6,22 @@ import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.action.ParameterSpec;
 import io.smartcloudops.api.action.RemediationAction;
-import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
-import io.smartcloudops.api.spi.DetectorProvider;
-import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.bench.LatencySummary;
-import io.smartcloudops.detect.pipeline.DetectionPipeline;
-import io.smartcloudops.detect.pipeline.ScoredSample;
-import io.smartcloudops.remediate.alerting.AlertRouter;
-import io.smartcloudops.remediate.audit.SqliteAuditLog;
-import io.smartcloudops.remediate.policy.AlertRemediator;
-import io.smartcloudops.remediate.policy.PolicyGate;
-import io.smartcloudops.remediate.rules.RuleEngine;
 import io.smartcloudops.remediate.rules.RuleFileLoader;
 import io.smartcloudops.remediate.rules.RuleSet;
+import io.smartcloudops.runtime.Ops;
+import io.smartcloudops.runtime.OpsListener;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -79,6 +72,17 @@ public final class SampleToActionLatency implements Callable<Integer> {
         }
     }
 
+    /** The outcome is audited on the remediation lane; wait for it a bounded time. */
+    private static void awaitOutcome(AtomicLong auditedAt) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (auditedAt.get() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the probe ran but its outcome was not audited within 10 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -101,8 +105,7 @@ public final class SampleToActionLatency implements Callable<Integer> {
     public List<LatencySummary> measure(int series, int iterations, String detector) throws Exception {
         Path dir = Files.createTempDirectory("sco-latency");
         AtomicReference<Instant> clock = new AtomicReference<>(Instant.parse("2026-11-27T00:00:00Z"));
-        DetectorFactory factory = ProviderRegistry.builder().discover(SampleToActionLatency.class.getClassLoader()).build()
-                .provider(DetectorProvider.class, detector).create(ProviderContext.builder().clock(clock::get).dataDir(dir).build());
+        ProviderRegistry registry = ProviderRegistry.builder().discover(SampleToActionLatency.class.getClassLoader()).build();
         RuleSet rules = new RuleFileLoader().parseSet("latency.yml", """
                 groups:
                   - name: g
@@ -119,18 +122,24 @@ public final class SampleToActionLatency implements Callable<Integer> {
                 """);
         Histogram toDispatch = new Histogram(3_600_000_000_000L, 3);
         Histogram toDone = new Histogram(3_600_000_000_000L, 3);
-        try (SqliteAuditLog audit = SqliteAuditLog.open(dir.resolve("audit.db"), clock::get)) {
-            Probe probe = new Probe();
-            RuleEngine engine = new RuleEngine(rules.rules(), Duration.ofMinutes(5));
-            PolicyGate gate = PolicyGate.builder(audit, clock::get).mode(ActionMode.EXECUTE).cooldown(Duration.ZERO)
-                    .rateLimits(1_000_000, 1_000_000, Duration.ofHours(1)).action(probe).build();
-            AlertRouter router = AlertRouter.builder(audit, clock::get, new AlertRemediator(() -> rules, gate)).ruleAlerts(engine::activeAlerts).build();
-            DetectionPipeline pipeline = DetectionPipeline.builder(factory).anomalyThreshold(0.9).build();
+        Probe probe = new Probe();
+        AtomicLong auditedAt = new AtomicLong();
+        OpsListener outcomes = new OpsListener() {
+            @Override
+            public void onAction(ActionResult r) {
+                if (r.action().equals("probe")) {
+                    auditedAt.set(System.nanoTime());
+                }
+            }
+        };
+        // the product's loop, as an embedding app builds it: only the clock is simulated
+        try (Ops ops = Ops.builder(registry).dataDir(dir).clock(clock::get).mode(ActionMode.EXECUTE).cooldown(Duration.ZERO)
+                .rateLimits(1_000_000, 1_000_000, Duration.ofHours(1)).rules(rules).detector(detector).anomalyThreshold(0.9)
+                .notifiers(Map.of()).checkpointInterval(Duration.ZERO).action(probe).listener(outcomes).build()) {
             for (int i = 0; i < series; i++) {
                 SeriesId id = SeriesId.of("node_cpu_usage_percent", Labels.of("host", "h" + i));
                 for (int k = 0; k < 3; k++) {
-                    Sample s = new Sample(id, clock.get().toEpochMilli() + k * 1000L, 30 + (i + k) % 7);
-                    engine.observe(s, pipeline.ingest(s).score());
+                    ops.ingest(new Sample(id, clock.get().toEpochMilli() + k * 1000L, 30 + (i + k) % 7));
                 }
             }
             int measured = 0;
@@ -138,21 +147,20 @@ public final class SampleToActionLatency implements Callable<Integer> {
                 SeriesId id = SeriesId.of("spiky", Labels.of("id", "s" + it));
                 long t = clock.get().toEpochMilli();
                 for (int k = 0; k < 400; k++) { // a quiet history, then the spike
-                    Sample s = new Sample(id, t + k * 1000L, 10 + (k % 5) * 0.5);
-                    engine.observe(s, pipeline.ingest(s).score());
+                    ops.ingest(new Sample(id, t + k * 1000L, 10 + (k % 5) * 0.5));
                 }
                 clock.set(Instant.ofEpochMilli(t + 400_000));
-                router.onTransitions(engine.evaluate(clock.get()));
+                ops.runOnce(clock.get());
                 probe.dispatchedAt.set(0);
+                auditedAt.set(0);
                 Sample spike = new Sample(id, t + 400_000, 500);
                 long start = System.nanoTime();
-                ScoredSample scored = pipeline.ingest(spike);
-                engine.observe(spike, scored.score());
-                router.onTransitions(engine.evaluate(clock.get()));
-                long done = System.nanoTime();
+                ops.ingest(spike);
+                ops.runOnce(clock.get());
                 if (probe.dispatchedAt.get() != 0) {
+                    awaitOutcome(auditedAt);
                     toDispatch.recordValue(probe.dispatchedAt.get() - start);
-                    toDone.recordValue(done - start);
+                    toDone.recordValue(auditedAt.get() - start);
                     measured++;
                 }
                 clock.set(clock.get().plusSeconds(1));

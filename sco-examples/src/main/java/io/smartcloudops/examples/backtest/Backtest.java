@@ -5,20 +5,13 @@ import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertState;
 import io.smartcloudops.api.detect.DetectorFactory;
+import io.smartcloudops.api.detect.AnomalyEvent;
 import io.smartcloudops.api.metric.Sample;
-import io.smartcloudops.detect.pipeline.DetectionPipeline;
-import io.smartcloudops.detect.pipeline.ScoredSample;
+import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.remediate.action.HealthCheckAction;
-import io.smartcloudops.remediate.action.ProcessCommandRunner;
-import io.smartcloudops.remediate.action.RestartServiceAction;
-import io.smartcloudops.remediate.alerting.AlertRouter;
-import io.smartcloudops.remediate.alerting.SilenceAlertAction;
-import io.smartcloudops.remediate.alerting.Silences;
-import io.smartcloudops.remediate.audit.SqliteAuditLog;
-import io.smartcloudops.remediate.policy.AlertRemediator;
-import io.smartcloudops.remediate.policy.PolicyGate;
-import io.smartcloudops.remediate.rules.RuleEngine;
 import io.smartcloudops.remediate.rules.RuleSet;
+import io.smartcloudops.runtime.Ops;
+import io.smartcloudops.runtime.OpsListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,15 +32,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * have live.
  *
  * <pre>{@code
- * Backtest.Report r = new Backtest(ruleSet, detectorFactory, 0.95).run(RecordedSamples.read(dir).samples());
+ * Backtest.Report r = new Backtest(registry, ruleSet, detectorFactory, 0.95).run(RecordedSamples.read(dir).samples());
  * }</pre>
  */
 public final class Backtest {
+    private final ProviderRegistry registry;
     private final RuleSet rules;
     private final DetectorFactory detector;
     private final double anomalyThreshold;
 
-    public Backtest(RuleSet rules, DetectorFactory detector, double anomalyThreshold) {
+    public Backtest(ProviderRegistry registry, RuleSet rules, DetectorFactory detector, double anomalyThreshold) {
+        this.registry = registry;
         this.rules = rules;
         this.detector = detector;
         this.anomalyThreshold = anomalyThreshold;
@@ -69,40 +66,38 @@ public final class Backtest {
             throw new UncheckedIOException(e);
         }
         int[] counts = new int[3];
-        try (SqliteAuditLog audit = SqliteAuditLog.open(dir.resolve("audit.db"), now::get)) {
-            RuleEngine engine = new RuleEngine(rules.rules(), Duration.ofMinutes(5));
-            Silences silences = new Silences();
-            PolicyGate gate = PolicyGate.builder(audit, now::get).mode(ActionMode.DRY_RUN)
-                    .action(new RestartServiceAction(new ProcessCommandRunner(), List.of("systemctl"), Duration.ofSeconds(60)))
-                    .action(new DryHealthCheck())
-                    .action(new SilenceAlertAction(silences))
-                    .listener(r -> {
-                        counts[2]++;
-                        events.add(new Event(now.get(), "action", r.action() + " " + r.target(), r.outcome().label() + ": " + r.message()));
-                    })
-                    .sleeper(d -> now.set(now.get().plus(d)))
-                    .build();
-            AlertRouter router = AlertRouter.builder(audit, now::get, new AlertRemediator(() -> rules, gate))
-                    .silences(silences).ruleAlerts(engine::activeAlerts).build();
-            DetectionPipeline pipeline = DetectionPipeline.builder(detector).anomalyThreshold(anomalyThreshold).build();
+        OpsListener record = new OpsListener() {
+            @Override
+            public void onAnomaly(AnomalyEvent anomaly) {
+                counts[0]++;
+            }
+
+            @Override
+            public void onAlertTransition(Alert a) {
+                if (a.state() == AlertState.FIRING) {
+                    counts[1]++;
+                }
+                if (a.state() != AlertState.INACTIVE) {
+                    events.add(new Event(now.get(), "alert", a.name() + " " + a.labels(), a.state().name().toLowerCase(Locale.ROOT)
+                            + (Double.isFinite(a.value()) ? " at value " + a.value() : "")));
+                }
+            }
+
+            @Override
+            public void onAction(ActionResult r) {
+                counts[2]++;
+                events.add(new Event(now.get(), "action", r.action() + " " + r.target(), r.outcome().label() + ": " + r.message()));
+            }
+        };
+        // the product's own loop on a simulated clock: the same built-in actions, per-series
+        // directions and gate as live, in dry-run, with nothing polled and nobody notified
+        try (Ops ops = Ops.builder(registry).dataDir(dir).clock(now::get).mode(ActionMode.DRY_RUN).rules(rules).detector(detector)
+                .anomalyThreshold(anomalyThreshold).checkpointInterval(Duration.ZERO).notifiers(Map.of())
+                .action(new DryHealthCheck()).sleeper(d -> now.set(now.get().plus(d))).listener(record).build()) {
             for (Sample s : samples) {
                 now.set(Instant.ofEpochMilli(s.timestampMillis()));
-                ScoredSample scored = pipeline.ingest(s);
-                if (scored.anomaly().isPresent()) {
-                    counts[0]++;
-                }
-                engine.observe(s, scored.score());
-                List<Alert> changed = engine.evaluate(now.get());
-                for (Alert a : changed) {
-                    if (a.state() == AlertState.FIRING) {
-                        counts[1]++;
-                    }
-                    if (a.state() != AlertState.INACTIVE) {
-                        events.add(new Event(now.get(), "alert", a.name() + " " + a.labels(), a.state().name().toLowerCase(java.util.Locale.ROOT)
-                                + (Double.isFinite(a.value()) ? " at value " + a.value() : "")));
-                    }
-                }
-                router.onTransitions(changed);
+                ops.ingest(s);
+                ops.runOnce(now.get());
             }
         } finally {
             deleteQuietly(dir);

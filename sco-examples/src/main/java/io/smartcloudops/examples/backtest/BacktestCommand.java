@@ -52,7 +52,7 @@ public final class BacktestCommand implements Callable<Integer> {
             RecordedSamples recorded = RecordedSamples.read(data);
             ProviderRegistry registry = ProviderRegistry.builder().discover(BacktestCommand.class.getClassLoader()).build();
             DetectorFactory factory = registry.provider(DetectorProvider.class, detector).create(ProviderContext.builder().build());
-            Backtest.Report report = new Backtest(set, factory, threshold).run(recorded.samples());
+            Backtest.Report report = new Backtest(registry, set, factory, threshold).run(recorded.samples());
             for (Backtest.Event e : report.events()) {
                 out.printf("%-24s %-6s %-60s %s%n", e.at(), e.kind(), e.what(), e.detail());
             }

@@ -1,7 +1,6 @@
 package io.smartcloudops.runtime;
 
 import io.smartcloudops.api.ConfigException;
-import io.smartcloudops.api.detect.Direction;
 import io.smartcloudops.remediate.rules.RuleFileLoader;
 import io.smartcloudops.remediate.rules.RuleSet;
 import java.io.IOException;
@@ -10,19 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * What the agent watches for when it is told nothing: the packaged rule pack for the two-host
- * deployment, and which way each kind of metric matters.
+ * What the loop watches for when it is told nothing: the packaged rule pack for the two-host
+ * deployment.
  */
 public final class DefaultRulePack {
     static final String RESOURCE = "/io/smartcloudops/runtime/default-rules.yml";
 
     private DefaultRulePack() {
-    }
-
-    /** CPU, load, latency and error rates matter when they rise; the rest both ways. */
-    public static Direction directionOf(String metric) {
-        return metric.contains("cpu") || metric.contains("load") || metric.contains("latency") || metric.contains("error")
-                ? Direction.UP : Direction.BOTH;
     }
 
     public static RuleSet load() {

@@ -140,10 +140,14 @@ public final class Ops implements AutoCloseable {
 
         DetectorFactory factory = b.detectorFactory != null ? b.detectorFactory
                 : b.registry.provider(DetectorProvider.class, config.detector()).create(base.withConfig(config.detectorSettings()));
-        pipeline = DetectionPipeline.builder(factory)
+        DetectionPipeline.Builder detection = DetectionPipeline.builder(factory);
+        if (b.maxSeries > 0) {
+            detection.maxSeries(b.maxSeries);
+        }
+        pipeline = detection
                 .anomalyThreshold(config.anomalyThreshold())
                 .rejectFuture(clock, MAX_FUTURE_SKEW)
-                .settings(id -> DetectorSettings.defaults().withDirection(DefaultRulePack.directionOf(id.name())))
+                .settings(id -> DetectorSettings.defaults().withDirection(config.directions().of(id)))
                 .build();
         checkpoints = new CheckpointSchedule(new DetectorCheckpoints(config.dataDir()), pipeline, config.checkpointInterval());
         checkpoints.restore();
@@ -511,6 +515,7 @@ public final class Ops implements AutoCloseable {
         private LogLines logs = LogLines.NONE;
         private String auditLog = "sqlite";
         private RateLimits rateLimits;
+        private int maxSeries;
 
         private record RateLimits(int perTarget, int global, Duration window) {
         }
@@ -595,6 +600,21 @@ public final class Ops implements AutoCloseable {
             return this;
         }
 
+        /** Which way each series matters to its detector; {@link Directions#defaults()} unless set. */
+        public Builder directions(Directions d) {
+            config.directions(Objects.requireNonNull(d, "directions"));
+            return this;
+        }
+
+        /** At most this many series get a detector state (100,000 by default); samples of more are dropped and counted. */
+        public Builder maxSeries(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxSeries must be at least 1, got " + n);
+            }
+            this.maxSeries = n;
+            return this;
+        }
+
         /** A source instance to poll besides the configured ones. */
         public Builder source(MetricSource s) {
             sources.add(Objects.requireNonNull(s, "source"));
@@ -651,7 +671,8 @@ public final class Ops implements AutoCloseable {
         /**
          * Opens the loop.
          *
-         * @throws ConfigException naming what to fix; whatever was opened is closed again
+         * @throws io.smartcloudops.api.ScoException naming what to fix (a {@link ConfigException} for a bad setting, a
+         *     {@code ProviderException} for an unknown or broken plugin); whatever was opened is closed again
          */
         public Ops build() {
             return new Ops(this);

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param sampleInterval how often the configured sources are polled when the loop runs by itself
  * @param detector the {@code DetectorProvider} by name
  * @param detectorSettings that provider's settings
+ * @param directions which way each series matters to its detector (by metric-name pattern)
  * @param anomalyThreshold the score at which a sample is an anomaly: the pipeline's {@code AnomalyEvent}s,
  *     and what the rules' {@code anomaly_score(...)} conditions mean unless they name their own
  * @param rulesFile a rule file, or empty for the packaged default rule pack
@@ -42,6 +43,7 @@ public record RuntimeConfig(
         Duration sampleInterval,
         String detector,
         ProviderConfig detectorSettings,
+        Directions directions,
         double anomalyThreshold,
         Optional<Path> rulesFile,
         ActionMode actionMode,
@@ -58,6 +60,7 @@ public record RuntimeConfig(
         Objects.requireNonNull(sampleInterval, "sampleInterval");
         Objects.requireNonNull(detector, "detector");
         Objects.requireNonNull(detectorSettings, "detectorSettings");
+        Objects.requireNonNull(directions, "directions");
         if (!(anomalyThreshold > 0 && anomalyThreshold <= 1)) {
             throw new IllegalArgumentException("anomalyThreshold must be in (0, 1], got " + anomalyThreshold);
         }
@@ -77,7 +80,7 @@ public record RuntimeConfig(
      * log notifier, and no sources (samples are pushed, or sources added to the builder).
      */
     public static RuntimeConfig defaults() {
-        return new RuntimeConfig(Path.of("sco-data"), Duration.ofSeconds(5), "default", ProviderConfig.empty(), 0.95,
+        return new RuntimeConfig(Path.of("sco-data"), Duration.ofSeconds(5), "default", ProviderConfig.empty(), Directions.defaults(), 0.95,
                 Optional.empty(), ActionMode.DRY_RUN, Duration.ofMinutes(5), List.of("systemctl"), Map.of(), Map.of(),
                 Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), Duration.ofMinutes(1),
                 NotificationGroups.Settings.defaults());
@@ -93,6 +96,7 @@ public record RuntimeConfig(
         private Duration sampleInterval;
         private String detector;
         private ProviderConfig detectorSettings;
+        private Directions directions;
         private double anomalyThreshold;
         private Optional<Path> rulesFile;
         private ActionMode actionMode;
@@ -109,6 +113,7 @@ public record RuntimeConfig(
             sampleInterval = c.sampleInterval;
             detector = c.detector;
             detectorSettings = c.detectorSettings;
+            directions = c.directions;
             anomalyThreshold = c.anomalyThreshold;
             rulesFile = c.rulesFile;
             actionMode = c.actionMode;
@@ -128,6 +133,8 @@ public record RuntimeConfig(
         public Builder detector(String v) { detector = v; return this; }
 
         public Builder detectorSettings(ProviderConfig v) { detectorSettings = v; return this; }
+
+        public Builder directions(Directions v) { directions = v; return this; }
 
         public Builder anomalyThreshold(double v) { anomalyThreshold = v; return this; }
 
@@ -150,7 +157,7 @@ public record RuntimeConfig(
         public Builder grouping(NotificationGroups.Settings v) { grouping = v; return this; }
 
         public RuntimeConfig build() {
-            return new RuntimeConfig(dataDir, sampleInterval, detector, detectorSettings, anomalyThreshold, rulesFile, actionMode,
+            return new RuntimeConfig(dataDir, sampleInterval, detector, detectorSettings, directions, anomalyThreshold, rulesFile, actionMode,
                     cooldown, systemctl, sources, actions, notifiers, checkpointInterval, grouping);
         }
     }

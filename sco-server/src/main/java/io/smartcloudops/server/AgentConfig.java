@@ -3,6 +3,7 @@ package io.smartcloudops.server;
 import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.remediate.alerting.NotificationGroups;
+import io.smartcloudops.runtime.Directions;
 import io.smartcloudops.runtime.RuntimeConfig;
 import io.smartcloudops.server.link.PeerLink;
 import java.nio.file.Path;
@@ -71,6 +72,8 @@ public record AgentConfig(RuntimeConfig runtime, ServerConfig server) {
         public Builder detector(String v) { runtime.detector(v); return this; }
 
         public Builder detectorSettings(ProviderConfig v) { runtime.detectorSettings(v); return this; }
+
+        public Builder directions(Directions v) { runtime.directions(v); return this; }
 
         public Builder anomalyThreshold(double v) { runtime.anomalyThreshold(v); return this; }
 

@@ -74,8 +74,37 @@ class HttpApiBadInputTest {
 
     @Test
     void hugeBodyIsRejectedWith413() throws Exception {
-        String big = "{\"text\": \"" + "a".repeat(200_000) + "\"}";
-        errorOf(send("POST", "/query", big), 413);
+        // a raw request that announces 200 KB and sends none of it: the server must refuse it on the
+        // announced length alone (a client writing the body could otherwise race the early answer)
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", agent.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 200000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+            int length = -1;
+            String contentType = "";
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+                } else if (lower.startsWith("content-type:")) {
+                    contentType = lower;
+                }
+            }
+            assertThat(contentType).contains("application/json");
+            assertThat(length).isPositive();
+            char[] body = new char[length];
+            int read = 0;
+            while (read < length) {
+                int n = in.read(body, read, length - read);
+                assertThat(n).as("the body announced by the 413").isPositive();
+                read += n;
+            }
+            assertThat(json.readTree(new String(body)).get("status").asInt()).isEqualTo(413);
+        }
     }
 
     @Test

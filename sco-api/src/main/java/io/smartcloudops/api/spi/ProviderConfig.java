@@ -46,6 +46,11 @@ public final class ProviderConfig {
         return new ProviderConfig(path, java.util.Collections.unmodifiableMap(copy));
     }
 
+    /** Where this section stands in the configuration (for example {@code actions.run_command}), for messages. */
+    public String path() {
+        return path;
+    }
+
     public boolean has(String key) {
         return values.containsKey(key);
     }

@@ -63,11 +63,16 @@ public final class WarmFleet {
 
     /** The next value of series {@code i} at a given time (later than its last one), scored: for runs on the wall clock. */
     public ScoredSample ingestAt(int i, long millis) {
+        return pipeline.ingest(sampleAt(i, millis));
+    }
+
+    /** The next value of series {@code i} at a given time, not scored: for feeding another loop. */
+    public Sample sampleAt(int i, long millis) {
         double[] v = values[template[i]];
         int r = row[i];
         row[i] = r + 1 == v.length ? 0 : r + 1;
         nextMillis[i] = millis + WarmTemplates.STEP_MILLIS;
-        return pipeline.ingest(new Sample(ids[i], millis, v[r]));
+        return new Sample(ids[i], millis, v[r]);
     }
 
     public SeriesId id(int i) {

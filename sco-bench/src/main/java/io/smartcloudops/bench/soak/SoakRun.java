@@ -5,24 +5,27 @@ import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.bench.detect.DiscoveredDetectors;
 import io.smartcloudops.bench.detect.WarmFleet;
 import io.smartcloudops.bench.detect.WarmTemplates;
-import io.smartcloudops.detect.pipeline.ScoredSample;
-import io.smartcloudops.remediate.rules.RuleEngine;
-import io.smartcloudops.remediate.rules.RuleFileLoader;
+import io.smartcloudops.api.spi.ProviderRegistry;
+import io.smartcloudops.runtime.DetectorCheckpoints;
+import io.smartcloudops.runtime.Ops;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Issue #8's soak: many series at one sample per second each, on the wall clock, through detection
- * (one warmed state per series, see {@link WarmTemplates}) and the rule engine (observe every sample,
- * evaluate once a second), reading process CPU and live heap at a fixed interval. Flat is the target:
- * a rising heap is a leak, a rising CPU a cost that grows with time.
+ * Issue #8's soak: many series at one sample per second each, on the wall clock, through the
+ * product's own loop ({@link Ops}: detection with one warmed state per series, see
+ * {@link WarmTemplates}, restored from a checkpoint as a restarted agent would; the rules, the
+ * router and the gate, evaluated once a second), reading process CPU and live heap at a fixed
+ * interval. Flat is the target: a rising heap is a leak, a rising CPU a cost that grows with time.
  */
 public final class SoakRun {
     static final String RULES = """
@@ -41,11 +44,13 @@ public final class SoakRun {
             """;
 
     private final DiscoveredDetectors detectors;
+    private final ProviderRegistry registry;
     private final Path dataDir;
     private final PrintWriter progress;
 
     public SoakRun(DiscoveredDetectors detectors, Path dataDir, PrintWriter progress) {
         this.detectors = detectors;
+        this.registry = ProviderRegistry.builder().discover(SoakRun.class.getClassLoader()).build();
         this.dataDir = dataDir;
         this.progress = progress;
     }
@@ -53,7 +58,16 @@ public final class SoakRun {
     public SoakResult run(String detector, int series, Duration length, Duration every) throws IOException, InterruptedException {
         DetectorFactory factory = detectors.factory(detector);
         WarmFleet fleet = WarmFleet.restore(factory, WarmTemplates.build(dataDir, factory), series);
-        RuleEngine engine = new RuleEngine(new RuleFileLoader().parse("soak.yml", RULES), Duration.ofMinutes(5));
+        Path loopDir = Files.createTempDirectory("sco-soak");
+        new DetectorCheckpoints(loopDir).save(fleet.pipeline().checkpoint());
+        try (Ops ops = Ops.builder(registry).dataDir(loopDir).detector(factory).maxSeries(series).rules("soak.yml", RULES)
+                .notifiers(Map.of()).checkpointInterval(Duration.ZERO).build()) {
+            return soak(ops, fleet, detector, series, length, every);
+        }
+    }
+
+    private SoakResult soak(Ops ops, WarmFleet fleet, String detector, int series, Duration length, Duration every)
+            throws InterruptedException {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<SoakSample> readings = new ArrayList<>();
         long start = System.nanoTime();
@@ -73,12 +87,11 @@ public final class SoakRun {
             }
             long millis = System.currentTimeMillis();
             for (int i = 0; i < fleet.size(); i++) {
-                ScoredSample s = fleet.ingestAt(i, millis);
-                engine.observe(s.sample(), s.score());
+                ops.ingest(fleet.sampleAt(i, millis));
             }
             samples += fleet.size();
-            engine.evaluate(Instant.ofEpochMilli(millis));
-            firing = engine.activeAlerts().size();
+            ops.runOnce(Instant.ofEpochMilli(millis));
+            firing = ops.openAlerts().size();
             long now = System.nanoTime();
             if (now >= nextReading) {
                 long cpu = os.getProcessCpuTime();

@@ -1,5 +1,6 @@
 package io.smartcloudops.examples.agent;
 
+import io.smartcloudops.runtime.Directions;
 import io.smartcloudops.server.AgentConfig;
 import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.action.ActionMode;
@@ -26,7 +27,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * http: {bind: 127.0.0.1, port: 8080, max_body_bytes: 65536}
  * data_dir: ./sco-data
  * sample_interval: 5s
- * detection: {detector: ewma, anomaly_threshold: 0.95, settings: {alpha: 0.05}, checkpoint_interval: 1m}
+ * detection: {detector: ewma, anomaly_threshold: 0.95, settings: {alpha: 0.05}, checkpoint_interval: 1m,
+ *             directions: {'.*(cpu|latency).*': up, 'free_.*': down}}   # metric-name patterns, first match wins
  * rules: ./rules.yml
  * remediation: {mode: dry_run, cooldown: 5m, systemctl: [sudo, -n, systemctl]}
  * sources: {host: {host: app}}
@@ -35,7 +37,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * upstream: {url: http://monitor:8080, token_file: /etc/sco/monitor-token}  # on a pair's app host
  * }</pre>
  * A token may be given inline ({@code token}) or read from a file ({@code token_file}), which
- * keeps it out of the configuration that is shown and copied around.
+ * keeps it out of the configuration that is shown and copied around. Relative paths in the file
+ * ({@code rules}, {@code data_dir}, {@code token_file}) are relative to the file's own folder, as
+ * Prometheus reads its {@code rule_files}; paths given as flags are relative to the working
+ * directory.
  */
 public final class AgentConfigLoader {
     private static final int MAX_BYTES = 256 * 1024;
@@ -52,10 +57,16 @@ public final class AgentConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
-        return parse(file.toString(), text, base);
+        Path folder = file.toAbsolutePath().getParent();
+        return parse(file.toString(), text, base, folder == null ? Path.of("") : folder);
     }
 
+    /** Relative paths resolve against the working directory. */
     AgentConfig parse(String name, String text, AgentConfig base) {
+        return parse(name, text, base, Path.of(""));
+    }
+
+    private AgentConfig parse(String name, String text, AgentConfig base, Path folder) {
         Object root;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -73,7 +84,7 @@ public final class AgentConfigLoader {
             throw new ConfigException(name + ": the top level must be a mapping of settings");
         }
         try {
-            return apply(ProviderConfig.of(stringKeys(map)), base);
+            return apply(ProviderConfig.of(stringKeys(map)), base, folder);
         } catch (ConfigException e) {
             throw new ConfigException(name + ": " + e.getMessage(), e);
         }
@@ -85,18 +96,26 @@ public final class AgentConfigLoader {
         return out;
     }
 
-    private AgentConfig apply(ProviderConfig c, AgentConfig b) {
+    private AgentConfig apply(ProviderConfig c, AgentConfig b, Path folder) {
         c.requireOnly(Set.of("http", "data_dir", "sample_interval", "detection", "rules", "remediation", "sources", "actions",
                 "notifiers", "notification_groups", "chat", "remotes", "upstream"));
         ProviderConfig http = c.section("http");
         http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token", "token_file"));
         ProviderConfig detection = c.section("detection");
-        detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings", "checkpoint_interval"));
+        detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings", "checkpoint_interval", "directions"));
         ProviderConfig remediation = c.section("remediation");
         remediation.requireOnly(Set.of("mode", "cooldown", "systemctl"));
         ProviderConfig chat = c.section("chat");
         chat.requireOnly(Set.of("engine", "settings"));
         AgentConfig.Builder out = b.toBuilder();
+        if (detection.has("directions")) {
+            ProviderConfig d = detection.section("directions");
+            Map<String, io.smartcloudops.api.detect.Direction> directions = new LinkedHashMap<>();
+            for (String pattern : d.keys()) {
+                directions.put(pattern, Directions.parse("detection.directions." + pattern, d.requireString(pattern)));
+            }
+            out.directions(Directions.of(directions));
+        }
 
         int port = http.integer("port", b.server().port());
         if (port < 0 || port > 65_535) {
@@ -106,19 +125,19 @@ public final class AgentConfigLoader {
         if (maxBody < 1_024 || maxBody > 16 * 1024 * 1024) {
             throw new ConfigException("setting 'http.max_body_bytes' must be in [1024, 16777216], got " + maxBody);
         }
-        token(http, "http").ifPresent(out::httpToken);
+        token(http, "http", folder).ifPresent(out::httpToken);
         if (c.has("remotes")) {
             Map<String, io.smartcloudops.server.link.PeerLink> remotes = new LinkedHashMap<>();
             sections(c.section("remotes")).forEach((name, peer) -> {
                 if (!name.matches("[a-z][a-z0-9-]{0,62}")) {
                     throw new ConfigException("setting 'remotes." + name + "': a host name is lower-case letters, digits and '-'");
                 }
-                remotes.put(name, peer(peer, "remotes." + name));
+                remotes.put(name, peer(peer, "remotes." + name, folder));
             });
             out.remotes(remotes);
         }
         if (c.has("upstream")) {
-            out.upstream(peer(c.section("upstream"), "upstream"));
+            out.upstream(peer(c.section("upstream"), "upstream", folder));
         }
         Duration interval = c.duration("sample_interval", b.runtime().sampleInterval());
         if (interval.toMillis() < 10) {
@@ -145,10 +164,10 @@ public final class AgentConfigLoader {
             out.grouping(grouping(c.section("notification_groups"), b.runtime().grouping()));
         }
         if (c.has("rules")) {
-            out.rulesFile(Path.of(c.requireString("rules")));
+            out.rulesFile(folder.resolve(c.requireString("rules")));
         }
         if (c.has("data_dir")) {
-            out.dataDir(Path.of(c.requireString("data_dir")));
+            out.dataDir(folder.resolve(c.requireString("data_dir")));
         }
         if (remediation.has("mode")) {
             out.actionMode(mode(remediation.string("mode", "")));
@@ -187,22 +206,27 @@ public final class AgentConfigLoader {
     }
 
     /** {@code url} and an optional {@code token} or {@code token_file}. */
-    private static io.smartcloudops.server.link.PeerLink peer(ProviderConfig c, String where) {
+    private static io.smartcloudops.server.link.PeerLink peer(ProviderConfig c, String where, Path folder) {
         c.requireOnly(Set.of("url", "token", "token_file"));
         try {
-            return new io.smartcloudops.server.link.PeerLink(java.net.URI.create(c.requireString("url")), token(c, where));
+            return new io.smartcloudops.server.link.PeerLink(java.net.URI.create(c.requireString("url")), token(c, where, folder));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("setting '" + where + ".url': " + e.getMessage(), e);
         }
     }
 
+    /** A token given by a flag: a relative {@code token_file} is relative to the working directory. */
     static java.util.Optional<String> token(ProviderConfig c, String where) {
+        return token(c, where, Path.of(""));
+    }
+
+    private static java.util.Optional<String> token(ProviderConfig c, String where, Path folder) {
         if (c.has("token") && c.has("token_file")) {
             throw new ConfigException("settings '" + where + ".token' and '" + where + ".token_file' exclude each other");
         }
         String token;
         if (c.has("token_file")) {
-            Path file = Path.of(c.requireString("token_file"));
+            Path file = folder.resolve(c.requireString("token_file"));
             try {
                 token = Files.readString(file, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {

@@ -41,6 +41,21 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void relativePathsInAConfigFileAreRelativeToItsFolder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path etc = java.nio.file.Files.createDirectories(dir.resolve("etc/sco"));
+        java.nio.file.Files.writeString(etc.resolve("token"), "a-token-of-at-least-16-chars");
+        Path file = java.nio.file.Files.writeString(etc.resolve("sco.yml"), """
+                rules: rules/mine.yml
+                data_dir: ../../var/sco
+                http: {token_file: token}
+                """);
+        AgentConfig c = loader.load(file, AgentConfig.defaults());
+        assertThat(c.runtime().rulesFile()).contains(etc.toAbsolutePath().resolve("rules/mine.yml"));
+        assertThat(c.runtime().dataDir().normalize()).isEqualTo(dir.toAbsolutePath().resolve("var/sco"));
+        assertThat(c.server().httpToken()).contains("a-token-of-at-least-16-chars");
+    }
+
+    @Test
     void emptyFileKeepsTheDefaults() {
         assertThat(loader.parse("a.yml", "", AgentConfig.defaults())).isEqualTo(AgentConfig.defaults());
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * floors sit just below it. Each example is classified with
  * pool entries equal to it excluded, so the measurement stays honest if someone adds its lines to
  * the pool later. The shared development file is evaluated on request only, outside the build:
- * {@code sco-bench chat-eval --queries ../shared/chatops/queries-dev.jsonl}.
+ * {@code sco-bench chat-eval --queries <the shared folder>/chatops/queries-dev.jsonl}.
  *
  * <p>Definitions. <b>Intent accuracy</b>: fraction of the examples whose intent is exactly the
  * label. <b>Slot accuracy</b>: fraction of the examples with at least one labelled slot whose

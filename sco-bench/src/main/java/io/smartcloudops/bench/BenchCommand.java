@@ -1,5 +1,6 @@
 package io.smartcloudops.bench;
 
+import io.smartcloudops.bench.chat.ChatEval;
 import io.smartcloudops.bench.chat.QueryLatency;
 import io.smartcloudops.bench.load.LoadCommand;
 import io.smartcloudops.bench.nab.NabCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 
 /** {@code java -jar sco-bench.jar <subcommand>}: the benchmark entry point. */
 @Command(name = "sco-bench", mixinStandardHelpOptions = true, subcommands = {NabCommand.class, SampleToActionLatency.class,
-            QueryLatency.class, LoadCommand.class, SoakCommand.class, ReportCommand.class},
+            QueryLatency.class, ChatEval.class, LoadCommand.class, SoakCommand.class, ReportCommand.class},
         description = "SmartCloudOps benchmarks.")
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

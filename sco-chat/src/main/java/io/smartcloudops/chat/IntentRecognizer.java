@@ -2,6 +2,7 @@ package io.smartcloudops.chat;
 
 import io.smartcloudops.chat.internal.nlu.Interpretation;
 import io.smartcloudops.chat.internal.nlu.QueryInterpreter;
+import io.smartcloudops.chat.internal.nlu.Turn;
 import java.util.Map;
 import java.util.Objects;
 
@@ -42,6 +43,19 @@ public final class IntentRecognizer {
     /** One text on its own, as the first turn of a conversation. */
     public Understanding understand(String text) {
         Interpretation in = interpreter.interpret(text, null);
+        return new Understanding(in.intent().label(), in.slots(), in.confidence(), in.clarify());
+    }
+
+    /**
+     * A text said right after {@code previous} in the same conversation, so follow-ups ("and for
+     * redis?", "restart it") resolve against it; as the labelled query files' {@code context}.
+     */
+    public Understanding understand(String text, String previous) {
+        if (previous == null) {
+            return understand(text);
+        }
+        Interpretation ctx = interpreter.interpret(previous, null);
+        Interpretation in = interpreter.interpret(text, new Turn(ctx.intent(), ctx.slots(), ctx.mentions(), null));
         return new Understanding(in.intent().label(), in.slots(), in.confidence(), in.clarify());
     }
 }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Offline chat engine latency per query, p50/p99/p999.")
 public final class QueryLatency implements Callable<Integer> {
-    @Option(names = "--queries", required = true, paramLabel = "FILE", description = "JSON lines with a 'text' field")
+    @Option(names = "--queries", paramLabel = "FILE", description = "JSON lines with a 'text' field (default: the bundled set)")
     Path queries;
 
     @Option(names = "--rounds", defaultValue = "20", description = "times each query is asked (default ${DEFAULT-VALUE})")
@@ -46,7 +46,7 @@ public final class QueryLatency implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Measured m = measure(QueryFile.texts(queries), rounds);
+        Measured m = measure(queries == null ? QueryFile.bundled() : QueryFile.texts(queries), rounds);
         LatencySummary h = m.answers();
         out.printf("offline engine: %d queries x %d rounds (engine ready in %.0f ms)%n", m.queries(), m.rounds(), m.readyMs());
         out.printf("answer latency: p50 %.2f ms, p99 %.2f ms, p999 %.2f ms, max %.2f ms%n", h.p50Ms(), h.p99Ms(), h.p999Ms(), h.maxMs());

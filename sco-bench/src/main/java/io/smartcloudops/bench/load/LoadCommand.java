@@ -16,10 +16,6 @@ import picocli.CommandLine.Option;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Start sco-agent.jar on loopback and drive /status and /query with wrk at fixed rates; p50/p99/p999, errors, memory.")
 public final class LoadCommand implements Callable<Integer> {
-    /** Asked when no queries file is found: one of each kind that reads. */
-    static final List<String> FALLBACK_QUERIES = List.of("give me a quick status summary", "cpu on the app box over the last hour",
-            "any anomalies today?", "which alerts are firing?", "show me the last actions taken");
-
     @Option(names = "--agent-jar", defaultValue = "sco-examples/target/sco-agent.jar", description = "the agent (default ${DEFAULT-VALUE})")
     Path agentJar;
 
@@ -35,8 +31,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--query-rate", defaultValue = "50", description = "POST /query requests per second (default ${DEFAULT-VALUE})")
     double queryRate;
 
-    @Option(names = "--queries", defaultValue = "../shared/chatops/queries-dev.jsonl",
-            description = "queries asked in turn (JSON lines with 'text'; default ${DEFAULT-VALUE}, a built-in few when missing)")
+    @Option(names = "--queries",
+            description = "queries asked in turn (JSON lines with 'text'; default: the bundled set, which is also used when the file is missing)")
     Path queries;
 
     @CommandLine.Spec
@@ -63,8 +59,8 @@ public final class LoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The file's queries, or a built-in few when it is missing. */
+    /** The file's queries, or the bundled set when no file is given or it is missing. */
     public static List<String> queryTexts(Path file) throws java.io.IOException {
-        return file != null && Files.isRegularFile(file) ? QueryFile.texts(file) : FALLBACK_QUERIES;
+        return file != null && Files.isRegularFile(file) ? QueryFile.texts(file) : QueryFile.bundled();
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * <p>The file was split before tuning: lines 1, 3, 5, ... are half A, which the rules were tuned
  * against; lines 2, 4, 6, ... are half B, which was only ever scored, never read for errors while
  * tuning, so half B was the honest held-out figure. Definitions of the figures are those of
- * {@link DevSetEvaluationTest}. Before the issue #5 changes: A 0.920 intent / 0.959 slots, B 0.909 /
+ * {@link QuerySetEvaluationTest}. Before the issue #5 changes: A 0.920 intent / 0.959 slots, B 0.909 /
  * 0.956; after the first round: A 1.000 / 1.000, B 0.929 / 0.956. The second round then tuned on
  * half B's errors too (A and B 1.000 / 1.000), so neither half is honest any more: the honest
  * figure is set C ({@link HoldOutSetCEvaluationTest}). The floors here guard against regressions.
@@ -38,7 +38,7 @@ class HoldOutEvaluationTest {
 
     @BeforeAll
     static void load() throws IOException {
-        all = DevSetEvaluationTest.readResource(FILE);
+        all = QuerySetEvaluationTest.readResource(FILE);
         halfA = new ArrayList<>();
         halfB = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
@@ -50,30 +50,30 @@ class HoldOutEvaluationTest {
     @Test
     void holdOutSetSharesNoTextWithThePoolOrTheOtherSets() throws IOException {
         Set<String> seen = interpreter.classifier().examples().stream()
-                .map(e -> DevSetEvaluationTest.norm(e.text())).collect(Collectors.toSet());
-        DevSetEvaluationTest.readResource("queries-paraphrase.jsonl")
-                .forEach(d -> seen.add(DevSetEvaluationTest.norm(d.get("text").asText())));
-        assertThat(all.stream().map(d -> DevSetEvaluationTest.norm(d.get("text").asText())).filter(seen::contains).toList())
+                .map(e -> QuerySetEvaluationTest.norm(e.text())).collect(Collectors.toSet());
+        QuerySetEvaluationTest.readResource("queries-paraphrase.jsonl")
+                .forEach(d -> seen.add(QuerySetEvaluationTest.norm(d.get("text").asText())));
+        assertThat(all.stream().map(d -> QuerySetEvaluationTest.norm(d.get("text").asText())).filter(seen::contains).toList())
                 .isEmpty();
     }
 
     @Test
     void tunedHalfKeepsItsAccuracy() {
-        DevSetEvaluationTest.Score s = DevSetEvaluationTest.evaluate(interpreter, "hold-out half A (tuned on)", halfA);
+        QuerySetEvaluationTest.Score s = QuerySetEvaluationTest.evaluate(interpreter, "hold-out half A (tuned on)", halfA);
         assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
         assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
     void secondHalfKeepsItsAccuracy() {
-        DevSetEvaluationTest.Score s = DevSetEvaluationTest.evaluate(interpreter, "hold-out half B (tuned on in round 2)", halfB);
+        QuerySetEvaluationTest.Score s = QuerySetEvaluationTest.evaluate(interpreter, "hold-out half B (tuned on in round 2)", halfB);
         assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
         assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
     void wholeHoldOutSet() {
-        DevSetEvaluationTest.Score s = DevSetEvaluationTest.evaluate(interpreter, "hold-out (all)", all);
+        QuerySetEvaluationTest.Score s = QuerySetEvaluationTest.evaluate(interpreter, "hold-out (all)", all);
         assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
         assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
     }

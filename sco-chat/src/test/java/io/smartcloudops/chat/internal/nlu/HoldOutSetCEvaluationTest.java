@@ -28,18 +28,18 @@ class HoldOutSetCEvaluationTest {
 
     @BeforeAll
     static void load() throws IOException {
-        set = DevSetEvaluationTest.readResource(FILE);
+        set = QuerySetEvaluationTest.readResource(FILE);
         interpreter = QueryInterpreter.bundled(2000, 0.40);
     }
 
     @Test
     void setCSharesNoTextWithThePoolOrTheOtherSets() throws IOException {
-        assertThat(DevSetEvaluationTest.sharedTexts(interpreter, set, List.of("queries-paraphrase.jsonl", "queries-holdout.jsonl"))).isEmpty();
+        assertThat(QuerySetEvaluationTest.sharedTexts(interpreter, set, List.of("queries-paraphrase.jsonl", "queries-holdout.jsonl"))).isEmpty();
     }
 
     @Test
     void unseenSetCReachesHeldOutTargets() {
-        DevSetEvaluationTest.Score s = DevSetEvaluationTest.evaluate(interpreter, "hold-out set C (never tuned on)", set);
+        QuerySetEvaluationTest.Score s = QuerySetEvaluationTest.evaluate(interpreter, "hold-out set C (never tuned on)", set);
         assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.98);
         assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.98);
     }

@@ -24,18 +24,18 @@ class HoldOutSetDEvaluationTest {
 
     @BeforeAll
     static void load() throws IOException {
-        set = DevSetEvaluationTest.readResource(FILE);
+        set = QuerySetEvaluationTest.readResource(FILE);
         interpreter = QueryInterpreter.bundled(2000, 0.40);
     }
 
     @Test
     void setDSharesNoTextWithThePoolOrTheOtherSets() throws IOException {
-        assertThat(DevSetEvaluationTest.sharedTexts(interpreter, set, List.of("queries-paraphrase.jsonl", "queries-holdout.jsonl", "queries-holdout-c.jsonl"))).isEmpty();
+        assertThat(QuerySetEvaluationTest.sharedTexts(interpreter, set, List.of("queries-paraphrase.jsonl", "queries-holdout.jsonl", "queries-holdout-c.jsonl"))).isEmpty();
     }
 
     @Test
     void unseenSetDReachesHeldOutTargets() {
-        DevSetEvaluationTest.Score s = DevSetEvaluationTest.evaluate(interpreter, "hold-out set D (0.955 / 0.953 when first scored; tuned on since)", set);
+        QuerySetEvaluationTest.Score s = QuerySetEvaluationTest.evaluate(interpreter, "hold-out set D (0.955 / 0.953 when first scored; tuned on since)", set);
         assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.94);
         assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.93);
     }

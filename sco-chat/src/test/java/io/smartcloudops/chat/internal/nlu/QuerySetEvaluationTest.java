@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,48 +18,53 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Measures the offline interpreter on shared/chatops/queries-dev.jsonl as the product is measured:
- * on text it has never seen. The few-shot pool is hand-written and must not contain any dev text;
- * each example is nevertheless classified with pool entries equal to it excluded (leave-one-out),
- * so the measurement stays honest if someone adds dev lines to the pool later.
+ * Measures the offline interpreter on labelled query files that live in this repository, as the
+ * product is measured: on text it has never seen. Set E ({@code queries-set-e.jsonl}, 101 queries,
+ * all 16 intents, with follow-ups) was written for issue #17 from scratch, with no text taken from
+ * the shared development file or the other sets (a test checks the in-repository ones); its figure
+ * was taken once before any change for #17: intent 0.970 (98/101), slots 0.988 (79/80); the
+ * floors sit just below it. Each example is classified with
+ * pool entries equal to it excluded, so the measurement stays honest if someone adds its lines to
+ * the pool later. The shared development file is evaluated on request only, outside the build:
+ * {@code sco-bench chat-eval --queries <the shared folder>/chatops/queries-dev.jsonl}.
  *
- * <p>Definitions. <b>Intent accuracy</b>: fraction of the 96 examples whose intent is exactly the
+ * <p>Definitions. <b>Intent accuracy</b>: fraction of the examples whose intent is exactly the
  * label. <b>Slot accuracy</b>: fraction of the examples with at least one labelled slot whose
  * labelled slots are all produced with exactly the labelled value (durations compared in seconds);
  * extra slots are not counted. <b>Per-slot accuracy</b>: for each slot name, the fraction of its
  * labelled occurrences produced exactly. Two-turn examples are run as two turns of one session.
  */
-class DevSetEvaluationTest {
+class QuerySetEvaluationTest {
+
+    static final String SET_E = "queries-set-e.jsonl";
+    private static final double SET_E_INTENT_FLOOR = 0.96;
+    private static final double SET_E_SLOT_FLOOR = 0.98;
 
     private static QueryInterpreter interpreter;
-    private static List<JsonNode> dev;
+    private static List<JsonNode> setE;
 
     @BeforeAll
     static void load() throws IOException {
-        String shared = System.getProperty("sco.shared.dir");
-        assertThat(shared).as("system property sco.shared.dir (set by sco-chat/pom.xml)").isNotBlank();
-        Path file = Path.of(shared, "chatops", "queries-dev.jsonl");
-        ObjectMapper json = new ObjectMapper();
-        dev = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (!line.isBlank()) {
-                dev.add(json.readTree(line));
-            }
-        }
+        setE = readResource(SET_E);
         interpreter = QueryInterpreter.bundled(2000, 0.40);
     }
 
     @Test
-    void fewShotPoolContainsNoDevText() {
-        Set<String> pool = interpreter.classifier().examples().stream().map(e -> norm(e.text())).collect(Collectors.toSet());
-        assertThat(dev.stream().map(d -> norm(d.get("text").asText())).filter(pool::contains).toList()).isEmpty();
+    void setESharesNoTextWithThePoolOrTheOtherSets() throws IOException {
+        assertThat(sharedTexts(interpreter, setE, List.of("queries-paraphrase.jsonl", "queries-holdout.jsonl",
+                "queries-holdout-c.jsonl", "queries-holdout-d.jsonl"))).isEmpty();
     }
 
     @Test
-    void reachesIntentAndSlotAccuracyOnHeldOutDevQueries() {
-        Score s = evaluate(interpreter, "dev", dev);
-        assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.95);
-        assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.90);
+    void setECoversEverySixteenIntents() {
+        assertThat(setE.stream().map(d -> d.get("intent").asText()).distinct().count()).isEqualTo(16);
+    }
+
+    @Test
+    void reachesIntentAndSlotFloorsOnSetE() {
+        Score s = evaluate(interpreter, "set E", setE);
+        assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(SET_E_INTENT_FLOOR);
+        assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(SET_E_SLOT_FLOOR);
     }
 
     /** Figures of one evaluation run, with the printed report. */
@@ -158,7 +161,7 @@ class DevSetEvaluationTest {
     static List<JsonNode> readResource(String name) throws IOException {
         List<JsonNode> set = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        try (var in = DevSetEvaluationTest.class.getResourceAsStream(name)) {
+        try (var in = QuerySetEvaluationTest.class.getResourceAsStream(name)) {
             assertThat(in).as("test resource " + name).isNotNull();
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
                 if (!line.isBlank()) {

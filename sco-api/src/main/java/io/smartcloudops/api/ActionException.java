@@ -1,8 +1,9 @@
 package io.smartcloudops.api;
 
 /**
- * A remediation action failed. Subclasses tell whether a retry can help, so the policy gate
- * retries only what is worth retrying.
+ * A remediation action failed. Its type tells whether a retry can help: a
+ * {@link RetriableActionException} (time-outs, throttling, a busy target) may succeed later, a
+ * {@link NonRetriableActionException} will not; the policy gate retries only the first.
  */
 public abstract class ActionException extends ScoException {
     private static final long serialVersionUID = 1L;
@@ -10,7 +11,4 @@ public abstract class ActionException extends ScoException {
     protected ActionException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    /** True when the same request may succeed later (time-outs, throttling, a busy target). */
-    public abstract boolean retriable();
 }

@@ -12,8 +12,4 @@ public class NonRetriableActionException extends ActionException {
         super(message, cause);
     }
 
-    @Override
-    public boolean retriable() {
-        return false;
-    }
 }

@@ -12,8 +12,4 @@ public class RetriableActionException extends ActionException {
         super(message, cause);
     }
 
-    @Override
-    public boolean retriable() {
-        return true;
-    }
 }

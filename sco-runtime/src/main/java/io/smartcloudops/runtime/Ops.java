@@ -30,10 +30,8 @@ import io.smartcloudops.remediate.alerting.NotificationGroups;
 import io.smartcloudops.remediate.alerting.Silences;
 import io.smartcloudops.remediate.policy.AlertRemediator;
 import io.smartcloudops.remediate.policy.PolicyGate;
-import io.smartcloudops.remediate.policy.Sleeper;
 import io.smartcloudops.remediate.rules.RuleEngine;
 import io.smartcloudops.remediate.rules.RuleFileException;
-import io.smartcloudops.remediate.rules.RuleFileLoader;
 import io.smartcloudops.remediate.rules.RuleReloader;
 import io.smartcloudops.remediate.rules.RuleSet;
 import java.io.IOException;
@@ -51,7 +49,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * the policy gate → actions → audit and notifiers. One instance is one independent loop; two can
  * run in one JVM.
  *
- * <p>{@link Builder#build()} opens what the loop needs (the data directory, the audit log, the
+ * <p>{@link OpsBuilder#build()} opens what the loop needs (the data directory, the audit log, the
  * detector checkpoints, rules, sources, notifiers, actions) and fails with a {@link ConfigException}
  * saying what to fix. Then samples arrive either by {@link #ingest(Sample) push}, or from the
  * configured sources: every {@code sampleInterval} once {@link #start() started}, or one round at
@@ -103,7 +100,7 @@ public final class Ops implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private boolean warmedUp;
 
-    private Ops(Builder b) {
+    Ops(OpsBuilder b) {
         this.config = b.config.build();
         this.clock = b.clock;
         this.listeners = new Listeners(b.listeners);
@@ -116,16 +113,16 @@ public final class Ops implements AutoCloseable {
     }
 
     /** A loop with the plugins found on this class's class path. */
-    public static Builder builder() {
+    public static OpsBuilder builder() {
         return builder(ProviderRegistry.builder().discover(Ops.class.getClassLoader()).build());
     }
 
     /** A loop with the plugins of {@code registry}. */
-    public static Builder builder(ProviderRegistry registry) {
-        return new Builder(registry);
+    public static OpsBuilder builder(ProviderRegistry registry) {
+        return new OpsBuilder(registry);
     }
 
-    private void open(Builder b) {
+    private void open(OpsBuilder b) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -497,185 +494,6 @@ public final class Ops implements AutoCloseable {
             }
             audit.close();
             audit = null;
-        }
-    }
-
-    /** Options for a loop; {@link #build()} opens it. */
-    public static final class Builder {
-        private final ProviderRegistry registry;
-        private RuntimeConfig.Builder config = RuntimeConfig.defaults().toBuilder();
-        private InstantSource clock = InstantSource.system();
-        private final List<MetricSource> sources = new ArrayList<>();
-        private final List<RemediationAction> actions = new ArrayList<>();
-        private final List<OpsListener> listeners = new ArrayList<>();
-        private UnaryOperator<RemediationAction> actionDecorator = UnaryOperator.identity();
-        private RuleSet rules;
-        private DetectorFactory detectorFactory;
-        private Sleeper sleeper;
-        private LogLines logs = LogLines.NONE;
-        private String auditLog = "sqlite";
-        private RateLimits rateLimits;
-        private int maxSeries;
-
-        private record RateLimits(int perTarget, int global, Duration window) {
-        }
-
-        private Builder(ProviderRegistry registry) {
-            this.registry = Objects.requireNonNull(registry, "registry");
-        }
-
-        /** Every option at once, as a host reads them from its configuration file; later setters change it. */
-        public Builder config(RuntimeConfig c) {
-            this.config = Objects.requireNonNull(c, "config").toBuilder();
-            return this;
-        }
-
-        public Builder clock(InstantSource c) {
-            this.clock = Objects.requireNonNull(c, "clock");
-            return this;
-        }
-
-        public Builder dataDir(java.nio.file.Path dir) {
-            config.dataDir(Objects.requireNonNull(dir, "dataDir"));
-            return this;
-        }
-
-        /** Dry-run (the default) or execute. */
-        public Builder mode(ActionMode mode) {
-            config.actionMode(Objects.requireNonNull(mode, "mode"));
-            return this;
-        }
-
-        /** The detector provider by name ({@code default}, {@code ewma}, {@code seasonal}, ... or a plugin's). */
-        public Builder detector(String name) {
-            config.detector(Objects.requireNonNull(name, "detector"));
-            return this;
-        }
-
-        /** A detector factory instance instead of a provider by name. */
-        public Builder detector(DetectorFactory factory) {
-            this.detectorFactory = Objects.requireNonNull(factory, "detector");
-            return this;
-        }
-
-        public Builder anomalyThreshold(double threshold) {
-            config.anomalyThreshold(threshold);
-            return this;
-        }
-
-        /** Rules and policies in force instead of the packaged default pack or a rule file. */
-        public Builder rules(RuleSet set) {
-            this.rules = Objects.requireNonNull(set, "rules");
-            return this;
-        }
-
-        /**
-         * Rules and policies from Prometheus-shaped YAML text ({@code groups:} and {@code policies:}).
-         *
-         * @throws io.smartcloudops.remediate.rules.RuleFileException naming every problem, with its line
-         */
-        public Builder rules(String sourceName, String yaml) {
-            return rules(new RuleFileLoader().parseSet(sourceName, yaml));
-        }
-
-        /** A rule file, reloaded when it changes. */
-        public Builder rulesFile(java.nio.file.Path file) {
-            config.rulesFile(Objects.requireNonNull(file, "rulesFile"));
-            return this;
-        }
-
-        public Builder sampleInterval(Duration every) {
-            config.sampleInterval(Objects.requireNonNull(every, "sampleInterval"));
-            return this;
-        }
-
-        public Builder checkpointInterval(Duration every) {
-            config.checkpointInterval(Objects.requireNonNull(every, "checkpointInterval"));
-            return this;
-        }
-
-        /** Notifier providers by name with their settings; the defaults log notifications, an empty map tells nobody. */
-        public Builder notifiers(Map<String, ProviderConfig> notifiers) {
-            config.notifiers(Objects.requireNonNull(notifiers, "notifiers"));
-            return this;
-        }
-
-        /** Which way each series matters to its detector; {@link Directions#defaults()} unless set. */
-        public Builder directions(Directions d) {
-            config.directions(Objects.requireNonNull(d, "directions"));
-            return this;
-        }
-
-        /** At most this many series get a detector state (100,000 by default); samples of more are dropped and counted. */
-        public Builder maxSeries(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("maxSeries must be at least 1, got " + n);
-            }
-            this.maxSeries = n;
-            return this;
-        }
-
-        /** A source instance to poll besides the configured ones. */
-        public Builder source(MetricSource s) {
-            sources.add(Objects.requireNonNull(s, "source"));
-            return this;
-        }
-
-        /** An action instance for the gate; it replaces a configured action of the same name. */
-        public Builder action(RemediationAction a) {
-            actions.add(Objects.requireNonNull(a, "action"));
-            return this;
-        }
-
-        /** Wraps every action before the gate gets it (a host of a pair sends restarts of its peer's services there). */
-        public Builder decorateActions(UnaryOperator<RemediationAction> decorator) {
-            this.actionDecorator = Objects.requireNonNull(decorator, "decorator");
-            return this;
-        }
-
-        public Builder listener(OpsListener l) {
-            listeners.add(Objects.requireNonNull(l, "listener"));
-            return this;
-        }
-
-        /** The gate's cooldown per action and target. */
-        public Builder cooldown(Duration d) {
-            config.cooldown(Objects.requireNonNull(d, "cooldown"));
-            return this;
-        }
-
-        /** At most {@code perTarget} actions on one target and {@code global} in all per {@code window} (6 and 30 an hour by default). */
-        public Builder rateLimits(int perTarget, int global, Duration window) {
-            this.rateLimits = new RateLimits(perTarget, global, Objects.requireNonNull(window, "window"));
-            return this;
-        }
-
-        /** How the gate waits between retries; a simulated clock advances itself here. */
-        public Builder sleeper(Sleeper s) {
-            this.sleeper = Objects.requireNonNull(s, "sleeper");
-            return this;
-        }
-
-        /** Where {@code view().logs(...)} comes from; by default nothing. */
-        public Builder logs(LogLines l) {
-            this.logs = Objects.requireNonNull(l, "logs");
-            return this;
-        }
-
-        /** The {@code AuditLogProvider} by name; {@code sqlite} ({@code <dataDir>/audit.db}) by default. */
-        public Builder auditLog(String providerName) {
-            this.auditLog = Objects.requireNonNull(providerName, "auditLog");
-            return this;
-        }
-
-        /**
-         * Opens the loop.
-         *
-         * @throws io.smartcloudops.api.ScoException naming what to fix (a {@link ConfigException} for a bad setting, a
-         *     {@code ProviderException} for an unknown or broken plugin); whatever was opened is closed again
-         */
-        public Ops build() {
-            return new Ops(this);
         }
     }
 }

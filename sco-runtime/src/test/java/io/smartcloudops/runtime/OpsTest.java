@@ -1,5 +1,6 @@
 package io.smartcloudops.runtime;
 
+import io.smartcloudops.runtime.OpsBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +50,7 @@ class OpsTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
     private final SeriesId latency = SeriesId.of("request_latency_ms", Labels.of("host", "app"));
 
-    private Ops.Builder loop(Path dataDir) {
+    private OpsBuilder loop(Path dataDir) {
         return Ops.builder().dataDir(dataDir).clock(now::get).rules("test.yml", RULES).notifiers(Map.of())
                 .checkpointInterval(Duration.ZERO);
     }

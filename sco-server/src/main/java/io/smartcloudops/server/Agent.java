@@ -1,5 +1,6 @@
 package io.smartcloudops.server;
 
+import io.smartcloudops.runtime.OpsBuilder;
 import io.smartcloudops.api.action.ActionGateway;
 import io.smartcloudops.api.action.Role;
 import io.smartcloudops.api.audit.AuditKind;
@@ -85,7 +86,7 @@ public final class Agent implements AutoCloseable {
 
     private void startComponents() {
         metrics = new AgentMetrics(() -> ops == null ? 0 : ops.seriesCount(), () -> ops == null ? List.of() : ops.openAlerts());
-        Ops.Builder loop = Ops.builder(registry).config(config.runtime()).clock(clock).listener(metrics).logs(logs::newest);
+        OpsBuilder loop = Ops.builder(registry).config(config.runtime()).clock(clock).listener(metrics).logs(logs::newest);
         extraSources.forEach(loop::source);
         if (!config.server().remotes().isEmpty()) {
             Map<String, PeerClient> peers = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import java.util.Objects;
  * An alert instance: one rule matched on one set of labels.
  *
  * <pre>{@code
- * Alert a = engine.alerts().get(0);
+ * Alert a = view.alerts().get(0);   // an OpsView: pending and firing alerts, most urgent first
  * if (a.state() == AlertState.FIRING && a.severity() == Severity.CRITICAL) page(a.annotations().get("summary"));
  * }</pre>
  *

@@ -7,7 +7,10 @@ import java.util.Objects;
  * A sample whose score crossed the detection threshold.
  *
  * <pre>{@code
- * pipeline.onAnomaly(e -> log.warn("{} at {}: {}", e.series(), e.timestampMillis(), e.score().reason()));
+ * // what a listener of the loop (sco-runtime's OpsListener.onAnomaly) is given
+ * void onAnomaly(AnomalyEvent e) {
+ *     log.warn("{} at {}: {}", e.series(), e.timestampMillis(), e.score().reason());
+ * }
  * }</pre>
  *
  * @param id stable identifier (for "explain anomaly 12")

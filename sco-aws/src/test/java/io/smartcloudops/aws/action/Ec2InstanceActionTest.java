@@ -10,7 +10,7 @@ import io.smartcloudops.api.action.ActionOutcome;
 import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.action.RemediationAction;
-import io.smartcloudops.api.testkit.RemediationActionContract;
+import io.smartcloudops.testkit.RemediationActionContract;
 import io.smartcloudops.aws.FakeAwsServer;
 import io.smartcloudops.aws.SigV4Assertions;
 import java.io.IOException;

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Finds NAB's {@code data/} directory when none is given. The development set lives in
- * {@code shared/} beside the repository, so from the repository root it is {@code ../shared/nab/data}
- * and from a module folder (where Maven runs tests) one level further up.
+ * Finds NAB's {@code data/} directory when none is given: the development files live in the
+ * repository at {@code datasets/nab/data}, so from the repository root it is that path and from a
+ * module folder (where Maven runs tests) one level further up.
  */
 public final class NabDataDir {
-    private static final List<Path> CANDIDATES = List.of(Path.of("../shared/nab/data"), Path.of("../../shared/nab/data"));
+    private static final List<Path> CANDIDATES = List.of(Path.of("datasets/nab/data"), Path.of("../datasets/nab/data"));
 
     private NabDataDir() {
     }

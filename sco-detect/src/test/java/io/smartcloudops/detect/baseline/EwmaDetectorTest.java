@@ -13,7 +13,7 @@ import io.smartcloudops.api.detect.Score;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
-import io.smartcloudops.api.testkit.DetectorContract;
+import io.smartcloudops.testkit.DetectorContract;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

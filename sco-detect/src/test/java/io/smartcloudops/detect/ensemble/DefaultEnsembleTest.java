@@ -14,7 +14,7 @@ import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
-import io.smartcloudops.api.testkit.DetectorContract;
+import io.smartcloudops.testkit.DetectorContract;
 import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.detect.DetectorState;
 import io.smartcloudops.api.spi.ProviderContext;
-import io.smartcloudops.api.testkit.DetectorContract;
+import io.smartcloudops.testkit.DetectorContract;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

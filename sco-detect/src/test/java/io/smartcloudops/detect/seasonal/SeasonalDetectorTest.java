@@ -12,7 +12,7 @@ import io.smartcloudops.api.detect.DetectorState;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
-import io.smartcloudops.api.testkit.DetectorContract;
+import io.smartcloudops.testkit.DetectorContract;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

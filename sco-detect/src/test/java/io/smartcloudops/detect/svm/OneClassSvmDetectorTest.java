@@ -8,7 +8,7 @@ import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.detect.DetectorState;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
-import io.smartcloudops.api.testkit.DetectorContract;
+import io.smartcloudops.testkit.DetectorContract;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.smartcloudops.remediate.policy;
 
 import io.smartcloudops.api.ActionException;
+import io.smartcloudops.api.RetriableActionException;
 import io.smartcloudops.api.alert.Severity;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.notify.Notification;
@@ -206,8 +207,9 @@ public final class PolicyGate implements ActionGateway {
             try {
                 return action.execute(request, action.changesTargets() ? mode : ActionMode.EXECUTE, now);
             } catch (ActionException e) {
-                if (!e.retriable() || attempt >= retry.maxAttempts()) {
-                    return ActionResult.of(request, ActionOutcome.FAILED, (e.retriable() ? "gave up after " + attempt + " attempts: " : "")
+                boolean retriable = e instanceof RetriableActionException;
+                if (!retriable || attempt >= retry.maxAttempts()) {
+                    return ActionResult.of(request, ActionOutcome.FAILED, (retriable ? "gave up after " + attempt + " attempts: " : "")
                             + e.getMessage(), now, Duration.ofNanos(System.nanoTime() - started));
                 }
                 Duration wait = retry.backoffAfter(attempt);

@@ -13,7 +13,7 @@ import io.smartcloudops.api.spi.ActionProvider;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
-import io.smartcloudops.api.testkit.RemediationActionContract;
+import io.smartcloudops.testkit.RemediationActionContract;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.ActionOutcome;
 import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.api.action.RemediationAction;
-import io.smartcloudops.api.testkit.RemediationActionContract;
+import io.smartcloudops.testkit.RemediationActionContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

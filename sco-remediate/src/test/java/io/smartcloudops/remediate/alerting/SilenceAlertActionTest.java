@@ -11,7 +11,7 @@ import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.action.RemediationAction;
 import io.smartcloudops.api.action.Role;
 import io.smartcloudops.api.metric.Labels;
-import io.smartcloudops.api.testkit.RemediationActionContract;
+import io.smartcloudops.testkit.RemediationActionContract;
 import io.smartcloudops.remediate.audit.SqliteAuditLog;
 import io.smartcloudops.remediate.policy.PolicyGate;
 import java.nio.file.Path;

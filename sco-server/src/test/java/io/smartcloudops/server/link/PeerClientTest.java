@@ -146,16 +146,16 @@ class PeerClientTest {
         }
         answer(200, codec.write(new ActionResult("restart_service", "app", ActionOutcome.FAILED, "unit failed", now, Duration.ZERO, null)));
         assertThatThrownBy(() -> action.execute(onApp, ActionMode.EXECUTE, now)).isInstanceOf(ActionException.class)
-                .satisfies(e -> assertThat(((ActionException) e).retriable()).isTrue());
+                .isInstanceOf(io.smartcloudops.api.RetriableActionException.class);
         answer(200, codec.write(new ActionResult("restart_service", "app", ActionOutcome.SUPPRESSED, "cooldown", now, Duration.ZERO, null)));
         assertThatThrownBy(() -> action.execute(onApp, ActionMode.EXECUTE, now))
-                .satisfies(e -> assertThat(((ActionException) e).retriable()).isFalse());
+                .isInstanceOf(io.smartcloudops.api.NonRetriableActionException.class);
         answer(403, "{\"error\": \"viewer may not change state\"}");
         assertThatThrownBy(() -> action.execute(onApp, ActionMode.EXECUTE, now)).hasMessageContaining("403")
-                .satisfies(e -> assertThat(((ActionException) e).retriable()).isFalse());
+                .isInstanceOf(io.smartcloudops.api.NonRetriableActionException.class);
         answer(503, "down for maintenance");
         assertThatThrownBy(() -> action.execute(onApp, ActionMode.EXECUTE, now))
-                .satisfies(e -> assertThat(((ActionException) e).retriable()).isTrue());
+                .isInstanceOf(io.smartcloudops.api.RetriableActionException.class);
         assertThat(local.calls).as("the peer's targets never run here").isEqualTo(1);
     }
 }

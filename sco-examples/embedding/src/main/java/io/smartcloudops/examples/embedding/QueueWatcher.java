@@ -33,7 +33,7 @@ public final class QueueWatcher {
               - name: queues
                 rules:
                   - alert: QueueBacklog
-                    expr: anomaly_score(queue_depth) >= 0.95
+                    expr: anomaly_score(queue_depth) >= 0.999
                     labels: {severity: warning}
                     annotations: {summary: 'queue {{ $labels.queue }} is backing up'}
             policies:
@@ -85,6 +85,8 @@ public final class QueueWatcher {
                 .dataDir(dataDir)
                 .clock(now::get)
                 .detector("spike")              // our DetectorProvider
+                .anomalyThreshold(0.999)        // about 3.3 deviations: the spike detector's score is a probability
+                .action("page_oncall", Map.of()) // our ActionProvider, with its settings
                 .rules("queue-rules.yml", RULES)
                 .mode(ActionMode.DRY_RUN)       // the gate describes what it would do, and audits it
                 .notifiers(Map.of())

@@ -113,11 +113,11 @@ class ProvidersTest {
 
     @Test
     void failuresAreClassifiedByWhetherARetryCanHelp() {
-        assertThat(failure(503, "RequestLimitExceeded")).isInstanceOf(io.smartcloudops.api.RetriableActionException.class);
-        assertThat(failure(500, "InternalError")).isInstanceOf(io.smartcloudops.api.RetriableActionException.class);
-        assertThat(failure(400, "Throttling")).isInstanceOf(io.smartcloudops.api.RetriableActionException.class);
-        assertThat(failure(403, "AccessDenied")).isInstanceOf(io.smartcloudops.api.NonRetriableActionException.class);
-        assertThat(failure(400, "InvalidParameterValue")).isInstanceOf(io.smartcloudops.api.NonRetriableActionException.class);
+        assertThat(failure(503, "RequestLimitExceeded").retriable()).isTrue();
+        assertThat(failure(500, "InternalError").retriable()).isTrue();
+        assertThat(failure(400, "Throttling").retriable()).isTrue();
+        assertThat(failure(403, "AccessDenied").retriable()).isFalse();
+        assertThat(failure(400, "InvalidParameterValue").retriable()).isFalse();
         assertThat(failure(403, "UnauthorizedOperation").describe("reboot i-1")).contains("IAM policy");
     }
 

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * state per file, as a NAB pass does, so warm-up and training phases are in the figure; the result
  * is nanoseconds per point.
  *
- * <p>{@code java -cp sco-bench.jar org.openjdk.jmh.Main DetectorCostBenchmark -p dataDir=../shared/nab/data}
+ * <p>{@code java -cp sco-bench.jar org.openjdk.jmh.Main DetectorCostBenchmark -p dataDir=datasets/nab/data}
  * ({@code rcf} is the forest; every other value is a detector name from the SPI).
  */
 @State(Scope.Thread)
@@ -40,7 +40,7 @@ public class DetectorCostBenchmark {
     @Param({"ewma", "seasonal", "iforest", "ocsvm", "default", RCF})
     public String detector;
 
-    /** NAB's data directory; empty means {@code ../shared/nab/data} from the working directory. */
+    /** NAB's data directory; empty means {@code datasets/nab/data} (or {@code ../datasets/nab/data}) from the working directory. */
     @Param({""})
     public String dataDir;
 

@@ -24,10 +24,10 @@ public final class NabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "NAB data directory (<category>/<file>.csv)")
+    @Option(names = "--data", description = "NAB data directory (<category>/<file>.csv); default datasets/nab/data from the repository root")
     Path data;
 
-    @Option(names = "--labels", required = true, description = "NAB combined_windows.json")
+    @Option(names = "--labels", description = "NAB combined_windows.json; default labels/combined_windows.json beside the data directory")
     Path labels;
 
     @Option(names = "--out", required = true, description = "output directory for results and REPORT.md")
@@ -51,7 +51,9 @@ public final class NabCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
-        NabOutcome o = new NabEvaluation(data, labels, profiles, reference).run(detectors, settings, seed, out, console);
+        Path dataDir = NabDataDir.resolve(data == null ? null : data.toString());
+        Path labelsFile = labels != null ? labels : dataDir.resolve("../labels/combined_windows.json").normalize();
+        NabOutcome o = new NabEvaluation(dataDir, labelsFile, profiles, reference).run(detectors, settings, seed, out, console);
         NabReport report = new NabReport(o.profiles());
         o.ours().forEach(report::add);
         o.references().forEach((ref, scores) -> report.add(ref + " (reference)", scores));

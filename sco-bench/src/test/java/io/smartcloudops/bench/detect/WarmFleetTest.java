@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class WarmFleetTest {
     private static Path nabData() {
-        String shared = System.getProperty("sco.shared.dir");
-        return NabDataDir.resolve(shared == null ? null : Path.of(shared, "nab", "data").toString());
+        String nab = System.getProperty("sco.nab.dir");
+        return NabDataDir.resolve(nab == null ? null : Path.of(nab, "data").toString());
     }
 
     @Test

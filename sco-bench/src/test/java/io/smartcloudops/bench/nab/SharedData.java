@@ -3,19 +3,19 @@ package io.smartcloudops.bench.nab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the NAB development set lives: {@code sco.shared.dir}, set by the build. */
+/** Where the NAB development subset lives: {@code sco.nab.dir} ({@code datasets/nab} in the repository), set by the build. */
 final class SharedData {
     private SharedData() {
     }
 
     static Path nab() {
-        String dir = System.getProperty("sco.shared.dir");
+        String dir = System.getProperty("sco.nab.dir");
         if (dir == null) {
-            throw new IllegalStateException("system property sco.shared.dir is not set; run the tests through Maven");
+            throw new IllegalStateException("system property sco.nab.dir is not set; run the tests through Maven");
         }
-        Path nab = Path.of(dir).resolve("nab").normalize();
+        Path nab = Path.of(dir).normalize();
         if (!Files.isDirectory(nab.resolve("data"))) {
-            throw new IllegalStateException("no NAB data under " + nab + " (sco.shared.dir=" + dir + ")");
+            throw new IllegalStateException("no NAB data under " + nab + " (sco.nab.dir=" + dir + ")");
         }
         return nab;
     }

@@ -40,7 +40,7 @@ public class DetectorCostBenchmark {
     @Param({"ewma", "seasonal", "iforest", "ocsvm", "default", RCF})
     public String detector;
 
-    /** NAB's data directory; empty means {@code datasets/nab/data} from the working directory. */
+    /** NAB's data directory; empty means {@code datasets/nab/data} (or {@code ../datasets/nab/data}) from the working directory. */
     @Param({""})
     public String dataDir;
 

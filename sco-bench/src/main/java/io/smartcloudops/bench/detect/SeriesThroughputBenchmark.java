@@ -39,7 +39,7 @@ public class SeriesThroughputBenchmark {
     @Param({"default"})
     public String detector;
 
-    /** NAB's data directory; empty means {@code datasets/nab/data} from the working directory. */
+    /** NAB's data directory; empty means {@code datasets/nab/data} (or {@code ../datasets/nab/data}) from the working directory. */
     @Param({""})
     public String dataDir;
 

@@ -17,7 +17,7 @@ import java.util.Set;
  * the file's path relative to the data directory ({@code realKnownCause/nyc_taxi.csv}).
  *
  * <pre>{@code
- * CorpusLabels labels = CorpusLabels.read(Path.of("shared/nab/labels/combined_windows.json"));
+ * CorpusLabels labels = CorpusLabels.read(Path.of("datasets/nab/labels/combined_windows.json"));
  * List<LabelWindow> w = labels.windows("realKnownCause/nyc_taxi.csv").orElseThrow();
  * }</pre>
  */

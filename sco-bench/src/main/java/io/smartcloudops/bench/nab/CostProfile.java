@@ -14,7 +14,7 @@ import java.util.Map;
  * weigh. The true-negative weight exists in NAB's file but no score uses it.
  *
  * <pre>{@code
- * List<CostProfile> profiles = CostProfile.readAll(Path.of("shared/nab/config/profiles.json"));
+ * List<CostProfile> profiles = CostProfile.readAll(Path.of("datasets/nab/config/profiles.json"));
  * }</pre>
  */
 public record CostProfile(String name, double tpWeight, double fpWeight, double fnWeight) {

@@ -24,10 +24,10 @@ public final class NabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "NAB data directory (<category>/<file>.csv)")
+    @Option(names = "--data", description = "NAB data directory (<category>/<file>.csv); default datasets/nab/data from the repository root")
     Path data;
 
-    @Option(names = "--labels", required = true, description = "NAB combined_windows.json")
+    @Option(names = "--labels", description = "NAB combined_windows.json; default labels/combined_windows.json beside the data directory")
     Path labels;
 
     @Option(names = "--out", required = true, description = "output directory for results and REPORT.md")
@@ -45,16 +45,37 @@ public final class NabCommand implements Callable<Integer> {
     @Option(names = "--param", description = "detector setting as DETECTOR.KEY=VALUE (repeatable), e.g. default.echo=0.3")
     Map<String, String> settings = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--cv", description = "also cross-validate: leave one category out, choose the grid point and threshold on the other categories")
+    boolean cv;
+
+    @Option(names = "--cv-grid", description = "a grid axis to cross-validate as DETECTOR.KEY=v1,v2,... (repeatable); "
+            + "default: the axes CvGrids declares for the detector (none: only the threshold is chosen per fold)")
+    List<String> cvGrid = new ArrayList<>();
+
     @Option(names = "--seed", defaultValue = "42", description = "detector seed (default ${DEFAULT-VALUE})")
     long seed;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
-        NabOutcome o = new NabEvaluation(data, labels, profiles, reference).run(detectors, settings, seed, out, console);
+        Path dataDir = NabDataDir.resolve(data == null ? null : data.toString());
+        Path labelsFile = labels != null ? labels : dataDir.resolve("../labels/combined_windows.json").normalize();
+        NabEvaluation evaluation = new NabEvaluation(dataDir, labelsFile, profiles, reference);
+        NabOutcome o = evaluation.run(detectors, settings, seed, out, console);
         NabReport report = new NabReport(o.profiles());
         o.ours().forEach(report::add);
         o.references().forEach((ref, scores) -> report.add(ref + " (reference)", scores));
+        if (cv) {
+            NabCrossValidation validation = new NabCrossValidation(CorpusLabels.read(labelsFile), o.profiles());
+            List<NabSeries> files = NabSeries.readAll(dataDir);
+            for (String name : o.ours().keySet()) {
+                CvGrid grid = CvGrids.forDetector(name, cvGrid);
+                NabCrossValidation.CvOutcome outcome = validation.run(files, grid, point -> evaluation.factory(name, settings, point));
+                report.addCrossValidated(name, outcome);
+                console.printf("%s: cross-validated over %d grid point(s) %s%n", name, outcome.gridPoints(), grid.axes());
+                console.flush();
+            }
+        }
         o.ours().forEach(report::addDetails);
         String md = report.markdown("NAB scores on " + o.files() + " files");
         Files.createDirectories(out);

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Finds NAB's {@code data/} directory when none is given: the development files live in the
- * repository at {@code datasets/nab/data}, so from the repository root it is that path and from a
- * module folder (where Maven runs tests) one level further up.
+ * Finds NAB's {@code data/} directory when none is given. The development subset lives in the
+ * repository under {@code datasets/nab}, so from the repository root it is {@code datasets/nab/data}
+ * and from a module folder (where Maven runs tests) {@code ../datasets/nab/data}.
  */
 public final class NabDataDir {
     private static final List<Path> CANDIDATES = List.of(Path.of("datasets/nab/data"), Path.of("../datasets/nab/data"));

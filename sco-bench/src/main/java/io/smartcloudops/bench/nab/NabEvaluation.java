@@ -77,7 +77,18 @@ public final class NabEvaluation {
         return new NabOutcome(scorer.profiles(), files.size(), ours, refs, micros);
     }
 
-    private static ProviderConfig config(String detector, Map<String, String> settings) {
+    /**
+     * A factory for {@code detector} with its {@code DETECTOR.KEY=VALUE} settings and then {@code overrides}
+     * ({@code KEY=VALUE}, e.g. a cross-validation grid point) on top.
+     */
+    public DetectorFactory factory(String detector, Map<String, String> settings, Map<String, String> overrides) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        overrides.forEach((k, v) -> all.put(detector + "." + k, v));
+        ProviderRegistry registry = ProviderRegistry.builder().discover(NabEvaluation.class.getClassLoader()).build();
+        return registry.provider(DetectorProvider.class, detector).create(ProviderContext.builder().build().withConfig(config(detector, all)));
+    }
+
+    static ProviderConfig config(String detector, Map<String, String> settings) {
         Map<String, Object> mine = new LinkedHashMap<>();
         settings.forEach((k, v) -> {
             if (k.startsWith(detector + ".")) {

@@ -23,6 +23,29 @@ public final class NabReport {
         return this;
     }
 
+    /**
+     * Adds two rows for a cross-validated detector: the in-sample figure (grid point and threshold
+     * chosen on all files) and the leave-one-category-out figure, the honest one; and a section
+     * listing what each fold chose.
+     */
+    public NabReport addCrossValidated(String detector, NabCrossValidation.CvOutcome cv) {
+        rows.append("| ").append(detector).append(" in-sample, tuned over ").append(cv.gridPoints()).append(" grid point(s)");
+        for (CostProfile p : profiles) {
+            rows.append(" | ").append(String.format(Locale.ROOT, "%.2f", cv.inSample().get(p.name())));
+        }
+        rows.append(" |\n| ").append(detector).append(" **cross-validated** (leave one category out)");
+        for (CostProfile p : profiles) {
+            rows.append(" | ").append(String.format(Locale.ROOT, "**%.2f**", cv.crossValidated().get(p.name())));
+        }
+        rows.append(" |\n");
+        details.append("\n### ").append(detector).append(" cross-validation folds\n\n| held out | profile | chosen settings | threshold | held-out raw |\n|---|---|---|---|---|\n");
+        for (NabCrossValidation.FoldChoice f : cv.folds()) {
+            details.append(String.format(Locale.ROOT, "| %s | %s | %s | %.5f | %.3f |%n", f.heldOut(), f.profile(),
+                    f.settings().isEmpty() ? "defaults" : new java.util.TreeMap<>(f.settings()), f.threshold(), f.heldOutRaw()));
+        }
+        return this;
+    }
+
     /** Adds the per-file breakdown of one detector under the first profile (the standard one in NAB). */
     public NabReport addDetails(String detector, Map<String, ProfileScore> scores) {
         ProfileScore s = scores.get(profiles.get(0).name());

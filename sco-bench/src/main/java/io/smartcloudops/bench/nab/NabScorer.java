@@ -52,7 +52,7 @@ public final class NabScorer {
     }
 
     /** NAB's null detector scores every row 0.5. */
-    private static List<ScoredFile> nullDetector(List<ScoredFile> results) {
+    static List<ScoredFile> nullDetector(List<ScoredFile> results) {
         List<ScoredFile> out = new ArrayList<>(results.size());
         for (ScoredFile f : results) {
             double[] half = new double[f.rows()];

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * the columns {@code timestamp} and {@code anomaly_score} (in any order).
  *
  * <pre>{@code
- * List<ScoredFile> numenta = ResultsDirectory.read(Path.of("shared/nab/reference/numenta"), "numenta");
+ * List<ScoredFile> numenta = ResultsDirectory.read(Path.of("datasets/nab/reference/numenta"), "numenta");
  * }</pre>
  */
 public final class ResultsDirectory {

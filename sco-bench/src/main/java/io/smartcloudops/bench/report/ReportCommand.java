@@ -44,7 +44,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "short runs (a few minutes on 2 cores) instead of full ones (about 20 minutes)")
     boolean quick;
 
-    @Option(names = "--data", description = "NAB data directory (default datasets/nab/data)")
+    @Option(names = "--data", description = "NAB data directory (default datasets/nab/data from the repository root)")
     String data;
 
     @Option(names = "--labels", description = "NAB combined_windows.json (default: labels/ beside the data directory)")

@@ -26,7 +26,7 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--detector", defaultValue = "default", description = "detector (default ${DEFAULT-VALUE})")
     String detector;
 
-    @Option(names = "--data", description = "NAB data directory the series' values come from (default datasets/nab/data)")
+    @Option(names = "--data", description = "NAB data directory the series' values come from (default datasets/nab/data from the repository root)")
     String data;
 
     @CommandLine.Spec

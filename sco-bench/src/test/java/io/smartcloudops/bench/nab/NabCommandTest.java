@@ -17,7 +17,7 @@ class NabCommandTest {
 
     @Test
     void runsDetectorOnSubsetWritesNabLayoutAndReport(@TempDir Path tmp) throws Exception {
-        Path nab = NabDevelopmentSet.nab();
+        Path nab = SharedData.nab();
         Path data = tmp.resolve("data");
         for (String rel : List.of("realKnownCause/nyc_taxi.csv", "artificialWithAnomaly/art_daily_jumpsup.csv",
                 "realAdExchange/exchange-2_cpc_results.csv")) {
@@ -46,7 +46,7 @@ class NabCommandTest {
 
     @Test
     void keepsRowsInFileOrderWithDuplicateTimestamps() throws Exception {
-        Path nab = NabDevelopmentSet.nab();
+        Path nab = SharedData.nab();
         NabSeries machine = NabSeries.read(nab.resolve("data/realKnownCause/machine_temperature_system_failure.csv"),
                 "realKnownCause/machine_temperature_system_failure.csv");
         List<String> raw = Files.readAllLines(nab.resolve("data/realKnownCause/machine_temperature_system_failure.csv"));

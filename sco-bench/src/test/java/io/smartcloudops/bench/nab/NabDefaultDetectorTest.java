@@ -21,7 +21,7 @@ class NabDefaultDetectorTest {
             "realAWSCloudwatch/rds_cpu_utilization_e47b3b.csv", "realTraffic/occupancy_t4013.csv", "artificialNoAnomaly/art_noisy.csv");
 
     private static Map<String, ProfileScore> run(String detector, List<NabSeries> files) throws Exception {
-        Path nab = NabDevelopmentSet.nab();
+        Path nab = SharedData.nab();
         ProviderRegistry registry = ProviderRegistry.builder().discover(NabDefaultDetectorTest.class.getClassLoader()).build();
         NabRun run = new NabRun(detector, registry.provider(DetectorProvider.class, detector).create(ProviderContext.builder().build()),
                 DetectorSettings.defaults());
@@ -36,7 +36,7 @@ class NabDefaultDetectorTest {
     private static List<NabSeries> quickFiles() throws Exception {
         List<NabSeries> out = new ArrayList<>();
         for (String rel : QUICK) {
-            out.add(NabSeries.read(NabDevelopmentSet.nab().resolve("data").resolve(rel), rel));
+            out.add(NabSeries.read(SharedData.nab().resolve("data").resolve(rel), rel));
         }
         return out;
     }
@@ -58,7 +58,7 @@ class NabDefaultDetectorTest {
     /** The whole development set takes a few seconds: it runs in every build, so a regression cannot land unseen. */
     @Test
     void defaultDetectorOnTheWholeDevelopmentSet() throws Exception {
-        Map<String, ProfileScore> ours = run("default", NabSeries.readAll(NabDevelopmentSet.nab().resolve("data")));
+        Map<String, ProfileScore> ours = run("default", NabSeries.readAll(SharedData.nab().resolve("data")));
         NabReport report = new NabReport(ours.values().stream().map(ProfileScore::profile).toList()).add("default", ours);
         System.out.println(report.table());
         // regression floors just under the current ensemble (78.60 / 70.73 / 83.17 on these 41 files),

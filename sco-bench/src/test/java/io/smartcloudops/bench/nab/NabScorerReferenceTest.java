@@ -20,7 +20,7 @@ class NabScorerReferenceTest {
         "randomCutForest, 54.96, 41.20, 62.29",
     })
     void reproducesPublishedReferenceScores(String detector, double standard, double lowFp, double lowFn) throws Exception {
-        Path nab = NabDevelopmentSet.nab();
+        Path nab = SharedData.nab();
         NabScorer scorer = new NabScorer(CorpusLabels.read(nab.resolve("labels/combined_windows.json")),
                 CostProfile.readAll(nab.resolve("config/profiles.json")));
         List<ScoredFile> results = ResultsDirectory.read(nab.resolve("reference").resolve(detector), detector);

@@ -3,9 +3,9 @@ package io.smartcloudops.bench.nab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where NAB's development files live: {@code datasets/nab} in the repository ({@code sco.nab.dir}, set by the build). */
-final class NabDevelopmentSet {
-    private NabDevelopmentSet() {
+/** Where the NAB development subset lives: {@code sco.nab.dir} ({@code datasets/nab} in the repository), set by the build. */
+final class SharedData {
+    private SharedData() {
     }
 
     static Path nab() {

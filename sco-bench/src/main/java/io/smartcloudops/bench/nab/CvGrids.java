@@ -1,0 +1,34 @@
+package io.smartcloudops.bench.nab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The grids each detector is cross-validated over when none is given on the command line. A grid is
+ * kept small on purpose: every axis is a chance to fit the development files, and leave-one-category-out
+ * says how much of that was fitting.
+ */
+final class CvGrids {
+    /**
+     * The default ensemble's tuned constants: how long the memory of a reported surprise lasts
+     * ({@code refractory_half_life}, samples) and how much of a smaller surprise still gets through
+     * ({@code echo}).
+     */
+    private static final Map<String, List<String>> DECLARED = Map.of(
+            "default", List.of("refractory_half_life=50,150,450", "echo=0.1,0.3,0.6"));
+
+    private CvGrids() {
+    }
+
+    /** The axes given as {@code DETECTOR.KEY=values} for {@code detector}, or the declared ones when none is given for it. */
+    static CvGrid forDetector(String detector, List<String> given) {
+        List<String> mine = new ArrayList<>();
+        for (String axis : given) {
+            if (axis.startsWith(detector + ".")) {
+                mine.add(axis.substring(detector.length() + 1));
+            }
+        }
+        return CvGrid.parse(mine.isEmpty() ? DECLARED.getOrDefault(detector, List.of()) : mine);
+    }
+}

@@ -1,5 +1,6 @@
 package io.smartcloudops.remediate.policy;
 
+import io.smartcloudops.api.action.Verification;
 import io.smartcloudops.api.ActionException;
 import io.smartcloudops.api.alert.Severity;
 import io.smartcloudops.api.metric.Labels;

@@ -1,4 +1,4 @@
-package io.smartcloudops.remediate.alerting;
+package io.smartcloudops.remediate.match;
 
 import io.smartcloudops.api.metric.Labels;
 import java.util.Objects;

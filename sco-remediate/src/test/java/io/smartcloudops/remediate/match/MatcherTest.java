@@ -1,9 +1,10 @@
-package io.smartcloudops.remediate.alerting;
+package io.smartcloudops.remediate.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.api.metric.Labels;
+import io.smartcloudops.remediate.alerting.Silence;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -46,4 +46,10 @@ class PackageStructureTest {
                 .resideInAnyPackage("io.smartcloudops.remediate.alerting..", "io.smartcloudops.remediate.policy..")
                 .check(classes);
     }
+
+    @Test
+    void labelRegexesNeverUseTheBacktrackingEngine() {
+        noClasses().that().resideInAPackage("io.smartcloudops.remediate.match..").should().dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.regex.Pattern").check(classes);
+    }
 }

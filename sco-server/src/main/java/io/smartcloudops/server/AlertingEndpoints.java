@@ -66,10 +66,10 @@ final class AlertingEndpoints {
         if (matchers == null || !matchers.isArray() || matchers.isEmpty() || matchers.size() > 20) {
             throw new BadRequest(400, "'matchers' must be a list of 1 to 20 matchers like \"host=\\\"app\\\"\"");
         }
-        List<io.smartcloudops.remediate.alerting.Matcher> parsed = new java.util.ArrayList<>();
+        List<io.smartcloudops.remediate.match.Matcher> parsed = new java.util.ArrayList<>();
         for (JsonNode m : matchers) {
             try {
-                parsed.add(io.smartcloudops.remediate.alerting.Matcher.parse(m.asText()));
+                parsed.add(io.smartcloudops.remediate.match.Matcher.parse(m.asText()));
             } catch (IllegalArgumentException e) {
                 throw new BadRequest(400, e.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.smartcloudops.remediate.alerting;
 
+import io.smartcloudops.remediate.match.Matcher;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertState;
 import java.util.Collection;

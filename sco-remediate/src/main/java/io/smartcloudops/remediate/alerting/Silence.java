@@ -1,5 +1,6 @@
 package io.smartcloudops.remediate.alerting;
 
+import io.smartcloudops.remediate.match.Matcher;
 import io.smartcloudops.api.metric.Labels;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +18,9 @@ public record Silence(String id, List<Matcher> matchers, Instant startsAt, Insta
         if (matchers.isEmpty()) {
             throw new IllegalArgumentException("a silence needs at least one matcher (one that matches everything would mute all alerts)");
         }
-        if (matchers.stream().allMatch(m -> m.matches(Labels.empty()))) {
-            throw new IllegalArgumentException("a silence's matchers must not all match the empty label set " + matchers);
+        if (Matcher.matchAllAlerts(matchers)) {
+            throw new IllegalArgumentException("a silence's matchers " + matchers + " would mute every alert (they match the empty label set,"
+                    + " or ask only that a label be present); name what to silence, e.g. alertname=\"NginxDown\" or host=\"app\"");
         }
         Objects.requireNonNull(startsAt, "startsAt");
         Objects.requireNonNull(endsAt, "endsAt");

@@ -1,5 +1,6 @@
 package io.smartcloudops.remediate.alerting;
 
+import io.smartcloudops.remediate.match.Matcher;
 import io.smartcloudops.api.NonRetriableActionException;
 import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.ActionOutcome;

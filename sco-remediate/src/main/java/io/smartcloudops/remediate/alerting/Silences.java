@@ -1,5 +1,6 @@
 package io.smartcloudops.remediate.alerting;
 
+import io.smartcloudops.remediate.match.Matcher;
 import io.smartcloudops.api.metric.Labels;
 import java.time.Instant;
 import java.util.ArrayList;

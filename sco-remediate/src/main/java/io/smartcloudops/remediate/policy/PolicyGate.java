@@ -1,5 +1,6 @@
 package io.smartcloudops.remediate.policy;
 
+import io.smartcloudops.api.action.Verification;
 import io.smartcloudops.api.ActionException;
 import io.smartcloudops.api.RetriableActionException;
 import io.smartcloudops.api.alert.Severity;

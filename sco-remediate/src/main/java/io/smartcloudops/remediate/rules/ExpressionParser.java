@@ -1,8 +1,10 @@
 package io.smartcloudops.remediate.rules;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +27,6 @@ final class ExpressionParser {
     private static final Pattern ANOMALY = Pattern.compile("\\s*anomaly_score\\(\\s*" + SELECTOR + "\\s*\\)\\s*(>=|>)\\s*" + NUMBER + "\\s*");
     private static final Pattern RATE = Pattern.compile("\\s*(rate|delta)\\(\\s*" + SELECTOR + "\\s*\\[\\s*([0-9]+[smhd])\\s*]\\s*\\)\\s*(>=|<=|==|!=|>|<)\\s*" + NUMBER + "\\s*");
     private static final Pattern ABSENT = Pattern.compile("\\s*absent\\(\\s*" + SELECTOR + "\\s*\\)\\s*");
-    private static final Pattern MATCHER = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
 
     private ExpressionParser() {
     }
@@ -70,18 +71,17 @@ final class ExpressionParser {
         if (metric == null && !anyAllowed) {
             throw new IllegalArgumentException("a metric name is required here");
         }
-        Map<String, String> matchers = new LinkedHashMap<>();
+        List<io.smartcloudops.remediate.match.Matcher> matchers = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         if (braces != null) {
             String inner = braces.substring(1, braces.length() - 1).trim();
             if (!inner.isEmpty()) {
                 for (String part : inner.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
-                    Matcher mm = MATCHER.matcher(part);
-                    if (!mm.matches()) {
-                        throw new IllegalArgumentException("bad label matcher '" + part.trim() + "' (only label=\"value\" is supported)");
+                    io.smartcloudops.remediate.match.Matcher m = io.smartcloudops.remediate.match.Matcher.parse(part);
+                    if (!seen.add(m.name() + m.op().symbol())) {
+                        throw new IllegalArgumentException("label '" + m.name() + "' matched twice with " + m.op().symbol());
                     }
-                    if (matchers.put(mm.group(1), mm.group(2).replace("\\\"", "\"").replace("\\\\", "\\")) != null) {
-                        throw new IllegalArgumentException("label '" + mm.group(1) + "' matched twice");
-                    }
+                    matchers.add(m);
                 }
             }
         }

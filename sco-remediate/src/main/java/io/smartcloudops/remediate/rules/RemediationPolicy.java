@@ -1,7 +1,7 @@
 package io.smartcloudops.remediate.rules;
 
 import io.smartcloudops.api.alert.Alert;
-import io.smartcloudops.remediate.alerting.Matcher;
+import io.smartcloudops.remediate.match.Matcher;
 import java.util.List;
 import java.util.Objects;
 

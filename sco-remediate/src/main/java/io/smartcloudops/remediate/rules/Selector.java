@@ -1,37 +1,54 @@
 package io.smartcloudops.remediate.rules;
 
 import io.smartcloudops.api.metric.SeriesId;
+import io.smartcloudops.remediate.match.Matcher;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * Which series a rule looks at: a metric name (or {@code *} for any) and label values that must
- * match exactly, like a PromQL selector with {@code =} matchers.
+ * Which series a rule looks at: a metric name (or {@code *} for any) and label matchers in the
+ * one matching language ({@code = != =~ !~}), like a PromQL selector.
  */
-public record Selector(String metric, Map<String, String> matchers) {
+public record Selector(String metric, List<Matcher> labelMatchers) {
     public Selector {
         Objects.requireNonNull(metric, "metric");
-        matchers = Map.copyOf(matchers);
+        labelMatchers = List.copyOf(labelMatchers);
+    }
+
+    /** A selector of {@code =} matchers only. */
+    public Selector(String metric, Map<String, String> equalities) {
+        this(metric, equalities.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> Matcher.equal(e.getKey(), e.getValue())).toList());
     }
 
     public boolean matches(SeriesId id) {
         if (!metric.equals("*") && !metric.equals(id.name())) {
             return false;
         }
-        for (Map.Entry<String, String> m : matchers.entrySet()) {
-            if (!m.getValue().equals(id.labels().get(m.getKey()))) {
+        for (Matcher m : labelMatchers) {
+            if (!m.matches(id.labels())) {
                 return false;
             }
         }
         return true;
     }
 
+    /**
+     * The labels fixed by {@code =} matchers, which {@code absent(...)} copies into its alert as
+     * Prometheus does.
+     */
+    public Map<String, String> matchers() {
+        Map<String, String> out = new LinkedHashMap<>();
+        labelMatchers.stream().filter(m -> m.op() == Matcher.Op.EQ && !m.value().isEmpty()).forEach(m -> out.put(m.name(), m.value()));
+        return out;
+    }
+
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(metric);
-        if (!matchers.isEmpty()) {
-            sb.append(new java.util.TreeMap<>(matchers).toString().replace("=", "=\"").replace(",", "\",").replace("}", "\"}"));
-        }
-        return sb.toString();
+        return labelMatchers.isEmpty() ? metric
+                : metric + labelMatchers.stream().map(Matcher::toString).collect(Collectors.joining(",", "{", "}"));
     }
 }

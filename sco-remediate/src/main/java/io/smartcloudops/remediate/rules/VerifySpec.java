@@ -3,7 +3,7 @@ package io.smartcloudops.remediate.rules;
 import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.alert.Alert;
-import io.smartcloudops.remediate.policy.Verification;
+import io.smartcloudops.api.action.Verification;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

@@ -10,7 +10,7 @@ import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.action.Role;
 import io.smartcloudops.remediate.audit.SqliteAuditLog;
 import io.smartcloudops.remediate.policy.PolicyGate;
-import io.smartcloudops.remediate.policy.Verification;
+import io.smartcloudops.api.action.Verification;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.smartcloudops.remediate.alerting;
 
+import io.smartcloudops.remediate.match.Matcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.api.action.ActionMode;

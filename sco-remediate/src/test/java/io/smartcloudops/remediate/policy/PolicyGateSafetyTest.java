@@ -1,5 +1,6 @@
 package io.smartcloudops.remediate.policy;
 
+import io.smartcloudops.api.action.Verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.api.action.ActionMode;

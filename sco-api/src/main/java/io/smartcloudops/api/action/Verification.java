@@ -1,6 +1,5 @@
-package io.smartcloudops.remediate.policy;
+package io.smartcloudops.api.action;
 
-import io.smartcloudops.api.action.ActionRequest;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -149,7 +149,7 @@ public final class Ops implements AutoCloseable {
         checkpoints = new CheckpointSchedule(new DetectorCheckpoints(config.dataDir()), pipeline, config.checkpointInterval());
         checkpoints.restore();
 
-        ruleEngine = new RuleEngine(List.of(), Duration.ofMinutes(5));
+        ruleEngine = new RuleEngine(List.of(), Duration.ofMinutes(5), config.anomalyThreshold());
         if (b.rules != null) {
             rules = RuleReloader.fixed(b.rules, set -> ruleEngine.replaceRules(set.rules()));
         } else if (config.rulesFile().isPresent()) {

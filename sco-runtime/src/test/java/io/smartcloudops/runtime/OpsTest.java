@@ -36,7 +36,7 @@ class OpsTest {
               - name: g
                 rules:
                   - alert: LatencyAnomaly
-                    expr: anomaly_score(request_latency_ms) >= 0.95
+                    expr: anomalous(request_latency_ms)
                     labels: {severity: warning}
             policies:
               - name: restart on latency trouble
@@ -95,6 +95,10 @@ class OpsTest {
                 assertThat(a.name()).isEqualTo("LatencyAnomaly");
                 assertThat(a.state()).isEqualTo(AlertState.FIRING);
             });
+            // one notion of anomalous: the rule holds exactly at samples the pipeline called anomalies
+            assertThat(transitions).filteredOn(a -> a.state() == AlertState.PENDING || a.state() == AlertState.FIRING)
+                    .allSatisfy(a -> assertThat(anomalies).extracting(AnomalyEvent::timestampMillis)
+                            .contains(a.activeSince().toEpochMilli()));
             assertThat(actions).anySatisfy(r -> {
                 assertThat(r.action()).isEqualTo("restart_service");
                 assertThat(r.target()).isEqualTo("app");

@@ -11,7 +11,14 @@ public sealed interface Condition {
     record Threshold(Selector selector, Comparison op, double value) implements Condition {
     }
 
-    /** The detector's anomaly score of the newest sample at or above {@code minScore}. */
+    /**
+     * The newest sample is an anomaly by the detection pipeline's own threshold ({@code anomalous(m)}):
+     * the same judgement as the pipeline's {@code AnomalyEvent}, so rules and detection cannot disagree.
+     */
+    record Anomalous(Selector selector) implements Condition {
+    }
+
+    /** The detector's anomaly score of the newest sample at or above a threshold of the rule's own. */
     record AnomalyScore(Selector selector, double minScore) implements Condition {
     }
 

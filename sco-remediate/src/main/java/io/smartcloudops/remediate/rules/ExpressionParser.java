@@ -25,6 +25,7 @@ final class ExpressionParser {
     private static final String NUMBER = "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)";
     private static final Pattern THRESHOLD = Pattern.compile("\\s*" + SELECTOR + "\\s*(>=|<=|==|!=|>|<)\\s*" + NUMBER + "\\s*");
     private static final Pattern ANOMALY = Pattern.compile("\\s*anomaly_score\\(\\s*" + SELECTOR + "\\s*\\)\\s*(>=|>)\\s*" + NUMBER + "\\s*");
+    private static final Pattern ANOMALOUS = Pattern.compile("\\s*anomalous\\(\\s*" + SELECTOR + "\\s*\\)\\s*");
     private static final Pattern RATE = Pattern.compile("\\s*(rate|delta)\\(\\s*" + SELECTOR + "\\s*\\[\\s*([0-9]+[smhd])\\s*]\\s*\\)\\s*(>=|<=|==|!=|>|<)\\s*" + NUMBER + "\\s*");
     private static final Pattern ABSENT = Pattern.compile("\\s*absent\\(\\s*" + SELECTOR + "\\s*\\)\\s*");
 
@@ -43,6 +44,10 @@ final class ExpressionParser {
                 throw new IllegalArgumentException("anomaly_score is in [0, 1]; " + min + " can never match");
             }
             return new Condition.AnomalyScore(selector(m.group(1), m.group(2), true), min);
+        }
+        m = ANOMALOUS.matcher(expr);
+        if (m.matches()) {
+            return new Condition.Anomalous(selector(m.group(1), m.group(2), true));
         }
         m = RATE.matcher(expr);
         if (m.matches()) {
@@ -64,7 +69,7 @@ final class ExpressionParser {
         }
         throw new IllegalArgumentException("cannot parse expression '" + expr
                 + "'; expected 'metric{label=\"v\"} > 90', 'rate(metric[5m]) > 2', 'delta(metric[10m]) > 100', "
-                + "'anomaly_score(metric) >= 0.9' or 'absent(metric)'");
+                + "'anomalous(metric)', 'anomaly_score(metric) >= 0.9' or 'absent(metric)'");
     }
 
     private static Selector selector(String metric, String braces, boolean anyAllowed) {

@@ -29,6 +29,7 @@ import java.util.Objects;
  */
 public final class RuleEngine {
     private final Duration staleAfter;
+    private final double anomalyThreshold;
     private volatile List<Rule> rules;
     /** The rate-of-change conditions of {@link #rules}, derived once per rule set for the per-sample path. */
     private volatile List<Condition.RateOfChange> rateConditions;
@@ -49,7 +50,20 @@ public final class RuleEngine {
      * @param staleAfter a series with no sample for this long no longer satisfies threshold or
      *     anomaly conditions (a gap never keeps an alert firing, nor raises one)
      */
+    /** An engine whose {@code anomalous(...)} means a score of at least 0.95, the loop's default threshold. */
     public RuleEngine(List<Rule> rules, Duration staleAfter) {
+        this(rules, staleAfter, 0.95);
+    }
+
+    /**
+     * @param anomalyThreshold the detection pipeline's threshold: {@code anomalous(...)} holds for a sample
+     *     exactly when the pipeline raised an {@code AnomalyEvent} for it
+     */
+    public RuleEngine(List<Rule> rules, Duration staleAfter, double anomalyThreshold) {
+        if (!(anomalyThreshold > 0 && anomalyThreshold <= 1)) {
+            throw new IllegalArgumentException("anomalyThreshold must be in (0, 1], got " + anomalyThreshold);
+        }
+        this.anomalyThreshold = anomalyThreshold;
         this.rules = List.copyOf(rules);
         this.rateConditions = rateConditionsOf(this.rules);
         this.staleAfter = Objects.requireNonNull(staleAfter);
@@ -232,6 +246,9 @@ public final class RuleEngine {
             if (change != null && rc.op().test(change, rc.value())) {
                 return new Match(id.labels().with("metric", id.name()), change);
             }
+        }
+        if (c instanceof Condition.Anomalous && o.score >= anomalyThreshold) {
+            return new Match(id.labels().with("metric", id.name()), o.value);
         }
         if (c instanceof Condition.AnomalyScore a && o.score >= a.minScore()) {
             return new Match(id.labels().with("metric", id.name()), o.value);

@@ -60,6 +60,24 @@ class RuleEngineTest {
     }
 
     @Test
+    void anomalousMeansThePipelinesOwnThresholdNotASecondOne() {
+        List<Rule> anomalous = new RuleFileLoader().parse("a.yml", """
+                groups:
+                  - name: g
+                    rules:
+                      - alert: CpuAnomaly
+                        expr: anomalous(cpu)
+                """);
+        Score high = new Score(0.97, 20, 10, 30, "test", "unusual");
+        RuleEngine strict = new RuleEngine(anomalous, Duration.ofMinutes(5), 0.99);
+        strict.observe(at(T0, 95), high);
+        assertThat(strict.evaluate(T0)).as("0.97 is below a pipeline threshold of 0.99: no anomaly, no alert").isEmpty();
+        RuleEngine usual = new RuleEngine(anomalous, Duration.ofMinutes(5), 0.95);
+        usual.observe(at(T0, 95), high);
+        assertThat(usual.evaluate(T0)).singleElement().satisfies(a -> assertThat(a.name()).isEqualTo("CpuAnomaly"));
+    }
+
+    @Test
     void pendingAlertThatStopsHoldingBecomesInactiveWithoutFiring() {
         RuleEngine e = new RuleEngine(rules.subList(0, 1), Duration.ofMinutes(5));
         e.observe(at(T0, 95), null);

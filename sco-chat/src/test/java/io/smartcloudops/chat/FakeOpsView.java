@@ -91,4 +91,11 @@ final class FakeOpsView implements OpsView {
                 Map.of("unit", "nginx"));
         return List.of(new AuditEntry(7, now.minus(Duration.ofHours(2)), r, "0".repeat(64), "a".repeat(64)));
     }
+
+    /** The two hosts of the series (their services are the example layout's), and a probe for redis. */
+    @Override
+    public io.smartcloudops.api.chat.KnownTargets knownTargets() {
+        return io.smartcloudops.api.chat.KnownTargets.builder().host("app-1").host("mon-1")
+                .probe("app-1", "redis", Map.of("address", "127.0.0.1:6379")).build();
+    }
 }

@@ -225,6 +225,10 @@ public final class ActionAnswers {
                     || p.id().equalsIgnoreCase("apr-" + id)).findFirst();
         }
         var mine = proposals.approvalsOf(session);
+        if (in.mention(io.smartcloudops.chat.internal.nlu.SlotExtractor.PREVIOUS_APPROVAL) != null) {
+            // Remembered in the session file, so "approve it" right after the request still works after a restart.
+            mine.add(in.mention(io.smartcloudops.chat.internal.nlu.SlotExtractor.PREVIOUS_APPROVAL));
+        }
         List<PendingApproval> open = pending.stream().filter(p -> mine.contains(p.id())).toList();
         return open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
     }

@@ -72,7 +72,7 @@ public final class GuideAnswers {
             sb.append("\nYour role is read-only: restarts, scaling, health checks, silences and approvals need an operator.");
         } else {
             sb.append("\nEvery change is proposed first: I say exactly what would run and send it to the policy gate only when you "
-                    + "confirm (\"yes\"); the gate may then run it dry, wait for an approval, or hold it back.");
+                    + "confirm it with a yes; the gate may then run it dry, wait for an approval, or hold it back.");
         }
         return Reply.of(sb.toString(), Map.of("intents", allowed.stream().map(Intent::label).toList(), "role", who.role().name(),
                 "examples", shown));

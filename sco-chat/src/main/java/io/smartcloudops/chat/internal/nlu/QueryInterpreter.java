@@ -88,7 +88,19 @@ public final class QueryInterpreter {
             return new Interpretation(Intent.PENDING_APPROVALS, Map.of(), mentions, 1.0, false, false, null, verdict, null, Refusal.NONE,
                     scoped.dropped());
         }
-        Optional<Kind> act = acts.first(lower, Kind.PAST, Kind.READINESS, Kind.SCHEDULED, Kind.HOWTO, Kind.HYPOTHETICAL, Kind.ABILITY);
+        if (scoped.droppedSomething()) {
+            // "don't restart nginx, just show me its logs": the target named in the dropped clause is still the one meant.
+            Map<String, Object> carried = new java.util.HashMap<>(mentions);
+            Map<String, Object> fromDropped = SlotExtractor.extract(scoped.dropped());
+            for (String key : new String[] {SlotExtractor.SERVICE, SlotExtractor.HOST}) {
+                if (!mentions.containsKey(SlotExtractor.SERVICE) && !mentions.containsKey(SlotExtractor.HOST) && fromDropped.containsKey(key)) {
+                    carried.put(key, fromDropped.get(key));
+                }
+            }
+            mentions = Map.copyOf(carried);
+        }
+        // Hypotheticals first: "what would happen if I restarted redis" is about the future, whatever its tense.
+        Optional<Kind> act = acts.first(lower, Kind.HYPOTHETICAL, Kind.PAST, Kind.READINESS, Kind.SCHEDULED, Kind.HOWTO, Kind.ABILITY);
         if (acts.matches(Kind.UNSUPPORTED, lower) && act.filter(a -> a == Kind.PAST).isEmpty()) {
             return refusal(Refusal.UNSUPPORTED, verdict, mentions, scoped.dropped());
         }

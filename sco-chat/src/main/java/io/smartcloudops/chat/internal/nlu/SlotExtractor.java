@@ -35,6 +35,8 @@ public final class SlotExtractor {
     public static final String HOST_AS_WRITTEN = "host_as_written";
     /** The object of an action verb as written, when it names no service the vocabulary knows ("restart mysql"). */
     public static final String SERVICE_AS_WRITTEN = "service_as_written";
+    /** The approval the previous turn's confirmed request created, which a bare "approve it" may mean. */
+    public static final String PREVIOUS_APPROVAL = "previous_approval";
 
     private static final Pattern NAMED_HOST = Pattern.compile(
             "\\b(?:on|at|@|from|host|box|server|machine|node)\\s+(?:the\\s+)?(?:(?:host|box|server|machine|node|instance)\\s+)?"
@@ -113,8 +115,9 @@ public final class SlotExtractor {
             Matcher h = NAMED_HOST.matcher(lower);
             while (h.find()) {
                 String named = h.group(1);
-                if (!named.equals(out.get(ID)) && !named.equals(out.get(INSTANCE_TYPE)) && !named.matches("\\d+")
-                        && !named.matches("(?:an|act|apr|sil)-\\d+")) {
+                if (!named.equals(out.get(INSTANCE_TYPE)) && !named.matches("\\d+") && !named.matches("(?:an|act|apr|sil|prop)-\\d+")) {
+                    // "on db-7" names a host, even though "db-7" has the shape of an identifier.
+                    out.remove(ID, named);
                     out.put(HOST_AS_WRITTEN, named);
                     break;
                 }

@@ -20,6 +20,10 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import io.smartcloudops.chat.internal.answer.ConfirmStep;
+import io.smartcloudops.chat.internal.answer.Proposals;
+import io.smartcloudops.chat.internal.answer.Targets;
 import io.smartcloudops.chat.internal.session.SessionLocks;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -51,6 +55,8 @@ public final class OfflineChatEngine implements ChatEngine {
     private final SessionStore sessions;
     private final ReadAnswers reads;
     private final ActionAnswers actions;
+    private final Supplier<Targets> targets;
+    private final ConfirmStep confirmations;
     private final SessionLocks locks = new SessionLocks();
 
     /** Loads the embedding model and the bundled examples (about a second), and opens the session file. */
@@ -66,7 +72,9 @@ public final class OfflineChatEngine implements ChatEngine {
         this.sessions = SessionStore.open(context.dataDir().resolve(settings.sessionFile()), clock, settings.sessionTtl());
         this.sessions.purgeExpired();
         this.reads = new ReadAnswers(view, clock);
-        this.actions = new ActionAnswers(gateway);
+        this.targets = () -> Targets.of(view);
+        this.actions = new ActionAnswers(gateway, Proposals.forGateway(gateway, clock, settings.confirmWithin()), targets);
+        this.confirmations = new ConfirmStep(actions, interpreter.speechActs(), NAME);
     }
 
     @Override
@@ -80,9 +88,20 @@ public final class OfflineChatEngine implements ChatEngine {
         lock.lock();
         Interpretation in = null;
         try {
+            // An open proposal is settled first: confirmed by its own principal in time, or cancelled by anything else.
+            ConfirmStep.Settled settled = confirmations.settle(query, interpreter.guard().inspect(query.text()));
+            if (settled.reply().isPresent()) {
+                ChatReply r = settled.reply().get();
+                sessions.save(query.session(), new Turn(Intent.fromLabel(r.intent()).orElse(Intent.OUT_OF_SCOPE), r.slots(), r.slots(),
+                        r.approvalId()));
+                return r;
+            }
             Optional<Turn> previous = sessions.load(query.session());
             in = interpreter.interpret(query.text(), previous.orElse(null));
             Reply reply = respond(in, query.principal(), actions.forSession(query.session()));
+            if (!settled.note().isEmpty()) {
+                reply = new Reply(settled.note() + " " + reply.answer(), reply.data(), reply.approvalId());
+            }
             if (in.guard().accepted()) {
                 // Rejected input leaves the conversation as it was.
                 sessions.save(query.session(), new Turn(in.intent(), in.slots(), in.mentions(), reply.approvalId()));
@@ -102,8 +121,14 @@ public final class OfflineChatEngine implements ChatEngine {
     }
 
     private Reply respond(Interpretation in, Principal who, ActionAnswers actions) {
+        if (in.refusal() != Interpretation.Refusal.NONE) {
+            return GuideAnswers.refusal(in.refusal(), in.dropped());
+        }
         if (!in.guard().accepted() || in.intent() == Intent.OUT_OF_SCOPE) {
             return GuideAnswers.outOfScope(in.guard(), interpreter.guard().maxChars());
+        }
+        if (in.about() != null && in.intent() == Intent.HELP) {
+            return GuideAnswers.aboutAction(in.about(), who, targets.get());
         }
         if (in.clarify()) {
             return GuideAnswers.clarify(in.prediction());
@@ -126,7 +151,8 @@ public final class OfflineChatEngine implements ChatEngine {
             case SILENCE -> actions.silence(in, who);
             case APPROVE -> actions.approve(in, who);
             case DENY -> actions.deny(in, who);
-            case HELP -> GuideAnswers.help(who);
+            case HELP -> GuideAnswers.help(who, targets.get());
+            case PENDING_APPROVALS -> actions.pending();
             case OUT_OF_SCOPE -> GuideAnswers.outOfScope(in.guard(), interpreter.guard().maxChars());
         };
         if (in.followUp()) {

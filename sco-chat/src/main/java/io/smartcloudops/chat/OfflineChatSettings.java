@@ -16,11 +16,18 @@ import java.util.Set;
  *   min-confidence: 0.4       # below it the engine asks instead of answering or acting
  *   session-ttl: 30m          # a conversation forgets its context after this much silence
  *   session-file: chat-sessions.db   # under the data directory
+ *   confirm-within: 2m        # a proposed action must be confirmed ("yes") within this, or it lapses
  * }</pre>
  */
-public record OfflineChatSettings(int maxQueryChars, double minConfidence, Duration sessionTtl, String sessionFile) {
+public record OfflineChatSettings(int maxQueryChars, double minConfidence, Duration sessionTtl, String sessionFile,
+        Duration confirmWithin) {
 
-    public static final Set<String> KEYS = Set.of("max-query-chars", "min-confidence", "session-ttl", "session-file");
+    public static final Set<String> KEYS = Set.of("max-query-chars", "min-confidence", "session-ttl", "session-file", "confirm-within");
+
+    /** With the default confirmation limit (2 minutes). */
+    public OfflineChatSettings(int maxQueryChars, double minConfidence, Duration sessionTtl, String sessionFile) {
+        this(maxQueryChars, minConfidence, sessionTtl, sessionFile, Duration.ofMinutes(2));
+    }
 
     public OfflineChatSettings {
         if (maxQueryChars < 16 || maxQueryChars > 100_000) {
@@ -35,6 +42,9 @@ public record OfflineChatSettings(int maxQueryChars, double minConfidence, Durat
         if (sessionFile.isBlank() || sessionFile.contains("..")) {
             throw new ConfigException("session-file must be a file name under the data directory, got '" + sessionFile + "'");
         }
+        if (confirmWithin == null || confirmWithin.isNegative() || confirmWithin.isZero() || confirmWithin.compareTo(Duration.ofHours(1)) > 0) {
+            throw new ConfigException("confirm-within must be positive and at most 1h, got " + confirmWithin);
+        }
     }
 
     public static OfflineChatSettings defaults() {
@@ -46,6 +56,6 @@ public record OfflineChatSettings(int maxQueryChars, double minConfidence, Durat
         OfflineChatSettings d = defaults();
         return new OfflineChatSettings(config.integer("max-query-chars", d.maxQueryChars()),
                 config.number("min-confidence", d.minConfidence()), config.duration("session-ttl", d.sessionTtl()),
-                config.string("session-file", d.sessionFile()));
+                config.string("session-file", d.sessionFile()), config.duration("confirm-within", d.confirmWithin()));
     }
 }

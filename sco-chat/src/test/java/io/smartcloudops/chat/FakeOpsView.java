@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A small deployment frozen in time: two hosts, a few series, one alert, one anomaly, some log and audit lines. */
-final class FakeOpsView implements OpsView {
+class FakeOpsView implements OpsView {
 
     static final SeriesId CPU_APP = SeriesId.of("node_cpu_usage_percent", Labels.of("host", "app-1"));
     static final SeriesId DISK_APP = SeriesId.of("node_disk_used_percent", Labels.of("host", "app-1"));
@@ -90,5 +90,12 @@ final class FakeOpsView implements OpsView {
         AuditRecord r = new AuditRecord(AuditKind.ACTION, "bob", "nginx", "restart_service", "succeeded", "alert NginxDown",
                 Map.of("unit", "nginx"));
         return List.of(new AuditEntry(7, now.minus(Duration.ofHours(2)), r, "0".repeat(64), "a".repeat(64)));
+    }
+
+    /** The two hosts of the series (their services are the example layout's), and a probe for redis. */
+    @Override
+    public io.smartcloudops.api.chat.KnownTargets knownTargets() {
+        return io.smartcloudops.api.chat.KnownTargets.builder().host("app-1").host("mon-1")
+                .probe("app-1", "redis", Map.of("address", "127.0.0.1:6379")).build();
     }
 }

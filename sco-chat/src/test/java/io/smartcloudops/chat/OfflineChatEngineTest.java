@@ -51,11 +51,19 @@ class OfflineChatEngineTest {
     }
 
     @Test
-    void restartRequestReachesGatewayInCallersNameAndYesApprovesIt() {
-        ChatReply proposed = ask("please restart nginx on app-1", ALICE);
+    void restartIsProposedThenConfirmedThenApprovedOnlyAfterItsOwnConfirmation() {
+        ChatReply proposal = ask("please restart nginx on app-1", ALICE);
+
+        assertThat(proposal.intent()).isEqualTo("restart_service");
+        assertThat(proposal.slots()).containsEntry("service", "nginx").containsEntry("host", "app");
+        assertThat(gateway.requests()).as("a proposal sends nothing").isEmpty();
+        assertThat(proposal.answer()).contains("restart nginx on app").contains("target app").contains("unit=nginx")
+                .contains("dry-run or execute").contains("\"yes\"");
+        assertThat(proposal.data()).containsEntry("confirm", true).containsEntry("target", "app");
+
+        ChatReply proposed = ask("yes", ALICE);
 
         assertThat(proposed.intent()).isEqualTo("restart_service");
-        assertThat(proposed.slots()).containsEntry("service", "nginx").containsEntry("host", "app");
         ActionRequest sent = gateway.requests().get(0);
         assertThat(sent.action()).isEqualTo("restart_service");
         assertThat(sent.target()).isEqualTo("app");
@@ -65,6 +73,11 @@ class OfflineChatEngineTest {
         assertThat(proposed.approvalId()).isEqualTo("act-1");
         assertThat(proposed.engine()).isEqualTo("offline");
 
+        ChatReply approval = ask("approve it", ALICE);
+        assertThat(approval.intent()).isEqualTo("approve");
+        assertThat(gateway.decisions()).as("approving is proposed too").isEmpty();
+        assertThat(approval.answer()).contains("approve act-1");
+
         ChatReply approved = ask("yes, go ahead", ALICE);
 
         assertThat(approved.intent()).isEqualTo("approve");
@@ -73,10 +86,24 @@ class OfflineChatEngineTest {
     }
 
     @Test
-    void noAfterProposalDeniesThePendingAction() {
-        ask("scale the worker to 4 replicas", ALICE);
+    void noAfterProposalCancelsItAndNothingReachesTheGate() {
+        assertThat(ask("scale the worker to 4 replicas", ALICE).data()).containsEntry("parameters", Map.of("service", "worker", "replicas", "4"));
 
-        ChatReply denied = ask("actually no, scrap that", ALICE);
+        ChatReply cancelled = ask("actually no, scrap that", ALICE);
+
+        assertThat(cancelled.intent()).isEqualTo("deny");
+        assertThat(cancelled.answer()).startsWith("Cancelled: I did not add 4 replica(s) of worker on app");
+        assertThat(gateway.requests()).isEmpty();
+        assertThat(ask("yes", ALICE).data()).as("nothing left to confirm").doesNotContainKey("outcome");
+        assertThat(gateway.requests()).isEmpty();
+    }
+
+    @Test
+    void noAfterAConfirmedRequestDeniesItsPendingApproval() {
+        ask("scale the worker to 4 replicas", ALICE);
+        ask("yes", ALICE);
+
+        ChatReply denied = ask("no, deny it", ALICE);
 
         assertThat(gateway.requests().get(0).parameters()).containsEntry("replicas", "4");
         assertThat(denied.intent()).isEqualTo("deny");
@@ -86,6 +113,7 @@ class OfflineChatEngineTest {
     @Test
     void bareYesWithoutProposalAsksWhichActionInsteadOfGuessing() {
         engine.answer(new ChatQuery("restart redis", "other-session", ALICE));
+        engine.answer(new ChatQuery("yes", "other-session", ALICE));
 
         ChatReply reply = ask("yes", ALICE);
 
@@ -102,6 +130,7 @@ class OfflineChatEngineTest {
 
         assertThat(reply.intent()).isEqualTo("restart_service");
         assertThat(reply.slots()).containsEntry("service", "postgres").containsEntry("host", "app");
+        ask("yes", ALICE);
         assertThat(gateway.requests("restart_service")).singleElement().satisfies(r -> {
             assertThat(r.parameters()).containsEntry("unit", "postgres");
             assertThat(r.target()).isEqualTo("app");
@@ -122,12 +151,15 @@ class OfflineChatEngineTest {
     @Test
     void sameForAnotherServiceDropsAHostThatDoesNotRunIt() {
         ask("restart prometheus on the monitoring box", ALICE);
+        ask("yes", ALICE);
 
         ChatReply reply = ask("same for redis", ALICE);
+        ask("yes", ALICE);
 
         assertThat(reply.intent()).isEqualTo("restart_service");
         assertThat(reply.slots()).containsEntry("service", "redis").doesNotContainKey("host");
         assertThat(gateway.requests().get(1).parameters()).containsEntry("unit", "redis");
+        assertThat(gateway.requests().get(1).target()).as("resolved to the host that runs redis").isEqualTo("app");
     }
 
     @Test
@@ -140,9 +172,10 @@ class OfflineChatEngineTest {
 
         assertThat(reply.intent()).isEqualTo("scale_up");
         assertThat(reply.slots()).containsEntry("service", "nginx").containsEntry("replicas", 3);
+        ask("confirm", ALICE);
         assertThat(gateway.requests("scale_up")).singleElement().satisfies(r -> {
-            assertThat(r.target()).isEqualTo("nginx");
-            assertThat(r.parameters()).containsEntry("replicas", "3");
+            assertThat(r.target()).isEqualTo("app");
+            assertThat(r.parameters()).containsEntry("replicas", "3").containsEntry("service", "nginx");
         });
     }
 
@@ -153,6 +186,7 @@ class OfflineChatEngineTest {
         ChatReply reply = ask("for 2 hours", ALICE);
 
         assertThat(reply.slots()).containsEntry("alert", "HighCpuUsage").containsEntry("duration", "PT2H");
+        ask("yes", ALICE);
         assertThat(gateway.requests("silence_alert")).singleElement()
                 .satisfies(r -> assertThat(r.parameters()).containsEntry("duration", "PT2H").containsEntry("alert", "HighCpuUsage"));
     }
@@ -160,6 +194,7 @@ class OfflineChatEngineTest {
     @Test
     void bareServiceNameAfterACompleteRestartDoesNotRestartIt() {
         ask("restart nginx", ALICE);
+        ask("yes", ALICE);
 
         ChatReply reply = ask("redis", ALICE);
 
@@ -177,7 +212,9 @@ class OfflineChatEngineTest {
                 String session = "c-" + i;
                 replies.add(pool.submit(() -> {
                     engine.answer(new ChatQuery("postgres on the web box keeps refusing connections", session, ALICE));
-                    return engine.answer(new ChatQuery("kick it", session, ALICE));
+                    ChatReply kick = engine.answer(new ChatQuery("kick it", session, ALICE));
+                    engine.answer(new ChatQuery("yes", session, ALICE));
+                    return kick;
                 }));
             }
             for (var f : replies) {
@@ -278,7 +315,8 @@ class OfflineChatEngineTest {
             }
         }, Fixtures.interpreter());
 
-        ChatReply reply = ask("restart nginx", ALICE);
+        ask("restart nginx", ALICE);
+        ChatReply reply = ask("yes", ALICE);
 
         assertThat(reply.answer()).contains("policy store unavailable");
         assertThat(reply.data()).containsKey("error");

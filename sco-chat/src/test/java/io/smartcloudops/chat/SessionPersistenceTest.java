@@ -36,6 +36,7 @@ class SessionPersistenceTest {
         ChatReply reply;
         try (OfflineChatEngine second = engine()) {
             reply = second.answer(new ChatQuery("kick it", "s-9", ALICE));
+            second.answer(new ChatQuery("yes", "s-9", ALICE));
         }
 
         assertThat(reply.slots()).containsEntry("service", "postgres").containsEntry("host", "app");
@@ -47,12 +48,26 @@ class SessionPersistenceTest {
     void pendingApprovalSurvivesEngineRestart() {
         try (OfflineChatEngine first = engine()) {
             first.answer(new ChatQuery("restart nginx", "s-9", ALICE));
+            first.answer(new ChatQuery("yes", "s-9", ALICE));
         }
         try (OfflineChatEngine second = engine()) {
+            second.answer(new ChatQuery("approve it", "s-9", ALICE));
             second.answer(new ChatQuery("yes, go ahead", "s-9", ALICE));
         }
 
         assertThat(gateway.decisions()).containsExactly(new RecordingGateway.Decision("act-1", ALICE, true));
+    }
+
+    @Test
+    void anUnconfirmedProposalDoesNotSurviveEngineRestart() {
+        try (OfflineChatEngine first = engine()) {
+            first.answer(new ChatQuery("restart nginx", "s-9", ALICE));
+        }
+        try (OfflineChatEngine second = engine()) {
+            second.answer(new ChatQuery("yes", "s-9", ALICE));
+        }
+
+        assertThat(gateway.requests()).isEmpty();
     }
 
     @Test

@@ -39,4 +39,26 @@ public interface OpsView {
     List<LogLine> logs(int lines, String minLevel);
 
     List<AuditEntry> audit(AuditQuery query);
+
+    /**
+     * The hosts and services this deployment knows (from its configuration, its remotes and its
+     * sources' series), which chat resolves named targets against. The default derives them from
+     * the series' {@code host} and {@code service} labels; hosts override it with what their
+     * configuration knows (for instance the restartable units and the peer hosts).
+     */
+    default KnownTargets knownTargets() {
+        KnownTargets.Builder b = KnownTargets.builder();
+        for (SeriesId id : series()) {
+            String host = id.labels().get("host");
+            if (host != null) {
+                String service = id.labels().get("service");
+                if (service != null) {
+                    b.host(host, service);
+                } else {
+                    b.host(host);
+                }
+            }
+        }
+        return b.build();
+    }
 }

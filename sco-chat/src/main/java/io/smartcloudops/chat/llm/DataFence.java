@@ -1,5 +1,6 @@
 package io.smartcloudops.chat.llm;
 
+import io.smartcloudops.chat.internal.nlu.SecretRedactor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcloudops.chat.internal.answer.Reply;

@@ -1,5 +1,10 @@
 package io.smartcloudops.chat.llm;
 
+import io.smartcloudops.chat.internal.nlu.SecretRedactor;
+import io.smartcloudops.chat.internal.nlu.SpeechActs;
+import io.smartcloudops.chat.internal.answer.ConfirmStep;
+import io.smartcloudops.chat.internal.answer.Proposals;
+import io.smartcloudops.chat.internal.answer.Targets;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.TextContent;
@@ -79,6 +84,8 @@ public final class LlmChatEngine implements ChatEngine {
     private final PseudonymStore pseudonyms;
     private final PromptLibrary prompts = PromptLibrary.bundled();
     private final SecretRedactor redactor = new SecretRedactor();
+    private final SpeechActs acts = SpeechActs.bundled();
+    private final ConfirmStep confirmations;
     private final DataFence fence = new DataFence(redactor);
     private final SessionLocks locks = new SessionLocks();
 
@@ -108,7 +115,9 @@ public final class LlmChatEngine implements ChatEngine {
                 .chatMemoryStore(memory).alwaysKeepSystemMessageFirst(true).build();
         // The tools read through the harvester, so a name they turn up is concealed in the very result carrying it.
         this.reads = new ReadAnswers(new NameHarvestingView(view, names), context.clock());
-        this.actions = new ActionAnswers(gateway);
+        this.actions = new ActionAnswers(gateway, Proposals.forGateway(gateway, context.clock(), settings.offline().confirmWithin()),
+                () -> Targets.of(view));
+        this.confirmations = new ConfirmStep(actions, acts, NAME);
     }
 
     @Override
@@ -127,9 +136,17 @@ public final class LlmChatEngine implements ChatEngine {
                 Reply r = GuideAnswers.outOfScope(verdict, guard.maxChars());
                 return new ChatReply(Intent.OUT_OF_SCOPE.label(), Map.of(), r.answer(), r.data(), null, 1.0, NAME);
             }
+            // The same second step as the offline engine: an open proposal is settled before the model hears anything.
+            ConfirmStep.Settled settled = confirmations.settle(query, verdict);
+            if (settled.reply().isPresent()) {
+                ChatReply r = settled.reply().get();
+                sessions.save(query.session(), new Turn(Intent.fromLabel(r.intent()).orElse(Intent.OUT_OF_SCOPE), r.slots(), r.slots(),
+                        r.approvalId()));
+                return r;
+            }
             String text = redactor.redact(verdict.cleaned());
             ToolTurn turn = new ToolTurn(query.principal(), new InputGuard.Verdict(text, InputGuard.Rejection.NONE, ""),
-                    sessions.load(query.session()));
+                    sessions.load(query.session()), acts.mayAskForActionNow(text.toLowerCase(java.util.Locale.ROOT)));
             List<ChatMessage> before = memory.getMessages(query.session());
             Pseudonymiser concealer = new Pseudonymiser(names::catalogue, pseudonyms.load(query.session()));
             String said;
@@ -144,6 +161,10 @@ public final class LlmChatEngine implements ChatEngine {
                 pseudonyms.save(query.session(), concealer.pseudonyms());
             }
             ChatReply reply = compose(turn, said);
+            if (!settled.note().isEmpty()) {
+                reply = new ChatReply(reply.intent(), reply.slots(), settled.note() + " " + reply.answer(), reply.data(), reply.approvalId(),
+                        reply.confidence(), reply.engine());
+            }
             remember(query.session(), turn, reply);
             return reply;
         } catch (RuntimeException e) {

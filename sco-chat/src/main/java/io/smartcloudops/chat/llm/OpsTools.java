@@ -122,7 +122,7 @@ final class OpsTools {
 
     @Tool(name = "help", value = "What the person asking may do with their role. Call it when they ask what you can do.")
     String help() {
-        return read("help", Intent.HELP, Map.of(), in -> GuideAnswers.help(turn.principal()));
+        return read("help", Intent.HELP, Map.of(), in -> GuideAnswers.help(turn.principal(), actions.targets()));
     }
 
     @Tool(name = "propose_restart_service", value = "Ask the policy gate to restart a service. It may run dry or wait for an approval; it never runs unchecked.")
@@ -176,6 +176,13 @@ final class OpsTools {
         Principal who = turn.principal();
         if (!who.role().atLeast(intent.minimumRole())) {
             return record(tool, in, GuideAnswers.refused(intent, who), true);
+        }
+        if (intent.isMutating() && intent != Intent.DENY && !turn.mayPropose()) {
+            // A question never acts: the person asked about the action, or asked for it later, or took it back.
+            Reply refusal = Reply.of("The person's message does not ask for this now (it is a question, a hypothetical, negated, "
+                    + "scheduled or unsupported); nothing was proposed. Answer their question instead.",
+                    Map.of("refused", "not_a_command", "acted", false));
+            return record(tool, in, refusal, true);
         }
         return record(tool, in, answer.apply(in, who), false);
     }

@@ -20,15 +20,27 @@ final class ToolTurn {
     private final InputGuard.Verdict verdict;
     private final String previousPendingApproval;
     private final List<ToolUse> uses = new ArrayList<>();
+    private final boolean mayPropose;
 
     /**
      * @param verdict the accepted guard verdict whose cleaned text is already redacted: action reasons quote it
      * @param previous the session's previous turn, whose pending approval a bare "yes" may decide
      */
     ToolTurn(Principal principal, InputGuard.Verdict verdict, Optional<Turn> previous) {
+        this(principal, verdict, previous, true);
+    }
+
+    /** @param mayPropose false when the message is a question, negated, scheduled or otherwise asks for no action now */
+    ToolTurn(Principal principal, InputGuard.Verdict verdict, Optional<Turn> previous, boolean mayPropose) {
         this.principal = principal;
         this.verdict = verdict;
+        this.mayPropose = mayPropose;
         this.previousPendingApproval = previous.map(Turn::pendingApprovalId).orElse(null);
+    }
+
+    /** Whether this turn's text asks for an action now (the speech-act layer), so a mutating tool may propose one. */
+    boolean mayPropose() {
+        return mayPropose;
     }
 
     Principal principal() {

@@ -88,12 +88,21 @@ class LlmChatEngineTest {
     }
 
     @Test
-    void restartProposalCreatesAPendingApprovalThroughTheGatewayInTheCallersName() {
+    void restartToolOnlyProposesAndTheCallersYesSendsItToTheGatewayInTheirName() {
         server.thenToolCall("propose_restart_service", "{\"service\": \"nginx\", \"host\": \"app-1\"}")
-                .thenAnswer("I asked the policy gate to restart nginx on app.");
+                .thenAnswer("I can restart nginx on app once you confirm.");
 
-        ChatReply reply = engine.answer(new ChatQuery("please restart nginx on app-1", "s1", ALICE));
+        ChatReply proposal = engine.answer(new ChatQuery("please restart nginx on app-1", "s1", ALICE));
 
+        assertThat(gateway.requests()).as("the tool only proposes").isEmpty();
+        assertThat(proposal.intent()).isEqualTo("restart_service");
+        assertThat(proposal.slots()).isEqualTo(Map.of("service", "nginx", "host", "app"));
+        assertThat(proposal.answer()).contains("Policy gate: I would restart nginx on app");
+        assertThat(proposal.data()).containsEntry("confirm", true);
+
+        ChatReply reply = engine.answer(new ChatQuery("yes", "s1", ALICE));
+
+        assertThat(server.received()).as("the confirmation is settled without the model").hasSize(2);
         assertThat(gateway.requests()).hasSize(1);
         ActionRequest request = gateway.requests().get(0);
         assertThat(request.action()).isEqualTo("restart_service");
@@ -102,13 +111,20 @@ class LlmChatEngineTest {
         assertThat(request.requestedBy()).isEqualTo(ALICE);
         assertThat(request.reason()).isEqualTo("chat session s1: please restart nginx on app-1");
         assertThat(gateway.decisions()).as("the engine proposes; it never approves its own proposal").isEmpty();
-
         assertThat(reply.intent()).isEqualTo("restart_service");
-        assertThat(reply.slots()).isEqualTo(Map.of("service", "nginx", "host", "app"));
         assertThat(reply.approvalId()).isEqualTo("act-1");
-        assertThat(reply.answer()).startsWith("I asked the policy gate to restart nginx on app.")
-                .contains("Policy gate: Restart nginx on app: waiting for approval act-1");
-        assertThat(text(server.received().get(1).messages("tool").get(0))).contains("act-1");
+        assertThat(reply.answer()).contains("Restart nginx on app: waiting for approval act-1");
+    }
+
+    @Test
+    void aQuestionAboutARestartProposesNothingEvenWhenTheModelCallsTheTool() {
+        server.thenToolCall("propose_restart_service", "{\"service\": \"nginx\"}").thenAnswer("Restarting is possible.");
+
+        ChatReply reply = engine.answer(new ChatQuery("what would happen if I restarted nginx?", "s1", ALICE));
+        engine.answer(new ChatQuery("yes", "s1", ALICE));
+
+        assertThat(reply.data()).containsEntry("refused", "not_a_command").doesNotContainKey("confirm");
+        assertThat(gateway.requests()).isEmpty();
     }
 
     @Test

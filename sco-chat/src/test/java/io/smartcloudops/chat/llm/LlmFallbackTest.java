@@ -75,8 +75,11 @@ class LlmFallbackTest {
     void offlineFallbackApprovesWhatTheModelProposedInThePreviousTurn() {
         ChatEngine chat = fromProvider(Map.of());
         server.thenToolCall("propose_restart_service", "{\"service\": \"nginx\", \"host\": \"app\"}").thenAnswer("Restart of nginx proposed.");
-        ChatReply proposed = chat.answer(new ChatQuery("restart nginx on app-1", "s1", ALICE));
+        chat.answer(new ChatQuery("restart nginx on app-1", "s1", ALICE));
+        ChatReply proposed = chat.answer(new ChatQuery("yes", "s1", ALICE));
         assertThat(proposed.approvalId()).isEqualTo("act-1");
+        // The model is unreachable from here on: the offline fallback proposes the approval, and the yes confirms it.
+        chat.answer(new ChatQuery("approve it", "s1", ALICE));
 
         ChatReply approved = chat.answer(new ChatQuery("yes, go ahead", "s1", ALICE));
 
@@ -136,13 +139,16 @@ class LlmFallbackTest {
     void proposalAlreadyMadeIsNotProposedAgainByTheFallback() {
         server.thenToolCall("propose_restart_service", "{\"service\": \"nginx\"}");
 
-        ChatReply reply = withCannedFallback().answer(new ChatQuery("restart nginx", "s1", ALICE));
+        ChatEngine chat = withCannedFallback();
+        ChatReply reply = chat.answer(new ChatQuery("restart nginx", "s1", ALICE));
 
-        assertThat(gateway.requests()).hasSize(1);
         assertThat(canned.asked()).isEmpty();
         assertThat(reply.engine()).isEqualTo("offline");
-        assertThat(reply.data()).containsEntry("fallback_reason", "llm_error").containsEntry("reused_tool_result", true);
+        assertThat(reply.data()).containsEntry("fallback_reason", "llm_error").containsEntry("reused_tool_result", true)
+                .containsEntry("confirm", true);
         assertThat(reply.intent()).isEqualTo("restart_service");
-        assertThat(reply.approvalId()).isEqualTo("act-1");
+        assertThat(gateway.requests()).isEmpty();
+        chat.answer(new ChatQuery("yes", "s1", ALICE));
+        assertThat(gateway.requests()).hasSize(1);
     }
 }

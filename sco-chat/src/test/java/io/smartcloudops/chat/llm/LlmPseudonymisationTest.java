@@ -132,6 +132,8 @@ class LlmPseudonymisationTest {
         assertThat(PLACEHOLDER.matcher(first.answer() + second.answer()).find()).isFalse();
     }
 
+    private static final String CHECKOUT_HOST = "ip-10-0-1-7.eu-west-1.compute.internal";
+
     @Test
     void toolCallWithPlaceholdersReachesTheToolAndTheGatewayWithRealNames() {
         String asked = "restart (<service-\\d+>) on (<host-\\d+>)";
@@ -139,20 +141,23 @@ class LlmPseudonymisationTest {
                         + placeholder(r, asked, 2) + "\"}")
                 .thenAnswerTo(r -> "I asked the policy gate to restart " + placeholder(r, asked, 1) + " on " + placeholder(r, asked, 2) + ".");
 
-        ChatReply reply = engine.answer(new ChatQuery("please restart checkout on app-1", "s1", ALICE));
+        ChatReply proposal = engine.answer(new ChatQuery("please restart checkout on " + CHECKOUT_HOST, "s1", ALICE));
+        assertThat(gateway.requests()).as("proposed, not sent").isEmpty();
+        assertThat(proposal.answer()).startsWith("I asked the policy gate to restart checkout on " + CHECKOUT_HOST + ".");
+        String toolResult = text(server.received().get(1).messages("tool").get(0));
+        assertThat(toolResult).containsPattern("restart <service-\\d+> on <host-\\d+>").doesNotContain("checkout", CHECKOUT_HOST);
+
+        ChatReply reply = engine.answer(new ChatQuery("yes", "s1", ALICE));
 
         assertThat(gateway.requests()).hasSize(1);
         ActionRequest request = gateway.requests().get(0);
         assertThat(request.parameters()).isEqualTo(Map.of("unit", "checkout"));
-        assertThat(request.target()).as("app-1 is the app host to the vocabulary").isEqualTo("app");
-        assertThat(request.reason()).isEqualTo("chat session s1: please restart checkout on app-1");
+        assertThat(request.target()).as("the host the deployment knows runs checkout").isEqualTo(CHECKOUT_HOST);
+        assertThat(request.reason()).isEqualTo("chat session s1: please restart checkout on " + CHECKOUT_HOST);
         assertThat(gateway.pending()).singleElement().satisfies(p -> assertThat(p.request().parameters()).containsEntry("unit", "checkout"));
-        assertThat(reply.slots()).isEqualTo(Map.of("service", "checkout", "host", "app"));
+        assertThat(reply.slots()).isEqualTo(Map.of("service", "checkout", "host", CHECKOUT_HOST));
         assertThat(reply.approvalId()).isEqualTo("act-1");
-        assertThat(reply.answer()).startsWith("I asked the policy gate to restart checkout on app-1.")
-                .contains("Policy gate: Restart checkout on app: waiting for approval act-1");
-        String toolResult = text(server.received().get(1).messages("tool").get(0));
-        assertThat(toolResult).contains("act-1").containsPattern("Restart <service-\\d+> on app").doesNotContain("checkout");
+        assertThat(reply.answer()).contains("Restart checkout on " + CHECKOUT_HOST + ": waiting for approval act-1");
         assertNoRealName(server.allBodies());
     }
 

@@ -73,6 +73,7 @@ class LlmSecurityTest {
 
         engine.answer(new ChatQuery("deploy with " + AWS_KEY + " from https://deploy:hunter2@git.example.com broke nginx, "
                 + "header Bearer abcdefghijklmnop1234, restart it", "s1", ALICE));
+        engine.answer(new ChatQuery("yes", "s1", ALICE));
 
         String sent = server.allBodies();
         assertThat(sent).doesNotContain(AWS_KEY, "hunter2", "abcdefghijklmnop1234")
@@ -119,12 +120,16 @@ class LlmSecurityTest {
         gateway.request(ActionRequest.builder("restart_service", "app").parameter("unit", "nginx").requestedBy(ALICE).build());
         server.thenToolCall("approve_action", "{\"action_id\": \"ACT-1\"}").thenAnswer("Approved; nginx restarted.");
 
-        ChatReply reply = engine.answer(new ChatQuery("approve act-1", "s1", ALICE));
+        ChatReply proposal = engine.answer(new ChatQuery("approve act-1", "s1", ALICE));
+        assertThat(gateway.decisions()).as("approving is proposed, then confirmed").isEmpty();
+        assertThat(proposal.answer()).contains("approve act-1");
+
+        ChatReply reply = engine.answer(new ChatQuery("yes", "s1", ALICE));
 
         assertThat(gateway.decisions()).containsExactly(new RecordingGateway.Decision("act-1", ALICE, true));
         assertThat(reply.intent()).isEqualTo("approve");
         assertThat(reply.slots()).isEqualTo(Map.of("action_id", "act-1"));
-        assertThat(reply.answer()).contains("Policy gate: Approval act-1: done.");
+        assertThat(reply.answer()).contains("done.");
     }
 
     @Test

@@ -64,7 +64,7 @@ final class FollowUpResolver {
         if ((predicted == Intent.APPROVE || predicted == Intent.DENY)
                 && !mentions.containsKey(ID) && previous.pendingApprovalId() != null) {
             Map<String, Object> m = new HashMap<>(mentions);
-            m.put(ID, previous.pendingApprovalId());
+            m.put(SlotExtractor.PREVIOUS_APPROVAL, previous.pendingApprovalId());
             return new Resolved(predicted, m, true);
         }
         boolean reference = REFERENCE.matcher(lower).find();

@@ -45,9 +45,11 @@ public final class InputGuard {
             p("\\bforget (everything|all)\\b.{0,30}\\b(told|taught|learned|said|know)\\b"),
             p("\\b(act|behave|respond) as (an? |the )?(root|admin\\w*|superuser|sudo|unrestricted|(linux )?terminal|shell)\\b"),
             p("\\b(admin|god|root|sudo|superuser|unrestricted) mode\\b|^\\s*(system|assistant)\\s*:"),
-            p("/etc/(passwd|shadow)|\\.ssh/|id_rsa|api[_ ]?keys?|secrets?\\b|credentials|passwords?\\b"));
+            p("/etc/(passwd|shadow)|\\.ssh/|id_rsa|api[_ ]?keys?|secrets?\\b|credentials|passwords?\\b"),
+            p("\\b(operator|api|access|auth|bearer|github|admin|viewer|session|your)\\s+tokens?\\b|\\b(private|ssh|signing|hmac)\\s+keys?\\b"));
 
     private final int maxChars;
+    private final SecretRedactor redactor = new SecretRedactor();
 
     public InputGuard(int maxChars) {
         if (maxChars < 16) {
@@ -73,10 +75,13 @@ public final class InputGuard {
         text = CONTROL.matcher(text).replaceAll(" ");
         text = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"');
         text = SPACES.matcher(text).replaceAll(" ").strip();
+        // Before anything keeps the text: an action's reason, the session, a log line, the model.
+        text = redactor.redact(text);
         if (ONLY_MARKS.matcher(text).matches()) {
             return new Verdict("", Rejection.EMPTY, "empty query");
         }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        // The redactor's own markers ("[REDACTED:credentials]") are not a request for secrets.
+        String lower = text.toLowerCase(java.util.Locale.ROOT).replaceAll("\\[redacted(?::\\w+)?\\]", " ");
         for (Pattern p : INJECTION) {
             if (p.matcher(lower).find()) {
                 return new Verdict(text, Rejection.INJECTION, "matches " + p.pattern());

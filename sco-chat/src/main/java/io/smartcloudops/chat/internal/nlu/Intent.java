@@ -21,6 +21,8 @@ public enum Intent {
     DENY(Role.OPERATOR, "deny a pending action (\"deny act-1187\", or \"no\" after a proposal)"),
     SILENCE(Role.OPERATOR, "silence an alert (\"silence HighCpuUsage for 1h\")"),
     HELP(Role.VIEWER, "this list"),
+    /** Read-only, added for issue #17: what waits for approval. */
+    PENDING_APPROVALS(Role.VIEWER, "actions waiting for approval (\"show pending approvals\")"),
     OUT_OF_SCOPE(Role.VIEWER, "");
 
     private final Role minimumRole;
@@ -52,6 +54,11 @@ public enum Intent {
 
     public String description() {
         return description;
+    }
+
+    /** True for the intents that change something when they run: these are proposed, then confirmed. */
+    public boolean isMutating() {
+        return this == RESTART_SERVICE || this == SCALE_UP || this == SILENCE || this == APPROVE || this == DENY;
     }
 
     /** True for the intents that ask the action gateway to change or probe something. */

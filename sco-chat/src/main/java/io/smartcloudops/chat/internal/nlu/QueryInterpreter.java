@@ -1,7 +1,11 @@
 package io.smartcloudops.chat.internal.nlu;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.smartcloudops.chat.internal.nlu.Interpretation.Refusal;
+import io.smartcloudops.chat.internal.nlu.SpeechActs.Kind;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -19,6 +23,7 @@ import java.util.function.Predicate;
 public final class QueryInterpreter {
 
     private final IntentClassifier classifier;
+    private final SpeechActs acts = SpeechActs.bundled();
     private final InputGuard guard;
     private final double minConfidence;
 
@@ -50,6 +55,10 @@ public final class QueryInterpreter {
         return classifier;
     }
 
+    public SpeechActs speechActs() {
+        return acts;
+    }
+
     public InputGuard guard() {
         return guard;
     }
@@ -64,8 +73,37 @@ public final class QueryInterpreter {
         if (!verdict.accepted()) {
             return new Interpretation(Intent.OUT_OF_SCOPE, Map.of(), Map.of(), 1.0, false, false, null, verdict);
         }
-        String lower = Misspellings.correct(verdict.cleaned());
+        String corrected = Misspellings.correct(verdict.cleaned());
+        // Negated and retracted clauses go first: what remains is the request to answer.
+        SpeechActs.Scoped scoped = acts.scope(corrected);
+        String lower = scoped.remaining();
+        if (lower.isBlank() || !lower.matches("(?s).*\\p{L}.*")) {
+            return refusal(Refusal.NOTHING_LEFT, verdict, SlotExtractor.extract(corrected), scoped.dropped());
+        }
         Map<String, Object> mentions = SlotExtractor.extract(lower);
+        if (acts.matches(Kind.DATA, lower)) {
+            return refusal(Refusal.DATA_INSTRUCTION, verdict, mentions, scoped.dropped());
+        }
+        if (acts.matches(Kind.PENDING, lower)) {
+            return new Interpretation(Intent.PENDING_APPROVALS, Map.of(), mentions, 1.0, false, false, null, verdict, null, Refusal.NONE,
+                    scoped.dropped());
+        }
+        if (scoped.droppedSomething()) {
+            // "don't restart nginx, just show me its logs": the target named in the dropped clause is still the one meant.
+            Map<String, Object> carried = new java.util.HashMap<>(mentions);
+            Map<String, Object> fromDropped = SlotExtractor.extract(scoped.dropped());
+            for (String key : new String[] {SlotExtractor.SERVICE, SlotExtractor.HOST}) {
+                if (!mentions.containsKey(SlotExtractor.SERVICE) && !mentions.containsKey(SlotExtractor.HOST) && fromDropped.containsKey(key)) {
+                    carried.put(key, fromDropped.get(key));
+                }
+            }
+            mentions = Map.copyOf(carried);
+        }
+        // Hypotheticals first: "what would happen if I restarted redis" is about the future, whatever its tense.
+        Optional<Kind> act = acts.first(lower, Kind.HYPOTHETICAL, Kind.PAST, Kind.READINESS, Kind.SCHEDULED, Kind.HOWTO, Kind.ABILITY);
+        if (acts.matches(Kind.UNSUPPORTED, lower) && act.filter(a -> a == Kind.PAST).isEmpty()) {
+            return refusal(Refusal.UNSUPPORTED, verdict, mentions, scoped.dropped());
+        }
         IntentPrediction prediction;
         try {
             prediction = classifier.predict(lower, mentions, excluded);
@@ -82,9 +120,55 @@ public final class QueryInterpreter {
         }
         boolean inherited = resolved.intentFromPrevious();
         double confidence = inherited ? Math.max(prediction.confidence(), minConfidence) : prediction.confidence();
-        boolean clarify = !inherited && resolved.intent() != Intent.OUT_OF_SCOPE
-                && (confidence < minConfidence || actionWithoutWords(resolved.intent(), lower, mentions));
-        return new Interpretation(resolved.intent(), SlotPolicy.slotsFor(resolved.intent(), resolved.mentions()),
-                resolved.mentions(), confidence, clarify, resolved.followUp(), prediction, verdict);
+        Intent intent = resolved.intent();
+        Map<String, Object> resolvedMentions = resolved.mentions();
+        Intent about = null;
+        boolean decided = false;
+        // A decision word about a named id decides, whatever the embedding resembles; a "no" or "not yet" always denies.
+        if ((intent == Intent.APPROVE || intent == Intent.DENY || resolvedMentions.containsKey(SlotExtractor.ID)
+                && !EnumSet.of(Intent.EXPLAIN_ANOMALY, Intent.AUDIT, Intent.ANOMALIES).contains(intent))
+                && act.filter(a -> a == Kind.PAST || a == Kind.HYPOTHETICAL || a == Kind.HOWTO || a == Kind.ABILITY).isEmpty()) {
+            if (acts.matches(Kind.DENY, lower)) {
+                intent = Intent.DENY;
+                decided = true;
+            } else if (acts.matches(Kind.APPROVE, lower)) {
+                intent = Intent.APPROVE;
+                decided = true;
+            }
+        }
+        if (act.isPresent() && (intent.isAction() || act.get() == Kind.READINESS
+                || act.get() == Kind.HOWTO && intent != Intent.OUT_OF_SCOPE && !IntentCues.unrelated(lower, resolvedMentions))) {
+            switch (act.get()) {
+                case PAST -> {
+                    about = intent;
+                    intent = Intent.AUDIT;
+                }
+                case READINESS -> {
+                    about = intent;
+                    intent = resolvedMentions.containsKey(SlotExtractor.SERVICE) || resolvedMentions.containsKey(SlotExtractor.HOST)
+                            ? Intent.HEALTH_CHECK : Intent.HELP;
+                }
+                case SCHEDULED -> {
+                    // "silence X until tomorrow" states a duration, not a time to act.
+                    boolean silenceSpan = intent == Intent.SILENCE && lower.matches("(?s).*\\b(?:until|till|for)\\b.*");
+                    if (intent.isMutating() && !silenceSpan) {
+                        return refusal(Refusal.SCHEDULED, verdict, resolvedMentions, scoped.dropped());
+                    }
+                }
+                default -> {
+                    about = intent;
+                    intent = Intent.HELP;
+                }
+            }
+            decided = true;
+        }
+        boolean clarify = !inherited && !decided && intent != Intent.OUT_OF_SCOPE
+                && (confidence < minConfidence || actionWithoutWords(intent, lower, resolvedMentions));
+        return new Interpretation(intent, SlotPolicy.slotsFor(intent, resolvedMentions), resolvedMentions, confidence, clarify,
+                resolved.followUp(), prediction, verdict, about, Refusal.NONE, scoped.dropped());
+    }
+
+    private static Interpretation refusal(Refusal why, InputGuard.Verdict verdict, Map<String, Object> mentions, String dropped) {
+        return new Interpretation(Intent.OUT_OF_SCOPE, Map.of(), mentions, 1.0, false, false, null, verdict, null, why, dropped);
     }
 }

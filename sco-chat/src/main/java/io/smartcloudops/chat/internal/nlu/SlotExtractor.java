@@ -31,6 +31,22 @@ public final class SlotExtractor {
     public static final String SEVERITY = "severity";
     public static final String ALERT = "alert";
     public static final String ID = "id";
+    /** A host named in the text as written, when it is not one the vocabulary knows ("db-7", "10.0.0.5"). */
+    public static final String HOST_AS_WRITTEN = "host_as_written";
+    /** The object of an action verb as written, when it names no service the vocabulary knows ("restart mysql"). */
+    public static final String SERVICE_AS_WRITTEN = "service_as_written";
+    /** The approval the previous turn's confirmed request created, which a bare "approve it" may mean. */
+    public static final String PREVIOUS_APPROVAL = "previous_approval";
+
+    private static final Pattern NAMED_HOST = Pattern.compile(
+            "\\b(?:on|at|@|from|host|box|server|machine|node)\\s+(?:the\\s+)?(?:(?:host|box|server|machine|node|instance)\\s+)?"
+                    + "(\\d{1,3}(?:\\.\\d{1,3}){3}|[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*-?\\d+[a-z0-9.-]*|[a-z][a-z0-9-]*\\.[a-z0-9.-]+)(?![\\w.-])");
+    private static final Pattern ACTION_OBJECT = Pattern.compile(
+            "\\b(?:restart|re-start|bounce|kick|reboot|cycle|recycle|scale(?: up)?|health[- ]?check|check|ping)\\s+(?:the\\s+)?([a-z][a-z0-9_-]{1,30})\\b");
+    private static final java.util.Set<String> NOT_A_SERVICE = java.util.Set.of("it", "that", "this", "them", "everything", "all",
+            "service", "services", "stuff", "things", "thing", "something", "anything", "up", "on", "whether", "if", "status", "health",
+            "again", "now", "please", "pls", "whatever", "box", "host", "server", "machine", "one", "same", "to", "by", "out", "for",
+            "back", "down", "in", "a", "an", "our", "my", "your", "logs", "alerts", "app", "monitor", "replicas", "instances");
 
     private static final String N = "(" + NumberWords.ALTERNATIVES + ")";
     private static final String SERVICE_WORDS = "(?:(?:api|java|nginx|postgres|redis|worker|grafana|prometheus|web|app|db|cache)\\s+)?";
@@ -44,7 +60,7 @@ public final class SlotExtractor {
             + "\\s+(\\d{1,4}|" + NumberWords.COUNT_WORDS + ")\\s*(?:instead|then|please|pls|replicas?|instances?|copies)?\\s*[.!?]*$");
     private static final String NO_UNIT = "(?![\\w.:%-])(?!\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|%|percent)\\b)";
     private static final Pattern LINE_COUNT = Pattern.compile(
-            "(?<![\\w.-])" + N + "\\s+(?:log\\s+)?(?:lines?|entries|messages|rows)(?!\\w)|(?:tail|head)\\s+(?:-n\\s*)?(\\d{1,6})(?!\\w)|-n\\s*(\\d{1,6})"
+            "(?<![\\w.-])" + N + "\\s+(?:(?:error|warn(?:ing)?|info|debug)\\s+)?(?:log\\s+)?(?:lines?|entries|messages|rows)(?!\\w)|(?:tail|head)\\s+(?:-n\\s*)?(\\d{1,6})(?!\\w)|-n\\s*(\\d{1,6})"
                     // "logs prometheus last 100", "last 50 nginx logs": with no time unit, "last N" of logs counts lines.
                     + "|\\blogs?\\b.{0,40}?\\b(?:last|latest|first|recent)\\s+(\\d{1,6})" + NO_UNIT
                     + "|\\b(?:last|latest|first|recent)\\s+(\\d{1,6})" + NO_UNIT + "\\s+(?:[a-z_-]+\\s+){0,2}?logs?\\b");
@@ -53,8 +69,9 @@ public final class SlotExtractor {
     private static final Pattern PREFIXED_ID = Pattern.compile("(?<![\\w-])((?!(?:app|mon|web|sev|node|p)-)[a-z]{2,6}-\\d{1,12})(?![\\w-])");
     private static final Pattern HASH_ID = Pattern.compile("#\\s?([a-z0-9][a-z0-9-]{0,40})");
     private static final Pattern NAMED_ID = Pattern.compile(
-            "(?<!\\w)(?:action|anomaly|request|approval|id|number|no\\.?|ticket|approve|approved|deny|denied|reject|cancel|accept|explain)"
-                    + "\\s+(?:id\\s+|number\\s+)?#?(\\d{1,12})(?![\\w.:%-])(?!\\s*(?:m|min|mins|minutes?|h|hours?|days?|lines|replicas|more)\\b)");
+            "(?<!\\w)(?:action|anomaly|request|approval|id|number|no\\.?|ticket|approve|approved|deny|denied|reject|cancel|accept|explain"
+                    + "|veto|nix|greenlight|rubber-stamp|decline|block|sign off)"
+                    + "\\s+(?:on\\s+|for\\s+)?(?:id\\s+|number\\s+)?#?(\\d{1,12})(?![\\w.:%-])(?!\\s*(?:m|min|mins|minutes?|h|hours?|days?|lines|replicas|more)\\b)");
 
     private SlotExtractor() {
     }
@@ -62,6 +79,21 @@ public final class SlotExtractor {
     /** The canonical names of the deployment's services the vocabulary knows ({@code nginx}, {@code postgres}, ...). */
     public static List<String> knownServices() {
         return Vocabulary.SERVICES.stream().map(Vocabulary.Term::value).toList();
+    }
+
+    /**
+     * The example deployment's layout (README: nginx, api, postgres, redis, worker, node_exporter on
+     * app; prometheus and grafana on monitor), service to host, for hosts whose view lists no services.
+     */
+    public static Map<String, String> exampleLayout() {
+        return Vocabulary.HOST_OF_SERVICE;
+    }
+
+    /** The vocabulary's canonical name of a host name as a whole ("app-1" is app, "mon-1" is monitor), if it knows one. */
+    public static Optional<String> canonicalHost(String name) {
+        String lower = name.toLowerCase(Locale.ROOT).strip();
+        return Vocabulary.all(Vocabulary.HOSTS, "on " + lower).stream().filter(f -> f.start() == 3 && f.end() == lower.length() + 3)
+                .map(Vocabulary.Found::value).findFirst();
     }
 
     /** Every entity in the text, in the canonical form; keys are the constants of this class. */
@@ -79,6 +111,25 @@ public final class SlotExtractor {
         Vocabulary.first(Vocabulary.SEVERITIES, lower).ifPresent(f -> out.put(SEVERITY, f.value()));
         Vocabulary.first(Vocabulary.ALERTS, lower).ifPresent(f -> out.put(ALERT, f.value()));
         identifier(lower).ifPresent(v -> out.put(ID, v));
+        if (!out.containsKey(HOST)) {
+            Matcher h = NAMED_HOST.matcher(lower);
+            while (h.find()) {
+                String named = h.group(1);
+                if (!named.equals(out.get(INSTANCE_TYPE)) && !named.matches("\\d+") && !named.matches("(?:an|act|apr|sil|prop)-\\d+")) {
+                    // "on db-7" names a host, even though "db-7" has the shape of an identifier.
+                    out.remove(ID, named);
+                    out.put(HOST_AS_WRITTEN, named);
+                    break;
+                }
+            }
+        }
+        if (!out.containsKey(SERVICE)) {
+            Matcher o = ACTION_OBJECT.matcher(lower);
+            if (o.find() && !NOT_A_SERVICE.contains(o.group(1)) && Vocabulary.first(Vocabulary.HOSTS, o.group(1)).isEmpty()
+                    && !o.group(1).equals(out.get(HOST_AS_WRITTEN))) {
+                out.put(SERVICE_AS_WRITTEN, o.group(1));
+            }
+        }
         return Map.copyOf(out);
     }
 

@@ -35,6 +35,7 @@ public final class SlotPolicy {
     private static final Map<Intent, List<String>> ALLOWED = new EnumMap<>(Map.ofEntries(
             Map.entry(Intent.STATUS, List.of()),
             Map.entry(Intent.HELP, List.of()),
+            Map.entry(Intent.PENDING_APPROVALS, List.of()),
             Map.entry(Intent.OUT_OF_SCOPE, List.of()),
             Map.entry(Intent.METRIC_QUERY, List.of(METRIC, SERVICE, HOST, SPAN)),
             Map.entry(Intent.ANOMALIES, List.of(METRIC, SERVICE, HOST, SPAN)),

@@ -1,4 +1,4 @@
-package io.smartcloudops.chat.llm;
+package io.smartcloudops.chat.internal.nlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -101,6 +101,8 @@ public final class Agent implements AutoCloseable {
             ops.audit().append(new AuditRecord(AuditKind.SYSTEM, "agent", "admin", "token", "created", "first start", Map.of()));
         }
 
+        HostView ownView = new ConfiguredTargetsView(ops.view(), config.server().remotes().keySet(),
+                () -> ops.gate().actions().stream().map(a -> a.name()).toList());
         HostView hostView;
         ActionGateway approvals;
         if (config.server().upstream().isPresent()) {
@@ -110,14 +112,14 @@ public final class Agent implements AutoCloseable {
             hostView = new RemoteOpsView(monitor);
             approvals = new RemoteActionGateway(monitor, clock);
         } else {
-            hostView = ops.view();
+            hostView = ownView;
             approvals = ops.gate();
         }
         ProviderContext base = ProviderContext.builder().clock(clock).dataDir(config.runtime().dataDir()).build();
         chat = registry.provider(ChatEngineProvider.class, config.server().chatEngine())
                 .create(base.withConfig(config.server().chatSettings()), hostView, approvals);
 
-        http = new HttpApi(new ServedHost(ops, config.server(), hostView, approvals, chat, tokens, metrics));
+        http = new HttpApi(new ServedHost(ops, ownView, config.server(), hostView, approvals, chat, tokens, metrics));
         http.start(config.server().bind(), config.server().port());
         ops.start();
         LOG.info("agent started: detector={}, mode={}, sources={}, upstream={}, remotes={}", config.runtime().detector(),

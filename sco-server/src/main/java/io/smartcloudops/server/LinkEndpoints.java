@@ -35,20 +35,21 @@ final class LinkEndpoints {
 
     void register(JavalinConfig config) {
         String base = "/link/v1";
-        config.routes.get(base + "/status", ctx -> send(ctx, host.ops().view().status()));
-        config.routes.get(base + "/series", ctx -> send(ctx, host.ops().view().series()));
+        config.routes.get(base + "/status", ctx -> send(ctx, host.ownView().status()));
+        config.routes.get(base + "/series", ctx -> send(ctx, host.ownView().series()));
+        config.routes.get(base + "/targets", ctx -> send(ctx, host.ownView().knownTargets()));
         config.routes.post(base + "/points", ctx -> {
             RemoteOpsView.PointsQuery q = read(ctx, new TypeReference<>() { });
             if (q.series() == null || q.limit() < 1 || q.limit() > 240) {
                 throw new BadRequest(400, "'series' is required and 'limit' must be between 1 and 240");
             }
-            send(ctx, host.ops().view().points(q.series(), q.limit()));
+            send(ctx, host.ownView().points(q.series(), q.limit()));
         });
         config.routes.get(base + "/anomalies", ctx -> {
             String id = ctx.queryParam("id");
-            send(ctx, id != null ? host.ops().view().anomaly(id).stream().toList() : host.ops().view().anomalies(HttpApi.intParam(ctx, "limit", 20, 1, 500)));
+            send(ctx, id != null ? host.ownView().anomaly(id).stream().toList() : host.ownView().anomalies(HttpApi.intParam(ctx, "limit", 20, 1, 500)));
         });
-        config.routes.get(base + "/alerts", ctx -> send(ctx, host.ops().view().alerts()));
+        config.routes.get(base + "/alerts", ctx -> send(ctx, host.ownView().alerts()));
         config.routes.get(base + "/logs", ctx -> {
             String level = ctx.queryParam("level") == null ? "INFO" : ctx.queryParam("level");
             try {
@@ -56,9 +57,9 @@ final class LinkEndpoints {
             } catch (IllegalArgumentException e) {
                 throw new BadRequest(400, e.getMessage());
             }
-            send(ctx, host.ops().view().logs(HttpApi.intParam(ctx, "lines", 100, 1, 2_000), level));
+            send(ctx, host.ownView().logs(HttpApi.intParam(ctx, "lines", 100, 1, 2_000), level));
         });
-        config.routes.post(base + "/audit", ctx -> send(ctx, host.ops().view().audit(read(ctx, new TypeReference<AuditQuery>() { }))));
+        config.routes.post(base + "/audit", ctx -> send(ctx, host.ownView().audit(read(ctx, new TypeReference<AuditQuery>() { }))));
         config.routes.get(base + "/approvals", ctx -> send(ctx, host.ops().gate().pending()));
         config.routes.post(base + "/actions", ctx -> {
             Principal caller = operator.apply(ctx);

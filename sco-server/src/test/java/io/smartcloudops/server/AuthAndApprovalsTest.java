@@ -95,14 +95,37 @@ class AuthAndApprovalsTest {
     }
 
     @Test
-    void chatActsAsTheTokenHolderThroughTheGate() throws Exception {
+    void chatActsAsTheTokenHolderThroughTheGateOnlyOnTheirConfirmation() throws Exception {
         start("offline");
+        // the deployment knows host app and its nginx from the series it watches: chat resolves targets against them
+        agent.ops().ingest(new io.smartcloudops.api.metric.Sample(io.smartcloudops.api.metric.SeriesId.of("nginx_up",
+                io.smartcloudops.api.metric.Labels.of("host", "app", "service", "nginx")), System.currentTimeMillis(), 1));
         String operator = agent.tokens().create("ops", Role.OPERATOR, Instant.now());
-        HttpResponse<String> r = send("POST", "/query", "{\"text\": \"please run a health check on nginx on the app box\", \"session\": \"t1\"}", operator);
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(r.body()).get("intent").asText()).isEqualTo("health_check");
-        assertThat(agent.ops().audit().query(AuditQuery.builder().action("health_check").build()))
+        HttpResponse<String> proposed = send("POST", "/query", "{\"text\": \"restart nginx on the app box\", \"session\": \"t1\"}", operator);
+        assertThat(proposed.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(proposed.body()).get("intent").asText()).isEqualTo("restart_service");
+        assertThat(agent.ops().audit().query(AuditQuery.builder().action("restart_service").build()))
+                .as("a proposal only: nothing reached the gate").isEmpty();
+        HttpResponse<String> confirmed = send("POST", "/query", "{\"text\": \"yes\", \"session\": \"t1\"}", operator);
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(agent.ops().audit().query(AuditQuery.builder().action("restart_service").build())).as(confirmed.body())
                 .isNotEmpty().allSatisfy(e -> assertThat(e.record().actor()).isEqualTo("ops"));
+    }
+
+    @Test
+    void aQuestionOverHttpNeverActsEvenWhenAnsweredYes() throws Exception {
+        start("offline");
+        agent.ops().ingest(new io.smartcloudops.api.metric.Sample(io.smartcloudops.api.metric.SeriesId.of("nginx_up",
+                io.smartcloudops.api.metric.Labels.of("host", "app", "service", "nginx")), System.currentTimeMillis(), 1));
+        String operator = agent.tokens().create("ops", Role.OPERATOR, Instant.now());
+        for (String question : List.of("should I restart nginx on the app box?", "what happens if I restart nginx on app?",
+                "don't restart nginx on app", "can you even restart stuff?")) {
+            assertThat(send("POST", "/query", "{\"text\": \"" + question + "\", \"session\": \"q1\"}", operator).statusCode())
+                    .isEqualTo(200);
+            send("POST", "/query", "{\"text\": \"yes\", \"session\": \"q1\"}", operator);
+        }
+        assertThat(agent.ops().audit().query(AuditQuery.builder().action("restart_service").build()))
+                .as("execute mode, an operator token, and still nothing was started").isEmpty();
     }
 
     @Test

@@ -145,10 +145,15 @@ class PairOfHostsTest {
         HttpResponse<String> asked = call(app, "POST", "/query", "{\"text\": \"restart the api on app\", \"session\": \"a1\"}", alice);
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(json.readTree(asked.body()).get("intent").asText()).isEqualTo("restart_service");
-        assertThat(audited(monitor, "restart_service")).extracting(e -> e.record().actor()).contains("alice@app-host");
+        assertThat(audited(monitor, "restart_service")).as("a proposal, not yet sent to the gate").isEmpty();
+        HttpResponse<String> confirmed = call(app, "POST", "/query", "{\"text\": \"yes\", \"session\": \"a1\"}", alice);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(audited(monitor, "restart_service")).as(asked.body() + "\n" + confirmed.body())
+                .extracting(e -> e.record().actor()).contains("alice@app-host");
         assertThat(audited(app, "restart_service")).extracting(e -> e.record().actor()).contains("alice@app-host@monitor-host");
 
         HttpResponse<String> viewer = call(app, "POST", "/query", "{\"text\": \"restart the api on app\", \"session\": \"v1\"}", val);
+        call(app, "POST", "/query", "{\"text\": \"yes\", \"session\": \"v1\"}", val);
         assertThat(json.readTree(viewer.body()).get("approval_id")).isNull();
         assertThat(audited(monitor, "restart_service")).extracting(e -> e.record().actor()).doesNotContain("val@app-host");
     }

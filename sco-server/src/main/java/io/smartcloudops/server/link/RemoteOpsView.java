@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.audit.AuditEntry;
 import io.smartcloudops.api.audit.AuditQuery;
+import io.smartcloudops.api.chat.KnownTargets;
 import io.smartcloudops.api.chat.LogLine;
 import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
@@ -37,6 +38,12 @@ public final class RemoteOpsView implements HostView {
     @Override
     public StatusSnapshot status() {
         return monitor.get(BASE + "/status", Map.of(), new TypeReference<>() { });
+    }
+
+    /** The monitor's targets: its series' hosts and services, and the peer hosts it acts on. */
+    @Override
+    public KnownTargets knownTargets() {
+        return monitor.get(BASE + "/targets", Map.of(), new TypeReference<>() { });
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.smartcloudops.bench.chat.ChatEval;
 import io.smartcloudops.bench.chat.QueryLatency;
 import io.smartcloudops.bench.load.LoadCommand;
 import io.smartcloudops.bench.nab.NabCommand;
+import io.smartcloudops.bench.ops.OpsCommand;
 import io.smartcloudops.bench.remediate.SampleToActionLatency;
 import io.smartcloudops.bench.report.ReportCommand;
 import io.smartcloudops.bench.soak.SoakCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar sco-bench.jar <subcommand>}: the benchmark entry point. */
-@Command(name = "sco-bench", mixinStandardHelpOptions = true, subcommands = {NabCommand.class, SampleToActionLatency.class,
+@Command(name = "sco-bench", mixinStandardHelpOptions = true, subcommands = {NabCommand.class, OpsCommand.class, SampleToActionLatency.class,
             QueryLatency.class, ChatEval.class, LoadCommand.class, SoakCommand.class, ReportCommand.class},
         description = "SmartCloudOps benchmarks.")
 public final class BenchCommand implements Runnable {

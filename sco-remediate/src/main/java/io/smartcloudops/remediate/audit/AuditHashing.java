@@ -13,9 +13,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The chain's arithmetic: an entry's hash is SHA-256 over the previous hash and a canonical JSON
- * of the entry (fixed field order, details sorted by key), so any altered, removed or inserted row
- * breaks every hash after it.
+ * The chain's arithmetic. Format 2 (every log written since): an entry's hash is HMAC-SHA256, with
+ * a key kept outside the data directory, over the exact stored text of every column (length-
+ * prefixed, so no two rows share an input), the previous hash included; so any byte changed,
+ * removed or inserted breaks the chain, and a rewritten chain cannot be recomputed without the key.
+ * Format 1 (logs written before): unkeyed SHA-256 over a JSON of the parsed values; still verified
+ * for the entries a log had when it was upgraded.
  */
 final class AuditHashing {
     static final String GENESIS = "0".repeat(64);
@@ -34,6 +37,16 @@ final class AuditHashing {
         }
     }
 
+    /** Format 2: the bytes the MAC covers, built from the stored column texts. */
+    static byte[] storedBytes(String... columns) {
+        StringBuilder sb = new StringBuilder("sco-audit-v2\n");
+        for (String c : columns) {
+            sb.append(c.length()).append(':').append(c).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Format 1's hash, kept to verify the entries written before the upgrade. */
     String hash(String previousHash, long sequence, Instant recordedAt, AuditRecord r) {
         Map<String, Object> canonical = new LinkedHashMap<>();
         canonical.put("seq", sequence);

@@ -17,6 +17,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.smartcloudops.api.audit.AuditAnchor;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -26,12 +28,25 @@ import java.util.Map;
 /**
  * The audit log in one SQLite file: WAL journal, {@code synchronous=FULL}, one transaction per
  * entry, so an entry is on disk before {@link #append} returns and a crash loses nothing
- * acknowledged. Entries are chained by SHA-256 (see {@link AuditHashing}).
+ * acknowledged. Entries are chained by HMAC-SHA256 over their stored bytes with a key kept outside
+ * the data directory (see {@link AuditHashing}, {@link AuditKeyring}); the chain's head is
+ * published to {@link AuditAnchor}s (by default a file beside the data directory) at a fixed
+ * interval and at close, so that verification sees a truncated, emptied, deleted or replaced log.
+ * Opening a log that is behind its anchor records the gap as an entry and reports it through
+ * {@link #startupCheck()}. Files are 0600.
+ *
+ * <p>Format: version 2 (keyed). A version 1 log (unkeyed SHA-256, before 0.2) is upgraded in place
+ * on first open: its entries stay as they are and verify by the old rule, and an entry recording
+ * the upgrade chains the first keyed entry onto the old head.
  *
  * <pre>{@code
- * try (SqliteAuditLog log = SqliteAuditLog.open(Path.of("sco-data/audit.db"), InstantSource.system())) {
+ * try (SqliteAuditLog log = SqliteAuditLog.options(Path.of("sco-data/audit.db"))
+ *         .keyFile(Path.of("/etc/sco/audit.key")).anchor(new FileAuditAnchor(Path.of("/var/lib/sco-anchor.json")))
+ *         .clock(InstantSource.system()).open()) {
  *     log.append(record);
+ *     if (!log.startupCheck().consistent()) { ... report degraded ... }
  * }
+ * AuditVerification v = SqliteAuditLog.verifyReadOnly(copy, keyFile, List.of(anchor));   // a forensic copy
  * }</pre>
  */
 public final class SqliteAuditLog implements AuditLog {
@@ -44,9 +59,16 @@ public final class SqliteAuditLog implements AuditLog {
     private static final java.time.format.DateTimeFormatter STORED_TIME =
             java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
+    static final String FORMAT = "2";
+
     private final Path file;
     private Connection connection;
     private final InstantSource clock;
+    private AuditKeyring keys;
+    private final List<AuditAnchor> anchors;
+    private final List<String> anchorProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private StartupCheck startupCheck = StartupCheck.CONSISTENT;
+    private long legacyUpTo;
     private final AuditHashing hashing;
     private final ObjectMapper json = new ObjectMapper();
     private final java.util.concurrent.ScheduledExecutorService checkpointer;
@@ -55,10 +77,13 @@ public final class SqliteAuditLog implements AuditLog {
     private long lastSequence;
     private String lastHash;
 
-    private SqliteAuditLog(Path file, Connection connection, InstantSource clock) throws SQLException {
+    private SqliteAuditLog(Path file, Connection connection, InstantSource clock, AuditKeyring keys, List<AuditAnchor> anchors,
+            Duration anchorInterval) throws SQLException {
         this.file = file;
         this.connection = connection;
         this.clock = clock;
+        this.keys = keys;
+        this.anchors = List.copyOf(anchors);
         this.hashing = new AuditHashing(json);
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
@@ -79,7 +104,12 @@ public final class SqliteAuditLog implements AuditLog {
                       reason TEXT NOT NULL,
                       details TEXT NOT NULL,
                       prev_hash TEXT NOT NULL,
-                      hash TEXT NOT NULL)""");
+                      hash TEXT NOT NULL,
+                      key_id TEXT)""");
+            s.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
+            if (!hasColumn(connection, "key_id")) {
+                s.execute("ALTER TABLE audit ADD COLUMN key_id TEXT");
+            }
             s.execute("CREATE INDEX IF NOT EXISTS audit_at ON audit(recorded_at)");
             s.execute("CREATE INDEX IF NOT EXISTS audit_subject ON audit(subject)");
             try (ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")) {
@@ -92,13 +122,130 @@ public final class SqliteAuditLog implements AuditLog {
                 }
             }
         }
+        String format = meta(connection, "format");
+        boolean upgrade = format == null && lastSequence > 0;
+        if (format == null) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("INSERT INTO meta(k, v) VALUES ('format', '" + FORMAT + "'), ('legacy_up_to', '" + lastSequence + "')");
+            }
+        } else if (!format.equals(FORMAT)) {
+            throw new SQLException("audit log format " + format + " is newer than this version reads (" + FORMAT + "); use a newer release");
+        }
+        legacyUpTo = Long.parseLong(meta(connection, "legacy_up_to"));
         connection.setAutoCommit(false);
+        if (upgrade) {
+            append(new AuditRecord(AuditKind.SYSTEM, "audit", file.getFileName().toString(), "audit_format", "upgraded",
+                    "entries 1.." + legacyUpTo + " are format 1 (unkeyed SHA-256); from here on entries are keyed",
+                    Map.of("legacy_up_to", String.valueOf(legacyUpTo), "key_id", keys.currentId())));
+        }
+        startupCheck = checkAnchors();
+        publishHead();
         checkpointer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sco-audit-checkpoint");
             t.setDaemon(true);
             return t;
         });
         checkpointer.scheduleWithFixedDelay(this::checkpoint, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        long every = anchorInterval.toMillis();
+        checkpointer.scheduleWithFixedDelay(this::publishHead, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean hasColumn(Connection c, String column) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(audit)")) {
+            while (rs.next()) {
+                if (column.equals(rs.getString("name"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String meta(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT v FROM meta WHERE k = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * What opening found when it compared the log with its anchors.
+     *
+     * @param consistent false when the log is behind an anchor or does not contain its head
+     * @param problems one line per anchor that disagrees (empty when consistent)
+     */
+    public record StartupCheck(boolean consistent, List<String> problems) {
+        static final StartupCheck CONSISTENT = new StartupCheck(true, List.of());
+    }
+
+    /**
+     * The comparison made at open. When not consistent the log has already recorded the gap as a
+     * SYSTEM entry ({@code audit_anchor / behind_anchor}); the host must report degraded health and
+     * say so, not carry on silently.
+     */
+    public StartupCheck startupCheck() {
+        return startupCheck;
+    }
+
+    /** Anchors that could not be written lately (empty when all are current). */
+    public List<String> anchorProblems() {
+        return List.copyOf(anchorProblems);
+    }
+
+    private StartupCheck checkAnchors() {
+        List<String> problems = new ArrayList<>();
+        for (AuditAnchor a : anchors) {
+            try {
+                java.util.Optional<io.smartcloudops.api.audit.AuditHead> head = a.latest();
+                if (head.isPresent()) {
+                    String p = ChainCheck.disagreement(connection, keys, head.get(), a.describe());
+                    if (p != null) {
+                        problems.add(p);
+                    }
+                }
+            } catch (RuntimeException | SQLException e) {
+                problems.add(a.describe() + " cannot be read: " + e.getMessage());
+            }
+        }
+        if (problems.isEmpty()) {
+            return StartupCheck.CONSISTENT;
+        }
+        append(new AuditRecord(AuditKind.SYSTEM, "audit", file.getFileName().toString(), "audit_anchor", "behind_anchor",
+                "the log does not reach or contain the head its anchors recorded; entries may have been removed or replaced",
+                Map.of("problems", String.join(" | ", problems), "head_sequence", String.valueOf(lastSequence))));
+        return new StartupCheck(false, List.copyOf(problems));
+    }
+
+    /** Publishes the current head to every anchor; a failing anchor is reported, not fatal. */
+    private void publishHead() {
+        io.smartcloudops.api.audit.AuditHead head;
+        synchronized (this) {
+            head = ChainCheck.head(keys, lastSequence, lastHash, clock.instant());
+        }
+        for (AuditAnchor a : anchors) {
+            try {
+                a.publish(head);
+                anchorProblems.remove(a.describe());
+            } catch (RuntimeException e) {
+                if (!anchorProblems.contains(a.describe())) {
+                    anchorProblems.add(a.describe());
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts using a fresh key: the rotation is recorded (MACed with the old key), then every
+     * later entry is MACed with the new one. Old keys stay in the key file so old entries verify.
+     */
+    public synchronized AuditEntry rotateKey() {
+        AuditKeyring next = keys.rotate();
+        AuditEntry e = append(new AuditRecord(AuditKind.SYSTEM, "audit", file.getFileName().toString(), "audit_key", "rotated",
+                "later entries are authenticated with key " + next.currentId(), Map.of("from", keys.currentId(), "to", next.currentId())));
+        keys = next;
+        return e;
     }
 
     /** Copies committed WAL frames into the database file from a connection of its own; never blocks appends. */
@@ -134,14 +281,99 @@ public final class SqliteAuditLog implements AuditLog {
      * @throws AuditException naming the file when it cannot be created or opened
      */
     public static SqliteAuditLog open(Path file, InstantSource clock) {
+        return options(file).clock(clock).open();
+    }
+
+    /** Options for opening {@code file}; the key file and the anchor default to places beside the data directory. */
+    public static Options options(Path file) {
+        return new Options(file);
+    }
+
+    /** The key file a log at {@code file} uses unless told otherwise: beside its data directory, not in it. */
+    public static Path defaultKeyFile(Path file) {
+        return besideDataDir(file, "key");
+    }
+
+    /** The anchor file a log at {@code file} uses unless told otherwise: beside its data directory, not in it. */
+    public static Path defaultAnchorFile(Path file) {
+        return besideDataDir(file, "anchor.json");
+    }
+
+    private static Path besideDataDir(Path file, String suffix) {
+        Path dir = file.toAbsolutePath().getParent();
+        String stem = file.getFileName().toString().replaceFirst("\\.db$", "");
+        return dir.resolveSibling(dir.getFileName() + "." + stem + "." + suffix);
+    }
+
+    /** How to open a log. */
+    public static final class Options {
+        private final Path file;
+        private Path keyFile;
+        private List<AuditAnchor> anchors;
+        private Duration anchorInterval = Duration.ofSeconds(10);
+        private InstantSource clock = InstantSource.system();
+
+        private Options(Path file) {
+            this.file = java.util.Objects.requireNonNull(file, "file");
+        }
+
+        /** The HMAC key file (created 0600 if missing); keep it outside the data directory. */
+        public Options keyFile(Path f) {
+            this.keyFile = f;
+            return this;
+        }
+
+        /** Replaces the default file anchor; pass several to anchor in several places. */
+        public Options anchors(List<AuditAnchor> a) {
+            this.anchors = List.copyOf(a);
+            return this;
+        }
+
+        public Options anchor(AuditAnchor a) {
+            return anchors(List.of(a));
+        }
+
+        /** How often the head is published (and at close); entries newer than the last anchor are not yet protected. */
+        public Options anchorInterval(Duration d) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("anchor interval must be positive, got " + d);
+            }
+            this.anchorInterval = d;
+            return this;
+        }
+
+        public Options clock(InstantSource c) {
+            this.clock = java.util.Objects.requireNonNull(c);
+            return this;
+        }
+
+        public Path keyFileOrDefault() {
+            return keyFile != null ? keyFile : defaultKeyFile(file);
+        }
+
+        public List<AuditAnchor> anchorsOrDefault() {
+            return anchors != null ? anchors : List.of(new FileAuditAnchor(defaultAnchorFile(file)));
+        }
+
+        public SqliteAuditLog open() {
+            return SqliteAuditLog.open(this);
+        }
+    }
+
+    private static SqliteAuditLog open(Options o) {
+        Path file = o.file;
+        InstantSource clock = o.clock;
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) {
                 throw new AuditException("audit directory " + dir + " is not writable; choose another --data-dir or fix its permissions", null);
             }
+            AuditKeyring keys = AuditKeyring.openOrCreate(o.keyFileOrDefault());
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            return new SqliteAuditLog(file, c, clock);
+            SqliteAuditLog log = new SqliteAuditLog(file, c, clock, keys, o.anchorsOrDefault(), o.anchorInterval);
+            log.restrictFiles();
+            return log;
         } catch (SQLException | java.io.IOException e) {
             throw new AuditException("cannot open audit log " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
@@ -155,21 +387,26 @@ public final class SqliteAuditLog implements AuditLog {
     public synchronized AuditEntry append(AuditRecord record) {
         long seq = lastSequence + 1;
         Instant at = clock.instant();
-        String hash = hashing.hash(lastHash, seq, at, record);
+        String storedAt = STORED_TIME.format(at);
+        String details = hashing.detailsJson(record.details());
+        String keyId = keys.currentId();
+        String hash = keys.mac(keyId, AuditHashing.storedBytes(String.valueOf(seq), storedAt, record.kind().name(), record.actor(),
+                record.subject(), record.action(), record.outcome(), record.reason(), details, lastHash, keyId));
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO audit(seq, recorded_at, kind, actor, subject, action, outcome, reason, details, prev_hash, hash) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                "INSERT INTO audit(seq, recorded_at, kind, actor, subject, action, outcome, reason, details, prev_hash, hash, key_id) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setLong(1, seq);
-            ps.setString(2, STORED_TIME.format(at));
+            ps.setString(2, storedAt);
             ps.setString(3, record.kind().name());
             ps.setString(4, record.actor());
             ps.setString(5, record.subject());
             ps.setString(6, record.action());
             ps.setString(7, record.outcome());
             ps.setString(8, record.reason());
-            ps.setString(9, hashing.detailsJson(record.details()));
+            ps.setString(9, details);
             ps.setString(10, lastHash);
             ps.setString(11, hash);
+            ps.setString(12, keyId);
             ps.executeUpdate();
             connection.commit();
         } catch (SQLException e) {
@@ -177,7 +414,7 @@ public final class SqliteAuditLog implements AuditLog {
             reopen();
             throw new AuditException("audit entry " + seq + " was not recorded (" + e.getMessage() + "); the action it describes must not proceed", e);
         }
-        AuditEntry entry = new AuditEntry(seq, at, record, lastHash, hash);
+        AuditEntry entry = new AuditEntry(seq, Instant.parse(storedAt), record, lastHash, hash);
         lastSequence = seq;
         lastHash = hash;
         return entry;
@@ -284,45 +521,63 @@ public final class SqliteAuditLog implements AuditLog {
         return new AuditEntry(rs.getLong("seq"), Instant.parse(rs.getString("recorded_at")), r, rs.getString("prev_hash"), rs.getString("hash"));
     }
 
+    /** Walks the chain (keyed entries by their MAC over the stored bytes) and compares it with the anchors. */
     @Override
     public synchronized AuditVerification verify() {
-        String expectedPrev = AuditHashing.GENESIS;
-        long expectedSeq = 1;
-        long checked = 0;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM audit ORDER BY seq")) {
-            while (rs.next()) {
-                long seq = rs.getLong("seq");
-                AuditEntry e;
-                try {
-                    e = read(rs);
-                } catch (RuntimeException bad) {
-                    return new AuditVerification(checked, seq, "entry " + seq + " cannot be read: " + bad.getMessage());
-                }
-                if (seq != expectedSeq) {
-                    return new AuditVerification(checked, expectedSeq, "entry " + expectedSeq + " is missing (next present is " + seq + ")");
-                }
-                if (!e.previousHash().equals(expectedPrev)) {
-                    return new AuditVerification(checked, seq, "entry " + seq + " does not chain to entry " + (seq - 1));
-                }
-                String recomputed = hashing.hash(expectedPrev, seq, e.recordedAt(), e.record());
-                if (!recomputed.equals(e.hash())) {
-                    return new AuditVerification(checked, seq, "entry " + seq + " was altered (its hash does not match its content)");
-                }
-                expectedPrev = e.hash();
-                expectedSeq++;
-                checked++;
-            }
+        try {
+            AuditVerification v = ChainCheck.walk(connection, keys, hashing, anchors);
             connection.commit();
+            return v;
         } catch (SQLException e) {
             rollbackQuietly();
             throw new AuditException("cannot read audit log " + file + ": " + e.getMessage(), e);
         }
-        return AuditVerification.ok(checked);
+    }
+
+    /**
+     * Verifies a log without changing anything: the database is opened read-only (a forensic copy
+     * on read-only media verifies), the key file is only read, and a missing log file is a failure
+     * when an anchor says entries existed.
+     */
+    public static AuditVerification verifyReadOnly(Path file, Path keyFile, List<AuditAnchor> anchors) {
+        AuditKeyring keys = AuditKeyring.read(keyFile);
+        if (!Files.exists(file)) {
+            for (AuditAnchor a : anchors) {
+                java.util.Optional<io.smartcloudops.api.audit.AuditHead> h = a.latest();
+                if (h.isPresent() && h.get().sequence() > 0) {
+                    return new AuditVerification(0, 1, "the audit log " + file + " is missing, but " + a.describe() + " recorded "
+                            + h.get().sequence() + " entries");
+                }
+            }
+            return new AuditVerification(0, 1, "the audit log " + file + " does not exist");
+        }
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        // Without a WAL beside it (a closed log, a copy) the file is opened immutable: SQLite then
+        // creates no -wal or -shm and takes no lock, so read-only media and copies verify as they are.
+        boolean live = Files.exists(Path.of(file.toAbsolutePath() + "-wal"));
+        String url = "jdbc:sqlite:file:" + file.toAbsolutePath() + (live ? "?mode=ro" : "?immutable=1");
+        try (Connection c = config.createConnection(url)) {
+            return ChainCheck.walk(c, keys, new AuditHashing(new ObjectMapper()), anchors);
+        } catch (SQLException e) {
+            throw new AuditException("cannot read audit log " + file + " read-only: " + e.getMessage(), e);
+        }
+    }
+
+    private void restrictFiles() {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            try {
+                PrivateFiles.restrict(Path.of(file.toAbsolutePath() + suffix));
+            } catch (java.io.IOException e) {
+                // the log works either way; its directory's permissions still apply
+            }
+        }
     }
 
     @Override
     public synchronized void close() {
         checkpointer.shutdownNow();
+        publishHead();
         try {
             checkpointer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -134,7 +134,7 @@ class SqliteAuditLogTest {
             fill(log, 3);
         }
         sql("INSERT INTO audit VALUES (4, '2026-11-27T01:00:00Z', 'ACTION', 'mallory', 'db', 'drop', 'succeeded', '', '{}', '"
-                + "f".repeat(64) + "', '" + "a".repeat(64) + "')");
+                + "f".repeat(64) + "', '" + "a".repeat(64) + "', NULL)");
         try (SqliteAuditLog log = SqliteAuditLog.open(file(), clock)) {
             AuditVerification v = log.verify();
             assertThat(v.firstBadSequence()).isEqualTo(4);

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 : "${SCO_ROLE:?}" "${SCO_JAR_SOURCE:?}" "${SCO_JAR_NAME:?}" "${SCO_PORT:?}" "${SCO_DEPLOY_S3:?}" "${SCO_REGION:?}"
-: "${NODE_EXPORTER_VERSION:?}"
+: "${NODE_EXPORTER_VERSION:?}" "${SCO_PAIR_TOKEN:?}"
 
 SCO_HOME=/opt/sco
 SCO_DEPLOY_DIR="$SCO_HOME/deploy"
@@ -43,6 +43,13 @@ fetch() {
 fetch_deploy_files() {
   mkdir -p "$SCO_DEPLOY_DIR"
   aws s3 cp --only-show-errors --recursive "$SCO_DEPLOY_S3" "$SCO_DEPLOY_DIR/" || log "no deploy files at $SCO_DEPLOY_S3"
+}
+
+# $1: file, $2: the one user that reads it, $3: the secret. Created 0600 for that user before the
+# secret is written, so it is never readable by anyone else, not even for a moment.
+write_secret() {
+  install -m 600 -o "$2" -g "$2" /dev/null "$1"
+  printf '%s' "$3" >"$1"
 }
 
 # $1: name, $2: description, $3: user, $4...: command line. Restart=on-failure for every unit.
@@ -114,8 +121,7 @@ install_sco() {
   [ -s "$SCO_HOME/$SCO_JAR_NAME" ] || { log "no jar at $SCO_JAR_SOURCE; giving up"; return 1; }
   # the pair's token (deploy/sco/*.yml read it as token_file): accepted from the other host, and presented to it
   install -d -m 750 -o sco -g sco /etc/sco
-  install -m 600 -o sco -g sco /dev/null /etc/sco/pair-token
-  printf '%s' "${SCO_PAIR_TOKEN:-}" >/etc/sco/pair-token
+  write_secret /etc/sco/pair-token sco "$SCO_PAIR_TOKEN"
   chown -R sco:sco /var/lib/sco
   local config=""
   if [ -f "$SCO_DEPLOY_DIR/sco/$SCO_ROLE.yml" ]; then

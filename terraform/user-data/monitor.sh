@@ -37,9 +37,8 @@ YAML
   fi
   # the bearer token Prometheus sends to both hosts' /metrics (deploy/prometheus/prometheus.yml):
   # the pair's token, which both hosts accept
-  install -m 600 /dev/null /etc/prometheus/sco-token
-  printf '%s' "${SCO_PAIR_TOKEN:-}" >/etc/prometheus/sco-token
   chown -R prometheus:prometheus /etc/prometheus /var/lib/prometheus
+  write_secret /etc/prometheus/sco-token prometheus "$SCO_PAIR_TOKEN"
   write_unit prometheus "Prometheus" prometheus \
     /opt/prometheus/prometheus --config.file=/etc/prometheus/prometheus.yml \
     --storage.tsdb.path=/var/lib/prometheus --storage.tsdb.retention.time=7d \
@@ -62,6 +61,9 @@ receivers:
 YAML
   fi
   chown -R alertmanager:alertmanager /etc/alertmanager /var/lib/alertmanager
+  # the bearer token of the monitor's webhook (deploy/alertmanager/alertmanager.yml): the monitor
+  # binds 0.0.0.0, so its /webhook/alertmanager takes a token like every other endpoint
+  write_secret /etc/alertmanager/sco-token alertmanager "$SCO_PAIR_TOKEN"
   # localhost only: the security group does not open 9093 at all
   write_unit alertmanager "Prometheus Alertmanager" alertmanager \
     /opt/alertmanager/alertmanager --config.file=/etc/alertmanager/alertmanager.yml \

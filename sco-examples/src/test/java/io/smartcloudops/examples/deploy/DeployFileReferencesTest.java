@@ -1,0 +1,136 @@
+package io.smartcloudops.examples.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartcloudops.examples.deploy.HostProvisioning.Entry;
+import io.smartcloudops.examples.deploy.HostProvisioning.Unit;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Every path a deployed configuration names exists on its host with the owner and mode its reader
+ * needs. The configurations are the deploy/ files the user data installs where a systemd unit reads
+ * them; the paths are every value of a key ending in {@code _file}/{@code _files}, {@code rules},
+ * {@code data_dir} and Grafana's provider {@code path}, and every absolute path on the units' command
+ * lines and in their drop-ins. "Exists" means the Terraform user data of that host creates it
+ * ({@link HostProvisioning}); files under /usr come with the packages. It caught
+ * /etc/alertmanager/sco-token, which Alertmanager reads and no user data wrote.
+ */
+class DeployFileReferencesTest {
+    private static final Path REPO = Path.of(System.getProperty("sco.repo.dir", "..")).toAbsolutePath().normalize();
+    /** Flags whose directory the process writes. */
+    private static final Set<String> WRITTEN_DIRS = Set.of("--storage.tsdb.path", "--storage.path", "--data-dir", "data_dir");
+    private static final Map<String, Set<String>> EXPECTED_CONFIGS = Map.of(
+            "monitor", Set.of("prometheus/prometheus.yml", "alertmanager/alertmanager.yml", "sco/monitor.yml",
+                    "grafana/provisioning/dashboards/smartcloudops.yml", "grafana/provisioning/datasources/prometheus.yml"),
+            "app", Set.of("sco/app.yml"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "app"})
+    void everyPathAConfigNamesIsWrittenForItsReader(String role) throws IOException {
+        HostProvisioning host = HostProvisioning.of(REPO, role);
+        List<String> problems = new ArrayList<>();
+        List<String> readConfigs = new ArrayList<>();
+        for (Map.Entry<String, Path> installed : host.origins().entrySet()) {
+            Optional<Unit> reader = readerOf(host, installed.getKey());
+            String name = installed.getValue().toString();
+            if (reader.isEmpty() || !(name.endsWith(".yml") || name.endsWith(".yaml"))) {
+                continue;
+            }
+            String what = "deploy/" + REPO.resolve("deploy").relativize(installed.getValue()) + " (read by " + reader.get().name()
+                    + " as " + reader.get().user() + ")";
+            readConfigs.add(REPO.resolve("deploy").relativize(installed.getValue()).toString().replace('\\', '/'));
+            check(host, reader.get().user(), what, installed.getKey(), false, problems);
+            List<Reference> refs = new ArrayList<>();
+            references(new Yaml().load(Files.readString(installed.getValue())), "", refs);
+            for (Reference r : refs) {
+                check(host, reader.get().user(), what + " " + r.key(), r.path(), WRITTEN_DIRS.contains(r.key()), problems);
+            }
+        }
+        for (Unit unit : host.units().values()) {
+            for (String arg : unit.args()) {
+                int eq = arg.indexOf('=');
+                String flag = eq > 0 ? arg.substring(0, eq) : "";
+                String value = eq > 0 ? arg.substring(eq + 1) : arg;
+                if (value.startsWith("/") && !value.startsWith("/usr/")) {
+                    check(host, unit.user(), "unit " + unit.name() + " " + (flag.isEmpty() ? "" : flag + "="), value,
+                            WRITTEN_DIRS.contains(flag), problems);
+                }
+            }
+            for (int i = 0; i + 1 < unit.args().size(); i++) {
+                if (WRITTEN_DIRS.contains(unit.args().get(i))) {
+                    check(host, unit.user(), "unit " + unit.name() + " " + unit.args().get(i), unit.args().get(i + 1), true, problems);
+                }
+            }
+        }
+        assertThat(readConfigs).as("the configurations the %s host's units read", role).containsAll(EXPECTED_CONFIGS.get(role));
+        assertThat(problems).as("paths the %s host's configurations name", role).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor", "app"})
+    void tokenFilesAreReadableByTheirReaderAlone(String role) {
+        HostProvisioning host = HostProvisioning.of(REPO, role);
+        List<Entry> secrets = host.entries().values().stream()
+                .filter(e -> !e.dir() && e.path().matches(".*(token|password)[^/]*$")).toList();
+        assertThat(secrets).as("secret files on the %s host", role).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.mode() & 077).as(e.path() + " mode " + Integer.toOctalString(e.mode())).isZero());
+    }
+
+    private static void check(HostProvisioning host, String user, String what, String path, boolean written, List<String> problems) {
+        if (path.contains("*")) {
+            PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + path);
+            List<Entry> matches = host.entries().values().stream().filter(e -> !e.dir() && glob.matches(Path.of(e.path()))).toList();
+            if (matches.isEmpty()) {
+                problems.add(what + " " + path + ": no file of the " + host.role() + " user data matches");
+            }
+            matches.forEach(m -> check(host, user, what, m.path(), false, problems));
+            return;
+        }
+        Optional<Entry> e = host.entry(path);
+        if (e.isEmpty()) {
+            problems.add(what + " " + path + ": the " + host.role() + " user data does not create it");
+        } else if (written && !e.get().writableBy(user)) {
+            problems.add(what + " " + path + ": " + user + " cannot write it (" + describe(e.get()) + ")");
+        } else if (!e.get().readableBy(user)) {
+            problems.add(what + " " + path + ": " + user + " cannot read it (" + describe(e.get()) + ")");
+        }
+    }
+
+    private static String describe(Entry e) {
+        return e.owner() + ":" + e.group() + " " + Integer.toOctalString(e.mode());
+    }
+
+    /** The unit that reads a host path: one naming it, or a directory above it, on its command line. */
+    private static Optional<Unit> readerOf(HostProvisioning host, String path) {
+        return host.units().values().stream().filter(u -> u.args().stream().map(a -> a.contains("=") ? a.substring(a.indexOf('=') + 1) : a)
+                .filter(a -> a.startsWith("/")).anyMatch(a -> path.equals(a) || path.startsWith(a + "/"))).findFirst();
+    }
+
+    private record Reference(String key, String path) { }
+
+    private static void references(Object node, String key, List<Reference> out) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> references(v, String.valueOf(k), out));
+        } else if (node instanceof List<?> l) {
+            l.forEach(v -> references(v, key, out));
+        } else if (node instanceof String s && names(key) && s.startsWith("/")) {
+            out.add(new Reference(key, s));
+        }
+    }
+
+    private static boolean names(String key) {
+        return key.endsWith("_file") || key.endsWith("_files") || key.equals("rules") || key.equals("data_dir") || key.equals("path");
+    }
+}

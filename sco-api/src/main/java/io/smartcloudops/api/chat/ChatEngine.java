@@ -5,7 +5,7 @@ package io.smartcloudops.api.chat;
  * through the {@link io.smartcloudops.api.action.ActionGateway} it was given.
  *
  * <pre>{@code
- * ChatEngine engine = registry.provider(ChatEngineProvider.class, "keyword").create(chatContext);
+ * ChatEngine engine = registry.provider(ChatEngineProvider.class, "offline").create(context, view, gateway);
  * ChatReply r = engine.answer(new ChatQuery("show open alerts", "s1", Principal.anonymousViewer()));
  * }</pre>
  */

@@ -36,15 +36,16 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (ChatEngine chat = new OfflineChatEngineProvider().create(context, view, gateway)) {
- *     ChatReply r = chat.answer(new ChatQuery("restart nginx on app-1", "s-1", alice));
- *     ChatReply ok = chat.answer(new ChatQuery("yes, go ahead", "s-1", alice));   // approves r.approvalId()
+ *     ChatReply p = chat.answer(new ChatQuery("restart nginx on app-1", "s-1", alice)); // a proposal: nothing sent yet
+ *     ChatReply r = chat.answer(new ChatQuery("yes", "s-1", alice));  // alice confirms in time: the gate gets it
  * }
  * }</pre>
  *
  * <p>Each session remembers its last turn in SQLite (under the data directory) so follow-ups such as
  * "same for the api" or "kick it" resolve, across restarts, until the session expires. A pending
- * approval is remembered for one turn only: "yes" approves what was just proposed, never something
- * older. Thread-safe: turns of one session are serialised, different sessions run in parallel.
+ * approval is remembered for one turn only. Every change is two steps ({@code ConfirmStep}): a
+ * proposal that states what would run, then the same principal's "yes" in the same session within
+ * {@code confirm-within}; a question, hypothetical, negated or scheduled request never proposes. Thread-safe: turns of one session are serialised, different sessions run in parallel.
  */
 public final class OfflineChatEngine implements ChatEngine {
 

@@ -84,7 +84,7 @@ public final class QueryInterpreter {
         if (acts.matches(Kind.DATA, lower)) {
             return refusal(Refusal.DATA_INSTRUCTION, verdict, mentions, scoped.dropped());
         }
-        if (acts.matches(Kind.PENDING, lower)) {
+        if (acts.matches(Kind.PENDING, lower) && !mentions.containsKey(SlotExtractor.ID) && !acts.matches(Kind.DENY, lower)) {
             return new Interpretation(Intent.PENDING_APPROVALS, Map.of(), mentions, 1.0, false, false, null, verdict, null, Refusal.NONE,
                     scoped.dropped());
         }

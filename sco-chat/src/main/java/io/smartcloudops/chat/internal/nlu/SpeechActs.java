@@ -144,6 +144,9 @@ public final class SpeechActs {
             String head = text.substring(0, m.start()).strip();
             String tail = text.substring(m.end());
             if (!head.isEmpty()) {
+                if (tail.isBlank()) {
+                    return text;  // "no, cancel that": the whole message is the decision, nothing follows it
+                }
                 dropped.append(head).append(' ');
                 return tail;
             }

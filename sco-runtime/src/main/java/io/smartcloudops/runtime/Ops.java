@@ -272,10 +272,12 @@ public final class Ops implements AutoCloseable {
                 warmUp();
             }
             try {
-                rules.reloadIfChanged().ifPresent(set -> LOG.info("rules reloaded: {} rules, {} policies", set.rules().size(),
-                        set.policies().size()));
+                rules.reloadIfChanged(set -> auditReload(set, "rule-file-watch"))
+                        .ifPresent(set -> LOG.info("rules reloaded: {} rules, {} policies", set.rules().size(), set.policies().size()));
             } catch (RuleFileException e) {
                 LOG.error("rule file changed but was rejected; the rules in force stay. {}", e.getMessage());
+            } catch (io.smartcloudops.api.audit.AuditException e) {
+                LOG.error("rule file changed but its reload cannot be audited; the rules in force stay until it can: {}", e.getMessage());
             }
             for (SourcePoller poller : pollers) {
                 poll(poller);
@@ -395,10 +397,13 @@ public final class Ops implements AutoCloseable {
      * @throws RuleFileException naming every problem
      */
     public RuleSet reloadRules(String requestedBy) {
-        RuleSet set = rules.reload();
-        audit.append(new AuditRecord(AuditKind.SYSTEM, requestedBy, "rules", "reload", "ok",
+        return rules.reload(set -> auditReload(set, requestedBy));
+    }
+
+    /** Recorded before the new rules come into force: when the audit log cannot take it, the old rules stay. */
+    private void auditReload(RuleSet set, String by) {
+        audit.append(new AuditRecord(AuditKind.SYSTEM, by, "rules", "reload", "ok",
                 set.rules().size() + " rules, " + set.policies().size() + " policies", Map.of()));
-        return set;
     }
 
     /** The rules and policies in force. */

@@ -49,6 +49,7 @@ public final class Agent implements AutoCloseable {
     private final ProviderRegistry registry;
     private final List<MetricSource> extraSources;
     private final Consumer<String> adminTokenSink;
+    private final HttpApi.BindResolver bindResolver;
     private final RecentLogs logs = new RecentLogs(2_000);
     private Ops ops;
     private AgentMetrics metrics;
@@ -62,6 +63,7 @@ public final class Agent implements AutoCloseable {
         this.registry = b.registry;
         this.extraSources = List.copyOf(b.sources);
         this.adminTokenSink = b.adminTokenSink;
+        this.bindResolver = b.bindResolver;
     }
 
     public static Builder builder(AgentConfig config) {
@@ -119,7 +121,7 @@ public final class Agent implements AutoCloseable {
         chat = registry.provider(ChatEngineProvider.class, config.server().chatEngine())
                 .create(base.withConfig(config.server().chatSettings()), hostView, approvals);
 
-        http = new HttpApi(new ServedHost(ops, ownView, config.server(), hostView, approvals, chat, tokens, metrics));
+        http = new HttpApi(new ServedHost(ops, ownView, config.server(), hostView, approvals, chat, tokens, metrics), bindResolver);
         http.start(config.server().bind(), config.server().port());
         ops.start();
         LOG.info("agent started: detector={}, mode={}, sources={}, upstream={}, remotes={}", config.runtime().detector(),
@@ -185,6 +187,7 @@ public final class Agent implements AutoCloseable {
         private ProviderRegistry registry;
         private final List<MetricSource> sources = new ArrayList<>();
         private Consumer<String> adminTokenSink = token -> { };
+        private HttpApi.BindResolver bindResolver = java.net.InetAddress::getByName;
 
         private Builder(AgentConfig config) {
             this.config = Objects.requireNonNull(config);
@@ -213,6 +216,12 @@ public final class Agent implements AutoCloseable {
          */
         public Builder onFirstAdminToken(Consumer<String> sink) {
             this.adminTokenSink = Objects.requireNonNull(sink);
+            return this;
+        }
+
+        /** How the bind name resolves to the address listened on; DNS and the hosts file unless a test says otherwise. */
+        Builder bindResolver(HttpApi.BindResolver r) {
+            this.bindResolver = Objects.requireNonNull(r);
             return this;
         }
 

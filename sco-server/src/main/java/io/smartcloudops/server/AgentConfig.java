@@ -57,6 +57,10 @@ public record AgentConfig(RuntimeConfig runtime, ServerConfig server) {
 
         public Builder httpToken(String v) { server.httpToken(v); return this; }
 
+        public Builder anonymous(ServerConfig.AnonymousAccess v) { server.anonymous(v); return this; }
+
+        public Builder hosts(List<String> v) { server.hosts(v); return this; }
+
         public Builder chatEngine(String v) { server.chatEngine(v); return this; }
 
         public Builder chatSettings(ProviderConfig v) { server.chatSettings(v); return this; }

@@ -60,8 +60,8 @@ final class AlertingEndpoints {
     }
 
     private void createSilence(Context ctx) {
-        api.requireOperator(ctx);
-        JsonNode body = api.jsonObject(ctx, "{\"matchers\": [\"host=\\\"app\\\"\"], \"duration\": \"2h\", \"created_by\": \"alice\", \"comment\": \"deploy\"}");
+        io.smartcloudops.api.action.Principal who = api.requireOperator(ctx);
+        JsonNode body = api.jsonObject(ctx, "{\"matchers\": [\"host=\\\"app\\\"\"], \"duration\": \"2h\", \"comment\": \"deploy\"}");
         JsonNode matchers = body.get("matchers");
         if (matchers == null || !matchers.isArray() || matchers.isEmpty() || matchers.size() > 20) {
             throw new BadRequest(400, "'matchers' must be a list of 1 to 20 matchers like \"host=\\\"app\\\"\"");
@@ -84,26 +84,35 @@ final class AlertingEndpoints {
             throw new BadRequest(400, "'duration' must be more than zero and at most 30 days");
         }
         java.time.Instant now = host.ops().now();
+        String id = host.ops().router().silences().newId();
+        java.time.Instant endsAt = now.plus(duration);
+        String comment = body.path("comment").asText("");
         try {
-            var silence = host.ops().router().silences().add(parsed, now, now.plus(duration), body.path("created_by").asText("api"),
-                    body.path("comment").asText(""));
-            host.ops().audit().append(new io.smartcloudops.api.audit.AuditRecord(io.smartcloudops.api.audit.AuditKind.ALERT,
-                    silence.createdBy(), silence.id(), "silence", "created", silence.comment(),
-                    Map.of("matchers", parsed.toString(), "ends_at", silence.endsAt().toString())));
-            api.send(ctx, 200, JsonViews.silence(silence));
+            // Validates the matchers (the mute-all guard) before anything is recorded.
+            new io.smartcloudops.remediate.alerting.Silence(id, parsed, now, endsAt, who.name(), comment);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(400, e.getMessage());
         }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("matchers", parsed.toString());
+        details.put("ends_at", endsAt.toString());
+        // A body's 'created_by' (Alertmanager's field) is ignored: the actor is who authenticated.
+        // Audit first: when the record cannot be written, the silence is not added and the caller gets the error.
+        host.ops().audit().append(new io.smartcloudops.api.audit.AuditRecord(io.smartcloudops.api.audit.AuditKind.ALERT,
+                who.name(), id, "silence", "created", comment, details));
+        var silence = host.ops().router().silences().add(id, parsed, now, endsAt, who.name(), comment);
+        api.send(ctx, 200, JsonViews.silence(silence));
     }
 
     private void expireSilence(Context ctx) {
-        api.requireOperator(ctx);
+        io.smartcloudops.api.action.Principal who = api.requireOperator(ctx);
         String id = ctx.pathParam("id");
-        if (!host.ops().router().silences().expire(id)) {
+        if (!host.ops().router().silences().contains(id, host.ops().now())) {
             throw new BadRequest(404, "no silence '" + id + "'");
         }
-        host.ops().audit().append(new io.smartcloudops.api.audit.AuditRecord(io.smartcloudops.api.audit.AuditKind.ALERT, "api", id,
+        host.ops().audit().append(new io.smartcloudops.api.audit.AuditRecord(io.smartcloudops.api.audit.AuditKind.ALERT, who.name(), id,
                 "silence", "expired", "", Map.of()));
+        host.ops().router().silences().expire(id);
         api.send(ctx, 200, Map.of("expired", id));
     }
 

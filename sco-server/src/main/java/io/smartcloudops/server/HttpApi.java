@@ -31,30 +31,53 @@ import org.slf4j.LoggerFactory;
 final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    static final int MAX_QUERY_CHARS = 4_000;
+    /** The chat engines' own default limit ({@code max-query-chars}), so HTTP refuses what the engine would. */
+    static final int MAX_QUERY_CHARS = 2_000;
     static final int QUERIES_PER_MINUTE = 120;
     private static final String PRINCIPAL = "sco.principal";
     private final RequestRateLimiter queryLimiter = new RequestRateLimiter(QUERIES_PER_MINUTE, java.time.Duration.ofMinutes(1));
 
     private final ServedHost host;
-    private final ObjectMapper json = new ObjectMapper();
+    private final BindResolver resolver;
+    /** Strict reading: trailing garbage and duplicate keys are errors, so what we act on is what was sent. */
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private Javalin app;
+    private volatile boolean loopback;
+    private volatile RequestGuard guard;
 
-    HttpApi(ServedHost host) {
+    /** Resolves the configured bind name to the one address the server listens on. */
+    @FunctionalInterface
+    interface BindResolver {
+        java.net.InetAddress resolve(String bind) throws java.net.UnknownHostException;
+    }
+
+    HttpApi(ServedHost host, BindResolver resolver) {
         this.host = host;
+        this.resolver = resolver;
     }
 
     void start(String bind, int port) {
         int maxBody = host.config().maxBodyBytes();
+        java.net.InetAddress address;
+        try {
+            address = resolver.resolve(bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind);
+        } catch (java.net.UnknownHostException e) {
+            throw new io.smartcloudops.api.ConfigException("setting 'http.bind': '" + bind + "' does not resolve to an address");
+        }
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.staticFiles.enableWebjars();
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = maxBody;
-            config.jetty.host = bind;
+            // Listen on the resolved address itself, so what is served is exactly what was judged loopback or not.
+            config.jetty.host = address.getHostAddress();
             config.jetty.port = port;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.routes.before(ctx -> {
+                guard.check(ctx);
                 long length = ctx.contentLength();
                 if (length > maxBody) {
                     throw new BadRequest(413, "request body of " + length + " bytes is over the limit of " + maxBody);
@@ -99,6 +122,30 @@ final class HttpApi {
             });
         });
         app.start();
+        java.net.InetSocketAddress bound = boundAddress();
+        loopback = bound.getAddress().isLoopbackAddress();
+        guard = RequestGuard.forListener(bind, bound, host.config().hosts());
+        LOG.info("HTTP API on {} ({}; anonymous callers: {})", bound, loopback ? "loopback" : "network, tokens required",
+                loopback ? host.config().anonymous().name().toLowerCase(Locale.ROOT) : "none");
+    }
+
+    /** The address the listening socket is bound to, as the kernel reports it. */
+    private java.net.InetSocketAddress boundAddress() {
+        for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+            if (c.getTransport() instanceof java.nio.channels.ServerSocketChannel channel) {
+                try {
+                    return (java.net.InetSocketAddress) channel.getLocalAddress();
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read the address the HTTP server listens on", e);
+                }
+            }
+        }
+        throw new IllegalStateException("the HTTP server has no network connector");
+    }
+
+    /** True when the listening socket is on a loopback address: only this machine can connect. */
+    boolean listensOnLoopback() {
+        return loopback;
     }
 
     private static boolean isJsonError(Context ctx) {
@@ -171,8 +218,9 @@ final class HttpApi {
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
             throw new BadRequest(400, "field 'text' is required and must be a non-empty string");
         }
-        if (text.asText().length() > MAX_QUERY_CHARS) {
-            throw new BadRequest(413, "field 'text' is " + text.asText().length() + " characters; the limit is " + MAX_QUERY_CHARS);
+        int maxChars = host.config().chatSettings().integer("max-query-chars", MAX_QUERY_CHARS);
+        if (text.asText().length() > maxChars) {
+            throw new BadRequest(413, "field 'text' is " + text.asText().length() + " characters; the limit is " + maxChars);
         }
         JsonNode session = body.get("session");
         String sessionId = null;
@@ -183,7 +231,8 @@ final class HttpApi {
             sessionId = session.asText();
         }
         Principal who = caller(ctx) == null ? Principal.anonymousViewer() : caller(ctx);
-        String key = caller(ctx) == null ? "anonymous@" + ctx.ip() : who.name();
+        // Anonymous callers are all on this machine (loopback): one shared budget, whichever 127/8 address they use.
+        String key = caller(ctx) == null ? "anonymous" : who.name();
         if (!queryLimiter.allow(key, host.ops().now())) {
             throw new BadRequest(429, "too many queries from " + key + "; at most " + QUERIES_PER_MINUTE + " a minute");
         }
@@ -227,8 +276,9 @@ final class HttpApi {
     /**
      * Who is calling: the holder of a valid bearer token (ours, or the fixed {@code http.token}
      * from the config file, which acts as an operator), else an anonymous caller. Anonymous calls
-     * are let through only when the agent listens on loopback, and only the health probe is open
-     * to everyone on any other address.
+     * are let through only to read, only when the listening socket is on loopback and
+     * {@code http.anonymous} is {@code read}, and never on the host-to-host link; the health probe
+     * is open to everyone.
      */
     private void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
@@ -247,10 +297,27 @@ final class HttpApi {
             if (who == null) {
                 unauthorized(ctx, "unknown or revoked token");
             }
-        } else if (!host.config().loopbackOnly() && !ctx.path().equals("/healthz")) {
-            unauthorized(ctx, "this agent listens on " + host.config().bind() + "; every endpoint but /healthz needs 'Authorization: Bearer <token>'");
+        } else if (!ctx.path().equals("/healthz")) {
+            if (!loopback) {
+                unauthorized(ctx, "this agent listens on " + host.config().bind() + "; every endpoint but /healthz needs 'Authorization: Bearer <token>'");
+            }
+            if (ctx.path().startsWith("/link/")) {
+                unauthorized(ctx, "the host-to-host link always needs 'Authorization: Bearer <token>'");
+            }
+            if (host.config().anonymous() == ServerConfig.AnonymousAccess.NONE) {
+                unauthorized(ctx, "http.anonymous is 'none': every endpoint but /healthz needs 'Authorization: Bearer <token>'");
+            }
+            if (!isRead(ctx)) {
+                unauthorized(ctx, "anonymous callers may only read; " + ctx.method() + " " + ctx.path() + " needs 'Authorization: Bearer <token>'");
+            }
         }
         ctx.attribute(PRINCIPAL, who);
+    }
+
+    /** Reads: GET and HEAD, and the chat question, which answers as a viewer and never acts for an anonymous caller. */
+    private static boolean isRead(Context ctx) {
+        String method = ctx.method().name();
+        return method.equals("GET") || method.equals("HEAD") || method.equals("POST") && ctx.path().equals("/query");
     }
 
     private static void unauthorized(Context ctx, String message) {
@@ -263,17 +330,11 @@ final class HttpApi {
         return ctx.attribute(PRINCIPAL);
     }
 
-    /**
-     * Endpoints that change state need an operator; an anonymous caller counts as one only on
-     * loopback, where Prometheus' and Alertmanager's own APIs are open too.
-     */
+    /** Endpoints that change state need an authenticated operator: every change names who made it. */
     Principal requireOperator(Context ctx) {
         Principal p = caller(ctx);
         if (p == null) {
-            if (host.config().httpToken().isPresent()) {
-                unauthorized(ctx, "a token is configured (http.token): this endpoint needs 'Authorization: Bearer <token>'");
-            }
-            return new Principal("local", io.smartcloudops.api.action.Role.OPERATOR);
+            unauthorized(ctx, ctx.method() + " " + ctx.path() + " changes state: it needs an operator's 'Authorization: Bearer <token>'");
         }
         if (!p.role().atLeast(io.smartcloudops.api.action.Role.OPERATOR)) {
             throw new BadRequest(403, p.name() + " (" + p.role().name().toLowerCase(Locale.ROOT) + ") may not change state; an operator token is needed");
@@ -288,6 +349,9 @@ final class HttpApi {
         }
         String id = ctx.pathParam("id");
         String reason = approve || ctx.body().isBlank() ? "" : jsonObject(ctx, "{\"reason\": \"...\"}").path("reason").asText("");
+        if (host.approvals().pending().stream().noneMatch(a -> a.id().equals(id))) {
+            throw new BadRequest(404, "no pending approval '" + id + "'; GET /approvals lists them");
+        }
         io.smartcloudops.api.action.ActionResult r = approve ? host.approvals().approve(id, p) : host.approvals().deny(id, p, reason);
         send(ctx, r.message().startsWith("no pending approval") ? 404 : 200, JsonViews.action(r));
     }

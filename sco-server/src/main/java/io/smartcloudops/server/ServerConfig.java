@@ -4,6 +4,7 @@ import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.server.link.PeerLink;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,11 @@ import java.util.Optional;
  *     ({@code restart_service} with that name as target): the application host of a pair
  * @param upstream the monitor whose state and policy gate this host's API and chat use, or empty
  *     for a host that answers from its own state
+ * @param anonymous what a caller without a token may do when the server listens on loopback
+ *     ({@code http.anonymous}); off loopback every endpoint but {@code /healthz} needs a token
+ * @param hosts the names the server answers to in the {@code Host} header ({@code http.hosts}),
+ *     beside the loopback names and the bound address, so a rebound DNS name cannot reach it;
+ *     empty means those alone (and, on a wildcard bind, this machine's own names and addresses)
  */
 public record ServerConfig(
         String bind,
@@ -32,7 +38,26 @@ public record ServerConfig(
         String chatEngine,
         ProviderConfig chatSettings,
         Map<String, PeerLink> remotes,
-        Optional<PeerLink> upstream) {
+        Optional<PeerLink> upstream,
+        AnonymousAccess anonymous,
+        List<String> hosts) {
+
+    /** What token-less callers on loopback may do, like Prometheus' admin APIs that need a flag. */
+    public enum AnonymousAccess {
+        /** Read-only endpoints: status, alerts, series, audit, chat questions (as a viewer). */
+        READ,
+        /** Nothing but {@code /healthz}. */
+        NONE;
+
+        /** Parses {@code read} or {@code none}. */
+        public static AnonymousAccess parse(String key, String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "read" -> READ;
+                case "none" -> NONE;
+                default -> throw new io.smartcloudops.api.ConfigException("setting '" + key + "' must be 'read' or 'none', got '" + value + "'");
+            };
+        }
+    }
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
@@ -41,16 +66,13 @@ public record ServerConfig(
         Objects.requireNonNull(chatSettings, "chatSettings");
         remotes = Collections.unmodifiableMap(new LinkedHashMap<>(remotes));
         Objects.requireNonNull(upstream, "upstream");
+        Objects.requireNonNull(anonymous, "anonymous");
+        hosts = List.copyOf(hosts);
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8080, 64 * 1024, Optional.empty(), "offline", ProviderConfig.of("chat", Map.of()),
-                Map.of(), Optional.empty());
-    }
-
-    /** True for 127.0.0.0/8, ::1 and localhost: only this machine can reach the server. */
-    public boolean loopbackOnly() {
-        return bind.equals("localhost") || bind.startsWith("127.") || bind.equals("::1") || bind.equals("[::1]");
+                Map.of(), Optional.empty(), AnonymousAccess.READ, List.of());
     }
 
     public Builder toBuilder() {
@@ -67,6 +89,8 @@ public record ServerConfig(
         private ProviderConfig chatSettings;
         private Map<String, PeerLink> remotes;
         private Optional<PeerLink> upstream;
+        private AnonymousAccess anonymous;
+        private List<String> hosts;
 
         private Builder(ServerConfig c) {
             bind = c.bind;
@@ -77,6 +101,8 @@ public record ServerConfig(
             chatSettings = c.chatSettings;
             remotes = c.remotes;
             upstream = c.upstream;
+            anonymous = c.anonymous;
+            hosts = c.hosts;
         }
 
         public Builder bind(String v) { bind = v; return this; }
@@ -96,8 +122,12 @@ public record ServerConfig(
 
         public Builder upstream(PeerLink v) { upstream = Optional.ofNullable(v); return this; }
 
+        public Builder anonymous(AnonymousAccess v) { anonymous = v; return this; }
+
+        public Builder hosts(List<String> v) { hosts = v; return this; }
+
         public ServerConfig build() {
-            return new ServerConfig(bind, port, maxBodyBytes, httpToken, chatEngine, chatSettings, remotes, upstream);
+            return new ServerConfig(bind, port, maxBodyBytes, httpToken, chatEngine, chatSettings, remotes, upstream, anonymous, hosts);
         }
     }
 }

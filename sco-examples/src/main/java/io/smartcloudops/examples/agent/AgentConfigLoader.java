@@ -100,7 +100,7 @@ public final class AgentConfigLoader {
         c.requireOnly(Set.of("http", "data_dir", "sample_interval", "detection", "rules", "remediation", "sources", "actions",
                 "notifiers", "notification_groups", "chat", "remotes", "upstream"));
         ProviderConfig http = c.section("http");
-        http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token", "token_file"));
+        http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token", "token_file", "anonymous", "hosts"));
         ProviderConfig detection = c.section("detection");
         detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings", "checkpoint_interval", "directions"));
         ProviderConfig remediation = c.section("remediation");
@@ -126,6 +126,12 @@ public final class AgentConfigLoader {
             throw new ConfigException("setting 'http.max_body_bytes' must be in [1024, 16777216], got " + maxBody);
         }
         token(http, "http", folder).ifPresent(out::httpToken);
+        if (http.has("anonymous")) {
+            out.anonymous(io.smartcloudops.server.ServerConfig.AnonymousAccess.parse("http.anonymous", http.requireString("anonymous")));
+        }
+        if (http.has("hosts")) {
+            out.hosts(http.strings("hosts"));
+        }
         if (c.has("remotes")) {
             Map<String, io.smartcloudops.server.link.PeerLink> remotes = new LinkedHashMap<>();
             sections(c.section("remotes")).forEach((name, peer) -> {

@@ -8,17 +8,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import io.smartcloudops.remediate.policy.UnguessableIds;
 
 /** The silences in force. Expired ones are dropped as they are looked at. Thread-safe. */
 public final class Silences {
     private final Map<String, Silence> byId = new LinkedHashMap<>();
-    private final AtomicLong sequence = new AtomicLong();
+    private final UnguessableIds ids = new UnguessableIds("sil-");
 
-    public synchronized Silence add(List<Matcher> matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) {
-        Silence s = new Silence("sil-" + sequence.incrementAndGet(), matchers, startsAt, endsAt, createdBy, comment);
+    public Silence add(List<Matcher> matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) {
+        return add(newId(), matchers, startsAt, endsAt, createdBy, comment);
+    }
+
+    /** An id no silence has, for a caller that records the silence (in the audit log) before adding it. */
+    public synchronized String newId() {
+        String id = ids.next();
+        while (byId.containsKey(id)) {
+            id = ids.next();
+        }
+        return id;
+    }
+
+    public synchronized Silence add(String id, List<Matcher> matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) {
+        if (byId.containsKey(id)) {
+            throw new IllegalArgumentException("a silence '" + id + "' exists already");
+        }
+        Silence s = new Silence(id, matchers, startsAt, endsAt, createdBy, comment);
         byId.put(s.id(), s);
         return s;
+    }
+
+    /** True if a silence with this id is in force now. */
+    public synchronized boolean contains(String id, Instant now) {
+        Silence s = byId.get(id);
+        return s != null && now.isBefore(s.endsAt());
     }
 
     public synchronized boolean expire(String id) {

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -69,7 +68,7 @@ public final class PolicyGate implements ActionGateway {
     private final Map<String, Instant> seenKeys = new LinkedHashMap<>();
     private final Map<String, Instant> lastRun = new java.util.HashMap<>();
     private final Map<String, PendingApproval> approvals = new LinkedHashMap<>();
-    private final AtomicLong approvalSequence = new AtomicLong();
+    private final UnguessableIds approvalIds = new UnguessableIds("apr-");
 
     private PolicyGate(Builder b) {
         this.actions = Map.copyOf(b.actions);
@@ -141,7 +140,7 @@ public final class PolicyGate implements ActionGateway {
         }
         remember(request, now);
         if (action.destructive() && mode == ActionMode.EXECUTE) {
-            String id = "apr-" + approvalSequence.incrementAndGet();
+            String id = approvalIds.next();
             PendingApproval pending = new PendingApproval(id, request, now, now.plus(approvalTtl));
             approvals.put(id, pending);
             verification.ifPresent(v -> verifications.put(id, v));

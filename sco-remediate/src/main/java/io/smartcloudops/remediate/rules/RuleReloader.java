@@ -58,7 +58,16 @@ public final class RuleReloader {
      *
      * @throws RuleFileException naming every problem; the rules in force are unchanged
      */
-    public synchronized RuleSet reload() {
+    public RuleSet reload() {
+        return reload(set -> { });
+    }
+
+    /**
+     * Reads the file again and, once it parses, hands the new set to {@code beforeInstall} (to
+     * record it in the audit log, say) before it comes into force; if that throws, the rules in
+     * force stay and the exception goes to the caller.
+     */
+    public synchronized RuleSet reload(Consumer<RuleSet> beforeInstall) {
         if (file.isEmpty()) {
             return current.get();
         }
@@ -66,16 +75,24 @@ public final class RuleReloader {
         RuleSet set;
         try {
             set = new RuleFileLoader().loadSet(file.get());
-        } finally {
+        } catch (RuntimeException e) {
             lastModified = modified; // a bad file is reported once, not on every round
+            throw e;
         }
+        beforeInstall.accept(set); // when this fails the file counts as unread, so the next round tries again
+        lastModified = modified;
         current.set(set);
         onChange.accept(set);
         return set;
     }
 
     /** Reloads when the file changed since the last load; returns the new set, or empty when unchanged. */
-    public synchronized Optional<RuleSet> reloadIfChanged() {
+    public Optional<RuleSet> reloadIfChanged() {
+        return reloadIfChanged(set -> { });
+    }
+
+    /** As {@link #reloadIfChanged()}, with {@code beforeInstall} as in {@link #reload(Consumer)}. */
+    public synchronized Optional<RuleSet> reloadIfChanged(Consumer<RuleSet> beforeInstall) {
         if (file.isEmpty()) {
             return Optional.empty();
         }
@@ -83,7 +100,7 @@ public final class RuleReloader {
         if (modified == null || modified.equals(lastModified)) {
             return Optional.empty();
         }
-        return Optional.of(reload());
+        return Optional.of(reload(beforeInstall));
     }
 
     private static FileTime modifiedTime(Path file) {

@@ -9,8 +9,8 @@ output "prometheus_url" {
 }
 
 output "app_url" {
-  description = "The application's public HTTP endpoint."
-  value       = "http://${aws_instance.app.public_ip}:${var.app_port}"
+  description = "The application's public HTTP endpoint: nginx on port 80 in front of sco-app."
+  value       = "http://${aws_instance.app.public_ip}"
 }
 
 output "models_bucket" {

@@ -38,9 +38,14 @@ variable "key_name" {
 }
 
 variable "app_port" {
-  description = "The application's public HTTP port."
+  description = "The port sco-app listens on behind nginx (which is public on 80); reachable from inside the VPC only."
   type        = number
   default     = 8080
+
+  validation {
+    condition     = var.app_port != 80 && var.app_port > 1023 && var.app_port < 65536
+    error_message = "app_port must be an unprivileged port other than 80, where nginx listens in front of the app."
+  }
 }
 
 variable "monitor_api_port" {
@@ -92,7 +97,7 @@ variable "node_exporter_version" {
 variable "restartable_units" {
   description = "systemd units on the app host that the sco user may restart (through sudo) when the monitor asks"
   type        = list(string)
-  default     = ["node_exporter"]
+  default     = ["node_exporter", "nginx"]
 
   validation {
     condition     = alltrue([for u in var.restartable_units : can(regex("^[a-zA-Z0-9][a-zA-Z0-9@._-]{0,127}$", u))])

@@ -55,8 +55,9 @@ class TerraformConfigTest {
                     assertThat(cidrs).as(sg.getKey() + " port " + rule.get("from_port")).containsExactly("var.admin_cidr");
                 }
                 if (cidrs.contains("0.0.0.0/0")) {
-                    assertThat(rule.get("from_port")).as(sg.getKey() + ": only the app port is public").isEqualTo("var.app_port");
-                    assertThat(rule.get("to_port")).isEqualTo("var.app_port");
+                    assertThat(sg.getKey()).as("only the app host has a public port").isEqualTo("app");
+                    assertThat(rule.get("from_port")).as(sg.getKey() + ": only nginx's port is public").isEqualTo(80.0);
+                    assertThat(rule.get("to_port")).isEqualTo(80.0);
                 }
             }
         }
@@ -69,8 +70,9 @@ class TerraformConfigTest {
         Map<String, Object> monitor = tf.resource("aws_security_group", "monitor");
         assertThat(blocks(monitor, "ingress")).filteredOn(r -> r.get("from_port").equals(9100.0) || "var.monitor_api_port".equals(r.get("from_port")))
                 .hasSize(2).allSatisfy(r -> assertThat(strings(r.get("cidr_blocks"))).containsExactly("aws_vpc.main.cidr_block"));
-        assertThat(blocks(tf.resource("aws_security_group", "app"), "ingress")).filteredOn(r -> r.get("from_port").equals(9100.0))
-                .singleElement().satisfies(r -> assertThat(strings(r.get("cidr_blocks"))).containsExactly("aws_vpc.main.cidr_block"));
+        assertThat(blocks(tf.resource("aws_security_group", "app"), "ingress"))
+                .filteredOn(r -> r.get("from_port").equals(9100.0) || "var.app_port".equals(r.get("from_port"))).hasSize(2)
+                .allSatisfy(r -> assertThat(strings(r.get("cidr_blocks"))).containsExactly("aws_vpc.main.cidr_block"));
         assertThat(blocks(monitor, "ingress")).noneMatch(r -> Double.valueOf(9093).equals(r.get("from_port")));
     }
 
@@ -157,7 +159,10 @@ class TerraformConfigTest {
                 .contains("deploy/alertmanager").contains("deploy/grafana/provisioning")
                 .contains("start_units node_exporter prometheus alertmanager grafana-server");
         assertThat(app).startsWith("#!/bin/bash\n").contains("export SCO_ROLE='app'").contains("sco-app.jar")
-                .contains("install_node_exporter").contains("Restart=on-failure").doesNotContain("install_grafana");
+                .contains("install_node_exporter").contains("Restart=on-failure").doesNotContain("install_grafana")
+                .contains("dnf install -y -q nginx").contains("start_units node_exporter nginx");
+        // the monitor's NginxDown policy restarts nginx on the app host: the sudo rule must allow it
+        assertThat(strings(map(tf.section("variable").get("restartable_units")).get("default"))).contains("nginx");
         assertThat(monitor + app).doesNotContain("AKIA").doesNotContain("aws_secret_access_key");
     }
 
@@ -184,7 +189,7 @@ class TerraformConfigTest {
         Map<String, Object> outputs = tf.section("output");
         assertThat(map(outputs.get("grafana_url")).get("value")).isEqualTo("http://aws_instance.monitor.public_ip:3000");
         assertThat(map(outputs.get("prometheus_url")).get("value")).isEqualTo("http://aws_instance.monitor.public_ip:9090");
-        assertThat(map(outputs.get("app_url")).get("value")).isEqualTo("http://aws_instance.app.public_ip:var.app_port");
+        assertThat(map(outputs.get("app_url")).get("value")).as("nginx on 80").isEqualTo("http://aws_instance.app.public_ip");
     }
 
     @Test

@@ -190,6 +190,31 @@ class TerraformConfigTest {
         assertThat(map(outputs.get("grafana_url")).get("value")).isEqualTo("http://aws_instance.monitor.public_ip:3000");
         assertThat(map(outputs.get("prometheus_url")).get("value")).isEqualTo("http://aws_instance.monitor.public_ip:9090");
         assertThat(map(outputs.get("app_url")).get("value")).as("nginx on 80").isEqualTo("http://aws_instance.app.public_ip");
+        // DEPLOY.md's `aws ssm start-session --target "$(terraform output -raw monitor_instance_id)"`
+        assertThat(map(outputs.get("monitor_instance_id")).get("value")).isEqualTo("aws_instance.monitor.id");
+        assertThat(map(outputs.get("app_instance_id")).get("value")).isEqualTo("aws_instance.app.id");
+    }
+
+    @Test
+    void grafanaAdminPasswordIsRandomFromTerraformAndReachesOnlyGrafana() throws Exception {
+        Map<String, Object> password = tf.resource("random_password", "grafana_admin");
+        assertThat(((Number) password.get("length")).intValue()).isGreaterThanOrEqualTo(20);
+        // letters and digits only: the user data's values must hold no quote or space
+        assertThat(password).containsEntry("special", false);
+        String monitor = String.valueOf(tf.resource("aws_instance", "monitor").get("user_data"));
+        String app = String.valueOf(tf.resource("aws_instance", "app").get("user_data"));
+        assertThat(tf.sources().get("compute.tf")).contains("export GRAFANA_ADMIN_PASSWORD='${random_password.grafana_admin.result}'");
+        assertThat(monitor).contains("export GRAFANA_ADMIN_PASSWORD=")
+                .contains("write_secret /etc/grafana/admin-password grafana \"$GRAFANA_ADMIN_PASSWORD\"")
+                .contains("Environment=GF_SECURITY_ADMIN_PASSWORD__FILE=/etc/grafana/admin-password");
+        assertThat(app).as("the app host never sees Grafana's password").doesNotContain("GRAFANA_ADMIN_PASSWORD");
+        Map<String, Object> output = map(tf.section("output").get("grafana_admin_password"));
+        assertThat(output).containsEntry("value", "random_password.grafana_admin.result").containsEntry("sensitive", true);
+        Path root = TerraformModel.DIR.getParent();
+        for (Path f : List.of(root.resolve("docs/DEPLOY.md"), root.resolve("README.md"), TerraformModel.DIR.resolve("user-data/monitor.sh"))) {
+            assertThat(Files.readString(f)).as(f + " names no default Grafana password").doesNotContain("admin123")
+                    .doesNotContainPattern("`admin` / `admin`|admin/admin\\b(?!123)");
+        }
     }
 
     @Test

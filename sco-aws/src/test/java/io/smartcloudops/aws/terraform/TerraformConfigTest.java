@@ -20,7 +20,7 @@ class TerraformConfigTest {
     @Test
     void everyTerraformFileParses() throws Exception {
         assertThat(tf.files().keySet()).contains("versions.tf", "variables.tf", "network.tf", "security.tf", "iam.tf", "s3.tf",
-                "compute.tf", "outputs.tf");
+                "compute.tf", "outputs.tf", "billing.tf");
         Map<String, Object> backend = TerraformModel.parse(TerraformModel.DIR.resolve("backend-s3.tf.example"), List.of());
         Map<String, Object> s3 = map(map(map(backend.get("terraform")).get("backend")).get("s3"));
         assertThat(s3).containsEntry("encrypt", true).containsKey("bucket").containsKey("key");
@@ -215,6 +215,39 @@ class TerraformConfigTest {
             assertThat(Files.readString(f)).as(f + " names no default Grafana password").doesNotContain("admin123")
                     .doesNotContainPattern("`admin` / `admin`|admin/admin\\b(?!123)");
         }
+    }
+
+    @Test
+    void aMonthlyBudgetWarnsAtTheSeedsOneDollarByEmailOrSns() {
+        Map<String, Object> budget = tf.resource("aws_budgets_budget", "monthly");
+        assertThat(budget).containsEntry("budget_type", "COST").containsEntry("time_unit", "MONTHLY").containsEntry("limit_unit", "USD");
+        // hcl4j does not evaluate tostring(): the limit is checked in the source
+        assertThat(tf.sources().get("billing.tf")).contains("limit_amount = tostring(var.budget_limit_usd)");
+        Map<String, Object> variables = tf.section("variable");
+        assertThat(((Number) map(variables.get("budget_limit_usd")).get("default")).doubleValue()).isEqualTo(1.0);
+        assertThat(map(variables.get("budget_limit_usd"))).containsKey("validation");
+        assertThat(strings(map(variables.get("budget_alert_emails")).get("default"))).isEmpty();
+        assertThat(strings(map(variables.get("budget_sns_topic_arns")).get("default"))).isEmpty();
+        // hcl4j does not expand dynamic blocks: the notifications are checked in the source
+        String billing = tf.sources().get("billing.tf");
+        assertThat(billing).contains("subscriber_email_addresses = var.budget_alert_emails")
+                .contains("subscriber_sns_topic_arns  = var.budget_sns_topic_arns")
+                .contains("for_each = local.budget_subscribed ? local.budget_notifications : []")
+                .contains("{ type = \"ACTUAL\", threshold = 80 }").contains("{ type = \"ACTUAL\", threshold = 100 }")
+                .contains("{ type = \"FORECASTED\", threshold = 100 }").contains("threshold_type             = \"PERCENTAGE\"");
+        Map<String, Object> vars = TerraformModel.parse(TerraformModel.DIR.resolve("free-tier.tfvars.example"), List.of());
+        assertThat(((Number) vars.get("budget_limit_usd")).doubleValue()).isEqualTo(1.0);
+        assertThat(strings(vars.get("budget_alert_emails"))).isNotEmpty();
+    }
+
+    @Test
+    void everyResourceCarriesTheCostAllocationTags() {
+        Map<String, Object> tags = map(map(map(tf.section("provider").get("aws")).get("default_tags")).get("tags"));
+        assertThat(tags).containsEntry("Project", "var.project").containsEntry("CostCenter", "var.cost_center");
+        assertThat(map(tf.section("variable").get("activate_cost_allocation_tags"))).containsEntry("default", false);
+        String billing = tf.sources().get("billing.tf");
+        assertThat(billing).contains("resource \"aws_ce_cost_allocation_tag\" \"project\"")
+                .contains("toset([\"Project\", \"CostCenter\"])").contains("values = [\"user:Project$${var.project}\"]");
     }
 
     @Test

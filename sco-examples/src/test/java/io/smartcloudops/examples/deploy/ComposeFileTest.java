@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -94,6 +95,31 @@ class ComposeFileTest {
         }
         assertThat(checked).as("paths named by mounted configurations").isGreaterThanOrEqualTo(6);
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * The compose variants of Prometheus's and Alertmanager's configurations are valid for the real
+     * tools (promtool and amtool come with the Debian packages prometheus and
+     * prometheus-alertmanager, which .ci/run installs); skipped where they are not installed.
+     */
+    @Test
+    void theComposeVariantsPassPromtoolAndAmtool() throws Exception {
+        Optional<Path> promtool = onPath("promtool");
+        Optional<Path> amtool = onPath("amtool");
+        Assumptions.assumeTrue(promtool.isPresent() && amtool.isPresent(), "promtool and amtool are not installed");
+        for (List<String> cmd : List.of(
+                List.of(promtool.get().toString(), "check", "config", "--syntax-only", COMPOSE.resolveSibling("prometheus.yml").toString()),
+                List.of(amtool.get().toString(), "check-config", COMPOSE.resolveSibling("alertmanager.yml").toString()))) {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + out).isZero();
+        }
+    }
+
+    private static Optional<Path> onPath(String tool) {
+        return java.util.stream.Stream.of(Optional.ofNullable(System.getenv("PATH")).orElse("").split(java.io.File.pathSeparator))
+                .filter(d -> !d.isEmpty()).map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst();
     }
 
     /** Where a path a service reads comes from: a repository file of a bind mount, or a file the secrets service writes. */

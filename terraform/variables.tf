@@ -123,7 +123,7 @@ variable "budget_limit_usd" {
 }
 
 variable "budget_alert_emails" {
-  description = "E-mail addresses the budget warns (each confirms nothing: AWS Budgets mails directly)."
+  description = "E-mail addresses the budget warns (AWS Budgets mails them directly; there is no subscription to confirm)."
   type        = list(string)
   default     = []
 

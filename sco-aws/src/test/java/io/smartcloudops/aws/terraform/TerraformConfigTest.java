@@ -164,6 +164,10 @@ class TerraformConfigTest {
         // the monitor's NginxDown policy restarts nginx on the app host: the sudo rule must allow it
         assertThat(strings(map(tf.section("variable").get("restartable_units")).get("default"))).contains("nginx");
         assertThat(monitor + app).doesNotContain("AKIA").doesNotContain("aws_secret_access_key");
+        // EC2 refuses user data over 16 KB; the interpolated values (token, password, addresses) are
+        // about as long as the reference text standing for them here, so keep a margin
+        assertThat(monitor.length()).as("monitor user data bytes").isLessThan(14_000);
+        assertThat(app.length()).as("app user data bytes").isLessThan(14_000);
     }
 
     @Test

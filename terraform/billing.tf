@@ -33,8 +33,9 @@ resource "aws_budgets_budget" "monthly" {
   dynamic "cost_filter" {
     for_each = var.activate_cost_allocation_tags ? [1] : []
     content {
-      name   = "TagKeyValue"
-      values = ["user:Project$${var.project}"]
+      name = "TagKeyValue"
+      # "user:TAG$VALUE": a literal $ between the tag key and its value
+      values = [format("user:Project$%s", var.project)]
     }
   }
 

@@ -251,7 +251,7 @@ class TerraformConfigTest {
         assertThat(map(tf.section("variable").get("activate_cost_allocation_tags"))).containsEntry("default", false);
         String billing = tf.sources().get("billing.tf");
         assertThat(billing).contains("resource \"aws_ce_cost_allocation_tag\" \"project\"")
-                .contains("toset([\"Project\", \"CostCenter\"])").contains("values = [\"user:Project$${var.project}\"]");
+                .contains("toset([\"Project\", \"CostCenter\"])").contains("values = [format(\"user:Project$%s\", var.project)]");
     }
 
     @Test

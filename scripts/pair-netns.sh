@@ -8,9 +8,12 @@
 #
 # Then the fault: web is killed. The monitor sees up{job="web"} == 0 through Prometheus, its policy
 # asks the app host to restart web, the app host restarts it (its own gate checks and audits), the
-# monitor verifies it with a health check, and both audit chains are verified at the end.
-# The last line is the result, for scripts:
+# monitor verifies it with a health check. Then sco-app is upgraded with deploy/sco/rolling-upgrade.sh
+# (the app's jar sits where the user data puts it, a stand-in for systemctl restarts it in its
+# namespace): a new jar must stay and answer the monitor, a broken one must be rolled back. Both
+# audit chains are verified at the end. The last line is the result, for scripts:
 #   PAIR RESULT ok detect_ms=<fault to alert> recover_ms=<fault to web answering again> verified_ms=<fault to verified restart>
+#     upgrade_ms=<rolling upgrade to a new jar, healthy> rollback_ms=<broken jar to healthy again on the previous one>
 #
 # Usage: scripts/pair-netns.sh [--monitor-jar JAR] [--app-jar JAR] [--work DIR] [--timeout SECONDS]
 # Needs root, `ip netns`, curl, java 17+, prometheus and prometheus-node-exporter (Debian packages).
@@ -39,7 +42,7 @@ log() { printf '%s pair: %s\n' "$(date +%H:%M:%S.%3N)" "$*" >&2; }
 now_ms() { date +%s%3N; }
 
 [ "$(id -u)" -eq 0 ] || skip "network namespaces need root"
-for tool in ip curl java prometheus prometheus-node-exporter; do
+for tool in ip curl java jar sha256sum prometheus prometheus-node-exporter; do
   command -v "$tool" >/dev/null || skip "$tool is not installed"
 done
 [ -f "$monitor_jar" ] || skip "no $monitor_jar (build with mvn package)"
@@ -66,9 +69,23 @@ cleanup() {
   if [ -f "$work/app/web.pid" ]; then
     kill -KILL "$(cat "$work/app/web.pid")" 2>/dev/null || true
   fi
+  stop_app
+  rm -f "$work/app/sco-app.pid"
   ip netns del "$ns_mon" 2>/dev/null || true
   ip netns del "$ns_app" 2>/dev/null || true
   rm -rf "/etc/netns/$ns_mon" "/etc/netns/$ns_app"
+}
+# sco-app is not a child of this script (the systemctl stand-in starts it): stopped by its pid file
+stop_app() {
+  local pid
+  [ -f "$work/app/sco-app.pid" ] || return 0
+  pid="$(cat "$work/app/sco-app.pid")"
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -170,13 +187,32 @@ actions:
 upstream: {url: 'http://monitor:8080', token_file: $work/app/monitor-token}
 YAML
 
+# the app host's jar where the user data installs it (a plain file), and the one thing of systemd
+# that deploy/sco/rolling-upgrade.sh uses: `systemctl restart sco-app`, which here stops the app by
+# its pid file and starts the jar its path points at, in the app's namespace
+mkdir -p "$work/app/opt" "$work/upgrade"
+cp "$app_jar" "$work/app/opt/sco-app.jar"
+cat >"$work/app/systemctl" <<UNIT
+#!/usr/bin/env bash
+set -euo pipefail
+[ "\$*" = "restart sco-app" ] || { echo "the pair's systemctl knows only 'restart sco-app', not: \$*" >&2; exit 1; }
+if [ -f "$work/app/sco-app.pid" ]; then
+  pid="\$(cat "$work/app/sco-app.pid")"
+  kill -TERM "\$pid" 2>/dev/null || true
+  for _ in \$(seq 1 100); do kill -0 "\$pid" 2>/dev/null || break; sleep 0.1; done
+fi
+ip netns exec "$ns_app" java -Xmx384m -jar "$work/app/opt/sco-app.jar" --config "$work/app/app.yml" >>"$work/sco-app.log" 2>&1 </dev/null &
+echo "\$!" >"$work/app/sco-app.pid"
+UNIT
+chmod 700 "$work/app/systemctl"
+
 log "starting the app host"
 start node-exporter-app ip netns exec "$ns_app" prometheus-node-exporter --web.listen-address="$app_ip:9100"
 # web is started as the app's process executor would start it, so a restart finds its pid file
 ip netns exec "$ns_app" prometheus-node-exporter --web.listen-address="$app_ip:9200" --collector.disable-defaults \
   --collector.loadavg >"$work/web.log" 2>&1 </dev/null &
 echo "$!" >"$work/app/web.pid"
-start sco-app ip netns exec "$ns_app" java -Xmx384m -jar "$app_jar" --config "$work/app/app.yml"
+"$work/app/systemctl" restart sco-app
 
 log "starting the monitor"
 start prometheus ip netns exec "$ns_mon" prometheus --config.file="$work/monitor/prometheus/prometheus.yml" \
@@ -253,6 +289,35 @@ log "the monitor raised AppWebDown after $detect_ms ms and recorded the verified
 app_get '/audit?action=restart_service&outcome=succeeded&limit=20' | grep -q '"subject":"app"' \
   || fail "the app host's audit has no restart of web"
 
+# the rolling upgrade of the app host, as an operator runs it there (docs/DEPLOY.md)
+upgrade() { # upgrade JAR SECONDS: deploy/sco/rolling-upgrade.sh on the app host; prints its result line
+  ip netns exec "$ns_app" bash "$here/deploy/sco/rolling-upgrade.sh" --jar "$1" --unit sco-app --link "$work/app/opt/sco-app.jar" \
+    --url "http://$app_ip:8080/healthz" --timeout "$2" --interval 0.5 --systemctl "$work/app/systemctl" 2>>"$work/upgrade.log"
+}
+cp "$app_jar" "$work/upgrade/sco-app.jar"
+printf 'a new build for the rolling upgrade\n' >"$work/upgrade/upgrade-marker.txt"
+(cd "$work/upgrade" && jar uf sco-app.jar upgrade-marker.txt)
+(cd "$work/upgrade" && jar cf broken.jar upgrade-marker.txt) # a jar without a main class: it cannot start
+log "rolling upgrade of sco-app to a new jar"
+upgrade_at="$(now_ms)"
+result="$(upgrade "$work/upgrade/sco-app.jar" 90)" || fail "the rolling upgrade to a new jar did not succeed: $result"
+upgrade_ms=$(( $(now_ms) - upgrade_at ))
+case "$result" in "UPGRADE ok "*) ;; *) fail "unexpected upgrade result: $result" ;; esac
+new_release="$(readlink -f "$work/app/opt/sco-app.jar")"
+[ "$(sha256sum <"$new_release" | cut -d' ' -f1)" = "$(sha256sum <"$work/upgrade/sco-app.jar" | cut -d' ' -f1)" ] \
+  || fail "the app's jar path does not point at the new jar"
+wait_for "the upgraded app across the link" 30 app_get /status || fail "the monitor cannot reach the upgraded app"
+log "upgraded in $upgrade_ms ms; now a broken jar, which must be rolled back"
+rollback_at="$(now_ms)"
+code=0
+# 30 s for the broken jar to answer (it never will), then as long for the previous one to answer again
+result="$(upgrade "$work/upgrade/broken.jar" 30)" || code=$?
+rollback_ms=$(( $(now_ms) - rollback_at ))
+[ "$code" -eq 1 ] || fail "the broken jar was not rolled back (exit $code): $result"
+[ "$(readlink -f "$work/app/opt/sco-app.jar")" = "$new_release" ] || fail "after the rollback the app does not run the previous jar"
+wait_for "the rolled-back app across the link" 30 app_get /healthz || fail "the app is not healthy after the rollback"
+log "the broken jar was rolled back in $rollback_ms ms: $result"
+
 log "stopping both hosts and verifying both audit chains"
 for pid in "${pids[@]}"; do
   kill -TERM "$pid" 2>/dev/null || true
@@ -261,6 +326,7 @@ for pid in "${pids[@]}"; do
   wait "$pid" 2>/dev/null || true
 done
 pids=()
+stop_app
 java -jar "$monitor_jar" audit verify --data-dir "$work/monitor/data" >&2 || fail "the monitor's audit chain does not verify"
 java -jar "$app_jar" audit verify --data-dir "$work/app/data" >&2 || fail "the app's audit chain does not verify"
-echo "PAIR RESULT ok detect_ms=$detect_ms recover_ms=$recover_ms verified_ms=$verified_ms"
+echo "PAIR RESULT ok detect_ms=$detect_ms recover_ms=$recover_ms verified_ms=$verified_ms upgrade_ms=$upgrade_ms rollback_ms=$rollback_ms"

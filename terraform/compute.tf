@@ -12,6 +12,14 @@ resource "random_password" "pair_token" {
   special = false
 }
 
+# Grafana's admin password: random, never a built-in default. The monitor's user data
+# writes it to /etc/grafana/admin-password (0600, user grafana), which Grafana reads on its first
+# start (GF_SECURITY_ADMIN_PASSWORD__FILE). Read it with `terraform output -raw grafana_admin_password`.
+resource "random_password" "grafana_admin" {
+  length  = 24
+  special = false
+}
+
 locals {
   monitor_jar_source = var.monitor_jar_source != "" ? var.monitor_jar_source : "s3://${local.models_bucket}/artifacts/sco-monitor.jar"
   app_jar_source     = var.app_jar_source != "" ? var.app_jar_source : "s3://${local.models_bucket}/artifacts/sco-app.jar"
@@ -31,6 +39,7 @@ locals {
     "export SCO_REGION='${var.region}'",
     "export SCO_APP_IP='${local.app_ip}'",
     "export SCO_PAIR_TOKEN='${random_password.pair_token.result}'",
+    "export GRAFANA_ADMIN_PASSWORD='${random_password.grafana_admin.result}'",
     "export PROMETHEUS_VERSION='${var.prometheus_version}'",
     "export ALERTMANAGER_VERSION='${var.alertmanager_version}'",
     "export NODE_EXPORTER_VERSION='${var.node_exporter_version}'",

@@ -1,5 +1,6 @@
 # Admin ports (SSH, Grafana, Prometheus) only from var.admin_cidr; scrape and API ports only from
-# inside the VPC; only the application's port is public. Alertmanager listens on localhost only.
+# inside the VPC; only nginx on the app host (port 80, the front of sco-app) is public.
+# Alertmanager listens on localhost only.
 
 resource "aws_security_group" "monitor" {
   name        = "${var.project}-monitor"
@@ -61,7 +62,7 @@ resource "aws_security_group" "monitor" {
 
 resource "aws_security_group" "app" {
   name        = "${var.project}-app"
-  description = "SmartCloudOps app: HTTP public, SSH from admin_cidr, exporter from the VPC"
+  description = "SmartCloudOps app: nginx HTTP public, SSH from admin_cidr, app API and exporter from the VPC"
   vpc_id      = aws_vpc.main.id
 
   ingress {
@@ -73,11 +74,19 @@ resource "aws_security_group" "app" {
   }
 
   ingress {
-    description = "Application HTTP, public"
+    description = "nginx, the front of the application, public"
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  ingress {
+    description = "Application API behind nginx, from inside the VPC (the monitor's link and scrapes)"
     from_port   = var.app_port
     to_port     = var.app_port
     protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
+    cidr_blocks = [aws_vpc.main.cidr_block]
   }
 
   ingress {

@@ -38,9 +38,14 @@ variable "key_name" {
 }
 
 variable "app_port" {
-  description = "The application's public HTTP port."
+  description = "The port sco-app listens on behind nginx (which is public on 80); reachable from inside the VPC only."
   type        = number
   default     = 8080
+
+  validation {
+    condition     = var.app_port != 80 && var.app_port > 1023 && var.app_port < 65536
+    error_message = "app_port must be an unprivileged port other than 80, where nginx listens in front of the app."
+  }
 }
 
 variable "monitor_api_port" {
@@ -92,7 +97,7 @@ variable "node_exporter_version" {
 variable "restartable_units" {
   description = "systemd units on the app host that the sco user may restart (through sudo) when the monitor asks"
   type        = list(string)
-  default     = ["node_exporter"]
+  default     = ["node_exporter", "nginx"]
 
   validation {
     condition     = alltrue([for u in var.restartable_units : can(regex("^[a-zA-Z0-9][a-zA-Z0-9@._-]{0,127}$", u))])
@@ -104,4 +109,49 @@ variable "kms_key_arn" {
   description = "Optional KMS key for the buckets (SSE-KMS); null uses SSE-S3, which costs nothing."
   type        = string
   default     = null
+}
+
+variable "budget_limit_usd" {
+  description = "Monthly cost budget in USD; the budget warns at 80% and 100% of actual and 100% of forecast spend."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.budget_limit_usd > 0
+    error_message = "budget_limit_usd must be more than 0."
+  }
+}
+
+variable "budget_alert_emails" {
+  description = "E-mail addresses the budget warns (AWS Budgets mails them directly; there is no subscription to confirm)."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for e in var.budget_alert_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", e))])
+    error_message = "budget_alert_emails must be e-mail addresses."
+  }
+}
+
+variable "budget_sns_topic_arns" {
+  description = "SNS topics the budget publishes to; each topic's policy must allow budgets.amazonaws.com to sns:Publish (and it must not use the aws/sns managed key)."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for a in var.budget_sns_topic_arns : can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]+$", a))])
+    error_message = "budget_sns_topic_arns must be SNS topic ARNs."
+  }
+}
+
+variable "cost_center" {
+  description = "Value of the CostCenter tag every resource carries (cost allocation)."
+  type        = string
+  default     = "smartcloudops"
+}
+
+variable "activate_cost_allocation_tags" {
+  description = "Activate Project and CostCenter as cost allocation tags and filter the budget by Project. Needs the tags to be in the billing data already (about a day after the first apply)."
+  type        = bool
+  default     = false
 }

@@ -19,11 +19,13 @@ terraform {
 provider "aws" {
   region = var.region
 
-  # Every resource carries the project tag; the monitor's IAM conditions rely on it.
+  # Every resource carries the project tag; the monitor's IAM conditions rely on it, and with
+  # CostCenter it is what cost allocation groups the bill by (billing.tf).
   default_tags {
     tags = {
-      Project   = var.project
-      ManagedBy = "terraform"
+      Project    = var.project
+      CostCenter = var.cost_center
+      ManagedBy  = "terraform"
     }
   }
 }

@@ -1,5 +1,6 @@
 #!/bin/bash
-# The application host: the SmartCloudOps app on SCO_PORT and Node Exporter for the monitor.
+# The application host: the SmartCloudOps app on SCO_PORT behind nginx on :80, and Node Exporter
+# for the monitor.
 set -euo pipefail
 
 : "${SCO_MONITOR_IP:?}" "${SCO_RESTARTABLE_UNITS:?}"
@@ -22,12 +23,26 @@ allow_restarts() {
   mv /etc/sudoers.d/sco-restart.tmp /etc/sudoers.d/sco-restart
 }
 
+# nginx as the public front of sco-app on :80 (deploy/nginx/nginx.conf proxies to SCO_PORT); the
+# monitor's Prometheus scrapes it (job nginx, target app:80) and its policies may restart it here
+install_nginx() {
+  log "installing nginx"
+  dnf install -y -q nginx
+  if [ -f "$SCO_DEPLOY_DIR/nginx/nginx.conf" ]; then
+    cp "$SCO_DEPLOY_DIR/nginx/nginx.conf" /etc/nginx/nginx.conf
+    sed -i "s#@SCO_PORT@#$SCO_PORT#g" /etc/nginx/nginx.conf
+  else
+    log "deploy/nginx missing: nginx serves its default page until it is deployed"
+  fi
+}
+
 name_hosts
 allow_restarts
 add_swap
 install_java
 fetch_deploy_files
 install_node_exporter
+install_nginx
 install_sco
-start_units node_exporter "sco-$SCO_ROLE"
+start_units node_exporter nginx "sco-$SCO_ROLE"
 log "app ready"

@@ -6,7 +6,7 @@
 #   deploy/sco/monitor.yml
 set -euo pipefail
 
-: "${PROMETHEUS_VERSION:?}" "${ALERTMANAGER_VERSION:?}" "${SCO_APP_IP:?}"
+: "${PROMETHEUS_VERSION:?}" "${ALERTMANAGER_VERSION:?}" "${SCO_APP_IP:?}" "${GRAFANA_ADMIN_PASSWORD:?}"
 
 # deploy/ names the hosts "monitor" and "app". On this host "monitor" is the loopback address, so
 # Alertmanager can stay bound to 127.0.0.1 and still be reached as monitor:9093.
@@ -93,11 +93,19 @@ REPO
     cp -r "$SCO_DEPLOY_DIR/grafana/dashboards/." /var/lib/grafana/dashboards/
     chown -R grafana:grafana /var/lib/grafana/dashboards
   fi
+  # the admin password Terraform generated (random_password.grafana_admin), never Grafana's
+  # built-in default: Grafana reads it from the file on its first start, when it creates the admin user
+  write_secret /etc/grafana/admin-password grafana "$GRAFANA_ADMIN_PASSWORD"
   mkdir -p /etc/systemd/system/grafana-server.service.d
   cat >/etc/systemd/system/grafana-server.service.d/restart.conf <<'UNIT'
 [Service]
 Restart=on-failure
 RestartSec=5
+UNIT
+  cat >/etc/systemd/system/grafana-server.service.d/admin-login.conf <<'UNIT'
+[Service]
+Environment=GF_SECURITY_ADMIN_PASSWORD__FILE=/etc/grafana/admin-password
+Environment=GF_USERS_ALLOW_SIGN_UP=false
 UNIT
 }
 

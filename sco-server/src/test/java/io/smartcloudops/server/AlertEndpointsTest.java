@@ -25,7 +25,7 @@ class AlertEndpointsTest {
             {"version": "4", "groupKey": "{}:{alertname=\\"NginxDown\\"}", "truncatedAlerts": 0, "status": "firing",
              "receiver": "smartcloudops", "groupLabels": {"alertname": "NginxDown"}, "commonLabels": {}, "commonAnnotations": {},
              "externalURL": "http://127.0.0.1:9093",
-             "alerts": [{"status": "firing", "labels": {"alertname": "NginxDown", "instance": "app:80", "job": "nginx", "severity": "critical"},
+             "alerts": [{"status": "firing", "labels": {"alertname": "NginxDown", "instance": "app:80", "host": "app", "job": "nginx", "severity": "critical"},
                          "annotations": {"summary": "nginx is down"}, "startsAt": "2026-11-27T10:00:00Z", "endsAt": "0001-01-01T00:00:00Z",
                          "generatorURL": "http://127.0.0.1:9090/graph", "fingerprint": "c4a1"}]}
             """;
@@ -75,7 +75,8 @@ class AlertEndpointsTest {
         JsonNode status = ok(send("GET", "/status", null, null));
         assertThat(status.get("recent_actions")).hasSize(1);
         JsonNode action = status.get("recent_actions").get(0);
-        assertThat(action.get("target").asText()).isEqualTo("app:80");
+        // the default policy targets the host (deploy/prometheus/prometheus.yml sets it), not the instance app:80
+        assertThat(action.get("target").asText()).isEqualTo("app");
         assertThat(action.get("message").asText()).isEqualTo("would run: systemctl restart nginx");
         assertThat(status.get("open_alerts").findValuesAsText("source")).contains("alertmanager");
 

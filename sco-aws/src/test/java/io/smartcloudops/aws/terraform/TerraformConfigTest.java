@@ -20,7 +20,7 @@ class TerraformConfigTest {
     @Test
     void everyTerraformFileParses() throws Exception {
         assertThat(tf.files().keySet()).contains("versions.tf", "variables.tf", "network.tf", "security.tf", "iam.tf", "s3.tf",
-                "compute.tf", "outputs.tf");
+                "compute.tf", "outputs.tf", "billing.tf");
         Map<String, Object> backend = TerraformModel.parse(TerraformModel.DIR.resolve("backend-s3.tf.example"), List.of());
         Map<String, Object> s3 = map(map(map(backend.get("terraform")).get("backend")).get("s3"));
         assertThat(s3).containsEntry("encrypt", true).containsKey("bucket").containsKey("key");
@@ -55,8 +55,9 @@ class TerraformConfigTest {
                     assertThat(cidrs).as(sg.getKey() + " port " + rule.get("from_port")).containsExactly("var.admin_cidr");
                 }
                 if (cidrs.contains("0.0.0.0/0")) {
-                    assertThat(rule.get("from_port")).as(sg.getKey() + ": only the app port is public").isEqualTo("var.app_port");
-                    assertThat(rule.get("to_port")).isEqualTo("var.app_port");
+                    assertThat(sg.getKey()).as("only the app host has a public port").isEqualTo("app");
+                    assertThat(rule.get("from_port")).as(sg.getKey() + ": only nginx's port is public").isEqualTo(80.0);
+                    assertThat(rule.get("to_port")).isEqualTo(80.0);
                 }
             }
         }
@@ -69,8 +70,9 @@ class TerraformConfigTest {
         Map<String, Object> monitor = tf.resource("aws_security_group", "monitor");
         assertThat(blocks(monitor, "ingress")).filteredOn(r -> r.get("from_port").equals(9100.0) || "var.monitor_api_port".equals(r.get("from_port")))
                 .hasSize(2).allSatisfy(r -> assertThat(strings(r.get("cidr_blocks"))).containsExactly("aws_vpc.main.cidr_block"));
-        assertThat(blocks(tf.resource("aws_security_group", "app"), "ingress")).filteredOn(r -> r.get("from_port").equals(9100.0))
-                .singleElement().satisfies(r -> assertThat(strings(r.get("cidr_blocks"))).containsExactly("aws_vpc.main.cidr_block"));
+        assertThat(blocks(tf.resource("aws_security_group", "app"), "ingress"))
+                .filteredOn(r -> r.get("from_port").equals(9100.0) || "var.app_port".equals(r.get("from_port"))).hasSize(2)
+                .allSatisfy(r -> assertThat(strings(r.get("cidr_blocks"))).containsExactly("aws_vpc.main.cidr_block"));
         assertThat(blocks(monitor, "ingress")).noneMatch(r -> Double.valueOf(9093).equals(r.get("from_port")));
     }
 
@@ -157,8 +159,15 @@ class TerraformConfigTest {
                 .contains("deploy/alertmanager").contains("deploy/grafana/provisioning")
                 .contains("start_units node_exporter prometheus alertmanager grafana-server");
         assertThat(app).startsWith("#!/bin/bash\n").contains("export SCO_ROLE='app'").contains("sco-app.jar")
-                .contains("install_node_exporter").contains("Restart=on-failure").doesNotContain("install_grafana");
+                .contains("install_node_exporter").contains("Restart=on-failure").doesNotContain("install_grafana")
+                .contains("dnf install -y -q nginx").contains("start_units node_exporter nginx");
+        // the monitor's NginxDown policy restarts nginx on the app host: the sudo rule must allow it
+        assertThat(strings(map(tf.section("variable").get("restartable_units")).get("default"))).contains("nginx");
         assertThat(monitor + app).doesNotContain("AKIA").doesNotContain("aws_secret_access_key");
+        // EC2 refuses user data over 16 KB; the interpolated values (token, password, addresses) are
+        // about as long as the reference text standing for them here, so keep a margin
+        assertThat(monitor.length()).as("monitor user data bytes").isLessThan(14_000);
+        assertThat(app.length()).as("app user data bytes").isLessThan(14_000);
     }
 
     @Test
@@ -184,7 +193,65 @@ class TerraformConfigTest {
         Map<String, Object> outputs = tf.section("output");
         assertThat(map(outputs.get("grafana_url")).get("value")).isEqualTo("http://aws_instance.monitor.public_ip:3000");
         assertThat(map(outputs.get("prometheus_url")).get("value")).isEqualTo("http://aws_instance.monitor.public_ip:9090");
-        assertThat(map(outputs.get("app_url")).get("value")).isEqualTo("http://aws_instance.app.public_ip:var.app_port");
+        assertThat(map(outputs.get("app_url")).get("value")).as("nginx on 80").isEqualTo("http://aws_instance.app.public_ip");
+        // DEPLOY.md's `aws ssm start-session --target "$(terraform output -raw monitor_instance_id)"`
+        assertThat(map(outputs.get("monitor_instance_id")).get("value")).isEqualTo("aws_instance.monitor.id");
+        assertThat(map(outputs.get("app_instance_id")).get("value")).isEqualTo("aws_instance.app.id");
+    }
+
+    @Test
+    void grafanaAdminPasswordIsRandomFromTerraformAndReachesOnlyGrafana() throws Exception {
+        Map<String, Object> password = tf.resource("random_password", "grafana_admin");
+        assertThat(((Number) password.get("length")).intValue()).isGreaterThanOrEqualTo(20);
+        // letters and digits only: the user data's values must hold no quote or space
+        assertThat(password).containsEntry("special", false);
+        String monitor = String.valueOf(tf.resource("aws_instance", "monitor").get("user_data"));
+        String app = String.valueOf(tf.resource("aws_instance", "app").get("user_data"));
+        assertThat(tf.sources().get("compute.tf")).contains("export GRAFANA_ADMIN_PASSWORD='${random_password.grafana_admin.result}'");
+        assertThat(monitor).contains("export GRAFANA_ADMIN_PASSWORD=")
+                .contains("write_secret /etc/grafana/admin-password grafana \"$GRAFANA_ADMIN_PASSWORD\"")
+                .contains("Environment=GF_SECURITY_ADMIN_PASSWORD__FILE=/etc/grafana/admin-password");
+        assertThat(app).as("the app host never sees Grafana's password").doesNotContain("GRAFANA_ADMIN_PASSWORD");
+        Map<String, Object> output = map(tf.section("output").get("grafana_admin_password"));
+        assertThat(output).containsEntry("value", "random_password.grafana_admin.result").containsEntry("sensitive", true);
+        Path root = TerraformModel.DIR.getParent();
+        for (Path f : List.of(root.resolve("docs/DEPLOY.md"), root.resolve("README.md"), TerraformModel.DIR.resolve("user-data/monitor.sh"))) {
+            assertThat(Files.readString(f)).as(f + " names no default Grafana password").doesNotContain("admin123")
+                    .doesNotContainPattern("`admin` / `admin`|admin/admin\\b(?!123)");
+        }
+    }
+
+    @Test
+    void aMonthlyBudgetWarnsAtTheSeedsOneDollarByEmailOrSns() {
+        Map<String, Object> budget = tf.resource("aws_budgets_budget", "monthly");
+        assertThat(budget).containsEntry("budget_type", "COST").containsEntry("time_unit", "MONTHLY").containsEntry("limit_unit", "USD");
+        // hcl4j does not evaluate tostring(): the limit is checked in the source
+        assertThat(tf.sources().get("billing.tf")).contains("limit_amount = tostring(var.budget_limit_usd)");
+        Map<String, Object> variables = tf.section("variable");
+        assertThat(((Number) map(variables.get("budget_limit_usd")).get("default")).doubleValue()).isEqualTo(1.0);
+        assertThat(map(variables.get("budget_limit_usd"))).containsKey("validation");
+        assertThat(strings(map(variables.get("budget_alert_emails")).get("default"))).isEmpty();
+        assertThat(strings(map(variables.get("budget_sns_topic_arns")).get("default"))).isEmpty();
+        // hcl4j does not expand dynamic blocks: the notifications are checked in the source
+        String billing = tf.sources().get("billing.tf");
+        assertThat(billing).contains("subscriber_email_addresses = var.budget_alert_emails")
+                .contains("subscriber_sns_topic_arns  = var.budget_sns_topic_arns")
+                .contains("for_each = local.budget_subscribed ? local.budget_notifications : []")
+                .contains("{ type = \"ACTUAL\", threshold = 80 }").contains("{ type = \"ACTUAL\", threshold = 100 }")
+                .contains("{ type = \"FORECASTED\", threshold = 100 }").contains("threshold_type             = \"PERCENTAGE\"");
+        Map<String, Object> vars = TerraformModel.parse(TerraformModel.DIR.resolve("free-tier.tfvars.example"), List.of());
+        assertThat(((Number) vars.get("budget_limit_usd")).doubleValue()).isEqualTo(1.0);
+        assertThat(strings(vars.get("budget_alert_emails"))).isNotEmpty();
+    }
+
+    @Test
+    void everyResourceCarriesTheCostAllocationTags() {
+        Map<String, Object> tags = map(map(map(tf.section("provider").get("aws")).get("default_tags")).get("tags"));
+        assertThat(tags).containsEntry("Project", "var.project").containsEntry("CostCenter", "var.cost_center");
+        assertThat(map(tf.section("variable").get("activate_cost_allocation_tags"))).containsEntry("default", false);
+        String billing = tf.sources().get("billing.tf");
+        assertThat(billing).contains("resource \"aws_ce_cost_allocation_tag\" \"project\"")
+                .contains("toset([\"Project\", \"CostCenter\"])").contains("values = [format(\"user:Project$%s\", var.project)]");
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
@@ -34,7 +37,12 @@ class DeployFileReferencesTest {
     private static final Map<String, Set<String>> EXPECTED_CONFIGS = Map.of(
             "monitor", Set.of("prometheus/prometheus.yml", "alertmanager/alertmanager.yml", "sco/monitor.yml",
                     "grafana/provisioning/dashboards/smartcloudops.yml", "grafana/provisioning/datasources/prometheus.yml"),
-            "app", Set.of("sco/app.yml"));
+            "app", Set.of("sco/app.yml", "nginx/nginx.conf"));
+    /** nginx directives whose argument is a file nginx reads, and those naming a file it writes. */
+    private static final Set<String> NGINX_READS = Set.of("include", "root", "alias", "ssl_certificate", "ssl_certificate_key",
+            "auth_basic_user_file");
+    private static final Set<String> NGINX_WRITES = Set.of("error_log", "access_log", "pid");
+    private static final Pattern NGINX_DIRECTIVE = Pattern.compile("(?m)^\\s*([a-z_]+)\\s+([^;{#]*)[;{]");
 
     @ParameterizedTest
     @ValueSource(strings = {"monitor", "app"})
@@ -45,6 +53,15 @@ class DeployFileReferencesTest {
         for (Map.Entry<String, Path> installed : host.origins().entrySet()) {
             Optional<Unit> reader = readerOf(host, installed.getKey());
             String name = installed.getValue().toString();
+            Matcher leftover = Pattern.compile("@[A-Z_]+@").matcher(host.installedText(installed.getKey()));
+            if (reader.isPresent() && leftover.find()) {
+                problems.add(installed.getKey() + ": placeholder " + leftover.group() + " is not filled in by the " + role + " user data");
+            }
+            if (reader.isPresent() && name.endsWith(".conf") && reader.get().name().equals("nginx")) {
+                readConfigs.add(REPO.resolve("deploy").relativize(installed.getValue()).toString().replace('\\', '/'));
+                nginxReferences(host, installed.getKey(), problems);
+                continue;
+            }
             if (reader.isEmpty() || !(name.endsWith(".yml") || name.endsWith(".yaml"))) {
                 continue;
             }
@@ -86,6 +103,54 @@ class DeployFileReferencesTest {
                 .filter(e -> !e.dir() && e.path().matches(".*(token|password)[^/]*$")).toList();
         assertThat(secrets).as("secret files on the %s host", role).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.mode() & 077).as(e.path() + " mode " + Integer.toOctalString(e.mode())).isZero());
+    }
+
+    /** Files an nginx configuration reads must exist; the folders of the files it writes must too. */
+    private static void nginxReferences(HostProvisioning host, String conf, List<String> problems) {
+        Matcher d = NGINX_DIRECTIVE.matcher(host.installedText(conf));
+        while (d.find()) {
+            String directive = d.group(1);
+            String path = d.group(2).strip().split("\\s+")[0];
+            if (!path.startsWith("/") || path.startsWith("/usr/")) {
+                continue;
+            }
+            String what = conf + " (read by nginx as root) " + directive;
+            if (NGINX_READS.contains(directive)) {
+                check(host, "root", what, path, false, problems);
+            } else if (NGINX_WRITES.contains(directive) && !path.startsWith("/run/")) {
+                String dir = path.substring(0, path.lastIndexOf('/'));
+                if (host.entry(dir).filter(Entry::dir).isEmpty()) {
+                    problems.add(what + " " + path + ": the " + host.role() + " host has no folder " + dir);
+                }
+            }
+        }
+    }
+
+    @Test
+    void nginxFrontsTheAppOnThePortTheMonitorScrapes() throws IOException {
+        HostProvisioning app = HostProvisioning.of(REPO, "app");
+        assertThat(app.units()).as("units of the app host").containsKey("nginx");
+        String conf = app.installedText("/etc/nginx/nginx.conf");
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(REPO.resolve("deploy/prometheus/prometheus.yml")));
+        Map<?, ?> job = jobs(prometheus).stream().filter(j -> "nginx".equals(j.get("job_name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("prometheus.yml has no nginx job"));
+        List<String> targets = job.get("static_configs") instanceof List<?> l ? l.stream()
+                .flatMap(c -> ((List<?>) ((Map<?, ?>) c).get("targets")).stream()).map(String::valueOf).toList() : List.of();
+        assertThat(targets).as("the nginx job scrapes the app host").containsExactly("app:80");
+        assertThat(conf).as("nginx listens on the port Prometheus scrapes").containsPattern("(?m)^\\s*listen 80\\b");
+        assertThat(conf).as("a location answers the nginx job's metrics_path itself")
+                .contains("location = " + job.get("metrics_path") + " {").contains("nginx_up 1");
+        Matcher upstream = Pattern.compile("server 127\\.0\\.0\\.1:(\\S+);").matcher(conf);
+        assertThat(upstream.find()).as("nginx proxies to the app on this host").isTrue();
+        List<String> sco = app.units().get("sco-app").args();
+        assertThat(sco).as("sco-app's command line").contains("--port");
+        assertThat(upstream.group(1)).as("nginx proxies to the port sco-app listens on").isEqualTo(sco.get(sco.indexOf("--port") + 1));
+        assertThat(conf).contains("proxy_pass http://sco_app;");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<?, ?>> jobs(Map<String, Object> prometheus) {
+        return (List<Map<?, ?>>) prometheus.get("scrape_configs");
     }
 
     private static void check(HostProvisioning host, String user, String what, String path, boolean written, List<String> problems) {

@@ -44,6 +44,8 @@ final class HostProvisioning {
 
     private static final Pattern FUNCTION = Pattern.compile("(?m)^([a-z_]+)\\(\\) \\{\\n(.*?)^\\}", Pattern.DOTALL);
     private static final Pattern EXPORT = Pattern.compile("\"export ([A-Z0-9_]+)='([^']*)'\"");
+    /** {@code sed -i "s#@NAME@#value#g" FILE}: how the user data fills a deployed file's placeholders. */
+    private static final Pattern PLACEHOLDER_SED = Pattern.compile("^sed -i \"s#(@[A-Z_]+@)#([^#\"]*)#g\" (\\S+)$");
     private static final Pattern ASSIGN = Pattern.compile("^(?:local )?([A-Za-z_]+)=\"?([^\"$]*(?:\\$[A-Za-z_{}]+[^\"$]*)*)\"?$");
 
     private final Path repo;
@@ -53,6 +55,7 @@ final class HostProvisioning {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, Unit> units = new LinkedHashMap<>();
     private final Map<String, Path> origins = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> substitutions = new LinkedHashMap<>();
 
     private HostProvisioning(Path repo, String role) {
         this.repo = repo;
@@ -96,6 +99,31 @@ final class HostProvisioning {
     /** Files installed from the repository's deploy/ folder: host path to repository file. */
     Map<String, Path> origins() {
         return origins;
+    }
+
+    /**
+     * The text a deployed file has on the host: the repository file with the user data's
+     * {@code sed -i "s#@NAME@#value#g" FILE} placeholder substitutions applied.
+     */
+    String installedText(String hostPath) {
+        Path from = origins.get(normal(hostPath));
+        if (from == null) {
+            throw new AssertionError(hostPath + " is not installed from the deploy folder on the " + role + " host");
+        }
+        try {
+            String text = Files.readString(from);
+            for (Map.Entry<String, String> s : substitutions.getOrDefault(normal(hostPath), Map.of()).entrySet()) {
+                text = text.replace(s.getKey(), s.getValue());
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A setting Terraform gives this host (compute.tf's {@code export NAME='value'}), as its text. */
+    Optional<String> setting(String name) {
+        return Optional.ofNullable(vars.get(name));
     }
 
     String role() {
@@ -154,6 +182,12 @@ final class HostProvisioning {
 
     private void command(String raw, List<String> args, boolean topLevel) {
         String line = raw.replaceFirst("^(if|then|else|elif|do)\\s+", "").replaceFirst(";\\s*then$", "").strip();
+        Matcher placeholder = PLACEHOLDER_SED.matcher(expand(line, args));
+        if (placeholder.matches()) {
+            substitutions.computeIfAbsent(normal(placeholder.group(3)), k -> new LinkedHashMap<>())
+                    .put(placeholder.group(1), placeholder.group(2));
+            return;
+        }
         if (line.isEmpty() || line.startsWith("#") || line.matches("(fi|done|else|esac|;;|\\}|\\{).*")
                 || line.startsWith("set ") || line.startsWith(":") || line.startsWith("[") || line.startsWith("log ")
                 || line.startsWith("for ") || line.startsWith("break") || line.startsWith("export ")
@@ -204,6 +238,9 @@ final class HostProvisioning {
                 if (cmd.equals("dnf") && words.contains("grafana")) {
                     grafanaPackage();
                 }
+                if (cmd.equals("dnf") && words.contains("nginx")) {
+                    nginxPackage();
+                }
                 if (cmd.equals("dnf") && words.stream().anyMatch(w -> w.startsWith("java-17"))) {
                     put(new Entry("/usr/bin/java", false, "root", "root", 0755));
                 }
@@ -234,6 +271,17 @@ final class HostProvisioning {
         put(new Entry("/var/lib/grafana", true, "grafana", "grafana", 0755));
         units.put("grafana-server", new Unit("grafana-server", "grafana",
                 List.of("/usr/share/grafana/bin/grafana", "cfg:default.paths.provisioning=/etc/grafana/provisioning")));
+    }
+
+    /**
+     * What the nginx RPM leaves: its configuration and log folders and its unit, whose master runs as
+     * root and reads /etc/nginx/nginx.conf (the workers, as user nginx, read no files here).
+     */
+    private void nginxPackage() {
+        put(new Entry("/etc/nginx", true, "root", "root", 0755));
+        put(new Entry("/etc/nginx/nginx.conf", false, "root", "root", 0644));
+        put(new Entry("/var/log/nginx", true, "nginx", "root", 0711));
+        units.put("nginx", new Unit("nginx", "root", List.of("/usr/sbin/nginx", "/etc/nginx/nginx.conf")));
     }
 
     private void install(List<String> w) {

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * Runs {@code scripts/pair-netns.sh}: sco-monitor.jar and sco-app.jar in two network namespaces
  * joined by a veth pair, with real Prometheus and Node Exporters; a service on the app host is
  * killed and must be detected, restarted by the app host at the monitor's request, verified and
- * audited on both sides. Skipped, saying why, where the machine does not allow namespaces.
+ * audited on both sides; then sco-app is upgraded with deploy/sco/rolling-upgrade.sh, a new jar
+ * staying and a broken one rolled back. Skipped, saying why, where the machine does not allow
+ * namespaces.
  */
 class PairNetnsIT {
     private static final Pattern RESULT = Pattern.compile("^PAIR RESULT (\\S+)(.*)$", Pattern.MULTILINE);
@@ -45,10 +47,10 @@ class PairNetnsIT {
         assertThat(m.find()).as("a result line").isTrue();
         assertThat(m.group(1)).isEqualTo("ok");
         Map<String, Long> figures = figures(m.group(2));
-        assertThat(figures).containsKeys("detect_ms", "recover_ms", "verified_ms");
+        assertThat(figures).containsKeys("detect_ms", "recover_ms", "verified_ms", "upgrade_ms", "rollback_ms");
         assertThat(figures.get("detect_ms")).as("detected after the fault").isPositive();
         assertThat(figures.get("recover_ms")).isGreaterThanOrEqualTo(figures.get("detect_ms"));
-        assertThat(out).contains("audit chain intact");
+        assertThat(out).contains("audit chain intact").contains("UPGRADE rolled-back");
         Files.writeString(Path.of("target", "pair-netns-result.txt"), m.group(0) + "\n");
         System.out.println(m.group(0));
     }

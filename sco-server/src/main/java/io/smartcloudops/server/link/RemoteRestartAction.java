@@ -19,8 +19,10 @@ import java.util.Objects;
 /**
  * {@code restart_service} on the monitor of a pair: a target that names a peer host (for example
  * {@code app}) is restarted by that host, asked over the link, where its own policy gate checks
- * and audits it again; any other target is restarted here. The monitor's gate has already
- * decided, audited and (in dry-run) stopped the request before this runs.
+ * and audits it again; any other host name is restarted here. A target that is no host name (empty,
+ * or host:port such as an alert's {@code instance}) is refused: run here it would restart the
+ * monitor's unit for a service of another host. The monitor's gate has already decided, audited
+ * and (in dry-run) stopped the request before this runs.
  */
 public final class RemoteRestartAction implements RemediationAction {
     private final RemediationAction local;
@@ -50,6 +52,11 @@ public final class RemoteRestartAction implements RemediationAction {
     public ActionResult execute(ActionRequest request, ActionMode mode, Instant now) throws ActionException {
         PeerClient peer = peers.get(request.target());
         if (peer == null) {
+            if (request.target().isBlank() || request.target().contains(":")) {
+                throw new NonRetriableActionException("restart_service target '" + request.target() + "' is no host name, so it is"
+                        + " not restarted here: a policy target names the host (" + String.join(", ", peers.keySet())
+                        + " or this one), e.g. '{{ $labels.host }}', not '{{ $labels.instance }}'", null);
+            }
             return local.execute(request, mode, now);
         }
         String unit = request.parameters().get("unit");

@@ -158,4 +158,20 @@ class PeerClientTest {
                 .isInstanceOf(io.smartcloudops.api.RetriableActionException.class);
         assertThat(local.calls).as("the peer's targets never run here").isEqualTo(1);
     }
+
+    @Test
+    void aTargetThatIsNoHostNameIsRefusedNotRestartedHere() {
+        LocalRestart local = new LocalRestart();
+        RemoteRestartAction action = new RemoteRestartAction(local, Map.of("app", client(Duration.ofSeconds(2))));
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        for (String target : List.of("app:80", "", "10.0.2.10:9100")) {
+            ActionRequest r = ActionRequest.builder("restart_service", target).parameter("unit", "nginx").build();
+            for (ActionMode mode : ActionMode.values()) {
+                assertThatThrownBy(() -> action.execute(r, mode, now)).as("target '%s' in %s", target, mode)
+                        .isInstanceOf(io.smartcloudops.api.NonRetriableActionException.class).hasMessageContaining("is no host name")
+                        .hasMessageContaining("{{ $labels.host }}");
+            }
+        }
+        assertThat(local.calls).as("nothing restarted on the monitor").isZero();
+    }
 }

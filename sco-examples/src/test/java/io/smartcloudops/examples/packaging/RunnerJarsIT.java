@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunnerJarsIT {
     private static final Path TARGET = Path.of("target");
+    private static final Path REPO = Path.of(System.getProperty("sco.repo.dir", ".."));
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
@@ -57,6 +60,32 @@ class RunnerJarsIT {
         assertThat(classPathOf("sco-app.jar")).containsExactly("sco-chat-model.jar");
         assertThat(TARGET.resolve("sco-chat-model.jar")).exists();
         assertThat(TARGET.resolve("sco-aws-plugins.jar")).exists();
+    }
+
+    @Test
+    void everyDeploymentPutsTheJarsARunnerNamesBesideIt() throws Exception {
+        String compute = Files.readString(REPO.resolve("terraform/compute.tf"));
+        Matcher env = Pattern.compile("(?s)(\\w+)_env = join\\(\"\\\\n\", \\[(.*?)\\]\\)").matcher(compute);
+        int hosts = 0;
+        while (env.find()) {
+            String jar = export(env.group(2), "SCO_JAR_NAME");
+            assertThat(Arrays.asList(export(env.group(2), "SCO_PLUGIN_JARS").split(" ")))
+                    .as("SCO_PLUGIN_JARS of the %s host in terraform/compute.tf", env.group(1))
+                    .containsExactlyElementsOf(classPathOf(jar));
+            hosts++;
+        }
+        assertThat(hosts).as("host environments in terraform/compute.tf").isEqualTo(2);
+
+        String docker = Files.readString(REPO.resolve("sco-examples/Dockerfile"));
+        for (String jar : classPathOf("sco-app.jar")) {
+            assertThat(docker).as("the app image carries %s", jar).containsPattern("(?m)^COPY .*/" + Pattern.quote(jar) + " .*/opt/sco/");
+        }
+    }
+
+    private static String export(String env, String name) {
+        Matcher m = Pattern.compile("\"export " + name + "='([^']*)'\"").matcher(env);
+        assertThat(m.find()).as("%s in %s", name, env).isTrue();
+        return m.group(1);
     }
 
     @Test

@@ -34,6 +34,8 @@ locals {
     "export SCO_ROLE='monitor'",
     "export SCO_JAR_SOURCE='${local.monitor_jar_source}'",
     "export SCO_JAR_NAME='sco-monitor.jar'",
+    # the jars sco-monitor.jar's manifest Class-Path names, fetched from the folder of its source
+    "export SCO_PLUGIN_JARS='sco-chat-model.jar sco-aws-plugins.jar'",
     "export SCO_PORT='${var.monitor_api_port}'",
     "export SCO_DEPLOY_S3='s3://${local.models_bucket}/deploy/'",
     "export SCO_REGION='${var.region}'",
@@ -50,6 +52,7 @@ locals {
     "export SCO_ROLE='app'",
     "export SCO_JAR_SOURCE='${local.app_jar_source}'",
     "export SCO_JAR_NAME='sco-app.jar'",
+    "export SCO_PLUGIN_JARS='sco-chat-model.jar'",
     "export SCO_MONITOR_IP='${local.monitor_ip}'",
     "export SCO_RESTARTABLE_UNITS='${join(" ", var.restartable_units)}'",
     "export SCO_PAIR_TOKEN='${random_password.pair_token.result}'",

@@ -55,7 +55,7 @@ variable "monitor_api_port" {
 }
 
 variable "monitor_jar_source" {
-  description = "Where the monitor host fetches sco-monitor.jar: an s3:// object or an https:// release URL. Empty: s3://<models bucket>/artifacts/sco-monitor.jar."
+  description = "Where the monitor host fetches sco-monitor.jar: an s3:// object or an https:// release URL. Empty: s3://<models bucket>/artifacts/sco-monitor.jar. sco-chat-model.jar and sco-aws-plugins.jar are fetched from the same folder."
   type        = string
   default     = ""
 
@@ -66,7 +66,7 @@ variable "monitor_jar_source" {
 }
 
 variable "app_jar_source" {
-  description = "Where the app host fetches sco-app.jar: an s3:// object or an https:// release URL. Empty: s3://<models bucket>/artifacts/sco-app.jar."
+  description = "Where the app host fetches sco-app.jar: an s3:// object or an https:// release URL. Empty: s3://<models bucket>/artifacts/sco-app.jar. sco-chat-model.jar is fetched from the same folder."
   type        = string
   default     = ""
 

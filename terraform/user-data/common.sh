@@ -4,7 +4,7 @@
 set -euo pipefail
 
 : "${SCO_ROLE:?}" "${SCO_JAR_SOURCE:?}" "${SCO_JAR_NAME:?}" "${SCO_PORT:?}" "${SCO_DEPLOY_S3:?}" "${SCO_REGION:?}"
-: "${NODE_EXPORTER_VERSION:?}" "${SCO_PAIR_TOKEN:?}"
+: "${NODE_EXPORTER_VERSION:?}" "${SCO_PAIR_TOKEN:?}" "${SCO_PLUGIN_JARS?}"
 
 SCO_HOME=/opt/sco
 SCO_DEPLOY_DIR="$SCO_HOME/deploy"
@@ -105,6 +105,16 @@ install_node_exporter() {
     /opt/node_exporter/node_exporter --web.listen-address=:9100
 }
 
+# The jars the runner jar names in its manifest Class-Path (SCO_PLUGIN_JARS: the chat model, and on
+# the monitor the AWS plugins), from the folder of SCO_JAR_SOURCE into the runner's own folder,
+# where the JVM looks for them.
+fetch_plugin_jars() {
+  local jar
+  for jar in $SCO_PLUGIN_JARS; do
+    fetch "${SCO_JAR_SOURCE%/*}/$jar" "$SCO_HOME/$jar" || return 1
+  done
+}
+
 # The SmartCloudOps jar of this host, as a service on SCO_PORT.
 install_sco() {
   system_user sco
@@ -112,10 +122,10 @@ install_sco() {
   # the jar may be uploaded after `terraform apply`: wait for it up to 30 minutes
   local attempt
   for attempt in $(seq 1 60); do
-    if fetch "$SCO_JAR_SOURCE" "$SCO_HOME/$SCO_JAR_NAME"; then
+    if fetch "$SCO_JAR_SOURCE" "$SCO_HOME/$SCO_JAR_NAME" && fetch_plugin_jars; then
       break
     fi
-    log "waiting for $SCO_JAR_SOURCE (attempt $attempt of 60)"
+    log "waiting for $SCO_JAR_SOURCE and $SCO_PLUGIN_JARS beside it (attempt $attempt of 60)"
     sleep 30
   done
   [ -s "$SCO_HOME/$SCO_JAR_NAME" ] || { log "no jar at $SCO_JAR_SOURCE; giving up"; return 1; }

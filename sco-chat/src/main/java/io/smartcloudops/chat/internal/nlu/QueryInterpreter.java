@@ -1,6 +1,5 @@
 package io.smartcloudops.chat.internal.nlu;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.smartcloudops.chat.internal.nlu.Interpretation.Refusal;
 import io.smartcloudops.chat.internal.nlu.SpeechActs.Kind;
 import java.util.EnumSet;
@@ -36,10 +35,13 @@ public final class QueryInterpreter {
         this.minConfidence = minConfidence;
     }
 
-    /** Loads the in-process MiniLM model and embeds the bundled pool (about a second). */
+    /**
+     * Loads the in-process MiniLM model and embeds the bundled pool (about a second).
+     *
+     * @throws io.smartcloudops.api.ProviderException when the model is not on the class path
+     */
     public static QueryInterpreter bundled(int maxChars, double minConfidence) {
-        // A caller-thread executor: embedding the pool once needs no thread pool left behind.
-        var model = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+        var model = MiniLmModel.load();
         return new QueryInterpreter(new IntentClassifier(model, FewShotPool.bundled()), new InputGuard(maxChars), minConfidence);
     }
 

@@ -35,6 +35,9 @@ final class HttpApi {
     static final int MAX_QUERY_CHARS = 2_000;
     static final int QUERIES_PER_MINUTE = 120;
     private static final String PRINCIPAL = "sco.principal";
+    /** The years ISO-8601 writes without a sign, which the audit store can compare as text. */
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     private final RequestRateLimiter queryLimiter = new RequestRateLimiter(QUERIES_PER_MINUTE, java.time.Duration.ofMinutes(1));
 
     private final ServedHost host;
@@ -416,7 +419,11 @@ final class HttpApi {
             return null;
         }
         try {
-            return Instant.parse(v);
+            Instant t = Instant.parse(v);
+            if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+                throw new BadRequest(400, "'" + name + "' must be between year 0000 and 9999, got '" + v + "'");
+            }
+            return t;
         } catch (DateTimeParseException e) {
             throw new BadRequest(400, "'" + name + "' must be an ISO-8601 instant like 2026-01-31T12:00:00Z, got '" + v + "'");
         }

@@ -39,7 +39,7 @@ class AgentChatTest {
     private JsonNode ask(String text, String session) throws Exception {
         String body = json.writeValueAsString(Map.of("text", text, "session", session));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/query"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }

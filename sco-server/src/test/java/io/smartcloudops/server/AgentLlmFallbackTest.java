@@ -35,7 +35,7 @@ class AgentLlmFallbackTest {
                 .build();
         try (Agent agent = Agent.builder(config).build().start()) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/query"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"show me the open alerts\", \"session\": \"l1\"}")).build(),
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"show me the open alerts\", \"session\": \"l1\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             JsonNode reply = new ObjectMapper().readTree(r.body());

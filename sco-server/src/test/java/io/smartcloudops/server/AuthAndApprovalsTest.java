@@ -56,6 +56,9 @@ class AuthAndApprovalsTest {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

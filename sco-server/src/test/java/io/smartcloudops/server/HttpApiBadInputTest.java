@@ -23,13 +23,14 @@ class HttpApiBadInputTest {
     @TempDir
     Path dataDir;
 
+    private static final String OPERATOR = "a-long-enough-operator-token";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private Agent agent;
 
     @BeforeEach
     void start() {
-        agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dataDir)
+        agent = Agent.builder(AgentConfig.defaults().toBuilder().httpToken(OPERATOR).port(0).dataDir(dataDir)
                 .sampleInterval(Duration.ofHours(1)).sources(Map.of()).chatEngine("echo").build()).build().start();
     }
 
@@ -39,8 +40,15 @@ class HttpApiBadInputTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return send(method, path, body, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
                 .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -67,7 +75,8 @@ class HttpApiBadInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{not json", "[1,2,3]", "\"text\"", "{}", "{\"text\": 42}", "{\"text\": \"   \"}",
-            "{\"text\": \"ok\", \"session\": \"bad session id!\"}", "{\"text\": \"ok\", \"session\": 7}", ""})
+            "{\"text\": \"ok\", \"session\": \"bad session id!\"}", "{\"text\": \"ok\", \"session\": 7}", "",
+            "{\"text\": \"ok\"} trailing", "{\"text\": \"ok\"}{\"text\": \"again\"}", "{\"text\": \"ok\", \"text\": \"other\"}"})
     void malformedQueryBodiesGet400WithAJsonError(String body) throws Exception {
         errorOf(send("POST", "/query", body), 400);
     }
@@ -108,16 +117,33 @@ class HttpApiBadInputTest {
     }
 
     @Test
-    void overlongTextUnderTheBodyLimitIsRejectedWith413() throws Exception {
-        JsonNode e = errorOf(send("POST", "/query", "{\"text\": \"" + "a".repeat(5_000) + "\"}"), 413);
-        assertThat(e.get("error").asText()).contains("4000");
+    void textOverTheEnginesLimitIsRejectedWith413() throws Exception {
+        JsonNode e = errorOf(send("POST", "/query", "{\"text\": \"" + "a".repeat(2_001) + "\"}"), 413);
+        assertThat(e.get("error").asText()).contains("2000");
+        assertThat(send("POST", "/query", "{\"text\": \"" + "a".repeat(2_000) + "\"}").statusCode()).isEqualTo(200);
     }
 
     @Test
     void unknownRouteIs404AndWrongMethodIs405() throws Exception {
         assertThat(errorOf(send("GET", "/nope", null), 404).get("error").asText()).contains("/nope");
-        errorOf(send("DELETE", "/status", null), 405);
+        errorOf(send("DELETE", "/status", null, OPERATOR), 405);
+        assertThat(errorOf(send("POST", "/approvals/apr-123456789012/approve", null, OPERATOR), 404).get("error").asText())
+                .contains("no pending approval 'apr-123456789012'");
         errorOf(send("GET", "/query", null), 405);
+    }
+
+    @Test
+    void errorsJettyAnswersItselfAreJsonToo() throws Exception {
+        assertThat(errorOf(send("GET", "/status?x=" + "a".repeat(20_000), null), 414).get("status").asInt()).isEqualTo(414);
+        HttpRequest big = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/status"))
+                .header("X-Big", "b".repeat(20_000)).GET().build();
+        assertThat(errorOf(http.send(big, HttpResponse.BodyHandlers.ofString()), 431).get("status").asInt()).isEqualTo(431);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", agent.port())) {
+            socket.getOutputStream().write("GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header Line\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json").contains("\"status\":400");
+        }
     }
 
     @Test
@@ -126,6 +152,8 @@ class HttpApiBadInputTest {
         errorOf(send("GET", "/logs?lines=0", null), 400);
         errorOf(send("GET", "/logs?level=LOUD", null), 400);
         errorOf(send("GET", "/audit?from=yesterday", null), 400);
+        errorOf(send("GET", "/audit?from=%2B1000000000-01-01T00:00:00Z", null), 400);
+        errorOf(send("GET", "/audit?to=-0500-01-01T00:00:00Z", null), 400);
         errorOf(send("GET", "/audit?kind=bogus", null), 400);
         errorOf(send("GET", "/audit?limit=999999", null), 400);
     }

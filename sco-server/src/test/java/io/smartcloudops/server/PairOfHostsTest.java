@@ -96,6 +96,9 @@ class PairOfHostsTest {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

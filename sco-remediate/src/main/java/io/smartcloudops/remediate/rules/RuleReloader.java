@@ -69,6 +69,7 @@ public final class RuleReloader {
      */
     public synchronized RuleSet reload(Consumer<RuleSet> beforeInstall) {
         if (file.isEmpty()) {
+            beforeInstall.accept(current.get()); // asked for all the same: the request is recorded
             return current.get();
         }
         FileTime modified = modifiedTime(file.get());

@@ -163,7 +163,7 @@ policies:
 YAML
 
 cat >"$work/monitor/monitor.yml" <<YAML
-http: {bind: $mon_ip, port: 8080, token_file: $work/monitor/accept-token}
+http: {bind: $mon_ip, port: 8080, token_file: $work/monitor/accept-token, hosts: [monitor]}
 data_dir: $work/monitor/data
 sample_interval: 1s
 rules: $work/monitor/rules.yml
@@ -176,7 +176,7 @@ YAML
 
 web_argv="[$(command -v prometheus-node-exporter), --web.listen-address=$app_ip:9200, --collector.disable-defaults, --collector.loadavg]"
 cat >"$work/app/app.yml" <<YAML
-http: {bind: $app_ip, port: 8080, token_file: $work/app/accept-token}
+http: {bind: $app_ip, port: 8080, token_file: $work/app/accept-token, hosts: [app]}
 data_dir: $work/app/data
 remediation: {mode: execute, cooldown: 5s}
 actions:

@@ -23,10 +23,29 @@ final class HealthTrackingAuditLog implements AuditLog {
     private final ComponentHealth health;
     private volatile boolean failing;
 
+    static final String INTEGRITY = "audit integrity";
+
     HealthTrackingAuditLog(AuditLog delegate, ComponentHealth health) {
         this.delegate = delegate;
         this.health = health;
         health.ok(COMPONENT);
+        List<String> problems = delegate.integrityProblems();
+        if (!problems.isEmpty()) {
+            // Never carry on silently on a log that is behind its anchor: the log itself has recorded the gap.
+            LOG.error("the audit log is not complete: {}", String.join("; ", problems));
+        }
+        refreshIntegrity();
+    }
+
+    /** Reports what the log knows to be wrong with its completeness as this host's health (checked every round). */
+    void refreshIntegrity() {
+        List<String> problems = delegate.integrityProblems();
+        health.record(INTEGRITY, problems.isEmpty() ? ComponentHealth.OK : String.join("; ", problems));
+    }
+
+    @Override
+    public List<String> integrityProblems() {
+        return delegate.integrityProblems();
     }
 
     @Override

@@ -87,7 +87,7 @@ public final class Ops implements AutoCloseable {
     private final ReentrantLock loop = new ReentrantLock();
     private final List<MetricSource> sources = new ArrayList<>();
     private final List<SourcePoller> pollers = new ArrayList<>();
-    private AuditLog audit;
+    private HealthTrackingAuditLog audit;
     private DetectionPipeline pipeline;
     private CheckpointSchedule checkpoints;
     private RuleEngine ruleEngine;
@@ -133,7 +133,7 @@ public final class Ops implements AutoCloseable {
         }
         ProviderContext base = ProviderContext.builder().clock(clock).dataDir(config.dataDir()).build();
         audit = new HealthTrackingAuditLog(b.registry.provider(AuditLogProvider.class, b.auditLog)
-                .open(base.withConfig(ProviderConfig.of("audit", Map.of()))), health);
+                .open(base.withConfig(config.audit())), health);
 
         DetectorFactory factory = b.detectorFactory != null ? b.detectorFactory
                 : b.registry.provider(DetectorProvider.class, config.detector()).create(base.withConfig(config.detectorSettings()));
@@ -287,6 +287,7 @@ public final class Ops implements AutoCloseable {
             router.onTransitions(changed);
             checkpoints.maybeSave(now);
             health.record("detector checkpoint", checkpoints.health());
+            audit.refreshIntegrity();
             return changed;
         } finally {
             loop.unlock();

@@ -37,6 +37,8 @@ import java.util.Optional;
  * @param notifiers notifier providers by name
  * @param checkpointInterval how often detector states are saved to the data directory (zero: never)
  * @param grouping how alert notifications are batched (Alertmanager's group_by, group_wait, group_interval)
+ * @param audit the audit log's settings (for {@code sqlite}: {@code key_file}, {@code anchor_file},
+ *     {@code anchor_interval}; the key and anchor default to files beside the data directory)
  */
 public record RuntimeConfig(
         Path dataDir,
@@ -53,7 +55,8 @@ public record RuntimeConfig(
         Map<String, ProviderConfig> actions,
         Map<String, ProviderConfig> notifiers,
         Duration checkpointInterval,
-        NotificationGroups.Settings grouping) {
+        NotificationGroups.Settings grouping,
+        ProviderConfig audit) {
 
     public RuntimeConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -73,6 +76,7 @@ public record RuntimeConfig(
         notifiers = Collections.unmodifiableMap(new LinkedHashMap<>(notifiers));
         Objects.requireNonNull(checkpointInterval, "checkpointInterval");
         Objects.requireNonNull(grouping, "grouping");
+        Objects.requireNonNull(audit, "audit");
     }
 
     /**
@@ -83,7 +87,7 @@ public record RuntimeConfig(
         return new RuntimeConfig(Path.of("sco-data"), Duration.ofSeconds(5), "default", ProviderConfig.empty(), Directions.defaults(), 0.95,
                 Optional.empty(), ActionMode.DRY_RUN, Duration.ofMinutes(5), List.of("systemctl"), Map.of(), Map.of(),
                 Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), Duration.ofMinutes(1),
-                NotificationGroups.Settings.defaults());
+                NotificationGroups.Settings.defaults(), ProviderConfig.of("audit", Map.of()));
     }
 
     public Builder toBuilder() {
@@ -107,6 +111,7 @@ public record RuntimeConfig(
         private Map<String, ProviderConfig> notifiers;
         private Duration checkpointInterval;
         private NotificationGroups.Settings grouping;
+        private ProviderConfig audit;
 
         private Builder(RuntimeConfig c) {
             dataDir = c.dataDir;
@@ -124,6 +129,7 @@ public record RuntimeConfig(
             notifiers = c.notifiers;
             checkpointInterval = c.checkpointInterval;
             grouping = c.grouping;
+            audit = c.audit;
         }
 
         public Builder dataDir(Path v) { dataDir = v; return this; }
@@ -156,9 +162,11 @@ public record RuntimeConfig(
 
         public Builder grouping(NotificationGroups.Settings v) { grouping = v; return this; }
 
+        public Builder audit(ProviderConfig v) { audit = v; return this; }
+
         public RuntimeConfig build() {
             return new RuntimeConfig(dataDir, sampleInterval, detector, detectorSettings, directions, anomalyThreshold, rulesFile, actionMode,
-                    cooldown, systemctl, sources, actions, notifiers, checkpointInterval, grouping);
+                    cooldown, systemctl, sources, actions, notifiers, checkpointInterval, grouping, audit);
         }
     }
 }

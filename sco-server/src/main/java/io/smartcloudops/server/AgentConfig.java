@@ -71,6 +71,9 @@ public record AgentConfig(RuntimeConfig runtime, ServerConfig server) {
 
         public Builder dataDir(Path v) { runtime.dataDir(v); return this; }
 
+        /** The audit log's settings: key_file, anchor_file, anchor_interval. */
+        public Builder audit(ProviderConfig v) { runtime.audit(v); return this; }
+
         public Builder sampleInterval(Duration v) { runtime.sampleInterval(v); return this; }
 
         public Builder detector(String v) { runtime.detector(v); return this; }

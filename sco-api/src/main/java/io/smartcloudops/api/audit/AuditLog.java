@@ -24,4 +24,13 @@ public interface AuditLog extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * What the log knows to be wrong with its own completeness: it was found behind an anchor at
+     * open (entries cut from its tail, or the file replaced), or an anchor could not be written
+     * lately. Empty when none, and for logs that keep no anchors. A host reports these as degraded.
+     */
+    default List<String> integrityProblems() {
+        return List.of();
+    }
 }

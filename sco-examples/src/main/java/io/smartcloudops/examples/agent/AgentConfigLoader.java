@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -96,9 +97,24 @@ public final class AgentConfigLoader {
         return out;
     }
 
+    /** The audit log's settings, its key and anchor paths taken from the config file's folder like every other path. */
+    private static ProviderConfig auditSettings(ProviderConfig audit, Path folder) {
+        audit.requireOnly(Set.of("key_file", "anchor_file", "anchor_interval"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : List.of("key_file", "anchor_file")) {
+            if (audit.has(key)) {
+                out.put(key, folder.resolve(audit.requireString(key)).toAbsolutePath().toString());
+            }
+        }
+        if (audit.has("anchor_interval")) {
+            out.put("anchor_interval", audit.requireString("anchor_interval"));
+        }
+        return ProviderConfig.of("audit", out);
+    }
+
     private AgentConfig apply(ProviderConfig c, AgentConfig b, Path folder) {
         c.requireOnly(Set.of("http", "data_dir", "sample_interval", "detection", "rules", "remediation", "sources", "actions",
-                "notifiers", "notification_groups", "chat", "remotes", "upstream"));
+                "notifiers", "notification_groups", "chat", "remotes", "upstream", "audit"));
         ProviderConfig http = c.section("http");
         http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token", "token_file", "anonymous", "hosts"));
         ProviderConfig detection = c.section("detection");
@@ -171,6 +187,9 @@ public final class AgentConfigLoader {
         }
         if (c.has("rules")) {
             out.rulesFile(folder.resolve(c.requireString("rules")));
+        }
+        if (c.has("audit")) {
+            out.audit(auditSettings(c.section("audit"), folder));
         }
         if (c.has("data_dir")) {
             out.dataDir(folder.resolve(c.requireString("data_dir")));

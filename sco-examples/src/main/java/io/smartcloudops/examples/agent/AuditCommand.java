@@ -1,26 +1,44 @@
 package io.smartcloudops.examples.agent;
 
+import io.smartcloudops.api.audit.AuditAnchor;
 import io.smartcloudops.api.audit.AuditException;
 import io.smartcloudops.api.audit.AuditVerification;
+import io.smartcloudops.remediate.audit.FileAuditAnchor;
 import io.smartcloudops.remediate.audit.SqliteAuditLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sco-agent audit verify --data-dir DIR}: checks the audit log's hash chain. */
+/**
+ * {@code sco-agent audit verify --data-dir DIR [--key-file F] [--anchor F]}: checks the audit log's
+ * chain, its MACs and its anchors without changing anything (the database is opened read-only).
+ */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Inspect the audit log.",
         subcommands = {AuditCommand.Verify.class})
 final class AuditCommand {
 
-    /** Exits 0 with the entry count when the chain is intact, 1 naming the first bad entry, 2 when there is no log. */
-    @Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify the audit log's SHA-256 hash chain.")
+    /**
+     * Exits 0 with the entry count when the chain is intact and reaches its anchors, 1 naming the
+     * first bad entry (or the truncation, deletion or replacement the anchors reveal), 2 when the
+     * log or its key cannot be read.
+     */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Verify the audit log: every entry's HMAC and hash chain, and its head against the anchors.")
     static final class Verify implements Callable<Integer> {
         @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "sco-data", description = "the agent's data directory (default ./sco-data)")
         Path dataDir;
+
+        @Option(names = "--key-file", paramLabel = "FILE",
+                description = "the HMAC key file (default: <data-dir>.audit.key beside the data directory)")
+        Path keyFile;
+
+        @Option(names = "--anchor", paramLabel = "FILE",
+                description = "an anchor file to check against, repeatable (default: <data-dir>.audit.anchor.json)")
+        List<Path> anchors;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -28,14 +46,31 @@ final class AuditCommand {
         @Override
         public Integer call() {
             Path file = dataDir.resolve("audit.db");
+            Path key = keyFile != null ? keyFile : SqliteAuditLog.defaultKeyFile(file);
+            List<AuditAnchor> against = (anchors == null || anchors.isEmpty() ? List.of(SqliteAuditLog.defaultAnchorFile(file)) : anchors)
+                    .stream().<AuditAnchor>map(FileAuditAnchor::new).toList();
             if (!Files.isRegularFile(file)) {
+                for (AuditAnchor a : against) {
+                    var head = a.latest();
+                    if (head.isPresent() && head.get().sequence() > 0) {
+                        spec.commandLine().getOut().println("audit log missing: " + file.toAbsolutePath() + " does not exist, but "
+                                + a.describe() + " recorded " + head.get().sequence() + " entries");
+                        return 1;
+                    }
+                }
                 spec.commandLine().getErr().println("sco-agent audit verify: no audit log at " + file.toAbsolutePath());
                 return 2;
             }
-            try (SqliteAuditLog log = SqliteAuditLog.open(file, InstantSource.system())) {
-                AuditVerification v = log.verify();
+            if (!Files.isRegularFile(key)) {
+                spec.commandLine().getErr().println("sco-agent audit verify: no audit key at " + key.toAbsolutePath()
+                        + "; give the key the agent used with --key-file");
+                return 2;
+            }
+            try {
+                AuditVerification v = SqliteAuditLog.verifyReadOnly(file, key, against);
                 if (v.intact()) {
-                    spec.commandLine().getOut().println("audit chain intact: " + v.entries() + " entries");
+                    spec.commandLine().getOut().println("audit chain intact: " + v.entries() + " entries, consistent with "
+                            + against.stream().map(AuditAnchor::describe).toList());
                     return 0;
                 }
                 spec.commandLine().getOut().println("audit chain broken at entry " + v.firstBadSequence() + ": " + v.problem()

@@ -84,6 +84,39 @@ class AgentCommandTest {
     }
 
     @Test
+    void auditVerifyFindsATailCutOrADeletedLogThroughItsAnchor() throws Exception {
+        try (SqliteAuditLog log = SqliteAuditLog.open(dir.resolve("audit.db"), java.time.InstantSource.system())) {
+            for (int i = 0; i < 5; i++) {
+                log.append(new AuditRecord(AuditKind.ACTION, "system", "web", "restart_service", "dry_run", "test", Map.of()));
+            }
+        }
+        assertThat(run("audit", "verify", "--data-dir", dir.toString())).isZero();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("audit.db")); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit WHERE seq > 3");
+        }
+        assertThat(run("audit", "verify", "--data-dir", dir.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("anchor");
+        java.nio.file.Files.delete(dir.resolve("audit.db"));
+        assertThat(run("audit", "verify", "--data-dir", dir.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("audit log missing").contains("recorded 5 entries");
+    }
+
+    @Test
+    void auditVerifyWithAnotherKeyFails() throws Exception {
+        try (SqliteAuditLog log = SqliteAuditLog.open(dir.resolve("audit.db"), java.time.InstantSource.system())) {
+            log.append(new AuditRecord(AuditKind.ACTION, "system", "web", "restart_service", "dry_run", "test", Map.of()));
+        }
+        Path otherKey = dir.resolve("other/other.key");
+        try (SqliteAuditLog other = SqliteAuditLog.options(dir.resolve("other/data/audit.db")).keyFile(otherKey)
+                .anchor(new io.smartcloudops.remediate.audit.FileAuditAnchor(dir.resolve("other/anchor.json"))).open()) {
+            other.append(new AuditRecord(AuditKind.SYSTEM, "system", "x", "y", "ok", "", Map.of()));
+        }
+        assertThat(run("audit", "verify", "--data-dir", dir.toString(), "--key-file", otherKey.toString())).isEqualTo(1);
+        assertThat(run("audit", "verify", "--data-dir", dir.toString(), "--key-file", dir.resolve("nope.key").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no audit key");
+    }
+
+    @Test
     void auditVerifyWithoutALogExits2() {
         assertThat(run("audit", "verify", "--data-dir", dir.resolve("empty").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no audit log");

@@ -189,6 +189,13 @@ public final class SqliteAuditLog implements AuditLog {
         return startupCheck;
     }
 
+    @Override
+    public List<String> integrityProblems() {
+        List<String> out = new ArrayList<>(startupCheck.problems());
+        out.addAll(anchorProblems());
+        return out;
+    }
+
     /** Anchors that could not be written lately (empty when all are current). */
     public List<String> anchorProblems() {
         return List.copyOf(anchorProblems);

@@ -111,13 +111,13 @@ class AlertRouterTest {
 
     @Test
     void silencedAlertIsAuditedButNeitherNotifiedNorRemediated() {
-        router.silences().add(List.of(Matcher.parse("host=\"app\"")), t0, t0.plus(Duration.ofHours(1)), "alice", "deploy");
+        String id = router.silences().add(List.of(Matcher.parse("host=\"app\"")), t0, t0.plus(Duration.ofHours(1)), "alice", "deploy").id();
         router.onAlertmanager(List.of(am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical")));
         assertThat(actions).isEmpty();
         assertThat(told).isEmpty();
         assertThat(suppressed).containsExactly(SuppressionReason.SILENCE);
         assertThat(audit.query(AuditQuery.builder().outcome("silenced").build())).singleElement()
-                .satisfies(e -> assertThat(e.record().details()).containsEntry("silence", "sil-1"));
+                .satisfies(e -> assertThat(e.record().details()).containsEntry("silence", id));
         now = t0.plus(Duration.ofHours(2));
         router.onAlertmanager(List.of(am("NginxDown", AlertState.FIRING, now, "host", "app", "severity", "critical")));
         assertThat(actions).as("after the silence expired").hasSize(1);

@@ -192,6 +192,10 @@ YAML
 # its pid file and starts the jar its path points at, in the app's namespace
 mkdir -p "$work/app/opt" "$work/upgrade"
 cp "$app_jar" "$work/app/opt/sco-app.jar"
+# the jar its manifest Class-Path names (the chat model) sits beside it, as the user data puts it in /opt/sco
+model_jar="$(dirname "$app_jar")/sco-chat-model.jar"
+[ -f "$model_jar" ] || { echo "PAIR RESULT failed no $model_jar beside the app jar (build with mvn package)"; exit 1; }
+cp "$model_jar" "$work/app/opt/sco-chat-model.jar"
 cat >"$work/app/systemctl" <<UNIT
 #!/usr/bin/env bash
 set -euo pipefail

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentCrashIT {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))/");
+    private static final Pattern ADMIN_TOKEN = Pattern.compile("^\\s+(sco_\\S+)$");
 
     @TempDir
     Path dataDir;
@@ -51,13 +52,20 @@ class AgentCrashIT {
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8));
         String base = null;
+        String adminToken = null;
         for (String line; base == null && (line = out.readLine()) != null; ) {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
                 base = m.group(1);
             }
+            Matcher t = ADMIN_TOKEN.matcher(line);
+            if (t.find()) {
+                adminToken = t.group(1);
+            }
         }
         assertThat(base).isNotNull();
+        assertThat(adminToken).as("the first start prints the admin token").isNotNull();
+        String bearer = "Bearer " + adminToken;
         Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
         drain.setDaemon(true);
         drain.start();
@@ -74,6 +82,7 @@ class AgentCrashIT {
                     String body = "{\"matchers\": [\"alertname=\\\"Burst" + client + "_" + i + "\\\"\"], \"duration\": \"1h\"}";
                     try {
                         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+                                .header("Authorization", bearer).header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 200) {
                             acknowledged.add(json.readTree(r.body()).get("id").asText());

@@ -58,7 +58,7 @@ final class CheckpointSchedule {
             LOG.warn("{} saved series belong to another detector and start fresh", saved.size() - ours.size());
         }
         if (!ours.isEmpty()) {
-            LOG.info("restored {} detector states from {}", ours.size(), store.file());
+            LOG.info("restored {} detector states from {}", ours.size(), store.location());
         }
         return ours.size();
     }

@@ -1,5 +1,7 @@
 package io.smartcloudops.runtime;
 
+import io.smartcloudops.api.checkpoint.CheckpointStore;
+import io.smartcloudops.api.checkpoint.CheckpointStoreException;
 import io.smartcloudops.api.detect.DetectorState;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.metric.SeriesId;
@@ -10,13 +12,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -25,11 +21,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The detectors' states on disk ({@code <data-dir>/detectors.ckpt}), so a restarted agent goes on
- * scoring where it stopped instead of learning every series again. A checkpoint is written whole
- * to a temporary file, forced to disk, then renamed over the last one: a crash at any moment
- * leaves the previous complete checkpoint (or the new one), never a torn file. The file ends
- * with a SHA-256 of its content, so damage is recognised and the file refused, not half-read.
+ * The detectors' states as one checkpoint, so a restarted agent goes on scoring where it stopped
+ * instead of learning every series again. This is the encoding; where it is kept is a
+ * {@link CheckpointStore} (by default {@link FileCheckpointStore}, {@code <data-dir>/detectors.ckpt}).
+ * The encoding ends with a SHA-256 of its content, so damage is recognised and the checkpoint
+ * refused, not half-read, whichever store held it.
  *
  * <p>Layout: {@code "SCOCKPT1"}, entry count, then per series: name, label count, labels,
  * detector name, state version, last timestamp, state length, state bytes; then the digest.
@@ -37,61 +33,41 @@ import java.util.TreeMap;
 public final class DetectorCheckpoints {
     public static final String FILE = "detectors.ckpt";
     private static final byte[] MAGIC = "SCOCKPT1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final int MAX_BYTES = 512 * 1024 * 1024;
 
-    private final Path file;
-    private final Path temporary;
+    private final CheckpointStore store;
 
+    /** The built-in store: {@code <dataDir>/detectors.ckpt}. */
     public DetectorCheckpoints(Path dataDir) {
-        this.file = dataDir.resolve(FILE);
-        this.temporary = dataDir.resolve(FILE + ".tmp");
+        this(new FileCheckpointStore(dataDir.resolve(FILE)));
     }
 
-    public Path file() {
-        return file;
+    public DetectorCheckpoints(CheckpointStore store) {
+        this.store = java.util.Objects.requireNonNull(store, "store");
+    }
+
+    /** Where the checkpoint goes, for logs. */
+    public String location() {
+        return store.location();
     }
 
     /** Writes every series' state; the previous checkpoint stays until the new one is durable. */
     public void save(Map<SeriesId, Checkpoint> states) {
-        byte[] content = encode(states);
-        try {
-            try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-                dir.force(true); // the rename itself must survive a power cut
-            } catch (IOException ignored) {
-                // some file systems cannot open a directory; the rename is still atomic there
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write detector checkpoint " + file + ": " + e.getMessage(), e);
-        }
+        store.save(encode(states));
     }
 
     /**
      * The last complete checkpoint; empty when there is none.
      *
-     * @throws IllegalStateException when the file is damaged: the caller starts fresh and says so
+     * @throws IllegalStateException when it is damaged or cannot be read: the caller starts fresh and says so
      */
     public Map<SeriesId, Checkpoint> load() {
-        byte[] content;
+        java.util.Optional<byte[]> content;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new IllegalStateException(file + " is larger than " + MAX_BYTES + " bytes");
-            }
-            content = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return Map.of();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+            content = store.loadLatest();
+        } catch (CheckpointStoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        return decode(content);
+        return content.map(DetectorCheckpoints::decode).orElse(Map.of());
     }
 
     static byte[] encode(Map<SeriesId, Checkpoint> states) {

@@ -79,6 +79,11 @@ final class HealthTrackingAuditLog implements AuditLog {
     }
 
     @Override
+    public List<String> exportStored(long first, long last) {
+        return delegate.exportStored(first, last);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -15,7 +15,10 @@ import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SampleBatch;
 import io.smartcloudops.api.notify.Notifier;
 import io.smartcloudops.api.source.MetricSource;
+import io.smartcloudops.api.checkpoint.CheckpointStore;
+import io.smartcloudops.api.spi.AuditArchiveProvider;
 import io.smartcloudops.api.spi.AuditLogProvider;
+import io.smartcloudops.api.spi.CheckpointStoreProvider;
 import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.MetricSourceProvider;
 import io.smartcloudops.api.spi.NotifierProvider;
@@ -90,6 +93,8 @@ public final class Ops implements AutoCloseable {
     private HealthTrackingAuditLog audit;
     private DetectionPipeline pipeline;
     private CheckpointSchedule checkpoints;
+    private CheckpointStore checkpointStore;
+    private AuditArchiveSchedule archive;
     private RuleEngine ruleEngine;
     private RuleReloader rules;
     private NotifierFanout notifications;
@@ -146,8 +151,18 @@ public final class Ops implements AutoCloseable {
                 .rejectFuture(clock, MAX_FUTURE_SKEW)
                 .settings(id -> DetectorSettings.defaults().withDirection(config.directions().of(id)))
                 .build();
-        checkpoints = new CheckpointSchedule(new DetectorCheckpoints(config.dataDir()), pipeline, config.checkpointInterval());
+        ProviderConfig storeConfig = config.checkpoints();
+        checkpointStore = b.registry.provider(CheckpointStoreProvider.class, storeConfig.string("store", "file"))
+                .open(base.withConfig(storeConfig));
+        checkpoints = new CheckpointSchedule(new DetectorCheckpoints(checkpointStore), pipeline, config.checkpointInterval());
         checkpoints.restore();
+        if (config.auditArchive().has("store")) {
+            ProviderConfig archiveConfig = config.auditArchive();
+            ProviderContext withLog = ProviderContext.builder().clock(clock).dataDir(config.dataDir())
+                    .service(AuditLog.class, audit).config(archiveConfig).build();
+            archive = new AuditArchiveSchedule(b.registry.provider(AuditArchiveProvider.class, archiveConfig.requireString("store"))
+                    .open(withLog), archiveConfig.duration("interval", Duration.ofHours(1)), health);
+        }
 
         ruleEngine = new RuleEngine(List.of(), Duration.ofMinutes(5), config.anomalyThreshold());
         if (b.rules != null) {
@@ -219,6 +234,9 @@ public final class Ops implements AutoCloseable {
             return t;
         });
         scheduler.scheduleWithFixedDelay(this::safeRound, 0, config.sampleInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (archive != null) {
+            archive.start();
+        }
         LOG.info("loop started: detector={}, mode={}, sources={}, rules={}", pipeline.detectorName(), config.actionMode(),
                 sources.stream().map(MetricSource::name).toList(), ruleEngine.rules().size());
         return this;
@@ -475,7 +493,11 @@ public final class Ops implements AutoCloseable {
         }
         if (checkpoints != null && !config.checkpointInterval().isZero()) {
             checkpoints.save(); // nothing scores any more while the last states are written
-            checkpoints = null;
+        }
+        checkpoints = null;
+        if (checkpointStore != null) {
+            checkpointStore.close();
+            checkpointStore = null;
         }
         pollers.forEach(SourcePoller::close);
         pollers.clear();
@@ -497,6 +519,11 @@ public final class Ops implements AutoCloseable {
                 audit.append(new AuditRecord(AuditKind.SYSTEM, "agent", "agent", "stop", "ok", "agent stopped", Map.of()));
             } catch (RuntimeException e) {
                 LOG.warn("could not record the stop in the audit log: {}", e.getMessage());
+            }
+            if (archive != null) {
+                archive.stopAndArchiveAll(); // the tail too, the stop entry included
+                archive.close();
+                archive = null;
             }
             audit.close();
             audit = null;

@@ -39,6 +39,12 @@ import java.util.Optional;
  * @param grouping how alert notifications are batched (Alertmanager's group_by, group_wait, group_interval)
  * @param audit the audit log's settings (for {@code sqlite}: {@code key_file}, {@code anchor_file},
  *     {@code anchor_interval}; the key and anchor default to files beside the data directory)
+ * @param checkpoints where detector checkpoints go: {@code store} names the {@code CheckpointStoreProvider}
+ *     (default {@code file}, {@code detectors.ckpt} in the data directory; {@code s3} from sco-aws),
+ *     the other keys are that store's settings
+ * @param auditArchive an audit archive: {@code store} names the {@code AuditArchiveProvider}
+ *     ({@code s3} from sco-aws), {@code interval} how often full segments are copied (default 1h; the
+ *     tail is copied at stop too); empty for none
  */
 public record RuntimeConfig(
         Path dataDir,
@@ -56,7 +62,9 @@ public record RuntimeConfig(
         Map<String, ProviderConfig> notifiers,
         Duration checkpointInterval,
         NotificationGroups.Settings grouping,
-        ProviderConfig audit) {
+        ProviderConfig audit,
+        ProviderConfig checkpoints,
+        ProviderConfig auditArchive) {
 
     public RuntimeConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -77,6 +85,8 @@ public record RuntimeConfig(
         Objects.requireNonNull(checkpointInterval, "checkpointInterval");
         Objects.requireNonNull(grouping, "grouping");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(checkpoints, "checkpoints");
+        Objects.requireNonNull(auditArchive, "auditArchive");
     }
 
     /**
@@ -87,7 +97,8 @@ public record RuntimeConfig(
         return new RuntimeConfig(Path.of("sco-data"), Duration.ofSeconds(5), "default", ProviderConfig.empty(), Directions.defaults(), 0.95,
                 Optional.empty(), ActionMode.DRY_RUN, Duration.ofMinutes(5), List.of("systemctl"), Map.of(), Map.of(),
                 Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), Duration.ofMinutes(1),
-                NotificationGroups.Settings.defaults(), ProviderConfig.of("audit", Map.of()));
+                NotificationGroups.Settings.defaults(), ProviderConfig.of("audit", Map.of()),
+                ProviderConfig.of("checkpoints", Map.of()), ProviderConfig.of("audit.archive", Map.of()));
     }
 
     public Builder toBuilder() {
@@ -112,6 +123,8 @@ public record RuntimeConfig(
         private Duration checkpointInterval;
         private NotificationGroups.Settings grouping;
         private ProviderConfig audit;
+        private ProviderConfig checkpoints;
+        private ProviderConfig auditArchive;
 
         private Builder(RuntimeConfig c) {
             dataDir = c.dataDir;
@@ -130,6 +143,8 @@ public record RuntimeConfig(
             checkpointInterval = c.checkpointInterval;
             grouping = c.grouping;
             audit = c.audit;
+            checkpoints = c.checkpoints;
+            auditArchive = c.auditArchive;
         }
 
         public Builder dataDir(Path v) { dataDir = v; return this; }
@@ -164,9 +179,14 @@ public record RuntimeConfig(
 
         public Builder audit(ProviderConfig v) { audit = v; return this; }
 
+        public Builder checkpoints(ProviderConfig v) { checkpoints = v; return this; }
+
+        public Builder auditArchive(ProviderConfig v) { auditArchive = v; return this; }
+
         public RuntimeConfig build() {
             return new RuntimeConfig(dataDir, sampleInterval, detector, detectorSettings, directions, anomalyThreshold, rulesFile, actionMode,
-                    cooldown, systemctl, sources, actions, notifiers, checkpointInterval, grouping, audit);
+                    cooldown, systemctl, sources, actions, notifiers, checkpointInterval, grouping, audit,
+                    checkpoints, auditArchive);
         }
     }
 }

@@ -67,13 +67,13 @@ class DetectorCheckpointsTest {
         feed(p, 0, 300);
         DetectorCheckpoints store = new DetectorCheckpoints(dir);
         store.save(p.checkpoint());
-        byte[] complete = Files.readAllBytes(store.file());
+        byte[] complete = Files.readAllBytes(dir.resolve(DetectorCheckpoints.FILE));
         // a crash while the next one is written leaves a partial temporary file beside it
         byte[] next = DetectorCheckpoints.encode(p.checkpoint());
         Files.write(dir.resolve(DetectorCheckpoints.FILE + ".tmp"), java.util.Arrays.copyOf(next, next.length / 2));
 
         assertThat(store.load()).hasSize(2);
-        assertThat(Files.readAllBytes(store.file())).isEqualTo(complete);
+        assertThat(Files.readAllBytes(dir.resolve(DetectorCheckpoints.FILE))).isEqualTo(complete);
         store.save(p.checkpoint()); // and the next save replaces the leftover
         assertThat(store.load()).hasSize(2);
     }
@@ -84,12 +84,12 @@ class DetectorCheckpointsTest {
         feed(p, 0, 300);
         DetectorCheckpoints store = new DetectorCheckpoints(dir);
         store.save(p.checkpoint());
-        byte[] bytes = Files.readAllBytes(store.file());
+        byte[] bytes = Files.readAllBytes(dir.resolve(DetectorCheckpoints.FILE));
         bytes[bytes.length / 2] ^= 0x5A;
-        Files.write(store.file(), bytes);
+        Files.write(dir.resolve(DetectorCheckpoints.FILE), bytes);
         assertThatThrownBy(store::load).isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
 
-        Files.write(store.file(), new byte[] {1, 2, 3});
+        Files.write(dir.resolve(DetectorCheckpoints.FILE), new byte[] {1, 2, 3});
         assertThatThrownBy(store::load).isInstanceOf(IllegalStateException.class).hasMessageContaining("truncated");
 
         DetectionPipeline fresh = pipeline();
@@ -122,16 +122,16 @@ class DetectorCheckpointsTest {
         CheckpointSchedule schedule = new CheckpointSchedule(store, p, Duration.ofSeconds(60));
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         schedule.maybeSave(t0);
-        long first = Files.getLastModifiedTime(store.file()).toMillis();
-        Files.delete(store.file());
+        long first = Files.getLastModifiedTime(sub.resolve(DetectorCheckpoints.FILE)).toMillis();
+        Files.delete(sub.resolve(DetectorCheckpoints.FILE));
         schedule.maybeSave(t0.plusSeconds(30));
-        assertThat(store.file()).doesNotExist();
+        assertThat(sub.resolve(DetectorCheckpoints.FILE)).doesNotExist();
         schedule.maybeSave(t0.plusSeconds(61));
-        assertThat(store.file()).exists();
+        assertThat(sub.resolve(DetectorCheckpoints.FILE)).exists();
         assertThat(first).isPositive();
         assertThat(schedule.health()).isEqualTo("ok");
 
-        Files.delete(store.file());
+        Files.delete(sub.resolve(DetectorCheckpoints.FILE));
         Files.delete(sub); // the data directory vanished: saving fails, the schedule says why
         schedule.save();
         assertThat(schedule.health()).contains("cannot write detector checkpoint");

@@ -74,6 +74,10 @@ public record AgentConfig(RuntimeConfig runtime, ServerConfig server) {
         /** The audit log's settings: key_file, anchor_file, anchor_interval. */
         public Builder audit(ProviderConfig v) { runtime.audit(v); return this; }
 
+        public Builder auditArchive(ProviderConfig v) { runtime.auditArchive(v); return this; }
+
+        public Builder checkpoints(ProviderConfig v) { runtime.checkpoints(v); return this; }
+
         public Builder sampleInterval(Duration v) { runtime.sampleInterval(v); return this; }
 
         public Builder detector(String v) { runtime.detector(v); return this; }

@@ -33,4 +33,14 @@ public interface AuditLog extends AutoCloseable {
     default List<String> integrityProblems() {
         return List.of();
     }
+
+    /**
+     * Entries {@code first..last} in the exact form this log stores them, one self-contained text
+     * per entry, oldest first: what an {@link AuditArchive} copies so a restore reproduces the log
+     * byte for byte (a keyed chain cannot be recomputed, so only the stored bytes verify). Empty
+     * for logs that cannot export; such a log cannot be archived.
+     */
+    default List<String> exportStored(long first, long last) {
+        return List.of();
+    }
 }

@@ -36,7 +36,8 @@ public final class ProviderRegistry {
     /** Every SPI type that {@link Builder#discover} looks for. */
     public static final List<Class<? extends Provider>> SPI_TYPES = List.of(
             DetectorProvider.class, MetricSourceProvider.class, ActionProvider.class,
-            NotifierProvider.class, AuditLogProvider.class, ChatEngineProvider.class);
+            NotifierProvider.class, AuditLogProvider.class, ChatEngineProvider.class,
+            CheckpointStoreProvider.class, AuditArchiveProvider.class);
 
     private final Map<Class<? extends Provider>, Map<String, Provider>> byType;
     private final Map<Class<? extends Provider>, Map<String, List<String>>> ambiguous;

@@ -142,6 +142,14 @@ public final class S3ModelStore implements AutoCloseable {
         return newest;
     }
 
+    /** A configured model name that the store would refuse later, refused now as configuration. */
+    void checkModelName(String model) {
+        if (model == null || !MODEL.matcher(model).matches()) {
+            throw new io.smartcloudops.api.ConfigException("model '" + model + "' must match " + MODEL.pattern()
+                    + " (letters, digits, '._=-', at most 128)");
+        }
+    }
+
     private String modelPrefix(String model) {
         return settings.prefix() + "models/" + model + "/";
     }

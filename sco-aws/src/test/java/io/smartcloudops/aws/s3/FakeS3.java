@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 /**
  * S3's REST/XML protocol with path-style addressing: PUT and GET of {@code /bucket/key},
+ * PUT with {@code If-None-Match: *} (S3's conditional write: 412 when the key exists),
  * ListObjectsV2 ({@code GET /bucket?list-type=2}) with {@code max-keys} pages and continuation
  * tokens, and errors as {@code <Error><Code>}. A PUT whose {@code x-amz-checksum-sha256} does not
  * match its body is refused with BadDigest, as S3 does.
@@ -47,6 +48,11 @@ final class FakeS3 implements FakeAwsServer.Responder {
         objects.put(key, new Stored(body, h));
     }
 
+    /** Deletes an object behind the store's back (a lost or removed segment). */
+    synchronized void remove(String key) {
+        objects.remove(key);
+    }
+
     static Reply error(int status, String code, String message) {
         return Reply.xml(status, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
                 + message + "</Message><RequestId>4442587FB7D0A2F9</RequestId><HostId>example-host-id</HostId></Error>");
@@ -61,6 +67,9 @@ final class FakeS3 implements FakeAwsServer.Responder {
         }
         String key = path.length() <= prefix.length() + 1 ? "" : URLDecoder.decode(path.substring(prefix.length() + 1), StandardCharsets.UTF_8);
         if (r.method().equals("PUT") && !key.isEmpty()) {
+            if ("*".equals(r.header("if-none-match")) && objects.containsKey(key)) {
+                return error(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold");
+            }
             String sum = r.header("x-amz-checksum-sha256");
             byte[] body = "aws-chunked".equals(r.header("content-encoding")) ? unchunk(r.body()) : r.body();
             if (r.header("x-amz-decoded-content-length") != null
@@ -85,12 +94,13 @@ final class FakeS3 implements FakeAwsServer.Responder {
         if (r.method().equals("GET") && key.isEmpty() && "2".equals(r.query().get("list-type"))) {
             return list(r.query().getOrDefault("prefix", ""), r.query().get("continuation-token"));
         }
-        if (r.method().equals("GET")) {
+        if (r.method().equals("GET") || r.method().equals("HEAD")) {
             Stored s = objects.get(key);
             if (s == null) {
                 return error(404, "NoSuchKey", "The specified key does not exist.");
             }
-            Reply ok = new Reply(200, Map.of("ETag", "\"etag\"", "Content-Type", "application/octet-stream"), s.body(), false);
+            byte[] body = r.method().equals("HEAD") ? new byte[0] : s.body();
+            Reply ok = new Reply(200, Map.of("ETag", "\"etag\"", "Content-Type", "application/octet-stream"), body, false);
             for (Map.Entry<String, String> h : s.headers().entrySet()) {
                 boolean checksum = h.getKey().equals("x-amz-checksum-sha256");
                 if (!checksum || "ENABLED".equals(r.header("x-amz-checksum-mode"))) {

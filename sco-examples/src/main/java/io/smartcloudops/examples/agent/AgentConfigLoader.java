@@ -99,7 +99,7 @@ public final class AgentConfigLoader {
 
     /** The audit log's settings, its key and anchor paths taken from the config file's folder like every other path. */
     private static ProviderConfig auditSettings(ProviderConfig audit, Path folder) {
-        audit.requireOnly(Set.of("key_file", "anchor_file", "anchor_interval"));
+        audit.requireOnly(Set.of("key_file", "anchor_file", "anchor_interval", "archive"));
         Map<String, Object> out = new LinkedHashMap<>();
         for (String key : List.of("key_file", "anchor_file")) {
             if (audit.has(key)) {
@@ -112,9 +112,27 @@ public final class AgentConfigLoader {
         return ProviderConfig.of("audit", out);
     }
 
+    /** {@code audit.archive}: {@code store} names the archive provider, the rest are its settings. */
+    private static ProviderConfig archiveSettings(ProviderConfig archive) {
+        archive.requireString("store");
+        if (archive.has("interval")) {
+            archive.duration("interval", null); // a bad duration is an error now, not at the first round
+        }
+        return ProviderConfig.of("audit.archive", archive.asMap());
+    }
+
+    /** {@code checkpoints}: {@code store} (default {@code file}) and its settings; a {@code file} path is relative to the config file. */
+    private static ProviderConfig checkpointSettings(ProviderConfig checkpoints, Path folder) {
+        Map<String, Object> out = new LinkedHashMap<>(checkpoints.asMap());
+        if (checkpoints.has("file")) {
+            out.put("file", folder.resolve(checkpoints.requireString("file")).toAbsolutePath().toString());
+        }
+        return ProviderConfig.of("checkpoints", out);
+    }
+
     private AgentConfig apply(ProviderConfig c, AgentConfig b, Path folder) {
         c.requireOnly(Set.of("http", "data_dir", "sample_interval", "detection", "rules", "remediation", "sources", "actions",
-                "notifiers", "notification_groups", "chat", "remotes", "upstream", "audit"));
+                "notifiers", "notification_groups", "chat", "remotes", "upstream", "audit", "checkpoints"));
         ProviderConfig http = c.section("http");
         http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token", "token_file", "anonymous", "hosts"));
         ProviderConfig detection = c.section("detection");
@@ -190,6 +208,12 @@ public final class AgentConfigLoader {
         }
         if (c.has("audit")) {
             out.audit(auditSettings(c.section("audit"), folder));
+            if (c.section("audit").has("archive")) {
+                out.auditArchive(archiveSettings(c.section("audit").section("archive")));
+            }
+        }
+        if (c.has("checkpoints")) {
+            out.checkpoints(checkpointSettings(c.section("checkpoints"), folder));
         }
         if (c.has("data_dir")) {
             out.dataDir(folder.resolve(c.requireString("data_dir")));

@@ -16,9 +16,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code sco-agent audit verify --data-dir DIR [--key-file F] [--anchor F]}: checks the audit log's
  * chain, its MACs and its anchors without changing anything (the database is opened read-only).
+ * {@code sco-agent audit restore --config FILE [--data-dir DIR]}: writes the audit log back from
+ * the archive the configuration names ({@code audit.archive}), byte for byte, for a new host.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Inspect the audit log.",
-        subcommands = {AuditCommand.Verify.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Restore.class})
 final class AuditCommand {
 
     /**
@@ -78,6 +80,58 @@ final class AuditCommand {
                 return 1;
             } catch (AuditException e) {
                 spec.commandLine().getErr().println("sco-agent audit verify: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    /**
+     * Exits 0 with the entry count when the archive was restored (then run {@code audit verify}
+     * with the old host's key and anchor), 1 when the archive is incomplete or damaged or a log is
+     * already there (nothing is written), 2 on a configuration error.
+     */
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Restore the audit log from the archive named by audit.archive in the configuration, into an empty data directory.")
+    static final class Restore implements Callable<Integer> {
+        @Option(names = "--config", paramLabel = "FILE", required = true, description = "the host's configuration file (its audit.archive section)")
+        Path configFile;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "where to write audit.db (default: the configuration's data_dir)")
+        Path dataDir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            io.smartcloudops.runtime.RuntimeConfig runtime;
+            io.smartcloudops.api.spi.AuditArchiveProvider provider;
+            try {
+                runtime = new AgentConfigLoader().load(configFile, io.smartcloudops.server.AgentConfig.defaults()).runtime();
+                if (!runtime.auditArchive().has("store")) {
+                    spec.commandLine().getErr().println("sco-agent audit restore: " + configFile + " names no audit.archive");
+                    return 2;
+                }
+                provider = io.smartcloudops.api.spi.ProviderRegistry.builder().discover(AuditCommand.class.getClassLoader()).build()
+                        .provider(io.smartcloudops.api.spi.AuditArchiveProvider.class, runtime.auditArchive().requireString("store"));
+            } catch (io.smartcloudops.api.ConfigException | io.smartcloudops.api.ProviderException e) {
+                spec.commandLine().getErr().println("sco-agent audit restore: " + e.getMessage());
+                return 2;
+            }
+            Path dir = dataDir != null ? dataDir : runtime.dataDir();
+            Path file = dir.resolve("audit.db");
+            io.smartcloudops.api.spi.ProviderContext context = io.smartcloudops.api.spi.ProviderContext.builder().dataDir(dir)
+                    .config(runtime.auditArchive()).build();
+            try (io.smartcloudops.api.audit.AuditArchive archive = provider.open(context)) {
+                long n = SqliteAuditLog.restore(file, archive.storedRows());
+                spec.commandLine().getOut().println("restored " + n + " audit entries from " + archive.location() + " to "
+                        + file.toAbsolutePath() + "; check them with 'audit verify --data-dir " + dir + " --key-file KEY --anchor ANCHOR'");
+                return 0;
+            } catch (AuditException e) {
+                spec.commandLine().getErr().println("sco-agent audit restore: " + e.getMessage());
+                return 1;
+            } catch (io.smartcloudops.api.ConfigException | io.smartcloudops.api.ProviderException e) {
+                spec.commandLine().getErr().println("sco-agent audit restore: " + e.getMessage());
                 return 2;
             }
         }

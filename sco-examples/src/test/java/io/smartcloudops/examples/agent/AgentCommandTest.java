@@ -117,6 +117,22 @@ class AgentCommandTest {
     }
 
     @Test
+    void auditRestoreNeedsAnArchiveInTheConfigurationAndAKnownStore() throws Exception {
+        Path none = Files.writeString(dir.resolve("none.yml"), "sample_interval: 5s\n");
+        assertThat(run("audit", "restore", "--config", none.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("names no audit.archive");
+
+        Path unknown = Files.writeString(dir.resolve("unknown.yml"), "audit:\n  archive: {store: tape}\n");
+        assertThat(run("audit", "restore", "--config", unknown.toString(), "--data-dir", dir.resolve("d").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("tape");
+
+        Path noStore = Files.writeString(dir.resolve("nostore.yml"), "audit:\n  archive: {bucket: b}\n");
+        assertThat(run("audit", "restore", "--config", noStore.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("store");
+        assertThat(dir.resolve("d/audit.db")).doesNotExist();
+    }
+
+    @Test
     void auditVerifyWithoutALogExits2() {
         assertThat(run("audit", "verify", "--data-dir", dir.resolve("empty").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no audit log");

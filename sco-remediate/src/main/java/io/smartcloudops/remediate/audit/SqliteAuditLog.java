@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -526,6 +527,122 @@ public final class SqliteAuditLog implements AuditLog {
         AuditRecord r = new AuditRecord(AuditKind.valueOf(rs.getString("kind")), rs.getString("actor"), rs.getString("subject"),
                 rs.getString("action"), rs.getString("outcome"), rs.getString("reason"), details);
         return new AuditEntry(rs.getLong("seq"), Instant.parse(rs.getString("recorded_at")), r, rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    /** The stored columns, exactly as kept, in the order of the table. */
+    static final List<String> STORED_COLUMNS = List.of("seq", "recorded_at", "kind", "actor", "subject", "action", "outcome",
+            "reason", "details", "prev_hash", "hash", "key_id");
+
+    /**
+     * Each entry {@code first..last} as one JSON object of its stored column texts (the MAC covers
+     * these texts, so a restore must reproduce them exactly, not re-serialise parsed values).
+     */
+    @Override
+    public synchronized List<String> exportStored(long first, long last) {
+        List<String> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT " + String.join(", ", STORED_COLUMNS) + " FROM audit WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
+            ps.setLong(1, first);
+            ps.setLong(2, last);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("seq", rs.getLong(1));
+                    for (int i = 2; i <= STORED_COLUMNS.size(); i++) {
+                        row.put(STORED_COLUMNS.get(i - 1), rs.getString(i));
+                    }
+                    rows.add(json.writeValueAsString(row));
+                }
+            }
+            connection.commit();
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            rollbackQuietly();
+            throw new AuditException("cannot export audit entries " + first + ".." + last + " of " + file + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /**
+     * Writes a new log file from entries exported by {@link #exportStored} (an archive's copy),
+     * exactly as they were stored; it is then verified like any log, with its key file and anchors.
+     * Refuses to write over an existing file, and refuses rows that are not consecutive from 1.
+     *
+     * @return how many entries were restored
+     */
+    public static long restore(Path file, List<String> storedRows) {
+        if (Files.exists(file)) {
+            throw new AuditException("refusing to restore over the existing audit log " + file.toAbsolutePath()
+                    + "; move it aside first", null);
+        }
+        ObjectMapper json = new ObjectMapper();
+        Path temporary = Path.of(file.toAbsolutePath() + ".restoring");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(temporary);
+            long legacyUpTo = 0;
+            boolean keyedSeen = false;
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temporary)) {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE audit (seq INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, kind TEXT NOT NULL, "
+                            + "actor TEXT NOT NULL, subject TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, "
+                            + "reason TEXT NOT NULL, details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, key_id TEXT)");
+                    s.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit(" + String.join(", ", STORED_COLUMNS)
+                        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    long expected = 1;
+                    for (String text : storedRows) {
+                        com.fasterxml.jackson.databind.JsonNode row = json.readTree(text);
+                        if (row == null || !row.isObject() || !row.path("seq").canConvertToLong()) {
+                            throw new AuditException("archived entry " + expected + " is not a stored audit row", null);
+                        }
+                        long seq = row.get("seq").asLong();
+                        if (seq != expected) {
+                            throw new AuditException("archived entries skip from " + (expected - 1) + " to " + seq
+                                    + "; the archive is incomplete, nothing restored", null);
+                        }
+                        ps.setLong(1, seq);
+                        for (int i = 2; i <= STORED_COLUMNS.size(); i++) {
+                            com.fasterxml.jackson.databind.JsonNode v = row.get(STORED_COLUMNS.get(i - 1));
+                            boolean nullable = "key_id".equals(STORED_COLUMNS.get(i - 1));
+                            if (v == null || !(v.isTextual() || (nullable && v.isNull()))) {
+                                throw new AuditException("archived entry " + seq + " has no stored " + STORED_COLUMNS.get(i - 1), null);
+                            }
+                            ps.setString(i, v.isNull() ? null : v.textValue());
+                        }
+                        ps.executeUpdate();
+                        boolean keyed = !row.get("key_id").isNull();
+                        if (!keyed && !keyedSeen) {
+                            legacyUpTo = seq; // format 1 entries come first, before the log was upgraded
+                        }
+                        keyedSeen |= keyed;
+                        expected++;
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(k, v) VALUES ('format', ?), ('legacy_up_to', ?)")) {
+                    ps.setString(1, FORMAT);
+                    ps.setString(2, Long.toString(legacyUpTo));
+                    ps.executeUpdate();
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE INDEX audit_at ON audit(recorded_at)");
+                    s.execute("CREATE INDEX audit_subject ON audit(subject)");
+                }
+                c.commit();
+            }
+            PrivateFiles.restrict(temporary);
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return storedRows.size();
+        } catch (SQLException | java.io.IOException e) {
+            throw new AuditException("cannot restore the audit log to " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (java.io.IOException ignored) {
+                // a leftover .restoring file is refused by nothing and overwritten by the next restore
+            }
+        }
     }
 
     /** Walks the chain (keyed entries by their MAC over the stored bytes) and compares it with the anchors. */

@@ -58,6 +58,14 @@ fi
 home="$(dirname "$link")"
 releases="$home/releases"
 mkdir -p "$releases"
+# The JVM resolves a jar's manifest Class-Path (sco-chat-model.jar, sco-aws-plugins.jar) beside
+# the jar the link resolves to, so the jars beside the link are linked into releases/ too.
+for beside in "$home"/*.jar; do
+  if [ ! -f "$beside" ] || [ -L "$beside" ] || [ "$beside" = "$link" ]; then
+    continue
+  fi
+  [ -e "$releases/$(basename "$beside")" ] || ln -s "../$(basename "$beside")" "$releases/$(basename "$beside")"
+done
 
 # $1: a jar; prints its path in releases/, copying it there if it is not there yet
 release_of() {
@@ -91,7 +99,7 @@ healthy() {
 # keeps the running release, the previous one and the newest others, --keep in all
 prune() {
   local others
-  others="$(find "$releases" -maxdepth 1 -name '*.jar' -printf '%T@ %p\n' | sort -rn | cut -d' ' -f2- \
+  others="$(find "$releases" -maxdepth 1 -type f -name '*.jar' -printf '%T@ %p\n' | sort -rn | cut -d' ' -f2- \
     | grep -vxF -e "$next" -e "$previous" || true)"
   if [ -n "$others" ]; then
     tail -n +"$(( keep > 2 ? keep - 1 : 1 ))" <<<"$others" | xargs -r -d '\n' rm -f --

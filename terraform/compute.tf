@@ -39,6 +39,8 @@ locals {
     "export SCO_PORT='${var.monitor_api_port}'",
     "export SCO_DEPLOY_S3='s3://${local.models_bucket}/deploy/'",
     "export SCO_REGION='${var.region}'",
+    "export SCO_MODELS_BUCKET='${local.models_bucket}'",
+    "export SCO_LOGS_BUCKET='${local.logs_bucket}'",
     "export SCO_APP_IP='${local.app_ip}'",
     "export SCO_PAIR_TOKEN='${random_password.pair_token.result}'",
     "export GRAFANA_ADMIN_PASSWORD='${random_password.grafana_admin.result}'",

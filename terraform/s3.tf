@@ -12,9 +12,10 @@ resource "aws_s3_bucket" "models" {
   force_destroy = true
 }
 
+# The logs bucket holds the archived audit log (audit/): destroy keeps it unless told otherwise.
 resource "aws_s3_bucket" "logs" {
   bucket        = local.logs_bucket
-  force_destroy = true
+  force_destroy = var.destroy_audit_archive
 }
 
 resource "aws_s3_bucket_versioning" "models" {
@@ -89,7 +90,8 @@ resource "aws_s3_bucket_ownership_controls" "logs" {
   }
 }
 
-# Old checkpoint versions are kept 30 days, so storage stays small.
+# The monitor writes a detector checkpoint an hour under models/monitor/ (deploy/sco/monitor.yml);
+# each is kept checkpoint_retention_days, and old object versions 30 days, so storage stays small.
 resource "aws_s3_bucket_lifecycle_configuration" "models" {
   bucket = aws_s3_bucket.models.id
 
@@ -101,6 +103,19 @@ resource "aws_s3_bucket_lifecycle_configuration" "models" {
 
     noncurrent_version_expiration {
       noncurrent_days = 30
+    }
+  }
+
+  rule {
+    id     = "expire-old-checkpoints"
+    status = "Enabled"
+
+    filter {
+      prefix = "models/"
+    }
+
+    expiration {
+      days = var.checkpoint_retention_days
     }
   }
 }

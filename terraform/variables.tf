@@ -111,6 +111,23 @@ variable "kms_key_arn" {
   default     = null
 }
 
+variable "destroy_audit_archive" {
+  description = "Let `terraform destroy` delete the logs bucket with the archived audit log in it. False (the default) makes destroy stop at a non-empty logs bucket, so the only copy of the audit log is not deleted by accident: copy it off first (docs/DEPLOY.md, section 6), then set this to true."
+  type        = bool
+  default     = false
+}
+
+variable "checkpoint_retention_days" {
+  description = "Days a detector checkpoint under models/ is kept (the monitor writes one an hour, so while it runs newer ones are always there)."
+  type        = number
+  default     = 14
+
+  validation {
+    condition     = var.checkpoint_retention_days >= 1
+    error_message = "checkpoint_retention_days must be at least 1."
+  }
+}
+
 variable "budget_limit_usd" {
   description = "Monthly cost budget in USD; the budget warns at 80% and 100% of actual and 100% of forecast spend."
   type        = number

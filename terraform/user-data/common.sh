@@ -132,6 +132,9 @@ install_sco() {
   # the pair's token (deploy/sco/*.yml read it as token_file): accepted from the other host, and presented to it
   install -d -m 750 -o sco -g sco /etc/sco
   write_secret /etc/sco/pair-token sco "$SCO_PAIR_TOKEN"
+  # the audit key (/etc/sco/audit.key) and anchor the agent creates on its first start, outside
+  # its data directory (deploy/sco/*.yml audit.key_file, audit.anchor_file)
+  install -d -m 700 -o sco -g sco /var/lib/sco-anchor
   chown -R sco:sco /var/lib/sco
   local config=""
   if [ -f "$SCO_DEPLOY_DIR/sco/$SCO_ROLE.yml" ]; then

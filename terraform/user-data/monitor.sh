@@ -7,12 +7,21 @@
 set -euo pipefail
 
 : "${PROMETHEUS_VERSION:?}" "${ALERTMANAGER_VERSION:?}" "${SCO_APP_IP:?}" "${GRAFANA_ADMIN_PASSWORD:?}"
+: "${SCO_MODELS_BUCKET:?}" "${SCO_LOGS_BUCKET:?}"
 
 # deploy/ names the hosts "monitor" and "app". On this host "monitor" is the loopback address, so
 # Alertmanager can stay bound to 127.0.0.1 and still be reached as monitor:9093.
 name_hosts() {
   sed -i '/ monitor$/d; / app$/d' /etc/hosts
   printf '127.0.0.1 monitor\n%s app\n' "$SCO_APP_IP" >>/etc/hosts
+}
+
+# deploy/sco/monitor.yml names the buckets of its checkpoint store and audit archive by
+# placeholder: this deployment's buckets (terraform/s3.tf) and region
+fill_sco_config() {
+  sed -i "s#@SCO_MODELS_BUCKET@#$SCO_MODELS_BUCKET#g" /opt/sco/deploy/sco/monitor.yml
+  sed -i "s#@SCO_LOGS_BUCKET@#$SCO_LOGS_BUCKET#g" /opt/sco/deploy/sco/monitor.yml
+  sed -i "s#@SCO_REGION@#$SCO_REGION#g" /opt/sco/deploy/sco/monitor.yml
 }
 
 install_prometheus() {
@@ -113,6 +122,7 @@ name_hosts
 add_swap
 install_java
 fetch_deploy_files
+fill_sco_config
 install_node_exporter
 install_prometheus
 install_alertmanager

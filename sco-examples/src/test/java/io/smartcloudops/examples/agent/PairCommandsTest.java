@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.api.ConfigException;
+import io.smartcloudops.api.audit.AuditArchive;
+import io.smartcloudops.api.checkpoint.CheckpointStore;
+import io.smartcloudops.api.spi.AuditArchiveProvider;
+import io.smartcloudops.api.spi.CheckpointStoreProvider;
+import io.smartcloudops.api.spi.ProviderConfig;
+import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.api.spi.ProviderRegistry;
+import io.smartcloudops.runtime.RuntimeConfig;
+import java.time.Duration;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -88,6 +97,35 @@ class PairCommandsTest {
         assertThat(app.server().upstream()).hasValueSatisfying(u -> assertThat(u.url().getHost()).isEqualTo("monitor"));
         assertThat(app.server().httpToken()).isEqualTo(monitor.server().remotes().get("app").token());
         assertThat(monitor.server().httpToken()).isEqualTo(app.server().upstream().get().token());
+    }
+
+    /**
+     * deploy/sco/monitor.yml as the monitor's user data leaves it (bucket and region placeholders
+     * filled): its checkpoint store and audit archive open through the AWS plugins the runner jar
+     * carries, at the prefixes Terraform's IAM policy lets the monitor write (models/, audit/).
+     */
+    @Test
+    void theMonitorKeepsItsCheckpointsAndAuditArchiveInTheDeploymentsBuckets() throws Exception {
+        Path repo = Path.of(System.getProperty("sco.repo.dir", "..")).toAbsolutePath();
+        String deployed = Files.readString(repo.resolve("deploy/sco/monitor.yml"))
+                .replace("/etc/sco/pair-token", tokenFile(TOKEN).toString())
+                .replace("@SCO_MODELS_BUCKET@", "sco-models-123-eu-west-1")
+                .replace("@SCO_LOGS_BUCKET@", "sco-logs-123-eu-west-1")
+                .replace("@SCO_REGION@", "eu-west-1");
+        RuntimeConfig monitor = new AgentConfigLoader().parse("monitor.yml", deployed, new MonitorCommand().defaults()).runtime();
+
+        assertThat(monitor.checkpointInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(monitor.auditArchive().duration("interval", null)).isEqualTo(Duration.ofHours(1));
+        ProviderRegistry registry = ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
+        ProviderConfig stores = monitor.checkpoints();
+        try (CheckpointStore checkpoints = registry.provider(CheckpointStoreProvider.class, stores.requireString("store"))
+                .open(ProviderContext.builder().dataDir(dir).config(stores).build())) {
+            assertThat(checkpoints.location()).isEqualTo("s3://sco-models-123-eu-west-1/models/monitor/");
+        }
+        ProviderConfig archiveConfig = monitor.auditArchive();
+        AuditArchive archive = registry.provider(AuditArchiveProvider.class, archiveConfig.requireString("store"))
+                .open(ProviderContext.builder().dataDir(dir).config(archiveConfig).build());
+        assertThat(archive.location()).startsWith("s3://sco-logs-123-eu-west-1/audit/");
     }
 
     @Test

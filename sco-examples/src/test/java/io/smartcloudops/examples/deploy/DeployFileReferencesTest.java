@@ -34,6 +34,8 @@ class DeployFileReferencesTest {
     private static final Path REPO = Path.of(System.getProperty("sco.repo.dir", "..")).toAbsolutePath().normalize();
     /** Flags whose directory the process writes. */
     private static final Set<String> WRITTEN_DIRS = Set.of("--storage.tsdb.path", "--storage.path", "--data-dir", "data_dir");
+    /** Keys naming a file the process creates itself on its first start: its folder must be the process's to write. */
+    private static final Set<String> CREATED_FILES = Set.of("key_file", "anchor_file");
     private static final Map<String, Set<String>> EXPECTED_CONFIGS = Map.of(
             "monitor", Set.of("prometheus/prometheus.yml", "alertmanager/alertmanager.yml", "sco/monitor.yml",
                     "grafana/provisioning/dashboards/smartcloudops.yml", "grafana/provisioning/datasources/prometheus.yml"),
@@ -72,7 +74,14 @@ class DeployFileReferencesTest {
             List<Reference> refs = new ArrayList<>();
             references(new Yaml().load(Files.readString(installed.getValue())), "", refs);
             for (Reference r : refs) {
-                check(host, reader.get().user(), what + " " + r.key(), r.path(), WRITTEN_DIRS.contains(r.key()), problems);
+                if (CREATED_FILES.contains(r.key()) && host.entry(r.path()).isEmpty()) {
+                    createdBy(host, reader.get().user(), what + " " + r.key(), r.path(), problems);
+                } else {
+                    check(host, reader.get().user(), what + " " + r.key(), r.path(), WRITTEN_DIRS.contains(r.key()), problems);
+                }
+            }
+            if (reader.get().name().startsWith("sco-")) {
+                auditFilesOutsideTheDataDir(host, reader.get(), what, new Yaml().load(Files.readString(installed.getValue())), problems);
             }
         }
         for (Unit unit : host.units().values()) {
@@ -170,6 +179,37 @@ class DeployFileReferencesTest {
             problems.add(what + " " + path + ": " + user + " cannot write it (" + describe(e.get()) + ")");
         } else if (!e.get().readableBy(user)) {
             problems.add(what + " " + path + ": " + user + " cannot read it (" + describe(e.get()) + ")");
+        }
+    }
+
+    /** A file the process creates: its folder exists and is the process user's to write. */
+    private static void createdBy(HostProvisioning host, String user, String what, String path, List<String> problems) {
+        String folder = path.substring(0, Math.max(1, path.lastIndexOf('/')));
+        Optional<Entry> dir = host.entry(folder).filter(Entry::dir);
+        if (dir.isEmpty()) {
+            problems.add(what + " " + path + ": the " + host.role() + " user data creates no folder " + folder + " for it");
+        } else if (!dir.get().writableBy(user)) {
+            problems.add(what + " " + path + ": " + user + " cannot create it in " + folder + " (" + describe(dir.get()) + ")");
+        }
+    }
+
+    /**
+     * The agent's audit key and anchor: named by the configuration, or by default beside the unit's
+     * data directory ({@code <data-dir>.audit.key}, {@code <data-dir>.audit.anchor.json}), where
+     * the agent creates them on its first start. Either way their folder must be the agent's to write.
+     */
+    private static void auditFilesOutsideTheDataDir(HostProvisioning host, Unit unit, String what, Map<String, Object> config,
+            List<String> problems) {
+        int at = unit.args().indexOf("--data-dir");
+        if (at < 0 || at + 1 >= unit.args().size()) {
+            return;
+        }
+        String dataDir = HostProvisioning.normal(unit.args().get(at + 1));
+        Map<?, ?> audit = config.get("audit") instanceof Map<?, ?> m ? m : Map.of();
+        for (String[] file : new String[][] {{"key_file", dataDir + ".audit.key"}, {"anchor_file", dataDir + ".audit.anchor.json"}}) {
+            if (!audit.containsKey(file[0])) {
+                createdBy(host, unit.user(), what + " audit." + file[0] + " (default)", file[1], problems);
+            }
         }
     }
 

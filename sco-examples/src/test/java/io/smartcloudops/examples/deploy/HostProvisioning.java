@@ -188,7 +188,7 @@ final class HostProvisioning {
                     .put(placeholder.group(1), placeholder.group(2));
             return;
         }
-        if (line.isEmpty() || line.startsWith("#") || line.matches("(fi|done|else|esac|;;|\\}|\\{).*")
+        if (line.isEmpty() || line.startsWith("#") || line.matches("(?:fi|done|else|esac)\\b.*|(?:;;|\\}|\\{).*")
                 || line.startsWith("set ") || line.startsWith(":") || line.startsWith("[") || line.startsWith("log ")
                 || line.startsWith("for ") || line.startsWith("break") || line.startsWith("export ")
                 || line.startsWith("shift") || line.startsWith("sed ") || line.startsWith("printf ") || line.startsWith("sleep ")

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,6 +57,24 @@ class DockerImagesTest {
                 .contains("$SCO_JAR").contains("exec java");
         assertThat(DOCKERFILE.effective(target)).filteredOn(i -> i.keyword().equals("EXPOSE"))
                 .as("EXPOSE of " + target + " is the default SCO_PORT").extracting(Instruction::args).contains(port);
+    }
+
+    /**
+     * The agent creates its audit key and anchor beside the data directory on its first start
+     * ({@code <data-dir>.audit.key}): that folder must be in the volume and the image user's, or
+     * the container stops at once (it did, with the data directory at the volume's root and
+     * /var/lib root's).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"agent", "monitor", "app"})
+    void theAuditKeyBesideTheDataDirectoryIsCreatedInTheVolumeByTheImageUser(String target) {
+        Matcher dataDir = Pattern.compile("--data-dir (/[^\\s\\\\\"]+)").matcher(DOCKERFILE.last(target, "ENTRYPOINT").orElseThrow());
+        assertThat(dataDir.find()).as("ENTRYPOINT of " + target + " names the data directory").isTrue();
+        String beside = dataDir.group(1).substring(0, dataDir.group(1).lastIndexOf('/'));
+        assertThat(DOCKERFILE.effective(target)).filteredOn(i -> i.keyword().equals("VOLUME"))
+                .as("the folder of " + target + "'s audit key (" + beside + ") is a volume").anyMatch(i -> List.of(i.args().replaceAll("[\\[\\]\",]", " ").strip().split("\\s+")).contains(beside));
+        assertThat(DOCKERFILE.effective(target)).filteredOn(i -> i.keyword().equals("RUN"))
+                .as(beside + " belongs to the image user").anyMatch(i -> i.args().matches("(?s).*chown (-R )?sco:sco " + Pattern.quote(beside) + "(\\s.*)?"));
     }
 
     @Test

@@ -188,6 +188,26 @@ class TerraformConfigTest {
                 .contains("/var/lib/grafana/dashboards");
     }
 
+    /**
+     * deploy/sco/monitor.yml's checkpoint store and audit archive write into the deployment's
+     * buckets under the prefixes the monitor's role may write (the user data fills the bucket
+     * placeholders from these exports), and destroy keeps the archived audit log unless told to.
+     */
+    @Test
+    void theMonitorsStoresWriteTheBucketsItsRoleMayAndDestroyKeepsTheAuditArchive() throws Exception {
+        String monitor = String.valueOf(tf.resource("aws_instance", "monitor").get("user_data"));
+        assertThat(monitor).contains("export SCO_MODELS_BUCKET='local.models_bucket'").contains("export SCO_LOGS_BUCKET='local.logs_bucket'");
+        String config = Files.readString(TerraformModel.DIR.getParent().resolve("deploy/sco/monitor.yml"));
+        assertThat(config).containsPattern("checkpoints: \\{store: s3, bucket: '@SCO_MODELS_BUCKET@', model: monitor\\b")
+                .containsPattern("archive: \\{store: s3, bucket: '@SCO_LOGS_BUCKET@'");
+        List<String> writable = blocks(tf.all("data", "aws_iam_policy_document").get("monitor"), "statement").stream()
+                .filter(s -> strings(s.get("actions")).contains("s3:PutObject")).flatMap(s -> strings(s.get("resources")).stream()).toList();
+        // S3CheckpointStore writes models/<model>/, S3AuditArchiver audit/ (no prefix set in monitor.yml)
+        assertThat(writable).contains("aws_s3_bucket.models.arn/models/*", "aws_s3_bucket.logs.arn/audit/*");
+        assertThat(tf.resource("aws_s3_bucket", "logs")).containsEntry("force_destroy", "var.destroy_audit_archive");
+        assertThat(map(tf.section("variable").get("destroy_audit_archive"))).containsEntry("default", false);
+    }
+
     @Test
     void outputsGiveTheThreeUrls() {
         Map<String, Object> outputs = tf.section("output");

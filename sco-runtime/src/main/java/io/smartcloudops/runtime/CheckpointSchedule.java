@@ -74,7 +74,7 @@ final class CheckpointSchedule {
 
     void save() {
         try {
-            store.save(pipeline.checkpoint());
+            store.save(pipeline::checkpointEach); // streamed series by series, never whole in memory
             health = "ok";
         } catch (RuntimeException e) {
             health = e.getMessage();

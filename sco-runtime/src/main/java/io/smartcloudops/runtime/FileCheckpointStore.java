@@ -2,8 +2,13 @@ package io.smartcloudops.runtime;
 
 import io.smartcloudops.api.checkpoint.CheckpointStore;
 import io.smartcloudops.api.checkpoint.CheckpointStoreException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,13 +20,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A checkpoint in one file. It is written whole to a temporary file (owner-only), forced to disk,
+ * A checkpoint in one file. It is streamed into a temporary file (owner-only), forced to disk,
  * then renamed over the last one: a crash at any moment leaves the previous complete checkpoint
  * (or the new one), never a torn file.
  */
 public final class FileCheckpointStore implements CheckpointStore {
-    private static final int MAX_BYTES = 512 * 1024 * 1024;
-
     private final Path file;
     private final Path temporary;
 
@@ -31,7 +34,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public void save(byte[] checkpoint) {
+    public void save(Content content) {
         try {
             Files.deleteIfExists(temporary);
             try {
@@ -40,10 +43,10 @@ public final class FileCheckpointStore implements CheckpointStore {
                 Files.createFile(temporary); // not a POSIX file system: its own permissions apply
             }
             try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(checkpoint);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                // written through a buffer as the loop encodes it, series by series: never whole in memory
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+                content.writeTo(out);
+                out.flush();
                 ch.force(true);
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -52,18 +55,20 @@ public final class FileCheckpointStore implements CheckpointStore {
             } catch (IOException ignored) {
                 // some file systems cannot open a directory; the rename is still atomic there
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the next save deletes it first
+            }
             throw new CheckpointStoreException("cannot write detector checkpoint " + file + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public Optional<byte[]> loadLatest() {
+    public Optional<InputStream> openLatest() {
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new CheckpointStoreException(file + " is larger than " + MAX_BYTES + " bytes");
-            }
-            return Optional.of(Files.readAllBytes(file));
+            return Optional.of(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -104,6 +104,11 @@ final class LiveView implements HostView {
         return List.copyOf(samples.keySet());
     }
 
+    /** A series the pipeline forgot (idle): its recent points go too, so churn does not grow the view. */
+    void forget(SeriesId series) {
+        samples.remove(series);
+    }
+
     @Override
     public List<Sample> recentSamples(SeriesId series, int limit) {
         return points(series, limit).stream().map(p -> new Sample(series, p.timestampMillis(), p.value())).toList();

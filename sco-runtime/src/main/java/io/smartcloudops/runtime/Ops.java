@@ -13,6 +13,7 @@ import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.detect.DetectorSettings;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SampleBatch;
+import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.api.notify.Notifier;
 import io.smartcloudops.api.source.MetricSource;
 import io.smartcloudops.api.checkpoint.CheckpointStore;
@@ -104,6 +105,8 @@ public final class Ops implements AutoCloseable {
     private LiveView view;
     private ScheduledExecutorService scheduler;
     private boolean warmedUp;
+    private static final Duration IDLE_SWEEP = Duration.ofMinutes(1);
+    private Instant lastIdleSweep = Instant.MIN;
 
     Ops(OpsBuilder b) {
         this.config = b.config.build();
@@ -143,8 +146,10 @@ public final class Ops implements AutoCloseable {
         DetectorFactory factory = b.detectorFactory != null ? b.detectorFactory
                 : b.registry.provider(DetectorProvider.class, config.detector()).create(base.withConfig(config.detectorSettings()));
         DetectionPipeline.Builder detection = DetectionPipeline.builder(factory);
-        if (b.maxSeries > 0) {
-            detection.maxSeries(b.maxSeries);
+        SeriesLimits limits = config.series();
+        detection.maxSeries(limits.max());
+        if (limits.evicts()) {
+            detection.evictIdle(clock, limits.idle()).onEvicted(this::forgetSeries);
         }
         pipeline = detection
                 .anomalyThreshold(config.anomalyThreshold())
@@ -303,12 +308,32 @@ public final class Ops implements AutoCloseable {
             List<Alert> changed = ruleEngine.evaluate(now);
             changed.forEach(listeners::alertTransition);
             router.onTransitions(changed);
+            maybeEvictIdle(now);
             checkpoints.maybeSave(now);
             health.record("detector checkpoint", checkpoints.health());
             audit.refreshIntegrity();
             return changed;
         } finally {
             loop.unlock();
+        }
+    }
+
+    /** Idle series are swept once a minute at most (a full table scan), or sooner when the table is full. */
+    private void maybeEvictIdle(Instant now) {
+        if (!config.series().evicts() || now.isBefore(lastIdleSweep.plus(IDLE_SWEEP))) {
+            return;
+        }
+        lastIdleSweep = now;
+        int n = pipeline.evictIdle();
+        if (n > 0) {
+            LOG.info("forgot {} series without a sample for {}", n, config.series().idle());
+        }
+    }
+
+    private void forgetSeries(SeriesId id) {
+        LiveView v = view;
+        if (v != null) {
+            v.forget(id);
         }
     }
 

@@ -36,7 +36,6 @@ public final class OpsBuilder {
     LogLines logs = LogLines.NONE;
     String auditLog = "sqlite";
     RateLimits rateLimits;
-    int maxSeries;
 
     record RateLimits(int perTarget, int global, Duration window) {
     }
@@ -127,12 +126,23 @@ public final class OpsBuilder {
         return this;
     }
 
-    /** At most this many series get a detector state (100,000 by default); samples of more are dropped and counted. */
+    /**
+     * At most this many series get a detector state (100,000 by default); beyond it idle series
+     * make room (see {@link #seriesIdle}), or else samples of new series are dropped and counted.
+     */
     public OpsBuilder maxSeries(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("maxSeries must be at least 1, got " + n);
         }
-        this.maxSeries = n;
+        SeriesLimits now = config.build().series();
+        config.series(new SeriesLimits(n, now.idle()));
+        return this;
+    }
+
+    /** A series without a sample this long is forgotten (one hour by default; zero: never). */
+    public OpsBuilder seriesIdle(java.time.Duration idle) {
+        SeriesLimits now = config.build().series();
+        config.series(new SeriesLimits(now.max(), idle));
         return this;
     }
 

@@ -45,6 +45,7 @@ import java.util.Optional;
  * @param auditArchive an audit archive: {@code store} names the {@code AuditArchiveProvider}
  *     ({@code s3} from sco-aws), {@code interval} how often full segments are copied (default 1h; the
  *     tail is copied at stop too); empty for none
+ * @param series the series limit and when idle series are forgotten
  */
 public record RuntimeConfig(
         Path dataDir,
@@ -64,7 +65,8 @@ public record RuntimeConfig(
         NotificationGroups.Settings grouping,
         ProviderConfig audit,
         ProviderConfig checkpoints,
-        ProviderConfig auditArchive) {
+        ProviderConfig auditArchive,
+        SeriesLimits series) {
 
     public RuntimeConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -87,6 +89,7 @@ public record RuntimeConfig(
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(checkpoints, "checkpoints");
         Objects.requireNonNull(auditArchive, "auditArchive");
+        Objects.requireNonNull(series, "series");
     }
 
     /**
@@ -98,7 +101,7 @@ public record RuntimeConfig(
                 Optional.empty(), ActionMode.DRY_RUN, Duration.ofMinutes(5), List.of("systemctl"), Map.of(), Map.of(),
                 Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), Duration.ofMinutes(1),
                 NotificationGroups.Settings.defaults(), ProviderConfig.of("audit", Map.of()),
-                ProviderConfig.of("checkpoints", Map.of()), ProviderConfig.of("audit.archive", Map.of()));
+                ProviderConfig.of("checkpoints", Map.of()), ProviderConfig.of("audit.archive", Map.of()), SeriesLimits.defaults());
     }
 
     public Builder toBuilder() {
@@ -125,6 +128,7 @@ public record RuntimeConfig(
         private ProviderConfig audit;
         private ProviderConfig checkpoints;
         private ProviderConfig auditArchive;
+        private SeriesLimits series;
 
         private Builder(RuntimeConfig c) {
             dataDir = c.dataDir;
@@ -145,6 +149,7 @@ public record RuntimeConfig(
             audit = c.audit;
             checkpoints = c.checkpoints;
             auditArchive = c.auditArchive;
+            series = c.series;
         }
 
         public Builder dataDir(Path v) { dataDir = v; return this; }
@@ -183,10 +188,12 @@ public record RuntimeConfig(
 
         public Builder auditArchive(ProviderConfig v) { auditArchive = v; return this; }
 
+        public Builder series(SeriesLimits v) { series = v; return this; }
+
         public RuntimeConfig build() {
             return new RuntimeConfig(dataDir, sampleInterval, detector, detectorSettings, directions, anomalyThreshold, rulesFile, actionMode,
                     cooldown, systemctl, sources, actions, notifiers, checkpointInterval, grouping, audit,
-                    checkpoints, auditArchive);
+                    checkpoints, auditArchive, series);
         }
     }
 }

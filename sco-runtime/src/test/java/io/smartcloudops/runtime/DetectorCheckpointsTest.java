@@ -136,4 +136,96 @@ class DetectorCheckpointsTest {
         schedule.save();
         assertThat(schedule.health()).contains("cannot write detector checkpoint");
     }
+
+    /**
+     * A version-1 checkpoint (entry count up front, written before checkpoints were streamed) is
+     * still read, so an upgraded agent keeps what the old one learned. Written here by the v1
+     * layout as documented, not by the code under test.
+     */
+    @Test
+    void aVersionOneCheckpointStillRestores() throws Exception {
+        DetectionPipeline p = pipeline();
+        feed(p, 0, 400);
+        Map<SeriesId, DetectionPipeline.Checkpoint> states = p.checkpoint();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.write("SCOCKPT1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeInt(states.size());
+            for (Map.Entry<SeriesId, DetectionPipeline.Checkpoint> e : states.entrySet()) {
+                out.writeUTF(e.getKey().name());
+                Map<String, String> labels = new java.util.TreeMap<>(e.getKey().labels().asMap());
+                out.writeInt(labels.size());
+                for (Map.Entry<String, String> l : labels.entrySet()) {
+                    out.writeUTF(l.getKey());
+                    out.writeUTF(l.getValue());
+                }
+                out.writeUTF(e.getValue().state().detector());
+                out.writeInt(e.getValue().state().version());
+                out.writeLong(e.getValue().lastTimestampMillis());
+                out.writeInt(e.getValue().state().bytes().length);
+                out.write(e.getValue().state().bytes());
+            }
+        }
+        byte[] body = bytes.toByteArray();
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        Files.write(dir.resolve(DetectorCheckpoints.FILE), body);
+        Files.write(dir.resolve(DetectorCheckpoints.FILE), digest, java.nio.file.StandardOpenOption.APPEND);
+
+        DetectionPipeline restarted = pipeline();
+        restarted.restore(new DetectorCheckpoints(dir).load());
+        assertThat(restarted.seriesCount()).isEqualTo(2);
+        assertThat(feed(restarted, 400, 600)).isEqualTo(feed(p, 400, 600));
+    }
+
+    /** Streamed: the store receives the series one by one and the checkpoint ends only when all are written. */
+    @Test
+    void aCheckpointIsStreamedSeriesBySeriesAndATruncatedOneIsRefused() throws Exception {
+        DetectionPipeline p = pipeline();
+        feed(p, 0, 200);
+        List<Integer> writes = new ArrayList<>();
+        FileCheckpointStore file = new FileCheckpointStore(dir.resolve("counted.ckpt"));
+        io.smartcloudops.api.checkpoint.CheckpointStore counting = new io.smartcloudops.api.checkpoint.CheckpointStore() {
+            @Override
+            public void save(Content content) {
+                file.save(out -> content.writeTo(new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws java.io.IOException {
+                        writes.add(len);
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void write(int b) throws java.io.IOException {
+                        writes.add(1);
+                        out.write(b);
+                    }
+                }));
+            }
+
+            @Override
+            public java.util.Optional<java.io.InputStream> openLatest() {
+                return file.openLatest();
+            }
+
+            @Override
+            public String location() {
+                return file.location();
+            }
+        };
+        new DetectorCheckpoints(counting).save(p::checkpointEach);
+        byte[] whole = Files.readAllBytes(dir.resolve("counted.ckpt"));
+        assertThat(writes).as("the encoder writes pieces, not one blob").hasSizeGreaterThan(4)
+                .allSatisfy(n -> assertThat(n).isLessThan(whole.length / 2));
+        assertThat(new DetectorCheckpoints(counting).load()).hasSize(2);
+
+        for (int cut : new int[] {whole.length - 1, whole.length - 33, whole.length / 2, 9}) {
+            Files.write(dir.resolve("counted.ckpt"), java.util.Arrays.copyOf(whole, cut));
+            assertThatThrownBy(() -> new DetectorCheckpoints(counting).load()).as("cut at " + cut)
+                    .isInstanceOf(IllegalStateException.class).hasMessageMatching("(?s).*(truncated|damaged).*");
+        }
+        byte[] trailing = java.util.Arrays.copyOf(whole, whole.length + 1);
+        Files.write(dir.resolve("counted.ckpt"), trailing);
+        assertThatThrownBy(() -> new DetectorCheckpoints(counting).load()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("damaged");
+    }
 }

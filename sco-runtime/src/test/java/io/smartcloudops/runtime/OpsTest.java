@@ -251,4 +251,24 @@ class OpsTest {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> polls.get() >= 3);
         }
     }
+
+    /** Containers come and go: series that stopped are forgotten by the loop (and its view), so new ones find room. */
+    @Test
+    void seriesThatStoppedReportingAreForgottenAndNewOnesFindRoom() throws Exception {
+        try (Ops ops = loop(dir).maxSeries(3).seriesIdle(Duration.ofMinutes(5)).build()) {
+            Instant start = now.get();
+            for (int c = 0; c < 3; c++) {
+                ops.ingest(new Sample(SeriesId.of("container_cpu", Labels.of("id", "old-" + c)), start.toEpochMilli(), 1));
+            }
+            ops.runOnce(start);
+            assertThat(ops.seriesCount()).isEqualTo(3);
+
+            now.set(start.plus(Duration.ofMinutes(6)));
+            SeriesId fresh = SeriesId.of("container_cpu", Labels.of("id", "new"));
+            assertThat(ops.ingest(new Sample(fresh, now.get().toEpochMilli(), 1)).verdict()).isEqualTo(SampleVerdict.SCORED);
+            ops.runOnce(now.get());
+            assertThat(ops.seriesCount()).isEqualTo(1);
+            assertThat(ops.view().series()).containsExactly(fresh);
+        }
+    }
 }

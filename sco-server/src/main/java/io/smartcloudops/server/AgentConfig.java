@@ -78,6 +78,8 @@ public record AgentConfig(RuntimeConfig runtime, ServerConfig server) {
 
         public Builder checkpoints(ProviderConfig v) { runtime.checkpoints(v); return this; }
 
+        public Builder series(io.smartcloudops.runtime.SeriesLimits v) { runtime.series(v); return this; }
+
         public Builder sampleInterval(Duration v) { runtime.sampleInterval(v); return this; }
 
         public Builder detector(String v) { runtime.detector(v); return this; }

@@ -21,6 +21,12 @@ import java.util.function.Function;
  * Runs one detector state per series over many series. Thread-safe: samples of different series
  * are scored in parallel, samples of one series one at a time in arrival order.
  *
+ * <p>Memory is bounded by a series limit. With {@link Builder#evictIdle idle eviction} on, a series
+ * that has had no sample for the idle time is forgotten when room is needed (and whenever
+ * {@link #evictIdle()} is called), so churn (containers that come and go) does not fill the table
+ * for good; without it, or when no series is idle, a new series beyond the limit is dropped and
+ * counted ({@link SampleVerdict#DROPPED_SERIES_LIMIT}).
+ *
  * <p>There is no queue inside: {@link #ingest} scores on the caller's thread and returns when done,
  * so a fast source is slowed to the pipeline's pace rather than growing a backlog (back-pressure by
  * construction).
@@ -37,8 +43,13 @@ public final class DetectionPipeline {
     private final int maxSeries;
     private final java.time.InstantSource clock;
     private final long maxFutureMillis;
+    private final java.time.InstantSource idleClock;
+    private final long idleMillis;
+    private final java.util.function.Consumer<SeriesId> onEvicted;
     private final ConcurrentHashMap<SeriesId, SeriesSlot> slots = new ConcurrentHashMap<>();
     private final AtomicLong anomalySequence = new AtomicLong();
+    private final AtomicLong evictions = new AtomicLong();
+    private volatile long lastFullSweepMillis = Long.MIN_VALUE;
     private final Map<SampleVerdict, AtomicLong> counts = new ConcurrentHashMap<>();
 
     private DetectionPipeline(Builder b) {
@@ -48,6 +59,9 @@ public final class DetectionPipeline {
         this.maxSeries = b.maxSeries;
         this.clock = b.clock;
         this.maxFutureMillis = b.maxFuture == null ? 0 : b.maxFuture.toMillis();
+        this.idleClock = b.idleClock;
+        this.idleMillis = b.idle == null ? Long.MAX_VALUE : b.idle.toMillis();
+        this.onEvicted = b.onEvicted;
         for (SampleVerdict v : SampleVerdict.values()) {
             counts.put(v, new AtomicLong());
         }
@@ -65,33 +79,99 @@ public final class DetectionPipeline {
         if (clock != null && sample.timestampMillis() > clock.millis() + maxFutureMillis) {
             return dropped(sample, SampleVerdict.DROPPED_FUTURE);
         }
-        SeriesSlot slot = slots.get(sample.series());
-        if (slot == null) {
-            if (slots.size() >= maxSeries) {
-                return dropped(sample, SampleVerdict.DROPPED_SERIES_LIMIT);
-            }
-            slot = slots.computeIfAbsent(sample.series(),
-                    id -> new SeriesSlot(factory.create(id, settings.apply(id))));
-        }
-        synchronized (slot) {
-            if (slot.lastTimestamp != Long.MIN_VALUE) {
-                if (sample.timestampMillis() == slot.lastTimestamp) {
-                    return dropped(sample, SampleVerdict.DROPPED_DUPLICATE);
+        while (true) {
+            SeriesSlot slot = slots.get(sample.series());
+            if (slot == null) {
+                if (slots.size() >= maxSeries && !makeRoom()) {
+                    return dropped(sample, SampleVerdict.DROPPED_SERIES_LIMIT);
                 }
-                if (sample.timestampMillis() < slot.lastTimestamp) {
-                    return dropped(sample, SampleVerdict.DROPPED_OUT_OF_ORDER);
+                slot = slots.computeIfAbsent(sample.series(),
+                        id -> new SeriesSlot(factory.create(id, settings.apply(id))));
+            }
+            synchronized (slot) {
+                if (slot.evicted) {
+                    continue; // forgotten between lookup and lock: this sample starts the series afresh
+                }
+                return score(slot, sample);
+            }
+        }
+    }
+
+    private ScoredSample score(SeriesSlot slot, Sample sample) {
+        if (slot.lastTimestamp != Long.MIN_VALUE) {
+            if (sample.timestampMillis() == slot.lastTimestamp) {
+                return dropped(sample, SampleVerdict.DROPPED_DUPLICATE);
+            }
+            if (sample.timestampMillis() < slot.lastTimestamp) {
+                return dropped(sample, SampleVerdict.DROPPED_OUT_OF_ORDER);
+            }
+        }
+        Score score = slot.detector.update(sample);
+        slot.lastTimestamp = sample.timestampMillis();
+        if (idleClock != null) {
+            slot.lastSeenMillis = idleClock.millis();
+        }
+        counts.get(SampleVerdict.SCORED).incrementAndGet();
+        Optional<AnomalyEvent> anomaly = Optional.empty();
+        if (score.value() >= threshold) {
+            anomaly = Optional.of(new AnomalyEvent("an-" + anomalySequence.incrementAndGet(), sample.series(),
+                    sample.timestampMillis(), sample.value(), score, factory.name()));
+        }
+        return new ScoredSample(sample, SampleVerdict.SCORED, score, anomaly);
+    }
+
+    /**
+     * At the limit: forgets idle series, at most one full sweep per tenth of the idle time (a burst
+     * of new series at a full table must not scan it once per sample).
+     */
+    private boolean makeRoom() {
+        if (idleClock == null) {
+            return false;
+        }
+        long now = idleClock.millis();
+        long spacing = Math.max(1_000, idleMillis / 10);
+        if (lastFullSweepMillis != Long.MIN_VALUE && now - lastFullSweepMillis < spacing) {
+            return slots.size() < maxSeries;
+        }
+        lastFullSweepMillis = now;
+        evictIdle();
+        return slots.size() < maxSeries;
+    }
+
+    /**
+     * Forgets every series without a sample for the idle time (see {@link Builder#evictIdle});
+     * its next sample starts it afresh, as a new series. Call it now and then (the runtime does,
+     * every round) so idle series free their memory before the limit is reached.
+     *
+     * @return how many series were forgotten
+     */
+    public int evictIdle() {
+        if (idleClock == null) {
+            return 0;
+        }
+        long cutoff = idleClock.millis() - idleMillis;
+        int n = 0;
+        for (Map.Entry<SeriesId, SeriesSlot> e : slots.entrySet()) {
+            SeriesSlot slot = e.getValue();
+            boolean gone = false;
+            synchronized (slot) {
+                if (slot.lastSeenMillis < cutoff && slots.remove(e.getKey(), slot)) {
+                    slot.evicted = true;
+                    gone = true;
                 }
             }
-            Score score = slot.detector.update(sample);
-            slot.lastTimestamp = sample.timestampMillis();
-            counts.get(SampleVerdict.SCORED).incrementAndGet();
-            Optional<AnomalyEvent> anomaly = Optional.empty();
-            if (score.value() >= threshold) {
-                anomaly = Optional.of(new AnomalyEvent("an-" + anomalySequence.incrementAndGet(), sample.series(),
-                        sample.timestampMillis(), sample.value(), score, factory.name()));
+            if (gone) {
+                n++;
+                onEvicted.accept(e.getKey());
             }
-            return new ScoredSample(sample, SampleVerdict.SCORED, score, anomaly);
         }
+        evictions.addAndGet(n);
+        return n;
+    }
+
+    /** How many idle series were forgotten since the pipeline started. */
+    public long evictedCount() {
+        return evictions.get();
     }
 
     public List<ScoredSample> ingest(List<Sample> samples) {
@@ -127,12 +207,26 @@ public final class DetectionPipeline {
     /** Every series' detector state and last timestamp, consistent per series. */
     public Map<SeriesId, Checkpoint> checkpoint() {
         Map<SeriesId, Checkpoint> out = new java.util.HashMap<>();
-        slots.forEach((id, slot) -> {
-            synchronized (slot) {
-                out.put(id, new Checkpoint(slot.detector.snapshot(), slot.lastTimestamp));
-            }
-        });
+        checkpointEach(out::put);
         return out;
+    }
+
+    /**
+     * Hands every series' state to {@code sink}, one series at a time, each consistent (taken under
+     * that series' lock): a checkpoint of a million series is streamed, never held whole.
+     */
+    public void checkpointEach(java.util.function.BiConsumer<SeriesId, Checkpoint> sink) {
+        for (Map.Entry<SeriesId, SeriesSlot> e : slots.entrySet()) {
+            SeriesSlot slot = e.getValue();
+            Checkpoint cp;
+            synchronized (slot) {
+                if (slot.evicted) {
+                    continue;
+                }
+                cp = new Checkpoint(slot.detector.snapshot(), slot.lastTimestamp);
+            }
+            sink.accept(e.getKey(), cp);
+        }
     }
 
     /** Replaces the states of the given series with restored ones. */
@@ -140,7 +234,15 @@ public final class DetectionPipeline {
         checkpoints.forEach((id, cp) -> {
             SeriesSlot slot = new SeriesSlot(factory.restore(cp.state()));
             slot.lastTimestamp = cp.lastTimestampMillis();
-            slots.put(id, slot);
+            if (idleClock != null) {
+                slot.lastSeenMillis = idleClock.millis(); // restored series get the idle time to report again
+            }
+            SeriesSlot old = slots.put(id, slot);
+            if (old != null) {
+                synchronized (old) {
+                    old.evicted = true;
+                }
+            }
         });
     }
 
@@ -154,6 +256,10 @@ public final class DetectionPipeline {
     private static final class SeriesSlot {
         final Detector detector;
         long lastTimestamp = Long.MIN_VALUE;
+        /** Clock time of the last scored sample (idle eviction); guarded by the slot's lock. */
+        long lastSeenMillis = Long.MAX_VALUE;
+        /** Set, under the lock, once the slot left the table: a sample that found it goes round again. */
+        boolean evicted;
 
         SeriesSlot(Detector detector) {
             this.detector = detector;
@@ -168,6 +274,9 @@ public final class DetectionPipeline {
         private int maxSeries = 100_000;
         private java.time.InstantSource clock;
         private java.time.Duration maxFuture;
+        private java.time.InstantSource idleClock;
+        private java.time.Duration idle;
+        private java.util.function.Consumer<SeriesId> onEvicted = id -> { };
 
         private Builder(DetectorFactory factory) {
             this.factory = Objects.requireNonNull(factory, "factory");
@@ -188,7 +297,10 @@ public final class DetectionPipeline {
             return this;
         }
 
-        /** New series beyond this many are dropped (and counted), bounding memory. */
+        /**
+         * The most series held at once, bounding memory: beyond it, idle series are forgotten to
+         * make room (with {@link #evictIdle}), or else the new series is dropped and counted.
+         */
         public Builder maxSeries(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxSeries must be >= 1, got " + n);
@@ -207,6 +319,26 @@ public final class DetectionPipeline {
             }
             this.clock = Objects.requireNonNull(clock);
             this.maxFuture = skew;
+            return this;
+        }
+
+        /**
+         * Forgets series that have had no sample for {@code idle} by {@code clock} (off unless set).
+         * Like Prometheus' head block dropping series that stopped, it keeps churn from holding
+         * memory; a forgotten series that comes back starts learning again.
+         */
+        public Builder evictIdle(java.time.InstantSource clock, java.time.Duration idle) {
+            if (idle.isNegative() || idle.isZero()) {
+                throw new IllegalArgumentException("idle time must be positive, got " + idle);
+            }
+            this.idleClock = Objects.requireNonNull(clock);
+            this.idle = idle;
+            return this;
+        }
+
+        /** Told of each forgotten series (after it left the table), for state kept beside the pipeline. */
+        public Builder onEvicted(java.util.function.Consumer<SeriesId> listener) {
+            this.onEvicted = Objects.requireNonNull(listener);
             return this;
         }
 

@@ -132,4 +132,99 @@ class DetectionPipelineTest {
         assertThat(p.seriesCount()).isEqualTo(1_000);
         assertThat(p.count(SampleVerdict.SCORED)).isEqualTo(40_000);
     }
+
+    /** A clock the test moves. */
+    private static final class TestClock implements java.time.InstantSource {
+        long millis = 1_000_000;
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.ofEpochMilli(millis);
+        }
+    }
+
+    private static DetectionPipeline evicting(TestClock clock, int max, List<SeriesId> forgotten) {
+        return DetectionPipeline.builder(new EwmaDetectorProvider().create(ProviderContext.builder().build()))
+                .maxSeries(max).evictIdle(clock, java.time.Duration.ofMinutes(5)).onEvicted(forgotten::add).build();
+    }
+
+    @Test
+    void atTheLimitAnIdleSeriesMakesRoomForANewOne() {
+        TestClock clock = new TestClock();
+        List<SeriesId> forgotten = new ArrayList<>();
+        DetectionPipeline p = evicting(clock, 2, forgotten);
+        SeriesId gone = SeriesId.of("cpu", Labels.of("container", "gone"));
+        SeriesId live = SeriesId.of("cpu", Labels.of("container", "live"));
+        SeriesId fresh = SeriesId.of("cpu", Labels.of("container", "new"));
+        p.ingest(new Sample(gone, 0, 1));
+        p.ingest(new Sample(live, 0, 1));
+        clock.millis += 6 * 60_000; // "gone" stops; "live" goes on
+        p.ingest(new Sample(live, 360_000, 1));
+
+        assertThat(p.ingest(new Sample(fresh, 360_000, 1)).verdict()).isEqualTo(SampleVerdict.SCORED);
+        assertThat(p.series()).containsExactlyInAnyOrder(live, fresh);
+        assertThat(forgotten).containsExactly(gone);
+        assertThat(p.evictedCount()).isEqualTo(1);
+        assertThat(p.count(SampleVerdict.DROPPED_SERIES_LIMIT)).isZero();
+    }
+
+    @Test
+    void whenNoSeriesIsIdleTheNewOneIsDroppedAndTheLearnedOnesStay() {
+        TestClock clock = new TestClock();
+        DetectionPipeline p = evicting(clock, 2, new ArrayList<>());
+        p.ingest(new Sample(SeriesId.of("a"), 0, 1));
+        p.ingest(new Sample(SeriesId.of("b"), 0, 1));
+        clock.millis += 60_000;
+        assertThat(p.ingest(new Sample(SeriesId.of("c"), 60_000, 1)).verdict()).isEqualTo(SampleVerdict.DROPPED_SERIES_LIMIT);
+        assertThat(p.series()).containsExactlyInAnyOrder(SeriesId.of("a"), SeriesId.of("b"));
+
+        // without eviction nothing is ever forgotten, however long a series is quiet
+        DetectionPipeline keeping = DetectionPipeline.builder(new EwmaDetectorProvider().create(ProviderContext.builder().build()))
+                .maxSeries(1).build();
+        keeping.ingest(new Sample(SeriesId.of("a"), 0, 1));
+        assertThat(keeping.evictIdle()).isZero();
+        assertThat(keeping.ingest(new Sample(SeriesId.of("b"), 0, 1)).verdict()).isEqualTo(SampleVerdict.DROPPED_SERIES_LIMIT);
+    }
+
+    @Test
+    void aForgottenSeriesThatComesBackStartsAfreshAndIsNotInTheCheckpoint() {
+        TestClock clock = new TestClock();
+        DetectionPipeline p = evicting(clock, 10, new ArrayList<>());
+        p.ingest(wobble(CPU, 100, 0));
+        SeriesId other = SeriesId.of("mem");
+        clock.millis += 10 * 60_000;
+        p.ingest(new Sample(other, 1_000_000, 5));
+        assertThat(p.evictIdle()).isEqualTo(1);
+        assertThat(p.checkpoint()).containsOnlyKeys(other);
+
+        // an old timestamp is no longer "out of order": the series' history went with its state
+        assertThat(p.ingest(new Sample(CPU, 50_000, 21)).verdict()).isEqualTo(SampleVerdict.SCORED);
+        assertThat(p.seriesCount()).isEqualTo(2);
+    }
+
+    @Test
+    void evictionRacingIngestNeverLosesASampleIntoAForgottenState() throws Exception {
+        TestClock clock = new TestClock();
+        DetectionPipeline p = evicting(clock, 100, new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> feeder = pool.submit(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    p.ingest(new Sample(SeriesId.of("s" + (i % 50)), i, i % 7));
+                }
+            });
+            Future<?> sweeper = pool.submit(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    clock.millis += 1_000_000; // everything is idle at every sweep
+                    p.evictIdle();
+                }
+            });
+            feeder.get();
+            sweeper.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(p.count(SampleVerdict.SCORED)).isEqualTo(20_000);
+        assertThat(p.seriesCount()).isLessThanOrEqualTo(50);
+    }
 }

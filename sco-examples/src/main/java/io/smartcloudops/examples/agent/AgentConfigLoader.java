@@ -29,7 +29,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * data_dir: ./sco-data
  * sample_interval: 5s
  * detection: {detector: ewma, anomaly_threshold: 0.95, settings: {alpha: 0.05}, checkpoint_interval: 1m,
- *             directions: {'.*(cpu|latency).*': up, 'free_.*': down}}   # metric-name patterns, first match wins
+ *             directions: {'.*(cpu|latency).*': up, 'free_.*': down},   # metric-name patterns, first match wins
+ *             max_series: 100000, series_idle: 1h}                      # idle series are forgotten (0: never)
  * rules: ./rules.yml
  * remediation: {mode: dry_run, cooldown: 5m, systemctl: [sudo, -n, systemctl]}
  * sources: {host: {host: app}}
@@ -136,7 +137,8 @@ public final class AgentConfigLoader {
         ProviderConfig http = c.section("http");
         http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token", "token_file", "anonymous", "hosts"));
         ProviderConfig detection = c.section("detection");
-        detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings", "checkpoint_interval", "directions"));
+        detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings", "checkpoint_interval", "directions", "max_series",
+                "series_idle"));
         ProviderConfig remediation = c.section("remediation");
         remediation.requireOnly(Set.of("mode", "cooldown", "systemctl"));
         ProviderConfig chat = c.section("chat");
@@ -214,6 +216,18 @@ public final class AgentConfigLoader {
         }
         if (c.has("checkpoints")) {
             out.checkpoints(checkpointSettings(c.section("checkpoints"), folder));
+        }
+        if (detection.has("max_series") || detection.has("series_idle")) {
+            io.smartcloudops.runtime.SeriesLimits now = b.runtime().series();
+            int max = detection.integer("max_series", now.max());
+            if (max < 1) {
+                throw new ConfigException("setting 'detection.max_series' must be at least 1, got " + max);
+            }
+            Duration idle = detection.duration("series_idle", now.idle());
+            if (idle.isNegative()) {
+                throw new ConfigException("setting 'detection.series_idle' must not be negative, got " + idle);
+            }
+            out.series(new io.smartcloudops.runtime.SeriesLimits(max, idle));
         }
         if (c.has("data_dir")) {
             out.dataDir(folder.resolve(c.requireString("data_dir")));

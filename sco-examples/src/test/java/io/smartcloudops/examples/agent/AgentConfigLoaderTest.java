@@ -41,6 +41,18 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void theSeriesLimitAndIdleTimeAreDetectionSettingsWithClearErrors() {
+        AgentConfig c = loader.parse("a.yml", "detection: {max_series: 1000000, series_idle: 15m}", AgentConfig.defaults());
+        assertThat(c.runtime().series()).isEqualTo(new io.smartcloudops.runtime.SeriesLimits(1_000_000, Duration.ofMinutes(15)));
+        assertThat(loader.parse("a.yml", "detection: {series_idle: 0s}", AgentConfig.defaults()).runtime().series().evicts()).isFalse();
+        assertThat(AgentConfig.defaults().runtime().series()).isEqualTo(io.smartcloudops.runtime.SeriesLimits.defaults());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.parse("a.yml", "detection: {max_series: 0}", AgentConfig.defaults()))
+                .isInstanceOf(io.smartcloudops.api.ConfigException.class).hasMessageContaining("detection.max_series");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.parse("a.yml", "detection: {series_idle: soon}", AgentConfig.defaults()))
+                .isInstanceOf(io.smartcloudops.api.ConfigException.class).hasMessageContaining("series_idle");
+    }
+
+    @Test
     void relativePathsInAConfigFileAreRelativeToItsFolder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path etc = java.nio.file.Files.createDirectories(dir.resolve("etc/sco"));
         java.nio.file.Files.writeString(etc.resolve("token"), "a-token-of-at-least-16-chars");

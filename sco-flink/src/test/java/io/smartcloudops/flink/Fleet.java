@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * trip the rules, run through the agent's own pipeline and rule engine the way the agent's loop
  * runs them: every sample of a round ingested and observed, then the rules evaluated once.
  */
-final class Fleet {
+final class Fleet implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     static final long T0 = Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
     static final long STEP = 60_000;
     static final Duration STALE_AFTER = Duration.ofMinutes(5);

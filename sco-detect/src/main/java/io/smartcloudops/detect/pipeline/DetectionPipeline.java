@@ -229,6 +229,31 @@ public final class DetectionPipeline {
         }
     }
 
+    /**
+     * One series' detector state and last timestamp, or empty when the pipeline holds no state for
+     * it. A host that keeps each series' state elsewhere (Flink's keyed state) saves one series after
+     * scoring it, without snapshotting the others.
+     */
+    public Optional<Checkpoint> checkpoint(SeriesId series) {
+        SeriesSlot slot = slots.get(series);
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            return Optional.of(new Checkpoint(slot.detector.snapshot(), slot.lastTimestamp));
+        }
+    }
+
+    /** Drops one series' state (it starts afresh, or from a {@link #restore}, on its next sample). */
+    public void forget(SeriesId series) {
+        SeriesSlot slot = slots.remove(series);
+        if (slot != null) {
+            synchronized (slot) {
+                slot.evicted = true; // a sample that found it before the removal goes round again
+            }
+        }
+    }
+
     /** Replaces the states of the given series with restored ones. */
     public void restore(Map<SeriesId, Checkpoint> checkpoints) {
         checkpoints.forEach((id, cp) -> {

@@ -227,4 +227,23 @@ class DetectionPipelineTest {
         assertThat(p.count(SampleVerdict.SCORED)).isEqualTo(20_000);
         assertThat(p.seriesCount()).isLessThanOrEqualTo(50);
     }
+
+    @Test
+    void oneSeriesCheckpointAndForgetLetAnotherHostKeepTheStateAndGetTheSameScores() {
+        SeriesId other = SeriesId.of("mem");
+        DetectionPipeline straight = pipeline();
+        DetectionPipeline moved = pipeline();
+        straight.ingest(wobble(CPU, 120, 0));
+        moved.ingest(wobble(CPU, 120, 0));
+        moved.ingest(wobble(other, 10, 0));
+        assertThat(moved.checkpoint(SeriesId.of("absent"))).isEmpty();
+        DetectionPipeline.Checkpoint saved = moved.checkpoint(CPU).orElseThrow();
+        assertThat(saved.lastTimestampMillis()).isEqualTo(119_000);
+        moved.forget(CPU);
+        assertThat(moved.series()).containsExactly(other);
+        moved.restore(java.util.Map.of(CPU, saved));
+        Sample next = new Sample(CPU, 120_000, 60);
+        assertThat(moved.ingest(next).score()).isEqualTo(straight.ingest(next).score());
+        assertThat(moved.ingest(new Sample(CPU, 120_000, 1)).verdict()).isEqualTo(SampleVerdict.DROPPED_DUPLICATE);
+    }
 }

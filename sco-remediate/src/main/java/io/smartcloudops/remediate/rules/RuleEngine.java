@@ -236,6 +236,71 @@ public final class RuleEngine {
                 .toList();
     }
 
+    /**
+     * Everything the engine holds for one series, or empty when it has never observed it. Alerts of
+     * {@code absent} rules belong to no series and are not part of it.
+     */
+    public synchronized java.util.Optional<SeriesRuleState> exportSeries(SeriesId series) {
+        Observation o = latest.get(series);
+        if (o == null) {
+            return java.util.Optional.empty();
+        }
+        List<SeriesRuleState.Point> past = history.getOrDefault(series, new java.util.ArrayDeque<>()).stream()
+                .map(Observation::point).toList();
+        List<SeriesRuleState.RuleAlert> alerts = new ArrayList<>();
+        for (Rule rule : rules) {
+            Map<SeriesId, Alert> of = bySeries.get(rule);
+            Alert a = of == null ? null : of.get(series);
+            if (a != null) {
+                alerts.add(new SeriesRuleState.RuleAlert(rule.group(), rule.name(), a));
+            }
+        }
+        return java.util.Optional.of(new SeriesRuleState(series, o.point(), past, alerts));
+    }
+
+    /**
+     * Replaces what the engine holds for the state's series with it. The series is not marked as
+     * newly observed: the next {@link #evaluate} changes its alerts only as time alone would.
+     */
+    public synchronized void importSeries(SeriesRuleState state) {
+        SeriesId id = state.series();
+        forgetSeries(id);
+        Observation o = Observation.of(state.latest());
+        latest.put(id, o);
+        latestByName.computeIfAbsent(id.name(), k -> new HashMap<>()).put(id, o);
+        if (!state.history().isEmpty()) {
+            java.util.ArrayDeque<Observation> h = new java.util.ArrayDeque<>();
+            state.history().forEach(p -> h.addLast(Observation.of(p)));
+            history.put(id, h);
+        }
+        for (SeriesRuleState.RuleAlert ra : state.alerts()) {
+            for (Rule rule : rules) {
+                if (rule.name().equals(ra.rule()) && ra.group().equals(rule.group() == null ? "" : rule.group())
+                        && !(rule.condition() instanceof Condition.Absent)) {
+                    Map<SeriesId, Alert> of = bySeries.computeIfAbsent(rule, r -> new HashMap<>());
+                    if (of.putIfAbsent(id, ra.alert()) == null) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Drops everything the engine holds for one series, without reporting its alerts as ended. */
+    public synchronized void forgetSeries(SeriesId series) {
+        latest.remove(series);
+        Map<SeriesId, Observation> named = latestByName.get(series.name());
+        if (named != null) {
+            named.remove(series);
+            if (named.isEmpty()) {
+                latestByName.remove(series.name());
+            }
+        }
+        history.remove(series);
+        bySeries.values().forEach(m -> m.remove(series));
+        dirty.remove(series);
+    }
+
     /** The condition on one fresh observation: a match with its labels and value, or null when it does not hold. */
     private Match test(Condition c, SeriesId id, Observation o) {
         if (c instanceof Condition.Threshold t && t.op().test(o.value, t.value())) {
@@ -292,6 +357,13 @@ public final class RuleEngine {
     }
 
     private record Observation(long timestampMillis, double value, double score) {
+        static Observation of(SeriesRuleState.Point p) {
+            return new Observation(p.timestampMillis(), p.value(), p.score());
+        }
+
+        SeriesRuleState.Point point() {
+            return new SeriesRuleState.Point(timestampMillis, value, score);
+        }
     }
 
     private record Match(Labels labels, double value) {

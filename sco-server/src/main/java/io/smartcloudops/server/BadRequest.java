@@ -5,13 +5,24 @@ final class BadRequest extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
+    private final java.util.Map<String, String> headers;
 
     BadRequest(int status, String message) {
+        this(status, message, java.util.Map.of());
+    }
+
+    /** A refusal that also tells the client something in response headers (Retry-After on a 429). */
+    BadRequest(int status, String message, java.util.Map<String, String> headers) {
         super(message);
         this.status = status;
+        this.headers = java.util.Map.copyOf(headers);
     }
 
     int status() {
         return status;
+    }
+
+    java.util.Map<String, String> headers() {
+        return headers;
     }
 }

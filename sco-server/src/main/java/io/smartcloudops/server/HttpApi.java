@@ -102,7 +102,10 @@ final class HttpApi {
             config.routes.get("/series", this::series);
             new LinkEndpoints(host, this::requireOperator).register(config);
             config.routes.get("/metrics", ctx -> ctx.contentType(host.metrics().contentType()).result(host.metrics().scrape()));
-            config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(BadRequest.class, (e, ctx) -> {
+                e.headers().forEach(ctx::header);
+                error(ctx, e.status(), e.getMessage());
+            });
             config.routes.exception(io.smartcloudops.server.link.PeerUnavailableException.class, (e, ctx) -> {
                 LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 error(ctx, 503, "the monitor this host answers from is unavailable: " + e.getMessage());
@@ -236,8 +239,11 @@ final class HttpApi {
         Principal who = caller(ctx) == null ? Principal.anonymousViewer() : caller(ctx);
         // Anonymous callers are all on this machine (loopback): one shared budget, whichever 127/8 address they use.
         String key = caller(ctx) == null ? "anonymous" : who.name();
-        if (!queryLimiter.allow(key, host.ops().now())) {
-            throw new BadRequest(429, "too many queries from " + key + "; at most " + QUERIES_PER_MINUTE + " a minute");
+        java.time.Instant now = host.ops().now();
+        if (!queryLimiter.allow(key, now)) {
+            long wait = queryLimiter.secondsUntilNextWindow(now);
+            throw new BadRequest(429, "too many queries from " + key + "; at most " + QUERIES_PER_MINUTE + " a minute; retry in "
+                    + wait + " s", Map.of("Retry-After", Long.toString(wait)));
         }
         ChatReply reply = host.chat().answer(new ChatQuery(text.asText(), sessionId, who));
         if (host.config().chatEngine().equals("llm")) {

@@ -36,4 +36,13 @@ final class RequestRateLimiter {
         }
         return ++c[1] <= perWindow;
     }
+
+    /**
+     * Whole seconds until the window that holds {@code now} ends, at least 1: what a refused caller
+     * is told to wait (Retry-After), rounded up so a client that waits exactly that long is allowed.
+     */
+    long secondsUntilNextWindow(Instant now) {
+        long millis = window.toMillis() - Math.floorMod(now.toEpochMilli(), window.toMillis());
+        return Math.max(1, (millis + 999) / 1000);
+    }
 }

@@ -142,4 +142,26 @@ class AuthAndApprovalsTest {
         }
         assertThat(limited).isBetween(1, 5);
     }
+
+    @Test
+    void aRefusedQuerySaysInRetryAfterWhenTheBudgetRefills() throws Exception {
+        // 15 s into a minute: the fixed one-minute window refills in 45 s
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+                Instant.parse("2026-12-04T07:00:15Z"));
+        agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dataDir).sampleInterval(Duration.ofHours(1))
+                .sources(Map.of()).chatEngine("echo").build()).clock(now::get).build().start();
+        for (int i = 0; i < HttpApi.QUERIES_PER_MINUTE; i++) {
+            assertThat(send("POST", "/query", "{\"text\": \"status\"}", null).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> refused = send("POST", "/query", "{\"text\": \"status\"}", null);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("45");
+        assertThat(json.readTree(refused.body()).get("error").asText()).contains("retry in 45 s");
+
+        now.set(Instant.parse("2026-12-04T07:00:59.500Z"));
+        assertThat(send("POST", "/query", "{\"text\": \"status\"}", null).headers().firstValue("Retry-After"))
+                .as("half a second left rounds up to one").hasValue("1");
+        now.set(Instant.parse("2026-12-04T07:01:00Z"));
+        assertThat(send("POST", "/query", "{\"text\": \"status\"}", null).statusCode()).as("waiting as told is enough").isEqualTo(200);
+    }
 }

@@ -52,8 +52,8 @@ class QuerySetEvaluationTest {
 
     @Test
     void setESharesNoTextWithThePoolOrTheOtherSets() throws IOException {
-        assertThat(sharedTexts(interpreter, setE, List.of("queries-paraphrase.jsonl", "queries-holdout.jsonl",
-                "queries-holdout-c.jsonl", "queries-holdout-d.jsonl"))).isEmpty();
+        assertThat(sharedTexts(interpreter, setE, List.of("queries-paraphrase.jsonl", "queries-dev-ab.jsonl",
+                "queries-dev-c.jsonl", "queries-dev-d.jsonl"))).isEmpty();
     }
 
     @Test
@@ -111,7 +111,7 @@ class QuerySetEvaluationTest {
         double intentAccuracy = (double) intentHits / dev.size();
         double slotAccuracy = (double) slotHits / slotExamples;
         StringBuilder report = new StringBuilder();
-        report.append(String.format(Locale.ROOT, "ChatOps %s evaluation (held out of the pool): intent accuracy %.3f (%d/%d), "
+        report.append(String.format(Locale.ROOT, "ChatOps %s evaluation (each example excluded from the few-shot pool): intent accuracy %.3f (%d/%d), "
                 + "slot accuracy %.3f (%d/%d examples with labelled slots)%n", name, intentAccuracy, intentHits, dev.size(),
                 slotAccuracy, slotHits, slotExamples));
         perSlot.forEach((k, c) -> report.append(String.format(Locale.ROOT, "  slot %-13s %.3f (%d/%d)%n", k, (double) c[0] / c[1], c[0], c[1])));

@@ -1,5 +1,7 @@
 package io.smartcloudops.runtime;
 
+import io.smartcloudops.api.storage.PrivateFiles;
+
 import io.smartcloudops.api.checkpoint.CheckpointStore;
 import io.smartcloudops.api.checkpoint.CheckpointStoreException;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,11 +35,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     public void save(byte[] checkpoint) {
         try {
             Files.deleteIfExists(temporary);
-            try {
-                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(temporary); // not a POSIX file system: its own permissions apply
-            }
+            PrivateFiles.createFile(temporary);
             try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(checkpoint);
                 while (buf.hasRemaining()) {

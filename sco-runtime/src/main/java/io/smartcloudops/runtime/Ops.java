@@ -1,5 +1,7 @@
 package io.smartcloudops.runtime;
 
+import io.smartcloudops.api.storage.PrivateFiles;
+
 import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.ActionResult;
@@ -129,7 +131,7 @@ public final class Ops implements AutoCloseable {
 
     private void open(OpsBuilder b) {
         try {
-            Files.createDirectories(config.dataDir());
+            PrivateFiles.directory(config.dataDir());
         } catch (IOException e) {
             throw new ConfigException("cannot create data directory " + config.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
         }

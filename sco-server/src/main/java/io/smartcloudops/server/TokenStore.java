@@ -1,5 +1,7 @@
 package io.smartcloudops.server;
 
+import io.smartcloudops.api.storage.PrivateFiles;
+
 import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.action.Role;
@@ -45,6 +47,7 @@ public final class TokenStore implements AutoCloseable {
 
     public static TokenStore open(Path file) {
         try {
+            PrivateFiles.database(file);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
@@ -52,7 +55,7 @@ public final class TokenStore implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, created_at TEXT NOT NULL)");
             }
             return new TokenStore(c);
-        } catch (SQLException e) {
+        } catch (SQLException | java.io.IOException e) {
             throw new ConfigException("cannot open token store " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }

@@ -1,8 +1,9 @@
 package io.smartcloudops.examples.agent;
 
+import io.smartcloudops.api.storage.PrivateFiles;
+
 import io.smartcloudops.server.TokenStore;
 import io.smartcloudops.api.ConfigException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -26,7 +27,7 @@ final class TokenCommand {
         @Override
         public Integer call() {
             try {
-                Files.createDirectories(dataDir);
+                PrivateFiles.directory(dataDir);
                 try (TokenStore store = TokenStore.open(dataDir.resolve("tokens.db"))) {
                     return run(store);
                 }

@@ -1,5 +1,7 @@
 package io.smartcloudops.remediate.audit;
 
+import io.smartcloudops.api.storage.PrivateFiles;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcloudops.api.audit.AuditEntry;
@@ -373,14 +375,14 @@ public final class SqliteAuditLog implements AuditLog {
         InstantSource clock = o.clock;
         try {
             Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
+            PrivateFiles.directory(dir);
             if (!Files.isWritable(dir)) {
                 throw new AuditException("audit directory " + dir + " is not writable; choose another --data-dir or fix its permissions", null);
             }
             AuditKeyring keys = AuditKeyring.openOrCreate(o.keyFileOrDefault());
+            PrivateFiles.database(file);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             SqliteAuditLog log = new SqliteAuditLog(file, c, clock, keys, o.anchorsOrDefault(), o.anchorInterval);
-            log.restrictFiles();
             return log;
         } catch (SQLException | java.io.IOException e) {
             throw new AuditException("cannot open audit log " + file.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -577,8 +579,8 @@ public final class SqliteAuditLog implements AuditLog {
         ObjectMapper json = new ObjectMapper();
         Path temporary = Path.of(file.toAbsolutePath() + ".restoring");
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
             Files.deleteIfExists(temporary);
+            PrivateFiles.database(temporary);
             long legacyUpTo = 0;
             boolean keyedSeen = false;
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temporary)) {
@@ -631,7 +633,6 @@ public final class SqliteAuditLog implements AuditLog {
                 }
                 c.commit();
             }
-            PrivateFiles.restrict(temporary);
             Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return storedRows.size();
         } catch (SQLException | java.io.IOException e) {
@@ -685,16 +686,6 @@ public final class SqliteAuditLog implements AuditLog {
             return ChainCheck.walk(c, keys, new AuditHashing(new ObjectMapper()), anchors);
         } catch (SQLException e) {
             throw new AuditException("cannot read audit log " + file + " read-only: " + e.getMessage(), e);
-        }
-    }
-
-    private void restrictFiles() {
-        for (String suffix : List.of("", "-wal", "-shm")) {
-            try {
-                PrivateFiles.restrict(Path.of(file.toAbsolutePath() + suffix));
-            } catch (java.io.IOException e) {
-                // the log works either way; its directory's permissions still apply
-            }
         }
     }
 

@@ -393,8 +393,27 @@ public final class SqliteAuditLog implements AuditLog {
         return file;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Another process may append to the same file (the {@code sco-agent token} command does,
+     * beside a running agent): when the sequence this log expected was taken, the head is read
+     * back from the file and the entry is chained onto it, once.
+     */
     @Override
     public synchronized AuditEntry append(AuditRecord record) {
+        long expected = lastSequence;
+        try {
+            return appendOnce(record);
+        } catch (AuditException e) {
+            if (lastSequence > expected) {
+                return appendOnce(record); // reopen() found entries another writer added
+            }
+            throw e;
+        }
+    }
+
+    private AuditEntry appendOnce(AuditRecord record) {
         long seq = lastSequence + 1;
         Instant at = clock.instant();
         String storedAt = STORED_TIME.format(at);

@@ -58,6 +58,9 @@ public final class PrivateFiles {
                 // another process made it first: it is theirs to set
             }
         }
+        if (!Files.isDirectory(absolute)) {
+            throw new FileAlreadyExistsException(absolute.toString(), null, "exists and is not a directory");
+        }
         return dir;
     }
 

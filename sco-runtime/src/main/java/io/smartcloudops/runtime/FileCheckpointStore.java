@@ -1,5 +1,7 @@
 package io.smartcloudops.runtime;
 
+import io.smartcloudops.api.storage.PrivateFiles;
+
 import io.smartcloudops.api.checkpoint.CheckpointStore;
 import io.smartcloudops.api.checkpoint.CheckpointStoreException;
 import java.io.BufferedInputStream;
@@ -15,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,11 +38,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     public void save(Content content) {
         try {
             Files.deleteIfExists(temporary);
-            try {
-                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(temporary); // not a POSIX file system: its own permissions apply
-            }
+            PrivateFiles.createFile(temporary);
             try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 // written through a buffer as the loop encodes it, series by series: never whole in memory
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);

@@ -1,5 +1,7 @@
 package io.smartcloudops.runtime;
 
+import io.smartcloudops.api.storage.PrivateFiles;
+
 import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.ActionResult;
@@ -34,6 +36,7 @@ import io.smartcloudops.remediate.alerting.NotificationGroups;
 import io.smartcloudops.remediate.alerting.Silences;
 import io.smartcloudops.remediate.policy.AlertRemediator;
 import io.smartcloudops.remediate.policy.PolicyGate;
+import io.smartcloudops.remediate.state.SqliteSafetyState;
 import io.smartcloudops.remediate.rules.RuleEngine;
 import io.smartcloudops.remediate.rules.RuleFileException;
 import io.smartcloudops.remediate.rules.RuleReloader;
@@ -102,6 +105,9 @@ public final class Ops implements AutoCloseable {
     private NotificationGroups alertNotifications;
     private PolicyGate gate;
     private AlertRouter router;
+    private final RemediationLane remediation = new RemediationLane();
+    /** Silences, cooldowns, rate windows, idempotency keys, breakers and pending approvals, beside the audit log. */
+    private SqliteSafetyState safety;
     private LiveView view;
     private ScheduledExecutorService scheduler;
     private boolean warmedUp;
@@ -132,7 +138,7 @@ public final class Ops implements AutoCloseable {
 
     private void open(OpsBuilder b) {
         try {
-            Files.createDirectories(config.dataDir());
+            PrivateFiles.directory(config.dataDir());
         } catch (IOException e) {
             throw new ConfigException("cannot create data directory " + config.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
         }
@@ -185,7 +191,9 @@ public final class Ops implements AutoCloseable {
             listeners.notification(notifier, outcome);
             health.record("notifier " + notifier, outcome.equals("sent") ? ComponentHealth.OK : "last notification " + outcome);
         });
+        safety = SqliteSafetyState.open(config.dataDir().resolve("state.db"), clock);
         PolicyGate.Builder gateBuilder = PolicyGate.builder(audit, clock)
+                .state(safety)
                 .mode(config.actionMode())
                 .cooldown(config.cooldown())
                 .listener(this::onActionResult)
@@ -197,7 +205,7 @@ public final class Ops implements AutoCloseable {
         if (b.rateLimits != null) {
             gateBuilder.rateLimits(b.rateLimits.perTarget(), b.rateLimits.global(), b.rateLimits.window());
         }
-        Silences silences = new Silences();
+        Silences silences = new Silences(safety, clock.instant());
         List<RemediationAction> actions = new ArrayList<>(ActionCatalog.build(config, b.registry, base, silences));
         for (RemediationAction extra : b.actions) {
             actions.removeIf(a -> a.name().equals(extra.name()));
@@ -211,6 +219,7 @@ public final class Ops implements AutoCloseable {
                 .ruleAlerts(ruleEngine::activeAlerts)
                 .grouping(alertNotifications)
                 .suppressionListener(listeners::suppressed)
+                .remediationLane(remediation)
                 .build();
         view = new LiveView(clock, pipeline, this::openAlerts, audit, b.logs);
 
@@ -238,6 +247,7 @@ public final class Ops implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        remediation.start();
         scheduler.scheduleWithFixedDelay(this::safeRound, 0, config.sampleInterval().toMillis(), TimeUnit.MILLISECONDS);
         if (archive != null) {
             archive.start();
@@ -516,6 +526,7 @@ public final class Ops implements AutoCloseable {
             }
             scheduler = null;
         }
+        remediation.close(); // actions under way finish (or are interrupted) before their actions and the audit close
         if (checkpoints != null && !config.checkpointInterval().isZero()) {
             checkpoints.save(); // nothing scores any more while the last states are written
         }
@@ -538,6 +549,10 @@ public final class Ops implements AutoCloseable {
         if (gate != null) {
             ActionCatalog.close(gate.actions());
             gate = null;
+        }
+        if (safety != null) {
+            safety.close();
+            safety = null;
         }
         if (audit != null) {
             try {

@@ -1,5 +1,7 @@
 package io.smartcloudops.server;
 
+import io.smartcloudops.api.storage.PrivateFiles;
+
 import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.action.Role;
@@ -45,6 +47,7 @@ public final class TokenStore implements AutoCloseable {
 
     public static TokenStore open(Path file) {
         try {
+            PrivateFiles.database(file);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
@@ -52,7 +55,7 @@ public final class TokenStore implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, created_at TEXT NOT NULL)");
             }
             return new TokenStore(c);
-        } catch (SQLException e) {
+        } catch (SQLException | java.io.IOException e) {
             throw new ConfigException("cannot open token store " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
@@ -67,9 +70,7 @@ public final class TokenStore implements AutoCloseable {
 
     /** Creates a token and returns it; this is the only time it can be seen. */
     public synchronized String create(String name, Role role, Instant now) {
-        if (!NAME.matcher(name).matches()) {
-            throw new ConfigException("token name must be 1-64 letters, digits or . _ @ -; got '" + name + "'");
-        }
+        requireValidName(name);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -83,6 +84,18 @@ public final class TokenStore implements AutoCloseable {
             throw new ConfigException("cannot create token '" + name + "'" + (e.getMessage().contains("UNIQUE") ? ": the name is taken" : ": " + e.getMessage()), e);
         }
         return token;
+    }
+
+    /** Refuses a holder name that {@link #create} would refuse, so a caller can check before it audits. */
+    public static void requireValidName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new ConfigException("token name must be 1-64 letters, digits or . _ @ -; got '" + name + "'");
+        }
+    }
+
+    /** Whether {@code name} holds a token. */
+    public synchronized boolean holds(String name) {
+        return list().stream().anyMatch(h -> h.name().equals(name));
     }
 
     public synchronized boolean revoke(String name) {

@@ -76,6 +76,9 @@ class AlertEndpointsTest {
         assertThat(first.get("new").asInt()).isEqualTo(1);
         assertThat(ok(send("POST", "/webhook/alertmanager", FIRING_NGINX, TOKEN)).get("new").asInt()).isZero();
 
+        // remediation runs in its own lane, after the webhook has answered
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> ok(send("GET", "/status", null, null)).get("recent_actions").size() > 0);
         JsonNode status = ok(send("GET", "/status", null, null));
         assertThat(status.get("recent_actions")).hasSize(1);
         JsonNode action = status.get("recent_actions").get(0);

@@ -248,4 +248,23 @@ class LockedDoorsTest {
             assertThat(a.status()).as(a.body()).isEqualTo(429);
         }
     }
+
+    @Test
+    void everyFileTheAgentWritesIsOwnerOnlyAndItsFoldersToo() throws Exception {
+        start(config());
+        String operator = agent.tokens().create("bob", Role.OPERATOR, Instant.now());
+        assertThat(send("POST", "/silences", "{\"matchers\": [\"host=\\\"app\\\"\"]}", operator).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/query", "{\"text\": \"status\"}", operator).statusCode()).isEqualTo(200);
+        agent.close();
+        agent = null;
+        List<Path> written;
+        try (var walk = Files.walk(dir)) {
+            written = walk.filter(p -> !p.equals(dir)).toList();
+        }
+        assertThat(written).extracting(p -> dir.relativize(p).toString()).contains("data", "data/audit.db", "data/tokens.db");
+        for (Path p : written) {
+            String mode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+            assertThat(mode).as(dir.relativize(p).toString()).isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+        }
+    }
 }

@@ -161,4 +161,45 @@ class AgentCommandTest {
         assertThat(cl.execute("token", "revoke", "--name", "carol", "--data-dir", dir.resolve("data").toString())).isZero();
         assertThat(cl.execute("token", "revoke", "--name", "carol", "--data-dir", dir.resolve("data").toString())).isEqualTo(1);
     }
+
+    private java.util.List<io.smartcloudops.api.audit.AuditEntry> tokenEntries(Path data) {
+        try (SqliteAuditLog log = SqliteAuditLog.options(data.resolve("audit.db")).open()) {
+            return log.query(io.smartcloudops.api.audit.AuditQuery.builder().action("token").build());
+        }
+    }
+
+    @Test
+    void tokenCreateAndRevokeAreAuditedAsTheCliUserInTheAgentsLog() {
+        String data = dir.resolve("data").toString();
+        assertThat(run("token", "create", "--name", "carol", "--role", "operator", "--data-dir", data)).isZero();
+        assertThat(run("token", "revoke", "--name", "carol", "--data-dir", data)).isZero();
+        String actor = TokenCommand.cliActor(System.getenv(), System.getProperty("user.name"));
+        assertThat(tokenEntries(dir.resolve("data")))
+                .extracting(e -> e.record().actor() + " " + e.record().outcome() + " " + e.record().subject() + " " + e.record().details())
+                .containsExactlyInAnyOrder(actor + " created carol {role=operator}", actor + " revoked carol {}");
+        assertThat(out.toString()).doesNotContain("Exception");
+        assertThat(run("audit", "verify", "--data-dir", data)).isZero();
+    }
+
+    @Test
+    void theCliActorIsTheSudoUserElseTheAccount() {
+        assertThat(TokenCommand.cliActor(Map.of("SUDO_USER", "alice"), "root")).isEqualTo("cli:alice");
+        assertThat(TokenCommand.cliActor(Map.of(), "sco")).isEqualTo("cli:sco");
+    }
+
+    @Test
+    void whenTheAuditRefusesTheEntryNoTokenIsCreatedOrRevoked() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(run("token", "create", "--name", "carol", "--role", "operator", "--data-dir", data.toString())).isZero();
+        // the log opens, but every append fails, as on a full disk
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("audit.db")); Statement s = c.createStatement()) {
+            s.execute("CREATE TRIGGER refuse BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+        }
+        assertThat(run("token", "create", "--name", "dave", "--role", "admin", "--data-dir", data.toString())).isEqualTo(2);
+        assertThat(run("token", "revoke", "--name", "carol", "--data-dir", data.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing changed");
+        try (io.smartcloudops.server.TokenStore store = io.smartcloudops.server.TokenStore.open(data.resolve("tokens.db"))) {
+            assertThat(store.list()).extracting(io.smartcloudops.server.TokenStore.Holder::name).containsExactly("carol");
+        }
+    }
 }

@@ -26,6 +26,10 @@ import java.util.function.Supplier;
  * if it fires and no silence or inhibition mutes it, people are told and its remediation is
  * requested through the policy gate. Duplicate deliveries from Alertmanager (HA pairs, resends
  * every group interval) are recognised by fingerprint and start time and handled once.
+ *
+ * <p>Remediation runs in its own lane ({@link Builder#remediationLane}), after the router's lock
+ * is released: an action or a verification that hangs holds neither the webhook that brought the
+ * alert, nor other alerts' webhooks, nor the reads of firing alerts.
  */
 public final class AlertRouter {
     private final AuditLog audit;
@@ -38,6 +42,7 @@ public final class AlertRouter {
     private final NotificationGroups grouping;
     private final Consumer<SuppressionReason> suppressions;
     private final Map<String, Alert> external = new LinkedHashMap<>();
+    private final java.util.concurrent.Executor lane;
 
     private AlertRouter(Builder b) {
         this.audit = b.audit;
@@ -49,6 +54,7 @@ public final class AlertRouter {
         this.notify = b.notify;
         this.grouping = b.grouping;
         this.suppressions = b.suppressions;
+        this.lane = b.lane;
     }
 
     public static Builder builder(AuditLog audit, InstantSource clock, AlertRemediator remediator) {
@@ -60,10 +66,14 @@ public final class AlertRouter {
     }
 
     /** Alerts that changed state in our rule engine. */
-    public synchronized void onTransitions(List<Alert> changed) {
-        for (Alert a : changed) {
-            route(a);
+    public void onTransitions(List<Alert> changed) {
+        List<Alert> remediate = new ArrayList<>();
+        synchronized (this) {
+            for (Alert a : changed) {
+                route(a, remediate);
+            }
         }
+        remediate(remediate);
     }
 
     /**
@@ -71,7 +81,31 @@ public final class AlertRouter {
      *
      * @return how many were new state changes (the rest were re-deliveries)
      */
-    public synchronized int onAlertmanager(List<Alert> alerts) {
+    public int onAlertmanager(List<Alert> alerts) {
+        List<Alert> remediate = new ArrayList<>();
+        int fresh;
+        synchronized (this) {
+            fresh = deliver(alerts, remediate);
+        }
+        remediate(remediate);
+        return fresh;
+    }
+
+    private void remediate(List<Alert> firing) {
+        for (Alert a : firing) {
+            try {
+                lane.execute(() -> remediator.onTransition(a));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the lane is full or closed: say so; a later firing of the alert is remediated as new
+                synchronized (this) {
+                    external.remove(a.fingerprint());
+                }
+                record(a, "not_remediated", Map.of("why", "remediation lane full or closed"));
+            }
+        }
+    }
+
+    private int deliver(List<Alert> alerts, List<Alert> remediate) {
         int fresh = 0;
         for (Alert a : alerts) {
             String key = a.fingerprint();
@@ -88,7 +122,7 @@ public final class AlertRouter {
                 external.remove(key);
             }
             fresh++;
-            route(a);
+            route(a, remediate);
         }
         return fresh;
     }
@@ -105,7 +139,7 @@ public final class AlertRouter {
         return all;
     }
 
-    private void route(Alert a) {
+    private void route(Alert a, List<Alert> remediate) {
         record(a, a.state().name().toLowerCase(Locale.ROOT), Map.of());
         if (a.state() == AlertState.FIRING) {
             Optional<Silence> silence = silences.muting(a.labels(), clock.instant());
@@ -121,7 +155,7 @@ public final class AlertRouter {
                 return;
             }
             tell(a, "FIRING");
-            remediator.onTransition(a);
+            remediate.add(a);
         } else if (a.state() == AlertState.RESOLVED && silences.muting(a.labels(), clock.instant()).isEmpty()) {
             tell(a, "RESOLVED");
         }
@@ -159,6 +193,7 @@ public final class AlertRouter {
         private Consumer<Notification> notify = n -> { };
         private Consumer<SuppressionReason> suppressions = r -> { };
         private NotificationGroups grouping;
+        private java.util.concurrent.Executor lane = Runnable::run;
 
         private Builder(AuditLog audit, InstantSource clock, AlertRemediator remediator) {
             this.audit = Objects.requireNonNull(audit);
@@ -194,6 +229,16 @@ public final class AlertRouter {
          */
         public Builder grouping(NotificationGroups groups) {
             this.grouping = Objects.requireNonNull(groups);
+            return this;
+        }
+
+        /**
+         * Where remediation runs (default: on the calling thread, after the router's lock is
+         * released). A host gives it a thread of its own, so that webhooks answer while an action
+         * or its verification is still running.
+         */
+        public Builder remediationLane(java.util.concurrent.Executor lane) {
+            this.lane = Objects.requireNonNull(lane);
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.smartcloudops.remediate.audit;
 
+import io.smartcloudops.api.storage.PrivateFiles;
+
 import io.smartcloudops.api.audit.AuditException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.smartcloudops.remediate.audit;
 
+import io.smartcloudops.api.storage.PrivateFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcloudops.api.audit.AuditAnchor;

@@ -1,5 +1,7 @@
 package io.smartcloudops.remediate.audit;
 
+import io.smartcloudops.api.storage.PrivateFiles;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcloudops.api.audit.AuditEntry;
@@ -373,14 +375,14 @@ public final class SqliteAuditLog implements AuditLog {
         InstantSource clock = o.clock;
         try {
             Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
+            PrivateFiles.directory(dir);
             if (!Files.isWritable(dir)) {
                 throw new AuditException("audit directory " + dir + " is not writable; choose another --data-dir or fix its permissions", null);
             }
             AuditKeyring keys = AuditKeyring.openOrCreate(o.keyFileOrDefault());
+            PrivateFiles.database(file);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             SqliteAuditLog log = new SqliteAuditLog(file, c, clock, keys, o.anchorsOrDefault(), o.anchorInterval);
-            log.restrictFiles();
             return log;
         } catch (SQLException | java.io.IOException e) {
             throw new AuditException("cannot open audit log " + file.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -391,8 +393,27 @@ public final class SqliteAuditLog implements AuditLog {
         return file;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Another process may append to the same file (the {@code sco-agent token} command does,
+     * beside a running agent): when the sequence this log expected was taken, the head is read
+     * back from the file and the entry is chained onto it, once.
+     */
     @Override
     public synchronized AuditEntry append(AuditRecord record) {
+        long expected = lastSequence;
+        try {
+            return appendOnce(record);
+        } catch (AuditException e) {
+            if (lastSequence > expected) {
+                return appendOnce(record); // reopen() found entries another writer added
+            }
+            throw e;
+        }
+    }
+
+    private AuditEntry appendOnce(AuditRecord record) {
         long seq = lastSequence + 1;
         Instant at = clock.instant();
         String storedAt = STORED_TIME.format(at);
@@ -577,8 +598,8 @@ public final class SqliteAuditLog implements AuditLog {
         ObjectMapper json = new ObjectMapper();
         Path temporary = Path.of(file.toAbsolutePath() + ".restoring");
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
             Files.deleteIfExists(temporary);
+            PrivateFiles.database(temporary);
             long legacyUpTo = 0;
             boolean keyedSeen = false;
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temporary)) {
@@ -631,7 +652,6 @@ public final class SqliteAuditLog implements AuditLog {
                 }
                 c.commit();
             }
-            PrivateFiles.restrict(temporary);
             Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return storedRows.size();
         } catch (SQLException | java.io.IOException e) {
@@ -685,16 +705,6 @@ public final class SqliteAuditLog implements AuditLog {
             return ChainCheck.walk(c, keys, new AuditHashing(new ObjectMapper()), anchors);
         } catch (SQLException e) {
             throw new AuditException("cannot read audit log " + file + " read-only: " + e.getMessage(), e);
-        }
-    }
-
-    private void restrictFiles() {
-        for (String suffix : List.of("", "-wal", "-shm")) {
-            try {
-                PrivateFiles.restrict(Path.of(file.toAbsolutePath() + suffix));
-            } catch (java.io.IOException e) {
-                // the log works either way; its directory's permissions still apply
-            }
         }
     }
 

@@ -72,6 +72,28 @@ final class CircuitBreaker {
         return false;
     }
 
+    /** Failures in a row on {@code key} (0 when closed), for keeping across a restart. */
+    int failures(String key) {
+        Entry e = entries.get(key);
+        return e == null ? 0 : e.failures;
+    }
+
+    Instant openedAt(String key) {
+        Entry e = entries.get(key);
+        return e == null ? null : e.openedAt;
+    }
+
+    /** What a restart read back: the failures and, if it opened, when (no trial is in flight after a restart). */
+    void restore(String key, int failures, Instant openedAt) {
+        Entry e = entries.computeIfAbsent(key, k -> new Entry());
+        e.failures = failures;
+        e.openedAt = openedAt;
+    }
+
+    Duration openFor() {
+        return openFor;
+    }
+
     Instant reopensAt(String key) {
         Entry e = entries.get(key);
         return e == null || e.openedAt == null ? null : e.openedAt.plus(openFor);

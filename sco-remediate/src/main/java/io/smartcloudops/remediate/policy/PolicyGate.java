@@ -19,6 +19,7 @@ import io.smartcloudops.api.audit.AuditException;
 import io.smartcloudops.api.audit.AuditKind;
 import io.smartcloudops.api.audit.AuditLog;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.remediate.state.SafetyStateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -41,8 +42,12 @@ import java.util.function.Consumer;
  * decides whether it worked; repeated failure opens the circuit and escalates to people; every
  * outcome is audited.
  *
- * <p>Requests are handled one at a time: remediation is rare and serial execution is the safe
- * order, so a slow action (or its retries) delays the next request rather than racing it.
+ * <p>Decisions (the checks above, approvals, the pending list) are quick and never wait for an
+ * action to finish: the gate's state is guarded by its monitor, which is held only while deciding
+ * and recording. Actions themselves run one at a time, under a lock of their own: remediation is
+ * rare and serial execution is the safe order, so a slow action (or its retries or a verification
+ * that hangs) delays the next action rather than racing it, but not the next decision. A target
+ * is marked acted on before its action starts, so a second request for it meanwhile is in cooldown.
  *
  * <pre>{@code
  * PolicyGate gate = PolicyGate.builder(audit, clock).action(new RestartServiceAction(runner, List.of("systemctl"), timeout)).build();
@@ -69,6 +74,10 @@ public final class PolicyGate implements ActionGateway {
     private final Map<String, Instant> lastRun = new java.util.HashMap<>();
     private final Map<String, PendingApproval> approvals = new LinkedHashMap<>();
     private final UnguessableIds approvalIds = new UnguessableIds("apr-");
+    /** Held while an action and its verification run; never while holding the monitor (decisions would wait). */
+    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
+    private final GateState state;
+    private final Duration limitWindow;
 
     private PolicyGate(Builder b) {
         this.actions = Map.copyOf(b.actions);
@@ -85,6 +94,28 @@ public final class PolicyGate implements ActionGateway {
         this.breaker = new CircuitBreaker(b.breakerThreshold, b.breakerOpenFor);
         this.retry = b.retry;
         this.sleeper = b.sleeper;
+        this.limitWindow = b.limitWindow;
+        this.state = new GateState(b.state);
+        restore(clock.instant());
+    }
+
+    /** What the last run of the agent left in force: cooldowns, rate windows, keys, breakers, approvals. */
+    private void restore(Instant now) {
+        for (GateState.Act a : state.acts(now)) {
+            lastRun.merge(a.target(), a.at(), (x, y) -> x.isAfter(y) ? x : y);
+            perTarget.record(a.target(), a.at());
+            global.record("*", a.at());
+        }
+        seenKeys.putAll(state.keys(now));
+        state.breakers(now).forEach((target, v) -> {
+            int bar = v.indexOf('|');
+            String opened = v.substring(bar + 1);
+            breaker.restore(target, Integer.parseInt(v.substring(0, bar)), opened.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(opened)));
+        });
+        for (GateState.StoredApproval a : state.approvals(now)) {
+            approvals.put(a.pending().id(), a.pending());
+            a.verification().ifPresent(v -> verifications.put(a.pending().id(), v));
+        }
     }
 
     public static Builder builder(AuditLog audit, InstantSource clock) {
@@ -105,52 +136,80 @@ public final class PolicyGate implements ActionGateway {
     }
 
     /** Like {@link #request(ActionRequest)}, with a check that decides whether the executed action worked. */
-    public synchronized ActionResult request(ActionRequest request, Optional<Verification> verification) {
+    public ActionResult request(ActionRequest request, Optional<Verification> verification) {
+        Decision d;
+        synchronized (this) {
+            d = decide(request, verification);
+        }
+        return d.result() != null ? d.result() : execute(d.run());
+    }
+
+    /** What deciding came to: a result now, or an action to run outside the monitor. */
+    private record Decision(ActionResult result, Run run) {
+        static Decision done(ActionResult r) {
+            return new Decision(r, null);
+        }
+    }
+
+    /** An action that passed every check, was audited as started and counted against its limits. */
+    private record Run(RemediationAction action, ActionRequest request, Optional<Verification> verification, Instant now) {
+    }
+
+    private Decision decide(ActionRequest request, Optional<Verification> verification) {
         Instant now = clock.instant();
         RemediationAction action = actions.get(request.action());
         if (action == null) {
-            return finish(request, ActionOutcome.REJECTED, "unknown action '" + request.action() + "'; available: "
-                    + actions.keySet().stream().sorted().toList(), now, Duration.ZERO);
+            return Decision.done(finish(request, ActionOutcome.REJECTED, "unknown action '" + request.action() + "'; available: "
+                    + actions.keySet().stream().sorted().toList(), now, Duration.ZERO));
         }
         String invalid = ParameterCheck.problem(action, request);
         if (invalid != null) {
-            return finish(request, ActionOutcome.REJECTED, invalid, now, Duration.ZERO);
+            return Decision.done(finish(request, ActionOutcome.REJECTED, invalid, now, Duration.ZERO));
         }
         if (!request.requestedBy().role().atLeast(Role.OPERATOR)) {
-            return finish(request, ActionOutcome.REJECTED, request.requestedBy().name() + " (viewer) may not request actions", now, Duration.ZERO);
+            return Decision.done(finish(request, ActionOutcome.REJECTED, request.requestedBy().name() + " (viewer) may not request actions", now, Duration.ZERO));
         }
         if (request.idempotencyKey() != null && seenKeys.containsKey(request.idempotencyKey())) {
-            return suppressed(request, SuppressionReason.DUPLICATE, "duplicate of request " + request.idempotencyKey(), now);
+            return Decision.done(suppressed(request, SuppressionReason.DUPLICATE, "duplicate of request " + request.idempotencyKey(), now));
         }
         String target = targetKey(request);
         Instant last = lastRun.get(target);
         if (last != null && now.isBefore(last.plus(cooldown))) {
-            return suppressed(request, SuppressionReason.COOLDOWN, "cooldown: " + target + " acted on at " + last
-                    + ", next allowed at " + last.plus(cooldown), now);
+            return Decision.done(suppressed(request, SuppressionReason.COOLDOWN, "cooldown: " + target + " acted on at " + last
+                    + ", next allowed at " + last.plus(cooldown), now));
         }
         if (breaker.state(target, now) == CircuitBreaker.State.OPEN) {
-            return suppressed(request, SuppressionReason.CIRCUIT_OPEN, "circuit open: " + target
-                    + " kept failing; escalated, next trial at " + breaker.reopensAt(target), now);
+            return Decision.done(suppressed(request, SuppressionReason.CIRCUIT_OPEN, "circuit open: " + target
+                    + " kept failing; escalated, next trial at " + breaker.reopensAt(target), now));
         }
         if (!perTarget.allows(target, now)) {
-            return suppressed(request, SuppressionReason.RATE_LIMIT, "rate limit: at most " + perTarget.describe() + " on " + target, now);
+            return Decision.done(suppressed(request, SuppressionReason.RATE_LIMIT, "rate limit: at most " + perTarget.describe() + " on " + target, now));
         }
         if (!global.allows("*", now)) {
-            return suppressed(request, SuppressionReason.RATE_LIMIT, "rate limit: at most " + global.describe() + " in all", now);
+            return Decision.done(suppressed(request, SuppressionReason.RATE_LIMIT, "rate limit: at most " + global.describe() + " in all", now));
         }
-        remember(request, now);
+        try {
+            remember(request, now);
+        } catch (SafetyStateException e) {
+            return Decision.done(finish(request, ActionOutcome.FAILED, "not run: " + e.getMessage(), now, Duration.ZERO));
+        }
         if (action.destructive() && mode == ActionMode.EXECUTE) {
             String id = approvalIds.next();
             PendingApproval pending = new PendingApproval(id, request, now, now.plus(approvalTtl));
+            try {
+                state.approval(pending, verification);
+            } catch (SafetyStateException e) {
+                return Decision.done(finish(request, ActionOutcome.FAILED, "not queued for approval: " + e.getMessage(), now, Duration.ZERO));
+            }
             approvals.put(id, pending);
             verification.ifPresent(v -> verifications.put(id, v));
             ActionResult r = new ActionResult(request.action(), request.target(), ActionOutcome.PENDING_APPROVAL,
                     "destructive action waits for approval " + id + " until " + pending.expiresAt(), now, Duration.ZERO, id);
             record(request, r, Map.of("approval_id", id));
             listener.accept(r);
-            return r;
+            return Decision.done(r);
         }
-        return run(action, request, verification, now);
+        return admit(action, request, verification, now);
     }
 
     private static String targetKey(ActionRequest request) {
@@ -164,6 +223,7 @@ public final class PolicyGate implements ActionGateway {
 
     private void remember(ActionRequest request, Instant now) {
         if (request.idempotencyKey() != null) {
+            state.key(request.idempotencyKey(), now);
             seenKeys.put(request.idempotencyKey(), now);
             if (seenKeys.size() > 100_000) {
                 seenKeys.remove(seenKeys.keySet().iterator().next());
@@ -171,10 +231,19 @@ public final class PolicyGate implements ActionGateway {
         }
     }
 
-    private ActionResult run(RemediationAction action, ActionRequest request, Optional<Verification> verification, Instant now) {
+    /** Under the monitor: the breaker's say, the audit entry before the act, and the act counted. */
+    private Decision admit(RemediationAction action, ActionRequest request, Optional<Verification> verification, Instant now) {
         String target = targetKey(request);
         if (!breaker.allows(target, now)) {
-            return suppressed(request, SuppressionReason.CIRCUIT_OPEN, "circuit open: a trial of " + target + " is under way", now);
+            return Decision.done(suppressed(request, SuppressionReason.CIRCUIT_OPEN, "circuit open: a trial of " + target + " is under way", now));
+        }
+        try {
+            // kept first: an act the audit then refuses only makes the gate more careful after a restart
+            state.act(target, now, cooldown.compareTo(limitWindow) > 0 ? cooldown : limitWindow);
+        } catch (SafetyStateException e) {
+            ActionResult r = ActionResult.of(request, ActionOutcome.FAILED, "not run: " + e.getMessage(), now, Duration.ZERO);
+            listener.accept(r);
+            return Decision.done(r);
         }
         try {
             audit.append(new AuditRecord(AuditKind.ACTION, request.requestedBy().name(), request.target(), request.action(),
@@ -182,24 +251,45 @@ public final class PolicyGate implements ActionGateway {
         } catch (AuditException e) {
             ActionResult r = ActionResult.of(request, ActionOutcome.FAILED, "not run: the attempt could not be audited (" + e.getMessage() + ")", now, Duration.ZERO);
             listener.accept(r);
-            return r;
+            return Decision.done(r);
         }
         lastRun.put(target, now);
         perTarget.record(target, now);
         global.record("*", now);
-        long started = System.nanoTime();
-        ActionResult result = attempt(action, request, now, started);
-        if (result.outcome() == ActionOutcome.SUCCEEDED && verification.isPresent()) {
-            result = verify(request, verification.get(), result, started);
+        return new Decision(null, new Run(action, request, verification, now));
+    }
+
+    /** Outside the monitor, one action at a time: the act, its verification, then the outcome recorded under the monitor. */
+    private ActionResult execute(Run run) {
+        ActionResult result;
+        running.lock();
+        try {
+            long started = System.nanoTime();
+            result = attempt(run.action(), run.request(), run.now(), started);
+            if (result.outcome() == ActionOutcome.SUCCEEDED && run.verification().isPresent()) {
+                result = verify(run.request(), run.verification().get(), result, started);
+            }
+        } finally {
+            running.unlock();
         }
-        if (result.outcome() == ActionOutcome.DRY_RUN) {
-            suppressions.accept(SuppressionReason.DRY_RUN);
-        } else if (result.outcome() == ActionOutcome.SUCCEEDED) {
-            breaker.success(target);
-        } else if (result.outcome() == ActionOutcome.FAILED && breaker.failure(target, clock.instant())) {
-            escalate(request, result);
+        synchronized (this) {
+            String target = targetKey(run.request());
+            if (result.outcome() == ActionOutcome.DRY_RUN) {
+                suppressions.accept(SuppressionReason.DRY_RUN);
+            } else if (result.outcome() == ActionOutcome.SUCCEEDED) {
+                breaker.success(target);
+                state.breakerClosed(target);
+            } else if (result.outcome() == ActionOutcome.FAILED) {
+                boolean opened = breaker.failure(target, clock.instant());
+                Instant openedAt = breaker.openedAt(target);
+                state.breaker(target, breaker.failures(target), openedAt,
+                        (openedAt != null ? openedAt : clock.instant()).plus(breaker.openFor()).plus(Duration.ofDays(1)));
+                if (opened) {
+                    escalate(run.request(), result);
+                }
+            }
+            return finish(run.request(), result);
         }
-        return finish(request, result);
     }
 
     private ActionResult attempt(RemediationAction action, ActionRequest request, Instant now, long started) {
@@ -288,31 +378,43 @@ public final class PolicyGate implements ActionGateway {
     }
 
     @Override
-    public synchronized ActionResult approve(String approvalId, Principal approver) {
+    public ActionResult approve(String approvalId, Principal approver) {
+        Decision d;
+        synchronized (this) {
+            d = decideApproval(approvalId, approver);
+        }
+        return d.result() != null ? d.result() : execute(d.run());
+    }
+
+    private Decision decideApproval(String approvalId, Principal approver) {
         Instant now = clock.instant();
         PendingApproval p = approvals.get(approvalId);
         if (p == null) {
-            return answerWithoutRequest(approvalId, "no pending approval '" + approvalId + "'", now);
+            return Decision.done(answerWithoutRequest(approvalId, "no pending approval '" + approvalId + "'", now));
         }
         if (!approver.role().atLeast(Role.OPERATOR) || approver.name().equals("system")) {
-            return finish(p.request(), ActionOutcome.REJECTED, approver.name() + " may not approve", now, Duration.ZERO);
+            return Decision.done(finish(p.request(), ActionOutcome.REJECTED, approver.name() + " may not approve", now, Duration.ZERO));
         }
+        state.approvalDone(approvalId);
         approvals.remove(approvalId);
         if (p.expiredAt(now)) {
-            return finish(p.request(), ActionOutcome.REJECTED, "approval " + approvalId + " expired at " + p.expiresAt(), now, Duration.ZERO);
+            return Decision.done(finish(p.request(), ActionOutcome.REJECTED, "approval " + approvalId + " expired at " + p.expiresAt(), now,
+                    Duration.ZERO));
         }
         audit.append(new AuditRecord(AuditKind.APPROVAL, approver.name(), p.request().target(), p.request().action(), "approved",
                 "approval " + approvalId, Map.of("approval_id", approvalId, "requested_by", p.request().requestedBy().name())));
-        return run(actions.get(p.request().action()), p.request(), Optional.ofNullable(verifications.remove(approvalId)), now);
+        return admit(actions.get(p.request().action()), p.request(), Optional.ofNullable(verifications.remove(approvalId)), now);
     }
 
     @Override
     public synchronized ActionResult deny(String approvalId, Principal approver, String reason) {
         Instant now = clock.instant();
-        PendingApproval p = approvals.remove(approvalId);
+        PendingApproval p = approvals.get(approvalId);
         if (p == null) {
             return answerWithoutRequest(approvalId, "no pending approval '" + approvalId + "'", now);
         }
+        state.approvalDone(approvalId);
+        approvals.remove(approvalId);
         verifications.remove(approvalId);
         audit.append(new AuditRecord(AuditKind.APPROVAL, approver.name(), p.request().target(), p.request().action(), "denied",
                 reason == null ? "" : reason, Map.of("approval_id", approvalId)));
@@ -378,6 +480,7 @@ public final class PolicyGate implements ActionGateway {
         private Duration breakerOpenFor = Duration.ofMinutes(30);
         private RetryPolicy retry = RetryPolicy.defaults();
         private Sleeper sleeper = Sleeper.real();
+        private io.smartcloudops.remediate.state.SafetyState state = io.smartcloudops.remediate.state.SafetyState.none();
 
         private Builder(AuditLog audit, InstantSource clock) {
             this.audit = Objects.requireNonNull(audit, "audit");
@@ -449,6 +552,16 @@ public final class PolicyGate implements ActionGateway {
         /** How to wait between retries and verification checks (tests record instead of sleeping). */
         public Builder sleeper(Sleeper s) {
             this.sleeper = Objects.requireNonNull(s);
+            return this;
+        }
+
+        /**
+         * Where cooldowns, rate-limit windows, idempotency keys, circuit breakers and pending
+         * approvals are kept across restarts (default: nowhere); what is still in force is loaded
+         * when the gate is built.
+         */
+        public Builder state(io.smartcloudops.remediate.state.SafetyState s) {
+            this.state = Objects.requireNonNull(s);
             return this;
         }
 

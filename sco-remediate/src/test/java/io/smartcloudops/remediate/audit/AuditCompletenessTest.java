@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcloudops.api.audit.AuditAnchor;
+import io.smartcloudops.api.audit.AuditEntry;
 import io.smartcloudops.api.audit.AuditKind;
 import io.smartcloudops.api.audit.AuditQuery;
 import io.smartcloudops.api.audit.AuditRecord;
@@ -241,5 +242,21 @@ class AuditCompletenessTest {
         assertThat(v.entries()).isEqualTo(4); // two old, the upgrade record, one new
         sql("UPDATE audit SET reason = 'rewritten' WHERE seq = 1");
         assertThat(verify().firstBadSequence()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondWriterOnTheSameFileDoesNotBreakTheFirstsNextAppend() {
+        // the token command appends beside a running agent; the agent's next entry must still be written
+        try (SqliteAuditLog agent = open()) {
+            agent.append(new AuditRecord(AuditKind.SYSTEM, "agent", "agent", "start", "ok", "", Map.of()));
+            try (SqliteAuditLog cli = open()) {
+                cli.append(new AuditRecord(AuditKind.SYSTEM, "cli:alice", "bob", "token", "created", "", Map.of()));
+            }
+            AuditEntry next = agent.append(new AuditRecord(AuditKind.ACTION, "system", "nginx", "restart_service", "dry_run", "", Map.of()));
+            assertThat(next.sequence()).isEqualTo(3);
+        }
+        AuditVerification v = verify();
+        assertThat(v.intact()).as(v.problem()).isTrue();
+        assertThat(v.entries()).isEqualTo(3);
     }
 }

@@ -21,6 +21,8 @@ final class ScriptedAction implements RemediationAction {
     private final String name;
     private final Deque<String> script = new ArrayDeque<>();
     final List<String> runs = new ArrayList<>();
+    /** Whether the gate must hold it for an approval in EXECUTE mode. */
+    boolean destructive;
 
     ScriptedAction(String name, String... steps) {
         this.name = name;
@@ -30,6 +32,11 @@ final class ScriptedAction implements RemediationAction {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public boolean destructive() {
+        return destructive;
     }
 
     @Override

@@ -1,10 +1,11 @@
 package io.smartcloudops.chat.internal.session;
 
+import io.smartcloudops.api.storage.PrivateFiles;
+
 import io.smartcloudops.api.ProviderException;
 import io.smartcloudops.chat.internal.nlu.Turn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -74,10 +75,7 @@ public final class SessionStore implements AutoCloseable {
             throw new IllegalArgumentException("session ttl must be positive, got " + ttl);
         }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            PrivateFiles.database(file); // chat turns may quote what operators typed
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");

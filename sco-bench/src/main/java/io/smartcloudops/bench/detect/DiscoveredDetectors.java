@@ -2,6 +2,7 @@ package io.smartcloudops.bench.detect;
 
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.spi.DetectorProvider;
+import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
 import java.nio.file.Path;
@@ -24,5 +25,10 @@ public final class DiscoveredDetectors {
 
     public DetectorFactory factory(String name) {
         return registry.provider(DetectorProvider.class, name).create(context);
+    }
+
+    /** The factory of {@code name} configured with {@code config} (its section of the agent configuration). */
+    public DetectorFactory factory(String name, ProviderConfig config) {
+        return registry.provider(DetectorProvider.class, name).create(context.withConfig(config));
     }
 }

@@ -88,7 +88,8 @@ public final class NabEvaluation {
         return registry.provider(DetectorProvider.class, detector).create(ProviderContext.builder().build().withConfig(config(detector, all)));
     }
 
-    static ProviderConfig config(String detector, Map<String, String> settings) {
+    /** The {@code DETECTOR.KEY=VALUE} settings of {@code detector} as its configuration section. */
+    public static ProviderConfig config(String detector, Map<String, String> settings) {
         Map<String, Object> mine = new LinkedHashMap<>();
         settings.forEach((k, v) -> {
             if (k.startsWith(detector + ".")) {

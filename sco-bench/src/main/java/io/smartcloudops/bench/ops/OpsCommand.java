@@ -1,6 +1,7 @@
 package io.smartcloudops.bench.ops;
 
 import io.smartcloudops.bench.detect.DiscoveredDetectors;
+import io.smartcloudops.bench.nab.NabEvaluation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,9 @@ public final class OpsCommand implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "0.95", description = "the shipped threshold our detectors are also scored at (default ${DEFAULT-VALUE})")
     double shipped;
 
+    @Option(names = "--param", description = "detector setting as DETECTOR.KEY=VALUE (repeatable), e.g. default.quiet_samples=60")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
@@ -55,7 +59,7 @@ public final class OpsCommand implements Callable<Integer> {
         DiscoveredDetectors discovered = new DiscoveredDetectors();
         Map<String, OpsScorers> scorers = new LinkedHashMap<>();
         for (String name : detectors.isEmpty() ? discovered.names() : detectors) {
-            scorers.put(name, OpsScorers.detector(discovered.factory(name), seed));
+            scorers.put(name, OpsScorers.detector(discovered.factory(name, NabEvaluation.config(name, settings)), seed));
         }
         if (!noReferences) {
             scorers.put(OpsEvaluation.ZSCORE, OpsScorers.rollingZScore(OpsEvaluation.ZSCORE_WINDOW));

@@ -61,10 +61,12 @@ class NabDefaultDetectorTest {
         Map<String, ProfileScore> ours = run("default", NabSeries.readAll(SharedData.nab().resolve("data")));
         NabReport report = new NabReport(ours.values().stream().map(ProfileScore::profile).toList()).add("default", ours);
         System.out.println(report.table());
-        // regression floors just under the current ensemble (78.60 / 70.73 / 83.17 on these 41 files),
-        // which is above NAB's first place here (ARTime 77.22 / 68.09 / 82.49)
-        assertThat(ours.get("standard").normalised()).isGreaterThan(78.0);
-        assertThat(ours.get("reward_low_FP_rate").normalised()).isGreaterThan(70.0);
-        assertThat(ours.get("reward_low_FN_rate").normalised()).isGreaterThan(82.5);
+        // regression floors just under the current ensemble (77.88 / 68.99 / 82.54 on these 41 files; NAB's
+        // first place here is ARTime 77.22 / 68.09 / 82.49). The ensemble scored 78.60 / 70.73 / 83.17 while its
+        // quiet period grew with the samples seen, which suits NAB's one incident per file and deafens an agent
+        // that runs for weeks (issue #14)
+        assertThat(ours.get("standard").normalised()).isGreaterThan(77.5);
+        assertThat(ours.get("reward_low_FP_rate").normalised()).isGreaterThan(68.5);
+        assertThat(ours.get("reward_low_FN_rate").normalised()).isGreaterThan(82.0);
     }
 }

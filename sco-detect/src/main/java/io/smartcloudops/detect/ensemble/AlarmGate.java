@@ -11,17 +11,18 @@ import java.io.IOException;
  * <ul>
  *   <li>refractory memory: a surprise counts in full only when it exceeds the decaying memory of
  *       what was already reported, otherwise only an echo share of it;</li>
- *   <li>quiet period: after a confident alarm nothing is reported for a share of the samples seen so
- *       far. The incident's aftermath (recovery, refilled buffers) looks as novel as its onset, and
- *       a series seen for longer has longer incidents in absolute samples; the share uses only the
- *       count seen so far, so the gate stays causal.</li>
+ *   <li>quiet period: after a confident alarm nothing is reported for a fixed number of samples. The
+ *       incident's aftermath (recovery, refilled buffers) looks as novel as its onset. The period is
+ *       bounded and does not grow with the samples seen: an agent that has run for a month must still
+ *       report the next, different incident an hour later (an earlier gate sized it as a share of all
+ *       samples seen, which made a month-old agent deaf for most of a day after any confident alarm).</li>
  * </ul>
  */
 final class AlarmGate {
     private final double halfLife;
     private final double echo;
     private final double confident;
-    private final double quietShare;
+    private final long quietSamples;
     /** The memory's decay per sample, {@code 0.5^(1 / halfLife)}. */
     private final double decay;
     private double remembered;
@@ -31,13 +32,13 @@ final class AlarmGate {
      * @param halfLife samples over which the memory of a reported surprise halves
      * @param echo share of a surprise reported while a larger one is remembered
      * @param confident surprisal from which an alarm starts a quiet period
-     * @param quietShare length of the quiet period as a share of the samples seen, 0 for none
+     * @param quietSamples length of the quiet period in samples, 0 for none
      */
-    AlarmGate(double halfLife, double echo, double confident, double quietShare) {
+    AlarmGate(double halfLife, double echo, double confident, long quietSamples) {
         this.halfLife = halfLife;
         this.echo = echo;
         this.confident = confident;
-        this.quietShare = quietShare;
+        this.quietSamples = quietSamples;
         this.decay = Math.pow(0.5, 1.0 / halfLife);
     }
 
@@ -49,8 +50,8 @@ final class AlarmGate {
         double decayed = remembered * decay;
         double reported = surprise > decayed ? surprise : echo * surprise;
         remembered = Math.max(decayed, surprise);
-        if (quietShare > 0 && reported >= confident) {
-            quietUntil = count + 1 + (long) (quietShare * count);
+        if (quietSamples > 0 && reported >= confident) {
+            quietUntil = count + 1 + quietSamples;
             // the quiet period already covers this incident; what follows it is judged afresh
             remembered = 0.0;
         }
@@ -71,6 +72,15 @@ final class AlarmGate {
     void readFrom(DataInput in) throws IOException {
         remembered = in.readDouble();
         quietUntil = in.readLong();
+    }
+
+    /**
+     * Restores a gate from version 2 or 3 state, whose quiet period grew with the samples seen: one
+     * in progress is cut to this gate's bounded length, counted from sample {@code count}.
+     */
+    void readGrowingQuiet(DataInput in, long count) throws IOException {
+        remembered = in.readDouble();
+        quietUntil = Math.min(in.readLong(), count + 1 + quietSamples);
     }
 
     /** Restores a gate from version 1 state, which had only the refractory memory. */

@@ -18,7 +18,7 @@ import io.smartcloudops.api.spi.ProviderContext;
  *     tail_quantile: 0.99        # peaks-over-threshold level of the calibrators
  *     refractory_half_life: 150  # samples
  *     quiet_surprisal: 4.5       # a confident alarm: one-in-30,000
- *     quiet_share: 0.025         # quiet period after it, share of the samples seen
+ *     quiet_samples: 30          # quiet period after it, in samples (never grows with uptime)
  *     weight_context: 2          # never-seen shapes of the last three values
  *     seasonal: {max_period: 320}
  * }</pre>

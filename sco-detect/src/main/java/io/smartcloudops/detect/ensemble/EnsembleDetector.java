@@ -33,10 +33,11 @@ import java.io.UncheckedIOException;
  */
 final class EnsembleDetector implements Detector {
     /**
-     * Version 2 added the level members and the gate's quiet period, version 3 the context member;
-     * versions 1 and 2 are still read.
+     * Version 2 added the level members and the gate's quiet period, version 3 the context member,
+     * version 4 bounded the quiet period (a number of samples, no longer a share of those seen);
+     * versions 1 to 3 are still read.
      */
-    static final int STATE_VERSION = 3;
+    static final int STATE_VERSION = 4;
     private static final String[] MEMBERS = {"seasonal", "iforest", "ocsvm", "level shift", "volatility", "new extreme",
         "new deseasonalised extreme",
         "new level extreme", "new slow level extreme", "new context"};
@@ -100,7 +101,7 @@ final class EnsembleDetector implements Detector {
         this.level = level;
         this.slowLevel = slowLevel;
         this.context = context;
-        this.gate = new AlarmGate(params.refractoryHalfLife(), params.echo(), params.quietSurprisal(), params.quietShare());
+        this.gate = new AlarmGate(params.refractoryHalfLife(), params.echo(), params.quietSurprisal(), params.quietSamples());
     }
 
     private static AnomalyLikelihood[] calibrators(EnsembleParameters p) {
@@ -257,6 +258,8 @@ final class EnsembleDetector implements Detector {
             d.count = in.readLong();
             if (version == 1) {
                 d.gate.readVersion1(in);
+            } else if (version < 4) {
+                d.gate.readGrowingQuiet(in, d.count);
             } else {
                 d.gate.readFrom(in);
             }

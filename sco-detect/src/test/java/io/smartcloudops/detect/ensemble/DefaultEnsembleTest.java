@@ -87,6 +87,54 @@ class DefaultEnsembleTest extends DetectorContract {
         assertThat(aftermathReason).contains("held back");
     }
 
+    /**
+     * Sixty days of 1-minute samples with an incident a day (spikes up and down, half-hour level
+     * shifts) after the first: none may be held back, and all but one raise a confident alarm. A quiet
+     * period that grew with the samples seen (2.5% of them) held back every incident after day 40.
+     */
+    @Test
+    void reportsTheIncidentsOfALongSeriesWithAnIncidentADay() {
+        Detector d = factory().create(SERIES, DetectorSettings.defaults());
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        int n = 60 * 1440;
+        int every = 1440;
+        double confident = AnomalyLikelihood.toScore(EnsembleParameters.defaults().quietSurprisal());
+        List<Integer> weak = new java.util.ArrayList<>();
+        List<Integer> unconfident = new java.util.ArrayList<>();
+        int incidents = 0;
+        double best = 0;
+        for (int i = 0; i < n; i++) {
+            double v = 100 + 20 * Math.sin(2 * Math.PI * i / 1440) + random.nextGaussian() * 2;
+            int since = i % every;
+            int incident = i / every;
+            boolean inside = i >= 1440 && since < 30;
+            if (inside) {
+                switch (incident % 3) {
+                    case 0 -> v += since == 0 ? 40 : 0;
+                    case 1 -> v -= since == 0 ? 40 : 0;
+                    default -> v += 25;
+                }
+            }
+            double score = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v)).value();
+            if (inside) {
+                best = since == 0 ? score : Math.max(best, score);
+                if (since == 29) {
+                    incidents++;
+                    // one in 280: far above what a held-back (0) or echoed incident gets
+                    if (best < 0.45) {
+                        weak.add(incident);
+                    }
+                    if (best < confident) {
+                        unconfident.add(incident);
+                    }
+                }
+            }
+        }
+        assertThat(incidents).isEqualTo(59);
+        assertThat(weak).as("incidents (one a day) held back or echoed").isEmpty();
+        assertThat(unconfident).as("incidents without a confident alarm").hasSizeLessThanOrEqualTo(1);
+    }
+
     @Test
     void restoredDuringAQuietPeriodContinuesIdentically() {
         DetectorFactory f = factory();
@@ -163,7 +211,7 @@ class DefaultEnsembleTest extends DetectorContract {
     }
 
     @Test
-    void readsVersionTwoStateWrittenBeforeTheContextMember() {
+    void readsVersionTwoStateWrittenBeforeTheContextMemberWithABoundedQuietPeriod() {
         // a detector that ignores contexts scores as version 2 did; its state, less the context parts, is version 2 state
         ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.default", Map.of("weight_context", 0))).build();
         DetectorFactory f = new DefaultEnsembleProvider().create(ctx);
@@ -181,17 +229,27 @@ class DefaultEnsembleTest extends DetectorContract {
         }
     }
 
-    /** Cuts the context member's weight and state out of version 3 bytes, leaving the version 2 layout. */
-    private static byte[] asVersionTwo(byte[] v3) {
+    /**
+     * Cuts the context member's weight and state out of current bytes and writes the quiet period as
+     * version 2's share of the samples seen, leaving the version 2 layout.
+     */
+    private static byte[] asVersionTwo(byte[] v4) {
         // parameters: warmup (4), four doubles (32), fusion (1), then nine weights before the context's
         int contextWeight = 4 + 32 + 1 + 9 * 8;
+        // after the weights: extreme memory (8), stabilise (1), quiet surprisal (8), then the quiet samples (4)
+        int quiet = contextWeight + 8 + 8 + 1 + 8;
         // the context state sits before the count (8), the gate (16) and the two residual means (16)
         int contextState = 8 * 8 + 3 * 4 + 1024;
-        int contextEnd = v3.length - 40;
+        int contextEnd = v4.length - 40;
         java.io.ByteArrayOutputStream v2 = new java.io.ByteArrayOutputStream();
-        v2.write(v3, 0, contextWeight);
-        v2.write(v3, contextWeight + 8, contextEnd - contextState - contextWeight - 8);
-        v2.write(v3, contextEnd, 40);
+        v2.write(v4, 0, contextWeight);
+        v2.write(v4, contextWeight + 8, quiet - contextWeight - 8);
+        long share = Double.doubleToLongBits(0.025);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            v2.write((int) (share >>> shift));
+        }
+        v2.write(v4, quiet + 4, contextEnd - contextState - quiet - 4);
+        v2.write(v4, contextEnd, 40);
         return v2.toByteArray();
     }
 

@@ -1,0 +1,72 @@
+package io.smartcloudops.detect.ensemble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartcloudops.api.detect.Detector;
+import io.smartcloudops.api.detect.DetectorFactory;
+import io.smartcloudops.api.detect.DetectorState;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.metric.SeriesId;
+import io.smartcloudops.api.spi.ProviderContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * State written by earlier builds stays readable. Each {@code default-vN.state} fixture is the
+ * snapshot a build writing version N took after {@link #FIXTURE_SAMPLES} samples of {@link #value}
+ * (a spike at sample 1200 included); it was written once and is never regenerated.
+ */
+class GoldenStateTest {
+    static final SeriesId SERIES = SeriesId.of("golden_series");
+    static final int FIXTURE_SAMPLES = 1500;
+
+    private final DetectorFactory factory = new DefaultEnsembleProvider().create(ProviderContext.builder().build());
+
+    /** The fixtures' series: a sine with Gaussian noise, one minute apart, with a spike at 1200. */
+    static double[] values(int n) {
+        SplittableRandom r = new SplittableRandom(2026);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = 50 + 10 * Math.sin(i * 2 * Math.PI / 96) + r.nextGaussian() * 2 + (i == 1200 ? 80 : 0);
+        }
+        return v;
+    }
+
+    static byte[] fixture(String name) throws IOException {
+        try (InputStream in = GoldenStateTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void versionThreeStateIsReadAndReportsTheNextIncident() throws IOException {
+        Detector d = factory.restore(new DetectorState(DefaultEnsembleProvider.NAME, 3, fixture("default-v3.state")));
+        double[] v = values(2500);
+        double quietMax = 0;
+        double spike = 0;
+        for (int i = FIXTURE_SAMPLES; i < v.length; i++) {
+            double x = v[i] + (i == 2200 ? 80 : 0);
+            double s = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, x)).value();
+            assertThat(s).isBetween(0.0, 1.0);
+            if (i == 2200) {
+                spike = s;
+            } else if (i > 1700 && i < 2200) {
+                quietMax = Math.max(quietMax, s);
+            }
+        }
+        assertThat(spike).isGreaterThan(AnomalyLikelihoodScores.confident()).isGreaterThan(quietMax);
+        // the restored detector writes the current version, and that state reads back
+        assertThat(d.snapshot().version()).isEqualTo(EnsembleDetector.STATE_VERSION);
+        assertThat(factory.restore(d.snapshot()).snapshot().bytes()).isEqualTo(d.snapshot().bytes());
+    }
+
+    /** The score of a confident alarm. */
+    static final class AnomalyLikelihoodScores {
+        static double confident() {
+            return io.smartcloudops.detect.likelihood.AnomalyLikelihood.toScore(EnsembleParameters.defaults().quietSurprisal());
+        }
+    }
+}

@@ -192,8 +192,9 @@ public final class Ops implements AutoCloseable {
             health.record("notifier " + notifier, outcome.equals("sent") ? ComponentHealth.OK : "last notification " + outcome);
         });
         safety = SqliteSafetyState.open(config.dataDir().resolve("state.db"), clock);
+        HealthTrackingSafetyState watchedSafety = new HealthTrackingSafetyState(safety, health);
         PolicyGate.Builder gateBuilder = PolicyGate.builder(audit, clock)
-                .state(safety)
+                .state(watchedSafety)
                 .mode(config.actionMode())
                 .cooldown(config.cooldown())
                 .listener(this::onActionResult)
@@ -205,7 +206,7 @@ public final class Ops implements AutoCloseable {
         if (b.rateLimits != null) {
             gateBuilder.rateLimits(b.rateLimits.perTarget(), b.rateLimits.global(), b.rateLimits.window());
         }
-        Silences silences = new Silences(safety, clock.instant());
+        Silences silences = new Silences(watchedSafety, clock.instant());
         List<RemediationAction> actions = new ArrayList<>(ActionCatalog.build(config, b.registry, base, silences));
         for (RemediationAction extra : b.actions) {
             actions.removeIf(a -> a.name().equals(extra.name()));

@@ -31,7 +31,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * detection: {detector: ewma, anomaly_threshold: 0.95, settings: {alpha: 0.05}, checkpoint_interval: 1m,
  *             directions: {'.*(cpu|latency).*': up, 'free_.*': down}}   # metric-name patterns, first match wins
  * rules: ./rules.yml
- * remediation: {mode: dry_run, cooldown: 5m, systemctl: [sudo, -n, systemctl]}
+ * remediation: {mode: dry_run, cooldown: 5m, systemctl: [sudo, -n, systemctl],
+ *               known_hosts: [web1, db1],   # hosts alerts may name besides http.hosts, the remotes and localhost
+ *               four_eyes: true}            # who asks for a destructive action may not approve it (default)
  * sources: {host: {host: app}}
  * chat: {engine: offline}
  * remotes: {app: {url: http://app:8080, token_file: /etc/sco/app-token}}    # on a pair's monitor
@@ -138,7 +140,7 @@ public final class AgentConfigLoader {
         ProviderConfig detection = c.section("detection");
         detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings", "checkpoint_interval", "directions"));
         ProviderConfig remediation = c.section("remediation");
-        remediation.requireOnly(Set.of("mode", "cooldown", "systemctl"));
+        remediation.requireOnly(Set.of("mode", "cooldown", "systemctl", "known_hosts", "four_eyes"));
         ProviderConfig chat = c.section("chat");
         chat.requireOnly(Set.of("engine", "settings"));
         AgentConfig.Builder out = b.toBuilder();
@@ -223,6 +225,12 @@ public final class AgentConfigLoader {
         }
         if (remediation.has("systemctl")) {
             out.systemctl(remediation.strings("systemctl"));
+        }
+        if (remediation.has("known_hosts")) {
+            out.knownHosts(remediation.strings("known_hosts"));
+        }
+        if (remediation.has("four_eyes")) {
+            out.fourEyes(remediation.bool("four_eyes", true));
         }
         return out.bind(http.string("bind", b.server().bind())).port(port).maxBodyBytes(maxBody)
                 .sampleInterval(interval)

@@ -35,6 +35,7 @@ import io.smartcloudops.remediate.alerting.AlertRouter;
 import io.smartcloudops.remediate.alerting.NotificationGroups;
 import io.smartcloudops.remediate.alerting.Silences;
 import io.smartcloudops.remediate.policy.AlertRemediator;
+import io.smartcloudops.remediate.policy.KnownHosts;
 import io.smartcloudops.remediate.policy.PolicyGate;
 import io.smartcloudops.remediate.state.SqliteSafetyState;
 import io.smartcloudops.remediate.rules.RuleEngine;
@@ -195,6 +196,7 @@ public final class Ops implements AutoCloseable {
         HealthTrackingSafetyState watchedSafety = new HealthTrackingSafetyState(safety, health);
         PolicyGate.Builder gateBuilder = PolicyGate.builder(audit, clock)
                 .state(watchedSafety)
+                .fourEyes(config.fourEyes())
                 .mode(config.actionMode())
                 .cooldown(config.cooldown())
                 .listener(this::onActionResult)
@@ -215,7 +217,9 @@ public final class Ops implements AutoCloseable {
         actions.stream().map(b.actionDecorator).forEach(gateBuilder::action);
         gate = gateBuilder.build();
         alertNotifications = NotificationGroups.start(config.grouping(), clock, notifications);
-        router = AlertRouter.builder(audit, clock, new AlertRemediator(rules::current, gate))
+        List<String> hosts = new ArrayList<>(config.knownHosts());
+        hosts.addAll(b.knownHosts);
+        router = AlertRouter.builder(audit, clock, new AlertRemediator(rules::current, gate, KnownHosts.of(hosts)))
                 .silences(silences)
                 .ruleAlerts(ruleEngine::activeAlerts)
                 .grouping(alertNotifications)

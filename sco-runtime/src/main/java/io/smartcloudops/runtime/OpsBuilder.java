@@ -28,6 +28,7 @@ public final class OpsBuilder {
     InstantSource clock = InstantSource.system();
     final List<MetricSource> sources = new ArrayList<>();
     final List<RemediationAction> actions = new ArrayList<>();
+    final List<String> knownHosts = new ArrayList<>();
     final List<OpsListener> listeners = new ArrayList<>();
     UnaryOperator<RemediationAction> actionDecorator = UnaryOperator.identity();
     RuleSet rules;
@@ -172,6 +173,16 @@ public final class OpsBuilder {
     /** Wraps every action before the gate gets it (a host of a pair sends restarts of its peer's services there). */
     public OpsBuilder decorateActions(UnaryOperator<RemediationAction> decorator) {
         this.actionDecorator = Objects.requireNonNull(decorator, "decorator");
+        return this;
+    }
+
+    /**
+     * Hosts an alert's labels may name as a target or in a verification URL, beyond the
+     * configuration's {@code knownHosts} and the loopback names (a host adds its peers and the
+     * names it answers to).
+     */
+    public OpsBuilder knownHosts(java.util.Collection<String> hosts) {
+        knownHosts.addAll(hosts);
         return this;
     }
 

@@ -46,6 +46,10 @@ import java.util.Optional;
  *     ({@code s3} from sco-aws), {@code interval} how often full segments are copied (default 1h; the
  *     tail is copied at stop too); empty for none
  * @param series the series limit and when idle series are forgotten
+ * @param knownHosts hosts beyond the loopback names, the remotes and {@code http.hosts} that an alert's
+ *     labels may make the agent act on or connect to ({@code remediation.known_hosts})
+ * @param fourEyes whether a destructive action needs an approval by someone other than who asked
+ *     ({@code remediation.four_eyes}, on by default)
  */
 public record RuntimeConfig(
         Path dataDir,
@@ -66,9 +70,12 @@ public record RuntimeConfig(
         ProviderConfig audit,
         ProviderConfig checkpoints,
         ProviderConfig auditArchive,
-        SeriesLimits series) {
+        SeriesLimits series,
+        List<String> knownHosts,
+        boolean fourEyes) {
 
     public RuntimeConfig {
+        knownHosts = List.copyOf(knownHosts);
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(sampleInterval, "sampleInterval");
         Objects.requireNonNull(detector, "detector");
@@ -101,7 +108,7 @@ public record RuntimeConfig(
                 Optional.empty(), ActionMode.DRY_RUN, Duration.ofMinutes(5), List.of("systemctl"), Map.of(), Map.of(),
                 Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), Duration.ofMinutes(1),
                 NotificationGroups.Settings.defaults(), ProviderConfig.of("audit", Map.of()),
-                ProviderConfig.of("checkpoints", Map.of()), ProviderConfig.of("audit.archive", Map.of()), SeriesLimits.defaults());
+                ProviderConfig.of("checkpoints", Map.of()), ProviderConfig.of("audit.archive", Map.of()), SeriesLimits.defaults(), List.of(), true);
     }
 
     public Builder toBuilder() {
@@ -129,6 +136,8 @@ public record RuntimeConfig(
         private ProviderConfig checkpoints;
         private ProviderConfig auditArchive;
         private SeriesLimits series;
+        private List<String> knownHosts;
+        private boolean fourEyes;
 
         private Builder(RuntimeConfig c) {
             dataDir = c.dataDir;
@@ -150,6 +159,8 @@ public record RuntimeConfig(
             checkpoints = c.checkpoints;
             auditArchive = c.auditArchive;
             series = c.series;
+            knownHosts = c.knownHosts;
+            fourEyes = c.fourEyes;
         }
 
         public Builder dataDir(Path v) { dataDir = v; return this; }
@@ -189,11 +200,14 @@ public record RuntimeConfig(
         public Builder auditArchive(ProviderConfig v) { auditArchive = v; return this; }
 
         public Builder series(SeriesLimits v) { series = v; return this; }
+        public Builder knownHosts(List<String> v) { knownHosts = v; return this; }
+
+        public Builder fourEyes(boolean v) { fourEyes = v; return this; }
 
         public RuntimeConfig build() {
             return new RuntimeConfig(dataDir, sampleInterval, detector, detectorSettings, directions, anomalyThreshold, rulesFile, actionMode,
                     cooldown, systemctl, sources, actions, notifiers, checkpointInterval, grouping, audit,
-                    checkpoints, auditArchive, series);
+                    checkpoints, auditArchive, series, knownHosts, fourEyes);
         }
     }
 }

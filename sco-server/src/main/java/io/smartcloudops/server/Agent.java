@@ -86,10 +86,21 @@ public final class Agent implements AutoCloseable {
         return this;
     }
 
+    /** The hosts this agent's configuration names: the names it answers to, its peers and their link hosts. */
+    private List<String> knownHosts() {
+        List<String> hosts = new java.util.ArrayList<>(config.server().hosts());
+        config.server().remotes().forEach((name, link) -> {
+            hosts.add(name);
+            hosts.add(link.url().getHost());
+        });
+        return hosts;
+    }
+
     private void startComponents() {
         metrics = new AgentMetrics(() -> ops == null ? 0 : ops.seriesCount(), () -> ops == null ? List.of() : ops.openAlerts());
         OpsBuilder loop = Ops.builder(registry).config(config.runtime()).clock(clock).listener(metrics).logs(logs::newest);
         extraSources.forEach(loop::source);
+        loop.knownHosts(knownHosts());
         if (!config.server().remotes().isEmpty()) {
             Map<String, PeerClient> peers = new LinkedHashMap<>();
             config.server().remotes().forEach((name, link) -> peers.put(name, new PeerClient(link, REMOTE_ACTION_TIMEOUT)));

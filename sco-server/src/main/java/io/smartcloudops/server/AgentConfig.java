@@ -98,6 +98,10 @@ public record AgentConfig(RuntimeConfig runtime, ServerConfig server) {
 
         public Builder systemctl(List<String> v) { runtime.systemctl(v); return this; }
 
+        public Builder knownHosts(List<String> v) { runtime.knownHosts(v); return this; }
+
+        public Builder fourEyes(boolean v) { runtime.fourEyes(v); return this; }
+
         public Builder sources(Map<String, ProviderConfig> v) { runtime.sources(v); return this; }
 
         public Builder actions(Map<String, ProviderConfig> v) { runtime.actions(v); return this; }

@@ -47,7 +47,7 @@ class AlertEndpointsTest {
 
     private Agent start(AgentConfig.Builder b) {
         // the config token is an operator's: every change below names it, as every change must
-        agent = Agent.builder(b.httpToken(TOKEN).port(0).dataDir(dataDir).sampleInterval(Duration.ofMillis(50)).sources(Map.of()).chatEngine("echo").build())
+        agent = Agent.builder(b.httpToken(TOKEN).knownHosts(java.util.List.of("app")).port(0).dataDir(dataDir).sampleInterval(Duration.ofMillis(50)).sources(Map.of()).chatEngine("echo").build())
                 .build().start();
         return agent;
     }

@@ -112,7 +112,7 @@ class RemediationLaneTest {
                 "run_command", ProviderConfig.of("actions.run_command", Map.of("destructive", false, "allow", Map.of("ok", Map.of("argv", List.of("/bin/true"))))),
                 // the probe waits far longer than any request below may take
                 "health_check", ProviderConfig.of("actions.health_check", Map.of("timeout", "120s")));
-        agent = Agent.builder(AgentConfig.defaults().toBuilder().httpToken(TOKEN).port(0).dataDir(dir.resolve("data"))
+        agent = Agent.builder(AgentConfig.defaults().toBuilder().httpToken(TOKEN).knownHosts(List.of("local")).port(0).dataDir(dir.resolve("data"))
                 .sampleInterval(Duration.ofHours(1)).sources(Map.of()).chatEngine("echo").rulesFile(rules)
                 .actionMode(ActionMode.EXECUTE).actions(actions).build()).build().start();
 

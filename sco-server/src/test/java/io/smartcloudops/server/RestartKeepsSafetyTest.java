@@ -39,7 +39,7 @@ class RestartKeepsSafetyTest {
     }
 
     private void start() {
-        agent = Agent.builder(AgentConfig.defaults().toBuilder().httpToken(TOKEN).port(0).dataDir(dir.resolve("data"))
+        agent = Agent.builder(AgentConfig.defaults().toBuilder().httpToken(TOKEN).knownHosts(java.util.List.of("app")).port(0).dataDir(dir.resolve("data"))
                 .sampleInterval(Duration.ofHours(1)).sources(Map.of()).chatEngine("echo").build()).build().start();
     }
 

@@ -32,7 +32,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *             directions: {'.*(cpu|latency).*': up, 'free_.*': down},   # metric-name patterns, first match wins
  *             max_series: 100000, series_idle: 1h}                      # idle series are forgotten (0: never)
  * rules: ./rules.yml
- * remediation: {mode: dry_run, cooldown: 5m, systemctl: [sudo, -n, systemctl]}
+ * remediation: {mode: dry_run, cooldown: 5m, systemctl: [sudo, -n, systemctl],
+ *               known_hosts: [web1, db1],   # hosts alerts may name besides http.hosts, the remotes and localhost
+ *               four_eyes: true}            # who asks for a destructive action may not approve it (default)
  * sources: {host: {host: app}}
  * chat: {engine: offline}
  * remotes: {app: {url: http://app:8080, token_file: /etc/sco/app-token}}    # on a pair's monitor
@@ -140,7 +142,7 @@ public final class AgentConfigLoader {
         detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings", "checkpoint_interval", "directions", "max_series",
                 "series_idle"));
         ProviderConfig remediation = c.section("remediation");
-        remediation.requireOnly(Set.of("mode", "cooldown", "systemctl"));
+        remediation.requireOnly(Set.of("mode", "cooldown", "systemctl", "known_hosts", "four_eyes"));
         ProviderConfig chat = c.section("chat");
         chat.requireOnly(Set.of("engine", "settings"));
         AgentConfig.Builder out = b.toBuilder();
@@ -237,6 +239,12 @@ public final class AgentConfigLoader {
         }
         if (remediation.has("systemctl")) {
             out.systemctl(remediation.strings("systemctl"));
+        }
+        if (remediation.has("known_hosts")) {
+            out.knownHosts(remediation.strings("known_hosts"));
+        }
+        if (remediation.has("four_eyes")) {
+            out.fourEyes(remediation.bool("four_eyes", true));
         }
         return out.bind(http.string("bind", b.server().bind())).port(port).maxBodyBytes(maxBody)
                 .sampleInterval(interval)

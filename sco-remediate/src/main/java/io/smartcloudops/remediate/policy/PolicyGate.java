@@ -77,6 +77,7 @@ public final class PolicyGate implements ActionGateway {
     /** Held while an action and its verification run; never while holding the monitor (decisions would wait). */
     private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
     private final GateState state;
+    private final boolean fourEyes;
     private final Duration limitWindow;
 
     private PolicyGate(Builder b) {
@@ -95,6 +96,7 @@ public final class PolicyGate implements ActionGateway {
         this.retry = b.retry;
         this.sleeper = b.sleeper;
         this.limitWindow = b.limitWindow;
+        this.fourEyes = b.fourEyes;
         this.state = new GateState(b.state);
         restore(clock.instant());
     }
@@ -210,6 +212,14 @@ public final class PolicyGate implements ActionGateway {
             return Decision.done(r);
         }
         return admit(action, request, verification, now);
+    }
+
+    /**
+     * Refuses a request before any check runs, for a reason found outside the gate (a target the
+     * alert's labels chose that is no known host); the refusal is audited and told like any other.
+     */
+    public synchronized ActionResult refuse(ActionRequest request, String reason) {
+        return finish(request, ActionOutcome.REJECTED, "refused: " + reason, clock.instant(), Duration.ZERO);
     }
 
     private static String targetKey(ActionRequest request) {
@@ -395,6 +405,11 @@ public final class PolicyGate implements ActionGateway {
         if (!approver.role().atLeast(Role.OPERATOR) || approver.name().equals("system")) {
             return Decision.done(finish(p.request(), ActionOutcome.REJECTED, approver.name() + " may not approve", now, Duration.ZERO));
         }
+        if (fourEyes && samePerson(approver, p.request().requestedBy())) {
+            // the request stays pending for someone else; refusing it does not use it up
+            return Decision.done(finish(p.request(), ActionOutcome.REJECTED, approver.name() + " asked for this destructive action and"
+                    + " may not approve it too (four eyes); another operator must", now, Duration.ZERO));
+        }
         state.approvalDone(approvalId);
         approvals.remove(approvalId);
         if (p.expiredAt(now)) {
@@ -422,6 +437,19 @@ public final class PolicyGate implements ActionGateway {
                 "denied by " + approver.name(), now, Duration.ZERO, approvalId);
         listener.accept(r);
         return r;
+    }
+
+    /**
+     * One person, however they came in: {@code alice} directly and {@code alice@app} (alice
+     * through the app host's link) are the same person for four eyes.
+     */
+    static boolean samePerson(Principal a, Principal b) {
+        return person(a.name()).equalsIgnoreCase(person(b.name()));
+    }
+
+    private static String person(String name) {
+        int at = name.indexOf('@');
+        return at < 0 ? name : name.substring(0, at);
     }
 
     private static ActionResult answerWithoutRequest(String approvalId, String message, Instant now) {
@@ -481,6 +509,7 @@ public final class PolicyGate implements ActionGateway {
         private RetryPolicy retry = RetryPolicy.defaults();
         private Sleeper sleeper = Sleeper.real();
         private io.smartcloudops.remediate.state.SafetyState state = io.smartcloudops.remediate.state.SafetyState.none();
+        private boolean fourEyes = true;
 
         private Builder(AuditLog audit, InstantSource clock) {
             this.audit = Objects.requireNonNull(audit, "audit");
@@ -562,6 +591,12 @@ public final class PolicyGate implements ActionGateway {
          */
         public Builder state(io.smartcloudops.remediate.state.SafetyState s) {
             this.state = Objects.requireNonNull(s);
+            return this;
+        }
+
+        /** Whether who asked for a destructive action may not approve it too (default: on). */
+        public Builder fourEyes(boolean on) {
+            this.fourEyes = on;
             return this;
         }
 

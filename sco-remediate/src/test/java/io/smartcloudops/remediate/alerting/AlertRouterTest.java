@@ -63,7 +63,7 @@ class AlertRouterTest {
                 .action(new io.smartcloudops.remediate.action.RestartServiceAction(
                         new io.smartcloudops.remediate.action.ProcessCommandRunner(), List.of("systemctl"), Duration.ofSeconds(5)))
                 .build();
-        router = AlertRouter.builder(audit, clock, new AlertRemediator(() -> policies, gate))
+        router = AlertRouter.builder(audit, clock, new AlertRemediator(() -> policies, gate, io.smartcloudops.remediate.policy.KnownHosts.of(java.util.List.of("app", "monitor"))))
                 .notifications(told::add).suppressionListener(suppressed::add).build();
     }
 

@@ -133,6 +133,28 @@ class PolicyGateTest {
     }
 
     @Test
+    void whoAskedForADestructiveActionCannotApproveItTooButAnotherOperatorCan() {
+        PolicyGate g = gate(ActionMode.EXECUTE);
+        String id = g.request(req("reboot", "app", "r1")).approvalId();
+        ActionResult own = g.approve(id, new Principal("alice", Role.ADMIN));
+        assertThat(own.outcome()).isEqualTo(ActionOutcome.REJECTED);
+        assertThat(own.message()).contains("four eyes");
+        // through the other host's link she is still alice
+        assertThat(g.approve(id, new Principal("alice@app", Role.OPERATOR)).outcome()).isEqualTo(ActionOutcome.REJECTED);
+        assertThat(executed).isEmpty();
+        assertThat(g.pending()).extracting(p -> p.id()).containsExactly(id);
+        assertThat(g.approve(id, new Principal("bob", Role.OPERATOR)).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+        assertThat(executed).containsExactly("reboot:app");
+    }
+
+    @Test
+    void fourEyesCanBeSwitchedOffForASingleOperatorSite() {
+        PolicyGate g = PolicyGate.builder(audit, clock).mode(ActionMode.EXECUTE).fourEyes(false).action(new Recording("reboot", true)).build();
+        String id = g.request(req("reboot", "app", "r1")).approvalId();
+        assertThat(g.approve(id, alice).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+    }
+
+    @Test
     void expiredApprovalCannotBeUsed() {
         PolicyGate g = gate(ActionMode.EXECUTE);
         ActionResult pending = g.request(req("reboot", "app", "r1"));

@@ -55,15 +55,19 @@ public final class NabCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "detector seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--threshold", defaultValue = "0.95", description = "the shipped threshold our detectors are also scored at (default ${DEFAULT-VALUE})")
+    double shipped;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
         Path dataDir = NabDataDir.resolve(data == null ? null : data.toString());
         Path labelsFile = labels != null ? labels : dataDir.resolve("../labels/combined_windows.json").normalize();
         NabEvaluation evaluation = new NabEvaluation(dataDir, labelsFile, profiles, reference);
-        NabOutcome o = evaluation.run(detectors, settings, seed, out, console);
+        NabOutcome o = evaluation.run(detectors, settings, seed, out, console, shipped);
         NabReport report = new NabReport(o.profiles());
         o.ours().forEach(report::add);
+        o.atShipped().forEach((name, scores) -> report.add(name + " at the shipped threshold " + shipped, scores));
         o.references().forEach((ref, scores) -> report.add(ref + " (reference)", scores));
         if (cv) {
             NabCrossValidation validation = new NabCrossValidation(CorpusLabels.read(labelsFile), o.profiles());

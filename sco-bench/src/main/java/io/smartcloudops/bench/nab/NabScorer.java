@@ -51,6 +51,24 @@ public final class NabScorer {
         return out;
     }
 
+    /**
+     * Scores one detector's files under every profile at one fixed {@code threshold} (the one an agent
+     * ships with) instead of the best one chosen after the fact.
+     */
+    public Map<String, ProfileScore> scoreAt(List<ScoredFile> results, double threshold) {
+        NabSweep sweep = NabSweep.of(results, labels);
+        NabSweep nullSweep = NabSweep.of(nullDetector(results), labels);
+        Map<String, ProfileScore> out = new LinkedHashMap<>();
+        for (CostProfile p : profiles) {
+            List<FileScore> files = sweep.scoreFiles(p, threshold);
+            double raw = files.stream().mapToDouble(FileScore::score).sum();
+            double nullScore = nullSweep.bestThreshold(p)[1];
+            double perfect = sweep.labelledWindows() * p.tpWeight();
+            out.put(p.name(), new ProfileScore(p, threshold, raw, nullScore, perfect, 100.0 * (raw - nullScore) / (perfect - nullScore), files));
+        }
+        return out;
+    }
+
     /** NAB's null detector scores every row 0.5. */
     static List<ScoredFile> nullDetector(List<ScoredFile> results) {
         List<ScoredFile> out = new ArrayList<>(results.size());

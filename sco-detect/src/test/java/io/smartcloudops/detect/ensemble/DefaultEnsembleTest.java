@@ -82,7 +82,7 @@ class DefaultEnsembleTest extends DetectorContract {
                 aftermathReason = score.reason();
             }
         }
-        assertThat(spike).isGreaterThan(AnomalyLikelihood.toScore(EnsembleParameters.defaults().quietSurprisal()));
+        assertThat(spike).isGreaterThan(EnsembleDetector.toScore(EnsembleParameters.defaults().quietSurprisal()));
         assertThat(aftermath).isZero();
         assertThat(aftermathReason).contains("held back");
     }
@@ -98,7 +98,7 @@ class DefaultEnsembleTest extends DetectorContract {
         java.util.SplittableRandom random = new java.util.SplittableRandom(5);
         int n = 60 * 1440;
         int every = 1440;
-        double confident = AnomalyLikelihood.toScore(EnsembleParameters.defaults().quietSurprisal());
+        double confident = EnsembleDetector.toScore(EnsembleParameters.defaults().quietSurprisal());
         List<Integer> weak = new java.util.ArrayList<>();
         List<Integer> unconfident = new java.util.ArrayList<>();
         int incidents = 0;
@@ -121,7 +121,7 @@ class DefaultEnsembleTest extends DetectorContract {
                 if (since == 29) {
                     incidents++;
                     // one in 280: far above what a held-back (0) or echoed incident gets
-                    if (best < 0.45) {
+                    if (best < EnsembleDetector.toScore(2.45)) {
                         weak.add(incident);
                     }
                     if (best < confident) {

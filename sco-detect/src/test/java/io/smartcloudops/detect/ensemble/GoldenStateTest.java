@@ -66,7 +66,7 @@ class GoldenStateTest {
     /** The score of a confident alarm. */
     static final class AnomalyLikelihoodScores {
         static double confident() {
-            return io.smartcloudops.detect.likelihood.AnomalyLikelihood.toScore(EnsembleParameters.defaults().quietSurprisal());
+            return EnsembleDetector.toScore(EnsembleParameters.defaults().quietSurprisal());
         }
     }
 }

@@ -323,6 +323,7 @@ public final class Ops implements AutoCloseable {
             List<Alert> changed = ruleEngine.evaluate(now);
             changed.forEach(listeners::alertTransition);
             router.onTransitions(changed);
+            expireExternalAlerts();
             maybeEvictIdle(now);
             checkpoints.maybeSave(now);
             health.record("detector checkpoint", checkpoints.health());
@@ -438,6 +439,14 @@ public final class Ops implements AutoCloseable {
         view.recordAction(r);
         listeners.action(r);
         LOG.info("action {} on {}: {} ({})", r.action(), r.target(), r.outcome(), r.message());
+    }
+
+    private void expireExternalAlerts() {
+        try {
+            router.expireExternalAlerts();
+        } catch (io.smartcloudops.api.audit.AuditException e) {
+            LOG.error("Alertmanager alerts are due to expire but that cannot be audited; they stay until it can: {}", e.getMessage());
+        }
     }
 
     /** Pending and firing alerts from the rules and from Alertmanager, most urgent first. */

@@ -61,6 +61,8 @@ public record AgentConfig(RuntimeConfig runtime, ServerConfig server) {
 
         public Builder hosts(List<String> v) { server.hosts(v); return this; }
 
+        public Builder connections(ServerConfig.ConnectionLimits v) { server.connections(v); return this; }
+
         public Builder chatEngine(String v) { server.chatEngine(v); return this; }
 
         public Builder chatSettings(ProviderConfig v) { server.chatSettings(v); return this; }

@@ -40,7 +40,13 @@ final class AlertingEndpoints {
         } catch (IllegalArgumentException e) {
             throw new BadRequest(400, "not an Alertmanager webhook payload: " + e.getMessage());
         }
-        int fresh = host.ops().router().onAlertmanager(alerts);
+        int fresh;
+        try {
+            fresh = host.ops().router().onAlertmanager(alerts);
+        } catch (io.smartcloudops.remediate.alerting.AlertCapacityException e) {
+            // Alertmanager retries a 5xx answer; Retry-After says when it is worth it.
+            throw new BadRequest(503, e.getMessage(), Map.of("Retry-After", "60"));
+        }
         api.send(ctx, 200, Map.of("received", alerts.size(), "new", fresh));
     }
 

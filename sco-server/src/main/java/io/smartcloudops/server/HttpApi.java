@@ -61,6 +61,20 @@ final class HttpApi {
         this.resolver = resolver;
     }
 
+    /**
+     * Jetty handlers in front of Javalin's (Javalin nests its own inside the innermost wrapper): at
+     * most a few requests of one client address at once, so one client trickling many bodies cannot
+     * hold every worker, and a minimum body rate, so each trickling request ends with 408.
+     */
+    private static org.eclipse.jetty.server.Handler.Wrapper slowClientGuards(ServerConfig.ConnectionLimits limits) {
+        var perClient = new org.eclipse.jetty.server.handler.ThreadLimitHandler();
+        perClient.setThreadLimit(limits.maxRequestsPerClient());
+        if (limits.minBodyBytesPerSecond() > 0) {
+            perClient.setHandler(new org.eclipse.jetty.server.handler.MinimumDataRateHandler(limits.minBodyBytesPerSecond(), 0));
+        }
+        return perClient;
+    }
+
     void start(String bind, int port) {
         int maxBody = host.config().maxBodyBytes();
         java.net.InetAddress address;
@@ -78,7 +92,13 @@ final class HttpApi {
             // Listen on the resolved address itself, so what is served is exactly what was judged loopback or not.
             config.jetty.host = address.getHostAddress();
             config.jetty.port = port;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            ServerConfig.ConnectionLimits limits = host.config().connections();
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                server.setHandler(slowClientGuards(limits));
+            });
+            // Jetty's idle timeout while a handler is blocked reading a body or writing an answer.
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(limits.idleTimeout().toMillis()));
             config.routes.before(ctx -> {
                 guard.check(ctx);
                 long length = ctx.contentLength();
@@ -128,6 +148,12 @@ final class HttpApi {
             });
         });
         app.start();
+        for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
+                // Applies to connections accepted from now on: none were accepted before start returned.
+                connector.setIdleTimeout(host.config().connections().idleTimeout().toMillis());
+            }
+        }
         java.net.InetSocketAddress bound = boundAddress();
         loopback = bound.getAddress().isLoopbackAddress();
         guard = RequestGuard.forListener(bind, bound, host.config().hosts());

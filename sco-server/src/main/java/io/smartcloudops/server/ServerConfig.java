@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param hosts the names the server answers to in the {@code Host} header ({@code http.hosts}),
  *     beside the loopback names and the bound address, so a rebound DNS name cannot reach it;
  *     empty means those alone (and, on a wildcard bind, this machine's own names and addresses)
+ * @param connections how long and how slowly one client may hold a connection and how many of its
+ *     requests run at once, so clients that trickle their bodies cannot take every worker
  */
 public record ServerConfig(
         String bind,
@@ -40,7 +42,40 @@ public record ServerConfig(
         Map<String, PeerLink> remotes,
         Optional<PeerLink> upstream,
         AnonymousAccess anonymous,
-        List<String> hosts) {
+        List<String> hosts,
+        ConnectionLimits connections) {
+
+    /**
+     * Limits against slow clients, like a reverse proxy's ({@code http.idle_timeout},
+     * {@code http.min_body_rate}, {@code http.max_requests_per_client}).
+     *
+     * @param idleTimeout a connection or a blocked body read with no byte for this long is closed
+     * @param minBodyBytesPerSecond a request body arriving slower than this on average is refused
+     *     with 408; zero turns the check off
+     * @param maxRequestsPerClient requests of one client address handled at once; more wait,
+     *     without holding a worker, until one ends
+     */
+    public record ConnectionLimits(java.time.Duration idleTimeout, long minBodyBytesPerSecond, int maxRequestsPerClient) {
+        public ConnectionLimits {
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+            if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new io.smartcloudops.api.ConfigException("setting 'http.idle_timeout' must be positive, got " + idleTimeout);
+            }
+            if (minBodyBytesPerSecond < 0) {
+                throw new io.smartcloudops.api.ConfigException(
+                        "setting 'http.min_body_rate' must be zero or more bytes a second, got " + minBodyBytesPerSecond);
+            }
+            if (maxRequestsPerClient < 1) {
+                throw new io.smartcloudops.api.ConfigException(
+                        "setting 'http.max_requests_per_client' must be at least 1, got " + maxRequestsPerClient);
+            }
+        }
+
+        /** 10 s idle, 128 bytes a second, 16 requests at once: far beyond what a page, a scrape or a webhook needs. */
+        public static ConnectionLimits defaults() {
+            return new ConnectionLimits(java.time.Duration.ofSeconds(10), 128, 16);
+        }
+    }
 
     /** What token-less callers on loopback may do, like Prometheus' admin APIs that need a flag. */
     public enum AnonymousAccess {
@@ -68,11 +103,12 @@ public record ServerConfig(
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(anonymous, "anonymous");
         hosts = List.copyOf(hosts);
+        Objects.requireNonNull(connections, "connections");
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8080, 64 * 1024, Optional.empty(), "offline", ProviderConfig.of("chat", Map.of()),
-                Map.of(), Optional.empty(), AnonymousAccess.READ, List.of());
+                Map.of(), Optional.empty(), AnonymousAccess.READ, List.of(), ConnectionLimits.defaults());
     }
 
     public Builder toBuilder() {
@@ -91,6 +127,7 @@ public record ServerConfig(
         private Optional<PeerLink> upstream;
         private AnonymousAccess anonymous;
         private List<String> hosts;
+        private ConnectionLimits connections;
 
         private Builder(ServerConfig c) {
             bind = c.bind;
@@ -103,6 +140,7 @@ public record ServerConfig(
             upstream = c.upstream;
             anonymous = c.anonymous;
             hosts = c.hosts;
+            connections = c.connections;
         }
 
         public Builder bind(String v) { bind = v; return this; }
@@ -126,8 +164,10 @@ public record ServerConfig(
 
         public Builder hosts(List<String> v) { hosts = v; return this; }
 
+        public Builder connections(ConnectionLimits v) { connections = v; return this; }
+
         public ServerConfig build() {
-            return new ServerConfig(bind, port, maxBodyBytes, httpToken, chatEngine, chatSettings, remotes, upstream, anonymous, hosts);
+            return new ServerConfig(bind, port, maxBodyBytes, httpToken, chatEngine, chatSettings, remotes, upstream, anonymous, hosts, connections);
         }
     }
 }

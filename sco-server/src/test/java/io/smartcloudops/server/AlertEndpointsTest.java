@@ -93,6 +93,30 @@ class AlertEndpointsTest {
         assertThat(send("POST", "/webhook/alertmanager", "{\"version\": \"3\"}", TOKEN).statusCode()).isEqualTo(400);
     }
 
+    /** Issue #13 item 9: webhook alerts without a resolve grew without bound. */
+    @Test
+    void webhookAlertsBeyondTheLimitAreRefusedWith503AndRetryAfter() throws Exception {
+        start(AgentConfig.defaults().toBuilder().maxBodyBytes(1024 * 1024));
+        for (int batch = 0; batch < 10; batch++) {
+            assertThat(ok(send("POST", "/webhook/alertmanager", manyFiring(batch, 1_000), TOKEN)).get("new").asInt()).isEqualTo(1_000);
+        }
+        HttpResponse<String> full = send("POST", "/webhook/alertmanager", manyFiring(10, 1), TOKEN);
+        assertThat(full.statusCode()).as(full.body()).isEqualTo(503);
+        assertThat(full.headers().firstValue("Retry-After")).contains("60");
+        assertThat(json.readTree(full.body()).get("error").asText()).contains("limit is 10000");
+        assertThat(ok(send("POST", "/webhook/alertmanager", manyFiring(0, 1), TOKEN)).get("new").asInt())
+                .as("re-deliveries of what is held still pass").isZero();
+    }
+
+    private static String manyFiring(int batch, int n) {
+        StringBuilder b = new StringBuilder("{\"version\": \"4\", \"status\": \"firing\", \"alerts\": [");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",").append("{\"status\": \"firing\", \"labels\": {\"alertname\": \"Flood\", \"severity\": \"info\", "
+                    + "\"n\": \"").append(batch).append('-').append(i).append("\"}, \"startsAt\": \"2026-11-27T00:00:00Z\"}");
+        }
+        return b.append("]}").toString();
+    }
+
     @Test
     void silenceMutesRemediationUntilItIsExpired() throws Exception {
         start(AgentConfig.defaults().toBuilder());

@@ -137,7 +137,8 @@ public final class AgentConfigLoader {
         c.requireOnly(Set.of("http", "data_dir", "sample_interval", "detection", "rules", "remediation", "sources", "actions",
                 "notifiers", "notification_groups", "chat", "remotes", "upstream", "audit", "checkpoints"));
         ProviderConfig http = c.section("http");
-        http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token", "token_file", "anonymous", "hosts"));
+        http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token", "token_file", "anonymous", "hosts", "idle_timeout",
+                "min_body_rate", "max_requests_per_client"));
         ProviderConfig detection = c.section("detection");
         detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings", "checkpoint_interval", "directions", "max_series",
                 "series_idle"));
@@ -170,6 +171,11 @@ public final class AgentConfigLoader {
         if (http.has("hosts")) {
             out.hosts(http.strings("hosts"));
         }
+        var limits = b.server().connections();
+        out.connections(new io.smartcloudops.server.ServerConfig.ConnectionLimits(
+                http.duration("idle_timeout", limits.idleTimeout()),
+                (long) http.number("min_body_rate", limits.minBodyBytesPerSecond()),
+                http.integer("max_requests_per_client", limits.maxRequestsPerClient())));
         if (c.has("remotes")) {
             Map<String, io.smartcloudops.server.link.PeerLink> remotes = new LinkedHashMap<>();
             sections(c.section("remotes")).forEach((name, peer) -> {

@@ -53,6 +53,22 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void slowClientLimitsAreHttpSettingsWithClearErrors() {
+        AgentConfig c = loader.parse("a.yml", "http: {idle_timeout: 3s, min_body_rate: 2048, max_requests_per_client: 8}",
+                AgentConfig.defaults());
+        assertThat(c.server().connections())
+                .isEqualTo(new io.smartcloudops.server.ServerConfig.ConnectionLimits(Duration.ofSeconds(3), 2048, 8));
+        assertThat(AgentConfig.defaults().server().connections())
+                .isEqualTo(io.smartcloudops.server.ServerConfig.ConnectionLimits.defaults());
+        assertThatThrownBy(() -> loader.parse("a.yml", "http: {max_requests_per_client: 0}", AgentConfig.defaults()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http.max_requests_per_client");
+        assertThatThrownBy(() -> loader.parse("a.yml", "http: {min_body_rate: -1}", AgentConfig.defaults()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http.min_body_rate");
+        assertThatThrownBy(() -> loader.parse("a.yml", "http: {idle_timeout: never}", AgentConfig.defaults()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("idle_timeout");
+    }
+
+    @Test
     void relativePathsInAConfigFileAreRelativeToItsFolder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path etc = java.nio.file.Files.createDirectories(dir.resolve("etc/sco"));
         java.nio.file.Files.writeString(etc.resolve("token"), "a-token-of-at-least-16-chars");

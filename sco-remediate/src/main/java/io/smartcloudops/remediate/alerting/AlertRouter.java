@@ -30,6 +30,16 @@ import java.util.function.Supplier;
  * <p>Remediation runs in its own lane ({@link Builder#remediationLane}), after the router's lock
  * is released: an action or a verification that hangs holds neither the webhook that brought the
  * alert, nor other alerts' webhooks, nor the reads of firing alerts.
+ *
+ * <p>Alertmanager's alerts are bounded in number and in time. A firing alert that Alertmanager
+ * does not deliver again within {@link Builder#externalAlertTtl} (by default five hours: its
+ * webhook re-sends a firing alert every {@code repeat_interval}, four hours by default) is taken as
+ * gone and audited as {@code expired}; a later delivery of it is new. The firing alert's
+ * {@code endsAt} is not used for this: Prometheus sets it a few minutes ahead and refreshes it
+ * only towards Alertmanager, whose webhook does not pass the refreshes on. A delivery that would
+ * hold more than {@link Builder#maxExternalAlerts} firing alerts is refused whole, before anything
+ * changes, with {@link AlertCapacityException}, so that Alertmanager retries it later and nothing
+ * is lost.
  */
 public final class AlertRouter {
     private final AuditLog audit;
@@ -41,8 +51,13 @@ public final class AlertRouter {
     private final Consumer<Notification> notify;
     private final NotificationGroups grouping;
     private final Consumer<SuppressionReason> suppressions;
-    private final Map<String, Alert> external = new LinkedHashMap<>();
+    private final Map<String, External> external = new LinkedHashMap<>();
     private final java.util.concurrent.Executor lane;
+    private final java.time.Duration externalTtl;
+    private final int maxExternal;
+
+    /** An Alertmanager alert that fires, and when it is taken as gone unless delivered again. */
+    private record External(Alert alert, java.time.Instant expiresAt) { }
 
     private AlertRouter(Builder b) {
         this.audit = b.audit;
@@ -55,6 +70,8 @@ public final class AlertRouter {
         this.grouping = b.grouping;
         this.suppressions = b.suppressions;
         this.lane = b.lane;
+        this.externalTtl = b.externalTtl;
+        this.maxExternal = b.maxExternal;
     }
 
     public static Builder builder(AuditLog audit, InstantSource clock, AlertRemediator remediator) {
@@ -80,11 +97,15 @@ public final class AlertRouter {
      * Alerts from an Alertmanager webhook.
      *
      * @return how many were new state changes (the rest were re-deliveries)
+     * @throws AlertCapacityException when the delivery would hold more firing alerts than the
+     *     limit; nothing of it was taken
      */
     public int onAlertmanager(List<Alert> alerts) {
         List<Alert> remediate = new ArrayList<>();
         int fresh;
         synchronized (this) {
+            expire();
+            requireRoom(alerts);
             fresh = deliver(alerts, remediate);
         }
         remediate(remediate);
@@ -105,16 +126,61 @@ public final class AlertRouter {
         }
     }
 
+    private void requireRoom(List<Alert> alerts) {
+        // Replays the delivery on the set of fingerprints alone: the size it would leave behind.
+        java.util.Set<String> after = new java.util.HashSet<>(external.keySet());
+        for (Alert a : alerts) {
+            if (a.state() == AlertState.FIRING) {
+                after.add(a.fingerprint());
+            } else {
+                after.remove(a.fingerprint());
+            }
+        }
+        if (after.size() > maxExternal && after.size() > external.size()) {
+            int added = after.size() - external.size();
+            throw new AlertCapacityException("the agent holds " + external.size() + " firing Alertmanager alerts and this delivery "
+                    + "adds " + added + "; the limit is " + maxExternal + ". Nothing of it was taken: resolve alerts or "
+                    + "raise the limit, and let Alertmanager retry");
+        }
+    }
+
+    /**
+     * Drops the Alertmanager alerts that were not delivered again in time, each audited before it
+     * goes (so with the audit failing they stay). The host's loop calls it every round; a webhook
+     * delivery calls it first too.
+     */
+    public synchronized void expireExternalAlerts() {
+        expire();
+    }
+
+    private void expire() {
+        java.time.Instant now = clock.instant();
+        for (var it = external.values().iterator(); it.hasNext(); ) {
+            External e = it.next();
+            if (!now.isBefore(e.expiresAt())) {
+                record(e.alert(), "expired", Map.of("why", "not delivered again within " + externalTtl));
+                it.remove();
+            }
+        }
+    }
+
+    private boolean live(External e) {
+        return clock.instant().isBefore(e.expiresAt());
+    }
+
     private int deliver(List<Alert> alerts, List<Alert> remediate) {
         int fresh = 0;
+        java.time.Instant expiresAt = clock.instant().plus(externalTtl);
         for (Alert a : alerts) {
             String key = a.fingerprint();
-            Alert known = external.get(key);
+            External knownEntry = external.get(key);
+            Alert known = knownEntry == null ? null : knownEntry.alert();
             if (a.state() == AlertState.FIRING) {
                 if (known != null && known.activeSince().equals(a.activeSince())) {
+                    external.put(key, new External(known, expiresAt)); // a re-delivery: still firing
                     continue;
                 }
-                external.put(key, a);
+                external.put(key, new External(a, expiresAt));
             } else {
                 if (known == null) {
                     continue;
@@ -129,13 +195,13 @@ public final class AlertRouter {
 
     /** Firing alerts that came through Alertmanager. */
     public synchronized List<Alert> externalAlerts() {
-        return List.copyOf(external.values());
+        return external.values().stream().filter(this::live).map(External::alert).toList();
     }
 
     /** Every firing alert, ours and Alertmanager's. */
     public synchronized List<Alert> firing() {
         List<Alert> all = new ArrayList<>(ruleAlerts.get().stream().filter(a -> a.state() == AlertState.FIRING).toList());
-        all.addAll(external.values());
+        external.values().stream().filter(this::live).forEach(e -> all.add(e.alert()));
         return all;
     }
 
@@ -194,6 +260,8 @@ public final class AlertRouter {
         private Consumer<SuppressionReason> suppressions = r -> { };
         private NotificationGroups grouping;
         private java.util.concurrent.Executor lane = Runnable::run;
+        private java.time.Duration externalTtl = java.time.Duration.ofHours(5);
+        private int maxExternal = 10_000;
 
         private Builder(AuditLog audit, InstantSource clock, AlertRemediator remediator) {
             this.audit = Objects.requireNonNull(audit);
@@ -239,6 +307,27 @@ public final class AlertRouter {
          */
         public Builder remediationLane(java.util.concurrent.Executor lane) {
             this.lane = Objects.requireNonNull(lane);
+            return this;
+        }
+
+        /**
+         * How long a firing Alertmanager alert stays without being delivered again (default five
+         * hours: longer than Alertmanager's default {@code repeat_interval} of four).
+         */
+        public Builder externalAlertTtl(java.time.Duration ttl) {
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("externalAlertTtl must be positive, got " + ttl);
+            }
+            this.externalTtl = ttl;
+            return this;
+        }
+
+        /** How many firing Alertmanager alerts are held at most (default 10,000). */
+        public Builder maxExternalAlerts(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxExternalAlerts must be at least 1, got " + max);
+            }
+            this.maxExternal = max;
             return this;
         }
 

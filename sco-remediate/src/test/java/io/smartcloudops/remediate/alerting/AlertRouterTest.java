@@ -144,4 +144,40 @@ class AlertRouterTest {
         assertThat(groups).extracting(g -> g.groupLabels().get("alertname")).containsExactly("DiskSpaceLow", "HighCpuUsage", "HighLatency");
         assertThat(groups.get(2).alerts()).hasSize(2);
     }
+
+    /** Issue #13 item 9: 52,500 webhook alerts without a resolve were kept for ever (112 MB of heap). */
+    @Test
+    void alertmanagerAlertsNotDeliveredAgainExpireAndAreAudited() {
+        router.onAlertmanager(List.of(am("DiskFull", AlertState.FIRING, t0, "host", "app", "severity", "info")));
+        now = t0.plus(Duration.ofHours(4));
+        assertThat(router.onAlertmanager(List.of(am("DiskFull", AlertState.FIRING, t0, "host", "app", "severity", "info"))))
+                .as("Alertmanager's repeat: a re-delivery, which keeps it").isZero();
+        now = t0.plus(Duration.ofHours(8));
+        assertThat(router.externalAlerts()).hasSize(1);
+        now = t0.plus(Duration.ofHours(9));
+        assertThat(router.externalAlerts()).as("five hours after its last delivery it is gone from reads").isEmpty();
+        router.expireExternalAlerts();
+        assertThat(audit.query(AuditQuery.builder().outcome("expired").build())).singleElement()
+                .satisfies(e -> assertThat(e.record().details()).containsEntry("alertname", "DiskFull"));
+        assertThat(router.onAlertmanager(List.of(am("DiskFull", AlertState.FIRING, t0, "host", "app", "severity", "info"))))
+                .as("delivered after it expired, it is new").isOne();
+    }
+
+    @Test
+    void aDeliveryBeyondTheLimitIsRefusedWholeAndChangesNothing() {
+        router = AlertRouter.builder(audit, clock, new AlertRemediator(() -> policies,
+                        PolicyGate.builder(audit, clock).build(), io.smartcloudops.remediate.policy.KnownHosts.of(List.of("app"))))
+                .maxExternalAlerts(3).build();
+        router.onAlertmanager(List.of(am("A", AlertState.FIRING, t0, "host", "h1"), am("A", AlertState.FIRING, t0, "host", "h2")));
+        int auditedBefore = audit.query(AuditQuery.builder().build()).size();
+        List<Alert> tooMany = List.of(am("A", AlertState.FIRING, t0, "host", "h3"), am("A", AlertState.FIRING, t0, "host", "h4"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> router.onAlertmanager(tooMany))
+                .isInstanceOf(AlertCapacityException.class).hasMessageContaining("limit is 3");
+        assertThat(router.externalAlerts()).hasSize(2);
+        assertThat(audit.query(AuditQuery.builder().build())).hasSize(auditedBefore);
+        assertThat(router.onAlertmanager(List.of(am("A", AlertState.RESOLVED, t0, "host", "h1"),
+                am("A", AlertState.FIRING, t0, "host", "h3"), am("A", AlertState.FIRING, t0, "host", "h4"))))
+                .as("a resolve in the same delivery makes room").isEqualTo(3);
+        assertThat(router.externalAlerts()).hasSize(3);
+    }
 }

@@ -112,7 +112,9 @@ class AgentFaultsIT {
             fill(mount.resolve("filler"));
 
             int refused = 0;
+            int tried = 0;
             for (int i = 0; i < 200 && refused == 0; i++) {
+                tried++;
                 ActionResult r = mark(agent, markers, "full-" + i);
                 boolean ran = Files.exists(markers.resolve("full-" + i));
                 if (r.outcome() != ActionOutcome.SUCCEEDED) {
@@ -136,6 +138,8 @@ class AgentFaultsIT {
             assertThat(heldBack(recovered)).isEmpty();
             assertThat(agent.ops().audit().verify().intact()).isTrue();
             assertThat(agent.ops().audit().query(AuditQuery.builder().subject("after").build())).isNotEmpty();
+            System.out.printf("full disk: %d actions tried, %d refused without running, held back as %s; after space returned "
+                    + "the next action ran and the chain verifies%n", tried, refused, heldBack(status));
         } finally {
             if (agent != null) {
                 agent.close();

@@ -73,7 +73,7 @@ public final class SampleJson implements DeserializationSchema<Sample> {
             if (!l.isObject()) {
                 throw new IllegalArgumentException("'labels' must be an object of strings");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = l.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = l.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().isTextual()) {
                     throw new IllegalArgumentException("label '" + e.getKey() + "' must be a string");

@@ -42,7 +42,9 @@ class WireFormatTest {
         TypeSerializerSnapshot<T> snapshot = serializer.snapshotConfiguration();
         DataOutputSerializer snap = new DataOutputSerializer(16);
         snapshot.writeSnapshot(snap);
-        TypeSerializerSnapshot<T> restored = snapshot.getClass().getDeclaredConstructor().newInstance();
+        // Flink restores a snapshot the same way: by its class's no-argument constructor, so the type argument is lost.
+        @SuppressWarnings("unchecked")
+        TypeSerializerSnapshot<T> restored = (TypeSerializerSnapshot<T>) snapshot.getClass().getDeclaredConstructor().newInstance();
         restored.readSnapshot(snapshot.getCurrentVersion(), new DataInputDeserializer(snap.getCopyOfBuffer()), WireFormatTest.class.getClassLoader());
         assertThat(restored.resolveSchemaCompatibility(snapshot).isCompatibleAsIs()).isTrue();
         assertThat(restored.restoreSerializer().deserialize(new DataInputDeserializer(out.getCopyOfBuffer()))).isEqualTo(value);

@@ -89,7 +89,7 @@ final class RangeQueryResponse {
      */
     private static Labels labels(JsonNode metric) {
         Map<String, String> m = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = metric.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = metric.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().equals("__name__") && e.getValue().isTextual()) {

@@ -57,11 +57,12 @@ class AgentNotificationGroupsTest {
             exchange.close();
         });
         hook.start();
-        try (Agent agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dir).sampleInterval(Duration.ofMillis(10))
+        Agent agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dir).sampleInterval(Duration.ofMillis(10))
                 .sources(Map.of())
                 .notifiers(Map.of("webhook", ProviderConfig.of("notifiers.webhook", Map.of("url", "http://127.0.0.1:" + hook.getAddress().getPort() + "/"))))
                 .grouping(new NotificationGroups.Settings(List.of("alertname"), Duration.ofMillis(500), Duration.ofMinutes(5)))
-                .build()).source(new TwoHosts()).build().start()) {
+                .build()).source(new TwoHosts()).build().start();
+        try {
             await().atMost(Duration.ofSeconds(60)).until(() -> received.stream().anyMatch(b -> b.contains("CpuAnomaly")));
             // nothing else about CpuAnomaly may follow within group_interval
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
@@ -69,6 +70,7 @@ class AgentNotificationGroupsTest {
             List<String> cpu = received.stream().filter(b -> b.contains("CpuAnomaly")).toList();
             assertThat(cpu).singleElement().satisfies(b -> assertThat(b).contains("[FIRING:2] CpuAnomaly", "host=\\\"app\\\"", "host=\\\"monitor\\\""));
         } finally {
+            agent.close();
             hook.stop(0);
         }
     }

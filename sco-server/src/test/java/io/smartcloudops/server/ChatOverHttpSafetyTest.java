@@ -183,7 +183,7 @@ class ChatOverHttpSafetyTest {
         JsonNode examples = help.get("data").get("examples");
         assertThat(examples.size()).isGreaterThanOrEqualTo(8);
         int session = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = examples.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = examples.properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             assertThat(help.get("answer").asText()).as("shown in the answer").contains(e.getKey());
             String s = "ex-" + session++;

@@ -37,7 +37,7 @@ public final class CorpusLabels {
     public static CorpusLabels read(Path combinedWindowsJson) throws IOException {
         JsonNode root = new ObjectMapper().readTree(combinedWindowsJson.toFile());
         Map<String, List<LabelWindow>> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             List<LabelWindow> list = new ArrayList<>();
             for (JsonNode pair : e.getValue()) {

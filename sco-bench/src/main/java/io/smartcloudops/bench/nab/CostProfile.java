@@ -31,7 +31,7 @@ public record CostProfile(String name, double tpWeight, double fpWeight, double 
     public static List<CostProfile> readAll(Path profilesJson) throws IOException {
         JsonNode root = new ObjectMapper().readTree(profilesJson.toFile());
         List<CostProfile> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode m = e.getValue().path("CostMatrix");
             if (!m.has("tpWeight") || !m.has("fpWeight") || !m.has("fnWeight")) {

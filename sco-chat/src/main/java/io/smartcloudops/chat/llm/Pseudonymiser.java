@@ -129,7 +129,7 @@ final class Pseudonymiser {
         }
         if (node.isObject()) {
             ObjectNode out = json.createObjectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String key = innerKeys && !outer ? strings.apply(field.getKey()) : field.getKey();
                 out.set(key, map(field.getValue(), strings, innerKeys, false));

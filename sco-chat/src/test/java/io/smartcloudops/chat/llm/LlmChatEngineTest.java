@@ -136,7 +136,7 @@ class LlmChatEngineTest {
 
         assertThat(reply.intent()).isEqualTo("forecast");
         assertThat(reply.slots()).isEqualTo(Map.of("metric", "disk", "host", "app", "horizon", "P2D"));
-        assertThat(reply.data().get("forecasts")).asList().hasSize(1);
+        assertThat(reply.data().get("forecasts")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(1);
         assertThat(view.calls()).contains("series", "recentSamples");
     }
 

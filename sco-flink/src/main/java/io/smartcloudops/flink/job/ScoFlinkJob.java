@@ -101,6 +101,8 @@ public final class ScoFlinkJob implements Callable<Integer> {
         return 0;
     }
 
+    // The Kafka connector (5.0.0-2.2) takes only the OffsetResetStrategy that kafka-clients 4 deprecates.
+    @SuppressWarnings("deprecation")
     private DataStream<Sample> samples(StreamExecutionEnvironment env) {
         WatermarkStrategy<Sample> watermarks = SampleWatermarks.boundedOutOfOrderness(outOfOrderness, idle);
         switch (source) {

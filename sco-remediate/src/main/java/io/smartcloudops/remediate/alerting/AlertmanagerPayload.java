@@ -113,7 +113,7 @@ public final class AlertmanagerPayload {
             throw new IllegalArgumentException("'" + what + "' must be an object of strings");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isTextual()) {

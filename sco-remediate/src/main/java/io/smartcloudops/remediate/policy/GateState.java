@@ -148,7 +148,7 @@ final class GateState {
         ActionRequest.Builder b = ActionRequest.builder(n.get("action").asText(), n.get("target").asText())
                 .reason(n.get("reason").asText())
                 .requestedBy(new Principal(n.get("requested_by").asText(), Role.valueOf(n.get("role").asText())));
-        n.get("parameters").fields().forEachRemaining(f -> b.parameter(f.getKey(), f.getValue().asText()));
+        n.get("parameters").properties().forEach(f -> b.parameter(f.getKey(), f.getValue().asText()));
         if (n.hasNonNull("idempotency_key")) {
             b.idempotencyKey(n.get("idempotency_key").asText());
         }

@@ -91,17 +91,22 @@ final class LocalServer implements AutoCloseable {
         }
     }
 
-    void stop() throws InterruptedException {
+    void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }
 
     @Override
-    public void close() throws InterruptedException { // waits for the child process to exit
+    public void close() { // waits for the child process to exit
         stop();
     }
 }

@@ -17,6 +17,10 @@ import java.util.Set;
  * {@code timeout} (5s).
  */
 public final class PrometheusQuerySourceProvider implements MetricSourceProvider {
+    /** Called by {@link java.util.ServiceLoader}. */
+    public PrometheusQuerySourceProvider() {
+    }
+
     /** Node Exporter's metrics turned into what the default rules watch, per instance. */
     public static final Map<String, String> NODE_EXPORTER_DEFAULTS = defaults();
 

@@ -19,6 +19,10 @@ import java.util.regex.PatternSyntaxException;
  * (10000), {@code timeout} (5s).
  */
 public final class ScrapeSourceProvider implements MetricSourceProvider {
+    /** Called by {@link java.util.ServiceLoader}. */
+    public ScrapeSourceProvider() {
+    }
+
     static final List<String> NODE_DEFAULTS = List.of("node_load1", "node_memory_Mem(Available|Total)_bytes",
             "node_cpu_seconds_total", "node_network_(receive|transmit)_bytes_total", "node_filesystem_(avail|size)_bytes", "up");
 

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  */
 public abstract class CheckpointStoreContract {
+    /** For the plugin's own test class, which extends this one. */
+    protected CheckpointStoreContract() {
+    }
+
 
     /** A store over an empty location, new for each test. */
     protected abstract CheckpointStore newStore() throws Exception;

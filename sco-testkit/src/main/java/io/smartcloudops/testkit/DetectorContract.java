@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  */
 public abstract class DetectorContract {
+    /** For the plugin's own test class, which extends this one. */
+    protected DetectorContract() {
+    }
+
     protected static final SeriesId SERIES = SeriesId.of("contract_series");
 
     protected abstract DetectorFactory factory();

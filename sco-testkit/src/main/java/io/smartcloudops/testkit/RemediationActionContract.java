@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  */
 public abstract class RemediationActionContract {
+    /** For the plugin's own test class, which extends this one. */
+    protected RemediationActionContract() {
+    }
+
 
     protected abstract RemediationAction action();
 

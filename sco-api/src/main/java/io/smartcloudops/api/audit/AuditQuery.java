@@ -34,6 +34,9 @@ public record AuditQuery(Instant from, Instant to, AuditKind kind, String subjec
         private String outcome;
         private int limit = 100;
 
+        private Builder() {
+        }
+
         public Builder from(Instant v) { from = v; return this; }
 
         public Builder to(Instant v) { to = v; return this; }

@@ -66,6 +66,9 @@ public final class ProviderContext {
         private ProviderConfig config = ProviderConfig.empty();
         private final Map<Class<?>, Object> services = new HashMap<>();
 
+        private Builder() {
+        }
+
         public Builder clock(InstantSource c) {
             this.clock = c;
             return this;

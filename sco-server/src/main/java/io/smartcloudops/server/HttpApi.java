@@ -131,6 +131,12 @@ final class HttpApi {
                 error(ctx, 503, "the monitor this host answers from is unavailable: " + e.getMessage());
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            // A change that cannot be audited was not made: 503 says so, and Alertmanager retries it.
+            config.routes.exception(io.smartcloudops.api.audit.AuditException.class, (e, ctx) -> {
+                LOG.error("{} {}: the audit log refused an entry: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.header("Retry-After", "30");
+                error(ctx, 503, "the audit log cannot record this change, so it was not made: " + e.getMessage());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal error: " + e.getClass().getSimpleName() + "; see the agent log");

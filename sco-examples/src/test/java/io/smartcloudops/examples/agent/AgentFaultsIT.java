@@ -108,7 +108,8 @@ class AgentFaultsIT {
                             "arg_pattern", Pattern.quote(markers.toString()) + "/[a-z0-9-]+")))));
             agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(mount.resolve("data")).sampleInterval(Duration.ofHours(1))
                     .sources(Map.of()).actionMode(ActionMode.EXECUTE).cooldown(Duration.ZERO).checkpointInterval(Duration.ZERO)
-                    .actions(actions).build()).build().start();
+                    .actions(actions).knownHosts(List.of("app")).build()).build().start();
+            String operator = agent.tokens().create("ops", io.smartcloudops.api.action.Role.OPERATOR, java.time.Instant.now());
             fill(mount.resolve("filler"));
 
             int refused = 0;
@@ -128,7 +129,23 @@ class AgentFaultsIT {
             // whichever write the full disk refuses first (the gate's safety state or the audit entry) says why actions wait
             assertThat(heldBack(status)).as(status.toString()).isNotEmpty().allMatch(s -> s.startsWith("failing"));
 
+            // Item 8: a webhook alert is either audited and held (200) or refused and not held (503
+            // with Retry-After, which Alertmanager retries); which one depends on whether the full
+            // disk still had room for the audit entry. Either way its re-delivery once space returns
+            // agrees: a duplicate of what was taken, or new if it was refused.
+            HttpResponse<String> duringFull = webhook(agent, operator);
+            assertThat(duringFull.statusCode()).as(duringFull.body()).isIn(200, 503);
+            if (duringFull.statusCode() == 503) {
+                assertThat(duringFull.headers().firstValue("Retry-After")).isPresent();
+            }
+
             Files.delete(mount.resolve("filler"));
+            HttpResponse<String> retried = webhook(agent, operator);
+            assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(retried.body()).get("new").asInt())
+                    .isEqualTo(duringFull.statusCode() == 503 ? 1 : 0);
+            System.out.printf("full disk: the webhook alert was answered %d; its re-delivery after space returned %s%n",
+                    duringFull.statusCode(), duringFull.statusCode() == 503 ? "was new" : "was a duplicate");
             ActionResult after = mark(agent, markers, "after");
             assertThat(after.outcome()).as(after.message()).isEqualTo(ActionOutcome.SUCCEEDED);
             assertThat(markers.resolve("after")).exists();
@@ -151,6 +168,15 @@ class AgentFaultsIT {
     private static ActionResult mark(Agent agent, Path markers, String name) {
         return agent.ops().gate().request(ActionRequest.builder("run_command", name).parameter("command", "mark")
                 .parameter("args", markers.resolve(name).toString()).build());
+    }
+
+    private static HttpResponse<String> webhook(Agent agent, String token) throws Exception {
+        String body = "{\"version\": \"4\", \"status\": \"firing\", \"alerts\": [{\"status\": \"firing\", \"labels\": "
+                + "{\"alertname\": \"DiskAlmostFull\", \"host\": \"app\", \"severity\": \"warning\"}, "
+                + "\"startsAt\": \"2026-12-01T00:00:00Z\"}]}";
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/webhook/alertmanager"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> heldBack(JsonNode status) {

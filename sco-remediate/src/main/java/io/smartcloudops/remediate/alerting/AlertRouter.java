@@ -102,13 +102,23 @@ public final class AlertRouter {
      */
     public int onAlertmanager(List<Alert> alerts) {
         List<Alert> remediate = new ArrayList<>();
-        int fresh;
+        int fresh = 0;
+        RuntimeException refused = null;
         synchronized (this) {
             expire();
             requireRoom(alerts);
-            fresh = deliver(alerts, remediate);
+            try {
+                fresh = deliver(alerts, remediate);
+            } catch (RuntimeException e) {
+                // The alerts before the refused one are held now, so their retry will be a
+                // duplicate: they must be remediated in this call.
+                refused = e;
+            }
         }
         remediate(remediate);
+        if (refused != null) {
+            throw refused;
+        }
         return fresh;
     }
 
@@ -180,15 +190,18 @@ public final class AlertRouter {
                     external.put(key, new External(known, expiresAt)); // a re-delivery: still firing
                     continue;
                 }
+                // Audited (inside route) before it is held: a delivery the audit refuses leaves no
+                // trace, so Alertmanager's retry of it is new rather than a duplicate.
+                route(a, remediate);
                 external.put(key, new External(a, expiresAt));
             } else {
                 if (known == null) {
                     continue;
                 }
+                route(a, remediate);
                 external.remove(key);
             }
             fresh++;
-            route(a, remediate);
         }
         return fresh;
     }

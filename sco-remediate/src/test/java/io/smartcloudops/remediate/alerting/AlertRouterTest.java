@@ -180,4 +180,104 @@ class AlertRouterTest {
                 .as("a resolve in the same delivery makes room").isEqualTo(3);
         assertThat(router.externalAlerts()).hasSize(3);
     }
+
+    /**
+     * Issue #13 item 8: with the disk full a webhook alert was answered 500 yet held as firing, so
+     * its re-delivery once space returned was taken as a duplicate and never remediated.
+     */
+    @Test
+    void aDeliveryTheAuditRefusesChangesNothingAndItsRedeliveryIsProcessed() {
+        java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean(true);
+        io.smartcloudops.api.audit.AuditLog failing = new io.smartcloudops.api.audit.AuditLog() {
+            @Override
+            public AuditEntry append(io.smartcloudops.api.audit.AuditRecord record) {
+                if (full.get()) {
+                    throw new io.smartcloudops.api.audit.AuditException("database or disk is full", new java.io.IOException("No space left on device"));
+                }
+                return audit.append(record);
+            }
+
+            @Override
+            public List<AuditEntry> query(AuditQuery query) {
+                return audit.query(query);
+            }
+
+            @Override
+            public io.smartcloudops.api.audit.AuditVerification verify() {
+                return audit.verify();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        PolicyGate gate = PolicyGate.builder(audit, clock).cooldown(Duration.ZERO).listener(actions::add)
+                .action(new io.smartcloudops.remediate.action.RestartServiceAction(
+                        new io.smartcloudops.remediate.action.ProcessCommandRunner(), List.of("systemctl"), Duration.ofSeconds(5)))
+                .build();
+        router = AlertRouter.builder(failing, clock, new AlertRemediator(() -> policies, gate,
+                io.smartcloudops.remediate.policy.KnownHosts.of(List.of("app")))).build();
+        Alert firing = am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> router.onAlertmanager(List.of(firing)))
+                .isInstanceOf(io.smartcloudops.api.audit.AuditException.class);
+        assertThat(router.externalAlerts()).as("not audited, so not taken").isEmpty();
+        assertThat(actions).isEmpty();
+
+        full.set(false);
+        assertThat(router.onAlertmanager(List.of(firing))).as("the re-delivery is new, not a duplicate").isOne();
+        assertThat(router.externalAlerts()).hasSize(1);
+        assertThat(actions).hasSize(1);
+
+        full.set(true);
+        Alert resolved = am("NginxDown", AlertState.RESOLVED, t0, "host", "app", "severity", "critical");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> router.onAlertmanager(List.of(resolved)))
+                .isInstanceOf(io.smartcloudops.api.audit.AuditException.class);
+        assertThat(router.externalAlerts()).as("a resolve that cannot be audited leaves it firing").hasSize(1);
+        full.set(false);
+        assertThat(router.onAlertmanager(List.of(resolved))).isOne();
+        assertThat(router.externalAlerts()).isEmpty();
+    }
+
+    @Test
+    void whenTheAuditRefusesPartWayThroughADeliveryTheAlertsAlreadyTakenAreStillRemediated() {
+        java.util.concurrent.atomic.AtomicInteger appends = new java.util.concurrent.atomic.AtomicInteger();
+        io.smartcloudops.api.audit.AuditLog fillsUp = new io.smartcloudops.api.audit.AuditLog() {
+            @Override
+            public AuditEntry append(io.smartcloudops.api.audit.AuditRecord record) {
+                if (record.kind() == AuditKind.ALERT && appends.incrementAndGet() == 2) {
+                    throw new io.smartcloudops.api.audit.AuditException("database or disk is full", new java.io.IOException("No space"));
+                }
+                return audit.append(record);
+            }
+
+            @Override
+            public List<AuditEntry> query(AuditQuery query) {
+                return audit.query(query);
+            }
+
+            @Override
+            public io.smartcloudops.api.audit.AuditVerification verify() {
+                return audit.verify();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        PolicyGate gate = PolicyGate.builder(audit, clock).cooldown(Duration.ZERO).listener(actions::add)
+                .action(new io.smartcloudops.remediate.action.RestartServiceAction(
+                        new io.smartcloudops.remediate.action.ProcessCommandRunner(), List.of("systemctl"), Duration.ofSeconds(5)))
+                .build();
+        router = AlertRouter.builder(fillsUp, clock, new AlertRemediator(() -> policies, gate,
+                io.smartcloudops.remediate.policy.KnownHosts.of(List.of("app", "monitor")))).build();
+        List<Alert> both = List.of(am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical"),
+                am("NginxDown", AlertState.FIRING, t0, "host", "monitor", "severity", "critical"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> router.onAlertmanager(both))
+                .isInstanceOf(io.smartcloudops.api.audit.AuditException.class);
+        assertThat(actions).as("the first alert was taken, so it is remediated now").hasSize(1);
+        assertThat(router.onAlertmanager(both)).as("the retry: the second is new, the first a duplicate").isOne();
+        assertThat(actions).extracting(ActionResult::target).containsExactlyInAnyOrder("app", "monitor");
+    }
 }

@@ -72,7 +72,7 @@ import org.slf4j.LoggerFactory;
  * a time with {@link #runOnce(Instant)} (for simulated clocks and backtests).
  *
  * <pre>{@code
- * try (Ops ops = Ops.builder().dataDir(dir).mode(ActionMode.DRY_RUN).listener(myListener).build()) {
+ * try (Ops ops = Ops.builder().clock(clock).dataDir(dir).mode(ActionMode.DRY_RUN).listener(myListener).build()) {
  *     ops.ingest(new Sample(SeriesId.of("queue_depth"), clock.millis(), 12));
  *     ops.runOnce(clock.instant());   // evaluates rules and remediates through the gate
  * }

@@ -6,9 +6,11 @@ import io.smartcloudops.api.action.RemediationAction;
  * Plugs in a remediation action.
  *
  * <pre>{@code
- * public final class MyProvider implements ActionProvider {
+ * public final class MyActionProvider implements ActionProvider {
  *     public String name() { return "mine"; }
- *     public RemediationAction create(ProviderContext context) { ... }
+ *     public RemediationAction create(ProviderContext context) {
+ *         return new MyAction(context.config().duration("timeout", Duration.ofSeconds(10)));
+ *     }
  * }
  * }</pre>
  */

@@ -10,7 +10,10 @@ import io.smartcloudops.api.audit.AuditArchive;
  * <pre>{@code
  * public final class MyArchiveProvider implements AuditArchiveProvider {
  *     public String name() { return "mine"; }
- *     public AuditArchive open(ProviderContext context) { ... context.service(AuditLog.class) ... }
+ *     public AuditArchive open(ProviderContext context) {
+ *         Optional<AuditLog> log = context.service(AuditLog.class);   // empty when opened for a restore
+ *         return new MyArchive(log, context.config().requireString("bucket"));
+ *     }
  * }
  * }</pre>
  */

@@ -6,9 +6,11 @@ import io.smartcloudops.api.audit.AuditLog;
  * Plugs in an audit log store.
  *
  * <pre>{@code
- * public final class MyProvider implements AuditLogProvider {
+ * public final class MyAuditLogProvider implements AuditLogProvider {
  *     public String name() { return "mine"; }
- *     public AuditLog open(ProviderContext context) { ... }
+ *     public AuditLog open(ProviderContext context) {
+ *         return new MyAuditLog(context.clock());
+ *     }
  * }
  * }</pre>
  */

@@ -10,7 +10,9 @@ import io.smartcloudops.api.checkpoint.CheckpointStore;
  * <pre>{@code
  * public final class MyStoreProvider implements CheckpointStoreProvider {
  *     public String name() { return "mine"; }
- *     public CheckpointStore open(ProviderContext context) { ... context.config() ... }
+ *     public CheckpointStore open(ProviderContext context) {
+ *         return new MyStore(context.dataDir().resolve(context.config().string("file", "detectors.ckpt")));
+ *     }
  * }
  * }</pre>
  */

@@ -6,9 +6,11 @@ import io.smartcloudops.api.notify.Notifier;
  * Plugs in a notifier.
  *
  * <pre>{@code
- * public final class MyProvider implements NotifierProvider {
+ * public final class MyNotifierProvider implements NotifierProvider {
  *     public String name() { return "mine"; }
- *     public Notifier create(ProviderContext context) { ... }
+ *     public Notifier create(ProviderContext context) {
+ *         return new MyNotifier(context.config().requireString("channel"));
+ *     }
  * }
  * }</pre>
  */

@@ -5,8 +5,8 @@ package io.smartcloudops.api.spi;
  * configuration chooses it, so it must be unique among providers of one type.
  *
  * <pre>{@code
- * // META-INF/services/io.smartcloudops.api.spi.DetectorProvider
- * com.example.MyDetectorProvider
+ * # META-INF/services/io.smartcloudops.api.spi.DetectorProvider
+ * io.smartcloudops.api.examples.MyDetectorProvider
  * }</pre>
  */
 public interface Provider {

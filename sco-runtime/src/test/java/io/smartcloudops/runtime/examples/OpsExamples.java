@@ -1,0 +1,25 @@
+package io.smartcloudops.runtime.examples;
+
+import io.smartcloudops.api.action.ActionMode;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.metric.SeriesId;
+import io.smartcloudops.runtime.Ops;
+import io.smartcloudops.runtime.OpsListener;
+import java.nio.file.Path;
+import java.time.InstantSource;
+
+/**
+ * The Javadoc example of {@link Ops}, compiled; {@link JavadocExamplesTest} checks that the Javadoc shows it as it is
+ * here, and runs it. Parameters are what the example takes as given.
+ */
+class OpsExamples {
+
+    void ops(Path dir, InstantSource clock, OpsListener myListener) {
+        // tag::Ops[]
+        try (Ops ops = Ops.builder().clock(clock).dataDir(dir).mode(ActionMode.DRY_RUN).listener(myListener).build()) {
+            ops.ingest(new Sample(SeriesId.of("queue_depth"), clock.millis(), 12));
+            ops.runOnce(clock.instant());   // evaluates rules and remediates through the gate
+        }
+        // end::Ops[]
+    }
+}

@@ -112,6 +112,7 @@ public final class FlinkBenchmark {
                 }
             } finally {
                 delete(dir);
+                delete(dir.resolveSibling(dir.getFileName() + "-checkpoints"));
             }
         }
         return points;

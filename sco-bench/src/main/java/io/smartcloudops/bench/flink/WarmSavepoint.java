@@ -14,6 +14,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -52,6 +53,8 @@ final class WarmSavepoint {
     static String write(WarmSeries series, Path dir, int parallelism) throws Exception {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        // files, not the job manager's memory, which holds a few megabytes of state at most
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolveSibling(dir.getFileName() + "-checkpoints").toUri().toString());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         // running accumulators reach the job master with the heartbeats: the seeding's progress is read from them
         conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));

@@ -33,6 +33,7 @@ import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -122,6 +123,9 @@ public final class FlinkBenchmark {
         Path checkpoints = Files.createTempDirectory(work, "checkpoints-");
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, backend);
+        // any free port on loopback: another cluster (a test, a second run) may hold the default one
+        conf.set(RestOptions.BIND_PORT, "0");
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         // as docs/FLINK.md advises for large state; the first checkpoint still uploads every SST file
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);

@@ -9,7 +9,9 @@ package io.smartcloudops.bench.flink;
  * @param seconds from the first scored sample to the last
  * @param checkpointSeconds the first checkpoint of the restored state, from trigger to completion
  * @param checkpointBytes that checkpoint's files (for RocksDB, incremental: the shared SST files it uploaded too)
- * @param heapBytes live heap the restored job holds beyond the idle cluster's (after a full collection)
+ * @param heapBytes live heap the restored job holds beyond the idle cluster's (after a full collection); only the first
+ *     point of a JVM reads it cleanly: a cancelled job's state is not all freed when its cluster closes, so a later
+ *     point's idle figure can include an earlier point's state (and its heap figure come out low or negative)
  */
 public record FlinkPoint(String backend, int series, int parallelism, long samples, double seconds, double checkpointSeconds,
         long checkpointBytes, long heapBytes) {

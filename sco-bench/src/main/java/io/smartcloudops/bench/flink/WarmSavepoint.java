@@ -17,6 +17,7 @@ import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
@@ -53,6 +54,9 @@ final class WarmSavepoint {
     static String write(WarmSeries series, Path dir, int parallelism) throws Exception {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        // any free port on loopback: another cluster (a test, a second run) may hold the default one
+        conf.set(RestOptions.BIND_PORT, "0");
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         // files, not the job manager's memory, which holds a few megabytes of state at most
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolveSibling(dir.getFileName() + "-checkpoints").toUri().toString());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

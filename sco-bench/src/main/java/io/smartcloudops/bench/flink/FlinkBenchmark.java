@@ -9,19 +9,19 @@ import io.smartcloudops.flink.ScoFlink;
 import io.smartcloudops.flink.ScoTypes;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -218,32 +218,55 @@ public final class FlinkBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /** The bytes of the files under {@code dir}; files Flink removes meanwhile (a refused checkpoint's) count as gone. */
     private static long size(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (NoSuchFileException gone) {
-                    return 0;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
-        }
+        long[] total = {0};
+        walk(dir, f -> {
+            try {
+                total[0] += Files.size(f);
+            } catch (NoSuchFileException gone) {
+                // removed after the walk saw it
+            }
+        }, false);
+        return total[0];
     }
 
     private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
+        walk(dir, Files::deleteIfExists, true);
+    }
+
+    private interface FileAction {
+        void apply(Path file) throws IOException;
+    }
+
+    /** Applies {@code action} to every file (and, deepest first, every directory when {@code dirs}) under {@code root}. */
+    private static void walk(Path root, FileAction action, boolean dirs) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                action.apply(file);
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                if (dirs) {
+                    action.apply(d);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** Counts the scored samples and notes when the first and the last left the operator, on any subtask. */

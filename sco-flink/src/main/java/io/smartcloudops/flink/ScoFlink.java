@@ -3,6 +3,7 @@ package io.smartcloudops.flink;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.detect.AnomalyEvent;
 import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import io.smartcloudops.detect.pipeline.ScoredSample;
 import java.io.Serializable;
 import java.time.Duration;
@@ -28,6 +29,9 @@ public final class ScoFlink {
     /** The operator's uid: a savepoint's state is matched to it, so it never changes. */
     public static final String OPERATOR_UID = "sco-series";
 
+    /** The name of the operator's keyed {@code ValueState<byte[]>} that holds a series' detector. */
+    public static final String DETECTOR_STATE = "detector";
+
     private final Settings settings;
 
     private ScoFlink(Settings settings) {
@@ -40,6 +44,16 @@ public final class ScoFlink {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * The {@link #DETECTOR_STATE} value of a series whose detector goes on from an agent's checkpoint.
+     * Written for each series into a savepoint with Flink's State Processor API (under
+     * {@link #OPERATOR_UID}, keyed by {@link ScoTypes#SERIES_ID}), it lets a job start with what the
+     * agent had learnt instead of warming every series up again.
+     */
+    public static byte[] detectorState(DetectionPipeline.Checkpoint checkpoint) {
+        return KeyedStateCodec.encode(new KeyedStateCodec.DetectorSlot(checkpoint, 0));
     }
 
     /** Keys the samples by series and runs detection and rules on them. */

@@ -117,7 +117,7 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
         forByRule = new HashMap<>();
         rules.forEach(r -> forByRule.putIfAbsent(ruleKey(r.group(), r.name()), r.forDuration()));
 
-        ValueStateDescriptor<byte[]> det = new ValueStateDescriptor<>("detector", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        ValueStateDescriptor<byte[]> det = new ValueStateDescriptor<>(ScoFlink.DETECTOR_STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
         ValueStateDescriptor<byte[]> rul = new ValueStateDescriptor<>("rules", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
         MapStateDescriptor<Long, Sample> pen = new MapStateDescriptor<>("pending", Types.LONG, ScoTypes.SAMPLE);
         if (settings.stateTtl() != null) {

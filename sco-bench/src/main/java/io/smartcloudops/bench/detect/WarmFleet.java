@@ -8,15 +8,20 @@ import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import io.smartcloudops.detect.pipeline.ScoredSample;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Many series in one {@link DetectionPipeline}, each restored from a {@link WarmTemplates} state and
  * going on with that template's values (from a different row per series, so that the series do not
  * move in step). {@link #ingest(int)} of one series must stay on one thread; different series may
  * be fed from different threads, as the pipeline allows.
+ *
+ * <p>A fleet made by {@link #of} has no pipeline of its own: it only makes samples and seed
+ * checkpoints for another loop, so that loop's series are not held twice in one heap.
  */
 public final class WarmFleet {
     private final DetectionPipeline pipeline;
+    private final WarmTemplates templates;
     private final SeriesId[] ids;
     private final double[][] values;
     private final int[] template;
@@ -25,6 +30,7 @@ public final class WarmFleet {
 
     private WarmFleet(DetectionPipeline pipeline, WarmTemplates templates, int n) {
         this.pipeline = pipeline;
+        this.templates = templates;
         this.ids = new SeriesId[n];
         this.values = templates.series().stream().map(s -> s.values()).toArray(double[][]::new);
         this.template = new int[n];
@@ -43,12 +49,25 @@ public final class WarmFleet {
         DetectionPipeline pipeline = DetectionPipeline.builder(factory).maxSeries(n).build();
         WarmFleet fleet = new WarmFleet(pipeline, templates, n);
         Map<SeriesId, DetectionPipeline.Checkpoint> checkpoints = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            int t = fleet.template[i];
-            checkpoints.put(fleet.ids[i], new DetectionPipeline.Checkpoint(templates.state().get(t), templates.lastMillis()[t]));
-        }
+        fleet.checkpointEach(checkpoints::put);
         pipeline.restore(checkpoints);
         return fleet;
+    }
+
+    /** {@code n} series' samples and seed checkpoints, without a pipeline: for feeding (and seeding) another loop. */
+    public static WarmFleet of(WarmTemplates templates, int n) {
+        return new WarmFleet(null, templates, n);
+    }
+
+    /**
+     * Hands every series' seed checkpoint (its template's state, shared, not copied) to {@code sink},
+     * for example {@code DetectorCheckpoints::save}: a restarted agent's checkpoint of this fleet.
+     */
+    public void checkpointEach(BiConsumer<SeriesId, DetectionPipeline.Checkpoint> sink) {
+        for (int i = 0; i < ids.length; i++) {
+            int t = template[i];
+            sink.accept(ids[i], new DetectionPipeline.Checkpoint(templates.state().get(t), templates.lastMillis()[t]));
+        }
     }
 
     /** The next sample of series {@code i}, scored. */
@@ -58,12 +77,12 @@ public final class WarmFleet {
         row[i] = r + 1 == v.length ? 0 : r + 1;
         long t = nextMillis[i];
         nextMillis[i] = t + WarmTemplates.STEP_MILLIS;
-        return pipeline.ingest(new Sample(ids[i], t, v[r]));
+        return pipeline().ingest(new Sample(ids[i], t, v[r]));
     }
 
     /** The next value of series {@code i} at a given time (later than its last one), scored: for runs on the wall clock. */
     public ScoredSample ingestAt(int i, long millis) {
-        return pipeline.ingest(sampleAt(i, millis));
+        return pipeline().ingest(sampleAt(i, millis));
     }
 
     /** The next value of series {@code i} at a given time, not scored: for feeding another loop. */
@@ -84,6 +103,9 @@ public final class WarmFleet {
     }
 
     public DetectionPipeline pipeline() {
+        if (pipeline == null) {
+            throw new IllegalStateException("this fleet was made by WarmFleet.of and only makes samples; use WarmFleet.restore to score them");
+        }
         return pipeline;
     }
 }

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A GitHub-flavoured markdown table, built row by row. */
-final class MarkdownTable {
+public final class MarkdownTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    MarkdownTable(String... header) {
+    public MarkdownTable(String... header) {
         this.header = List.of(header);
     }
 
-    MarkdownTable row(Object... cells) {
+    public MarkdownTable row(Object... cells) {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException("row of " + cells.length + " cells in a table of " + header.size() + " columns");
         }
@@ -24,7 +24,7 @@ final class MarkdownTable {
         return this;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return rows.isEmpty();
     }
 

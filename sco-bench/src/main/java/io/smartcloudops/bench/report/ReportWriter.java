@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -255,10 +256,11 @@ public final class ReportWriter {
             md.append("Not measured (see the notes).\n\n");
             return;
         }
-        md.append(fmt("%,d series (%s detector, restored warm) at one sample per second each for %.1f minutes on the wall clock, in process: "
-                + "every sample through `DetectionPipeline` and `RuleEngine.observe`, one rule evaluation a second. A reading is taken "
+        String every = s.interval().equals(Duration.ofSeconds(1)) ? "second" : s.interval().toString().substring(2).toLowerCase(Locale.ROOT);
+        md.append(fmt("%,d series (%s detector, restored warm) at one sample per %s each for %.1f minutes on the wall clock, in process: "
+                + "every sample through `DetectionPipeline` and `RuleEngine.observe`, one rule evaluation a round. A reading is taken "
                 + "every interval: process CPU since the last reading, and live heap right after an explicit full collection.%n%n",
-                s.series(), s.detector(), s.minutes()));
+                s.series(), s.detector(), every, s.minutes()));
         MarkdownTable t = new MarkdownTable("elapsed s", "CPU cores", "live heap MiB", "samples", "alerts firing", "late rounds");
         for (SoakSample r : s.readings()) {
             t.row(fmt("%.0f", r.elapsedSeconds()), fmt("%.3f", r.cpuCores()), fmt("%.1f", r.liveHeapMiB()), fmt("%,d", r.samples()), r.firing(),
@@ -267,6 +269,10 @@ public final class ReportWriter {
         md.append(t).append('\n');
         md.append(fmt("Trend (least squares): live heap %+.2f MiB/min, CPU %+.4f cores/min; mean CPU %.3f cores. Flat: %s.%n%n",
                 s.heapSlopeMiBPerMinute(), s.cpuSlopePerMinute(), s.meanCpuCores(), flat(s) ? "yes" : "no"));
+        if (!Double.isNaN(s.checkpointSeconds())) {
+            md.append(fmt("Detector checkpoint at stop: %.2f s, %,d bytes (%,.0f B per series).%n%n", s.checkpointSeconds(), s.checkpointBytes(),
+                    s.checkpointBytesPerSeries()));
+        }
         md.append(image(() -> charts.soak(s), "soak"));
     }
 

@@ -1,11 +1,29 @@
 package io.smartcloudops.bench.soak;
 
+import java.time.Duration;
 import java.util.List;
 
-/** A soak run's readings and the trends the report quotes. */
-public record SoakResult(String detector, int series, double minutes, List<SoakSample> readings) {
+/**
+ * A soak run's readings and the trends the report quotes.
+ *
+ * @param interval time between a series' samples (one round of every series per interval)
+ * @param checkpointSeconds how long the agent took to write its detector checkpoint at stop; NaN when not measured
+ * @param checkpointBytes that checkpoint file's size; 0 when not measured
+ */
+public record SoakResult(String detector, int series, double minutes, Duration interval, List<SoakSample> readings,
+        double checkpointSeconds, long checkpointBytes) {
     public SoakResult {
         readings = List.copyOf(readings);
+    }
+
+    /** A run at one sample per second per series whose checkpoint was not measured. */
+    public SoakResult(String detector, int series, double minutes, List<SoakSample> readings) {
+        this(detector, series, minutes, Duration.ofSeconds(1), readings, Double.NaN, 0);
+    }
+
+    /** Checkpoint bytes per series: what one series costs to persist. */
+    public double checkpointBytesPerSeries() {
+        return checkpointBytes / (double) series;
     }
 
     /** Least-squares slope of the live heap over the readings after the first, in MiB per minute. */

@@ -21,11 +21,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Issue #8's soak: many series at one sample per second each, on the wall clock, through the
- * product's own loop ({@link Ops}: detection with one warmed state per series, see
- * {@link WarmTemplates}, restored from a checkpoint as a restarted agent would; the rules, the
- * router and the gate, evaluated once a second), reading process CPU and live heap at a fixed
- * interval. Flat is the target: a rising heap is a leak, a rising CPU a cost that grows with time.
+ * Issue #8's soak: many series at one sample per interval each (one second unless told), on the
+ * wall clock, through the product's own loop ({@link Ops}: detection with one warmed state per
+ * series, see {@link WarmTemplates}, restored from a checkpoint as a restarted agent would; the
+ * rules, the router and the gate, evaluated once a round), reading process CPU and live heap at a
+ * fixed interval. Flat is the target: a rising heap is a leak, a rising CPU a cost that grows with
+ * time. At the end the agent stops as it would, writing its detector checkpoint, which is timed
+ * and weighed (issue #15).
  */
 public final class SoakRun {
     static final String RULES = """
@@ -56,17 +58,41 @@ public final class SoakRun {
     }
 
     public SoakResult run(String detector, int series, Duration length, Duration every) throws IOException, InterruptedException {
-        DetectorFactory factory = detectors.factory(detector);
-        WarmFleet fleet = WarmFleet.restore(factory, WarmTemplates.build(dataDir, factory), series);
-        Path loopDir = Files.createTempDirectory("sco-soak");
-        new DetectorCheckpoints(loopDir).save(fleet.pipeline().checkpoint());
-        try (Ops ops = Ops.builder(registry).dataDir(loopDir).detector(factory).maxSeries(series).rules("soak.yml", RULES)
-                .notifiers(Map.of()).checkpointInterval(Duration.ZERO).build()) {
-            return soak(ops, fleet, detector, series, length, every);
-        }
+        return run(detector, series, length, every, Duration.ofSeconds(1));
     }
 
-    private SoakResult soak(Ops ops, WarmFleet fleet, String detector, int series, Duration length, Duration every)
+    /** As {@link #run(String, int, Duration, Duration)}, with one sample per series every {@code interval}. */
+    public SoakResult run(String detector, int series, Duration length, Duration every, Duration interval)
+            throws IOException, InterruptedException {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("interval must be positive, got " + interval);
+        }
+        DetectorFactory factory = detectors.factory(detector);
+        // the fleet only makes samples: the agent's loop holds the series, restored from the seed checkpoint
+        WarmFleet fleet = WarmFleet.of(WarmTemplates.build(dataDir, factory), series);
+        Path loopDir = Files.createTempDirectory("sco-soak");
+        new DetectorCheckpoints(loopDir).save(fleet::checkpointEach);
+        // saved once at the first round and at stop, as an agent whose interval is longer than the run
+        Ops ops = Ops.builder(registry).dataDir(loopDir).detector(factory).maxSeries(series).rules("soak.yml", RULES)
+                .notifiers(Map.of()).checkpointInterval(Duration.ofDays(365)).build();
+        List<SoakSample> readings;
+        try {
+            readings = soak(ops, fleet, length, every, interval);
+        } catch (RuntimeException | InterruptedException e) {
+            ops.close();
+            throw e;
+        }
+        long t0 = System.nanoTime();
+        ops.close(); // writes the detector checkpoint: nothing else it stops takes long
+        double checkpointSeconds = (System.nanoTime() - t0) / 1e9;
+        long checkpointBytes = Files.size(loopDir.resolve(DetectorCheckpoints.FILE));
+        progress.printf(Locale.ROOT, "soak: checkpoint at stop %.2f s, %,d bytes (%,.0f B/series)%n", checkpointSeconds, checkpointBytes,
+                checkpointBytes / (double) series);
+        progress.flush();
+        return new SoakResult(detector, series, length.toSeconds() / 60.0, interval, readings, checkpointSeconds, checkpointBytes);
+    }
+
+    private List<SoakSample> soak(Ops ops, WarmFleet fleet, Duration length, Duration every, Duration interval)
             throws InterruptedException {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<SoakSample> readings = new ArrayList<>();
@@ -78,12 +104,12 @@ public final class SoakRun {
         long samples = 0;
         long late = 0;
         int firing = 0;
-        for (long tick = start; tick < end; tick += 1_000_000_000L) {
+        for (long tick = start; tick < end; tick += interval.toNanos()) {
             long sleep = tick - System.nanoTime();
             if (sleep > 0) {
                 Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
             } else if (sleep < 0) {
-                late++; // the previous round overran its second
+                late++; // the previous round overran its interval
             }
             long millis = System.currentTimeMillis();
             for (int i = 0; i < fleet.size(); i++) {
@@ -108,6 +134,6 @@ public final class SoakRun {
                 nextReading += every.toNanos();
             }
         }
-        return new SoakResult(detector, series, length.toSeconds() / 60.0, readings);
+        return readings;
     }
 }

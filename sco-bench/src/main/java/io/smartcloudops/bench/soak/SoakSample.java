@@ -8,7 +8,7 @@ package io.smartcloudops.bench.soak;
  * @param liveHeapMiB heap in use right after a full collection
  * @param samples samples ingested so far
  * @param firing alerts firing now
- * @param lateTicks one-second rounds so far that did not finish within their second
+ * @param lateTicks rounds so far that did not finish within their interval
  */
 public record SoakSample(double elapsedSeconds, double cpuCores, double liveHeapMiB, long samples, int firing, long lateTicks) {
 }

@@ -1,12 +1,17 @@
 package io.smartcloudops.bench.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.bench.nab.NabDataDir;
 import io.smartcloudops.bench.nab.NabSeries;
+import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import io.smartcloudops.detect.pipeline.SampleVerdict;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WarmFleetTest {
@@ -31,6 +36,22 @@ class WarmFleetTest {
         assertThat(fleet.pipeline().count(SampleVerdict.SCORED)).isEqualTo(150);
         assertThat(templates.size()).isEqualTo(RepresentativeSeries.FILES.size());
         assertThat(templates.maxStateBytes()).isPositive();
+    }
+
+    @Test
+    void makesSamplesAndSeedCheckpointsWithoutHoldingAPipelineOfItsOwn() throws IOException {
+        var factory = new DiscoveredDetectors().factory("ewma");
+        WarmTemplates templates = WarmTemplates.build(nabData(), factory);
+
+        WarmFleet fleet = WarmFleet.of(templates, 10);
+        Map<SeriesId, DetectionPipeline.Checkpoint> seeds = new HashMap<>();
+        fleet.checkpointEach(seeds::put);
+
+        assertThat(seeds).hasSize(10).containsKey(fleet.id(3));
+        assertThat(seeds.get(fleet.id(0)).state()).isSameAs(templates.state().get(0));
+        assertThat(fleet.sampleAt(3, 1_000L).series()).isEqualTo(fleet.id(3));
+        assertThatThrownBy(fleet::pipeline).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("WarmFleet.restore");
     }
 
     @Test

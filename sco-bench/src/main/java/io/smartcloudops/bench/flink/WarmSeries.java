@@ -1,0 +1,73 @@
+package io.smartcloudops.bench.flink;
+
+import io.smartcloudops.api.detect.DetectorState;
+import io.smartcloudops.api.metric.Labels;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.metric.SeriesId;
+import io.smartcloudops.bench.detect.WarmTemplates;
+import io.smartcloudops.detect.pipeline.DetectionPipeline;
+import io.smartcloudops.flink.ScoFlink;
+import java.io.Serializable;
+import java.util.Arrays;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+
+/**
+ * {@code n} series for a Flink job, each going on from a {@link WarmTemplates} state with that
+ * template's values (from a different row per series, so that they do not move in step): the seed
+ * bytes of each series' keyed state, and its samples in rounds. Sample {@code i} is a pure function
+ * of {@code i} (round {@code i / n}, series {@code i % n}), so a generator source makes it on any task;
+ * every series of a round has the same time, so one round is behind the watermark when the next starts.
+ */
+final class WarmSeries implements GeneratorFunction<Long, Sample>, Serializable {
+    private static final long serialVersionUID = 1L;
+    static final String METRIC = "bench_metric";
+    /** The agent's default sample interval: rounds of samples are this far apart in event time. */
+    static final long STEP_MILLIS = 15_000;
+
+    private final int series;
+    private final double[][] values;
+    private final byte[][] seeds;
+    private final long firstMillis;
+
+    WarmSeries(WarmTemplates templates, int series) {
+        if (series < 1) {
+            throw new IllegalArgumentException("series must be >= 1, got " + series);
+        }
+        this.series = series;
+        this.values = templates.series().stream().map(s -> s.values()).toArray(double[][]::new);
+        this.seeds = new byte[templates.size()][];
+        for (int t = 0; t < templates.size(); t++) {
+            DetectorState state = templates.state().get(t);
+            seeds[t] = ScoFlink.detectorState(new DetectionPipeline.Checkpoint(state, templates.lastMillis()[t]));
+        }
+        // the templates learnt files that end at different times; every series goes on after the latest of them
+        this.firstMillis = Arrays.stream(templates.lastMillis()).max().orElseThrow() + STEP_MILLIS;
+    }
+
+    int series() {
+        return series;
+    }
+
+    static SeriesId id(int i) {
+        return SeriesId.of(METRIC, Labels.of("series", Integer.toString(i)));
+    }
+
+    /** The keyed state value series {@code i} starts from. */
+    byte[] seed(int i) {
+        return seeds[i % seeds.length];
+    }
+
+    /** The mean size of the seeds: what one series' detector state weighs before Flink adds its own bytes. */
+    double meanSeedBytes() {
+        return Arrays.stream(seeds).mapToInt(b -> b.length).average().orElse(0);
+    }
+
+    @Override
+    public Sample map(Long index) {
+        long round = index / series;
+        int i = (int) (index % series);
+        double[] v = values[i % values.length];
+        int row = (int) ((i * 7919L + round) % v.length);
+        return new Sample(id(i), firstMillis + round * STEP_MILLIS, v[row]);
+    }
+}

@@ -119,6 +119,7 @@ public final class FlinkBenchmark {
         return points;
     }
 
+    @SuppressWarnings("try") // MiniCluster.close() declares Exception (and so InterruptedException); the benchmark ends on either
     private FlinkPoint point(WarmSeries series, String savepoint, String backend, int parallelism, int rounds) throws Exception {
         Path checkpoints = Files.createTempDirectory(work, "checkpoints-");
         Configuration conf = new Configuration();

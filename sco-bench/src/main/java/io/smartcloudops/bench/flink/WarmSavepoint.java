@@ -51,6 +51,7 @@ final class WarmSavepoint {
     }
 
     /** Writes the savepoint into {@code dir} and returns its path. */
+    @SuppressWarnings("try") // MiniCluster.close() declares Exception (and so InterruptedException); the benchmark ends on either
     static String write(WarmSeries series, Path dir, int parallelism) throws Exception {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");

@@ -56,8 +56,27 @@ public final class IntentClassifier {
      * @param excluded examples that must not vote
      */
     public IntentPrediction predict(String text, Map<String, Object> mentions, Predicate<FewShotPool.Example> excluded) {
+        return predict(text, embed(text), mentions, excluded);
+    }
+
+    /**
+     * The unit-length sentence embedding of a text, as the classifier compares it; the learned
+     * model reads the same vector, so a query is embedded once.
+     *
+     * @throws IllegalArgumentException when nothing of the text is left to embed
+     */
+    public float[] embed(String text) {
+        return unit(model.embed(prepare(text)).content().vector());
+    }
+
+    /** The unit embedding of pool example {@code i} (in {@link #examples()} order); do not modify it. */
+    float[] exampleVector(int i) {
+        return vectors[i];
+    }
+
+    /** As {@link #predict(String, Map, Predicate)} with the text's embedding already computed by {@link #embed}. */
+    public IntentPrediction predict(String text, float[] q, Map<String, Object> mentions, Predicate<FewShotPool.Example> excluded) {
         String lower = prepare(text);
-        float[] q = unit(model.embed(lower).content().vector());
         Map<Intent, List<Double>> sims = new EnumMap<>(Intent.class);
         for (int i = 0; i < vectors.length; i++) {
             FewShotPool.Example e = examples.get(i);

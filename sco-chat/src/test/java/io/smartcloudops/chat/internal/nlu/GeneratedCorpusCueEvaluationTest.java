@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * greenlit ..."), typos in the question words ("shoudl i restart redis", "sould we add more
  * replicas", "saffely", "approal", "suppoort"), and "the approval queue" read as approve. The
  * bounds below are that first figure, so a change can only make it better; the target is zero.
+ * With the learned speech-act gate in the bundled interpreter (issue #17) it reads intent 0.970,
+ * slots 0.881, 3 unsafe; in-sample for that gate, so the honest figure is the family-held-out one
+ * of {@link LearnedIntentCrossValidationTest}.
  */
 class GeneratedCorpusCueEvaluationTest {
 
@@ -56,7 +59,7 @@ class GeneratedCorpusCueEvaluationTest {
         assertThat(unsafe).as(misses.toString()).isLessThanOrEqualTo(13);
     }
 
-    private static boolean same(String slot, Object expected, Object actual) {
+    static boolean same(String slot, Object expected, Object actual) {
         if (actual == null) {
             return false;
         }

@@ -64,6 +64,14 @@ public final class LearnedIntentModel {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}#'-]+");
     /** Passes over the corpus (not tuned: a round number that left the training loss flat enough). */
     private static final int EPOCHS = 12;
+    /**
+     * Tribuo's trainer reports every training at INFO through java.util.logging, whose default
+     * handler prints to stderr: a library must not write to its host's console at every start.
+     * Held here because java.util.logging keeps loggers only weakly, and a level set on a
+     * collected logger is lost.
+     */
+    private static final java.util.logging.Logger TRAINER_LOG =
+            java.util.logging.Logger.getLogger(org.tribuo.common.sgd.AbstractSGDTrainer.class.getName());
 
     private final Model<Label> model;
     private final Model<Label> acts;
@@ -106,6 +114,9 @@ public final class LearnedIntentModel {
     }
 
     private static LinearSGDTrainer trainer(long seed) {
+        if (TRAINER_LOG.getLevel() == null) {
+            TRAINER_LOG.setLevel(java.util.logging.Level.WARNING); // unless the host set a level of its own
+        }
         return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), EPOCHS, -1, 1, seed);
     }
 

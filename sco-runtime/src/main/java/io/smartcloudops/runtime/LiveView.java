@@ -8,9 +8,12 @@ import io.smartcloudops.api.audit.AuditQuery;
 import io.smartcloudops.api.chat.LogLine;
 import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.forecast.Forecaster;
+import io.smartcloudops.api.forecast.SeriesForecast;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.detect.pipeline.DetectionPipeline;
+import io.smartcloudops.detect.seasonal.SeasonalSeriesForecaster;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -41,6 +44,7 @@ final class LiveView implements HostView {
     private final Deque<AnomalyEvent> anomalies = new ArrayDeque<>();
     private final Deque<ActionResult> actions = new ArrayDeque<>();
     private final Map<String, String> sourceHealth = new ConcurrentHashMap<>();
+    private final Forecaster forecaster = new SeasonalSeriesForecaster();
 
     LiveView(InstantSource clock, DetectionPipeline pipeline, java.util.function.Supplier<List<Alert>> openAlerts, AuditLog audit,
             LogLines logs) {
@@ -134,6 +138,13 @@ final class LiveView implements HostView {
     @Override
     public synchronized Optional<AnomalyEvent> anomaly(String id) {
         return anomalies.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /** The seasonal forecaster fitted to the points this view retains (the newest {@value #SAMPLES_PER_SERIES}). */
+    @Override
+    public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
+        List<Sample> history = recentSamples(series, SAMPLES_PER_SERIES);
+        return history.isEmpty() ? Optional.empty() : Optional.of(forecaster.forecast(series, history, horizon, threshold));
     }
 
     @Override

@@ -291,8 +291,23 @@ public final class SeasonalForecaster {
             lagged += i > 0 ? r * previous : 0;
             previous = r;
         }
-        double rho = rss > 0 ? Math.max(0.0, Math.min(0.95, lagged / rss)) : 0.0;
+        // lag-1 autocorrelation of the residuals, corrected for its small-sample bias towards zero
+        // (Kendall: about (1 + 3 rho) / n), since over a short history a wandering series would
+        // otherwise pass for a trend
+        double raw = rss > 0 ? lagged / rss : 0.0;
+        double rho = Math.max(0.0, Math.min(0.99, raw + (1 + 3 * Math.max(0.0, raw)) / n));
         double se = Math.sqrt(rss / Math.max(1, n - 2) / sxx * (1 + rho) / (1 - rho));
+        if (rho > 0.5) {
+            // residuals this persistent are a series that wanders: its slope must also stand out
+            // against a random walk's, whose drift is the mean step with the steps' own spread
+            double meanStep = (y[n - 1] - y[0]) / (n - 1);
+            double stepVar = 0;
+            for (int i = 1; i < n; i++) {
+                double dev = y[i] - y[i - 1] - meanStep;
+                stepVar += dev * dev;
+            }
+            se = Math.max(se, Math.sqrt(stepVar / Math.max(1, n - 2) / (n - 1)));
+        }
         f.trendSe = se;
         f.trend = Math.abs(slope) > 1.96 * se ? slope : 0.0;
         // starting one step before the first value, so the replay's first forecast is the fitted line's

@@ -360,13 +360,41 @@ public final class SeasonalForecaster {
      * coming from the side the series is on now; empty when it does not.
      */
     public OptionalInt stepsToThreshold(double threshold, int maxHorizon) {
+        return stepsToThreshold(threshold, maxHorizon, p.phi());
+    }
+
+    /**
+     * {@link #stepsToThreshold(double, int)} with the trend damped by {@code phi} a step (derived by
+     * the caller from a damping in time), and a trend extrapolated only when it stands out from what
+     * the one-step errors alone would make of it: learned sample by sample, the trend is a sum of
+     * {@code beta}-weighted errors, so with white errors its spread is
+     * {@code beta * sigma * sqrt(sum of phi^2j)}, and one within 1.96 of those is noise.
+     */
+    public OptionalInt stepsToThreshold(double threshold, int maxHorizon, double phi) {
+        if (count == 0) {
+            return OptionalInt.empty();
+        }
         boolean rising = level < threshold;
-        for (Forecast f : forecast(maxHorizon)) {
-            if (rising ? f.mean() >= threshold : f.mean() <= threshold) {
-                return OptionalInt.of(f.steps());
+        double saved = trend;
+        if (Double.isNaN(trendSe)) {
+            double sigma2 = Math.max(sqError, errorScale() * errorScale() / 1.5708);
+            double phi2 = p.phi() * p.phi();
+            double weights = phi2 < 1 ? (1 - Math.pow(phi2, count)) / (1 - phi2) : count;
+            if (Math.abs(trend) < 1.96 * p.beta() * Math.sqrt(sigma2 * weights)) {
+                trend = 0;
             }
         }
-        return OptionalInt.empty();
+        try {
+            ForecastPath path = path(maxHorizon, phi);
+            for (int k = 1; k <= maxHorizon; k++) {
+                if (rising ? path.mean(k) >= threshold : path.mean(k) <= threshold) {
+                    return OptionalInt.of(k);
+                }
+            }
+            return OptionalInt.empty();
+        } finally {
+            trend = saved;
+        }
     }
 
     public void writeTo(DataOutput out) throws IOException {

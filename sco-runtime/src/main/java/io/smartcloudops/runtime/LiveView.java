@@ -45,6 +45,7 @@ final class LiveView implements HostView {
     private final Deque<ActionResult> actions = new ArrayDeque<>();
     private final Map<String, String> sourceHealth = new ConcurrentHashMap<>();
     private final Forecaster forecaster = new SeasonalSeriesForecaster();
+    private final Map<SeriesId, HourlyHistory> hourly = new ConcurrentHashMap<>();
 
     LiveView(InstantSource clock, DetectionPipeline pipeline, java.util.function.Supplier<List<Alert>> openAlerts, AuditLog audit,
             LogLines logs) {
@@ -60,6 +61,7 @@ final class LiveView implements HostView {
         Deque<ChartPoint> d = samples.computeIfAbsent(s.series(), k -> new ArrayDeque<>());
         ChartPoint p = score == null ? new ChartPoint(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN)
                 : new ChartPoint(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
+        hourly.computeIfAbsent(s.series(), k -> new HourlyHistory()).add(s.timestampMillis(), s.value());
         synchronized (d) {
             d.addLast(p);
             if (d.size() > SAMPLES_PER_SERIES) {
@@ -111,6 +113,7 @@ final class LiveView implements HostView {
     /** A series the pipeline forgot (idle): its recent points go too, so churn does not grow the view. */
     void forget(SeriesId series) {
         samples.remove(series);
+        hourly.remove(series);
     }
 
     @Override
@@ -140,11 +143,23 @@ final class LiveView implements HostView {
         return anomalies.stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
-    /** The seasonal forecaster fitted to the points this view retains (the newest {@value #SAMPLES_PER_SERIES}). */
+    /**
+     * The seasonal forecaster fitted to what this view retains: the newest
+     * {@value #SAMPLES_PER_SERIES} raw points, or, for a horizon longer than they span, the hourly
+     * means of up to three weeks once there are enough of them ({@link SeasonalSeriesForecaster#MIN_SAMPLES}),
+     * since only those can show a daily or weekly season and a trend worth a day's extrapolation.
+     */
     @Override
     public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
-        List<Sample> history = recentSamples(series, SAMPLES_PER_SERIES);
-        return history.isEmpty() ? Optional.empty() : Optional.of(forecaster.forecast(series, history, horizon, threshold));
+        List<Sample> raw = recentSamples(series, SAMPLES_PER_SERIES);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        long rawSpan = raw.get(raw.size() - 1).timestampMillis() - raw.get(0).timestampMillis();
+        HourlyHistory h = hourly.get(series);
+        List<Sample> hours = h == null ? List.of() : h.samples(series);
+        boolean longView = horizon.toMillis() > rawSpan && hours.size() >= SeasonalSeriesForecaster.MIN_SAMPLES;
+        return Optional.of(forecaster.forecast(series, longView ? hours : raw, horizon, threshold));
     }
 
     @Override

@@ -75,4 +75,28 @@ class OpsForecastTest {
             assertThat(ops.forecast(SeriesId.of("never_seen"), Duration.ofHours(1))).isEmpty();
         }
     }
+
+    @Test
+    void aDayAheadAfterThreeWeeksSeesTheDailySeasonInTheHourlyHistory() {
+        SeriesId latency = SeriesId.of("request_latency_ms", Labels.of("host", "app"));
+        try (Ops ops = loop()) {
+            Instant start = now.get();
+            for (int i = 0; i < 21 * 24 * 12; i++) {
+                now.set(start.plusSeconds(300L * i));
+                double hour = i / 12.0;
+                ops.ingest(new Sample(latency, now.get().toEpochMilli(), 100 + 30 * Math.sin(2 * Math.PI * hour / 24)));
+            }
+
+            SeriesForecast.Projection p = (SeriesForecast.Projection) ops.forecast(latency, Duration.ofDays(1)).orElseThrow();
+
+            assertThat(p.model()).contains("season of 24 samples");
+            assertThat(p.step()).isEqualTo(Duration.ofHours(1));
+            double high = p.points().stream().mapToDouble(point -> point.mean()).max().orElseThrow();
+            double low = p.points().stream().mapToDouble(point -> point.mean()).min().orElseThrow();
+            assertThat(high - low).isBetween(50.0, 65.0);
+            // an hour's raw points still answer an hour-long question
+            SeriesForecast.Projection shortOne = (SeriesForecast.Projection) ops.forecast(latency, Duration.ofMinutes(10)).orElseThrow();
+            assertThat(shortOne.step()).isEqualTo(Duration.ofMinutes(5));
+        }
+    }
 }

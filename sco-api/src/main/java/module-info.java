@@ -14,6 +14,7 @@ module io.smartcloudops.api {
     exports io.smartcloudops.api.chat;
     exports io.smartcloudops.api.checkpoint;
     exports io.smartcloudops.api.detect;
+    exports io.smartcloudops.api.forecast;
     exports io.smartcloudops.api.metric;
     exports io.smartcloudops.api.notify;
     exports io.smartcloudops.api.source;

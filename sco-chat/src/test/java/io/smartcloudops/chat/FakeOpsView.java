@@ -12,6 +12,10 @@ import io.smartcloudops.api.chat.OpsView;
 import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
 import io.smartcloudops.api.detect.Score;
+import io.smartcloudops.api.forecast.ForecastPoint;
+import io.smartcloudops.api.forecast.MetricRange;
+import io.smartcloudops.api.forecast.SeriesForecast;
+import io.smartcloudops.api.forecast.ThresholdCrossing;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
@@ -30,9 +34,40 @@ class FakeOpsView implements OpsView {
     static final SeriesId MEM_MON = SeriesId.of("node_memory_used_percent", Labels.of("host", "mon-1"));
 
     private final Instant now;
+    private final int forecastHistory;
 
     FakeOpsView(Instant now) {
+        this(now, 61);
+    }
+
+    /** A view whose forecaster has {@code forecastHistory} samples of each series (it refuses below 20). */
+    FakeOpsView(Instant now, int forecastHistory) {
         this.now = now;
+        this.forecastHistory = forecastHistory;
+    }
+
+    /**
+     * A forecaster's answer, written out: the disk reaches 100% six hours from now (80%: five to
+     * eight hours); everything else stays put. Below 20 samples it refuses, as the real one does.
+     */
+    @Override
+    public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
+        if (!series().contains(series)) {
+            return Optional.empty();
+        }
+        if (forecastHistory < 20) {
+            return Optional.of(new SeriesForecast.Refused(series, 20, forecastHistory, Duration.ofSeconds(95),
+                    Duration.ofSeconds(5L * Math.max(0, forecastHistory - 1))));
+        }
+        boolean disk = series.equals(DISK_APP);
+        Instant end = now.plus(horizon);
+        ForecastPoint point = disk ? new ForecastPoint(end, 100, 97.5, 100, 93.25, 100) : new ForecastPoint(end, 55, 50, 60, 47, 63);
+        Optional<ThresholdCrossing> crossing = Double.isNaN(threshold) ? Optional.empty()
+                : Optional.of(disk ? new ThresholdCrossing(threshold, Optional.of(now.plus(Duration.ofHours(6))),
+                        Optional.of(now.plus(Duration.ofHours(5))), Optional.of(now.plus(Duration.ofHours(8))), end)
+                        : new ThresholdCrossing(threshold, Optional.empty(), Optional.empty(), Optional.empty(), end));
+        return Optional.of(new SeriesForecast.Projection(series, now, disk ? 80.5 : 55, Duration.ofMinutes(1), MetricRange.of(series),
+                List.of(point), crossing, "seasonal Holt-Winters (no season; trend significant)", forecastHistory));
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.smartcloudops.api.chat.ChatReply;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.chat.internal.nlu.QueryInterpreter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -272,7 +273,27 @@ class OfflineChatEngineTest {
 
         ChatReply disk = ask("when will the disk on app-1 fill up?", ALICE);
         assertThat(disk.intent()).isEqualTo("forecast");
-        assertThat(disk.answer()).contains("reaches 100%");
+        assertThat(disk.answer()).contains("reaches 100% at").contains("in 6h; 80%: 5h to 8h").contains("80%: 97.50–100")
+                .contains("95%: 93.25–100").contains("seasonal Holt-Winters");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> diskRow = ((List<Map<String, Object>>) disk.data().get("forecasts")).get(0);
+        assertThat(diskRow).containsEntry("projected", 100.0).containsEntry("reachesAt", T0.plus(Duration.ofHours(6)).toString());
+    }
+
+    @Test
+    void forecastOnTooLittleHistorySaysWhatItNeedsInsteadOfGuessing() {
+        engine.close();
+        ProviderContext ctx = ProviderContext.builder().clock(new Fixtures.ManualClock(T0)).dataDir(dir).build();
+        engine = new OfflineChatEngine(ctx, new FakeOpsView(T0, 3), gateway, OfflineChatSettings.defaults(), Fixtures.interpreter());
+
+        ChatReply disk = ask("when will the disk on app-1 fill up?", ALICE);
+
+        assertThat(disk.intent()).isEqualTo("forecast");
+        assertThat(disk.answer()).contains("too little history").contains("at least 20 samples").contains("there are 3")
+                .doesNotContain("reaches 100%");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = ((List<Map<String, Object>>) disk.data().get("forecasts")).get(0);
+        assertThat(row).containsEntry("availableSamples", 3).containsEntry("neededSamples", 20);
     }
 
     @Test

@@ -8,9 +8,12 @@ import io.smartcloudops.api.audit.AuditQuery;
 import io.smartcloudops.api.chat.LogLine;
 import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.forecast.Forecaster;
+import io.smartcloudops.api.forecast.SeriesForecast;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.detect.pipeline.DetectionPipeline;
+import io.smartcloudops.detect.seasonal.SeasonalSeriesForecaster;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -41,6 +44,8 @@ final class LiveView implements HostView {
     private final Deque<AnomalyEvent> anomalies = new ArrayDeque<>();
     private final Deque<ActionResult> actions = new ArrayDeque<>();
     private final Map<String, String> sourceHealth = new ConcurrentHashMap<>();
+    private final Forecaster forecaster = new SeasonalSeriesForecaster();
+    private final Map<SeriesId, HourlyHistory> hourly = new ConcurrentHashMap<>();
 
     LiveView(InstantSource clock, DetectionPipeline pipeline, java.util.function.Supplier<List<Alert>> openAlerts, AuditLog audit,
             LogLines logs) {
@@ -56,6 +61,7 @@ final class LiveView implements HostView {
         Deque<ChartPoint> d = samples.computeIfAbsent(s.series(), k -> new ArrayDeque<>());
         ChartPoint p = score == null ? new ChartPoint(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN)
                 : new ChartPoint(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
+        hourly.computeIfAbsent(s.series(), k -> new HourlyHistory()).add(s.timestampMillis(), s.value());
         synchronized (d) {
             d.addLast(p);
             if (d.size() > SAMPLES_PER_SERIES) {
@@ -107,6 +113,7 @@ final class LiveView implements HostView {
     /** A series the pipeline forgot (idle): its recent points go too, so churn does not grow the view. */
     void forget(SeriesId series) {
         samples.remove(series);
+        hourly.remove(series);
     }
 
     @Override
@@ -134,6 +141,25 @@ final class LiveView implements HostView {
     @Override
     public synchronized Optional<AnomalyEvent> anomaly(String id) {
         return anomalies.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The seasonal forecaster fitted to what this view retains: the newest
+     * {@value #SAMPLES_PER_SERIES} raw points, or, for a horizon longer than they span, the hourly
+     * means of up to three weeks once there are enough of them ({@link SeasonalSeriesForecaster#MIN_SAMPLES}),
+     * since only those can show a daily or weekly season and a trend worth a day's extrapolation.
+     */
+    @Override
+    public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
+        List<Sample> raw = recentSamples(series, SAMPLES_PER_SERIES);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        long rawSpan = raw.get(raw.size() - 1).timestampMillis() - raw.get(0).timestampMillis();
+        HourlyHistory h = hourly.get(series);
+        List<Sample> hours = h == null ? List.of() : h.samples(series);
+        boolean longView = horizon.toMillis() > rawSpan && hours.size() >= SeasonalSeriesForecaster.MIN_SAMPLES;
+        return Optional.of(forecaster.forecast(series, longView ? hours : raw, horizon, threshold));
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.smartcloudops.api.audit.AuditLog;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.detect.DetectorSettings;
+import io.smartcloudops.api.forecast.SeriesForecast;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SampleBatch;
 import io.smartcloudops.api.metric.SeriesId;
@@ -51,6 +52,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -486,6 +488,25 @@ public final class Ops implements AutoCloseable {
     /** The loop's clock. */
     public Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * Forecasts a series from the history the loop retains, with the seasonal forecaster chat and the
+     * HTTP API use; the threshold is the metric's physical maximum (100 for a percentage) if it has one.
+     * Empty for a series the loop has not seen.
+     *
+     * <pre>{@code
+     * ops.forecast(SeriesId.of("node_disk_used_percent"), Duration.ofDays(1))
+     *         .ifPresent(f -> System.out.println(f));
+     * }</pre>
+     */
+    public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon) {
+        return view.forecast(series, horizon);
+    }
+
+    /** {@link #forecast(SeriesId, Duration)} with the time it reaches {@code threshold} (NaN: none). */
+    public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
+        return view.forecast(series, horizon, threshold);
     }
 
     /** What the loop has seen and done, bounded in memory; the durable record is {@link #audit()}. */

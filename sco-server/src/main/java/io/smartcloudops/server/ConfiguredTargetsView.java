@@ -7,10 +7,12 @@ import io.smartcloudops.api.chat.KnownTargets;
 import io.smartcloudops.api.chat.LogLine;
 import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.forecast.SeriesForecast;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.runtime.ChartPoint;
 import io.smartcloudops.runtime.HostView;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -91,5 +93,10 @@ final class ConfiguredTargetsView implements HostView {
     @Override
     public List<AuditEntry> audit(AuditQuery query) {
         return view.audit(query);
+    }
+
+    @Override
+    public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
+        return view.forecast(series, horizon, threshold);
     }
 }

@@ -14,6 +14,7 @@ import io.smartcloudops.api.chat.ChatReply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ final class HttpApi {
     /** The years ISO-8601 writes without a sign, which the audit store can compare as text. */
     private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
-    private final RequestRateLimiter queryLimiter = new RequestRateLimiter(QUERIES_PER_MINUTE, java.time.Duration.ofMinutes(1));
+    private final RequestRateLimiter queryLimiter = new RequestRateLimiter(QUERIES_PER_MINUTE, Duration.ofMinutes(1));
 
     private final ServedHost host;
     private final BindResolver resolver;
@@ -120,6 +121,7 @@ final class HttpApi {
             config.routes.post("/approvals/{id}/deny", ctx -> decide(ctx, false));
             new AlertingEndpoints(host, this).register(config);
             config.routes.get("/series", this::series);
+            config.routes.get("/forecast", this::forecast);
             new LinkEndpoints(host, this::requireOperator).register(config);
             config.routes.get("/metrics", ctx -> ctx.contentType(host.metrics().contentType()).result(host.metrics().scrape()));
             config.routes.exception(BadRequest.class, (e, ctx) -> {
@@ -226,7 +228,8 @@ final class HttpApi {
                 Map.of("method", "GET", "path", "/approvals", "what", "actions waiting for approval"),
                 Map.of("method", "POST", "path", "/approvals/{id}/approve", "what", "approve a pending action (operator token)"),
                 Map.of("method", "POST", "path", "/approvals/{id}/deny", "what", "deny a pending action (operator token); {\"reason\": \"...\"}"),
-                Map.of("method", "GET", "path", "/series", "what", "recent points of a metric with the expected band and anomalies; ?metric=NAME&host=H"),
+                Map.of("method", "GET", "path", "/series", "what", "recent points of a metric with the expected band and anomalies, and the forecast band ahead; ?metric=NAME&host=H&horizon=PT1H"),
+                Map.of("method", "GET", "path", "/forecast", "what", "seasonal forecast with 80%/95% intervals and time-to-threshold; ?metric=NAME&host=H&horizon=P1D&threshold=90"),
                 Map.of("method", "GET", "path", "/alerts", "what", "open alerts; ?group_by=alertname,host groups them by priority"),
                 Map.of("method", "POST", "path", "/webhook/alertmanager", "what", "Alertmanager webhook receiver (payload version 4)"),
                 Map.of("method", "GET", "path", "/silences", "what", "silences in force; POST to add one, DELETE /silences/{id} to expire it"),
@@ -398,28 +401,75 @@ final class HttpApi {
     }
 
     private void series(Context ctx) {
-        String metric = ctx.queryParam("metric");
-        if (metric == null || !metric.matches("[a-zA-Z_:][a-zA-Z0-9_:]{0,199}")) {
-            throw new BadRequest(400, "'metric' must be a metric name, like node_cpu_usage_percent");
-        }
-        String hostLabel = ctx.queryParam("host");
+        String metric = metricParam(ctx);
         int limit = intParam(ctx, "limit", 240, 1, 240);
-        List<io.smartcloudops.api.metric.SeriesId> ids = host.view().series().stream()
-                .filter(id -> id.name().equals(metric) || id.name().startsWith(metric + "_") || id.name().endsWith("_" + metric)
-                        || id.name().contains("_" + metric + "_"))
-                .filter(id -> hostLabel == null || hostLabel.equals(id.labels().get("host")))
-                .sorted(java.util.Comparator.comparing(Object::toString)).limit(10).toList();
+        Duration horizon = durationParam(ctx, "horizon", Duration.ofHours(1));
         List<io.smartcloudops.api.detect.AnomalyEvent> anomalies = host.view().anomalies(500);
         List<Map<String, Object>> out = new java.util.ArrayList<>();
-        for (io.smartcloudops.api.metric.SeriesId id : ids) {
+        for (io.smartcloudops.api.metric.SeriesId id : matching(metric, ctx.queryParam("host"))) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("series", id.toString());
             m.put("labels", id.labels().asMap());
             m.put("points", host.view().points(id, limit).stream().map(JsonViews::point).toList());
             m.put("anomalies", anomalies.stream().filter(a -> a.series().equals(id)).map(JsonViews::anomaly).toList());
+            // the band ahead comes from the one forecaster chat uses too; the band behind is the detector's own
+            m.put("forecast", host.view().forecast(id, horizon).map(JsonViews::forecast).orElse(null));
             out.add(m);
         }
         send(ctx, 200, Map.of("metric", metric, "series", out));
+    }
+
+    private void forecast(Context ctx) {
+        String metric = metricParam(ctx);
+        Duration horizon = durationParam(ctx, "horizon", Duration.ofDays(1));
+        String t = ctx.queryParam("threshold");
+        double threshold;
+        try {
+            threshold = t == null ? Double.NaN : Double.parseDouble(t.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequest(400, "'threshold' must be a number, got '" + t + "'");
+        }
+        if (t != null && !Double.isFinite(threshold)) {
+            throw new BadRequest(400, "'threshold' must be a finite number, got '" + t + "'");
+        }
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (io.smartcloudops.api.metric.SeriesId id : matching(metric, ctx.queryParam("host"))) {
+            (t == null ? host.view().forecast(id, horizon) : host.view().forecast(id, horizon, threshold))
+                    .map(JsonViews::forecast).ifPresent(out::add);
+        }
+        send(ctx, 200, Map.of("metric", metric, "horizon", horizon.toString(), "forecasts", out));
+    }
+
+    private static String metricParam(Context ctx) {
+        String metric = ctx.queryParam("metric");
+        if (metric == null || !metric.matches("[a-zA-Z_:][a-zA-Z0-9_:]{0,199}")) {
+            throw new BadRequest(400, "'metric' must be a metric name, like node_cpu_usage_percent");
+        }
+        return metric;
+    }
+
+    private static Duration durationParam(Context ctx, String name, Duration fallback) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            Duration d = Duration.parse(v.trim());
+            if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(30)) > 0) {
+                throw new BadRequest(400, "'" + name + "' must be between PT1S and P30D, got " + v);
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(400, "'" + name + "' must be an ISO-8601 duration like PT6H or P2D, got '" + v + "'");
+        }
+    }
+
+    private List<io.smartcloudops.api.metric.SeriesId> matching(String metric, String hostLabel) {
+        return host.view().series().stream()
+                .filter(id -> id.name().equals(metric) || id.name().startsWith(metric + "_") || id.name().endsWith("_" + metric)
+                        || id.name().contains("_" + metric + "_"))
+                .filter(id -> hostLabel == null || hostLabel.equals(id.labels().get("host")))
+                .sorted(java.util.Comparator.comparing(Object::toString)).limit(10).toList();
     }
 
     JsonNode jsonObject(Context ctx, String example) {

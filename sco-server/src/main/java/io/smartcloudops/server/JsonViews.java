@@ -8,6 +8,8 @@ import io.smartcloudops.api.chat.ChatReply;
 import io.smartcloudops.api.chat.LogLine;
 import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.forecast.ForecastPoint;
+import io.smartcloudops.api.forecast.SeriesForecast;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,6 +165,42 @@ final class JsonViews {
     }
 
     /** JSON has no NaN or infinity; those become null. */
+    /** A forecast as the API shows it: points as [epoch ms, mean, lower80, upper80, lower95, upper95], or the refusal. */
+    static Map<String, Object> forecast(SeriesForecast f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("series", f.series().toString());
+        if (f instanceof SeriesForecast.Refused r) {
+            m.put("refused", r.reason());
+            m.put("neededSamples", r.neededSamples());
+            m.put("availableSamples", r.availableSamples());
+            return m;
+        }
+        SeriesForecast.Projection p = (SeriesForecast.Projection) f;
+        m.put("from", p.from().toString());
+        m.put("last", p.last());
+        m.put("stepSeconds", p.step().toMillis() / 1000.0);
+        m.put("min", finite(p.range().min()));
+        m.put("max", finite(p.range().max()));
+        m.put("model", p.model());
+        m.put("samples", p.samples());
+        m.put("points", p.points().stream().map(JsonViews::forecastPoint).toList());
+        p.crossing().ifPresent(c -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("threshold", c.threshold());
+            x.put("at", c.at().map(Instant::toString).orElse(null));
+            x.put("earliest", c.earliest().map(Instant::toString).orElse(null));
+            x.put("latest", c.latest().map(Instant::toString).orElse(null));
+            x.put("withinHorizon", c.withinHorizon());
+            x.put("horizonEnd", c.horizonEnd().toString());
+            m.put("crossing", x);
+        });
+        return m;
+    }
+
+    private static List<Double> forecastPoint(ForecastPoint p) {
+        return List.of((double) p.at().toEpochMilli(), p.mean(), p.lower80(), p.upper80(), p.lower95(), p.upper95());
+    }
+
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }

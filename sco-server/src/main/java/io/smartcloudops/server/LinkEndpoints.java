@@ -11,6 +11,7 @@ import io.smartcloudops.api.audit.AuditQuery;
 import io.smartcloudops.server.link.LinkCodec;
 import io.smartcloudops.server.link.RemoteActionGateway;
 import io.smartcloudops.server.link.RemoteOpsView;
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,15 @@ final class LinkEndpoints {
                 throw new BadRequest(400, "'series' is required and 'limit' must be between 1 and 240");
             }
             send(ctx, host.ownView().points(q.series(), q.limit()));
+        });
+        config.routes.post(base + "/forecast", ctx -> {
+            RemoteOpsView.ForecastQuery q = read(ctx, new TypeReference<>() { });
+            if (q.series() == null || q.horizon() == null || q.horizon().isNegative() || q.horizon().isZero()
+                    || q.horizon().compareTo(Duration.ofDays(30)) > 0 || (q.threshold() != null && !Double.isFinite(q.threshold()))) {
+                throw new BadRequest(400, "'series' and a 'horizon' between PT1S and P30D are required; 'threshold' must be finite");
+            }
+            send(ctx, RemoteOpsView.wire(host.ownView().forecast(q.series(), q.horizon(),
+                    q.threshold() == null ? Double.NaN : q.threshold())));
         });
         config.routes.get(base + "/anomalies", ctx -> {
             String id = ctx.queryParam("id");

@@ -197,4 +197,31 @@ class HttpApiBadInputTest {
             }
         }
     }
+
+    @Test
+    void forecastAndSeriesGiveTheSeasonalForecastWithIntervalsAndTimeToThreshold() throws Exception {
+        io.smartcloudops.api.metric.SeriesId disk = io.smartcloudops.api.metric.SeriesId.of("node_disk_used_percent");
+        long t0 = 1_796_000_000_000L;
+        for (int i = 0; i < 60; i++) {
+            agent.ops().ingest(new io.smartcloudops.api.metric.Sample(disk, t0 + 5_000L * i, 80 + 24.0 * 5 * i / 86_400));
+        }
+
+        JsonNode forecast = json.readTree(send("GET", "/forecast?metric=node_disk_used_percent&horizon=P1D", null).body());
+        JsonNode f = forecast.get("forecasts").get(0);
+        assertThat(f.get("max").asDouble()).isEqualTo(100.0);
+        assertThat(f.get("crossing").get("withinHorizon").asBoolean()).isTrue();
+        assertThat(f.get("points")).allSatisfy(p -> {
+            assertThat(p).hasSize(6);
+            assertThat(p.get(5).asDouble()).isLessThanOrEqualTo(100.0);
+        });
+        JsonNode series = json.readTree(send("GET", "/series?metric=node_disk_used_percent&horizon=PT2H", null).body());
+        assertThat(series.get("series").get(0).get("forecast").get("model").asText()).contains("Holt-Winters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/forecast", "/forecast?metric=x&horizon=tomorrow", "/forecast?metric=x&horizon=-PT1H",
+            "/forecast?metric=x&threshold=high", "/forecast?metric=x&threshold=NaN", "/series?metric=x&horizon=P90D"})
+    void badForecastParametersGet400(String path) throws Exception {
+        errorOf(send("GET", path, null), 400);
+    }
 }

@@ -116,6 +116,8 @@ class PairOfHostsTest {
         assertThat(status.get("recent_anomalies")).isNotEmpty();
         JsonNode series = json.readTree(call(app, "GET", "/series?metric=node_cpu_usage_percent", null, null).body());
         assertThat(series.get("series").get(0).get("points").size()).isGreaterThan(100);
+        assertThat(series.get("series").get(0).get("forecast").get("model").asText())
+                .as("the monitor's forecast, carried over the link").contains("Holt-Winters");
         JsonNode answer = json.readTree(call(app, "POST", "/query", "{\"text\": \"any anomalies?\", \"session\": \"p1\"}", null).body());
         assertThat(answer.get("intent").asText()).isEqualTo("anomalies");
         assertThat(answer.get("answer").asText()).contains("node_cpu_usage_percent");

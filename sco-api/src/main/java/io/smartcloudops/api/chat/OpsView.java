@@ -4,8 +4,11 @@ import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.audit.AuditEntry;
 import io.smartcloudops.api.audit.AuditQuery;
 import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.forecast.MetricRange;
+import io.smartcloudops.api.forecast.SeriesForecast;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +42,26 @@ public interface OpsView {
     List<LogLine> logs(int lines, String minLevel);
 
     List<AuditEntry> audit(AuditQuery query);
+
+    /**
+     * Forecasts a series over {@code horizon} from the history the agent retains, with the time it
+     * reaches {@code threshold} (NaN: none asked). Empty when this view cannot forecast (it has no
+     * forecaster, or does not know the series); a {@link SeriesForecast.Refused} when there is too
+     * little history.
+     *
+     * <pre>{@code
+     * view.forecast(disk, Duration.ofDays(1), 90.0).ifPresent(f -> render(f));
+     * }</pre>
+     */
+    default Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
+        return Optional.empty();
+    }
+
+    /** {@link #forecast(SeriesId, Duration, double)} with the metric's physical maximum as the threshold (100 for a percentage), if it has one. */
+    default Optional<SeriesForecast> forecast(SeriesId series, Duration horizon) {
+        MetricRange range = MetricRange.of(series);
+        return forecast(series, horizon, range.boundedAbove() ? range.max() : Double.NaN);
+    }
 
     /**
      * The hosts and services this deployment knows (from its configuration, its remotes and its

@@ -7,8 +7,10 @@ import io.smartcloudops.api.chat.LogLine;
 import io.smartcloudops.api.chat.OpsView;
 import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.forecast.SeriesForecast;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,5 +98,11 @@ final class NameHarvestingView implements OpsView {
 
     private void learn(AnomalyEvent anomaly) {
         names.learn(anomaly.series().labels());
+    }
+
+    @Override
+    public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
+        names.learn(series.labels());
+        return view.forecast(series, horizon, threshold);
     }
 }

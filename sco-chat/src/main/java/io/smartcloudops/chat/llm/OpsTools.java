@@ -102,7 +102,7 @@ final class OpsTools {
         return read("get_logs", Intent.LOGS, args(SERVICE, service, HOST, host, LEVEL, level, LINES, lines, SPAN, range), reads::logs);
     }
 
-    @Tool(name = "forecast", value = "Linear trend projection of a metric: value after the horizon and, for disk or memory, when it reaches 100%.")
+    @Tool(name = "forecast", value = "Seasonal forecast of a metric: value after the horizon with 80% and 95% intervals and, for a bounded metric, when it reaches its maximum (100% for a percentage); says so when there is too little history.")
     String forecast(
             @P(name = "metric", value = "metric to project, e.g. disk") String metric,
             @P(name = "service", value = "service" + AS_WRITTEN, required = false) String service,

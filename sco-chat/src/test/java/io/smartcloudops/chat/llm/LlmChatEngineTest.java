@@ -137,7 +137,7 @@ class LlmChatEngineTest {
         assertThat(reply.intent()).isEqualTo("forecast");
         assertThat(reply.slots()).isEqualTo(Map.of("metric", "disk", "host", "app", "horizon", "P2D"));
         assertThat(reply.data().get("forecasts")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(1);
-        assertThat(view.calls()).contains("series", "recentSamples");
+        assertThat(view.calls()).contains("series", "forecast");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.smartcloudops.api.chat.OpsView;
 import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
 import io.smartcloudops.api.detect.Score;
+import io.smartcloudops.api.forecast.SeriesForecast;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
@@ -46,6 +47,13 @@ final class RecordingOpsView implements OpsView {
 
     private synchronized void called(String what) {
         calls.add(what);
+    }
+
+    /** Records the call; this deployment has no forecaster. */
+    @Override
+    public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
+        called("forecast");
+        return Optional.empty();
     }
 
     @Override

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A detector that can also say where its series is heading.
+ * A detector that can also say where its series is heading, from its streaming state alone. Chat,
+ * the HTTP API and {@code Ops.forecast} answer with {@link SeasonalSeriesForecaster}, the same
+ * model fitted to the retained history, which needs far fewer samples to tell a trend from noise;
+ * use it for time-to-threshold questions from short histories.
  *
  * <pre>{@code
  * if (detector instanceof ForecastingDetector f) {
@@ -22,6 +25,8 @@ public interface ForecastingDetector extends Detector {
     /**
      * How long until the point forecast reaches {@code threshold}, looking at most {@code maxHorizon}
      * samples ahead, at the series' observed sampling interval; empty when it does not get there.
+     * The trend is damped per unit of time ({@link SeasonalSeriesForecaster#TREND_MEMORY}) and not
+     * extrapolated while it is within the noise its one-step errors would give it.
      */
     Optional<Duration> timeToThreshold(double threshold, int maxHorizon);
 }

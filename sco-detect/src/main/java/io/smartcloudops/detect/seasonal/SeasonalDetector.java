@@ -73,7 +73,9 @@ final class SeasonalDetector implements ForecastingDetector {
         if (forecaster.count() == 0) {
             return Optional.empty();
         }
-        return forecaster.stepsToThreshold(threshold, maxHorizon).stream()
+        // damped per unit of time, not per sample: at 5 s a sample, 0.995 a step faded a day's trend to a quarter of a percent
+        double phi = meanStepMillis > 0 ? Math.exp(-meanStepMillis / SeasonalSeriesForecaster.TREND_MEMORY.toMillis()) : 1.0;
+        return forecaster.stepsToThreshold(threshold, maxHorizon, phi).stream()
                 .mapToObj(steps -> Duration.ofMillis(Math.round(steps * meanStepMillis))).findFirst();
     }
 

@@ -32,6 +32,8 @@ public final class SeasonalForecaster {
     private double absError;
     private double sqError;
     private double lastError;
+    /** Standard error of the trend when it was fitted to a whole history ({@link #fit}); NaN when learned sample by sample. */
+    private double trendSe = Double.NaN;
 
     public SeasonalForecaster(SeasonalParameters params) {
         this.p = params;
@@ -167,27 +169,190 @@ public final class SeasonalForecaster {
 
     /** Forecasts {@code horizon} steps with prediction intervals widening as Holt-Winters' errors accumulate. */
     public List<Forecast> forecast(int horizon) {
+        ForecastPath path = path(horizon, p.phi());
+        List<Forecast> out = new ArrayList<>(horizon);
+        for (int k = 1; k <= horizon; k++) {
+            double mean = path.mean(k);
+            double half = p.intervalZ() * path.sd(k);
+            out.add(new Forecast(k, mean, mean - half, mean + half));
+        }
+        return out;
+    }
+
+    /**
+     * Means and standard deviations of the next {@code horizon} samples, the trend damped by
+     * {@code phi} a step: callers that know the sampling interval derive it from a damping in time,
+     * so that a trend fades over the same hours whether samples are 5 s or 5 min apart. The variance
+     * is Holt-Winters' accumulated one-step error plus, for a fitted history, the trend's own
+     * uncertainty growing with the damped lead.
+     */
+    ForecastPath path(int horizon, double phi) {
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
         }
         if (count == 0) {
             throw new IllegalStateException("no data yet: give the forecaster samples before asking for a forecast");
         }
-        List<Forecast> out = new ArrayList<>(horizon);
+        double[] mean = new double[horizon];
+        double[] sd = new double[horizon];
         double sigma2 = Math.max(sqError, errorScale() * errorScale() / 1.5708);
+        double trendVar = Double.isNaN(trendSe) ? 0.0 : trendSe * trendSe;
         double damp = 0;
         double phiPow = 1;
         double varianceSum = 0;
         for (int k = 1; k <= horizon; k++) {
-            phiPow *= p.phi();
+            phiPow *= phi;
             damp += phiPow;
-            double mean = level + damp * trend + seasonal(count + k - 1);
-            double half = p.intervalZ() * Math.sqrt(sigma2 * (1 + varianceSum));
-            out.add(new Forecast(k, mean, mean - half, mean + half));
+            mean[k - 1] = level + damp * trend + seasonal(count + k - 1);
+            sd[k - 1] = Math.sqrt(sigma2 * (1 + varianceSum) + damp * damp * trendVar);
             double c = p.alpha() + p.beta() * damp + (period > 0 && k % period == 0 ? p.gamma() : 0.0);
             varianceSum += c * c;
         }
-        return out;
+        return new ForecastPath(mean, sd);
+    }
+
+    /** The next samples' means and standard deviations, index 1 the next sample. */
+    record ForecastPath(double[] means, double[] sds) {
+        double mean(int steps) {
+            return means[steps - 1];
+        }
+
+        double sd(int steps) {
+            return sds[steps - 1];
+        }
+
+        int horizon() {
+            return means.length;
+        }
+    }
+
+    /**
+     * Fits the model to a whole history at once, for forecasting on request rather than streaming:
+     * the season from the history's autocorrelation (only one seen at least three times), the trend
+     * by least squares on the deseasonalised values, since over a short history that is far less
+     * noisy than one learned sample by sample. Its standard error allows for autocorrelated residuals
+     * (lag-1, as an AR(1) would inflate it), and a trend within 1.96 standard errors of zero is not
+     * extrapolated, only carried in the intervals: noise must not read as a disk filling up. The
+     * model is then replayed over the history so level and error scale are the recursive ones.
+     *
+     * @param x the history, oldest first, all finite, at least {@code 2 * p.minPeriod()} values
+     * @param p the tuning; {@code p.beta()} should be 0 so the replay keeps the fitted trend
+     */
+    static SeasonalForecaster fit(double[] x, SeasonalParameters p) {
+        int n = x.length;
+        if (n < Math.max(3, 2 * p.minPeriod())) {
+            throw new IllegalArgumentException("fitting needs at least " + Math.max(3, 2 * p.minPeriod()) + " values, got " + n);
+        }
+        SeasonalForecaster f = new SeasonalForecaster(p);
+        f.learning = null;
+        int maxPeriod = Math.min(p.maxPeriod(), n / 3);
+        f.period = maxPeriod >= p.minPeriod() ? PeriodDetector.detect(x, n, p.minPeriod(), maxPeriod, p.minCorrelation()) : 0;
+        if (f.period > 0) {
+            f.season = new double[f.period];
+            int[] seen = new int[f.period];
+            // phase means of the linearly detrended values: a trend must not leak into the season
+            double[] d = detrended(x);
+            for (int i = 0; i < n; i++) {
+                f.season[i % f.period] += d[i];
+                seen[i % f.period]++;
+            }
+            double centre = 0;
+            for (int j = 0; j < f.period; j++) {
+                f.season[j] /= seen[j];
+                centre += f.season[j] / f.period;
+            }
+            for (int j = 0; j < f.period; j++) {
+                f.season[j] -= centre;
+            }
+        }
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] - f.seasonal(i);
+        }
+        double meanI = (n - 1) / 2.0;
+        double meanY = 0;
+        for (double v : y) {
+            meanY += v;
+        }
+        meanY /= n;
+        double sxx = 0;
+        double sxy = 0;
+        for (int i = 0; i < n; i++) {
+            sxx += (i - meanI) * (i - meanI);
+            sxy += (i - meanI) * (y[i] - meanY);
+        }
+        double slope = sxy / sxx;
+        double rss = 0;
+        double lagged = 0;
+        double previous = 0;
+        for (int i = 0; i < n; i++) {
+            double r = y[i] - meanY - slope * (i - meanI);
+            rss += r * r;
+            lagged += i > 0 ? r * previous : 0;
+            previous = r;
+        }
+        // lag-1 autocorrelation of the residuals, corrected for its small-sample bias towards zero
+        // (Kendall: about (1 + 3 rho) / n), since over a short history a wandering series would
+        // otherwise pass for a trend
+        double raw = rss > 0 ? lagged / rss : 0.0;
+        double rho = Math.max(0.0, Math.min(0.99, raw + (1 + 3 * Math.max(0.0, raw)) / n));
+        double se = Math.sqrt(rss / Math.max(1, n - 2) / sxx * (1 + rho) / (1 - rho));
+        if (rho > 0.5) {
+            // residuals this persistent are a series that wanders: its slope must also stand out
+            // against a random walk's, whose drift is the mean step with the steps' own spread
+            double meanStep = (y[n - 1] - y[0]) / (n - 1);
+            double stepVar = 0;
+            for (int i = 1; i < n; i++) {
+                double dev = y[i] - y[i - 1] - meanStep;
+                stepVar += dev * dev;
+            }
+            se = Math.max(se, Math.sqrt(stepVar / Math.max(1, n - 2) / (n - 1)));
+        }
+        f.trendSe = se;
+        f.trend = Math.abs(slope) > 1.96 * se ? slope : 0.0;
+        // starting one step before the first value, so the replay's first forecast is the fitted line's
+        f.level = meanY - slope * meanI - f.trend;
+        f.absError = 0;
+        f.sqError = 0;
+        for (int i = 0; i < n; i++) {
+            double error = x[i] - (f.level + p.phi() * f.trend + f.seasonal(i));
+            f.learn(error, f.errorScale(), i, i + 1);
+            f.lastError = error;
+        }
+        f.count = n;
+        return f;
+    }
+
+    private static double[] detrended(double[] x) {
+        int n = x.length;
+        double meanI = (n - 1) / 2.0;
+        double meanX = 0;
+        for (double v : x) {
+            meanX += v;
+        }
+        meanX /= n;
+        double sxx = 0;
+        double sxy = 0;
+        for (int i = 0; i < n; i++) {
+            sxx += (i - meanI) * (i - meanI);
+            sxy += (i - meanI) * (x[i] - meanX);
+        }
+        double slope = sxx > 0 ? sxy / sxx : 0;
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = x[i] - meanX - slope * (i - meanI);
+        }
+        return d;
+    }
+
+    /** The trend the forecasts carry, per sample (0 when a fitted history's trend was not significant). */
+    double trend() {
+        return trend;
+    }
+
+    /** The trend's standard error, per sample, for a fitted history; NaN when learned sample by sample. */
+    double trendStandardError() {
+        return trendSe;
     }
 
     /**
@@ -195,13 +360,41 @@ public final class SeasonalForecaster {
      * coming from the side the series is on now; empty when it does not.
      */
     public OptionalInt stepsToThreshold(double threshold, int maxHorizon) {
+        return stepsToThreshold(threshold, maxHorizon, p.phi());
+    }
+
+    /**
+     * {@link #stepsToThreshold(double, int)} with the trend damped by {@code phi} a step (derived by
+     * the caller from a damping in time), and a trend extrapolated only when it stands out from what
+     * the one-step errors alone would make of it: learned sample by sample, the trend is a sum of
+     * {@code beta}-weighted errors, so with white errors its spread is
+     * {@code beta * sigma * sqrt(sum of phi^2j)}, and one within 1.96 of those is noise.
+     */
+    public OptionalInt stepsToThreshold(double threshold, int maxHorizon, double phi) {
+        if (count == 0) {
+            return OptionalInt.empty();
+        }
         boolean rising = level < threshold;
-        for (Forecast f : forecast(maxHorizon)) {
-            if (rising ? f.mean() >= threshold : f.mean() <= threshold) {
-                return OptionalInt.of(f.steps());
+        double saved = trend;
+        if (Double.isNaN(trendSe)) {
+            double sigma2 = Math.max(sqError, errorScale() * errorScale() / 1.5708);
+            double phi2 = p.phi() * p.phi();
+            double weights = phi2 < 1 ? (1 - Math.pow(phi2, count)) / (1 - phi2) : count;
+            if (Math.abs(trend) < 1.96 * p.beta() * Math.sqrt(sigma2 * weights)) {
+                trend = 0;
             }
         }
-        return OptionalInt.empty();
+        try {
+            ForecastPath path = path(maxHorizon, phi);
+            for (int k = 1; k <= maxHorizon; k++) {
+                if (rising ? path.mean(k) >= threshold : path.mean(k) <= threshold) {
+                    return OptionalInt.of(k);
+                }
+            }
+            return OptionalInt.empty();
+        } finally {
+            trend = saved;
+        }
     }
 
     public void writeTo(DataOutput out) throws IOException {

@@ -10,8 +10,10 @@ import io.smartcloudops.api.chat.KnownTargets;
 import io.smartcloudops.api.chat.LogLine;
 import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.forecast.SeriesForecast;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +31,10 @@ public final class RemoteOpsView implements HostView {
 
     public RemoteOpsView(PeerClient monitor) {
         this.monitor = Objects.requireNonNull(monitor);
+    }
+
+    /** The body of {@code POST /link/v1/forecast}; a NaN threshold travels as null. */
+    public record ForecastQuery(SeriesId series, Duration horizon, Double threshold) {
     }
 
     /** The body of {@code POST /link/v1/points}. */
@@ -85,5 +91,18 @@ public final class RemoteOpsView implements HostView {
     @Override
     public List<AuditEntry> audit(AuditQuery query) {
         return monitor.post(BASE + "/audit", query, new TypeReference<>() { });
+    }
+
+    /** The monitor's forecast, made where the history is. */
+    @Override
+    public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
+        List<ForecastWire> found = monitor.post(BASE + "/forecast",
+                new ForecastQuery(series, horizon, Double.isNaN(threshold) ? null : threshold), new TypeReference<>() { });
+        return found.stream().findFirst().map(ForecastWire::toForecast);
+    }
+
+    /** A forecast as the link carries it, for the monitor's side of {@code /link/v1/forecast}. */
+    public static List<ForecastWire> wire(Optional<SeriesForecast> forecast) {
+        return forecast.map(ForecastWire::of).stream().toList();
     }
 }

@@ -15,6 +15,9 @@ import io.smartcloudops.api.chat.LogLine;
 import io.smartcloudops.api.chat.OpsView;
 import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.forecast.ForecastPoint;
+import io.smartcloudops.api.forecast.MetricRange;
+import io.smartcloudops.api.forecast.SeriesForecast;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.chat.internal.nlu.Interpretation;
@@ -208,28 +211,61 @@ public final class ReadAnswers {
         StringBuilder sb = new StringBuilder();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (SeriesId id : series) {
-            List<Sample> samples = view.recentSamples(id, 1000);
-            Optional<TrendProjection> fit = TrendProjection.fit(samples);
-            if (fit.isEmpty()) {
-                sb.append(id).append(": too few samples for a trend. ");
-                continue;
+            Optional<SeriesForecast> answer = view.forecast(id, horizon);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("series", id.toString());
+            row.put("horizon", horizon.toString());
+            if (answer.isEmpty()) {
+                sb.append(id).append(": this agent cannot forecast it (no forecaster holds its history). ");
+                row.put("unavailable", true);
+            } else if (answer.get() instanceof SeriesForecast.Refused r) {
+                sb.append(id).append(": too little history to forecast: ").append(r.reason()).append(". ");
+                row.put("refused", r.reason());
+                row.put("neededSamples", r.neededSamples());
+                row.put("availableSamples", r.availableSamples());
+            } else if (answer.get() instanceof SeriesForecast.Projection p) {
+                describe(sb, row, p, horizon);
             }
-            TrendProjection t = fit.get();
-            double projected = t.valueAfter(horizon);
-            sb.append(String.format(Locale.ROOT, "%s: now %s, trend %s/h, about %s in %s", id, Texts.num(t.last()),
-                    Texts.num(t.slopePerHour()), Texts.num(projected), Texts.human(horizon)));
-            Map<String, Object> row = new LinkedHashMap<>(Map.of("series", id.toString(), "now", t.last(),
-                    "slopePerHour", t.slopePerHour(), "projected", projected, "horizon", horizon.toString(), "samples", t.samples()));
-            boolean percent = samples.stream().allMatch(s -> !Double.isFinite(s.value()) || (s.value() >= 0 && s.value() <= 100));
-            if (percent && ("disk".equals(metric) || "memory".equals(metric))) {
-                Optional<Duration> full = t.timeUntil(100.0);
-                sb.append(full.map(d -> "; at this rate it reaches 100% in " + Texts.human(d)).orElse("; it is not heading for 100%"));
-                full.ifPresent(d -> row.put("fullIn", d.toString()));
-            }
-            sb.append(" (linear fit over ").append(t.samples()).append(" samples). ");
             rows.add(row);
         }
         return Reply.of(sb.toString().strip(), Map.of("forecasts", rows));
+    }
+
+    /** "now 80, in 1d about 92 (80%: 90–94; 95%: 89–95); reaches 100% at … (in 6h; 80%: 5h–8h)". */
+    private static void describe(StringBuilder sb, Map<String, Object> row, SeriesForecast.Projection p, Duration horizon) {
+        ForecastPoint end = p.end();
+        String unit = p.range().equals(MetricRange.PERCENT) ? "%" : "";
+        sb.append(String.format(Locale.ROOT, "%s: now %s%s, in %s about %s%s (80%%: %s–%s; 95%%: %s–%s)", p.series(), Texts.num(p.last()),
+                unit, Texts.human(horizon), Texts.num(end.mean()), unit, Texts.num(end.lower80()), Texts.num(end.upper80()),
+                Texts.num(end.lower95()), Texts.num(end.upper95())));
+        row.put("now", p.last());
+        row.put("projected", end.mean());
+        row.put("lower80", end.lower80());
+        row.put("upper80", end.upper80());
+        row.put("lower95", end.lower95());
+        row.put("upper95", end.upper95());
+        row.put("samples", p.samples());
+        row.put("model", p.model());
+        p.crossing().ifPresent(c -> {
+            String level = Texts.num(c.threshold()) + unit;
+            row.put("threshold", c.threshold());
+            if (c.at().isPresent()) {
+                Instant at = c.at().get();
+                sb.append(String.format(Locale.ROOT, "; reaches %s at %s (in %s; 80%%: %s to %s)", level, at,
+                        Texts.human(Duration.between(p.from(), at)), c.earliest().map(e -> Texts.human(Duration.between(p.from(), e)))
+                                .orElse("?"), c.latest().map(l -> Texts.human(Duration.between(p.from(), l)))
+                                .orElse("more than " + Texts.human(horizon))));
+                row.put("reachesAt", at.toString());
+                c.earliest().ifPresent(e -> row.put("reachesEarliest", e.toString()));
+                c.latest().ifPresent(l -> row.put("reachesLatest", l.toString()));
+            } else {
+                sb.append("; not expected to reach ").append(level).append(" within ").append(Texts.human(horizon));
+                c.earliest().ifPresent(e -> sb.append(" (though its 80% band does in ").append(Texts.human(Duration.between(p.from(), e)))
+                        .append(")"));
+                row.put("reachesAt", "not within the horizon");
+            }
+        });
+        sb.append(" [").append(p.model()).append("]. ");
     }
 
     public Reply audit(Interpretation in) {

@@ -15,7 +15,7 @@ public enum Intent {
     RESTART_SERVICE(Role.OPERATOR, "restart a service (\"restart nginx on app-1\"); the policy gate decides"),
     SCALE_UP(Role.OPERATOR, "add replicas or resize (\"scale the api to 3 replicas\")"),
     HEALTH_CHECK(Role.OPERATOR, "check a service or host (\"is redis reachable?\")"),
-    FORECAST(Role.VIEWER, "a trend projection (\"when will the disk on app-1 fill up?\")"),
+    FORECAST(Role.VIEWER, "a forecast (\"when will the disk on app-1 fill up?\")"),
     AUDIT(Role.VIEWER, "who did what (\"audit trail for redis, past 3 days\")"),
     APPROVE(Role.OPERATOR, "approve a pending action (\"approve act-1187\", or \"yes\" after a proposal)"),
     DENY(Role.OPERATOR, "deny a pending action (\"deny act-1187\", or \"no\" after a proposal)"),

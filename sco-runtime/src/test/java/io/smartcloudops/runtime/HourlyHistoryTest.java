@@ -1,0 +1,52 @@
+package io.smartcloudops.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.metric.SeriesId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HourlyHistoryTest {
+    private static final long HOUR = 3_600_000L;
+    private static final SeriesId S = SeriesId.of("queue_depth");
+
+    @Test
+    void keepsTheMeanOfEachHourAndTheHourBeingFilled() {
+        HourlyHistory h = new HourlyHistory();
+        for (int hour = 0; hour < 3; hour++) {
+            h.add(hour * HOUR + 60_000, 10 * hour);
+            h.add(hour * HOUR + 120_000, 10 * hour + 2);
+        }
+
+        List<Sample> s = h.samples(S);
+
+        assertThat(s).extracting(Sample::value).containsExactly(1.0, 11.0, 21.0);
+        assertThat(s).extracting(Sample::timestampMillis).containsExactly(HOUR / 2, HOUR + HOUR / 2, 2 * HOUR + 120_000);
+    }
+
+    @Test
+    void aMissingHourEndsTheRunAndLateSamplesAreIgnored() {
+        HourlyHistory h = new HourlyHistory();
+        h.add(0, 5);
+        h.add(HOUR, 6);
+        h.add(3 * HOUR, 8);   // hour 2 is missing
+        h.add(4 * HOUR, 9);
+        h.add(HOUR + 1, 100); // late: its hour is closed
+
+        assertThat(h.samples(S)).extracting(Sample::value).containsExactly(8.0, 9.0);
+    }
+
+    @Test
+    void keepsThreeWeeksAtMost() {
+        HourlyHistory h = new HourlyHistory();
+        for (int hour = 0; hour < 2 * HourlyHistory.HOURS; hour++) {
+            h.add(hour * HOUR, hour);
+        }
+
+        List<Sample> s = h.samples(S);
+
+        assertThat(s).as("the completed hours kept, and the one being filled").hasSize(HourlyHistory.HOURS + 1);
+        assertThat(s.get(s.size() - 1).value()).isEqualTo(2.0 * HourlyHistory.HOURS - 1);
+    }
+}

@@ -6,6 +6,7 @@ import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.runtime.Ops;
 import io.smartcloudops.runtime.OpsListener;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 
 /**
@@ -21,5 +22,12 @@ class OpsExamples {
             ops.runOnce(clock.instant());   // evaluates rules and remediates through the gate
         }
         // end::Ops[]
+    }
+
+    void forecast(Ops ops) {
+        // tag::Ops.forecast[]
+        ops.forecast(SeriesId.of("node_disk_used_percent"), Duration.ofDays(1))
+                .ifPresent(f -> System.out.println(f));
+        // end::Ops.forecast[]
     }
 }

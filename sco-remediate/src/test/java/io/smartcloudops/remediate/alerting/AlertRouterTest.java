@@ -188,29 +188,7 @@ class AlertRouterTest {
     @Test
     void aDeliveryTheAuditRefusesChangesNothingAndItsRedeliveryIsProcessed() {
         java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean(true);
-        io.smartcloudops.api.audit.AuditLog failing = new io.smartcloudops.api.audit.AuditLog() {
-            @Override
-            public AuditEntry append(io.smartcloudops.api.audit.AuditRecord record) {
-                if (full.get()) {
-                    throw new io.smartcloudops.api.audit.AuditException("database or disk is full", new java.io.IOException("No space left on device"));
-                }
-                return audit.append(record);
-            }
-
-            @Override
-            public List<AuditEntry> query(AuditQuery query) {
-                return audit.query(query);
-            }
-
-            @Override
-            public io.smartcloudops.api.audit.AuditVerification verify() {
-                return audit.verify();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        io.smartcloudops.api.audit.AuditLog failing = new RefusingAudit(record -> full.get());
         PolicyGate gate = PolicyGate.builder(audit, clock).cooldown(Duration.ZERO).listener(actions::add)
                 .action(new io.smartcloudops.remediate.action.RestartServiceAction(
                         new io.smartcloudops.remediate.action.ProcessCommandRunner(), List.of("systemctl"), Duration.ofSeconds(5)))
@@ -242,29 +220,8 @@ class AlertRouterTest {
     @Test
     void whenTheAuditRefusesPartWayThroughADeliveryTheAlertsAlreadyTakenAreStillRemediated() {
         java.util.concurrent.atomic.AtomicInteger appends = new java.util.concurrent.atomic.AtomicInteger();
-        io.smartcloudops.api.audit.AuditLog fillsUp = new io.smartcloudops.api.audit.AuditLog() {
-            @Override
-            public AuditEntry append(io.smartcloudops.api.audit.AuditRecord record) {
-                if (record.kind() == AuditKind.ALERT && appends.incrementAndGet() == 2) {
-                    throw new io.smartcloudops.api.audit.AuditException("database or disk is full", new java.io.IOException("No space"));
-                }
-                return audit.append(record);
-            }
-
-            @Override
-            public List<AuditEntry> query(AuditQuery query) {
-                return audit.query(query);
-            }
-
-            @Override
-            public io.smartcloudops.api.audit.AuditVerification verify() {
-                return audit.verify();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        io.smartcloudops.api.audit.AuditLog fillsUp = new RefusingAudit(
+                record -> record.kind() == AuditKind.ALERT && appends.incrementAndGet() == 2);
         PolicyGate gate = PolicyGate.builder(audit, clock).cooldown(Duration.ZERO).listener(actions::add)
                 .action(new io.smartcloudops.remediate.action.RestartServiceAction(
                         new io.smartcloudops.remediate.action.ProcessCommandRunner(), List.of("systemctl"), Duration.ofSeconds(5)))
@@ -279,5 +236,36 @@ class AlertRouterTest {
         assertThat(actions).as("the first alert was taken, so it is remediated now").hasSize(1);
         assertThat(router.onAlertmanager(both)).as("the retry: the second is new, the first a duplicate").isOne();
         assertThat(actions).extracting(ActionResult::target).containsExactlyInAnyOrder("app", "monitor");
+    }
+
+    /** The test's audit log, refusing the entries {@code refuses} picks as a full disk would. */
+    private final class RefusingAudit implements io.smartcloudops.api.audit.AuditLog {
+        private final java.util.function.Predicate<io.smartcloudops.api.audit.AuditRecord> refuses;
+
+        RefusingAudit(java.util.function.Predicate<io.smartcloudops.api.audit.AuditRecord> refuses) {
+            this.refuses = refuses;
+        }
+
+        @Override
+        public AuditEntry append(io.smartcloudops.api.audit.AuditRecord record) {
+            if (refuses.test(record)) {
+                throw new io.smartcloudops.api.audit.AuditException("database or disk is full", new java.io.IOException("No space left on device"));
+            }
+            return audit.append(record);
+        }
+
+        @Override
+        public List<AuditEntry> query(AuditQuery query) {
+            return audit.query(query);
+        }
+
+        @Override
+        public io.smartcloudops.api.audit.AuditVerification verify() {
+            return audit.verify();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

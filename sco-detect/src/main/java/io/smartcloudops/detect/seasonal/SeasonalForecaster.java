@@ -269,24 +269,14 @@ public final class SeasonalForecaster {
         for (int i = 0; i < n; i++) {
             y[i] = x[i] - f.seasonal(i);
         }
-        double meanI = (n - 1) / 2.0;
-        double meanY = 0;
-        for (double v : y) {
-            meanY += v;
-        }
-        meanY /= n;
-        double sxx = 0;
-        double sxy = 0;
-        for (int i = 0; i < n; i++) {
-            sxx += (i - meanI) * (i - meanI);
-            sxy += (i - meanI) * (y[i] - meanY);
-        }
-        double slope = sxy / sxx;
+        LineFit line = LineFit.of(y);
+        double slope = line.slope();
+        double sxx = line.sxx();
         double rss = 0;
         double lagged = 0;
         double previous = 0;
         for (int i = 0; i < n; i++) {
-            double r = y[i] - meanY - slope * (i - meanI);
+            double r = line.residual(y, i);
             rss += r * r;
             lagged += i > 0 ? r * previous : 0;
             previous = r;
@@ -311,7 +301,7 @@ public final class SeasonalForecaster {
         f.trendSe = se;
         f.trend = Math.abs(slope) > 1.96 * se ? slope : 0.0;
         // starting one step before the first value, so the replay's first forecast is the fitted line's
-        f.level = meanY - slope * meanI - f.trend;
+        f.level = line.mean() - slope * line.meanIndex() - f.trend;
         f.absError = 0;
         f.sqError = 0;
         for (int i = 0; i < n; i++) {
@@ -324,25 +314,36 @@ public final class SeasonalForecaster {
     }
 
     private static double[] detrended(double[] x) {
-        int n = x.length;
-        double meanI = (n - 1) / 2.0;
-        double meanX = 0;
-        for (double v : x) {
-            meanX += v;
-        }
-        meanX /= n;
-        double sxx = 0;
-        double sxy = 0;
-        for (int i = 0; i < n; i++) {
-            sxx += (i - meanI) * (i - meanI);
-            sxy += (i - meanI) * (x[i] - meanX);
-        }
-        double slope = sxx > 0 ? sxy / sxx : 0;
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = x[i] - meanX - slope * (i - meanI);
+        LineFit line = LineFit.of(x);
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = line.residual(x, i);
         }
         return d;
+    }
+
+    /** Least squares of {@code y[i]} on {@code i}: one fit for the trend test and for detrending. */
+    private record LineFit(double meanIndex, double mean, double sxx, double slope) {
+        static LineFit of(double[] y) {
+            int n = y.length;
+            double meanIndex = (n - 1) / 2.0;
+            double mean = 0;
+            for (double v : y) {
+                mean += v;
+            }
+            mean /= n;
+            double sxx = 0;
+            double sxy = 0;
+            for (int i = 0; i < n; i++) {
+                sxx += (i - meanIndex) * (i - meanIndex);
+                sxy += (i - meanIndex) * (y[i] - mean);
+            }
+            return new LineFit(meanIndex, mean, sxx, sxx > 0 ? sxy / sxx : 0);
+        }
+
+        double residual(double[] y, int i) {
+            return y[i] - mean - slope * (i - meanIndex);
+        }
     }
 
     /** The trend the forecasts carry, per sample (0 when a fitted history's trend was not significant). */

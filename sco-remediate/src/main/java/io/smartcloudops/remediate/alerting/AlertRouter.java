@@ -137,19 +137,19 @@ public final class AlertRouter {
     }
 
     private void requireRoom(List<Alert> alerts) {
-        // Replays the delivery on the set of fingerprints alone: the size it would leave behind.
-        java.util.Set<String> after = new java.util.HashSet<>(external.keySet());
+        // The delivery's last word on each fingerprint decides whether it is held afterwards.
+        Map<String, Boolean> firingAfter = new java.util.HashMap<>();
         for (Alert a : alerts) {
-            if (a.state() == AlertState.FIRING) {
-                after.add(a.fingerprint());
-            } else {
-                after.remove(a.fingerprint());
-            }
+            firingAfter.put(a.fingerprint(), a.state() == AlertState.FIRING);
         }
-        if (after.size() > maxExternal && after.size() > external.size()) {
-            int added = after.size() - external.size();
+        int change = 0;
+        for (Map.Entry<String, Boolean> e : firingAfter.entrySet()) {
+            boolean held = external.containsKey(e.getKey());
+            change += e.getValue() && !held ? 1 : !e.getValue() && held ? -1 : 0;
+        }
+        if (change > 0 && external.size() + change > maxExternal) {
             throw new AlertCapacityException("the agent holds " + external.size() + " firing Alertmanager alerts and this delivery "
-                    + "adds " + added + "; the limit is " + maxExternal + ". Nothing of it was taken: resolve alerts or "
+                    + "adds " + change + "; the limit is " + maxExternal + ". Nothing of it was taken: resolve alerts or "
                     + "raise the limit, and let Alertmanager retry");
         }
     }
@@ -174,9 +174,7 @@ public final class AlertRouter {
         }
     }
 
-    private boolean live(External e) {
-        return clock.instant().isBefore(e.expiresAt());
-    }
+
 
     private int deliver(List<Alert> alerts, List<Alert> remediate) {
         int fresh = 0;
@@ -208,13 +206,15 @@ public final class AlertRouter {
 
     /** Firing alerts that came through Alertmanager. */
     public synchronized List<Alert> externalAlerts() {
-        return external.values().stream().filter(this::live).map(External::alert).toList();
+        java.time.Instant now = clock.instant();
+        return external.values().stream().filter(e -> now.isBefore(e.expiresAt())).map(External::alert).toList();
     }
 
     /** Every firing alert, ours and Alertmanager's. */
     public synchronized List<Alert> firing() {
         List<Alert> all = new ArrayList<>(ruleAlerts.get().stream().filter(a -> a.state() == AlertState.FIRING).toList());
-        external.values().stream().filter(this::live).forEach(e -> all.add(e.alert()));
+        java.time.Instant now = clock.instant();
+        external.values().stream().filter(e -> now.isBefore(e.expiresAt())).forEach(e -> all.add(e.alert()));
         return all;
     }
 

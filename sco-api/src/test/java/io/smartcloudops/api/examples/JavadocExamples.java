@@ -21,8 +21,10 @@ import java.util.stream.Stream;
  * ({@code ProviderRegistry}), with the member for a member's ({@code DetectorFactory.of}), and {@code -2},
  * {@code -3} for further examples in one comment. Both sides are compared without their common indentation and
  * trailing whitespace.
+ *
+ * <p>Published in sco-api's test jar, so that the other modules check their examples with the same rules.
  */
-final class JavadocExamples {
+public final class JavadocExamples {
     private static final Pattern OPEN = Pattern.compile("^\\s*\\*?\\s*<pre>\\{@code\\s*$");
     private static final Pattern CLOSE = Pattern.compile("^\\s*\\*?\\s*}</pre>\\s*$");
     private static final Pattern MARKER = Pattern.compile("^\\s*(?://|#)\\s*(tag|end)::([\\w.-]+)\\[]\\s*$");
@@ -33,14 +35,14 @@ final class JavadocExamples {
     }
 
     /** An example or a region: its name, and where its first line stands. */
-    record Block(String name, Path file, int firstLine, List<String> lines) {
-        String at(int index) {
+    public record Block(String name, Path file, int firstLine, List<String> lines) {
+        public String at(int index) {
             return file + ":" + (firstLine + index);
         }
     }
 
     /** Every example of the Javadoc comments in the {@code .java} files under {@code root}, named by where it stands. */
-    static List<Block> javadocBlocks(Path root) {
+    public static List<Block> javadocBlocks(Path root) {
         List<Block> blocks = new ArrayList<>();
         for (Path file : files(root, ".java")) {
             List<String> lines = read(file);
@@ -82,7 +84,7 @@ final class JavadocExamples {
     }
 
     /** Every tagged region in the files under {@code roots}, by name. */
-    static Map<String, Block> regions(List<Path> roots) {
+    public static Map<String, Block> regions(List<Path> roots) {
         Map<String, Block> regions = new LinkedHashMap<>();
         for (Path root : roots) {
             for (Path file : files(root, "")) {
@@ -122,7 +124,7 @@ final class JavadocExamples {
     }
 
     /** What is wrong, one message each: an example without its region, one that differs, a region without an example. */
-    static List<String> problems(List<Block> examples, Map<String, Block> regions) {
+    public static List<String> problems(List<Block> examples, Map<String, Block> regions) {
         List<String> problems = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (Block example : examples) {

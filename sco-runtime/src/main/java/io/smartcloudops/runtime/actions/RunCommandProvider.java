@@ -24,7 +24,7 @@ import java.util.regex.PatternSyntaxException;
  *     destructive: true
  *     allow:
  *       flush_cache: {argv: [/usr/bin/redis-cli, FLUSHALL]}
- *       rotate_logs: {argv: [/usr/sbin/logrotate, -f], max_extra_args: 1, arg_pattern: '/etc/logrotate\\.d/[a-z]+'}
+ *       rotate_logs: {argv: [/usr/sbin/logrotate, -f], max_extra_args: 1, arg_pattern: '/etc/logrotate\.d/[a-z]+'}
  * }</pre>
  */
 public final class RunCommandProvider implements ActionProvider {

@@ -1,34 +1,48 @@
 package io.smartcloudops.runtime.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.smartcloudops.api.NonRetriableActionException;
+import io.smartcloudops.api.action.ActionMode;
+import io.smartcloudops.api.action.ActionOutcome;
+import io.smartcloudops.api.action.ActionRequest;
+import io.smartcloudops.api.action.ActionResult;
+import io.smartcloudops.api.action.RemediationAction;
 import io.smartcloudops.api.detect.Score;
+import io.smartcloudops.api.examples.JavadocExamples;
 import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.spi.ProviderConfig;
+import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.runtime.OpsListener;
+import io.smartcloudops.runtime.actions.RunCommandProvider;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.yaml.snakeyaml.Yaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Javadoc examples of the loop's front door ({@code Ops} and {@code OpsBuilder}) are the compiled ones beside
- * this test. Paths are relative to the module, where Surefire runs.
+ * sco-runtime's Javadoc examples are the compiled ones beside this test (Java in {@code OpsExamples}, settings in
+ * {@code src/test/resources/examples}), checked with sco-api's checker. Paths are relative to the module, where
+ * Surefire runs.
  */
 class JavadocExamplesTest {
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final Set<String> CHECKED = Set.of("Ops.java", "OpsBuilder.java");
-    private static final List<Path> EXAMPLES = List.of(Path.of("src/test/java/io/smartcloudops/runtime/examples"));
+    private static final List<Path> EXAMPLES = List.of(
+            Path.of("src/test/java/io/smartcloudops/runtime/examples"), Path.of("src/test/resources/examples"));
 
     @Test
-    void everyJavadocExampleOfTheFrontDoorIsACompiledRegion() {
-        List<JavadocExamples.Block> javadoc = JavadocExamples.javadocBlocks(SOURCES).stream()
-                .filter(b -> CHECKED.contains(b.file().getFileName().toString())).toList();
-        assertThat(javadoc).as("<pre>{@code} examples of %s under %s", CHECKED, SOURCES.toAbsolutePath()).isNotEmpty();
+    void everyJavadocExampleIsACompiledRegion() {
+        List<JavadocExamples.Block> javadoc = JavadocExamples.javadocBlocks(SOURCES);
+        assertThat(javadoc).as("<pre>{@code} examples under %s", SOURCES.toAbsolutePath()).isNotEmpty();
 
         List<String> problems = JavadocExamples.problems(javadoc, JavadocExamples.regions(EXAMPLES));
 
@@ -54,5 +68,33 @@ class JavadocExamplesTest {
 
         assertThat(scored).extracting(Sample::timestampMillis, Sample::value).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(clock.millis(), 12.0));
+    }
+
+    @Test
+    void theRunCommandSettingsOfTheExampleAllowWhatTheyShow() throws Exception {
+        RemediationAction action = new RunCommandProvider().create(ProviderContext.builder()
+                .config(ProviderConfig.of("actions.run_command", runCommandSettings())).build());
+
+        ActionResult rotate = action.execute(command("rotate_logs", "/etc/logrotate.d/nginx"), ActionMode.DRY_RUN, Instant.EPOCH);
+        ActionResult flush = action.execute(command("flush_cache", null), ActionMode.DRY_RUN, Instant.EPOCH);
+
+        assertThat(rotate.outcome()).isEqualTo(ActionOutcome.DRY_RUN);
+        assertThat(rotate.message()).isEqualTo("would run: /usr/sbin/logrotate -f /etc/logrotate.d/nginx");
+        assertThat(flush.message()).isEqualTo("would run: /usr/bin/redis-cli FLUSHALL");
+        assertThatThrownBy(() -> action.execute(command("rotate_logs", "/etc/passwd"), ActionMode.DRY_RUN, Instant.EPOCH))
+                .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("does not match");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> runCommandSettings() throws IOException {
+        try (InputStream in = JavadocExamplesTest.class.getResourceAsStream("/examples/run-command.yaml")) {
+            Map<String, Object> root = new Yaml().load(in);
+            return (Map<String, Object>) ((Map<String, Object>) root.get("actions")).get("run_command");
+        }
+    }
+
+    private static ActionRequest command(String name, String args) {
+        ActionRequest.Builder b = ActionRequest.builder("run_command", "app").parameter("command", name);
+        return (args == null ? b : b.parameter("args", args)).build();
     }
 }

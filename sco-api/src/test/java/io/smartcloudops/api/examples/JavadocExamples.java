@@ -41,6 +41,22 @@ public final class JavadocExamples {
         }
     }
 
+    /**
+     * Fails, naming each one, unless every Javadoc example under {@code sources} is its compiled region under
+     * {@code regionRoots} and every region is an example; there must be at least one example.
+     */
+    public static void assertEveryExampleIsARegion(Path sources, List<Path> regionRoots) {
+        List<Block> examples = javadocBlocks(sources);
+        if (examples.isEmpty()) {
+            throw new AssertionError("no <pre>{@code} examples under " + sources.toAbsolutePath());
+        }
+        List<String> problems = problems(examples, regions(regionRoots));
+        if (!problems.isEmpty()) {
+            throw new AssertionError(problems.size() + " of " + examples.size()
+                    + " Javadoc examples are not their compiled region:\n" + String.join("\n", problems));
+        }
+    }
+
     /** Every example of the Javadoc comments in the {@code .java} files under {@code root}, named by where it stands. */
     public static List<Block> javadocBlocks(Path root) {
         List<Block> blocks = new ArrayList<>();

@@ -33,7 +33,7 @@ final class AlertingEndpoints {
     }
 
     private void alertmanagerWebhook(Context ctx) {
-        api.requireOperator(ctx);
+        CallerAuthentication.requireOperator(ctx);
         List<io.smartcloudops.api.alert.Alert> alerts;
         try {
             alerts = alertmanager.parse(ctx.body());
@@ -66,7 +66,7 @@ final class AlertingEndpoints {
     }
 
     private void createSilence(Context ctx) {
-        io.smartcloudops.api.action.Principal who = api.requireOperator(ctx);
+        io.smartcloudops.api.action.Principal who = CallerAuthentication.requireOperator(ctx);
         JsonNode body = api.jsonObject(ctx, "{\"matchers\": [\"host=\\\"app\\\"\"], \"duration\": \"2h\", \"comment\": \"deploy\"}");
         JsonNode matchers = body.get("matchers");
         if (matchers == null || !matchers.isArray() || matchers.isEmpty() || matchers.size() > 20) {
@@ -111,7 +111,7 @@ final class AlertingEndpoints {
     }
 
     private void expireSilence(Context ctx) {
-        io.smartcloudops.api.action.Principal who = api.requireOperator(ctx);
+        io.smartcloudops.api.action.Principal who = CallerAuthentication.requireOperator(ctx);
         String id = ctx.pathParam("id");
         if (!host.ops().router().silences().contains(id, host.ops().now())) {
             throw new BadRequest(404, "no silence '" + id + "'");
@@ -123,7 +123,7 @@ final class AlertingEndpoints {
     }
 
     private void reload(Context ctx) {
-        io.smartcloudops.api.action.Principal who = api.requireOperator(ctx);
+        io.smartcloudops.api.action.Principal who = CallerAuthentication.requireOperator(ctx);
         try {
             var set = host.ops().reloadRules(who.name());
             api.send(ctx, 200, Map.of("rules", set.rules().size(), "policies", set.policies().size()));

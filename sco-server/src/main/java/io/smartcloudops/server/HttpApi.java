@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,14 +34,11 @@ final class HttpApi {
     /** The chat engines' own default limit ({@code max-query-chars}), so HTTP refuses what the engine would. */
     static final int MAX_QUERY_CHARS = 2_000;
     static final int QUERIES_PER_MINUTE = 120;
-    private static final String PRINCIPAL = "sco.principal";
-    /** The years ISO-8601 writes without a sign, which the audit store can compare as text. */
-    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     private final RequestRateLimiter queryLimiter = new RequestRateLimiter(QUERIES_PER_MINUTE, Duration.ofMinutes(1));
 
     private final ServedHost host;
     private final BindResolver resolver;
+    private final CallerAuthentication authentication;
     /** Strict reading: trailing garbage and duplicate keys are errors, so what we act on is what was sent. */
     private final ObjectMapper json = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -60,6 +56,7 @@ final class HttpApi {
     HttpApi(ServedHost host, BindResolver resolver) {
         this.host = host;
         this.resolver = resolver;
+        this.authentication = new CallerAuthentication(host.config(), host.tokens());
     }
 
     /**
@@ -114,7 +111,7 @@ final class HttpApi {
             config.routes.post("/query", this::query);
             config.routes.get("/logs", this::logs);
             config.routes.get("/audit", this::audit);
-            config.routes.before(this::authenticate);
+            config.routes.before(ctx -> authentication.authenticate(ctx, loopback));
             config.routes.get("/approvals", ctx -> send(ctx, 200,
                     Map.of("pending", host.approvals().pending().stream().map(JsonViews::approval).toList())));
             config.routes.post("/approvals/{id}/approve", ctx -> decide(ctx, true));
@@ -122,7 +119,7 @@ final class HttpApi {
             new AlertingEndpoints(host, this).register(config);
             config.routes.get("/series", this::series);
             config.routes.get("/forecast", this::forecast);
-            new LinkEndpoints(host, this::requireOperator).register(config);
+            new LinkEndpoints(host, CallerAuthentication::requireOperator).register(config);
             config.routes.get("/metrics", ctx -> ctx.contentType(host.metrics().contentType()).result(host.metrics().scrape()));
             config.routes.exception(BadRequest.class, (e, ctx) -> {
                 e.headers().forEach(ctx::header);
@@ -271,10 +268,10 @@ final class HttpApi {
             }
             sessionId = session.asText();
         }
-        Principal who = caller(ctx) == null ? Principal.anonymousViewer() : caller(ctx);
+        Principal who = CallerAuthentication.caller(ctx) == null ? Principal.anonymousViewer() : CallerAuthentication.caller(ctx);
         // Anonymous callers are all on this machine (loopback): one shared budget, whichever 127/8 address they use.
-        String key = caller(ctx) == null ? "anonymous" : who.name();
-        java.time.Instant now = host.ops().now();
+        String key = CallerAuthentication.caller(ctx) == null ? "anonymous" : who.name();
+        Instant now = host.ops().now();
         if (!queryLimiter.allow(key, now)) {
             long wait = queryLimiter.secondsUntilNextWindow(now);
             throw new BadRequest(429, "too many queries from " + key + "; at most " + QUERIES_PER_MINUTE + " a minute; retry in "
@@ -289,7 +286,7 @@ final class HttpApi {
     }
 
     private void logs(Context ctx) {
-        int lines = intParam(ctx, "lines", 100, 1, 2_000);
+        int lines = QueryParameters.integer(ctx, "lines", 100, 1, 2_000);
         String level = ctx.queryParam("level") == null ? "INFO" : ctx.queryParam("level");
         try {
             RecentLogs.parseLevel(level);
@@ -303,8 +300,8 @@ final class HttpApi {
     }
 
     private void audit(Context ctx) {
-        AuditQuery.Builder q = AuditQuery.builder().limit(intParam(ctx, "limit", 100, 1, 10_000));
-        q.from(instantParam(ctx, "from")).to(instantParam(ctx, "to"));
+        AuditQuery.Builder q = AuditQuery.builder().limit(QueryParameters.integer(ctx, "limit", 100, 1, 10_000));
+        q.from(QueryParameters.instant(ctx, "from")).to(QueryParameters.instant(ctx, "to"));
         String kind = ctx.queryParam("kind");
         if (kind != null) {
             try {
@@ -317,77 +314,8 @@ final class HttpApi {
         send(ctx, 200, Map.of("entries", host.view().audit(q.build()).stream().map(JsonViews::audit).toList()));
     }
 
-    /**
-     * Who is calling: the holder of a valid bearer token (ours, or the fixed {@code http.token}
-     * from the config file, which acts as an operator), else an anonymous caller. Anonymous calls
-     * are let through only to read, only when the listening socket is on loopback and
-     * {@code http.anonymous} is {@code read}, and never on the host-to-host link; the health probe
-     * is open to everyone.
-     */
-    private void authenticate(Context ctx) {
-        String header = ctx.header("Authorization");
-        Principal who = null;
-        if (header != null) {
-            if (!header.startsWith("Bearer ")) {
-                unauthorized(ctx, "the Authorization header must be 'Bearer <token>'");
-            }
-            String token = header.substring("Bearer ".length()).trim();
-            if (host.config().httpToken().isPresent() && java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                    host.config().httpToken().get().getBytes(StandardCharsets.UTF_8))) {
-                who = new Principal("config-token", io.smartcloudops.api.action.Role.OPERATOR);
-            } else {
-                who = host.tokens().authenticate(token).orElse(null);
-            }
-            if (who == null) {
-                unauthorized(ctx, "unknown or revoked token");
-            }
-        } else if (!ctx.path().equals("/healthz")) {
-            if (!loopback) {
-                unauthorized(ctx, "this agent listens on " + host.config().bind() + "; every endpoint but /healthz needs 'Authorization: Bearer <token>'");
-            }
-            if (ctx.path().startsWith("/link/")) {
-                unauthorized(ctx, "the host-to-host link always needs 'Authorization: Bearer <token>'");
-            }
-            if (host.config().anonymous() == ServerConfig.AnonymousAccess.NONE) {
-                unauthorized(ctx, "http.anonymous is 'none': every endpoint but /healthz needs 'Authorization: Bearer <token>'");
-            }
-            if (!isRead(ctx)) {
-                unauthorized(ctx, "anonymous callers may only read; " + ctx.method() + " " + ctx.path() + " needs 'Authorization: Bearer <token>'");
-            }
-        }
-        ctx.attribute(PRINCIPAL, who);
-    }
-
-    /** Reads: GET and HEAD, and the chat question, which answers as a viewer and never acts for an anonymous caller. */
-    private static boolean isRead(Context ctx) {
-        String method = ctx.method().name();
-        return method.equals("GET") || method.equals("HEAD") || method.equals("POST") && ctx.path().equals("/query");
-    }
-
-    private static void unauthorized(Context ctx, String message) {
-        ctx.header("WWW-Authenticate", "Bearer");
-        throw new BadRequest(401, message);
-    }
-
-    /** The identified caller, or null for an anonymous caller on loopback. */
-    private static Principal caller(Context ctx) {
-        return ctx.attribute(PRINCIPAL);
-    }
-
-    /** Endpoints that change state need an authenticated operator: every change names who made it. */
-    Principal requireOperator(Context ctx) {
-        Principal p = caller(ctx);
-        if (p == null) {
-            unauthorized(ctx, ctx.method() + " " + ctx.path() + " changes state: it needs an operator's 'Authorization: Bearer <token>'");
-        }
-        if (!p.role().atLeast(io.smartcloudops.api.action.Role.OPERATOR)) {
-            throw new BadRequest(403, p.name() + " (" + p.role().name().toLowerCase(Locale.ROOT) + ") may not change state; an operator token is needed");
-        }
-        return p;
-    }
-
     private void decide(Context ctx, boolean approve) {
-        Principal p = caller(ctx);
+        Principal p = CallerAuthentication.caller(ctx);
         if (p == null || !p.role().atLeast(io.smartcloudops.api.action.Role.OPERATOR)) {
             throw new BadRequest(p == null ? 401 : 403, "approving or denying needs an operator token: an approval names who gave it");
         }
@@ -401,9 +329,9 @@ final class HttpApi {
     }
 
     private void series(Context ctx) {
-        String metric = metricParam(ctx);
-        int limit = intParam(ctx, "limit", 240, 1, 240);
-        Duration horizon = durationParam(ctx, "horizon", Duration.ofHours(1));
+        String metric = QueryParameters.metric(ctx);
+        int limit = QueryParameters.integer(ctx, "limit", 240, 1, 240);
+        Duration horizon = QueryParameters.duration(ctx, "horizon", Duration.ofHours(1));
         List<io.smartcloudops.api.detect.AnomalyEvent> anomalies = host.view().anomalies(500);
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (io.smartcloudops.api.metric.SeriesId id : matching(metric, ctx.queryParam("host"))) {
@@ -420,48 +348,15 @@ final class HttpApi {
     }
 
     private void forecast(Context ctx) {
-        String metric = metricParam(ctx);
-        Duration horizon = durationParam(ctx, "horizon", Duration.ofDays(1));
-        String t = ctx.queryParam("threshold");
-        double threshold;
-        try {
-            threshold = t == null ? Double.NaN : Double.parseDouble(t.trim());
-        } catch (NumberFormatException e) {
-            throw new BadRequest(400, "'threshold' must be a number, got '" + t + "'");
-        }
-        if (t != null && !Double.isFinite(threshold)) {
-            throw new BadRequest(400, "'threshold' must be a finite number, got '" + t + "'");
-        }
+        String metric = QueryParameters.metric(ctx);
+        Duration horizon = QueryParameters.duration(ctx, "horizon", Duration.ofDays(1));
+        double threshold = QueryParameters.finiteNumber(ctx, "threshold");
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (io.smartcloudops.api.metric.SeriesId id : matching(metric, ctx.queryParam("host"))) {
-            (t == null ? host.view().forecast(id, horizon) : host.view().forecast(id, horizon, threshold))
+            (Double.isNaN(threshold) ? host.view().forecast(id, horizon) : host.view().forecast(id, horizon, threshold))
                     .map(JsonViews::forecast).ifPresent(out::add);
         }
         send(ctx, 200, Map.of("metric", metric, "horizon", horizon.toString(), "forecasts", out));
-    }
-
-    private static String metricParam(Context ctx) {
-        String metric = ctx.queryParam("metric");
-        if (metric == null || !metric.matches("[a-zA-Z_:][a-zA-Z0-9_:]{0,199}")) {
-            throw new BadRequest(400, "'metric' must be a metric name, like node_cpu_usage_percent");
-        }
-        return metric;
-    }
-
-    private static Duration durationParam(Context ctx, String name, Duration fallback) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            Duration d = Duration.parse(v.trim());
-            if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(30)) > 0) {
-                throw new BadRequest(400, "'" + name + "' must be between PT1S and P30D, got " + v);
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw new BadRequest(400, "'" + name + "' must be an ISO-8601 duration like PT6H or P2D, got '" + v + "'");
-        }
     }
 
     private List<io.smartcloudops.api.metric.SeriesId> matching(String metric, String hostLabel) {
@@ -483,38 +378,6 @@ final class HttpApi {
             throw new BadRequest(400, "body must be a JSON object like " + example);
         }
         return body;
-    }
-
-    static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < min || n > max) {
-                throw new BadRequest(400, "'" + name + "' must be between " + min + " and " + max + ", got " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new BadRequest(400, "'" + name + "' must be a whole number, got '" + v + "'");
-        }
-    }
-
-    private static Instant instantParam(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            Instant t = Instant.parse(v);
-            if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
-                throw new BadRequest(400, "'" + name + "' must be between year 0000 and 9999, got '" + v + "'");
-            }
-            return t;
-        } catch (DateTimeParseException e) {
-            throw new BadRequest(400, "'" + name + "' must be an ISO-8601 instant like 2026-01-31T12:00:00Z, got '" + v + "'");
-        }
     }
 
     void send(Context ctx, int status, Object body) {

@@ -57,7 +57,7 @@ final class LinkEndpoints {
         });
         config.routes.get(base + "/anomalies", ctx -> {
             String id = ctx.queryParam("id");
-            send(ctx, id != null ? host.ownView().anomaly(id).stream().toList() : host.ownView().anomalies(HttpApi.intParam(ctx, "limit", 20, 1, 500)));
+            send(ctx, id != null ? host.ownView().anomaly(id).stream().toList() : host.ownView().anomalies(QueryParameters.integer(ctx, "limit", 20, 1, 500)));
         });
         config.routes.get(base + "/alerts", ctx -> send(ctx, host.ownView().alerts()));
         config.routes.get(base + "/logs", ctx -> {
@@ -67,7 +67,7 @@ final class LinkEndpoints {
             } catch (IllegalArgumentException e) {
                 throw new BadRequest(400, e.getMessage());
             }
-            send(ctx, host.ownView().logs(HttpApi.intParam(ctx, "lines", 100, 1, 2_000), level));
+            send(ctx, host.ownView().logs(QueryParameters.integer(ctx, "lines", 100, 1, 2_000), level));
         });
         config.routes.post(base + "/audit", ctx -> send(ctx, host.ownView().audit(read(ctx, new TypeReference<AuditQuery>() { }))));
         config.routes.get(base + "/approvals", ctx -> send(ctx, host.ops().gate().pending()));

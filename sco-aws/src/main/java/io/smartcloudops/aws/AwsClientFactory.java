@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  *
  * <pre>{@code
  * AwsClientFactory aws = new AwsClientFactory(AwsSettings.from(context.config()));
- * try (Ec2Client ec2 = aws.ec2()) { ... }
+ * try (Ec2Client ec2 = aws.ec2()) { ec2.rebootInstances(r -> r.instanceIds("i-0abc12345678")); }
  * }</pre>
  */
 public final class AwsClientFactory {

@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  *
  * <pre>{@code
  * try { ec2.rebootInstances(r); }
- * catch (SdkException e) { throw AwsFailure.of(e).toActionException("reboot " + id); }
+ * catch (SdkException e) { throw AwsFailure.of(e).toActionException("reboot " + id, e); }
  * }</pre>
  *
  * @param retriable true for throttling, 5xx, time-outs and transport errors

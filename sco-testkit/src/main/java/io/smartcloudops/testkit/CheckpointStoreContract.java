@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class MyStoreTest extends CheckpointStoreContract {
- *     protected CheckpointStore newStore() { return new MyStore(freshLocation()); }
+ *     @TempDir Path dir;
+ *     protected CheckpointStore newStore() { return new MyStore(dir.resolve("detectors.ckpt")); }
  * }
  * }</pre>
  */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class MyActionTest extends RemediationActionContract {
+ *     private final FakeTarget fakeTarget = new FakeTarget();
  *     protected RemediationAction action() { return new MyAction(fakeTarget); }
  *     protected ActionRequest validRequest() { return ActionRequest.builder("mine", "t").build(); }
  *     protected String observableState() { return fakeTarget.describe(); }

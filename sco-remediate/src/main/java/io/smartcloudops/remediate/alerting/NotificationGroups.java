@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * <pre>{@code
  * NotificationGroups groups = NotificationGroups.start(NotificationGroups.Settings.defaults(), clock, fanout);
  * AlertRouter router = AlertRouter.builder(audit, clock, remediator).grouping(groups).build();
- * // ... at shutdown: groups.close() sends what is still waiting
+ * router.onTransitions(changedAlerts);
+ * groups.close();   // at shutdown: sends what is still waiting
  * }</pre>
  */
 public final class NotificationGroups implements AutoCloseable {

@@ -47,7 +47,7 @@ import java.util.Map;
  *         .keyFile(Path.of("/etc/sco/audit.key")).anchor(new FileAuditAnchor(Path.of("/var/lib/sco-anchor.json")))
  *         .clock(InstantSource.system()).open()) {
  *     log.append(record);
- *     if (!log.startupCheck().consistent()) { ... report degraded ... }
+ *     if (!log.startupCheck().consistent()) System.err.println("audit log degraded: " + log.startupCheck().problems());
  * }
  * AuditVerification v = SqliteAuditLog.verifyReadOnly(copy, keyFile, List.of(anchor));   // a forensic copy
  * }</pre>

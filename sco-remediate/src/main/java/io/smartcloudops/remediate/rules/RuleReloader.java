@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * whole and the rules in force stay.
  *
  * <pre>{@code
- * RuleReloader rules = RuleReloader.fromFile(path, engine::replaceRules);
+ * RuleReloader rules = RuleReloader.fromFile(path, set -> engine.replaceRules(set.rules()));
  * rules.reloadIfChanged();      // call on every evaluation round
  * }</pre>
  */

@@ -14,7 +14,7 @@ import java.util.Map;
  * <pre>{@code
  * try (SqliteSafetyState state = SqliteSafetyState.open(dataDir.resolve("state.db"), clock)) {
  *     PolicyGate gate = PolicyGate.builder(audit, clock).state(state).build();   // loads what is in force
- *     Silences silences = new Silences(state);
+ *     Silences silences = new Silences(state, clock.instant());
  * }
  * }</pre>
  */

@@ -2,7 +2,6 @@ package io.smartcloudops.aws.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.smartcloudops.api.NonRetriableActionException;
 import io.smartcloudops.api.RetriableActionException;
@@ -38,15 +37,7 @@ class JavadocExamplesTest {
 
     @Test
     void everyJavadocExampleIsACompiledRegion() {
-        List<JavadocExamples.Block> javadoc = JavadocExamples.javadocBlocks(SOURCES);
-        assertThat(javadoc).as("<pre>{@code} examples under %s", SOURCES.toAbsolutePath()).isNotEmpty();
-
-        List<String> problems = JavadocExamples.problems(javadoc, JavadocExamples.regions(EXAMPLES));
-
-        if (!problems.isEmpty()) {
-            fail(problems.size() + " of " + javadoc.size() + " Javadoc examples are not their compiled region:\n"
-                    + String.join("\n", problems));
-        }
+        JavadocExamples.assertEveryExampleIsARegion(SOURCES, EXAMPLES);
     }
 
     @Test

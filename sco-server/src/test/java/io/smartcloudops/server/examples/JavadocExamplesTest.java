@@ -1,7 +1,6 @@
 package io.smartcloudops.server.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.smartcloudops.api.examples.JavadocExamples;
 import io.smartcloudops.server.AgentConfig;
@@ -22,15 +21,7 @@ class JavadocExamplesTest {
 
     @Test
     void everyJavadocExampleIsACompiledRegion() {
-        List<JavadocExamples.Block> javadoc = JavadocExamples.javadocBlocks(SOURCES);
-        assertThat(javadoc).as("<pre>{@code} examples under %s", SOURCES.toAbsolutePath()).isNotEmpty();
-
-        List<String> problems = JavadocExamples.problems(javadoc, JavadocExamples.regions(EXAMPLES));
-
-        if (!problems.isEmpty()) {
-            fail(problems.size() + " of " + javadoc.size() + " Javadoc examples are not their compiled region:\n"
-                    + String.join("\n", problems));
-        }
+        JavadocExamples.assertEveryExampleIsARegion(SOURCES, EXAMPLES);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.smartcloudops.testkit.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.smartcloudops.api.examples.JavadocExamples;
 import java.nio.file.Path;
@@ -19,14 +17,6 @@ class JavadocExamplesTest {
 
     @Test
     void everyJavadocExampleIsACompiledRegion() {
-        List<JavadocExamples.Block> javadoc = JavadocExamples.javadocBlocks(SOURCES);
-        assertThat(javadoc).as("<pre>{@code} examples under %s", SOURCES.toAbsolutePath()).isNotEmpty();
-
-        List<String> problems = JavadocExamples.problems(javadoc, JavadocExamples.regions(EXAMPLES));
-
-        if (!problems.isEmpty()) {
-            fail(problems.size() + " of " + javadoc.size() + " Javadoc examples are not their compiled region:\n"
-                    + String.join("\n", problems));
-        }
+        JavadocExamples.assertEveryExampleIsARegion(SOURCES, EXAMPLES);
     }
 }

@@ -289,14 +289,14 @@ public final class SeasonalForecaster {
         double se = Math.sqrt(rss / Math.max(1, n - 2) / sxx * (1 + rho) / (1 - rho));
         if (rho > 0.5) {
             // residuals this persistent are a series that wanders: its slope must also stand out
-            // against a random walk's, whose drift is the mean step with the steps' own spread
+            // against the slope a driftless random walk with these steps would give the line
             double meanStep = (y[n - 1] - y[0]) / (n - 1);
             double stepVar = 0;
             for (int i = 1; i < n; i++) {
                 double dev = y[i] - y[i - 1] - meanStep;
                 stepVar += dev * dev;
             }
-            se = Math.max(se, Math.sqrt(stepVar / Math.max(1, n - 2) / (n - 1)));
+            se = Math.max(se, Math.sqrt(stepVar / Math.max(1, n - 2) * randomWalkSlopeVariance(n, sxx)));
         }
         f.trendSe = se;
         f.trend = Math.abs(slope) > 1.96 * se ? slope : 0.0;
@@ -311,6 +311,25 @@ public final class SeasonalForecaster {
         }
         f.count = n;
         return f;
+    }
+
+    /**
+     * The variance of the least-squares slope through {@code n} points of a driftless random walk
+     * with unit steps. The slope is {@code sum c_t y_t} with {@code c_t = (t - mean t) / sxx}, and
+     * step {@code s} enters every {@code y_t} from {@code t = s} on, so its weight is the tail sum
+     * {@code w_s = sum_{t >= s} c_t} and the variance {@code sum w_s^2}: about {@code 6 / (5 n)}
+     * (Durlauf and Phillips 1988), a fifth more than the {@code 1 / (n - 1)} of the mean step, which
+     * is what a test against the mean step under-allowed for.
+     */
+    static double randomWalkSlopeVariance(int n, double sxx) {
+        double meanIndex = (n - 1) / 2.0;
+        double tail = 0;
+        double sum = 0;
+        for (int t = n - 1; t >= 1; t--) {
+            tail += (t - meanIndex) / sxx;
+            sum += tail * tail;
+        }
+        return sum;
     }
 
     private static double[] detrended(double[] x) {

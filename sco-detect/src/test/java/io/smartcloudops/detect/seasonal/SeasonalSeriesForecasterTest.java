@@ -213,6 +213,34 @@ class SeasonalSeriesForecasterTest {
     }
 
     @Test
+    void theSmoothingFollowsAWanderingSeriesAndRemembersASteadyOne() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        double[] walk = new double[400];
+        double[] steady = new double[400];
+        for (int i = 1; i < walk.length; i++) {
+            walk[i] = walk[i - 1] + rnd.nextGaussian();
+            steady[i] = 10 + rnd.nextGaussian();
+        }
+        SeasonalParameters d = SeasonalParameters.defaults();
+        SeasonalParameters p = new SeasonalParameters(d.alpha(), 0.0, d.gamma(), 1.0, 400, d.minPeriod(), d.maxPeriod(),
+                d.minCorrelation(), d.clipZ(), d.intervalZ());
+        int[] leads = SeasonalSeriesForecaster.leads(48, 400);
+
+        double followed = SeasonalForecaster.fit(walk, p, SeasonalSeriesForecaster.ALPHAS, SeasonalSeriesForecaster.GAMMAS, leads).alpha();
+        double remembered = SeasonalForecaster.fit(steady, p, SeasonalSeriesForecaster.ALPHAS, SeasonalSeriesForecaster.GAMMAS, leads).alpha();
+
+        assertThat(followed).isGreaterThanOrEqualTo(0.7);
+        assertThat(remembered).isLessThanOrEqualTo(0.1);
+    }
+
+    @Test
+    void theSmoothingIsJudgedFromOneStepToTheHorizonWithinAQuarterOfTheHistory() {
+        assertThat(SeasonalSeriesForecaster.leads(48, 504)).containsExactly(1, 4, 16, 48);
+        assertThat(SeasonalSeriesForecaster.leads(17_280, 60)).containsExactly(1, 4, 15);
+        assertThat(SeasonalSeriesForecaster.leads(1, 60)).containsExactly(1);
+    }
+
+    @Test
     void theRandomWalkSlopeVarianceIsTheTailSumOfTheLineWeights() {
         // three points: the slope is (y2 - y0) / 2 = (step1 + step2) / 2, of variance 1/2
         assertThat(SeasonalForecaster.randomWalkSlopeVariance(3, 2.0)).isCloseTo(0.5, within(1e-12));

@@ -87,7 +87,7 @@ public final class ForecastCommand implements Callable<Integer> {
         for (Map.Entry<String, Accuracy[]> e : r.accuracy().entrySet()) {
             for (int i = 0; i < RollingOrigins.HORIZONS.length; i++) {
                 Accuracy a = e.getValue()[i];
-                t.row(e.getKey(), RollingOrigins.HORIZONS[i], f2(a.mase()), f2(a.smape()), pct(a.coverage80()), pct(a.coverage95()));
+                t.row(e.getKey(), RollingOrigins.HORIZONS[i], String.format(Locale.ROOT, "%.3f", a.mase()), f2(a.smape()), pct(a.coverage80()), pct(a.coverage95()));
             }
         }
         sb.append(t).append('\n');

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,7 +88,8 @@ public final class ForecastCommand implements Callable<Integer> {
         for (Map.Entry<String, Accuracy[]> e : r.accuracy().entrySet()) {
             for (int i = 0; i < RollingOrigins.HORIZONS.length; i++) {
                 Accuracy a = e.getValue()[i];
-                t.row(e.getKey(), RollingOrigins.HORIZONS[i], String.format(Locale.ROOT, "%.3f", a.mase()), f2(a.smape()), pct(a.coverage80()), pct(a.coverage95()));
+                t.row(e.getKey(), RollingOrigins.HORIZONS[i], String.format(Locale.ROOT, "%.3f", a.mase()), f2(a.smape()),
+                        pct(a.coverage80()), pct(a.coverage95()));
             }
         }
         sb.append(t).append('\n');
@@ -97,20 +99,20 @@ public final class ForecastCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    String claimsTable(ThresholdClaims claims) {
+    static String claimsTable(ThresholdClaims claims) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "### Time-to-threshold from a freshly started agent: %d samples 5 s apart, \"reaches 100%% "
                 + "within 24 h?\", %d series a kind (seed %d)%n%n", ThresholdClaims.SAMPLES, claims.perKind(), claims.seed()));
         MarkdownTable t = new MarkdownTable("forecaster", "kind", "series", "really cross in 24 h", "claimed", "false-claim rate", "hit rate");
-        DetectorFactory seasonal = new DiscoveredDetectors().factory("seasonal");
-        Map<String, Predicate<List<Sample>>> answerers = Map.of(PRODUCT + " (chat, API)", ThresholdClaims.claimsOf(new SeasonalSeriesForecaster()),
-                "seasonal detector's timeToThreshold (streaming)", streaming(seasonal));
-        for (String name : List.of(PRODUCT + " (chat, API)", "seasonal detector's timeToThreshold (streaming)")) {
-            for (ThresholdClaims.Outcome o : claims.run(answerers.get(name)).values()) {
+        Map<String, Predicate<List<Sample>>> answerers = new LinkedHashMap<>();
+        answerers.put(PRODUCT + " (chat, API)", ThresholdClaims.claimsOf(new SeasonalSeriesForecaster()));
+        answerers.put("seasonal detector's timeToThreshold (streaming)", streaming(new DiscoveredDetectors().factory("seasonal")));
+        answerers.forEach((name, answerer) -> {
+            for (ThresholdClaims.Outcome o : claims.run(answerer).values()) {
                 t.row(name, o.kind().label, o.series(), o.crossing(), o.claimed(), o.kind().drifts ? "" : pct(o.falseClaimRate()),
                         o.crossing() == 0 ? "" : pct(o.hitRate()));
             }
-        }
+        });
         sb.append(t).append('\n');
         return sb.toString();
     }

@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -239,6 +240,110 @@ public final class SeasonalForecaster {
      * @param p the tuning; {@code p.beta()} should be 0 so the replay keeps the fitted trend
      */
     static SeasonalForecaster fit(double[] x, SeasonalParameters p) {
+        SeasonalForecaster f = decompose(x, p);
+        f.replay(x, 1);
+        return f;
+    }
+
+    /**
+     * {@link #fit}, with the level and season smoothing ({@code alpha}, {@code gamma}) chosen from
+     * candidates as the pair whose replay forecasts the history best at the {@code leads} asked
+     * about, a multi-step criterion like the "average MSE" of Hyndman et al. (2008, 5.2; R's
+     * {@code ets(opt.crit = "amse")}), but averaging the logarithms of the in-sample mean squared
+     * errors at those leads, so that each lead counts alike however large its errors (the longest
+     * would otherwise decide alone). One-step least squares alone favours following the newest
+     * value, which serves the next sample but not the next day. A series that wanders wants its
+     * level to follow the newest values, one that returns to its mean wants a long memory, and the
+     * intervals, which grow with {@code alpha} and {@code gamma}, then widen at the rate this
+     * series' errors accumulate. Pairs with {@code alpha + gamma >= 1} are not admissible and
+     * skipped; without a season only {@code alpha} is chosen, {@code gamma} staying {@code p.gamma()}.
+     *
+     * @param leads steps ahead to judge the in-sample forecasts at, each at least 1 and below {@code x.length}
+     */
+    static SeasonalForecaster fit(double[] x, SeasonalParameters p, double[] alphas, double[] gammas, int[] leads) {
+        SeasonalForecaster base = decompose(x, p);
+        // one coordinate at a time, alpha at the configured gamma and then gamma at the best alpha:
+        // a third of the replays of the full grid, for a forecast that stays cheap
+        SeasonalForecaster best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (double alpha : alphas) {
+            if (alpha + p.gamma() < 1) {
+                SeasonalForecaster candidate = base.withSmoothing(alpha, p.gamma());
+                double loss = candidate.replay(x, leads);
+                if (best == null || loss < bestLoss) {
+                    best = candidate;
+                    bestLoss = loss;
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("no admissible smoothing among alphas " + Arrays.toString(alphas) + " with gamma "
+                    + p.gamma() + ": alpha + gamma must stay below 1");
+        }
+        double alpha = best.alpha();
+        for (double gamma : base.period > 0 ? gammas : new double[0]) {
+            if (gamma != p.gamma() && alpha + gamma < 1) {
+                SeasonalForecaster candidate = base.withSmoothing(alpha, gamma);
+                double loss = candidate.replay(x, leads);
+                if (loss < bestLoss) {
+                    best = candidate;
+                    bestLoss = loss;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** A copy of this decomposition, before any replay, smoothing its level by {@code alpha} and its season by {@code gamma}. */
+    private SeasonalForecaster withSmoothing(double alpha, double gamma) {
+        SeasonalForecaster c = new SeasonalForecaster(new SeasonalParameters(alpha, p.beta(), gamma, p.phi(), p.learnWindow(),
+                p.minPeriod(), p.maxPeriod(), p.minCorrelation(), p.clipZ(), p.intervalZ()));
+        c.learning = null;
+        c.period = period;
+        c.season = season.clone();
+        c.trend = trend;
+        c.trendSe = trendSe;
+        c.level = level;
+        return c;
+    }
+
+    /**
+     * Runs the recursions over the history the decomposition came from; returns the mean over
+     * {@code leads} of the logarithm of the mean squared error of the forecasts made from each
+     * state that far ahead.
+     */
+    private double replay(double[] x, int... leads) {
+        int n = x.length;
+        double[] damp = new double[leads.length];
+        for (int j = 0; j < leads.length; j++) {
+            for (int k = 1; k <= leads[j]; k++) {
+                damp[j] += Math.pow(p.phi(), k);
+            }
+        }
+        double[] sse = new double[leads.length];
+        absError = 0;
+        sqError = 0;
+        for (int i = 0; i < n; i++) {
+            double error = x[i] - (level + p.phi() * trend + seasonal(i));
+            learn(error, errorScale(), i, i + 1);
+            lastError = error;
+            for (int j = 0; j < leads.length; j++) {
+                if (i + leads[j] < n) {
+                    double e = x[i + leads[j]] - (level + damp[j] * trend + seasonal(i + leads[j]));
+                    sse[j] += e * e;
+                }
+            }
+        }
+        count = n;
+        double loss = 0;
+        for (int j = 0; j < leads.length; j++) {
+            loss += n > leads[j] ? Math.log(sse[j] / (n - leads[j]) + Double.MIN_NORMAL) / leads.length : 0.0;
+        }
+        return loss;
+    }
+
+    /** The season, the trend and its test, and the level one step before the first value: everything of {@link #fit} but the replay. */
+    private static SeasonalForecaster decompose(double[] x, SeasonalParameters p) {
         int n = x.length;
         if (n < Math.max(3, 2 * p.minPeriod())) {
             throw new IllegalArgumentException("fitting needs at least " + Math.max(3, 2 * p.minPeriod()) + " values, got " + n);
@@ -289,28 +394,39 @@ public final class SeasonalForecaster {
         double se = Math.sqrt(rss / Math.max(1, n - 2) / sxx * (1 + rho) / (1 - rho));
         if (rho > 0.5) {
             // residuals this persistent are a series that wanders: its slope must also stand out
-            // against a random walk's, whose drift is the mean step with the steps' own spread
+            // against the slope a driftless random walk with these steps would give the line
             double meanStep = (y[n - 1] - y[0]) / (n - 1);
             double stepVar = 0;
             for (int i = 1; i < n; i++) {
                 double dev = y[i] - y[i - 1] - meanStep;
                 stepVar += dev * dev;
             }
-            se = Math.max(se, Math.sqrt(stepVar / Math.max(1, n - 2) / (n - 1)));
+            se = Math.max(se, Math.sqrt(stepVar / Math.max(1, n - 2) * randomWalkSlopeVariance(n, sxx)));
         }
         f.trendSe = se;
         f.trend = Math.abs(slope) > 1.96 * se ? slope : 0.0;
         // starting one step before the first value, so the replay's first forecast is the fitted line's
         f.level = line.mean() - slope * line.meanIndex() - f.trend;
-        f.absError = 0;
-        f.sqError = 0;
-        for (int i = 0; i < n; i++) {
-            double error = x[i] - (f.level + p.phi() * f.trend + f.seasonal(i));
-            f.learn(error, f.errorScale(), i, i + 1);
-            f.lastError = error;
-        }
-        f.count = n;
         return f;
+    }
+
+    /**
+     * The variance of the least-squares slope through {@code n} points of a driftless random walk
+     * with unit steps. The slope is {@code sum c_t y_t} with {@code c_t = (t - mean t) / sxx}, and
+     * step {@code s} enters every {@code y_t} from {@code t = s} on, so its weight is the tail sum
+     * {@code w_s = sum_{t >= s} c_t} and the variance {@code sum w_s^2}: about {@code 6 / (5 n)}
+     * (Durlauf and Phillips 1988), a fifth more than the {@code 1 / (n - 1)} of the mean step, which
+     * is what a test against the mean step under-allowed for.
+     */
+    static double randomWalkSlopeVariance(int n, double sxx) {
+        double meanIndex = (n - 1) / 2.0;
+        double tail = 0;
+        double sum = 0;
+        for (int t = n - 1; t >= 1; t--) {
+            tail += (t - meanIndex) / sxx;
+            sum += tail * tail;
+        }
+        return sum;
     }
 
     private static double[] detrended(double[] x) {
@@ -344,6 +460,16 @@ public final class SeasonalForecaster {
         double residual(double[] y, int i) {
             return y[i] - mean - slope * (i - meanIndex);
         }
+    }
+
+    /** The level smoothing in use. */
+    double alpha() {
+        return p.alpha();
+    }
+
+    /** The season smoothing in use. */
+    double gamma() {
+        return p.gamma();
     }
 
     /** The trend the forecasts carry, per sample (0 when a fitted history's trend was not significant). */

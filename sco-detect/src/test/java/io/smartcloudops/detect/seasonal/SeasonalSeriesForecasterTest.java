@@ -212,6 +212,69 @@ class SeasonalSeriesForecasterTest {
         }
     }
 
+    @Test
+    void theSmoothingFollowsAWanderingSeriesAndRemembersASteadyOne() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        double[] walk = new double[400];
+        double[] steady = new double[400];
+        for (int i = 1; i < walk.length; i++) {
+            walk[i] = walk[i - 1] + rnd.nextGaussian();
+            steady[i] = 10 + rnd.nextGaussian();
+        }
+        SeasonalParameters d = SeasonalParameters.defaults();
+        SeasonalParameters p = new SeasonalParameters(d.alpha(), 0.0, d.gamma(), 1.0, 400, d.minPeriod(), d.maxPeriod(),
+                d.minCorrelation(), d.clipZ(), d.intervalZ());
+        int[] leads = SeasonalSeriesForecaster.leads(48, 400);
+
+        double followed = SeasonalForecaster.fit(walk, p, SeasonalSeriesForecaster.ALPHAS, SeasonalSeriesForecaster.GAMMAS, leads).alpha();
+        double remembered = SeasonalForecaster.fit(steady, p, SeasonalSeriesForecaster.ALPHAS, SeasonalSeriesForecaster.GAMMAS, leads).alpha();
+
+        assertThat(followed).isGreaterThanOrEqualTo(0.7);
+        assertThat(remembered).isLessThanOrEqualTo(0.1);
+    }
+
+    @Test
+    void theSmoothingIsJudgedFromOneStepToTheHorizonWithinAQuarterOfTheHistory() {
+        assertThat(SeasonalSeriesForecaster.leads(48, 504)).containsExactly(1, 4, 16, 48);
+        assertThat(SeasonalSeriesForecaster.leads(17_280, 60)).containsExactly(1, 4, 15);
+        assertThat(SeasonalSeriesForecaster.leads(1, 60)).containsExactly(1);
+    }
+
+    @Test
+    void theRandomWalkSlopeVarianceIsTheTailSumOfTheLineWeights() {
+        // three points: the slope is (y2 - y0) / 2 = (step1 + step2) / 2, of variance 1/2
+        assertThat(SeasonalForecaster.randomWalkSlopeVariance(3, 2.0)).isCloseTo(0.5, within(1e-12));
+        // many points: Durlauf and Phillips' 6 / (5 n)
+        int n = 2_000;
+        double sxx = (double) n * ((double) n * n - 1) / 12;
+        assertThat(SeasonalForecaster.randomWalkSlopeVariance(n, sxx) * n).isCloseTo(1.2, within(0.005));
+    }
+
+    /**
+     * A driftless random walk's fitted line has a slope whose spread is a fifth more than that of
+     * its mean step: tested against the mean step's, about 8% of these walks passed for a trend at
+     * the 5% level. Against the walk's own slope spread, not much more than 5% may.
+     */
+    @Test
+    void driftlessRandomWalksPassForATrendAboutAsOftenAsTheTestLevelSays() {
+        SplittableRandom rnd = new SplittableRandom(2026);
+        SeasonalParameters d = SeasonalParameters.defaults();
+        SeasonalParameters p = new SeasonalParameters(d.alpha(), 0.0, d.gamma(), 1.0, 60, d.minPeriod(), d.maxPeriod(),
+                d.minCorrelation(), d.clipZ(), d.intervalZ());
+        int walks = 4_000;
+        int trending = 0;
+        for (int w = 0; w < walks; w++) {
+            double[] x = new double[60];
+            for (int i = 1; i < x.length; i++) {
+                x[i] = x[i - 1] + rnd.nextGaussian();
+            }
+            trending += SeasonalForecaster.fit(x, p).trend() != 0.0 ? 1 : 0;
+        }
+        double share = (double) trending / walks;
+        System.out.printf(Locale.ROOT, "driftless random walks of 60 samples fitted with a trend: %.1f%%%n", 100 * share);
+        assertThat(share).isLessThan(0.065);
+    }
+
     private boolean claims(List<Sample> history) {
         SeriesForecast f = forecaster.forecast(DISK, history, Duration.ofDays(1), 100.0);
         return f instanceof SeriesForecast.Projection p && p.crossing().orElseThrow().withinHorizon();

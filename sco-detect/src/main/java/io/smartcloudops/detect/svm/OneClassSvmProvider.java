@@ -3,8 +3,13 @@ package io.smartcloudops.detect.svm;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.detect.likelihood.CalibrationParameters;
 
-/** One-class SVM (Tribuo liblinear on random Fourier features) trained on the probationary window, registered as {@code ocsvm}. */
+/**
+ * One-class SVM (Tribuo liblinear on random Fourier features) over shingles, relearnt from a sliding
+ * window and calibrated as the default is, registered as {@code ocsvm}: for new shapes in series with a
+ * repeating one. Settings are {@link SvmParameters}' keys, and {@link CalibrationParameters}' under {@code calibration}.
+ */
 public final class OneClassSvmProvider implements DetectorProvider {
     public static final String NAME = "ocsvm";
 
@@ -15,7 +20,9 @@ public final class OneClassSvmProvider implements DetectorProvider {
 
     @Override
     public DetectorFactory create(ProviderContext context) {
-        SvmParameters params = SvmParameters.from(context.config());
-        return DetectorFactory.of(NAME, (series, settings) -> new OneClassSvmDetector(params, settings.seed()), OneClassSvmDetector::restore);
+        SvmParameters params = SvmParameters.from(CalibrationParameters.without(context.config()));
+        CalibrationParameters calibration = CalibrationParameters.of(context.config(), OneClassSvmDetector.CALIBRATION);
+        return DetectorFactory.of(NAME, (series, settings) -> new OneClassSvmDetector(params, calibration, settings.seed()),
+                OneClassSvmDetector::restore);
     }
 }

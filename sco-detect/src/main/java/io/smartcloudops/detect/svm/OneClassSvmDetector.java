@@ -25,6 +25,8 @@ import java.util.Locale;
  * default's members are. For series whose normal behaviour is a repeating shape (request waves, batch
  * cycles) where a new shape, not a new value, is the incident. Direction-agnostic; no expected value.
  * State: the window of recent samples in single precision and the learnt weights (about 3 KB at the defaults).
+ * Relearning costs a few milliseconds every {@code train_window} samples, about 20 µs a point on
+ * average, where learning once cost about 1.4.
  */
 final class OneClassSvmDetector implements Detector {
     /** Version 2 added the sliding window the model is relearnt from and the calibrated scorer; version 1 is still read. */

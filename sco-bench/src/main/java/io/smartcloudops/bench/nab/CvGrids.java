@@ -23,7 +23,8 @@ final class CvGrids {
      */
     private static final Map<String, List<String>> DECLARED = Map.of(
             "default", List.of("refractory_half_life=50,150,450", "echo=0.1,0.3,0.6"),
-            "iforest", NAMED_CALIBRATION, "ocsvm", NAMED_CALIBRATION, "seasonal", NAMED_CALIBRATION);
+            "iforest", NAMED_CALIBRATION, "seasonal", NAMED_CALIBRATION,
+            "ocsvm", List.of("relearn_every=600,2400", NAMED_CALIBRATION.get(0), NAMED_CALIBRATION.get(1)));
 
     private CvGrids() {
     }

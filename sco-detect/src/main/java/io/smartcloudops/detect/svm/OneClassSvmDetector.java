@@ -18,15 +18,14 @@ import java.util.Locale;
 /**
  * {@code ocsvm}: does the shape of the last eight samples lie outside the shapes of the recent past?
  * A one-class SVM ({@link OneClassSvm}) learns the support of the standardised shingles of the last
- * {@code train_window} samples and is relearnt from a sliding window of them every {@code train_window}
- * samples, so that a lasting change of level or rhythm is an alarm once and then the new normal (a
+ * {@code train_window} samples and is relearnt from a sliding window of them every {@code relearn_every}
+ * samples (2,400 by default), so that a lasting change of level or rhythm is an alarm once and then the new normal (a
  * model frozen after the first window, as version 1 had, called everything after any change
  * anomalous). The distance outside the support is calibrated by {@link CalibratedScorer}, as the
  * default's members are. For series whose normal behaviour is a repeating shape (request waves, batch
  * cycles) where a new shape, not a new value, is the incident. Direction-agnostic; no expected value.
  * State: the window of recent samples in single precision and the learnt weights (about 3 KB at the defaults).
- * Relearning costs a few milliseconds every {@code train_window} samples, about 20 µs a point on
- * average, where learning once cost about 1.4.
+ * Relearning costs a few milliseconds every {@code relearn_every} samples.
  */
 final class OneClassSvmDetector implements Detector {
     /** Version 2 added the sliding window the model is relearnt from and the calibrated scorer; version 1 is still read. */
@@ -34,19 +33,27 @@ final class OneClassSvmDetector implements Detector {
     /** Its calibration's defaults: tail quantile 0.98, the rarest cross-validated quantile whose threshold tracker settles within the first thousand samples on the clipped distance, which is zero inside the support. */
     static final CalibrationParameters CALIBRATION = CalibrationParameters.defaults().withTailQuantile(0.98);
 
+    /** Samples between relearning, by default four windows; see {@link OneClassSvmProvider}. */
+    static final int RELEARN_EVERY = 2400;
+
     private final SvmParameters params;
+    private final int relearnEvery;
     private final long seed;
     private final CalibratedScorer calibration;
     private final float[] window;
     private long count;
     private OneClassSvm svm;
 
-    OneClassSvmDetector(SvmParameters params, CalibrationParameters calibration, long seed) {
-        this(params, seed, new OneClassSvm(params, seed), new CalibratedScorer(calibration));
+    OneClassSvmDetector(SvmParameters params, int relearnEvery, CalibrationParameters calibration, long seed) {
+        this(params, relearnEvery, seed, new OneClassSvm(params, seed), new CalibratedScorer(calibration));
     }
 
-    private OneClassSvmDetector(SvmParameters params, long seed, OneClassSvm svm, CalibratedScorer calibration) {
+    private OneClassSvmDetector(SvmParameters params, int relearnEvery, long seed, OneClassSvm svm, CalibratedScorer calibration) {
+        if (relearnEvery < params.trainWindow()) {
+            throw new IllegalArgumentException("ocsvm: relearn_every must be at least train_window (" + params.trainWindow() + "), got " + relearnEvery);
+        }
         this.params = params;
+        this.relearnEvery = relearnEvery;
         this.seed = seed;
         this.svm = svm;
         this.calibration = calibration;
@@ -59,7 +66,7 @@ final class OneClassSvmDetector implements Detector {
         count++;
         boolean trained = svm.trained();
         double outside = svm.update(sample.value());
-        if (count > window.length && count % window.length == 0) {
+        if (count > window.length && count % relearnEvery == 0) {
             relearn();
         }
         if (!trained) {
@@ -86,6 +93,7 @@ final class OneClassSvmDetector implements Detector {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             svm.writeTo(out);
             calibration.writeTo(out);
+            out.writeInt(relearnEvery);
             out.writeLong(count);
             int kept = (int) Math.min(count, window.length);
             for (long i = count - kept; i < count; i++) {
@@ -111,14 +119,15 @@ final class OneClassSvmDetector implements Detector {
             SvmParameters params = svm.parameters();
             if (state.version() == 1) {
                 AnomalyLikelihood.readFrom(in);
-                OneClassSvmDetector d = new OneClassSvmDetector(params, svm.seed(), svm, new CalibratedScorer(CALIBRATION));
+                OneClassSvmDetector d = new OneClassSvmDetector(params, Math.max(RELEARN_EVERY, params.trainWindow()), svm.seed(), svm,
+                        new CalibratedScorer(CALIBRATION));
                 // the version 1 state kept no window: the frozen model serves until one has been seen
                 d.count = svm.trained() ? 0 : svm.count();
                 d.seedWindowFromTraining(svm);
                 return d;
             }
             CalibratedScorer calibration = CalibratedScorer.readFrom(in);
-            OneClassSvmDetector d = new OneClassSvmDetector(params, svm.seed(), svm, calibration);
+            OneClassSvmDetector d = new OneClassSvmDetector(params, in.readInt(), svm.seed(), svm, calibration);
             d.count = in.readLong();
             if (d.count < 0) {
                 throw new IOException("negative sample count " + d.count);

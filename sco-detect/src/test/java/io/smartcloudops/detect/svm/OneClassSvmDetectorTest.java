@@ -92,19 +92,27 @@ class OneClassSvmDetectorTest extends DetectorContract {
     void relearnsTheRecentWindowSoALastingLevelShiftAlarmsOnceThenIsNormal() {
         Detector d = factory().create(SERIES, DetectorSettings.defaults());
         SplittableRandom r = new SplittableRandom(5);
-        int window = SvmParameters.defaults().trainWindow();
+        int every = OneClassSvmDetector.RELEARN_EVERY;
+        int shift = every + 100;
         double atShift = 0;
-        double longAfter = 0;
-        for (int i = 0; i < 8 * window; i++) {
-            double level = i < 4 * window ? 0 : 10;
+        double afterRelearning = 0;
+        for (int i = 0; i < 3 * every; i++) {
+            double level = i < shift ? 0 : 10;
             double s = d.update(new Sample(SERIES, i * 60_000L, level + Math.sin(i * 2 * Math.PI / 40) + 0.05 * r.nextGaussian())).value();
-            if (i >= 4 * window && i < 4 * window + 10) {
+            if (i >= shift && i < shift + 10) {
                 atShift = Math.max(atShift, s);
-            } else if (i >= 7 * window) {
-                longAfter = Math.max(longAfter, s);
+            } else if (i >= 2 * every + 100) {
+                // relearnt at sample 2 * every from a window wholly after the shift
+                afterRelearning = Math.max(afterRelearning, s);
             }
         }
         assertThat(atShift).isGreaterThanOrEqualTo(NamedDetectorScenarios.SHIPPED);
-        assertThat(longAfter).isLessThan(NamedDetectorScenarios.SHIPPED);
+        assertThat(afterRelearning).isLessThan(NamedDetectorScenarios.SHIPPED);
+    }
+
+    @Test
+    void refusesToRelearnMoreOftenThanItsWindowFills() {
+        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.ocsvm", Map.of("relearn_every", 100))).build();
+        assertThatThrownBy(() -> new OneClassSvmProvider().create(ctx)).isInstanceOf(ConfigException.class).hasMessageContaining("relearn_every");
     }
 }

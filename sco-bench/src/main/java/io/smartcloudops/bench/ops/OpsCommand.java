@@ -62,7 +62,7 @@ public final class OpsCommand implements Callable<Integer> {
             scorers.put(name, OpsScorers.detector(discovered.factory(name, NabEvaluation.config(name, settings)), seed));
         }
         if (!noReferences) {
-            scorers.put(OpsEvaluation.ZSCORE, OpsScorers.rollingZScore(OpsEvaluation.ZSCORE_WINDOW));
+            scorers.put(OpsEvaluation.ZSCORE, OpsScorers.rollingZScore(seed));
             scorers.put(OpsEvaluation.RCF, OpsScorers.randomCutForest(seed));
         }
         console.print(new OpsEvaluation(corpus, maxFalsePerDay, shipped).run(scorers, console));

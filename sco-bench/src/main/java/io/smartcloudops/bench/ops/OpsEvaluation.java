@@ -11,8 +11,6 @@ import java.util.Map;
 final class OpsEvaluation {
     static final String ZSCORE = "rolling z-score (reference)";
     static final String RCF = "randomCutForest (reference)";
-    /** An hour of 1-minute samples: the usual dashboard z-score. */
-    static final int ZSCORE_WINDOW = 60;
 
     private final List<OpsSeries> corpus;
     private final double maxFalsePerDay;

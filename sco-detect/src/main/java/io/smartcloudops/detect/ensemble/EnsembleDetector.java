@@ -7,7 +7,9 @@ import io.smartcloudops.api.detect.Direction;
 import io.smartcloudops.api.detect.Score;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.detect.forest.StreamingIsolationForest;
+import io.smartcloudops.detect.likelihood.AlarmGate;
 import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
+import io.smartcloudops.detect.likelihood.CalibratedScorer;
 import io.smartcloudops.detect.seasonal.SeasonalForecaster;
 import io.smartcloudops.detect.svm.OneClassSvm;
 import java.io.ByteArrayInputStream;
@@ -211,7 +213,7 @@ final class EnsembleDetector implements Detector {
      * threshold 0.95 falls exactly on a confident alarm (surprisal 4.5, the threshold leave-one-category-out
      * cross-validation chose on NAB in every fold, and within 0.005 of the best event F1 on the ops corpus).
      */
-    static final double CALIBRATION_SPAN = Math.pow(10, 4.5) * -Math.log(0.95);
+    static final double CALIBRATION_SPAN = CalibratedScorer.CALIBRATION_SPAN;
 
     /**
      * The score of a reported surprisal {@code s}: {@code exp(-span * 10^-s)}, the chance that {@link
@@ -220,7 +222,7 @@ final class EnsembleDetector implements Detector {
      * Monotone, so best-threshold benchmark figures are those of the surprisal itself.
      */
     static double toScore(double surprisal) {
-        return Math.exp(-CALIBRATION_SPAN * Math.pow(10, -Math.max(0.0, surprisal)));
+        return CalibratedScorer.toScore(surprisal);
     }
 
     @Override

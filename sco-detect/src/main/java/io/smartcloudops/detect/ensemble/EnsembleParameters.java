@@ -41,7 +41,7 @@ record EnsembleParameters(int warmup, double tailQuantile, double memory, double
     static final int MEMBERS = 10;
     /**
      * The forest member's defaults: 8 trees regrown every 256 samples, where the stand-alone detector
-     * has 12 regrown every 64. Growing was most of the ensemble's cost per point (issue #3), and NAB
+     * had 12 regrown every 64 when this was measured (it now has its own shape, see {@link ForestParameters#defaults}). Growing was most of the ensemble's cost per point (issue #3), and NAB
      * prefers the steadier forest: 78.6 standard against 77.6 (12 trees every 64 samples); regrowing
      * every 256 scored 77.7 to 78.7 with 4 to 12 trees, every 128 or 512 samples 77.1 to 77.8.
      */

@@ -29,8 +29,16 @@ public record ForestParameters(int shingle, int window, int trees, int sampleSiz
         }
     }
 
+    /**
+     * The stand-alone {@code iforest}'s defaults (the ensemble's member has its own): shingles of eight
+     * samples, a reservoir of 256, six trees of 64 regrown every 64 samples. Chosen among four shapes
+     * that keep the state under 16 KiB ({8 x 256, 4 x 512} shingle x window, {10 trees of 32, 6 of 64});
+     * NAB standard, in-sample / cross-validated (only the threshold chosen per fold), measured with the
+     * split-dimension cut-off before the detector's range-weighted one: 45.3 / 43.2, 44.3 / 38.3,
+     * 53.1 / 49.2 (these), 50.7 / 48.2; with range-weighted cuts these score 54.35 / 51.83.
+     */
     public static ForestParameters defaults() {
-        return new ForestParameters(2, 256, 12, 32, 64, 5000);
+        return new ForestParameters(8, 256, 6, 64, 64, 5000);
     }
 
     /** Reads an {@code iforest} configuration section, defaults for absent keys. */

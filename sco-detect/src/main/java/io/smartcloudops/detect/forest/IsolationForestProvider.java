@@ -3,8 +3,13 @@ package io.smartcloudops.detect.forest;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.detect.likelihood.CalibrationParameters;
 
-/** Streaming isolation forest over shingles with a sliding reservoir, registered as {@code iforest}. */
+/**
+ * Streaming isolation forest over shingles with a sliding reservoir, calibrated as the default is,
+ * registered as {@code iforest}: for shapes the series has not shown before. Settings are {@link
+ * ForestParameters}' keys, and {@link CalibrationParameters}' under {@code calibration}.
+ */
 public final class IsolationForestProvider implements DetectorProvider {
     public static final String NAME = "iforest";
 
@@ -15,7 +20,9 @@ public final class IsolationForestProvider implements DetectorProvider {
 
     @Override
     public DetectorFactory create(ProviderContext context) {
-        ForestParameters params = ForestParameters.from(context.config());
-        return DetectorFactory.of(NAME, (series, settings) -> new IsolationForestDetector(params, settings.seed()), IsolationForestDetector::restore);
+        ForestParameters params = ForestParameters.from(CalibrationParameters.without(context.config()));
+        CalibrationParameters calibration = CalibrationParameters.of(context.config(), IsolationForestDetector.CALIBRATION);
+        return DetectorFactory.of(NAME, (series, settings) -> new IsolationForestDetector(params, calibration, settings.seed()),
+                IsolationForestDetector::restore);
     }
 }

@@ -65,6 +65,18 @@ public final class StreamingIsolationForest {
 
     /** Scores the shingle ending with {@code x} against the forest (0.5 until it has grown), then learns it. */
     public double update(double x) {
+        return update(x, false);
+    }
+
+    /**
+     * As {@link #update(double)}; with {@code rangeWeighted}, a point outside a tree's box is cut off at
+     * every node with the chance that a cut whose dimension is drawn in proportion to the box's ranges
+     * (widened to include the point), as Random Cut Forest draws it, falls in the widening, summed over
+     * all dimensions. The node's own split dimension alone, as without it, sees a value far out in one
+     * of eight dimensions at only some of the nodes on its path, so a lone spike in a long shingle barely
+     * isolates.
+     */
+    public double update(double x, boolean rangeWeighted) {
         recent[(int) (count % recent.length)] = x;
         count++;
         if (count < p.shingle()) {
@@ -74,7 +86,7 @@ public final class StreamingIsolationForest {
         for (int i = 0; i < point.length; i++) {
             point[i] = recent[(int) ((count - point.length + i) % recent.length)];
         }
-        double score = grown ? score(point) : 0.5;
+        double score = grown ? score(point, rangeWeighted) : 0.5;
         keep(point);
         if (filled >= p.sampleSize() && count % p.rebuildEvery() == 0) {
             grow();
@@ -100,10 +112,10 @@ public final class StreamingIsolationForest {
         }
     }
 
-    private double score(double[] point) {
+    private double score(double[] point, boolean rangeWeighted) {
         double total = 0;
         for (int t = 0; t < p.trees(); t++) {
-            total += pathLength(t, point);
+            total += rangeWeighted ? rangeWeightedPathLength(t, point) : pathLength(t, point);
         }
         return Math.pow(2, -(total / p.trees()) / leafPath[p.sampleSize()]);
     }
@@ -129,6 +141,40 @@ public final class StreamingIsolationForest {
             double furthest = below > above ? below : above;
             double outside = furthest > 0 ? furthest : 0.0;
             double cutOff = outside > 0 ? outside / (boxHigh[box + d] - boxLow[box + d] + outside) : 0.0;
+            expected += survive * cutOff * (depth + 1);
+            survive *= 1 - cutOff;
+            k = point[d] < splitValue[root + k] ? 2 * k + 1 : 2 * k + 2;
+            depth++;
+        }
+        return expected + survive * (depth + leafPath[leafSize[root + k]]);
+    }
+
+    /**
+     * {@link #pathLength} with the cut-off chance of {@link #update(double, boolean)}: the same at every
+     * node (the tree's root box stands in for each node's), {@code sum(outside) / sum(range + outside)}
+     * over the dimensions.
+     */
+    private double rangeWeightedPathLength(int tree, double[] point) {
+        int root = tree * nodes;
+        int box = tree * point.length;
+        double outsideSum = 0;
+        double rangeSum = 0;
+        for (int d = 0; d < point.length; d++) {
+            double below = boxLow[box + d] - point[d];
+            double above = point[d] - boxHigh[box + d];
+            double furthest = below > above ? below : above;
+            outsideSum += furthest > 0 ? furthest : 0.0;
+            double range = boxHigh[box + d] - boxLow[box + d];
+            rangeSum += range == range ? range : 0.0;
+        }
+        double total = rangeSum + outsideSum;
+        double cutOff = outsideSum > 0 && total > 0 ? outsideSum / total : 0.0;
+        int k = 0;
+        int depth = 0;
+        double survive = 1.0;
+        double expected = 0.0;
+        while (splitDim[root + k] >= 0) {
+            int d = splitDim[root + k];
             expected += survive * cutOff * (depth + 1);
             survive *= 1 - cutOff;
             k = point[d] < splitValue[root + k] ? 2 * k + 1 : 2 * k + 2;

@@ -65,10 +65,20 @@ public final class AnomalyLikelihood {
 
     /** The surprisal of this raw score given the past, then learns from it. */
     public double surprisal(double raw) {
-        double r = Double.isFinite(raw) ? Math.max(0.0, raw) : 0.0;
-        double s = count >= warmup && peaks >= 5 ? tailSurprisal(r) : 0.0;
-        learn(r);
+        double s = peek(raw);
+        learn(raw);
         return s;
+    }
+
+    /** The surprisal of this raw score given the past, learning nothing: {@link #surprisal} without its {@link #learn}. */
+    public double peek(double raw) {
+        double r = Double.isFinite(raw) ? Math.max(0.0, raw) : 0.0;
+        return count >= warmup && peaks >= 5 ? tailSurprisal(r) : 0.0;
+    }
+
+    /** Learns this raw score (NaN and negatives read as 0), for a caller that decides, after {@link #peek}, what belongs to the distribution. */
+    public void learn(double raw) {
+        learnClean(Double.isFinite(raw) ? Math.max(0.0, raw) : 0.0);
     }
 
     private double tailSurprisal(double r) {
@@ -94,7 +104,7 @@ public final class AnomalyLikelihood {
         return Math.min(MAX_SURPRISAL, base - log10Tail);
     }
 
-    private void learn(double r) {
+    private void learnClean(double r) {
         count++;
         if (r > threshold && count > warmup / 2) {
             // the threshold settles during the first half of the warm-up; excesses count from then on,
@@ -128,12 +138,6 @@ public final class AnomalyLikelihood {
         peaks = 0;
         excessMean = 0;
         excessSquare = 0;
-    }
-
-    /** Maps a surprisal onto a [0, 1) score: 0.5 at a one-in-a-thousand event, never saturating. */
-    public static double toScore(double surprisal) {
-        double s = Math.max(0.0, surprisal);
-        return s / (s + 3.0);
     }
 
     public long count() {

@@ -6,6 +6,8 @@ import io.smartcloudops.api.detect.Direction;
 import io.smartcloudops.api.detect.Score;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
+import io.smartcloudops.detect.likelihood.CalibratedScorer;
+import io.smartcloudops.detect.likelihood.CalibrationParameters;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -17,24 +19,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Scores each sample by how far it falls from the seasonal forecast, calibrated per series. */
+/**
+ * {@code seasonal}: is this value far from what the season and trend predict? The forecaster ({@link
+ * SeasonalForecaster}: Holt-Winters with the season found by autocorrelation) gives the expected value
+ * and a robust error scale; the raw measure is the forecast error in those scales ({@code |z|}, or only
+ * the side the settings' direction counts), calibrated by {@link CalibratedScorer} as the default's
+ * members are. For metrics with a daily or weekly rhythm (traffic, logins, queue depths) where a value
+ * normal at noon is an incident at 3 a.m.; also shows the expected value and band, and forecasts.
+ */
 final class SeasonalDetector implements ForecastingDetector {
-    static final int STATE_VERSION = 1;
+    /** Version 2: the calibrated scorer replaced version 1's bare tail fit; version 1 is still read. */
+    static final int STATE_VERSION = 2;
+    /** Its calibration's defaults: tail quantile 0.99, the rarest cross-validated quantile whose threshold tracker settles within the first thousand samples after the learning window. */
+    static final CalibrationParameters CALIBRATION = CalibrationParameters.defaults().withTailQuantile(0.99);
 
     private final Direction direction;
     private final SeasonalForecaster forecaster;
-    private final AnomalyLikelihood likelihood;
+    private final CalibratedScorer calibration;
     private long lastTimestamp = Long.MIN_VALUE;
     private double meanStepMillis;
 
-    SeasonalDetector(SeasonalParameters params, DetectorSettings settings) {
-        this(settings.direction(), new SeasonalForecaster(params), new AnomalyLikelihood(0.98, 2000, 100));
+    SeasonalDetector(SeasonalParameters params, CalibrationParameters calibration, DetectorSettings settings) {
+        this(settings.direction(), new SeasonalForecaster(params), new CalibratedScorer(calibration));
     }
 
-    private SeasonalDetector(Direction direction, SeasonalForecaster forecaster, AnomalyLikelihood likelihood) {
+    private SeasonalDetector(Direction direction, SeasonalForecaster forecaster, CalibratedScorer calibration) {
         this.direction = direction;
         this.forecaster = forecaster;
-        this.likelihood = likelihood;
+        this.calibration = calibration;
     }
 
     @Override
@@ -44,15 +56,16 @@ final class SeasonalDetector implements ForecastingDetector {
         double band = 3.0 * forecaster.errorScale();
         double z = forecaster.update(sample.value());
         double counted = direction.counts(z) ? Math.abs(z) : 0.0;
-        double surprise = likelihood.surprisal(counted);
         if (Double.isNaN(expected)) {
+            // no forecast yet, so no error: the calibration learns errors only, not the learning window's zeros
             return Score.none("warming up");
         }
+        double score = calibration.score(counted);
         String reason = forecaster.period() > 0
                 ? String.format(Locale.ROOT, "%.1f typical errors %s the seasonal forecast (season %d samples)", Math.abs(z),
                         z >= 0 ? "above" : "below", forecaster.period())
                 : String.format(Locale.ROOT, "%.1f typical errors %s the trend forecast", Math.abs(z), z >= 0 ? "above" : "below");
-        return new Score(AnomalyLikelihood.toScore(surprise), expected, expected - band, expected + band, "seasonal", reason);
+        return new Score(score, expected, expected - band, expected + band, "seasonal", reason);
     }
 
     private void trackSpacing(long t) {
@@ -85,7 +98,7 @@ final class SeasonalDetector implements ForecastingDetector {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(direction.ordinal());
             forecaster.writeTo(out);
-            likelihood.writeTo(out);
+            calibration.writeTo(out);
             out.writeLong(lastTimestamp);
             out.writeDouble(meanStepMillis);
         } catch (IOException e) {
@@ -95,12 +108,21 @@ final class SeasonalDetector implements ForecastingDetector {
     }
 
     static SeasonalDetector restore(DetectorState state) {
-        if (state.version() != STATE_VERSION) {
-            throw new IllegalArgumentException("seasonal state version " + state.version() + " is not known; this build reads " + STATE_VERSION);
+        if (state.version() < 1 || state.version() > STATE_VERSION) {
+            throw new IllegalArgumentException("seasonal state version " + state.version() + " is not known; this build reads 1 to " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
             Direction direction = Direction.values()[in.readByte()];
-            SeasonalDetector d = new SeasonalDetector(direction, SeasonalForecaster.readFrom(in), AnomalyLikelihood.readFrom(in));
+            SeasonalForecaster forecaster = SeasonalForecaster.readFrom(in);
+            CalibratedScorer calibration;
+            if (state.version() == 1) {
+                // version 1's tail fit was of the same error, but it had no gate: calibration starts afresh with the defaults
+                AnomalyLikelihood.readFrom(in);
+                calibration = new CalibratedScorer(CALIBRATION);
+            } else {
+                calibration = CalibratedScorer.readFrom(in);
+            }
+            SeasonalDetector d = new SeasonalDetector(direction, forecaster, calibration);
             d.lastTimestamp = in.readLong();
             d.meanStepMillis = in.readDouble();
             return d;

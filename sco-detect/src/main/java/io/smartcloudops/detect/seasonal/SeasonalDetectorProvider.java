@@ -3,10 +3,13 @@ package io.smartcloudops.detect.seasonal;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.detect.likelihood.CalibrationParameters;
 
 /**
- * Holt-Winters forecaster with automatic season detection, registered as {@code seasonal}. Its
- * detectors are {@link ForecastingDetector}s.
+ * Holt-Winters forecaster with automatic season detection, its forecast error calibrated as the
+ * default's is, registered as {@code seasonal}: for metrics with a daily or weekly rhythm. Its
+ * detectors are {@link ForecastingDetector}s. Settings are {@link SeasonalParameters}' keys, and
+ * {@link CalibrationParameters}' under {@code calibration}.
  */
 public final class SeasonalDetectorProvider implements DetectorProvider {
     public static final String NAME = "seasonal";
@@ -18,7 +21,8 @@ public final class SeasonalDetectorProvider implements DetectorProvider {
 
     @Override
     public DetectorFactory create(ProviderContext context) {
-        SeasonalParameters params = SeasonalParameters.from(context.config());
-        return DetectorFactory.of(NAME, (series, settings) -> new SeasonalDetector(params, settings), SeasonalDetector::restore);
+        SeasonalParameters params = SeasonalParameters.from(CalibrationParameters.without(context.config()));
+        CalibrationParameters calibration = CalibrationParameters.of(context.config(), SeasonalDetector.CALIBRATION);
+        return DetectorFactory.of(NAME, (series, settings) -> new SeasonalDetector(params, calibration, settings), SeasonalDetector::restore);
     }
 }

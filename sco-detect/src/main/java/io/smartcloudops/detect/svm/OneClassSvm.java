@@ -41,6 +41,8 @@ public final class OneClassSvm {
     private double scale = 1;
     private double[] weights;
     private double rho;
+    /** {@code rho - decision} of the last scored shingle, negative inside the support; derived, not state. */
+    private double margin;
 
     public OneClassSvm(SvmParameters params, long seed) {
         this.p = params;
@@ -91,7 +93,37 @@ public final class OneClassSvm {
         for (int f = 0; f < weights.length; f++) {
             decision += weights[f] * (norm * FastCosine.cos(projection[f] + phase[f]));
         }
-        return Math.max(0.0, rho - decision);
+        margin = rho - decision;
+        return Math.max(0.0, margin);
+    }
+
+    /**
+     * The signed margin of the last scored shingle, {@code rho - decision}: positive outside the learnt
+     * support, negative (and more so the deeper) inside, 0 while training. Unlike {@link #update}'s
+     * clipped distance it still orders the shapes inside the support, which a tail calibration needs.
+     */
+    public double margin() {
+        return margin;
+    }
+
+    public SvmParameters parameters() {
+        return p;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Samples seen, training ones included. */
+    public long count() {
+        return count;
+    }
+
+    /** Copies the samples gathered for training so far into {@code into} (nothing once trained). */
+    void copyTraining(float[] into) {
+        if (training != null) {
+            System.arraycopy(training, 0, into, 0, (int) Math.min(count, into.length));
+        }
     }
 
     public boolean trained() {

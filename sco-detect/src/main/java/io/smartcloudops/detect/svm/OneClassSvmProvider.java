@@ -2,11 +2,27 @@ package io.smartcloudops.detect.svm;
 
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.spi.DetectorProvider;
+import io.smartcloudops.api.ConfigException;
+import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.detect.likelihood.CalibrationParameters;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** One-class SVM (Tribuo liblinear on random Fourier features) trained on the probationary window, registered as {@code ocsvm}. */
+/**
+ * One-class SVM (Tribuo liblinear on random Fourier features) over shingles, relearnt from a sliding
+ * window and calibrated as the default is, registered as {@code ocsvm}: for new shapes in series with a
+ * repeating one. Settings are {@link SvmParameters}' keys, {@code relearn_every} (samples between
+ * relearning, at least {@code train_window}), and {@link CalibrationParameters}' under {@code calibration}.
+ */
 public final class OneClassSvmProvider implements DetectorProvider {
     public static final String NAME = "ocsvm";
+    /**
+     * The key of the samples between relearning the model from the last {@code train_window}: every
+     * 600 (one window) scored 23.2 on NAB's development files, every 2,400 28.6, at a quarter of the
+     * cost; cross-validated in docs/benchmarks/REPORT.md.
+     */
+    static final String RELEARN_EVERY = "relearn_every";
 
     @Override
     public String name() {
@@ -15,7 +31,16 @@ public final class OneClassSvmProvider implements DetectorProvider {
 
     @Override
     public DetectorFactory create(ProviderContext context) {
-        SvmParameters params = SvmParameters.from(context.config());
-        return DetectorFactory.of(NAME, (series, settings) -> new OneClassSvmDetector(params, settings.seed()), OneClassSvmDetector::restore);
+        ProviderConfig config = context.config();
+        Map<String, Object> own = new LinkedHashMap<>(CalibrationParameters.without(config).asMap());
+        own.remove(RELEARN_EVERY);
+        SvmParameters params = SvmParameters.from(ProviderConfig.of(config.path(), own));
+        int relearnEvery = config.integer(RELEARN_EVERY, Math.max(OneClassSvmDetector.RELEARN_EVERY, params.trainWindow()));
+        if (relearnEvery < params.trainWindow()) {
+            throw new ConfigException("ocsvm: relearn_every must be at least train_window (" + params.trainWindow() + "), got " + relearnEvery);
+        }
+        CalibrationParameters calibration = CalibrationParameters.of(config, OneClassSvmDetector.CALIBRATION);
+        return DetectorFactory.of(NAME, (series, settings) -> new OneClassSvmDetector(params, relearnEvery, calibration, settings.seed()),
+                OneClassSvmDetector::restore);
     }
 }

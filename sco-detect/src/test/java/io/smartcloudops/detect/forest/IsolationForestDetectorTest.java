@@ -3,10 +3,18 @@ package io.smartcloudops.detect.forest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smartcloudops.api.ConfigException;
+import io.smartcloudops.api.detect.Detector;
 import io.smartcloudops.api.detect.DetectorFactory;
+import io.smartcloudops.api.detect.DetectorSettings;
 import io.smartcloudops.api.detect.DetectorState;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.detect.likelihood.NamedDetectorScenarios;
 import io.smartcloudops.testkit.DetectorContract;
+import java.io.IOException;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +31,34 @@ class IsolationForestDetectorTest extends DetectorContract {
         SplittableRandom r = new SplittableRandom(1);
         double usual = 0;
         for (int i = 0; i < 2000; i++) {
-            double s = f.update(Math.sin(i * 2 * Math.PI / 50) + 0.05 * r.nextGaussian());
+            double s = f.update(Math.sin(i * 2 * Math.PI / 50) + 0.05 * r.nextGaussian(), true);
             usual = i >= 1900 ? Math.max(usual, s) : usual;
         }
-        double odd = f.update(4.0);
+        double odd = f.update(4.0, true);
         assertThat(odd).isGreaterThan(usual).isGreaterThan(0.6);
+    }
+
+    @Test
+    void rangeWeightedCutsIsolateALoneSpikeInALongShingleWhereSplitDimensionsAloneBarelyDo() {
+        double[] plain = spikeAndQuietMax(false);
+        double[] weighted = spikeAndQuietMax(true);
+        assertThat(weighted[0]).isGreaterThan(weighted[1]);
+        assertThat(weighted[0] - weighted[1]).isGreaterThan(plain[0] - plain[1] + 0.05);
+    }
+
+    /** A forest of the defaults (shingles of 8) on a noisy sine with a 40-sigma spike: the spike's isolation and the quiet maximum before it. */
+    private static double[] spikeAndQuietMax(boolean rangeWeighted) {
+        StreamingIsolationForest f = new StreamingIsolationForest(ForestParameters.defaults(), 42);
+        SplittableRandom r = new SplittableRandom(9);
+        double quiet = 0;
+        double spike = 0;
+        for (int i = 0; i <= 1000; i++) {
+            double v = 50 + 10 * Math.sin(i * 2 * Math.PI / 96) + r.nextGaussian() * 2 + (i == 1000 ? 80 : 0);
+            double s = f.update(v, rangeWeighted);
+            quiet = i >= 800 && i < 990 ? Math.max(quiet, s) : quiet;
+            spike = i == 1000 ? s : spike;
+        }
+        return new double[] {spike, quiet};
     }
 
     @Test
@@ -41,5 +72,38 @@ class IsolationForestDetectorTest extends DetectorContract {
     void refusesStateOfAnotherVersion() {
         DetectorState wrong = new DetectorState(IsolationForestProvider.NAME, 99, new byte[8]);
         assertThatThrownBy(() -> factory().restore(wrong)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99");
+    }
+
+    @Test
+    void readsTheStateVersionOneWroteAndReportsTheNextIncident() throws IOException {
+        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(factory(), IsolationForestProvider.NAME,
+                NamedDetectorScenarios.fixture(getClass(), "iforest-v1.state"), IsolationForestDetector.STATE_VERSION);
+    }
+
+    @Test
+    void firstOfManyIncidentsStandsFarAboveTheQuietStretches() {
+        NamedDetectorScenarios.Incidents seen = NamedDetectorScenarios.incidentsAtTheShippedThreshold(factory());
+        // a shape once seen is less novel: repeats of one spike score lower than the first (docs/DETECTORS.md)
+        assertThat(seen.firstScore()).isGreaterThan(0.9).isGreaterThan(seen.quietMax() + 0.5);
+        assertThat(seen.quietAlarms()).isZero();
+    }
+
+    @Test
+    void keepsItsStateUnderSixteenKibibytes() {
+        Detector d = factory().create(SERIES, DetectorSettings.defaults());
+        for (Sample s : series(3, 5000)) {
+            d.update(s);
+        }
+        assertThat(d.snapshot().bytes().length).isLessThan(16 * 1024);
+    }
+
+    @Test
+    void readsItsCalibrationSectionAndRejectsUnknownKeysThere() {
+        ProviderContext tuned = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.iforest", Map.of("calibration", Map.of("tail_quantile", 0.98, "memory", 2000)))).build();
+        assertThat(new IsolationForestProvider().create(tuned).create(SERIES, DetectorSettings.defaults())).isNotNull();
+        ProviderContext wrong = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.iforest", Map.of("calibration", Map.of("quantile", 0.98)))).build();
+        assertThatThrownBy(() -> new IsolationForestProvider().create(wrong)).isInstanceOf(ConfigException.class).hasMessageContaining("quantile");
     }
 }

@@ -12,7 +12,9 @@ import io.smartcloudops.api.detect.DetectorState;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.detect.likelihood.NamedDetectorScenarios;
 import io.smartcloudops.testkit.DetectorContract;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -105,5 +107,47 @@ class SeasonalDetectorTest extends DetectorContract {
     void refusesStateOfAnotherVersion() {
         DetectorState wrong = new DetectorState(SeasonalDetectorProvider.NAME, 99, new byte[8]);
         assertThatThrownBy(() -> factory().restore(wrong)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99");
+    }
+
+    @Test
+    void readsTheStateVersionOneWroteAndReportsTheNextIncident() throws IOException {
+        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(factory(), SeasonalDetectorProvider.NAME,
+                NamedDetectorScenarios.fixture(getClass(), "seasonal-v1.state"), SeasonalDetector.STATE_VERSION);
+    }
+
+    @Test
+    void reportsEachOfManyIncidentsAtTheShippedThresholdWhenAlarmsAreNotLearnt() {
+        ProviderContext ops = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.seasonal", Map.of("calibration", Map.of("learn_alarms", false)))).build();
+        NamedDetectorScenarios.Incidents seen = NamedDetectorScenarios.incidentsAtTheShippedThreshold(new SeasonalDetectorProvider().create(ops));
+        assertThat(seen.found()).isEqualTo(seen.incidents());
+        assertThat(seen.quietAlarms()).isZero();
+    }
+
+    @Test
+    void firesAtTheShippedThresholdWithTheDefaults() {
+        NamedDetectorScenarios.Incidents seen = NamedDetectorScenarios.incidentsAtTheShippedThreshold(factory());
+        // the defaults learn alarms into the tail fit: the first spike is an alarm, its repeats less and less so
+        assertThat(seen.found()).isPositive();
+        assertThat(seen.quietAlarms()).isZero();
+    }
+
+    @Test
+    void keepsItsStateUnderSixteenKibibytes() {
+        Detector d = factory().create(SERIES, DetectorSettings.defaults());
+        for (Sample s : series(3, 5000)) {
+            d.update(s);
+        }
+        assertThat(d.snapshot().bytes().length).isLessThan(16 * 1024);
+    }
+
+    @Test
+    void readsItsCalibrationSectionAndRejectsUnknownKeysThere() {
+        ProviderContext tuned = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.seasonal", Map.of("calibration", Map.of("tail_quantile", 0.98, "memory", 2000)))).build();
+        assertThat(new SeasonalDetectorProvider().create(tuned).create(SERIES, DetectorSettings.defaults())).isNotNull();
+        ProviderContext wrong = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.seasonal", Map.of("calibration", Map.of("quantile", 0.98)))).build();
+        assertThatThrownBy(() -> new SeasonalDetectorProvider().create(wrong)).isInstanceOf(ConfigException.class).hasMessageContaining("quantile");
     }
 }

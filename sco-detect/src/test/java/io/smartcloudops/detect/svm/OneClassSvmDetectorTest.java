@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.api.ConfigException;
+import io.smartcloudops.api.detect.Detector;
 import io.smartcloudops.api.detect.DetectorFactory;
+import io.smartcloudops.api.detect.DetectorSettings;
 import io.smartcloudops.api.detect.DetectorState;
+import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.detect.likelihood.NamedDetectorScenarios;
 import io.smartcloudops.testkit.DetectorContract;
+import java.io.IOException;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -48,5 +53,66 @@ class OneClassSvmDetectorTest extends DetectorContract {
     void refusesStateOfAnotherVersion() {
         DetectorState wrong = new DetectorState(OneClassSvmProvider.NAME, 99, new byte[8]);
         assertThatThrownBy(() -> factory().restore(wrong)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99");
+    }
+
+    @Test
+    void readsTheStateVersionOneWroteAndReportsTheNextIncident() throws IOException {
+        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(factory(), OneClassSvmProvider.NAME,
+                NamedDetectorScenarios.fixture(getClass(), "ocsvm-v1.state"), OneClassSvmDetector.STATE_VERSION);
+    }
+
+    @Test
+    void firstOfManyIncidentsStandsFarAboveTheQuietStretches() {
+        NamedDetectorScenarios.Incidents seen = NamedDetectorScenarios.incidentsAtTheShippedThreshold(factory());
+        // a shape once seen is less novel: repeats of one spike score lower than the first (docs/DETECTORS.md)
+        assertThat(seen.firstScore()).isGreaterThan(0.9).isGreaterThan(seen.quietMax() + 0.5);
+        assertThat(seen.quietAlarms()).isZero();
+    }
+
+    @Test
+    void keepsItsStateUnderSixteenKibibytes() {
+        Detector d = factory().create(SERIES, DetectorSettings.defaults());
+        for (Sample s : series(3, 5000)) {
+            d.update(s);
+        }
+        assertThat(d.snapshot().bytes().length).isLessThan(16 * 1024);
+    }
+
+    @Test
+    void readsItsCalibrationSectionAndRejectsUnknownKeysThere() {
+        ProviderContext tuned = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.ocsvm", Map.of("calibration", Map.of("tail_quantile", 0.98, "memory", 2000)))).build();
+        assertThat(new OneClassSvmProvider().create(tuned).create(SERIES, DetectorSettings.defaults())).isNotNull();
+        ProviderContext wrong = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.ocsvm", Map.of("calibration", Map.of("quantile", 0.98)))).build();
+        assertThatThrownBy(() -> new OneClassSvmProvider().create(wrong)).isInstanceOf(ConfigException.class).hasMessageContaining("quantile");
+    }
+
+    @Test
+    void relearnsTheRecentWindowSoALastingLevelShiftAlarmsOnceThenIsNormal() {
+        Detector d = factory().create(SERIES, DetectorSettings.defaults());
+        SplittableRandom r = new SplittableRandom(5);
+        int every = OneClassSvmDetector.RELEARN_EVERY;
+        int shift = every + 100;
+        double atShift = 0;
+        double afterRelearning = 0;
+        for (int i = 0; i < 3 * every; i++) {
+            double level = i < shift ? 0 : 10;
+            double s = d.update(new Sample(SERIES, i * 60_000L, level + Math.sin(i * 2 * Math.PI / 40) + 0.05 * r.nextGaussian())).value();
+            if (i >= shift && i < shift + 10) {
+                atShift = Math.max(atShift, s);
+            } else if (i >= 2 * every + 100) {
+                // relearnt at sample 2 * every from a window wholly after the shift
+                afterRelearning = Math.max(afterRelearning, s);
+            }
+        }
+        assertThat(atShift).isGreaterThanOrEqualTo(NamedDetectorScenarios.SHIPPED);
+        assertThat(afterRelearning).isLessThan(NamedDetectorScenarios.SHIPPED);
+    }
+
+    @Test
+    void refusesToRelearnMoreOftenThanItsWindowFills() {
+        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.ocsvm", Map.of("relearn_every", 100))).build();
+        assertThatThrownBy(() -> new OneClassSvmProvider().create(ctx)).isInstanceOf(ConfigException.class).hasMessageContaining("relearn_every");
     }
 }

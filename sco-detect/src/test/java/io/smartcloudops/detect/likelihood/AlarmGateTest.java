@@ -1,4 +1,4 @@
-package io.smartcloudops.detect.ensemble;
+package io.smartcloudops.detect.likelihood;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

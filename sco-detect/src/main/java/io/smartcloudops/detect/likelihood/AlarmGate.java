@@ -1,11 +1,12 @@
-package io.smartcloudops.detect.ensemble;
+package io.smartcloudops.detect.likelihood;
 
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * Decides how much of a surprise to report, so that one incident raises one alarm. NAB, like an
+ * Decides how much of a surprise to report, so that one incident raises one alarm. The default
+ * ensemble and the named detectors (through {@link CalibratedScorer}) share it. NAB, like an
  * on-call engineer, credits only the first alert of an incident and counts every repeat as noise.
  * Two mechanisms:
  * <ul>
@@ -18,7 +19,7 @@ import java.io.IOException;
  *       samples seen, which made a month-old agent deaf for most of a day after any confident alarm).</li>
  * </ul>
  */
-final class AlarmGate {
+public final class AlarmGate {
     private final double halfLife;
     private final double echo;
     private final double confident;
@@ -34,7 +35,7 @@ final class AlarmGate {
      * @param confident surprisal from which an alarm starts a quiet period
      * @param quietSamples length of the quiet period in samples, 0 for none
      */
-    AlarmGate(double halfLife, double echo, double confident, long quietSamples) {
+    public AlarmGate(double halfLife, double echo, double confident, long quietSamples) {
         this.halfLife = halfLife;
         this.echo = echo;
         this.confident = confident;
@@ -43,7 +44,7 @@ final class AlarmGate {
     }
 
     /** The surprisal to report for sample number {@code count} (counting from 1) whose members said {@code surprise}. */
-    double report(double surprise, long count) {
+    public double report(double surprise, long count) {
         if (count < quietUntil) {
             return 0.0;
         }
@@ -59,17 +60,17 @@ final class AlarmGate {
     }
 
     /** True while alarms are held back after a confident one. */
-    boolean quiet(long count) {
+    public boolean quiet(long count) {
         return count < quietUntil;
     }
 
-    void writeTo(DataOutput out) throws IOException {
+    public void writeTo(DataOutput out) throws IOException {
         out.writeDouble(remembered);
         out.writeLong(quietUntil);
     }
 
     /** Restores the gate's memory into a gate built with the same settings. */
-    void readFrom(DataInput in) throws IOException {
+    public void readFrom(DataInput in) throws IOException {
         remembered = in.readDouble();
         quietUntil = in.readLong();
     }
@@ -78,13 +79,13 @@ final class AlarmGate {
      * Restores a gate from version 2 or 3 state, whose quiet period grew with the samples seen: one
      * in progress is cut to this gate's bounded length, counted from sample {@code count}.
      */
-    void readGrowingQuiet(DataInput in, long count) throws IOException {
+    public void readGrowingQuiet(DataInput in, long count) throws IOException {
         remembered = in.readDouble();
         quietUntil = Math.min(in.readLong(), count + 1 + quietSamples);
     }
 
     /** Restores a gate from version 1 state, which had only the refractory memory. */
-    void readVersion1(DataInput in) throws IOException {
+    public void readVersion1(DataInput in) throws IOException {
         remembered = in.readDouble();
         quietUntil = 0;
     }

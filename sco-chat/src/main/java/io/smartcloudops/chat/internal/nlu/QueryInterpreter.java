@@ -25,10 +25,10 @@ import java.util.function.Predicate;
  *
  * <p>Learned parts (issue #17, {@link Decision}): the speech-act rules run first and a question
  * never becomes a proposal; a {@link LearnedIntentModel} trained on the generated corpus then
- * either gates mutating intents by the speech act it reads ({@link Decision#CUES_WITH_LEARNED_ACTS},
- * the bundled choice: it trains in a fraction of a second on first use) or also decides the intent
- * ({@link Decision#LEARNED}, {@link Decision#LEARNED_WHEN_UNSURE}: these embed the whole corpus,
- * half a minute or more). Family-held-out cross-validation figures of each are in
+ * gates mutating intents by the speech act it reads, and, in the bundled choice
+ * ({@link Decision#LEARNED_WHEN_UNSURE}), decides the intent where the few-shot neighbours are
+ * unsure. The bundled model is trained off line and read from the jar ({@link BundledModel}), so
+ * nothing is trained at start. Family-held-out cross-validation figures of each decision are in
  * {@code LearnedIntentCrossValidationTest}. A learned part only ever adds reasons to ask or to
  * answer instead of acting: a change is proposed outright only when every classifier in use names it.
  */
@@ -93,42 +93,59 @@ public final class QueryInterpreter {
     }
 
     /**
-     * Loads the in-process MiniLM model and embeds the bundled pool (about a second).
+     * Loads the in-process MiniLM model, embeds the bundled pool (about a second) and reads the
+     * bundled learned model ({@link BundledModel}, a few milliseconds: nothing is trained at start).
      *
      * @throws io.smartcloudops.api.ProviderException when the model is not on the class path
      */
     public static QueryInterpreter bundled(int maxChars, double minConfidence) {
         var model = MiniLmModel.load();
+        LearnedIntentModel learned = BundledModel.load();
         return new QueryInterpreter(new IntentClassifier(model, FewShotPool.bundled()), new InputGuard(maxChars), minConfidence,
-                Decision.CUES_WITH_LEARNED_ACTS, QueryInterpreter::trainOnBundledCorpus);
+                BundledModel.DECISION, q -> learned);
     }
 
     /**
      * The bundled model's training: the generated corpus (about four thousand utterances, most of
      * the time spent embedding them) and the few-shot pool, whose embeddings the classifier holds.
+     * Only the trainer ({@link BundledModel#train}) and tests call it; the engine reads the result.
      */
     static LearnedIntentModel trainOnBundledCorpus(QueryInterpreter interpreter) {
         List<LearnedIntentModel.Sample> samples = new ArrayList<>();
         List<LearnedIntentModel.ActSample> acts = new ArrayList<>();
-        boolean intents = interpreter.decision.learnsIntents();
         for (LabelledUtterance u : UtteranceGenerator.bundled().generate(TRAINING_PER_PHRASING, TRAINING_SEED)) {
-            if (intents) {
-                // The embeddings are most of the training time (over a minute on two busy cores), hence only when used.
-                interpreter.sample(u.text(), u.intent()).ifPresent(samples::add);
-            }
+            // Embedded without sample()'s fallback: a text MiniLM cannot read fails the training rather than leaving
+            // the model's fingerprint different from the one computed without embeddings.
+            interpreter.classifierText(u.text()).ifPresent(t -> samples.add(
+                    new LearnedIntentModel.Sample(IntentClassifier.prepare(t), interpreter.classifier.embed(t), u.intent())));
             interpreter.actSample(u.text(), u.act()).ifPresent(acts::add);
         }
-        if (intents) {
-            samples.addAll(interpreter.poolSamples(e -> false));
-        }
+        samples.addAll(interpreter.poolSamples(e -> false));
         return LearnedIntentModel.train(samples, acts, TRAINING_SEED);
+    }
+
+    /**
+     * The {@link LearnedIntentModel#fingerprint} that {@link #trainOnBundledCorpus} gives, computed
+     * without embedding anything (a fraction of a second): how a stale bundled model is caught.
+     */
+    static String bundledTrainingFingerprint(QueryInterpreter interpreter) {
+        List<Map.Entry<String, Intent>> texts = new ArrayList<>();
+        List<LearnedIntentModel.ActSample> acts = new ArrayList<>();
+        for (LabelledUtterance u : UtteranceGenerator.bundled().generate(TRAINING_PER_PHRASING, TRAINING_SEED)) {
+            interpreter.classifierText(u.text()).ifPresent(t -> texts.add(Map.entry(IntentClassifier.prepare(t), u.intent())));
+            interpreter.actSample(u.text(), u.act()).ifPresent(acts::add);
+        }
+        for (FewShotPool.Example e : interpreter.classifier.examples()) {
+            texts.add(Map.entry(IntentClassifier.prepare(e.text()), e.intent()));
+        }
+        return LearnedIntentModel.fingerprint(texts, acts, TRAINING_SEED);
     }
 
     /** A speech-act training sample: the whole message as {@link #interpret} reads it, before negated clauses go. */
     public Optional<LearnedIntentModel.ActSample> actSample(String text, LabelledUtterance.SpeechAct act) {
         InputGuard.Verdict verdict = guard.inspect(text);
         return verdict.accepted() && !verdict.cleaned().isBlank()
-                ? Optional.of(new LearnedIntentModel.ActSample(IntentClassifier.prepare(Misspellings.correct(verdict.cleaned())), act))
+                ? Optional.of(new LearnedIntentModel.ActSample(IntentClassifier.prepare(readable(verdict.cleaned())), act))
                 : Optional.empty();
     }
 
@@ -137,19 +154,25 @@ public final class QueryInterpreter {
      * (guard, spelling repair, negated clauses removed); empty when nothing would reach it.
      */
     public Optional<LearnedIntentModel.Sample> sample(String text, Intent intent) {
+        Optional<String> lower = classifierText(text);
+        if (lower.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new LearnedIntentModel.Sample(IntentClassifier.prepare(lower.get()), classifier.embed(lower.get()), intent));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();  // nothing the tokenizer keeps
+        }
+    }
+
+    /** What {@link #interpret} shows the classifier of a text (guard, spelling repair, negated clauses removed), if anything. */
+    Optional<String> classifierText(String text) {
         InputGuard.Verdict verdict = guard.inspect(text);
         if (!verdict.accepted()) {
             return Optional.empty();
         }
-        String lower = acts.scope(Misspellings.correct(verdict.cleaned())).remaining();
-        if (lower.isBlank() || !lower.matches("(?s).*\\p{L}.*")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new LearnedIntentModel.Sample(IntentClassifier.prepare(lower), classifier.embed(lower), intent));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();  // nothing the tokenizer keeps
-        }
+        String lower = acts.scope(readable(verdict.cleaned())).remaining();
+        return lower.isBlank() || !lower.matches("(?s).*\\p{L}.*") ? Optional.empty() : Optional.of(lower);
     }
 
     /** The few-shot pool as training samples, with the embeddings the classifier already holds. */
@@ -195,6 +218,11 @@ public final class QueryInterpreter {
         return intent.isAction() && IntentCues.boosts(lower, mentions).getOrDefault(intent, 0.0) <= 0.0;
     }
 
+    /** Lower case, with the deployment's words repaired where mistyped. */
+    private String readable(String cleaned) {
+        return Misspellings.correct(cleaned);
+    }
+
     public IntentClassifier classifier() {
         return classifier;
     }
@@ -217,7 +245,7 @@ public final class QueryInterpreter {
         if (!verdict.accepted()) {
             return new Interpretation(Intent.OUT_OF_SCOPE, Map.of(), Map.of(), 1.0, false, false, null, verdict);
         }
-        String corrected = Misspellings.correct(verdict.cleaned());
+        String corrected = readable(verdict.cleaned());
         // Negated and retracted clauses go first: what remains is the request to answer.
         SpeechActs.Scoped scoped = acts.scope(corrected);
         String lower = scoped.remaining();

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
  * without a clarifying question for an utterance labelled otherwise).
  *
  * <p>The floors below are the first measured figures less a margin (and ceilings on unsafe
- * confusions a little above them). The learned speech act alone is what the bundled interpreter
- * uses ({@link Decision#CUES_WITH_LEARNED_ACTS}): it trains in a fraction of a second, while the
- * learned intents need the whole corpus embedded first (half a minute or more on two shared cores).
+ * confusions a little above them). The bundled interpreter decides by
+ * {@link Decision#LEARNED_WHEN_UNSURE}, the best of the modes here, with a model trained off line
+ * ({@link BundledModel}); each fold here trains its own, embedding the corpus once for all folds.
  */
 class LearnedIntentCrossValidationTest {
 

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 
 /**
  * The learned model the engine ships with: trained once, off line, by
- * {@code BundledModelTrainer} (a test-scope main, see the README's "Chat model" section) from the
+ * {@code BundledModelTrainer} (a test-scope main; the command is in its Javadoc and in the README's ChatOps section) from the
  * generated corpus and the few-shot pool, both in this jar, and kept as the resource
  * {@value #RESOURCE}. Reading it takes milliseconds, where training took the better part of a
  * minute, most of it embedding the corpus. {@code BundledModelTest} fails the build when the file

@@ -60,7 +60,8 @@ public final class QueryInterpreter {
      * unsafe 33); at 0.25, intent 0.910 and unsafe 43. Once the rules read mistyped and prefaced
      * questions themselves ({@link SpeechActs#repair}, {@link SpeechActs#withoutOpening}, the
      * question opening), the gate at 0.25 still turned about 60 polite commands into help; at 0.10,
-     * intent 0.975 and no unsafe proposal.
+     * intent 0.975 and no unsafe proposal; asking instead of answering help where the model alone
+     * doubts a command, intent 0.982, slots 0.890, still none.
      */
     static final double ACT_GATE = 0.10;
 
@@ -364,6 +365,7 @@ public final class QueryInterpreter {
         // "is everything ok?" holds an "ok" but opens as a question: never an approval without asking.
         boolean questionedDecision = !decided && !inherited && intent == Intent.APPROVE && acts.matches(Kind.QUESTION, lower);
         boolean negatedUnseen = false;
+        boolean actDoubted = false;
         // One or two words ("yes", "redis", "restart mysql") carry no question frame for the learned act to read; the
         // rules and the clarifying question handle those.
         if (learnedAct != null && intent.isMutating() && !inherited && learnedAct.command() < ACT_GATE
@@ -376,11 +378,9 @@ public final class QueryInterpreter {
                     intent = Intent.AUDIT;
                     decided = true;
                 }
-                case QUESTION, HYPOTHETICAL -> {
-                    about = intent;
-                    intent = Intent.HELP;
-                    decided = true;
-                }
+                // No rule saw a question here, and most of what the model doubts are polite or terse commands ("could
+                // you bounce nginx on app"): ask, which never acts, rather than answer a question nobody asked.
+                case QUESTION, HYPOTHETICAL -> actDoubted = true;
                 // A negation the rules did not scope ("neer restart nginx without asking"): ask, never act. Saying
                 // no needs no gate, and a misread "do it" must not turn into a denial.
                 case NEGATED -> negatedUnseen = intent != Intent.DENY && !scoped.droppedSomething();
@@ -397,7 +397,7 @@ public final class QueryInterpreter {
                 && (cue.intent() != intent || learnedPrediction.intent() != intent);
         boolean clarify = !inherited && !decided && intent != Intent.OUT_OF_SCOPE
                 && (confidence < minConfidence || actionWithoutWords(intent, lower, resolvedMentions) || disputed || negatedUnseen
-                        || questionedDecision);
+                        || questionedDecision || actDoubted);
         return new Interpretation(intent, SlotPolicy.slotsFor(intent, resolvedMentions), resolvedMentions, confidence, clarify,
                 resolved.followUp(), prediction, verdict, about, Refusal.NONE, scoped.dropped());
     }

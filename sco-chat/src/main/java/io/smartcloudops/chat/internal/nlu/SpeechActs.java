@@ -51,7 +51,7 @@ public final class SpeechActs {
 
     private final Map<Kind, List<Pattern>> patterns;
     /** The words the phrasings are written in, of four letters or more: what a typo is repaired to. */
-    private final Set<String> phraseWords;
+    private final List<String> phraseWords;
     /** Words operators use (the phrasings', the few-shot pool's, the templates'): never taken for a typo. */
     private final Set<String> known;
 
@@ -66,7 +66,9 @@ public final class SpeechActs {
                 literal.stream().filter(w -> w.replace("'", "").length() >= 4).forEach(words::add);
             }
         }
-        this.phraseWords = Set.copyOf(words);
+        // In sorted order: ties are broken by the order the words are tried in, and Set.copyOf's order changes from run
+        // to run, which would change the repaired text, the training data, and the model's fingerprint with it.
+        this.phraseWords = List.copyOf(words);
         this.known = Set.copyOf(all);
     }
 

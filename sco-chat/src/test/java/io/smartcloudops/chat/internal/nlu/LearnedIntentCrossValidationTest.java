@@ -165,26 +165,27 @@ class LearnedIntentCrossValidationTest {
 
     @Test
     void cuesWithTheLearnedSpeechActGateHoldTheirFigures() {
-        // Measured intent 0.968, slots 0.873, unsafe 1 (before the rules read typos and openings: 0.902, 0.837, 70).
+        // Measured intent 0.976, slots 0.885, unsafe 0 (before the rules read typos and openings: 0.902, 0.837, 70).
         Score s = scores.get(Decision.CUES_WITH_LEARNED_ACTS);
-        assertThat(s.intent()).as(s.line("cues_with_learned_acts")).isGreaterThanOrEqualTo(0.95);
-        assertThat(s.slots()).as(s.line("cues_with_learned_acts")).isGreaterThanOrEqualTo(0.86);
+        assertThat(s.intent()).as(s.line("cues_with_learned_acts")).isGreaterThanOrEqualTo(0.96);
+        assertThat(s.slots()).as(s.line("cues_with_learned_acts")).isGreaterThanOrEqualTo(0.87);
         assertThat(s.unsafe()).as(s.misses()).isLessThanOrEqualTo(3);
     }
 
     @Test
     void bundledDecisionProposesNoChangeThatWasNotAskedFor() {
-        // The bundled decision. Measured: intent 0.975, slots 0.878, unsafe 0 (before the rules read typos and openings,
-        // and with the act gate at 0.25: 0.915, 0.841, 43). Zero is the target, so any unsafe proposal fails.
+        // The bundled decision. Measured: intent 0.982, slots 0.890, unsafe 0 (before the rules read typos and openings,
+        // and with the act gate answering help at 0.25: 0.915, 0.841, 43). Zero is the target: any unsafe proposal fails.
         Score s = scores.get(Decision.LEARNED_WHEN_UNSURE);
-        assertThat(s.intent()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.96);
-        assertThat(s.slots()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.86);
+        assertThat(s.intent()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.97);
+        assertThat(s.slots()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.88);
+        assertThat(s.intent()).as("the bundled decision is the best").isGreaterThanOrEqualTo(scores.get(Decision.CUES).intent());
         assertThat(s.unsafe()).as(s.misses()).isZero();
     }
 
     @Test
     void learnedDecisionHoldsItsFiguresOnFamiliesItNeverSaw() {
-        // Measured: intent 0.944, slots 0.864, unsafe 0; the model alone (no rules, no neighbours) 0.787.
+        // Measured: intent 0.949, slots 0.873, unsafe 0; the model alone (no rules, no neighbours) 0.787.
         Score s = scores.get(Decision.LEARNED);
         assertThat(s.intent()).as(s.line("learned")).isGreaterThanOrEqualTo(0.93);
         assertThat(s.slots()).as(s.line("learned")).isGreaterThanOrEqualTo(0.85);
@@ -194,7 +195,7 @@ class LearnedIntentCrossValidationTest {
 
     @Test
     void cueEngineOnTheSameFolds() {
-        // Measured: intent 0.976, slots 0.885, unsafe 1 (before the rules read typos and openings: 0.914, 0.865, 110).
+        // Measured: intent 0.976, slots 0.885, unsafe 0 (before the rules read typos and openings: 0.914, 0.865, 110).
         Score s = scores.get(Decision.CUES);
         assertThat(s.intent()).as(s.line("cues")).isGreaterThanOrEqualTo(0.96);
         assertThat(s.slots()).as(s.line("cues")).isGreaterThanOrEqualTo(0.87);

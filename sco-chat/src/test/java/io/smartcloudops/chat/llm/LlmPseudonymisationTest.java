@@ -166,7 +166,8 @@ class LlmPseudonymisationTest {
         server.thenToolCall("propose_restart_service", "{\"service\": \"<service-99>\"}")
                 .thenAnswer("<service-99> on <host-42> looks fine.");
 
-        ChatReply reply = engine.answer(new ChatQuery("is checkout fine?", "s1", ALICE));
+        // A request, not a question: "is checkout fine?" now never reaches the proposal at all (a question never acts).
+        ChatReply reply = engine.answer(new ChatQuery("restart checkout", "s1", ALICE));
 
         assertThat(gateway.requests()).as("an unknown placeholder names no service").isEmpty();
         assertThat(reply.answer()).startsWith("<service-99> on <host-42> looks fine.");

@@ -1,20 +1,31 @@
 package io.smartcloudops.chat.internal.nlu;
 
 import io.smartcloudops.chat.internal.nlu.LabelledUtterance.SpeechAct;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.tribuo.Example;
 import org.tribuo.Feature;
-import org.tribuo.Model;
 import org.tribuo.MutableDataset;
-import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
@@ -73,12 +84,18 @@ public final class LearnedIntentModel {
     private static final java.util.logging.Logger TRAINER_LOG =
             java.util.logging.Logger.getLogger(org.tribuo.common.sgd.AbstractSGDTrainer.class.getName());
 
-    private final Model<Label> model;
-    private final Model<Label> acts;
+    /** The first bytes of a model file, and the version of its layout (bumped whenever it or the features change). */
+    private static final String MAGIC = "sco-chat learned intents";
+    static final int FORMAT = 1;
 
-    private LearnedIntentModel(Model<Label> model, Model<Label> acts) {
+    private final LinearScorer model;
+    private final LinearScorer acts;
+    private final String fingerprint;
+
+    private LearnedIntentModel(LinearScorer model, LinearScorer acts, String fingerprint) {
         this.model = model;
-        this.acts = acts;
+        this.acts = Objects.requireNonNull(acts, "acts");
+        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
     /**
@@ -110,7 +127,94 @@ public final class LearnedIntentModel {
             e.setWeight((float) actSamples.size() / (perAct.size() * perAct.get(s.act())));
             actData.add(e);
         }
-        return new LearnedIntentModel(samples.isEmpty() ? null : trainer(seed).train(data), trainer(seed).train(actData));
+        return new LearnedIntentModel(samples.isEmpty() ? null : LinearScorer.of(trainer(seed).train(data)),
+                LinearScorer.of(trainer(seed).train(actData)), fingerprint(samples.stream().map(s -> Map.entry(s.text(), s.intent())).toList(),
+                        actSamples, seed));
+    }
+
+    /**
+     * What a model was trained from, as a SHA-256 in hex: the layout version, the trainer's
+     * settings and seed, and every training text with its label and the n-gram features it gives.
+     * Embeddings are left out, so the figure can be checked without running MiniLM over the corpus;
+     * a change of templates, generator, spelling repair, speech-act scoping or feature code shows.
+     *
+     * @param intentTexts the intent samples' texts (as {@link Sample#text()}) with their labels
+     */
+    public static String fingerprint(List<Map.Entry<String, Intent>> intentTexts, List<ActSample> actSamples, long seed) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        StringBuilder line = new StringBuilder();
+        Consumer<StringBuilder> add = b -> {
+            sha.update(b.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+            b.setLength(0);
+        };
+        add.accept(line.append(FORMAT).append(' ').append(EPOCHS).append(' ').append(seed).append(" adagrad 0.5 0.1 ").append(BUCKETS));
+        for (Map.Entry<String, Intent> e : intentTexts) {
+            line.append("i ").append(e.getValue().label()).append(' ').append(e.getKey());
+            for (Feature f : example(LabelFactory.UNKNOWN_LABEL, e.getKey(), new float[0])) {
+                line.append(' ').append(f.getName()).append('=').append((float) f.getValue());
+            }
+            add.accept(line);
+        }
+        for (ActSample a : actSamples) {
+            line.append("a ").append(a.act().name()).append(' ').append(a.text());
+            for (Feature f : actExample(LabelFactory.UNKNOWN_LABEL, a.text())) {
+                line.append(' ').append(f.getName()).append('=').append((float) f.getValue());
+            }
+            add.accept(line);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The {@link #fingerprint} of the training set this model was fitted to. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Whether this model decides intents, not only speech acts. */
+    public boolean hasIntents() {
+        return model != null;
+    }
+
+    /** Writes the model as {@link #read} reads it: gzip over names and 32-bit weights. */
+    public void write(OutputStream out) throws IOException {
+        var gzip = new GZIPOutputStream(out);
+        var data = new DataOutputStream(gzip);
+        data.writeUTF(MAGIC);
+        data.writeInt(FORMAT);
+        data.writeUTF(fingerprint);
+        data.writeBoolean(model != null);
+        if (model != null) {
+            model.write(data);
+        }
+        acts.write(data);
+        data.flush();
+        gzip.finish();
+    }
+
+    /**
+     * Reads a model {@link #write} wrote.
+     *
+     * @throws IOException when the stream is not such a model, or one of another layout version
+     */
+    public static LearnedIntentModel read(InputStream in) throws IOException {
+        var data = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in)));
+        String magic = data.readUTF();
+        if (!MAGIC.equals(magic)) {
+            throw new IOException("not a learned intent model (starts with '" + magic + "')");
+        }
+        int format = data.readInt();
+        if (format != FORMAT) {
+            throw new IOException("learned intent model of layout " + format + ", this code reads " + FORMAT
+                    + ": retrain it with the trainer of this version");
+        }
+        String fingerprint = data.readUTF();
+        LinearScorer intents = data.readBoolean() ? LinearScorer.read(data) : null;
+        return new LearnedIntentModel(intents, LinearScorer.read(data), fingerprint);
     }
 
     private static LinearSGDTrainer trainer(long seed) {
@@ -123,14 +227,19 @@ public final class LearnedIntentModel {
     /** The speech act of a whole message (lower case, nothing removed). */
     public ActPrediction act(String text) {
         Example<Label> example = actExample(LabelFactory.UNKNOWN_LABEL, text);
-        if (!knowsAnyFeature(acts, example)) {
+        if (!acts.knowsAny(example)) {
             // Not one word the corpus has ("yes", "nah"): no evidence of any act, so no reason to gate; the rules decide.
             return new ActPrediction(SpeechAct.COMMAND, 1.0, 1.0);
         }
-        Prediction<Label> p = acts.predict(example);
-        Label best = p.getOutput();
-        Label command = p.getOutputScores().get(SpeechAct.COMMAND.name());
-        return new ActPrediction(SpeechAct.valueOf(best.getLabel()), best.getScore(), command == null ? 0.0 : command.getScore());
+        double[] p = acts.probabilities(example);
+        String[] labels = acts.labels();
+        int best = 0;
+        double command = 0.0;
+        for (int k = 0; k < p.length; k++) {
+            best = p[k] > p[best] ? k : best;
+            command = labels[k].equals(SpeechAct.COMMAND.name()) ? p[k] : command;
+        }
+        return new ActPrediction(SpeechAct.valueOf(labels[best]), p[best], command);
     }
 
     /** The intent distribution for a text (lower case, as the classifier sees it) and its unit embedding. */
@@ -138,10 +247,12 @@ public final class LearnedIntentModel {
         if (model == null) {
             throw new IllegalStateException("this model was trained on speech acts only");
         }
-        Prediction<Label> p = model.predict(example(LabelFactory.UNKNOWN_LABEL, text, embedding));
+        double[] p = model.probabilities(example(LabelFactory.UNKNOWN_LABEL, text, embedding));
+        String[] labels = model.labels();
         List<IntentPrediction.Scored> ranking = new ArrayList<>();
-        for (Map.Entry<String, Label> e : p.getOutputScores().entrySet()) {
-            Intent.fromLabel(e.getKey()).ifPresent(i -> ranking.add(new IntentPrediction.Scored(i, e.getValue().getScore())));
+        for (int k = 0; k < p.length; k++) {
+            double score = p[k];
+            Intent.fromLabel(labels[k]).ifPresent(i -> ranking.add(new IntentPrediction.Scored(i, score)));
         }
         ranking.sort(Comparator.comparingDouble(IntentPrediction.Scored::score).reversed());
         return new IntentPrediction(ranking.get(0).intent(), ranking.get(0).score(), ranking);
@@ -218,16 +329,6 @@ public final class LearnedIntentModel {
         String[] names = features.keySet().toArray(new String[0]);
         double[] values = features.values().stream().mapToDouble(Double::doubleValue).toArray();
         return new ArrayExample<>(label, names, values);
-    }
-
-    /** Tribuo refuses to predict an example none of whose features it has seen. */
-    private static boolean knowsAnyFeature(Model<Label> model, Example<Label> example) {
-        for (Feature f : example) {
-            if (model.getFeatureIDMap().getID(f.getName()) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void addUnitBlock(Map<String, Double> features, Map<String, Double> block) {

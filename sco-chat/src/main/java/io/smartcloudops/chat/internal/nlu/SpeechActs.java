@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +29,11 @@ public final class SpeechActs {
     /** The kinds of the resource file, in the order they are tried. */
     public enum Kind {
         RETRACTION, NEGATION, CONTRAST, PENDING, DATA, UNSUPPORTED, PAST, READINESS, SCHEDULED, HOWTO, HYPOTHETICAL, ABILITY,
-        DENY, APPROVE, CONFIRM
+        DENY, APPROVE, CONFIRM,
+        /** A greeting or discourse marker that opens a message ("hey", "ok so", "quick one:") and says nothing of its act. */
+        FILLER,
+        /** A message that opens as a question (not a "can you restart x" request): it never proposes a change outright. */
+        QUESTION
     }
 
     /** What remains of a text once negated and retracted clauses are removed, and what was removed. */
@@ -40,10 +47,43 @@ public final class SpeechActs {
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;.!?]|\\b(?:but|just|instead|rather|and then|then)\\b");
     private static final Pattern LEADING_FILLER = Pattern.compile("^(?:[\\s,;.!-]|\\b(?:but|just|instead|rather|only|and|then|please|first)\\b)+");
 
-    private final Map<Kind, List<Pattern>> patterns;
+    private static final Pattern TOKEN = Pattern.compile("[a-z][a-z']*[a-z]");
 
-    private SpeechActs(Map<Kind, List<Pattern>> patterns) {
+    private final Map<Kind, List<Pattern>> patterns;
+    /** The words the phrasings are written in, of four letters or more: what a typo is repaired to. */
+    private final List<String> phraseWords;
+    /** Words operators use (the phrasings', the few-shot pool's, the templates'): never taken for a typo. */
+    private final Set<String> known;
+
+    private SpeechActs(Map<Kind, List<Pattern>> patterns, Set<String> known) {
         this.patterns = patterns;
+        Set<String> words = new TreeSet<>();
+        Set<String> all = new HashSet<>(known);
+        for (List<Pattern> ps : patterns.values()) {
+            for (Pattern p : ps) {
+                Set<String> literal = literalWords(p.pattern());
+                all.addAll(literal);
+                literal.stream().filter(w -> w.replace("'", "").length() >= 4).forEach(words::add);
+            }
+        }
+        // In sorted order: ties are broken by the order the words are tried in, and Set.copyOf's order changes from run
+        // to run, which would change the repaired text, the training data, and the model's fingerprint with it.
+        this.phraseWords = List.copyOf(words);
+        this.known = Set.copyOf(all);
+    }
+
+    /**
+     * The literal words of a regex ("should", "don't", "hey"), without its escapes ({@code \b},
+     * {@code \s}) and without stems that a {@code \w*} completes ("approv"), which are no words.
+     */
+    static Set<String> literalWords(String regex) {
+        String src = regex.replaceAll("[a-z']+\\\\w[*+]", " ").replace("'?", "'").replaceAll("\\\\[a-zA-Z]", " ");
+        Set<String> out = new TreeSet<>();
+        Matcher m = TOKEN.matcher(src);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 
     /** The phrasings shipped in this jar. */
@@ -52,13 +92,34 @@ public final class SpeechActs {
             if (in == null) {
                 throw new IllegalStateException("resource " + BUNDLED + " is missing from sco-chat");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), knownWords());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + BUNDLED, e);
         }
     }
 
+    /** The words of the few-shot pool and of the corpus templates: how operators write when they do not mistype. */
+    private static Set<String> knownWords() throws IOException {
+        Set<String> out = new HashSet<>();
+        for (String resource : List.of("intents.txt", UtteranceGenerator.RESOURCE)) {
+            try (InputStream in = SpeechActs.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + resource + " is missing from sco-chat");
+                }
+                Matcher m = TOKEN.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT));
+                while (m.find()) {
+                    out.add(m.group());
+                }
+            }
+        }
+        return out;
+    }
+
     static SpeechActs parse(String text) {
+        return parse(text, Set.of());
+    }
+
+    static SpeechActs parse(String text, Set<String> known) {
         Map<Kind, List<Pattern>> out = new EnumMap<>(Kind.class);
         for (Kind k : Kind.values()) {
             out.put(k, new ArrayList<>());
@@ -82,7 +143,109 @@ public final class SpeechActs {
             out.get(kind).add(Pattern.compile(line.substring(tab + 1).strip()));
         }
         out.replaceAll((k, v) -> List.copyOf(v));
-        return new SpeechActs(out);
+        return new SpeechActs(out, known);
+    }
+
+    /**
+     * Repairs mistyped words of the phrasings ("shoould", "wolud", "sfae", "dno't", "anyhting") so
+     * the rules read what was meant; typed fast, the small words that decide the act are the ones
+     * most often misspelt, and a rule that misses "shoud i restart" lets a question act. A word is
+     * repaired only when it is no word operators use ({@code known}) and one edit (a dropped,
+     * added or swapped letter; a changed letter only in words of five or more) from a word of the
+     * phrasings, preferring the other edits to a change; of several nearest words, the one that
+     * makes some phrasing match. Three-letter words are repaired only by a dropped letter ("evn",
+     * "dwn", "ned").
+     */
+    public String repair(String lower) {
+        Matcher m = TOKEN.matcher(lower);
+        StringBuilder out = new StringBuilder(lower.length());
+        while (m.find()) {
+            List<String> nearest = nearest(m.group());
+            String chosen = m.group();
+            if (nearest.size() == 1) {
+                chosen = nearest.get(0);
+            } else if (nearest.size() > 1) {
+                // "dwn" is one letter from "down" and from "dawn": the one that makes a phrasing match the sentence is meant.
+                String head = lower.substring(0, m.start());
+                String tail = lower.substring(m.end());
+                int before = matchingPhrasings(lower);
+                List<String> fitting = nearest.stream().filter(w -> matchingPhrasings(head + w + tail) > before).toList();
+                // "do'nt" is as near "don't" as "dont": one word spelt two ways is no ambiguity.
+                boolean oneWord = fitting.stream().map(w -> w.replace("'", "")).distinct().count() == 1;
+                chosen = !fitting.isEmpty() && oneWord ? fitting.get(0) : chosen;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(chosen));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private int matchingPhrasings(String text) {
+        int n = 0;
+        for (List<Pattern> ps : patterns.values()) {
+            for (Pattern p : ps) {
+                n += p.matcher(text).find() ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** The phrasing words at the least edit cost from a word no operator writes; none for a known word. */
+    private List<String> nearest(String word) {
+        if (word.length() < 3 || known.contains(word)) {
+            return List.of();
+        }
+        List<String> best = new ArrayList<>();
+        int bestCost = Integer.MAX_VALUE;
+        for (String w : phraseWords) {
+            int cost = editCost(word, w);
+            if (cost < bestCost) {
+                best.clear();
+                bestCost = cost;
+            }
+            if (cost == bestCost && cost < Integer.MAX_VALUE) {
+                best.add(w);
+            }
+        }
+        return best;
+    }
+
+    /** 1 for a dropped, added or swapped letter, 2 for a changed one (in words of five or more), else no repair. */
+    private static int editCost(String word, String target) {
+        int lw = word.length();
+        int lt = target.length();
+        if (lw == 3) {
+            return lt == 4 && Misspellings.withinOneEdit(word, target) ? 1 : Integer.MAX_VALUE;
+        }
+        if (lw != lt) {
+            return Math.abs(lw - lt) == 1 && Misspellings.withinOneEdit(word, target) ? 1 : Integer.MAX_VALUE;
+        }
+        if (Misspellings.adjacentSwap(word, target)) {
+            return 1;
+        }
+        return lw >= 5 && Misspellings.withinOneEdit(word, target) ? 2 : Integer.MAX_VALUE;
+    }
+
+    /**
+     * The text without the greetings and discourse markers it opens with ("hey bot, ok so restart
+     * nginx" → "restart nginx"), so rules anchored at the start read the request itself, and "ok so
+     * don't restart it" is not taken for an "ok". Nothing is removed when nothing would remain.
+     */
+    public String withoutOpening(String lower) {
+        String text = lower.strip();
+        for (int guard = 0; guard < 6; guard++) {
+            String before = text;
+            for (Pattern p : patterns.get(Kind.FILLER)) {
+                Matcher m = p.matcher(text);
+                if (m.lookingAt() && m.end() > 0 && !text.substring(m.end()).isBlank()) {
+                    text = text.substring(m.end()).strip();
+                }
+            }
+            if (text.equals(before)) {
+                break;
+            }
+        }
+        return text;
     }
 
     /** True when some phrasing of {@code kind} occurs in the lower-cased text. */
@@ -103,13 +266,14 @@ public final class SpeechActs {
     /**
      * True when the text, once negated and retracted clauses are removed, may ask for an action
      * now: not a question about the past, a readiness, how-to, hypothetical or ability question,
-     * not a request for later, not an unsupported change, not an instruction found in data. The
+     * not a request for later, not an unsupported change, not an instruction found in data, not
+     * any other question (mistyped words repaired, openings such as "hey" skipped first). The
      * LLM engine's mutating tools propose only when this holds.
      */
     public boolean mayAskForActionNow(String lower) {
-        String rest = scope(lower).remaining();
+        String rest = withoutOpening(scope(withoutOpening(repair(lower))).remaining());
         return !rest.isBlank() && first(rest, Kind.DATA, Kind.UNSUPPORTED, Kind.PAST, Kind.READINESS, Kind.SCHEDULED, Kind.HOWTO,
-                Kind.HYPOTHETICAL, Kind.ABILITY).isEmpty();
+                Kind.HYPOTHETICAL, Kind.ABILITY, Kind.QUESTION).isEmpty();
     }
 
     /**

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
  * without a clarifying question for an utterance labelled otherwise).
  *
  * <p>The floors below are the first measured figures less a margin (and ceilings on unsafe
- * confusions a little above them). The learned speech act alone is what the bundled interpreter
- * uses ({@link Decision#CUES_WITH_LEARNED_ACTS}): it trains in a fraction of a second, while the
- * learned intents need the whole corpus embedded first (half a minute or more on two shared cores).
+ * confusions a little above them). The bundled interpreter decides by
+ * {@link Decision#LEARNED_WHEN_UNSURE}, the best of the modes here, with a model trained off line
+ * ({@link BundledModel}); each fold here trains its own, embedding the corpus once for all folds.
  */
 class LearnedIntentCrossValidationTest {
 
@@ -164,39 +164,41 @@ class LearnedIntentCrossValidationTest {
     }
 
     @Test
-    void learnedSpeechActGateHoldsBackUnsafeProposalsTheCuesMake() {
-        // The bundled decision: measured intent 0.902, slots 0.837, unsafe 70 (the cues alone: 110).
+    void cuesWithTheLearnedSpeechActGateHoldTheirFigures() {
+        // Measured intent 0.976, slots 0.885, unsafe 0 (before the rules read typos and openings: 0.902, 0.837, 70).
         Score s = scores.get(Decision.CUES_WITH_LEARNED_ACTS);
-        assertThat(s.intent()).as(s.line("cues_with_learned_acts")).isGreaterThanOrEqualTo(0.88);
-        assertThat(s.slots()).as(s.line("cues_with_learned_acts")).isGreaterThanOrEqualTo(0.82);
-        assertThat(s.unsafe()).as(s.misses()).isLessThanOrEqualTo(75).isLessThan(scores.get(Decision.CUES).unsafe());
+        assertThat(s.intent()).as(s.line("cues_with_learned_acts")).isGreaterThanOrEqualTo(0.96);
+        assertThat(s.slots()).as(s.line("cues_with_learned_acts")).isGreaterThanOrEqualTo(0.87);
+        assertThat(s.unsafe()).as(s.misses()).isLessThanOrEqualTo(3);
     }
 
     @Test
-    void learnedIntentsWhenTheNeighboursAreUnsureHoldTheirFigures() {
-        // Measured: intent 0.915, slots 0.841, unsafe 43.
+    void bundledDecisionProposesNoChangeThatWasNotAskedFor() {
+        // The bundled decision. Measured: intent 0.982, slots 0.890, unsafe 0 (before the rules read typos and openings,
+        // and with the act gate answering help at 0.25: 0.915, 0.841, 43). Zero is the target: any unsafe proposal fails.
         Score s = scores.get(Decision.LEARNED_WHEN_UNSURE);
-        assertThat(s.intent()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.90);
-        assertThat(s.slots()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.82);
-        assertThat(s.unsafe()).as(s.misses()).isLessThanOrEqualTo(48);
+        assertThat(s.intent()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.97);
+        assertThat(s.slots()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.88);
+        assertThat(s.intent()).as("the bundled decision is the best").isGreaterThanOrEqualTo(scores.get(Decision.CUES).intent());
+        assertThat(s.unsafe()).as(s.misses()).isZero();
     }
 
     @Test
     void learnedDecisionHoldsItsFiguresOnFamiliesItNeverSaw() {
-        // Measured: intent 0.895, slots 0.828, unsafe 49; the model alone (no rules, no neighbours) 0.773.
+        // Measured: intent 0.949, slots 0.873, unsafe 0; the model alone (no rules, no neighbours) 0.787.
         Score s = scores.get(Decision.LEARNED);
-        assertThat(s.intent()).as(s.line("learned")).isGreaterThanOrEqualTo(0.88);
-        assertThat(s.slots()).as(s.line("learned")).isGreaterThanOrEqualTo(0.81);
-        assertThat(s.unsafe()).as(s.misses()).isLessThanOrEqualTo(55);
+        assertThat(s.intent()).as(s.line("learned")).isGreaterThanOrEqualTo(0.93);
+        assertThat(s.slots()).as(s.line("learned")).isGreaterThanOrEqualTo(0.85);
+        assertThat(s.unsafe()).as(s.misses()).isLessThanOrEqualTo(2);
         assertThat((double) modelAloneHits / modelAloneCases).isGreaterThanOrEqualTo(0.75);
     }
 
     @Test
     void cueEngineOnTheSameFolds() {
-        // Measured: intent 0.914, slots 0.865, unsafe 110.
+        // Measured: intent 0.976, slots 0.885, unsafe 0 (before the rules read typos and openings: 0.914, 0.865, 110).
         Score s = scores.get(Decision.CUES);
-        assertThat(s.intent()).as(s.line("cues")).isGreaterThanOrEqualTo(0.90);
-        assertThat(s.slots()).as(s.line("cues")).isGreaterThanOrEqualTo(0.85);
-        assertThat(s.unsafe()).as(s.misses()).isLessThanOrEqualTo(115);
+        assertThat(s.intent()).as(s.line("cues")).isGreaterThanOrEqualTo(0.96);
+        assertThat(s.slots()).as(s.line("cues")).isGreaterThanOrEqualTo(0.87);
+        assertThat(s.unsafe()).as(s.misses()).isLessThanOrEqualTo(3);
     }
 }

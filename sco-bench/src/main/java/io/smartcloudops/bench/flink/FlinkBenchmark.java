@@ -1,6 +1,7 @@
 package io.smartcloudops.bench.flink;
 
 import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.bench.detect.FleetRules;
 import io.smartcloudops.bench.detect.WarmTemplates;
 import io.smartcloudops.detect.pipeline.SampleVerdict;
 import io.smartcloudops.detect.pipeline.ScoredSample;
@@ -61,17 +62,6 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * at the point's parallelism, on as many slots.
  */
 public final class FlinkBenchmark {
-    static final String RULES = """
-            groups:
-              - name: bench
-                rules:
-                  - alert: BenchAnomaly
-                    expr: anomaly_score(bench_metric) >= 0.95
-                  - alert: BenchHigh
-                    expr: bench_metric > 1000000
-                    for: 5m
-                    labels: {severity: warning}
-            """;
     private static final Duration TRIGGER_PATIENCE = Duration.ofMinutes(10);
 
     private final WarmTemplates templates;
@@ -176,7 +166,7 @@ public final class FlinkBenchmark {
         env.enableCheckpointing(Duration.ofDays(1).toMillis());
         DataStream<Sample> samples = env.fromSource(new DataGeneratorSource<>(series, count, limit, ScoTypes.SAMPLE),
                 SampleWatermarks.boundedOutOfOrderness(Duration.ZERO, null), "warm series").setParallelism(1);
-        ScoFlink.builder().detector(detector).rules("bench.yml", RULES).build().apply(samples).scored()
+        ScoFlink.builder().detector(detector).rules(FleetRules.NAME, FleetRules.text()).build().apply(samples).scored()
                 .map(new Timed(), ScoTypes.SCORED_SAMPLE).name("timed").sinkTo(new DiscardingSink<>());
         return env;
     }

@@ -35,6 +35,7 @@ final class WarmSeries implements GeneratorFunction<Long, Sample>, Serializable 
     /** Each template's seed in the serializer's format: the function is shipped to the tasks, and a state object is not serializable. */
     private final byte[][] seeds;
     private final int[] seedBytes;
+    private transient SeriesState[] seedStates;
     private final long firstMillis;
 
     WarmSeries(WarmTemplates templates, int series) {
@@ -62,13 +63,24 @@ final class WarmSeries implements GeneratorFunction<Long, Sample>, Serializable 
         return SeriesId.of(METRIC, Labels.of("series", Integer.toString(i)));
     }
 
-    /** The keyed state value series {@code i} starts from (its detector saved, so series of one template share no live one). */
+    /**
+     * The keyed state value series {@code i} starts from. Series of one template share one state
+     * object: the seeding job only stores it for the savepoint (which writes each key's copy) and
+     * never scores with it, so its detector stays saved and a million seeded series do not hold a
+     * million copies of a few templates in the seeding job's heap.
+     */
     SeriesState seed(int i) {
-        try {
-            return SEEDS.deserialize(new DataInputDeserializer(seeds[i % seeds.length]));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (seedStates == null) {
+            seedStates = new SeriesState[seeds.length];
+            for (int t = 0; t < seeds.length; t++) {
+                try {
+                    seedStates[t] = SEEDS.deserialize(new DataInputDeserializer(seeds[t]));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
+        return seedStates[i % seeds.length];
     }
 
     private static byte[] write(SeriesState state) {

@@ -18,8 +18,10 @@ import java.util.Objects;
  * backend the live detector then stays in the state table between samples and is snapshotted only
  * when a checkpoint writes it; with RocksDB every access deserializes and every write serializes it.
  *
- * <p>Not thread-safe, like the detector it holds: one task owns a key at a time, and the heap
- * backend's asynchronous snapshots serialize a state only once the task has been handed a copy.
+ * <p>One task owns a key at a time, and the detector is not thread-safe. The one other thread that
+ * sees a state is the heap backend's asynchronous snapshot, which serializes the original of a key
+ * whose copy the task took: {@link #copy} and {@link #detectorState} hold the state's lock, so the
+ * snapshot reads the detector either before the copy took it over or the snapshot the copy left.
  */
 public final class SeriesState {
     private Detector live;
@@ -58,7 +60,7 @@ public final class SeriesState {
     }
 
     /** The live detector, restored by {@code factory} from the saved form on first use. */
-    Detector detector(DetectorFactory factory) {
+    synchronized Detector detector(DetectorFactory factory) {
         if (live == null) {
             live = factory.restore(saved);
             saved = null; // the live detector moves on; its old snapshot would only hold memory
@@ -67,7 +69,7 @@ public final class SeriesState {
     }
 
     /** The detector's persisted form: a fresh snapshot of the live one, or the saved one as it came. */
-    DetectorState detectorState() {
+    synchronized DetectorState detectorState() {
         return live != null ? live.snapshot() : saved;
     }
 
@@ -88,9 +90,21 @@ public final class SeriesState {
         this.rules = rules;
     }
 
-    /** An independent state equal to this one: the saved form of its detector, shared, as that is immutable. */
-    SeriesState copy() {
-        return saved(detectorState(), lastTimestampMillis, rules);
+    /**
+     * An independent state equal to this one. A live detector moves to the copy and this state keeps
+     * its snapshot: the heap backend copies a state for the task while a checkpoint holds the
+     * original, which it then only serializes, so the task goes on with the live detector and a key
+     * touched during a checkpoint costs one snapshot, not a snapshot and a restore. A saved detector
+     * is shared, as it is immutable.
+     */
+    synchronized SeriesState copy() {
+        if (live == null) {
+            return saved(saved, lastTimestampMillis, rules);
+        }
+        SeriesState moved = new SeriesState(live, null, lastTimestampMillis, rules);
+        saved = live.snapshot();
+        live = null;
+        return moved;
     }
 
     @Override

@@ -21,9 +21,9 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>{@link #copy} is a deep copy, as the heap state backend requires: while an asynchronous
  * snapshot holds a state, the first access to its key (a read too) replaces it with a copy for the
- * task to change, and the snapshot thread serializes the original. The copy holds the detector's
- * snapshot and is rebuilt into a live detector on first use, so a key accessed during a checkpoint
- * costs one snapshot and one restore.
+ * task to change, and the snapshot thread serializes the original. The copy takes the live detector
+ * over and the original keeps its snapshot ({@link SeriesState#copy}), so a key accessed during a
+ * checkpoint costs one detector snapshot.
  */
 public final class SeriesStateSerializer extends TypeSerializer<SeriesState> {
     private static final long serialVersionUID = 1L;

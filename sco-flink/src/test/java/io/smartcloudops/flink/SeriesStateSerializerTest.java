@@ -18,10 +18,18 @@ import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import io.smartcloudops.remediate.rules.SeriesRuleState;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -98,6 +106,40 @@ class SeriesStateSerializerTest {
         SeriesState snapshotted = roundTrip(original);
         assertThat(snapshotted.lastTimestampMillis()).isEqualTo(199 * 60_000L);
         assertThat(scores(snapshotted.detector(f), next)).isEqualTo(fromCopy);
+    }
+
+    @Test
+    void aSnapshotThreadSerializingTheOriginalSeesTheStateAtTheCopyWhileTheTaskGoesOn() throws Exception {
+        DetectorFactory f = factory("default");
+        Detector live = f.create(ID, DetectorSettings.defaults());
+        scores(live, wave(0, 300));
+        SeriesState original = SeriesState.started(live, 299 * 60_000L);
+        byte[] atCopy = bytes(original);
+        ExecutorService snapshotThread = Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch started = new CountDownLatch(1);
+            // as the heap backend's asynchronous phase: it writes the original while the task has the copy
+            Future<Set<String>> written = snapshotThread.submit(() -> {
+                Set<String> seen = new HashSet<>();
+                started.countDown();
+                for (int i = 0; i < 200; i++) {
+                    seen.add(Arrays.toString(bytes(original)));
+                }
+                return seen;
+            });
+            started.await();
+            SeriesState copy = serializer.copy(original);
+            scores(copy.detector(f), wave(300, 200));
+            assertThat(written.get()).containsExactly(Arrays.toString(atCopy));
+        } finally {
+            snapshotThread.shutdownNow();
+        }
+    }
+
+    private byte[] bytes(SeriesState state) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(16_384);
+        serializer.serialize(state, out);
+        return out.getCopyOfBuffer();
     }
 
     @Test

@@ -3,13 +3,13 @@ package io.smartcloudops.flink;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.detect.AnomalyEvent;
 import io.smartcloudops.api.metric.Sample;
-import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import io.smartcloudops.detect.pipeline.ScoredSample;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
@@ -29,7 +29,10 @@ public final class ScoFlink {
     /** The operator's uid: a savepoint's state is matched to it, so it never changes. */
     public static final String OPERATOR_UID = "sco-series";
 
-    /** The name of the operator's keyed {@code ValueState<byte[]>} that holds a series' detector. */
+    /**
+     * The name of the operator's keyed {@code ValueState<SeriesState>} that holds a series' detector
+     * and rule state (see {@link #seriesStateDescriptor()}).
+     */
     public static final String DETECTOR_STATE = "detector";
 
     private final Settings settings;
@@ -47,13 +50,11 @@ public final class ScoFlink {
     }
 
     /**
-     * The {@link #DETECTOR_STATE} value of a series whose detector goes on from an agent's checkpoint.
-     * Written for each series into a savepoint with Flink's State Processor API (under
-     * {@link #OPERATOR_UID}, keyed by {@link ScoTypes#SERIES_ID}), it lets a job start with what the
-     * agent had learnt instead of warming every series up again.
+     * The descriptor of the operator's {@link #DETECTOR_STATE}, without the TTL a job may add: for
+     * writing a savepoint whose series go on from an agent's checkpoint ({@link SeriesState#of}).
      */
-    public static byte[] detectorState(DetectionPipeline.Checkpoint checkpoint) {
-        return KeyedStateCodec.encode(new KeyedStateCodec.DetectorSlot(checkpoint, 0));
+    public static ValueStateDescriptor<SeriesState> seriesStateDescriptor() {
+        return new ValueStateDescriptor<>(DETECTOR_STATE, new SeriesStateSerializer());
     }
 
     /** Keys the samples by series and runs detection and rules on them. */
@@ -84,10 +85,9 @@ public final class ScoFlink {
      * @param rulesText the rule file's text, read once when the job is built so every task evaluates the same rules
      * @param maxFuture samples stamped further ahead of processing time are dropped; null: no limit (backfills)
      * @param stateTtl a series' state expires this long after its last write; null: never
-     * @param liveDetectors how many series per task keep a live detector beside their state bytes
      */
     public record Settings(String detector, Map<String, String> detectorConfig, double anomalyThreshold, String rulesName,
-            String rulesText, Duration staleAfter, Duration maxFuture, Duration stateTtl, int liveDetectors) implements Serializable {
+            String rulesText, Duration staleAfter, Duration maxFuture, Duration stateTtl) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         public Settings {
@@ -107,7 +107,6 @@ public final class ScoFlink {
         private Duration staleAfter = Duration.ofMinutes(5);
         private Duration maxFuture;
         private Duration stateTtl;
-        private int liveDetectors = 10_000;
 
         private Builder() {
         }
@@ -155,21 +154,13 @@ public final class ScoFlink {
             return this;
         }
 
-        public Builder liveDetectors(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("liveDetectors must be >= 1, got " + n);
-            }
-            this.liveDetectors = n;
-            return this;
-        }
-
         /** @throws io.smartcloudops.remediate.rules.RuleFileException when the rules do not parse, before any task starts */
         public ScoFlink build() {
             if (rulesText != null) {
                 new io.smartcloudops.remediate.rules.RuleFileLoader().parse(rulesName, rulesText);
             }
             return new ScoFlink(new Settings(detector, detectorConfig, threshold, rulesName, rulesText, staleAfter, maxFuture,
-                    stateTtl, liveDetectors));
+                    stateTtl));
         }
     }
 }

@@ -3,7 +3,9 @@ package io.smartcloudops.flink;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertState;
 import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.detect.Detector;
 import io.smartcloudops.api.detect.DetectorFactory;
+import io.smartcloudops.api.detect.DetectorSettings;
 import io.smartcloudops.api.detect.Score;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.metric.Sample;
@@ -24,10 +26,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -35,7 +37,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -53,10 +54,11 @@ import org.slf4j.LoggerFactory;
  * evaluated at the sample's event time. Event-time timers evaluate the rules again when a pending
  * alert's {@code for} elapses and when a series with alerts goes stale.
  *
- * <p>State per series: the detector snapshot's bytes ({@code detector}), the rule engine's view of
- * the series ({@code rules}), and the samples waiting for the watermark ({@code pending}). The live
- * detectors are a cache in front of the first, checked against its update count, so a restore or
- * a rescale (which gives this instance other series) always starts from the checkpointed bytes.
+ * <p>State per series: a {@link SeriesState} ({@code detector}: the live detector, its last scored
+ * time and the rule engine's view of the series, written by {@link SeriesStateSerializer}) and the
+ * samples waiting for the watermark ({@code pending}). The detector is never snapshotted per sample:
+ * with the heap backend it lives in the state table and is serialized only by checkpoints; with
+ * RocksDB Flink deserializes it on each access and serializes it on each write.
  */
 final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, ScoredSample> {
     private static final long serialVersionUID = 1L;
@@ -66,13 +68,12 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
     private final OutputTag<AnomalyEvent> anomalies;
     private final OutputTag<Alert> alerts;
 
+    private transient DetectorFactory factory;
+    /** Holds no series: it scores with the detectors the keyed state holds, by the agent's verdicts. */
     private transient DetectionPipeline pipeline;
-    private transient String detectorName;
-    private transient LinkedHashMap<SeriesId, Long> live;
     private transient RuleEngine engine;
     private transient Map<String, Duration> forByRule;
-    private transient ValueState<byte[]> detectorState;
-    private transient ValueState<byte[]> ruleState;
+    private transient ValueState<SeriesState> seriesState;
     private transient MapState<Long, Sample> pending;
     private transient Map<SampleVerdict, Counter> verdicts;
     private transient Counter late;
@@ -86,23 +87,9 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
     @Override
     public void open(OpenContext openContext) {
         ProviderRegistry registry = ProviderRegistry.builder().discover(SeriesProcessor.class.getClassLoader()).build();
-        DetectorFactory factory = registry.provider(DetectorProvider.class, settings.detector())
+        factory = registry.provider(DetectorProvider.class, settings.detector())
                 .create(ProviderContext.builder().config(ProviderConfig.of(settings.detectorConfig())).build());
-        detectorName = factory.name();
-        pipeline = DetectionPipeline.builder(factory).anomalyThreshold(settings.anomalyThreshold()).maxSeries(Integer.MAX_VALUE).build();
-        int cacheSize = settings.liveDetectors();
-        live = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<SeriesId, Long> eldest) {
-                if (size() > cacheSize) {
-                    pipeline.forget(eldest.getKey());
-                    return true;
-                }
-                return false;
-            }
-        };
+        pipeline = DetectionPipeline.builder(factory).anomalyThreshold(settings.anomalyThreshold()).build();
         List<Rule> rules = settings.rulesText() == null ? List.of()
                 : new RuleFileLoader().parse(settings.rulesName(), settings.rulesText()).stream()
                         .filter(r -> !(r.condition() instanceof Condition.Absent)).toList();
@@ -117,8 +104,7 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
         forByRule = new HashMap<>();
         rules.forEach(r -> forByRule.putIfAbsent(ruleKey(r.group(), r.name()), r.forDuration()));
 
-        ValueStateDescriptor<byte[]> det = new ValueStateDescriptor<>(ScoFlink.DETECTOR_STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-        ValueStateDescriptor<byte[]> rul = new ValueStateDescriptor<>("rules", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        ValueStateDescriptor<SeriesState> det = ScoFlink.seriesStateDescriptor();
         MapStateDescriptor<Long, Sample> pen = new MapStateDescriptor<>("pending", Types.LONG, ScoTypes.SAMPLE);
         if (settings.stateTtl() != null) {
             // stale series (churned containers, renamed endpoints) leave state when they stop writing to it
@@ -127,10 +113,8 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
                     .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                     .build();
             det.enableTimeToLive(ttl);
-            rul.enableTimeToLive(ttl);
         }
-        detectorState = getRuntimeContext().getState(det);
-        ruleState = getRuntimeContext().getState(rul);
+        seriesState = getRuntimeContext().getState(det);
         pending = getRuntimeContext().getMapState(pen);
 
         MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("sco");
@@ -153,8 +137,8 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
         if (ts <= ctx.timerService().currentWatermark()) {
             // behind the watermark: its series has moved on in event time (documented in docs/FLINK.md)
             late.inc();
-            byte[] det = detectorState.value();
-            boolean repeat = det != null && KeyedStateCodec.header(det)[0] == ts;
+            SeriesState state = seriesState.value();
+            boolean repeat = state != null && state.lastTimestampMillis() == ts;
             out.collect(dropped(sample, repeat ? SampleVerdict.DROPPED_DUPLICATE : SampleVerdict.DROPPED_OUT_OF_ORDER));
             return;
         }
@@ -169,57 +153,52 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoredSample> out) throws Exception {
         SeriesId id = ctx.getCurrentKey();
+        SeriesState state = seriesState.value(); // null: a new series, or one whose state the TTL expired
+        boolean changed = false;
         Sample sample = pending.get(timestamp);
         ScoredSample scored = null;
         if (sample != null) {
             pending.remove(timestamp);
-            scored = score(id, sample);
+            Detector detector = state == null ? factory.create(id, DetectorSettings.defaults()) : state.detector(factory);
+            scored = pipeline.ingest(sample, detector, state == null ? Long.MIN_VALUE : state.lastTimestampMillis());
+            verdicts.get(scored.verdict()).inc();
+            if (scored.verdict() == SampleVerdict.SCORED) {
+                if (state == null) {
+                    state = SeriesState.started(detector, timestamp);
+                } else {
+                    state.scored(timestamp);
+                }
+                changed = true;
+                scored = named(id, scored);
+            }
             out.collect(scored);
             scored.anomaly().ifPresent(a -> ctx.output(anomalies, a));
         }
-        if (engine != null) {
-            evaluateRules(id, timestamp, scored != null && scored.verdict() == SampleVerdict.SCORED ? scored : null, ctx);
+        if (engine != null && state != null) {
+            changed |= evaluateRules(id, state, timestamp, scored != null && scored.verdict() == SampleVerdict.SCORED ? scored : null, ctx);
+        }
+        if (changed) {
+            // the heap backend holds this very object already; the write renews its TTL, and RocksDB stores it
+            seriesState.update(state);
         }
     }
 
-    private ScoredSample score(SeriesId id, Sample sample) throws Exception {
-        byte[] stored = detectorState.value();
-        Long cached = live.get(id);
-        if (stored == null) {
-            if (cached != null) { // expired by the state TTL: the series starts afresh, as a new one
-                live.remove(id);
-                pipeline.forget(id);
-            }
-        } else {
-            KeyedStateCodec.DetectorSlot slot = KeyedStateCodec.decodeHeaderIfCached(stored, cached);
-            if (slot != null) {
-                pipeline.restore(Map.of(id, slot.checkpoint()));
-                live.put(id, slot.updates());
-            }
-        }
-        ScoredSample scored = pipeline.ingest(sample);
-        verdicts.get(scored.verdict()).inc();
-        if (scored.verdict() != SampleVerdict.SCORED) {
-            return scored;
-        }
-        long updates = stored == null ? 1 : KeyedStateCodec.header(stored)[1] + 1;
-        DetectionPipeline.Checkpoint cp = pipeline.checkpoint(id).orElseThrow();
-        detectorState.update(KeyedStateCodec.encode(new KeyedStateCodec.DetectorSlot(cp, updates)));
-        live.put(id, updates);
-        // the pipeline numbers anomalies per instance; in a job they are named by series and time so a replay names them alike
+    /** The pipeline numbers anomalies per instance; in a job they are named by series and time so a replay names them alike. */
+    private ScoredSample named(SeriesId id, ScoredSample scored) {
         Optional<AnomalyEvent> anomaly = scored.anomaly().map(a -> new AnomalyEvent(anomalyId(id, a.timestampMillis()), a.series(),
                 a.timestampMillis(), a.value(), a.score(), a.detector()));
         return new ScoredSample(scored.sample(), scored.verdict(), scored.score(), anomaly);
     }
 
-    private void evaluateRules(SeriesId id, long timestamp, ScoredSample scored, OnTimerContext ctx) throws Exception {
-        byte[] stored = ruleState.value();
-        if (stored == null && scored == null) {
-            return;
+    /** Runs the rules on the series at {@code timestamp}; true when its rule state changed. */
+    private boolean evaluateRules(SeriesId id, SeriesState state, long timestamp, ScoredSample scored, OnTimerContext ctx) {
+        SeriesRuleState before = state.rules();
+        if (before == null && scored == null) {
+            return false;
         }
         try {
-            if (stored != null) {
-                engine.importSeries(KeyedStateCodec.decodeRules(stored));
+            if (before != null) {
+                engine.importSeries(before);
             }
             if (scored != null) {
                 engine.observe(scored.sample(), scored.score());
@@ -227,14 +206,12 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
             for (Alert changed : engine.evaluate(Instant.ofEpochMilli(timestamp))) {
                 ctx.output(alerts, changed);
             }
-            Optional<SeriesRuleState> now = engine.exportSeries(id);
-            if (now.isEmpty()) {
-                ruleState.clear();
-                return;
+            SeriesRuleState now = engine.exportSeries(id).orElse(null);
+            state.rules(now);
+            if (now == null) {
+                return before != null;
             }
-            SeriesRuleState state = now.get();
-            ruleState.update(KeyedStateCodec.encode(state));
-            for (SeriesRuleState.RuleAlert ra : state.alerts()) {
+            for (SeriesRuleState.RuleAlert ra : now.alerts()) {
                 if (ra.alert().state() == AlertState.PENDING) {
                     Duration forDuration = forByRule.getOrDefault(ruleKey(ra.group(), ra.rule()), Duration.ZERO);
                     long due = ra.alert().activeSince().plus(forDuration).toEpochMilli();
@@ -243,20 +220,21 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
                     }
                 }
             }
-            if (!state.alerts().isEmpty()) {
+            if (!now.alerts().isEmpty()) {
                 // one past the edge: the engine calls a series stale when its newest sample is older than staleAfter
-                long stale = state.latest().timestampMillis() + settings.staleAfter().toMillis() + 1;
+                long stale = now.latest().timestampMillis() + settings.staleAfter().toMillis() + 1;
                 if (stale > timestamp) {
                     ctx.timerService().registerEventTimeTimer(stale);
                 }
             }
+            return !Objects.equals(before, now);
         } finally {
             engine.forgetSeries(id);
         }
     }
 
     private String anomalyId(SeriesId id, long timestampMillis) {
-        return "an-" + Alert.fingerprintOf(Labels.of("series", id.toString(), "detector", detectorName)) + "-" + timestampMillis;
+        return "an-" + Alert.fingerprintOf(Labels.of("series", id.toString(), "detector", factory.name())) + "-" + timestampMillis;
     }
 
     private ScoredSample dropped(Sample sample, SampleVerdict verdict) {

@@ -4,17 +4,21 @@ import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertState;
 import io.smartcloudops.api.alert.Severity;
 import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.detect.DetectorState;
 import io.smartcloudops.api.detect.Score;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.detect.pipeline.SampleVerdict;
 import io.smartcloudops.detect.pipeline.ScoredSample;
+import io.smartcloudops.remediate.rules.SeriesRuleState;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -141,6 +145,66 @@ final class Wire {
         Severity severity = Severity.valueOf(in.readUTF());
         return new Alert(name, labels, annotations, state, severity, instant(in), instant(in), instant(in), in.readDouble(),
                 in.readUTF());
+    }
+
+    /** A detector's snapshot as the detector wrote it: its name, its format version and its bytes. */
+    static void detectorState(DataOutput out, DetectorState s) throws IOException {
+        out.writeUTF(s.detector());
+        out.writeInt(s.version());
+        byte[] b = s.bytes();
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    static DetectorState detectorState(DataInput in) throws IOException {
+        String detector = in.readUTF();
+        int version = in.readInt();
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return new DetectorState(detector, version, b);
+    }
+
+    static void ruleState(DataOutput out, SeriesRuleState state) throws IOException {
+        series(out, state.series());
+        point(out, state.latest());
+        out.writeInt(state.history().size());
+        for (SeriesRuleState.Point p : state.history()) {
+            point(out, p);
+        }
+        out.writeInt(state.alerts().size());
+        for (SeriesRuleState.RuleAlert a : state.alerts()) {
+            out.writeUTF(a.group());
+            out.writeUTF(a.rule());
+            alert(out, a.alert());
+        }
+    }
+
+    static SeriesRuleState ruleState(DataInput in) throws IOException {
+        SeriesId series = series(in);
+        SeriesRuleState.Point latest = point(in);
+        int n = in.readInt();
+        List<SeriesRuleState.Point> history = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            history.add(point(in));
+        }
+        int m = in.readInt();
+        List<SeriesRuleState.RuleAlert> alerts = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            String group = in.readUTF();
+            String rule = in.readUTF();
+            alerts.add(new SeriesRuleState.RuleAlert(group, rule, alert(in)));
+        }
+        return new SeriesRuleState(series, latest, history, alerts);
+    }
+
+    private static void point(DataOutput out, SeriesRuleState.Point p) throws IOException {
+        out.writeLong(p.timestampMillis());
+        out.writeDouble(p.value());
+        out.writeDouble(p.score());
+    }
+
+    private static SeriesRuleState.Point point(DataInput in) throws IOException {
+        return new SeriesRuleState.Point(in.readLong(), in.readDouble(), in.readDouble());
     }
 
     private static void instant(DataOutput out, Instant t) throws IOException {

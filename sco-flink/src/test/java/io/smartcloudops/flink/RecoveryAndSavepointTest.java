@@ -19,6 +19,7 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
@@ -30,6 +31,8 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Flink's guarantees hold for the operator's state: checkpoints after a failure, savepoints across a stop and a rescale. */
 class RecoveryAndSavepointTest {
@@ -128,18 +131,22 @@ class RecoveryAndSavepointTest {
         }
     }
 
-    @Test
-    void stopWithSavepointThenRestoreAtAnotherParallelismContinuesAsAnUninterruptedRun() throws Exception {
+    /** On both backends: the heap one keeps the live detectors and serializes them at the savepoint, RocksDB on every access. */
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void stopWithSavepointThenRestoreAtAnotherParallelismContinuesAsAnUninterruptedRun(String backend) throws Exception {
         Fleet fleet = new Fleet(6, 300);
         Fleet.Expected expected = fleet.expected("ewma");
         int firstPart = fleet.size() / 2;
 
-        StreamExecutionEnvironment first = StreamExecutionEnvironment.getExecutionEnvironment();
+        Configuration before = new Configuration();
+        before.set(StateBackendOptions.STATE_BACKEND, backend);
+        StreamExecutionEnvironment first = StreamExecutionEnvironment.getExecutionEnvironment(before);
         first.setParallelism(2);
         // the source stops after the first half until a checkpoint: the savepoint then holds exactly that half
         ScoFlink.Streams a = fleet.job("ewma").apply(source(first, fleet, RateLimiterStrategy.perCheckpoint(firstPart)));
-        a.scored().sinkTo(Collected.into("sp-scored-1")).uid("scored-sink");
-        a.alerts().sinkTo(Collected.into("sp-alerts-1")).uid("alerts-sink");
+        a.scored().sinkTo(Collected.into("sp-scored-1-" + backend)).uid("scored-sink");
+        a.alerts().sinkTo(Collected.into("sp-alerts-1-" + backend)).uid("alerts-sink");
         JobClient job = first.executeAsync("before savepoint");
         // the samples still within the watermark's bound wait in keyed state, to be scored after the restore
         long lastTs = fleet.sample(firstPart - 1).timestampMillis();
@@ -151,28 +158,29 @@ class RecoveryAndSavepointTest {
         }
         long scoredBefore = firstPart - waiting;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (Collected.get("sp-scored-1").size() < scoredBefore && System.nanoTime() < deadline) {
+        while (Collected.get("sp-scored-1-" + backend).size() < scoredBefore && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(Collected.<ScoredSample>get("sp-scored-1")).hasSize((int) scoredBefore);
+        assertThat(Collected.<ScoredSample>get("sp-scored-1-" + backend)).hasSize((int) scoredBefore);
         String savepoint = job.stopWithSavepoint(false, dir.toUri().toString(), SavepointFormatType.CANONICAL).get(60, TimeUnit.SECONDS);
 
         Configuration conf = new Configuration();
         conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        conf.set(StateBackendOptions.STATE_BACKEND, backend);
         StreamExecutionEnvironment second = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         second.setParallelism(4);
         ScoFlink.Streams b = fleet.job("ewma").apply(source(second, fleet, RateLimiterStrategy.noOp()));
-        b.scored().sinkTo(Collected.into("sp-scored-2")).uid("scored-sink");
-        b.alerts().sinkTo(Collected.into("sp-alerts-2")).uid("alerts-sink");
+        b.scored().sinkTo(Collected.into("sp-scored-2-" + backend)).uid("scored-sink");
+        b.alerts().sinkTo(Collected.into("sp-alerts-2-" + backend)).uid("alerts-sink");
         second.execute("after savepoint");
 
-        List<ScoredSample> all = new ArrayList<>(Collected.get("sp-scored-1"));
-        all.addAll(Collected.get("sp-scored-2"));
+        List<ScoredSample> all = new ArrayList<>(Collected.get("sp-scored-1-" + backend));
+        all.addAll(Collected.get("sp-scored-2-" + backend));
         assertThat(Fleet.byKey(all)).isEqualTo(Fleet.byKey(expected.scored()));
-        List<Alert> alerts = new ArrayList<>(Collected.get("sp-alerts-1"));
-        alerts.addAll(Collected.get("sp-alerts-2"));
+        List<Alert> alerts = new ArrayList<>(Collected.get("sp-alerts-1-" + backend));
+        alerts.addAll(Collected.get("sp-alerts-2-" + backend));
         assertThat(alerts).containsExactlyInAnyOrderElementsOf(expected.alerts());
-        assertThat(Collected.<Alert>get("sp-alerts-1")).isNotEmpty();
-        assertThat(Collected.<Alert>get("sp-alerts-2")).isNotEmpty();
+        assertThat(Collected.<Alert>get("sp-alerts-1-" + backend)).isNotEmpty();
+        assertThat(Collected.<Alert>get("sp-alerts-2-" + backend)).isNotEmpty();
     }
 }

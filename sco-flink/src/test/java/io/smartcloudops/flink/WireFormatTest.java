@@ -1,23 +1,18 @@
 package io.smartcloudops.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertState;
 import io.smartcloudops.api.alert.Severity;
 import io.smartcloudops.api.detect.AnomalyEvent;
-import io.smartcloudops.api.detect.DetectorState;
 import io.smartcloudops.api.detect.Score;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
-import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import io.smartcloudops.detect.pipeline.SampleVerdict;
 import io.smartcloudops.detect.pipeline.ScoredSample;
-import io.smartcloudops.remediate.rules.SeriesRuleState;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -66,26 +61,5 @@ class WireFormatTest {
         Alert resolved = FIRING.withState(AlertState.RESOLVED, T.plusSeconds(600));
         assertThat(roundTrip(new WireSerializer.OfAlert(), FIRING)).isEqualTo(FIRING);
         assertThat(roundTrip(new WireSerializer.OfAlert(), resolved)).isEqualTo(resolved);
-    }
-
-    @Test
-    void keyedStateRoundTripsAndRefusesAFormatItDoesNotKnow() {
-        DetectorState state = new DetectorState("ewma", 2, new byte[] {1, 2, 3});
-        byte[] bytes = KeyedStateCodec.encode(new KeyedStateCodec.DetectorSlot(new DetectionPipeline.Checkpoint(state, 42), 7));
-        KeyedStateCodec.DetectorSlot back = KeyedStateCodec.decodeDetector(bytes);
-        assertThat(back.checkpoint()).isEqualTo(new DetectionPipeline.Checkpoint(state, 42));
-        assertThat(back.updates()).isEqualTo(7);
-        assertThat(KeyedStateCodec.header(bytes)).containsExactly(42, 7);
-        assertThat(KeyedStateCodec.decodeHeaderIfCached(bytes, 7L)).isNull();
-        assertThat(KeyedStateCodec.decodeHeaderIfCached(bytes, 6L)).isNotNull();
-
-        SeriesRuleState rules = new SeriesRuleState(ID, new SeriesRuleState.Point(9, 1.5, 0.2),
-                List.of(new SeriesRuleState.Point(8, 1, 0), new SeriesRuleState.Point(9, 1.5, 0.2)),
-                List.of(new SeriesRuleState.RuleAlert("g", "High", FIRING)));
-        assertThat(KeyedStateCodec.decodeRules(KeyedStateCodec.encode(rules))).isEqualTo(rules);
-
-        byte[] newer = bytes.clone();
-        newer[0] = 9;
-        assertThatThrownBy(() -> KeyedStateCodec.decodeDetector(newer)).hasMessageContaining("format 9");
     }
 }

@@ -2,6 +2,7 @@ package io.smartcloudops.bench.flink;
 
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.flink.ScoFlink;
+import io.smartcloudops.flink.SeriesState;
 import io.smartcloudops.flink.ScoTypes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +11,6 @@ import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -102,7 +101,7 @@ final class WarmSavepoint {
     private static final class Seed extends KeyedProcessFunction<SeriesId, Long, Void> {
         private static final long serialVersionUID = 1L;
         private final WarmSeries series;
-        private transient ValueState<byte[]> detector;
+        private transient ValueState<SeriesState> detector;
         private transient LongCounter seeded;
 
         Seed(WarmSeries series) {
@@ -111,8 +110,7 @@ final class WarmSavepoint {
 
         @Override
         public void open(OpenContext context) {
-            detector = getRuntimeContext().getState(
-                    new ValueStateDescriptor<>(ScoFlink.DETECTOR_STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+            detector = getRuntimeContext().getState(ScoFlink.seriesStateDescriptor());
             seeded = new LongCounter();
             getRuntimeContext().addAccumulator(SEEDED, seeded);
         }

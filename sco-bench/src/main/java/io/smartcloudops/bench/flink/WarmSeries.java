@@ -6,10 +6,15 @@ import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.bench.detect.WarmTemplates;
 import io.smartcloudops.detect.pipeline.DetectionPipeline;
-import io.smartcloudops.flink.ScoFlink;
+import io.smartcloudops.flink.SeriesState;
+import io.smartcloudops.flink.SeriesStateSerializer;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
  * {@code n} series for a Flink job, each going on from a {@link WarmTemplates} state with that
@@ -24,9 +29,13 @@ final class WarmSeries implements GeneratorFunction<Long, Sample>, Serializable 
     /** The agent's default sample interval: rounds of samples are this far apart in event time. */
     static final long STEP_MILLIS = 15_000;
 
+    private static final SeriesStateSerializer SEEDS = new SeriesStateSerializer();
     private final int series;
     private final double[][] values;
+    /** Each template's seed in the serializer's format: the function is shipped to the tasks, and a state object is not serializable. */
     private final byte[][] seeds;
+    private final int[] seedBytes;
+    private transient SeriesState[] seedStates;
     private final long firstMillis;
 
     WarmSeries(WarmTemplates templates, int series) {
@@ -36,9 +45,11 @@ final class WarmSeries implements GeneratorFunction<Long, Sample>, Serializable 
         this.series = series;
         this.values = templates.series().stream().map(s -> s.values()).toArray(double[][]::new);
         this.seeds = new byte[templates.size()][];
+        this.seedBytes = new int[templates.size()];
         for (int t = 0; t < templates.size(); t++) {
             DetectorState state = templates.state().get(t);
-            seeds[t] = ScoFlink.detectorState(new DetectionPipeline.Checkpoint(state, templates.lastMillis()[t]));
+            seeds[t] = write(SeriesState.of(new DetectionPipeline.Checkpoint(state, templates.lastMillis()[t])));
+            seedBytes[t] = state.bytes().length;
         }
         // the templates learnt files that end at different times; every series goes on after the latest of them
         this.firstMillis = Arrays.stream(templates.lastMillis()).max().orElseThrow() + STEP_MILLIS;
@@ -52,14 +63,39 @@ final class WarmSeries implements GeneratorFunction<Long, Sample>, Serializable 
         return SeriesId.of(METRIC, Labels.of("series", Integer.toString(i)));
     }
 
-    /** The keyed state value series {@code i} starts from. */
-    byte[] seed(int i) {
-        return seeds[i % seeds.length];
+    /**
+     * The keyed state value series {@code i} starts from. Series of one template share one state
+     * object: the seeding job only stores it for the savepoint (which writes each key's copy) and
+     * never scores with it, so its detector stays saved and a million seeded series do not hold a
+     * million copies of a few templates in the seeding job's heap.
+     */
+    SeriesState seed(int i) {
+        if (seedStates == null) {
+            seedStates = new SeriesState[seeds.length];
+            for (int t = 0; t < seeds.length; t++) {
+                try {
+                    seedStates[t] = SEEDS.deserialize(new DataInputDeserializer(seeds[t]));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return seedStates[i % seeds.length];
     }
 
-    /** The mean size of the seeds: what one series' detector state weighs before Flink adds its own bytes. */
+    private static byte[] write(SeriesState state) {
+        DataOutputSerializer out = new DataOutputSerializer(8192);
+        try {
+            SEEDS.serialize(state, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.getCopyOfBuffer();
+    }
+
+    /** The mean size of the seeds' detector snapshots: what one series' detector weighs before Flink adds its own bytes. */
     double meanSeedBytes() {
-        return Arrays.stream(seeds).mapToInt(b -> b.length).average().orElse(0);
+        return Arrays.stream(seedBytes).average().orElse(0);
     }
 
     @Override

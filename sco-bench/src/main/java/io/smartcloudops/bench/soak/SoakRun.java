@@ -3,6 +3,7 @@ package io.smartcloudops.bench.soak;
 import com.sun.management.OperatingSystemMXBean;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.bench.detect.DiscoveredDetectors;
+import io.smartcloudops.bench.detect.FleetRules;
 import io.smartcloudops.bench.detect.WarmFleet;
 import io.smartcloudops.bench.detect.WarmTemplates;
 import io.smartcloudops.api.spi.ProviderRegistry;
@@ -30,21 +31,6 @@ import java.util.Map;
  * and weighed (issue #15).
  */
 public final class SoakRun {
-    static final String RULES = """
-            groups:
-              - name: soak
-                rules:
-                  - alert: BenchAnomaly
-                    expr: anomaly_score(bench_metric) >= 0.95
-                  - alert: BenchHigh
-                    expr: bench_metric > 1000000
-                    for: 5m
-                    labels: {severity: warning}
-                  - alert: BenchGone
-                    expr: absent(bench_heartbeat)
-                    for: 1m
-            """;
-
     private final DiscoveredDetectors detectors;
     private final ProviderRegistry registry;
     private final Path dataDir;
@@ -73,7 +59,7 @@ public final class SoakRun {
         Path loopDir = Files.createTempDirectory("sco-soak");
         new DetectorCheckpoints(loopDir).save(fleet::checkpointEach);
         // saved once at the first round and at stop, as an agent whose interval is longer than the run
-        Ops ops = Ops.builder(registry).dataDir(loopDir).detector(factory).maxSeries(series).rules("soak.yml", RULES)
+        Ops ops = Ops.builder(registry).dataDir(loopDir).detector(factory).maxSeries(series).rules(FleetRules.NAME, FleetRules.text())
                 .notifiers(Map.of()).checkpointInterval(Duration.ofDays(365)).build();
         List<SoakSample> readings;
         try {

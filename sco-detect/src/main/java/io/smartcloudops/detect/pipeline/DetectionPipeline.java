@@ -97,20 +97,45 @@ public final class DetectionPipeline {
         }
     }
 
+    /**
+     * Scores one sample of a series whose detector the caller keeps between samples (Flink's keyed
+     * state holds it, so the pipeline holds nothing for the series), with the verdicts and the
+     * anomaly threshold of {@link #ingest(Sample)}. The caller owns the series' order: it passes the
+     * series' last scored time ({@link Long#MIN_VALUE} before the first) and keeps the sample's time
+     * as the new one when the verdict is {@link SampleVerdict#SCORED}.
+     */
+    public ScoredSample ingest(Sample sample, Detector detector, long lastTimestampMillis) {
+        Objects.requireNonNull(detector, "detector");
+        if (!Double.isFinite(sample.value())) {
+            return dropped(sample, SampleVerdict.DROPPED_NOT_FINITE);
+        }
+        if (clock != null && sample.timestampMillis() > clock.millis() + maxFutureMillis) {
+            return dropped(sample, SampleVerdict.DROPPED_FUTURE);
+        }
+        return score(detector, lastTimestampMillis, sample);
+    }
+
     private ScoredSample score(SeriesSlot slot, Sample sample) {
-        if (slot.lastTimestamp != Long.MIN_VALUE) {
-            if (sample.timestampMillis() == slot.lastTimestamp) {
+        ScoredSample scored = score(slot.detector, slot.lastTimestamp, sample);
+        if (scored.verdict() == SampleVerdict.SCORED) {
+            slot.lastTimestamp = sample.timestampMillis();
+            if (idleClock != null) {
+                slot.lastSeenMillis = idleClock.millis();
+            }
+        }
+        return scored;
+    }
+
+    private ScoredSample score(Detector detector, long lastTimestamp, Sample sample) {
+        if (lastTimestamp != Long.MIN_VALUE) {
+            if (sample.timestampMillis() == lastTimestamp) {
                 return dropped(sample, SampleVerdict.DROPPED_DUPLICATE);
             }
-            if (sample.timestampMillis() < slot.lastTimestamp) {
+            if (sample.timestampMillis() < lastTimestamp) {
                 return dropped(sample, SampleVerdict.DROPPED_OUT_OF_ORDER);
             }
         }
-        Score score = slot.detector.update(sample);
-        slot.lastTimestamp = sample.timestampMillis();
-        if (idleClock != null) {
-            slot.lastSeenMillis = idleClock.millis();
-        }
+        Score score = detector.update(sample);
         counts.get(SampleVerdict.SCORED).incrementAndGet();
         Optional<AnomalyEvent> anomaly = Optional.empty();
         if (score.value() >= threshold) {

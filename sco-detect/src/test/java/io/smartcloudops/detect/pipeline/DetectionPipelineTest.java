@@ -3,6 +3,8 @@ package io.smartcloudops.detect.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smartcloudops.api.detect.Detector;
+import io.smartcloudops.api.detect.DetectorSettings;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
@@ -245,5 +247,31 @@ class DetectionPipelineTest {
         Sample next = new Sample(CPU, 120_000, 60);
         assertThat(moved.ingest(next).score()).isEqualTo(straight.ingest(next).score());
         assertThat(moved.ingest(new Sample(CPU, 120_000, 1)).verdict()).isEqualTo(SampleVerdict.DROPPED_DUPLICATE);
+    }
+
+    @Test
+    void aDetectorKeptByTheCallerGetsTheTablesVerdictsAndScoresWhileThePipelineHoldsNoSeries() {
+        DetectionPipeline table = pipeline();
+        DetectionPipeline scorer = pipeline();
+        Detector kept = new EwmaDetectorProvider().create(ProviderContext.builder().build()).create(CPU, DetectorSettings.defaults());
+        List<Sample> samples = new ArrayList<>(wobble(CPU, 100, 0));
+        samples.add(new Sample(CPU, 200_000, Double.NaN));
+        samples.add(new Sample(CPU, 99_000, 21));
+        samples.add(new Sample(CPU, 5_000, 1_000));
+        samples.add(new Sample(CPU, 300_000, 95));
+        long last = Long.MIN_VALUE;
+        for (Sample s : samples) {
+            ScoredSample expected = table.ingest(s);
+            ScoredSample got = scorer.ingest(s, kept, last);
+            assertThat(got.verdict()).isEqualTo(expected.verdict());
+            assertThat(got.score()).isEqualTo(expected.score());
+            assertThat(got.anomaly().isPresent()).isEqualTo(expected.anomaly().isPresent());
+            if (got.verdict() == SampleVerdict.SCORED) {
+                last = s.timestampMillis();
+            }
+        }
+        assertThat(scorer.seriesCount()).isZero();
+        assertThat(scorer.count(SampleVerdict.SCORED)).isEqualTo(101);
+        assertThat(scorer.count(SampleVerdict.DROPPED_OUT_OF_ORDER)).isEqualTo(1);
     }
 }

@@ -113,7 +113,9 @@ class RecoveryAndSavepointTest {
         env.setParallelism(4);
         env.enableCheckpointing(150);
         try (AgentWebhook agent = new AgentWebhook(2)) {
-            DataStream<Sample> samples = source(env, fleet, RateLimiterStrategy.perSecond(900))
+            // paced by checkpoints, not by time: 20 rounds a checkpoint, so checkpoints complete before the failure point
+            // however loaded the machine (at a fixed rate a slow machine reached it before the first checkpoint)
+            DataStream<Sample> samples = source(env, fleet, RateLimiterStrategy.perCheckpoint(20 * fleet.series))
                     .map(new FailOnceAfterACheckpoint(failAt), ScoTypes.SAMPLE).setParallelism(1);
             ScoFlink.Streams out = fleet.job("ewma").apply(samples);
             out.scored().sinkTo(Collected.into("recovery-scored"));

@@ -53,7 +53,7 @@ class JavadocExamplesTest {
     void theDefaultDetectorAcceptsTheExampleSettings() throws IOException {
         DetectorFactory factory = new DefaultEnsembleProvider().create(context(defaultSettings()));
 
-        assertThat(factory.name()).isEqualTo("default");
+        assertThat(factory.name()).isEqualTo(detection().get("detector"));
         assertThat(factory.create(DISK, io.smartcloudops.api.detect.DetectorSettings.defaults()).update(new Sample(DISK, 1_000, 40))).isNotNull();
     }
 
@@ -124,14 +124,20 @@ class JavadocExamplesTest {
     }
 
     private static ProviderContext context(Map<String, Object> settings) {
-        return ProviderContext.builder().config(ProviderConfig.of("detectors.default", settings)).build();
+        return ProviderContext.builder().config(ProviderConfig.of("detection.settings", settings)).build();
+    }
+
+    /** The settings the agent hands to the detector it names: {@code detection.settings}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> defaultSettings() throws IOException {
+        return (Map<String, Object>) detection().get("settings");
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> defaultSettings() throws IOException {
+    private static Map<String, Object> detection() throws IOException {
         try (InputStream in = JavadocExamplesTest.class.getResourceAsStream("/examples/default-detector.yaml")) {
             Map<String, Object> root = new Yaml().load(in);
-            return (Map<String, Object>) ((Map<String, Object>) root.get("detectors")).get("default");
+            return (Map<String, Object>) root.get("detection");
         }
     }
 }

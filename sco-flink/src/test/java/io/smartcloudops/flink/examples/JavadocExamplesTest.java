@@ -6,14 +6,18 @@ import io.smartcloudops.api.examples.JavadocExamples;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
+import io.smartcloudops.flink.AlertmanagerWebhookSink;
 import io.smartcloudops.flink.SampleJson;
+import io.smartcloudops.flink.ScoFlink;
 import io.smartcloudops.flink.ScoTypes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.transformations.SinkTransformation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,5 +54,24 @@ class JavadocExamplesTest {
         DataStream<Sample> samples = examples.scoTypes(StreamExecutionEnvironment.getExecutionEnvironment(), List.of(WEB_CPU));
 
         assertThat(samples.getType()).isSameAs(ScoTypes.SAMPLE);
+    }
+
+    @Test
+    void theJobExampleSendsItsAlertsToTheWebhookSink() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        String rules = """
+                groups:
+                  - name: web
+                    rules:
+                      - alert: HighCpu
+                        expr: node_cpu_usage_percent > 90
+                """;
+
+        ScoFlink.Streams out = examples.scoFlink(env, new DataGeneratorSource<>(i -> WEB_CPU, 1, ScoTypes.SAMPLE), rules);
+
+        assertThat(out.alerts().getType()).isSameAs(ScoTypes.ALERT);
+        assertThat(env.getTransformations()).filteredOn(t -> t instanceof SinkTransformation<?, ?>)
+                .singleElement().satisfies(t -> assertThat(((SinkTransformation<?, ?>) t).getSink())
+                        .isInstanceOf(AlertmanagerWebhookSink.class));
     }
 }

@@ -12,11 +12,12 @@ import java.util.Set;
  * <pre>{@code
  * chat:
  *   engine: offline
- *   max-query-chars: 2000     # longer queries get a "too long" answer
- *   min-confidence: 0.4       # below it the engine asks instead of answering or acting
- *   session-ttl: 30m          # a conversation forgets its context after this much silence
- *   session-file: chat-sessions.db   # under the data directory
- *   confirm-within: 2m        # a proposed action must be confirmed ("yes") within this, or it lapses
+ *   settings:
+ *     max-query-chars: 2000     # longer queries get a "too long" answer
+ *     min-confidence: 0.4       # below it the engine asks instead of answering or acting
+ *     session-ttl: 30m          # a conversation forgets its context after this much silence
+ *     session-file: chat-sessions.db   # under the data directory
+ *     confirm-within: 2m        # a proposed action must be confirmed ("yes") within this, or it lapses
  * }</pre>
  */
 public record OfflineChatSettings(int maxQueryChars, double minConfidence, Duration sessionTtl, String sessionFile,

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A small deployment frozen in time: two hosts, a few series, one alert, one anomaly, some log and audit lines. */
-class FakeOpsView implements OpsView {
+public class FakeOpsView implements OpsView {
 
     static final SeriesId CPU_APP = SeriesId.of("node_cpu_usage_percent", Labels.of("host", "app-1"));
     static final SeriesId DISK_APP = SeriesId.of("node_disk_used_percent", Labels.of("host", "app-1"));
@@ -36,7 +36,7 @@ class FakeOpsView implements OpsView {
     private final Instant now;
     private final int forecastHistory;
 
-    FakeOpsView(Instant now) {
+    public FakeOpsView(Instant now) {
         this(now, 61);
     }
 

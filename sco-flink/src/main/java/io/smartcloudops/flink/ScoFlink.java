@@ -20,7 +20,7 @@ import org.apache.flink.util.OutputTag;
  * evaluated in event time.
  *
  * <pre>{@code
- * DataStream<Sample> samples = env.fromSource(source, SampleWatermarks.boundedOutOfOrderness(Duration.ofSeconds(30)), "samples");
+ * DataStream<Sample> samples = env.fromSource(source, SampleWatermarks.boundedOutOfOrderness(Duration.ofSeconds(30), Duration.ofMinutes(1)), "samples");
  * ScoFlink.Streams out = ScoFlink.builder().detector("default").rules("rules.yml", ruleText).build().apply(samples);
  * out.alerts().sinkTo(AlertmanagerWebhookSink.builder(URI.create("http://agent:8080/webhook/alertmanager")).build());
  * }</pre>

@@ -15,7 +15,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * rather than falling back to Kryo.
  *
  * <pre>{@code
- * DataStream<Sample> samples = env.fromData(ScoTypes.SAMPLE, list);
+ * DataStream<Sample> samples = env.fromData(list, ScoTypes.SAMPLE);
  * }</pre>
  */
 public final class ScoTypes<T> extends TypeInformation<T> {

@@ -19,14 +19,15 @@ import java.util.Set;
  * <pre>{@code
  * chat:
  *   engine: llm
- *   base_url: http://localhost:4000/v1   # any OpenAI-compatible server: OpenAI, a LiteLLM proxy, Ollama's /v1
- *   model: gpt-4o-mini
- *   api_key: ...              # may be empty for local servers
- *   timeout: 5s               # per request to the model; past it the offline engine answers
- *   max_retries: 0
- *   max_messages: 20          # conversation window kept per session
- *   max_tool_calls: 4         # model responses with tool calls in one turn
- *   session-ttl: 30m          # shared with the offline engine, as are the other offline keys
+ *   settings:
+ *     base_url: http://localhost:4000/v1   # any OpenAI-compatible server: OpenAI, a LiteLLM proxy, Ollama's /v1
+ *     model: gpt-4o-mini
+ *     api_key: ...              # may be empty for local servers
+ *     timeout: 5s               # per request to the model; past it the offline engine answers
+ *     max_retries: 0
+ *     max_messages: 20          # conversation window kept per session
+ *     max_tool_calls: 4         # model responses with tool calls in one turn
+ *     session-ttl: 30m          # shared with the offline engine, as are the other offline keys
  * }</pre>
  *
  * @param apiKey empty when the server needs none; never printed by {@link #toString()}

@@ -13,8 +13,9 @@ import io.smartcloudops.api.spi.ProviderContext;
  *
  * <pre>{@code
  * # agent configuration, every key optional
- * detectors:
- *   default:
+ * detection:
+ *   detector: default
+ *   settings:
  *     tail_quantile: 0.99        # peaks-over-threshold level of the calibrators
  *     refractory_half_life: 150  # samples
  *     quiet_surprisal: 4.5       # a confident alarm: one-in-30,000

@@ -11,5 +11,4 @@ public class NonRetriableActionException extends ActionException {
     public NonRetriableActionException(String message, Throwable cause) {
         super(message, cause);
     }
-
 }

@@ -11,5 +11,4 @@ public class RetriableActionException extends ActionException {
     public RetriableActionException(String message, Throwable cause) {
         super(message, cause);
     }
-
 }

@@ -16,16 +16,25 @@ class ApiDependencyRulesTest {
 
     @Test
     void apiDependsOnlyOnTheJdkAndSlf4j() {
-        classes().should().onlyDependOnClassesThat()
+        classes()
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "org.slf4j..", "io.smartcloudops.api..")
                 .check(api);
     }
 
     @Test
     void apiNeverReachesIntoImplementationModules() {
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("io.smartcloudops.detect..", "io.smartcloudops.remediate..", "io.smartcloudops.chat..",
-                        "io.smartcloudops.aws..", "io.smartcloudops.examples..", "io.smartcloudops.bench..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.smartcloudops.detect..",
+                        "io.smartcloudops.remediate..",
+                        "io.smartcloudops.chat..",
+                        "io.smartcloudops.aws..",
+                        "io.smartcloudops.examples..",
+                        "io.smartcloudops.bench..")
                 .check(api);
     }
 }

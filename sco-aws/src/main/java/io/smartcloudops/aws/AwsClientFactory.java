@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  *
  * <pre>{@code
  * AwsClientFactory aws = new AwsClientFactory(AwsSettings.from(context.config()));
- * try (Ec2Client ec2 = aws.ec2()) { ec2.rebootInstances(r -> r.instanceIds("i-0abc12345678")); }
+ * try (Ec2Client ec2 = aws.ec2()) {
+ *     ec2.rebootInstances(r -> r.instanceIds("i-0abc12345678"));
+ * }
  * }</pre>
  */
 public final class AwsClientFactory {
@@ -82,8 +84,7 @@ public final class AwsClientFactory {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
                         .socketTimeout(settings.socketTimeout()))
-                .overrideConfiguration(o -> o
-                        .apiCallTimeout(settings.apiCallTimeout())
+                .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout())
                         .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
@@ -109,8 +110,10 @@ public final class AwsClientFactory {
         try {
             return chain.build().getRegion();
         } catch (RuntimeException e) {
-            throw new io.smartcloudops.api.ConfigException("no AWS region: set 'region' in the plugin's settings, "
-                    + "AWS_REGION in the environment, or a region in the AWS profile", e);
+            throw new io.smartcloudops.api.ConfigException(
+                    "no AWS region: set 'region' in the plugin's settings, "
+                            + "AWS_REGION in the environment, or a region in the AWS profile",
+                    e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.smartcloudops.aws;
 import io.smartcloudops.api.ActionException;
 import io.smartcloudops.api.NonRetriableActionException;
 import io.smartcloudops.api.RetriableActionException;
+import java.io.IOException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -15,8 +16,11 @@ import software.amazon.awssdk.core.exception.SdkException;
  * do. The SDK has already retried throttling and 5xx answers by the time one of these is built.
  *
  * <pre>{@code
- * try { ec2.rebootInstances(r); }
- * catch (SdkException e) { throw AwsFailure.of(e).toActionException("reboot " + id, e); }
+ * try {
+ *     ec2.rebootInstances(r);
+ * } catch (SdkException e) {
+ *     throw AwsFailure.of(e).toActionException("reboot " + id, e);
+ * }
  * }</pre>
  *
  * @param retriable true for throttling, 5xx, time-outs and transport errors
@@ -26,22 +30,44 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public record AwsFailure(boolean retriable, String code, int status, String message) {
 
-    private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException",
-            "UnauthorizedOperation", "AuthFailure", "InvalidClientTokenId", "UnrecognizedClientException",
-            "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException", "AuthorizationError", "OptInRequired");
+    private static final Set<String> ACCESS_DENIED = Set.of(
+            "AccessDenied",
+            "AccessDeniedException",
+            "UnauthorizedOperation",
+            "AuthFailure",
+            "InvalidClientTokenId",
+            "UnrecognizedClientException",
+            "SignatureDoesNotMatch",
+            "ExpiredToken",
+            "ExpiredTokenException",
+            "AuthorizationError",
+            "OptInRequired");
 
     /** Transient states AWS itself describes as "try again later". */
-    private static final Set<String> TRANSIENT = Set.of("RequestTimeout", "RequestTimeoutException",
-            "ServiceUnavailable", "InternalError", "InternalFailure", "IncorrectInstanceState",
-            "ScalingActivityInProgress", "ResourceContention", "RequestLimitExceeded", "Throttling",
-            "ThrottlingException", "TooManyUpdates", "SlowDown");
+    private static final Set<String> TRANSIENT = Set.of(
+            "RequestTimeout",
+            "RequestTimeoutException",
+            "ServiceUnavailable",
+            "InternalError",
+            "InternalFailure",
+            "IncorrectInstanceState",
+            "ScalingActivityInProgress",
+            "ResourceContention",
+            "RequestLimitExceeded",
+            "Throttling",
+            "ThrottlingException",
+            "TooManyUpdates",
+            "SlowDown");
 
     public static AwsFailure of(SdkException e) {
         if (e instanceof AwsServiceException ase) {
             String code = ase.awsErrorDetails() == null || ase.awsErrorDetails().errorCode() == null
-                    ? "Unknown" : ase.awsErrorDetails().errorCode();
-            String message = ase.awsErrorDetails() == null || ase.awsErrorDetails().errorMessage() == null
-                    ? "" : ase.awsErrorDetails().errorMessage();
+                    ? "Unknown"
+                    : ase.awsErrorDetails().errorCode();
+            String message =
+                    ase.awsErrorDetails() == null || ase.awsErrorDetails().errorMessage() == null
+                            ? ""
+                            : ase.awsErrorDetails().errorMessage();
             int status = ase.statusCode();
             boolean retriable = ase.isThrottlingException() || status >= 500 || TRANSIENT.contains(code);
             if (ACCESS_DENIED.contains(code)) {
@@ -54,8 +80,8 @@ public record AwsFailure(boolean retriable, String code, int status, String mess
         }
         if (e instanceof SdkClientException) {
             // transport failures (connection refused, reset, read time-out) come as client exceptions
-            return new AwsFailure(e.retryable() || e.getCause() instanceof java.io.IOException,
-                    "ClientError", 0, firstLine(e.getMessage()));
+            return new AwsFailure(
+                    e.retryable() || e.getCause() instanceof IOException, "ClientError", 0, firstLine(e.getMessage()));
         }
         return new AwsFailure(e.retryable(), "SdkError", 0, firstLine(e.getMessage()));
     }

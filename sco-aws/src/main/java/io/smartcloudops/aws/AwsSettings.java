@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * web identity, the profile named here, container or instance role).
  *
  * <pre>{@code
- * AwsSettings s = AwsSettings.from(context.config());   // region: eu-west-1, api_call_timeout: 20s
+ * AwsSettings s = AwsSettings.from(context.config()); // region: eu-west-1, api_call_timeout: 20s
  * }</pre>
  *
  * @param region the region, or null for the SDK's default region chain
@@ -41,8 +41,16 @@ public record AwsSettings(
         Duration socketTimeout) {
 
     /** The settings every AWS plugin accepts besides its own. */
-    public static final Set<String> KEYS = Set.of("region", "endpoint_override", "profile", "api_call_timeout",
-            "api_call_attempt_timeout", "max_attempts", "retry_base_delay", "retry_max_backoff", "connect_timeout",
+    public static final Set<String> KEYS = Set.of(
+            "region",
+            "endpoint_override",
+            "profile",
+            "api_call_timeout",
+            "api_call_attempt_timeout",
+            "max_attempts",
+            "retry_base_delay",
+            "retry_max_backoff",
+            "connect_timeout",
             "socket_timeout");
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
@@ -58,11 +66,13 @@ public record AwsSettings(
         if (endpointOverride != null) {
             String scheme = endpointOverride.getScheme();
             if (!"http".equals(scheme) && !"https".equals(scheme) || endpointOverride.getHost() == null) {
-                throw new ConfigException("endpoint_override must be an http(s) URL with a host, got '" + endpointOverride + "'");
+                throw new ConfigException(
+                        "endpoint_override must be an http(s) URL with a host, got '" + endpointOverride + "'");
             }
             if (endpointOverride.getUserInfo() != null) {
                 // a URL with user:password would end up in logs and exception messages
-                throw new ConfigException("endpoint_override must not carry credentials; use the default credential chain");
+                throw new ConfigException(
+                        "endpoint_override must not carry credentials; use the default credential chain");
             }
         }
         positive("api_call_timeout", apiCallTimeout);
@@ -82,8 +92,17 @@ public record AwsSettings(
 
     /** Defaults: SDK chains for region and credentials, 30s per call, 10s per attempt, 3 attempts. */
     public static AwsSettings defaults() {
-        return new AwsSettings(null, null, null, Duration.ofSeconds(30), Duration.ofSeconds(10), 3,
-                Duration.ofMillis(100), Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(10));
+        return new AwsSettings(
+                null,
+                null,
+                null,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                3,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10));
     }
 
     /** Reads the keys in {@link #KEYS}; other keys are the caller's to check. */

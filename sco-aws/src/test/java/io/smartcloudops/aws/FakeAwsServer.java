@@ -139,9 +139,19 @@ public final class FakeAwsServer implements AutoCloseable {
     }
 
     public AwsClientFactory clients(Duration callTimeout, Duration attemptTimeout) {
-        AwsSettings s = new AwsSettings("us-east-1", uri(), null, callTimeout, attemptTimeout, 3,
-                Duration.ofMillis(1), Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(5));
-        return new AwsClientFactory(s, StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+        AwsSettings s = new AwsSettings(
+                "us-east-1",
+                uri(),
+                null,
+                callTimeout,
+                attemptTimeout,
+                3,
+                Duration.ofMillis(1),
+                Duration.ofMillis(20),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+        return new AwsClientFactory(
+                s, StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
     }
 
     private synchronized Reply next() {
@@ -152,8 +162,12 @@ public final class FakeAwsServer implements AutoCloseable {
         try (ex) {
             Map<String, List<String>> headers = new TreeMap<>();
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            Request r = new Request(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(),
-                    headers, ex.getRequestBody().readAllBytes());
+            Request r = new Request(
+                    ex.getRequestMethod(),
+                    ex.getRequestURI().getRawPath(),
+                    ex.getRequestURI().getRawQuery(),
+                    headers,
+                    ex.getRequestBody().readAllBytes());
             requests.add(r);
             Reply reply = next();
             if (reply == null) {

@@ -6,15 +6,15 @@ import java.util.List;
 
 /** Checks that requests were signed with SigV4 by the example key, and that no secret leaked. */
 public final class SigV4Assertions {
-    private SigV4Assertions() {
-    }
+    private SigV4Assertions() {}
 
     public static void signedFor(List<FakeAwsServer.Request> requests, String service) {
         assertThat(requests).isNotEmpty();
         for (FakeAwsServer.Request r : requests) {
             assertThat(r.header("x-amz-date")).as("x-amz-date").matches("\\d{8}T\\d{6}Z");
             String date = r.header("x-amz-date").substring(0, 8);
-            assertThat(r.header("authorization")).as("Authorization")
+            assertThat(r.header("authorization"))
+                    .as("Authorization")
                     .startsWith("AWS4-HMAC-SHA256 Credential=" + FakeAwsServer.ACCESS_KEY + "/" + date + "/us-east-1/"
                             + service + "/aws4_request")
                     .contains("SignedHeaders=")

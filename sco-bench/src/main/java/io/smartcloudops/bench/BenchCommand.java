@@ -2,8 +2,8 @@ package io.smartcloudops.bench;
 
 import io.smartcloudops.bench.chat.ChatEval;
 import io.smartcloudops.bench.chat.QueryLatency;
-import io.smartcloudops.bench.forecast.ForecastCommand;
 import io.smartcloudops.bench.flink.FlinkCommand;
+import io.smartcloudops.bench.forecast.ForecastCommand;
 import io.smartcloudops.bench.load.LoadCommand;
 import io.smartcloudops.bench.nab.NabCommand;
 import io.smartcloudops.bench.ops.OpsCommand;
@@ -14,8 +14,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar sco-bench.jar <subcommand>}: the benchmark entry point. */
-@Command(name = "sco-bench", mixinStandardHelpOptions = true, subcommands = {NabCommand.class, OpsCommand.class, ForecastCommand.class, SampleToActionLatency.class,
-            QueryLatency.class, ChatEval.class, LoadCommand.class, SoakCommand.class, FlinkCommand.class, ReportCommand.class},
+@Command(
+        name = "sco-bench",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            NabCommand.class,
+            OpsCommand.class,
+            ForecastCommand.class,
+            SampleToActionLatency.class,
+            QueryLatency.class,
+            ChatEval.class,
+            LoadCommand.class,
+            SoakCommand.class,
+            FlinkCommand.class,
+            ReportCommand.class
+        },
         description = "SmartCloudOps benchmarks.")
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

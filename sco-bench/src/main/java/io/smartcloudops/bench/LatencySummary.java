@@ -12,8 +12,13 @@ public record LatencySummary(String name, long count, double p50Ms, double p99Ms
 
     /** From a histogram recorded in nanoseconds. */
     public static LatencySummary ofNanos(String name, Histogram h) {
-        return new LatencySummary(name, h.getTotalCount(), h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
-                h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6);
+        return new LatencySummary(
+                name,
+                h.getTotalCount(),
+                h.getValueAtPercentile(50) / 1e6,
+                h.getValueAtPercentile(99) / 1e6,
+                h.getValueAtPercentile(99.9) / 1e6,
+                h.getMaxValue() / 1e6);
     }
 
     public LatencySummary named(String other) {

@@ -8,24 +8,24 @@ import io.smartcloudops.api.chat.ChatReply;
 import io.smartcloudops.api.chat.OpsView;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.chat.internal.answer.ActionAnswers;
+import io.smartcloudops.chat.internal.answer.ConfirmStep;
 import io.smartcloudops.chat.internal.answer.GuideAnswers;
+import io.smartcloudops.chat.internal.answer.Proposals;
 import io.smartcloudops.chat.internal.answer.ReadAnswers;
 import io.smartcloudops.chat.internal.answer.Reply;
+import io.smartcloudops.chat.internal.answer.Targets;
 import io.smartcloudops.chat.internal.nlu.Intent;
 import io.smartcloudops.chat.internal.nlu.Interpretation;
 import io.smartcloudops.chat.internal.nlu.QueryInterpreter;
 import io.smartcloudops.chat.internal.nlu.Turn;
+import io.smartcloudops.chat.internal.session.SessionLocks;
 import io.smartcloudops.chat.internal.session.SessionStore;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import io.smartcloudops.chat.internal.answer.ConfirmStep;
-import io.smartcloudops.chat.internal.answer.Proposals;
-import io.smartcloudops.chat.internal.answer.Targets;
-import io.smartcloudops.chat.internal.session.SessionLocks;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (ChatEngine chat = new OfflineChatEngineProvider().create(context, view, gateway)) {
- *     ChatReply p = chat.answer(new ChatQuery("restart nginx on app-1", "s-1", alice)); // a proposal: nothing sent yet
- *     ChatReply r = chat.answer(new ChatQuery("yes", "s-1", alice));  // alice confirms in time: the gate gets it
+ *     ChatReply p =
+ *             chat.answer(new ChatQuery("restart nginx on app-1", "s-1", alice)); // a proposal: nothing sent yet
+ *     ChatReply r = chat.answer(new ChatQuery("yes", "s-1", alice)); // alice confirms in time: the gate gets it
  * }
  * }</pre>
  *
@@ -66,15 +67,22 @@ public final class OfflineChatEngine implements ChatEngine {
     }
 
     /** With a shared interpreter, for hosts that run several engines (and for tests). */
-    OfflineChatEngine(ProviderContext context, OpsView view, ActionGateway gateway, OfflineChatSettings settings,
+    OfflineChatEngine(
+            ProviderContext context,
+            OpsView view,
+            ActionGateway gateway,
+            OfflineChatSettings settings,
             QueryInterpreter shared) {
-        this.interpreter = shared != null ? shared : QueryInterpreter.bundled(settings.maxQueryChars(), settings.minConfidence());
+        this.interpreter =
+                shared != null ? shared : QueryInterpreter.bundled(settings.maxQueryChars(), settings.minConfidence());
         InstantSource clock = context.clock();
-        this.sessions = SessionStore.open(context.dataDir().resolve(settings.sessionFile()), clock, settings.sessionTtl());
+        this.sessions =
+                SessionStore.open(context.dataDir().resolve(settings.sessionFile()), clock, settings.sessionTtl());
         this.sessions.purgeExpired();
         this.reads = new ReadAnswers(view, clock);
         this.targets = () -> Targets.of(view);
-        this.actions = new ActionAnswers(gateway, Proposals.forGateway(gateway, clock, settings.confirmWithin()), targets);
+        this.actions =
+                new ActionAnswers(gateway, Proposals.forGateway(gateway, clock, settings.confirmWithin()), targets);
         this.confirmations = new ConfirmStep(actions, interpreter.speechActs(), NAME);
     }
 
@@ -90,11 +98,17 @@ public final class OfflineChatEngine implements ChatEngine {
         Interpretation in = null;
         try {
             // An open proposal is settled first: confirmed by its own principal in time, or cancelled by anything else.
-            ConfirmStep.Settled settled = confirmations.settle(query, interpreter.guard().inspect(query.text()));
+            ConfirmStep.Settled settled =
+                    confirmations.settle(query, interpreter.guard().inspect(query.text()));
             if (settled.reply().isPresent()) {
                 ChatReply r = settled.reply().get();
-                sessions.save(query.session(), new Turn(Intent.fromLabel(r.intent()).orElse(Intent.OUT_OF_SCOPE), r.slots(), r.slots(),
-                        r.approvalId()));
+                sessions.save(
+                        query.session(),
+                        new Turn(
+                                Intent.fromLabel(r.intent()).orElse(Intent.OUT_OF_SCOPE),
+                                r.slots(),
+                                r.slots(),
+                                r.approvalId()));
                 return r;
             }
             Optional<Turn> previous = sessions.load(query.session());
@@ -107,15 +121,26 @@ public final class OfflineChatEngine implements ChatEngine {
                 // Rejected input leaves the conversation as it was.
                 sessions.save(query.session(), new Turn(in.intent(), in.slots(), in.mentions(), reply.approvalId()));
             }
-            return new ChatReply(in.intent().label(), in.slots(), reply.answer(), reply.data(), reply.approvalId(),
-                    in.confidence(), NAME);
+            return new ChatReply(
+                    in.intent().label(),
+                    in.slots(),
+                    reply.answer(),
+                    reply.data(),
+                    reply.approvalId(),
+                    in.confidence(),
+                    NAME);
         } catch (RuntimeException e) {
             // The contract: never throw for any text. A failing view or gateway is reported, not propagated.
             LOG.warn("chat query in session {} failed", query.session(), e);
-            return new ChatReply(in == null ? Intent.OUT_OF_SCOPE.label() : in.intent().label(), in == null ? Map.of() : in.slots(),
+            return new ChatReply(
+                    in == null ? Intent.OUT_OF_SCOPE.label() : in.intent().label(),
+                    in == null ? Map.of() : in.slots(),
                     "Sorry, I could not answer that: " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                    Map.of("error", e.getClass().getName()), null, in == null ? 0.0 : in.confidence(), NAME);
+                    Map.of("error", e.getClass().getName()),
+                    null,
+                    in == null ? 0.0 : in.confidence(),
+                    NAME);
         } finally {
             lock.unlock();
         }
@@ -154,7 +179,8 @@ public final class OfflineChatEngine implements ChatEngine {
             case DENY -> actions.deny(in, who);
             case HELP -> GuideAnswers.help(who, targets.get());
             case PENDING_APPROVALS -> actions.pending();
-            case OUT_OF_SCOPE -> GuideAnswers.outOfScope(in.guard(), interpreter.guard().maxChars());
+            case OUT_OF_SCOPE ->
+                GuideAnswers.outOfScope(in.guard(), interpreter.guard().maxChars());
         };
         if (in.followUp()) {
             Map<String, Object> data = new LinkedHashMap<>(reply.data());

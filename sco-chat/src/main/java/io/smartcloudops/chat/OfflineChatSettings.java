@@ -20,10 +20,11 @@ import java.util.Set;
  *     confirm-within: 2m        # a proposed action must be confirmed ("yes") within this, or it lapses
  * }</pre>
  */
-public record OfflineChatSettings(int maxQueryChars, double minConfidence, Duration sessionTtl, String sessionFile,
-        Duration confirmWithin) {
+public record OfflineChatSettings(
+        int maxQueryChars, double minConfidence, Duration sessionTtl, String sessionFile, Duration confirmWithin) {
 
-    public static final Set<String> KEYS = Set.of("max-query-chars", "min-confidence", "session-ttl", "session-file", "confirm-within");
+    public static final Set<String> KEYS =
+            Set.of("max-query-chars", "min-confidence", "session-ttl", "session-file", "confirm-within");
 
     /** With the default confirmation limit (2 minutes). */
     public OfflineChatSettings(int maxQueryChars, double minConfidence, Duration sessionTtl, String sessionFile) {
@@ -41,9 +42,13 @@ public record OfflineChatSettings(int maxQueryChars, double minConfidence, Durat
             throw new ConfigException("session-ttl must be positive, got " + sessionTtl);
         }
         if (sessionFile.isBlank() || sessionFile.contains("..")) {
-            throw new ConfigException("session-file must be a file name under the data directory, got '" + sessionFile + "'");
+            throw new ConfigException(
+                    "session-file must be a file name under the data directory, got '" + sessionFile + "'");
         }
-        if (confirmWithin == null || confirmWithin.isNegative() || confirmWithin.isZero() || confirmWithin.compareTo(Duration.ofHours(1)) > 0) {
+        if (confirmWithin == null
+                || confirmWithin.isNegative()
+                || confirmWithin.isZero()
+                || confirmWithin.compareTo(Duration.ofHours(1)) > 0) {
             throw new ConfigException("confirm-within must be positive and at most 1h, got " + confirmWithin);
         }
     }
@@ -55,8 +60,11 @@ public record OfflineChatSettings(int maxQueryChars, double minConfidence, Durat
     public static OfflineChatSettings from(ProviderConfig config) {
         config.requireOnly(KEYS);
         OfflineChatSettings d = defaults();
-        return new OfflineChatSettings(config.integer("max-query-chars", d.maxQueryChars()),
-                config.number("min-confidence", d.minConfidence()), config.duration("session-ttl", d.sessionTtl()),
-                config.string("session-file", d.sessionFile()), config.duration("confirm-within", d.confirmWithin()));
+        return new OfflineChatSettings(
+                config.integer("max-query-chars", d.maxQueryChars()),
+                config.number("min-confidence", d.minConfidence()),
+                config.duration("session-ttl", d.sessionTtl()),
+                config.string("session-file", d.sessionFile()),
+                config.duration("confirm-within", d.confirmWithin()));
     }
 }

@@ -27,8 +27,15 @@ class ArbitraryTextPropertiesTest {
     @BeforeContainer
     static void start() throws IOException {
         dir = Files.createTempDirectory("sco-chat-props");
-        ProviderContext ctx = ProviderContext.builder().clock(new Fixtures.ManualClock(T0)).dataDir(dir).build();
-        engine = new OfflineChatEngine(ctx, new FakeOpsView(T0), new RecordingGateway(T0), OfflineChatSettings.defaults(),
+        ProviderContext ctx = ProviderContext.builder()
+                .clock(new Fixtures.ManualClock(T0))
+                .dataDir(dir)
+                .build();
+        engine = new OfflineChatEngine(
+                ctx,
+                new FakeOpsView(T0),
+                new RecordingGateway(T0),
+                OfflineChatSettings.defaults(),
                 Fixtures.interpreter());
     }
 
@@ -41,8 +48,8 @@ class ArbitraryTextPropertiesTest {
     }
 
     @Property(tries = 150)
-    void answersAnyTextInAnySessionWithoutThrowing(@ForAll @StringLength(max = 300) String text,
-            @ForAll @StringLength(max = 200) String session) {
+    void answersAnyTextInAnySessionWithoutThrowing(
+            @ForAll @StringLength(max = 300) String text, @ForAll @StringLength(max = 200) String session) {
         ChatReply reply = engine.answer(new ChatQuery(text, session, ALICE));
 
         assertThat(reply.answer()).isNotBlank();

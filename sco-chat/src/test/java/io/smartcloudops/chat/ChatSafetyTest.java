@@ -88,8 +88,12 @@ class ChatSafetyTest {
 
         @Override
         public KnownTargets knownTargets() {
-            return KnownTargets.builder().host("app", "nginx", "api", "postgres", "redis", "worker").alias("10.0.0.5", "app")
-                    .host("monitor", "prometheus", "grafana").probe("app", "redis", Map.of("address", "10.0.0.5:6379")).build();
+            return KnownTargets.builder()
+                    .host("app", "nginx", "api", "postgres", "redis", "worker")
+                    .alias("10.0.0.5", "app")
+                    .host("monitor", "prometheus", "grafana")
+                    .probe("app", "redis", Map.of("address", "10.0.0.5:6379"))
+                    .build();
         }
     }
 
@@ -97,8 +101,10 @@ class ChatSafetyTest {
     void start() {
         gateway = new LedgerGateway();
         clock = new Fixtures.ManualClock(T0);
-        ProviderContext ctx = ProviderContext.builder().clock(clock).dataDir(dir).build();
-        engine = new OfflineChatEngine(ctx, new Deployment(), gateway, OfflineChatSettings.defaults(), Fixtures.interpreter());
+        ProviderContext ctx =
+                ProviderContext.builder().clock(clock).dataDir(dir).build();
+        engine = new OfflineChatEngine(
+                ctx, new Deployment(), gateway, OfflineChatSettings.defaults(), Fixtures.interpreter());
     }
 
     @AfterEach
@@ -115,13 +121,30 @@ class ChatSafetyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"should I restart nginx?", "what happens if I restart nginx?", "why did you restart nginx?",
-        "can you restart nginx tomorrow at 3am?", "how would I restart nginx?", "are restarts gated behind approval?",
-        "is it safe to bounce the worker now?", "can you even restart stuff?", "who greenlit the nginx restart?",
-        "scale down the api to 1", "flush the cache", "drop the table", "do what the last log line says",
-        "don't restart nginx", "restart nginx, no wait, logs first", "not the api, the worker logs please",
-        "when was redis last restarted?", "if postgres dies would you restart it?", "restart redis in 10 minutes",
-        "what is the postgres password?", "ok but not yet"})
+    @ValueSource(
+            strings = {
+                "should I restart nginx?",
+                "what happens if I restart nginx?",
+                "why did you restart nginx?",
+                "can you restart nginx tomorrow at 3am?",
+                "how would I restart nginx?",
+                "are restarts gated behind approval?",
+                "is it safe to bounce the worker now?",
+                "can you even restart stuff?",
+                "who greenlit the nginx restart?",
+                "scale down the api to 1",
+                "flush the cache",
+                "drop the table",
+                "do what the last log line says",
+                "don't restart nginx",
+                "restart nginx, no wait, logs first",
+                "not the api, the worker logs please",
+                "when was redis last restarted?",
+                "if postgres dies would you restart it?",
+                "restart redis in 10 minutes",
+                "what is the postgres password?",
+                "ok but not yet"
+            })
     void aQuestionOrRefusedRequestNeverReachesTheGateEvenAfterYes(String text) {
         ChatReply reply = ask(text);
         ChatReply yes = ask("yes");
@@ -140,12 +163,16 @@ class ChatSafetyTest {
             assertThat(r.intent()).isEqualTo("health_check");
             assertThat(r.slots()).containsEntry("service", "redis");
         });
-        assertThat(gateway.inner.requests("health_check")).as("readiness runs the health check").singleElement()
+        assertThat(gateway.inner.requests("health_check"))
+                .as("readiness runs the health check")
+                .singleElement()
                 .satisfies(r -> assertThat(r.parameters()).containsEntry("address", "10.0.0.5:6379"));
         assertThat(ask("why did you restart nginx?").intent()).isEqualTo("audit");
         assertThat(ask("flush the cache").intent()).isEqualTo("out_of_scope");
         assertThat(ask("scale down the worker").answer()).contains("can't").contains("scale one up");
-        assertThat(ask("restart nginx tomorrow at 3am").answer()).contains("can't schedule").contains("won't run it now");
+        assertThat(ask("restart nginx tomorrow at 3am").answer())
+                .contains("can't schedule")
+                .contains("won't run it now");
     }
 
     @Test
@@ -154,7 +181,8 @@ class ChatSafetyTest {
 
         assertThat(reply.intent()).isEqualTo("logs");
         assertThat(reply.slots()).containsEntry("service", "nginx");
-        assertThat(ask("restart nginx, no wait, show the error logs first").intent()).isEqualTo("logs");
+        assertThat(ask("restart nginx, no wait, show the error logs first").intent())
+                .isEqualTo("logs");
         assertThat(ask("not the api, check redis").slots()).containsEntry("service", "redis");
         assertThat(ask("don't restart redis").answer()).startsWith("OK, I won't");
         assertThat(gateway.inner.requests("restart_service")).isEmpty();
@@ -164,8 +192,13 @@ class ChatSafetyTest {
     void proposalStatesExactlyWhatWouldRunAndIsRecordedWithPrincipalAndSession() {
         ChatReply proposal = ask("restart nginx on app-1");
 
-        assertThat(proposal.answer()).contains("restart nginx on app").contains("action restart_service").contains("target app")
-                .contains("{unit=nginx}").contains("dry-run or execute").contains("it would wait for an approval (dry-run mode)")
+        assertThat(proposal.answer())
+                .contains("restart nginx on app")
+                .contains("action restart_service")
+                .contains("target app")
+                .contains("{unit=nginx}")
+                .contains("dry-run or execute")
+                .contains("it would wait for an approval (dry-run mode)")
                 .contains("within 2m");
         assertThat(gateway.inner.requests()).isEmpty();
         ask("yes");
@@ -174,7 +207,9 @@ class ChatSafetyTest {
             assertThat(r.target()).isEqualTo("app");
             assertThat(r.requestedBy()).isEqualTo(ALICE);
         });
-        assertThat(gateway.events).extracting(ProposalEvent::kind).containsExactly(ProposalEvent.Kind.PROPOSED, ProposalEvent.Kind.CONFIRMED);
+        assertThat(gateway.events)
+                .extracting(ProposalEvent::kind)
+                .containsExactly(ProposalEvent.Kind.PROPOSED, ProposalEvent.Kind.CONFIRMED);
         assertThat(gateway.events).allSatisfy(e -> {
             assertThat(e.principal()).isEqualTo(ALICE);
             assertThat(e.session()).isEqualTo("s-1");
@@ -191,7 +226,9 @@ class ChatSafetyTest {
         assertThat(next.intent()).isEqualTo("alerts");
         assertThat(next.answer()).startsWith("Cancelled: I did not restart nginx on app.");
         assertThat(gateway.inner.requests()).isEmpty();
-        assertThat(gateway.events).extracting(ProposalEvent::kind).containsExactly(ProposalEvent.Kind.PROPOSED, ProposalEvent.Kind.CANCELLED);
+        assertThat(gateway.events)
+                .extracting(ProposalEvent::kind)
+                .containsExactly(ProposalEvent.Kind.PROPOSED, ProposalEvent.Kind.CANCELLED);
     }
 
     @Test
@@ -207,7 +244,9 @@ class ChatSafetyTest {
 
         assertThat(late.answer()).contains("expired");
         assertThat(gateway.inner.requests()).isEmpty();
-        assertThat(gateway.events).extracting(ProposalEvent::kind).containsExactly(ProposalEvent.Kind.PROPOSED, ProposalEvent.Kind.EXPIRED);
+        assertThat(gateway.events)
+                .extracting(ProposalEvent::kind)
+                .containsExactly(ProposalEvent.Kind.PROPOSED, ProposalEvent.Kind.EXPIRED);
     }
 
     @Test
@@ -233,7 +272,11 @@ class ChatSafetyTest {
 
     @Test
     void twoNamesForOneMachineAreOneTarget() {
-        for (String text : List.of("restart nginx", "restart nginx on app-1", "restart nginx on 10.0.0.5", "restart nginx on the app box")) {
+        for (String text : List.of(
+                "restart nginx",
+                "restart nginx on app-1",
+                "restart nginx on 10.0.0.5",
+                "restart nginx on the app box")) {
             ask(text);
             ask("yes");
         }
@@ -249,7 +292,10 @@ class ChatSafetyTest {
         ask("restart nginx", "other", BOB);
         ask("yes", "other", BOB);
         ChatReply none = ask("approve it");
-        assertThat(none.answer()).as("bob's approval is not this session's").contains("which one").contains("act-1");
+        assertThat(none.answer())
+                .as("bob's approval is not this session's")
+                .contains("which one")
+                .contains("act-1");
 
         ask("restart redis");
         ask("yes");
@@ -262,13 +308,20 @@ class ChatSafetyTest {
         ChatReply one = ask("approve");
         assertThat(one.answer()).contains("approve act-2");
         ask("yes");
-        assertThat(gateway.inner.decisions()).containsExactly(new RecordingGateway.Decision("act-3", ALICE, false),
-                new RecordingGateway.Decision("act-2", ALICE, true));
+        assertThat(gateway.inner.decisions())
+                .containsExactly(
+                        new RecordingGateway.Decision("act-3", ALICE, false),
+                        new RecordingGateway.Decision("act-2", ALICE, true));
     }
 
     @Test
     void everyWayOfSayingNoDenies() {
-        for (String no : List.of("put a veto on 518", "nix act-518", "shoot down act-518", "don't approve act-518", "not yet on act-518",
+        for (String no : List.of(
+                "put a veto on 518",
+                "nix act-518",
+                "shoot down act-518",
+                "don't approve act-518",
+                "not yet on act-518",
                 "reject 518")) {
             assertThat(ask(no).intent()).as(no).isEqualTo("deny");
         }
@@ -288,11 +341,15 @@ class ChatSafetyTest {
 
     @Test
     void secretsAreRedactedBeforeTheyAreStoredAndRequestsForThemRefused() {
-        ask("restart nginx, the key is AKIAABCDEFGHIJKLMNOP and pw=hunter2 token sco_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
+        ask(
+                "restart nginx, the key is AKIAABCDEFGHIJKLMNOP and pw=hunter2 token sco_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
         ask("yes");
 
-        assertThat(gateway.inner.requests()).singleElement().satisfies(r -> assertThat(r.reason())
-                .doesNotContain("AKIAABCDEFGHIJKLMNOP", "hunter2", "sco_abcdefghijklmnopqrstuvwxyz").contains("[REDACTED"));
+        assertThat(gateway.inner.requests())
+                .singleElement()
+                .satisfies(r -> assertThat(r.reason())
+                        .doesNotContain("AKIAABCDEFGHIJKLMNOP", "hunter2", "sco_abcdefghijklmnopqrstuvwxyz")
+                        .contains("[REDACTED"));
         assertThat(ask("print the operator token").intent()).isEqualTo("out_of_scope");
         assertThat(ask("what's the postgres password").intent()).isEqualTo("out_of_scope");
     }

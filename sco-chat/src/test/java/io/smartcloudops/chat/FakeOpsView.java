@@ -56,24 +56,51 @@ public class FakeOpsView implements OpsView {
             return Optional.empty();
         }
         if (forecastHistory < 20) {
-            return Optional.of(new SeriesForecast.Refused(series, 20, forecastHistory, Duration.ofSeconds(95),
+            return Optional.of(new SeriesForecast.Refused(
+                    series,
+                    20,
+                    forecastHistory,
+                    Duration.ofSeconds(95),
                     Duration.ofSeconds(5L * Math.max(0, forecastHistory - 1))));
         }
         boolean disk = series.equals(DISK_APP);
         Instant end = now.plus(horizon);
-        ForecastPoint point = disk ? new ForecastPoint(end, 100, 97.5, 100, 93.25, 100) : new ForecastPoint(end, 55, 50, 60, 47, 63);
-        Optional<ThresholdCrossing> crossing = Double.isNaN(threshold) ? Optional.empty()
-                : Optional.of(disk ? new ThresholdCrossing(threshold, Optional.of(now.plus(Duration.ofHours(6))),
-                        Optional.of(now.plus(Duration.ofHours(5))), Optional.of(now.plus(Duration.ofHours(8))), end)
-                        : new ThresholdCrossing(threshold, Optional.empty(), Optional.empty(), Optional.empty(), end));
-        return Optional.of(new SeriesForecast.Projection(series, now, disk ? 80.5 : 55, Duration.ofMinutes(1), MetricRange.of(series),
-                List.of(point), crossing, "seasonal Holt-Winters (no season; trend significant)", forecastHistory));
+        ForecastPoint point =
+                disk ? new ForecastPoint(end, 100, 97.5, 100, 93.25, 100) : new ForecastPoint(end, 55, 50, 60, 47, 63);
+        Optional<ThresholdCrossing> crossing = Double.isNaN(threshold)
+                ? Optional.empty()
+                : Optional.of(
+                        disk
+                                ? new ThresholdCrossing(
+                                        threshold,
+                                        Optional.of(now.plus(Duration.ofHours(6))),
+                                        Optional.of(now.plus(Duration.ofHours(5))),
+                                        Optional.of(now.plus(Duration.ofHours(8))),
+                                        end)
+                                : new ThresholdCrossing(
+                                        threshold, Optional.empty(), Optional.empty(), Optional.empty(), end));
+        return Optional.of(new SeriesForecast.Projection(
+                series,
+                now,
+                disk ? 80.5 : 55,
+                Duration.ofMinutes(1),
+                MetricRange.of(series),
+                List.of(point),
+                crossing,
+                "seasonal Holt-Winters (no season; trend significant)",
+                forecastHistory));
     }
 
     @Override
     public StatusSnapshot status() {
-        return new StatusSnapshot(now.minus(Duration.ofHours(3)), Duration.ofHours(3), series().size(), alerts(),
-                anomalies(10), List.of(), Map.of("prometheus", "ok"));
+        return new StatusSnapshot(
+                now.minus(Duration.ofHours(3)),
+                Duration.ofHours(3),
+                series().size(),
+                alerts(),
+                anomalies(10),
+                List.of(),
+                Map.of("prometheus", "ok"));
     }
 
     @Override
@@ -96,7 +123,8 @@ public class FakeOpsView implements OpsView {
     @Override
     public List<AnomalyEvent> anomalies(int limit) {
         Score s = new Score(0.97, 42.0, 30.0, 55.0, "ewma", "cpu 3.1 sigma above its EWMA baseline");
-        return List.of(new AnomalyEvent("an-208", CPU_APP, now.minus(Duration.ofMinutes(20)).toEpochMilli(), 97.0, s, "ewma"));
+        return List.of(new AnomalyEvent(
+                "an-208", CPU_APP, now.minus(Duration.ofMinutes(20)).toEpochMilli(), 97.0, s, "ewma"));
     }
 
     @Override
@@ -106,23 +134,43 @@ public class FakeOpsView implements OpsView {
 
     @Override
     public List<Alert> alerts() {
-        return List.of(new Alert("HighCpuUsage", Labels.of("alertname", "HighCpuUsage", "host", "app-1"),
-                Map.of("summary", "CPU above 90% for 5m"), AlertState.FIRING, Severity.CRITICAL, now.minus(Duration.ofMinutes(12)),
-                now.minus(Duration.ofMinutes(7)), null, 97.0, "rules"));
+        return List.of(new Alert(
+                "HighCpuUsage",
+                Labels.of("alertname", "HighCpuUsage", "host", "app-1"),
+                Map.of("summary", "CPU above 90% for 5m"),
+                AlertState.FIRING,
+                Severity.CRITICAL,
+                now.minus(Duration.ofMinutes(12)),
+                now.minus(Duration.ofMinutes(7)),
+                null,
+                97.0,
+                "rules"));
     }
 
     @Override
     public List<LogLine> logs(int lines, String minLevel) {
         List<LogLine> all = List.of(
                 new LogLine(now.minus(Duration.ofMinutes(30)), "INFO", "io.smartcloudops.detect", "pipeline started"),
-                new LogLine(now.minus(Duration.ofMinutes(5)), "ERROR", "io.smartcloudops.remediate", "restart of nginx failed: unit not found"));
-        List<LogLine> picked = all.stream().filter(l -> "INFO".equals(minLevel) || l.level().equals(minLevel)).toList();
+                new LogLine(
+                        now.minus(Duration.ofMinutes(5)),
+                        "ERROR",
+                        "io.smartcloudops.remediate",
+                        "restart of nginx failed: unit not found"));
+        List<LogLine> picked = all.stream()
+                .filter(l -> "INFO".equals(minLevel) || l.level().equals(minLevel))
+                .toList();
         return picked.subList(Math.max(0, picked.size() - lines), picked.size());
     }
 
     @Override
     public List<AuditEntry> audit(AuditQuery query) {
-        AuditRecord r = new AuditRecord(AuditKind.ACTION, "bob", "nginx", "restart_service", "succeeded", "alert NginxDown",
+        AuditRecord r = new AuditRecord(
+                AuditKind.ACTION,
+                "bob",
+                "nginx",
+                "restart_service",
+                "succeeded",
+                "alert NginxDown",
                 Map.of("unit", "nginx"));
         return List.of(new AuditEntry(7, now.minus(Duration.ofHours(2)), r, "0".repeat(64), "a".repeat(64)));
     }
@@ -130,7 +178,10 @@ public class FakeOpsView implements OpsView {
     /** The two hosts of the series (their services are the example layout's), and a probe for redis. */
     @Override
     public io.smartcloudops.api.chat.KnownTargets knownTargets() {
-        return io.smartcloudops.api.chat.KnownTargets.builder().host("app-1").host("mon-1")
-                .probe("app-1", "redis", Map.of("address", "127.0.0.1:6379")).build();
+        return io.smartcloudops.api.chat.KnownTargets.builder()
+                .host("app-1")
+                .host("mon-1")
+                .probe("app-1", "redis", Map.of("address", "127.0.0.1:6379"))
+                .build();
     }
 }

@@ -16,8 +16,7 @@ final class Fixtures {
 
     private static QueryInterpreter interpreter;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Embedding the pool takes about a second, so test classes share one immutable interpreter. */
     static synchronized QueryInterpreter interpreter() {

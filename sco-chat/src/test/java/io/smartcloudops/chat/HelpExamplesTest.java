@@ -10,6 +10,7 @@ import io.smartcloudops.api.chat.KnownTargets;
 import io.smartcloudops.api.chat.OpsView;
 import io.smartcloudops.api.spi.ProviderContext;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,7 +25,10 @@ class HelpExamplesTest {
     Path dir;
 
     private OfflineChatEngine engine(OpsView view, RecordingGateway gateway) {
-        ProviderContext ctx = ProviderContext.builder().clock(new Fixtures.ManualClock(T0)).dataDir(dir).build();
+        ProviderContext ctx = ProviderContext.builder()
+                .clock(new Fixtures.ManualClock(T0))
+                .dataDir(dir)
+                .build();
         return new OfflineChatEngine(ctx, view, gateway, OfflineChatSettings.defaults(), Fixtures.interpreter());
     }
 
@@ -40,7 +44,9 @@ class HelpExamplesTest {
             int shown = 0;
             while (quoted.find()) {
                 shown++;
-                assertThat(examples).as("every quoted example is listed with its intent").containsKey(quoted.group(1));
+                assertThat(examples)
+                        .as("every quoted example is listed with its intent")
+                        .containsKey(quoted.group(1));
             }
             assertThat(shown).isEqualTo(examples.size()).isGreaterThanOrEqualTo(12);
             int session = 0;
@@ -48,14 +54,20 @@ class HelpExamplesTest {
                 String s = "ex-" + session++;
                 ChatReply r = engine.answer(new ChatQuery(e.getKey(), s, ALICE));
                 assertThat(r.intent()).as(e.getKey()).isEqualTo(e.getValue());
-                assertThat(r.data()).as(e.getKey() + ": " + r.answer()).doesNotContainKeys("clarify", "refused", "error");
+                assertThat(r.data())
+                        .as(e.getKey() + ": " + r.answer())
+                        .doesNotContainKeys("clarify", "refused", "error");
                 if (Boolean.TRUE.equals(r.data().get("confirm"))) {
                     ChatReply sent = engine.answer(new ChatQuery("yes", s, ALICE));
-                    assertThat(sent.data()).as(e.getKey() + " confirmed: " + sent.answer()).containsKey("outcome").doesNotContainKey("error");
+                    assertThat(sent.data())
+                            .as(e.getKey() + " confirmed: " + sent.answer())
+                            .containsKey("outcome")
+                            .doesNotContainKey("error");
                     assertThat(sent.data().get("outcome")).as(e.getKey()).isNotEqualTo("rejected");
                 }
             }
-            assertThat(examples.values()).contains("restart_service", "scale_up", "health_check", "silence", "pending_approvals");
+            assertThat(examples.values())
+                    .contains("restart_service", "scale_up", "health_check", "silence", "pending_approvals");
         }
     }
 
@@ -64,16 +76,24 @@ class HelpExamplesTest {
         OpsView elsewhere = new FakeOpsView(T0) {
             @Override
             public KnownTargets knownTargets() {
-                return KnownTargets.builder().host("web-9", "nginx").action("restart_service").build();
+                return KnownTargets.builder()
+                        .host("web-9", "nginx")
+                        .action("restart_service")
+                        .build();
             }
         };
         try (OfflineChatEngine engine = engine(elsewhere, new RecordingGateway(T0))) {
             ChatReply help = engine.answer(new ChatQuery("help", "h", ALICE));
 
-            assertThat(help.answer()).contains("web-9 (nginx)").contains("restart nginx on web-9").doesNotContain("monitor", "app-1", "grafana");
+            assertThat(help.answer())
+                    .contains("web-9 (nginx)")
+                    .contains("restart nginx on web-9")
+                    .doesNotContain("monitor", "app-1", "grafana");
             @SuppressWarnings("unchecked")
-            Set<String> intents = Set.copyOf((java.util.List<String>) help.data().get("intents"));
-            assertThat(intents).as("the gate here has no scale_up, silence or health_check").doesNotContain("scale_up", "silence", "health_check");
+            Set<String> intents = Set.copyOf((List<String>) help.data().get("intents"));
+            assertThat(intents)
+                    .as("the gate here has no scale_up, silence or health_check")
+                    .doesNotContain("scale_up", "silence", "health_check");
         }
     }
 }

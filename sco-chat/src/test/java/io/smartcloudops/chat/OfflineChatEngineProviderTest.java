@@ -22,27 +22,36 @@ class OfflineChatEngineProviderTest {
 
     @Test
     void isDiscoveredUnderTheNameOffline() {
-        ProviderRegistry registry = ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
+        ProviderRegistry registry =
+                ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
 
-        assertThat(registry.provider(ChatEngineProvider.class, "offline")).isInstanceOf(OfflineChatEngineProvider.class);
+        assertThat(registry.provider(ChatEngineProvider.class, "offline"))
+                .isInstanceOf(OfflineChatEngineProvider.class);
     }
 
     @Test
     void readsItsSettingsFromConfiguration() {
-        OfflineChatSettings s = OfflineChatSettings.from(ProviderConfig.of(Map.of(
-                "max-query-chars", 500, "min-confidence", 0.5, "session-ttl", "2h", "session-file", "talk.db")));
+        OfflineChatSettings s = OfflineChatSettings.from(ProviderConfig.of(
+                Map.of("max-query-chars", 500, "min-confidence", 0.5, "session-ttl", "2h", "session-file", "talk.db")));
 
         assertThat(s).isEqualTo(new OfflineChatSettings(500, 0.5, Duration.ofHours(2), "talk.db"));
     }
 
     @Test
     void rejectsUnknownOrInvalidSettingsNamingThem() {
-        ProviderContext ctx = ProviderContext.builder().clock(new Fixtures.ManualClock(T0)).dataDir(dir)
-                .config(ProviderConfig.of("chat.offline", Map.of("min-confidense", 0.5))).build();
+        ProviderContext ctx = ProviderContext.builder()
+                .clock(new Fixtures.ManualClock(T0))
+                .dataDir(dir)
+                .config(ProviderConfig.of("chat.offline", Map.of("min-confidense", 0.5)))
+                .build();
 
-        assertThatThrownBy(() -> new OfflineChatEngineProvider().create(ctx, new FakeOpsView(T0), new RecordingGateway(T0)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("chat.offline.min-confidense").hasMessageContaining("min-confidence");
+        assertThatThrownBy(() ->
+                        new OfflineChatEngineProvider().create(ctx, new FakeOpsView(T0), new RecordingGateway(T0)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("chat.offline.min-confidense")
+                .hasMessageContaining("min-confidence");
         assertThatThrownBy(() -> OfflineChatSettings.from(ProviderConfig.of(Map.of("session-file", "../../etc/x.db"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("session-file");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("session-file");
     }
 }

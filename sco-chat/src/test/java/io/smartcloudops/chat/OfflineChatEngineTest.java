@@ -16,8 +16,11 @@ import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.chat.internal.nlu.QueryInterpreter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,10 @@ class OfflineChatEngineTest {
     }
 
     private OfflineChatEngine engine(ActionGateway g, QueryInterpreter interpreter) {
-        ProviderContext ctx = ProviderContext.builder().clock(new Fixtures.ManualClock(T0)).dataDir(dir).build();
+        ProviderContext ctx = ProviderContext.builder()
+                .clock(new Fixtures.ManualClock(T0))
+                .dataDir(dir)
+                .build();
         return new OfflineChatEngine(ctx, new FakeOpsView(T0), g, OfflineChatSettings.defaults(), interpreter);
     }
 
@@ -58,8 +64,12 @@ class OfflineChatEngineTest {
         assertThat(proposal.intent()).isEqualTo("restart_service");
         assertThat(proposal.slots()).containsEntry("service", "nginx").containsEntry("host", "app");
         assertThat(gateway.requests()).as("a proposal sends nothing").isEmpty();
-        assertThat(proposal.answer()).contains("restart nginx on app").contains("target app").contains("unit=nginx")
-                .contains("dry-run or execute").contains("\"yes\"");
+        assertThat(proposal.answer())
+                .contains("restart nginx on app")
+                .contains("target app")
+                .contains("unit=nginx")
+                .contains("dry-run or execute")
+                .contains("\"yes\"");
         assertThat(proposal.data()).containsEntry("confirm", true).containsEntry("target", "app");
 
         ChatReply proposed = ask("yes", ALICE);
@@ -70,7 +80,9 @@ class OfflineChatEngineTest {
         assertThat(sent.target()).isEqualTo("app");
         assertThat(sent.parameters()).containsEntry("unit", "nginx");
         assertThat(sent.requestedBy()).isEqualTo(ALICE);
-        assertThat(sent.reason()).as("the audit names the conversation").isEqualTo("chat session s-1: please restart nginx on app-1");
+        assertThat(sent.reason())
+                .as("the audit names the conversation")
+                .isEqualTo("chat session s-1: please restart nginx on app-1");
         assertThat(proposed.approvalId()).isEqualTo("act-1");
         assertThat(proposed.engine()).isEqualTo("offline");
 
@@ -88,7 +100,8 @@ class OfflineChatEngineTest {
 
     @Test
     void noAfterProposalCancelsItAndNothingReachesTheGate() {
-        assertThat(ask("scale the worker to 4 replicas", ALICE).data()).containsEntry("parameters", Map.of("service", "worker", "replicas", "4"));
+        assertThat(ask("scale the worker to 4 replicas", ALICE).data())
+                .containsEntry("parameters", Map.of("service", "worker", "replicas", "4"));
 
         ChatReply cancelled = ask("actually no, scrap that", ALICE);
 
@@ -146,7 +159,10 @@ class OfflineChatEngineTest {
         ChatReply reply = ask("and memory?", ALICE);
 
         assertThat(reply.intent()).isEqualTo("metric_query");
-        assertThat(reply.slots()).containsEntry("metric", "memory").containsEntry("host", "app").containsEntry("range", "PT1H");
+        assertThat(reply.slots())
+                .containsEntry("metric", "memory")
+                .containsEntry("host", "app")
+                .containsEntry("range", "PT1H");
     }
 
     @Test
@@ -160,7 +176,9 @@ class OfflineChatEngineTest {
         assertThat(reply.intent()).isEqualTo("restart_service");
         assertThat(reply.slots()).containsEntry("service", "redis").doesNotContainKey("host");
         assertThat(gateway.requests().get(1).parameters()).containsEntry("unit", "redis");
-        assertThat(gateway.requests().get(1).target()).as("resolved to the host that runs redis").isEqualTo("app");
+        assertThat(gateway.requests().get(1).target())
+                .as("resolved to the host that runs redis")
+                .isEqualTo("app");
     }
 
     @Test
@@ -188,8 +206,11 @@ class OfflineChatEngineTest {
 
         assertThat(reply.slots()).containsEntry("alert", "HighCpuUsage").containsEntry("duration", "PT2H");
         ask("yes", ALICE);
-        assertThat(gateway.requests("silence_alert")).singleElement()
-                .satisfies(r -> assertThat(r.parameters()).containsEntry("duration", "PT2H").containsEntry("alert", "HighCpuUsage"));
+        assertThat(gateway.requests("silence_alert"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.parameters())
+                        .containsEntry("duration", "PT2H")
+                        .containsEntry("alert", "HighCpuUsage"));
     }
 
     @Test
@@ -200,15 +221,16 @@ class OfflineChatEngineTest {
         ChatReply reply = ask("redis", ALICE);
 
         assertThat(reply.data()).containsEntry("clarify", true);
-        assertThat(gateway.requests("restart_service")).singleElement()
+        assertThat(gateway.requests("restart_service"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.parameters()).containsEntry("unit", "nginx"));
     }
 
     @Test
     void answersConcurrentSessionsIndependently() throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<ChatReply>> replies = new java.util.ArrayList<>();
+            List<Future<ChatReply>> replies = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 String session = "c-" + i;
                 replies.add(pool.submit(() -> {
@@ -234,10 +256,12 @@ class OfflineChatEngineTest {
         assertThat(reply.intent()).isEqualTo("help");
         @SuppressWarnings("unchecked")
         List<String> intents = (List<String>) reply.data().get("intents");
-        assertThat(intents).contains("status", "metric_query", "alerts", "logs", "audit")
+        assertThat(intents)
+                .contains("status", "metric_query", "alerts", "logs", "audit")
                 .doesNotContain("restart_service", "scale_up", "approve", "deny", "silence", "health_check");
         assertThat(reply.answer()).contains("read-only");
-        assertThat(ask("help", ALICE).data().get("intents")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        assertThat(ask("help", ALICE).data().get("intents"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .contains("restart_service", "approve");
     }
 
@@ -252,7 +276,9 @@ class OfflineChatEngineTest {
 
     @Test
     void answersStatusAlertsAndAnomaliesFromTheLiveView() {
-        assertThat(ask("status report please", ALICE).answer()).contains("HighCpuUsage").contains("3h");
+        assertThat(ask("status report please", ALICE).answer())
+                .contains("HighCpuUsage")
+                .contains("3h");
         ChatReply critical = ask("show critical alerts", ALICE);
         assertThat(critical.slots()).containsEntry("severity", "critical");
         assertThat((List<?>) critical.data().get("alerts")).hasSize(1);
@@ -273,23 +299,36 @@ class OfflineChatEngineTest {
 
         ChatReply disk = ask("when will the disk on app-1 fill up?", ALICE);
         assertThat(disk.intent()).isEqualTo("forecast");
-        assertThat(disk.answer()).contains("reaches 100% at").contains("in 6h; 80%: 5h to 8h").contains("80%: 97.50–100")
-                .contains("95%: 93.25–100").contains("seasonal Holt-Winters");
+        assertThat(disk.answer())
+                .contains("reaches 100% at")
+                .contains("in 6h; 80%: 5h to 8h")
+                .contains("80%: 97.50–100")
+                .contains("95%: 93.25–100")
+                .contains("seasonal Holt-Winters");
         @SuppressWarnings("unchecked")
         Map<String, Object> diskRow = ((List<Map<String, Object>>) disk.data().get("forecasts")).get(0);
-        assertThat(diskRow).containsEntry("projected", 100.0).containsEntry("reachesAt", T0.plus(Duration.ofHours(6)).toString());
+        assertThat(diskRow)
+                .containsEntry("projected", 100.0)
+                .containsEntry("reachesAt", T0.plus(Duration.ofHours(6)).toString());
     }
 
     @Test
     void forecastOnTooLittleHistorySaysWhatItNeedsInsteadOfGuessing() {
         engine.close();
-        ProviderContext ctx = ProviderContext.builder().clock(new Fixtures.ManualClock(T0)).dataDir(dir).build();
-        engine = new OfflineChatEngine(ctx, new FakeOpsView(T0, 3), gateway, OfflineChatSettings.defaults(), Fixtures.interpreter());
+        ProviderContext ctx = ProviderContext.builder()
+                .clock(new Fixtures.ManualClock(T0))
+                .dataDir(dir)
+                .build();
+        engine = new OfflineChatEngine(
+                ctx, new FakeOpsView(T0, 3), gateway, OfflineChatSettings.defaults(), Fixtures.interpreter());
 
         ChatReply disk = ask("when will the disk on app-1 fill up?", ALICE);
 
         assertThat(disk.intent()).isEqualTo("forecast");
-        assertThat(disk.answer()).contains("too little history").contains("at least 20 samples").contains("there are 3")
+        assertThat(disk.answer())
+                .contains("too little history")
+                .contains("at least 20 samples")
+                .contains("there are 3")
                 .doesNotContain("reaches 100%");
         @SuppressWarnings("unchecked")
         Map<String, Object> row = ((List<Map<String, Object>>) disk.data().get("forecasts")).get(0);
@@ -314,27 +353,29 @@ class OfflineChatEngineTest {
     @Test
     void gatewayFailureIsReportedNotThrown() {
         engine.close();
-        engine = engine(new ActionGateway() {
-            @Override
-            public ActionResult request(ActionRequest request) {
-                throw new IllegalStateException("policy store unavailable");
-            }
+        engine = engine(
+                new ActionGateway() {
+                    @Override
+                    public ActionResult request(ActionRequest request) {
+                        throw new IllegalStateException("policy store unavailable");
+                    }
 
-            @Override
-            public ActionResult approve(String approvalId, Principal approver) {
-                throw new IllegalStateException("policy store unavailable");
-            }
+                    @Override
+                    public ActionResult approve(String approvalId, Principal approver) {
+                        throw new IllegalStateException("policy store unavailable");
+                    }
 
-            @Override
-            public ActionResult deny(String approvalId, Principal approver, String reason) {
-                throw new IllegalStateException("policy store unavailable");
-            }
+                    @Override
+                    public ActionResult deny(String approvalId, Principal approver, String reason) {
+                        throw new IllegalStateException("policy store unavailable");
+                    }
 
-            @Override
-            public List<PendingApproval> pending() {
-                return List.of();
-            }
-        }, Fixtures.interpreter());
+                    @Override
+                    public List<PendingApproval> pending() {
+                        return List.of();
+                    }
+                },
+                Fixtures.interpreter());
 
         ask("restart nginx", ALICE);
         ChatReply reply = ask("yes", ALICE);

@@ -20,8 +20,7 @@ import java.util.Map;
 public final class RecordingGateway implements ActionGateway {
 
     /** One approve or deny call. */
-    public record Decision(String approvalId, Principal who, boolean approved) {
-    }
+    public record Decision(String approvalId, Principal who, boolean approved) {}
 
     private final Instant now;
     private final boolean dryRun;
@@ -50,10 +49,17 @@ public final class RecordingGateway implements ActionGateway {
         if (request.action().equals("restart_service") || request.action().equals("scale_up")) {
             String id = "act-" + nextId++;
             pending.put(id, new PendingApproval(id, request, now, now.plus(Duration.ofMinutes(15))));
-            return new ActionResult(request.action(), request.target(), ActionOutcome.PENDING_APPROVAL, "needs an operator's approval",
-                    now, Duration.ZERO, id);
+            return new ActionResult(
+                    request.action(),
+                    request.target(),
+                    ActionOutcome.PENDING_APPROVAL,
+                    "needs an operator's approval",
+                    now,
+                    Duration.ZERO,
+                    id);
         }
-        return dryRun ? ActionResult.of(request, ActionOutcome.DRY_RUN, "would run", now, Duration.ZERO)
+        return dryRun
+                ? ActionResult.of(request, ActionOutcome.DRY_RUN, "would run", now, Duration.ZERO)
                 : ActionResult.of(request, ActionOutcome.SUCCEEDED, "ok", now, Duration.ZERO);
     }
 
@@ -62,7 +68,14 @@ public final class RecordingGateway implements ActionGateway {
         decisions.add(new Decision(approvalId, approver, true));
         PendingApproval p = pending.remove(approvalId);
         if (p == null) {
-            return new ActionResult("approve", approvalId, ActionOutcome.REJECTED, "no pending approval " + approvalId, now, Duration.ZERO, null);
+            return new ActionResult(
+                    "approve",
+                    approvalId,
+                    ActionOutcome.REJECTED,
+                    "no pending approval " + approvalId,
+                    now,
+                    Duration.ZERO,
+                    null);
         }
         return ActionResult.of(p.request(), ActionOutcome.SUCCEEDED, "restarted", now, Duration.ofSeconds(2));
     }
@@ -72,7 +85,14 @@ public final class RecordingGateway implements ActionGateway {
         decisions.add(new Decision(approvalId, approver, false));
         PendingApproval p = pending.remove(approvalId);
         if (p == null) {
-            return new ActionResult("deny", approvalId, ActionOutcome.REJECTED, "no pending approval " + approvalId, now, Duration.ZERO, null);
+            return new ActionResult(
+                    "deny",
+                    approvalId,
+                    ActionOutcome.REJECTED,
+                    "no pending approval " + approvalId,
+                    now,
+                    Duration.ZERO,
+                    null);
         }
         return ActionResult.of(p.request(), ActionOutcome.REJECTED, "denied: " + reason, now, Duration.ZERO);
     }

@@ -22,8 +22,10 @@ class SessionPersistenceTest {
     private final RecordingGateway gateway = new RecordingGateway(T0);
 
     private OfflineChatEngine engine() {
-        ProviderContext ctx = ProviderContext.builder().clock(clock).dataDir(dir).build();
-        return new OfflineChatEngine(ctx, new FakeOpsView(T0), gateway, OfflineChatSettings.defaults(), Fixtures.interpreter());
+        ProviderContext ctx =
+                ProviderContext.builder().clock(clock).dataDir(dir).build();
+        return new OfflineChatEngine(
+                ctx, new FakeOpsView(T0), gateway, OfflineChatSettings.defaults(), Fixtures.interpreter());
     }
 
     @Test
@@ -40,7 +42,8 @@ class SessionPersistenceTest {
         }
 
         assertThat(reply.slots()).containsEntry("service", "postgres").containsEntry("host", "app");
-        assertThat(gateway.requests("restart_service")).singleElement()
+        assertThat(gateway.requests("restart_service"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.parameters()).containsEntry("unit", "postgres"));
     }
 

@@ -24,7 +24,9 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * Pending and inactive transitions are not sent: Alertmanager knows neither.
  *
  * <pre>{@code
- * streams.alerts().sinkTo(AlertmanagerWebhookSink.builder(URI.create("http://agent:8080/webhook/alertmanager")).build());
+ * streams.alerts()
+ *         .sinkTo(AlertmanagerWebhookSink.builder(URI.create("http://agent:8080/webhook/alertmanager"))
+ *                 .build());
  * }</pre>
  */
 public final class AlertmanagerWebhookSink implements Sink<Alert> {
@@ -77,7 +79,8 @@ public final class AlertmanagerWebhookSink implements Sink<Alert> {
         a.labels().asMap().forEach(labels::put);
         ObjectNode annotations = one.putObject("annotations");
         a.annotations().forEach(annotations::put);
-        // startsAt is when the alert fired (Alertmanager's alerts start firing); with the fingerprint it names one occurrence
+        // startsAt is when the alert fired (Alertmanager's alerts start firing); with the fingerprint it names one
+        // occurrence
         one.put("startsAt", (a.firedAt() != null ? a.firedAt() : a.activeSince()).toString());
         one.put("endsAt", a.resolvedAt() != null ? a.resolvedAt().toString() : "0001-01-01T00:00:00Z");
         one.put("generatorURL", "");
@@ -86,14 +89,17 @@ public final class AlertmanagerWebhookSink implements Sink<Alert> {
     }
 
     private final class Writer implements SinkWriter<Alert> {
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(timeout).build();
 
         @Override
         public void write(Alert alert, Context context) throws IOException, InterruptedException {
             if (alert.state() != AlertState.FIRING && alert.state() != AlertState.RESOLVED) {
                 return;
             }
-            HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", "application/json")
+            HttpRequest.Builder req = HttpRequest.newBuilder(url)
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(payload(alert)));
             if (bearerToken != null) {
                 req.header("Authorization", "Bearer " + bearerToken);

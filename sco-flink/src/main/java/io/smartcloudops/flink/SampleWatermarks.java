@@ -13,8 +13,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * bound. Samples out of order within the bound are reordered by the operator; older ones are late.
  */
 public final class SampleWatermarks {
-    private SampleWatermarks() {
-    }
+    private SampleWatermarks() {}
 
     /** Watermarks {@code bound} behind the newest sample; idle splits stop holding the watermark back after {@code idle}. */
     public static WatermarkStrategy<Sample> boundedOutOfOrderness(Duration bound, Duration idle) {
@@ -28,11 +27,12 @@ public final class SampleWatermarks {
      * {@code maxFuture} ahead of {@code clock} does not move the watermark: one host with a jumped
      * clock would otherwise make every honest sample late.
      */
-    public static WatermarkStrategy<Sample> boundedOutOfOrderness(Duration bound, Duration idle, Duration maxFuture,
-            InstantSource clock) {
+    public static WatermarkStrategy<Sample> boundedOutOfOrderness(
+            Duration bound, Duration idle, Duration maxFuture, InstantSource clock) {
         long boundMillis = bound.toMillis();
         long futureMillis = maxFuture.toMillis();
-        WatermarkStrategy<Sample> s = WatermarkStrategy.<Sample>forGenerator(ctx -> new IgnoringFuture(boundMillis, futureMillis, clock))
+        WatermarkStrategy<Sample> s = WatermarkStrategy.<Sample>forGenerator(
+                        ctx -> new IgnoringFuture(boundMillis, futureMillis, clock))
                 .withTimestampAssigner((sample, previous) -> sample.timestampMillis());
         return idle == null ? s : s.withIdleness(idle);
     }

@@ -20,9 +20,18 @@ import org.apache.flink.util.OutputTag;
  * evaluated in event time.
  *
  * <pre>{@code
- * DataStream<Sample> samples = env.fromSource(source, SampleWatermarks.boundedOutOfOrderness(Duration.ofSeconds(30), Duration.ofMinutes(1)), "samples");
- * ScoFlink.Streams out = ScoFlink.builder().detector("default").rules("rules.yml", ruleText).build().apply(samples);
- * out.alerts().sinkTo(AlertmanagerWebhookSink.builder(URI.create("http://agent:8080/webhook/alertmanager")).build());
+ * DataStream<Sample> samples = env.fromSource(
+ *         source,
+ *         SampleWatermarks.boundedOutOfOrderness(Duration.ofSeconds(30), Duration.ofMinutes(1)),
+ *         "samples");
+ * ScoFlink.Streams out = ScoFlink.builder()
+ *         .detector("default")
+ *         .rules("rules.yml", ruleText)
+ *         .build()
+ *         .apply(samples);
+ * out.alerts()
+ *         .sinkTo(AlertmanagerWebhookSink.builder(URI.create("http://agent:8080/webhook/alertmanager"))
+ *                 .build());
  * }</pre>
  */
 public final class ScoFlink {
@@ -61,8 +70,7 @@ public final class ScoFlink {
     public Streams apply(DataStream<Sample> samples) {
         OutputTag<AnomalyEvent> anomalies = new OutputTag<>("anomalies", ScoTypes.ANOMALY_EVENT);
         OutputTag<Alert> alerts = new OutputTag<>("alerts", ScoTypes.ALERT);
-        SingleOutputStreamOperator<ScoredSample> scored = samples
-                .keyBy(Sample::series, ScoTypes.SERIES_ID)
+        SingleOutputStreamOperator<ScoredSample> scored = samples.keyBy(Sample::series, ScoTypes.SERIES_ID)
                 .process(new SeriesProcessor(settings, anomalies, alerts), ScoTypes.SCORED_SAMPLE)
                 .uid(OPERATOR_UID)
                 .name("sco detect+rules");
@@ -76,8 +84,8 @@ public final class ScoFlink {
      * @param anomalies samples that scored at or above the anomaly threshold
      * @param alerts the rules' alert transitions (pending, firing, resolved, inactive)
      */
-    public record Streams(DataStream<ScoredSample> scored, DataStream<AnomalyEvent> anomalies, DataStream<Alert> alerts) {
-    }
+    public record Streams(
+            DataStream<ScoredSample> scored, DataStream<AnomalyEvent> anomalies, DataStream<Alert> alerts) {}
 
     /**
      * The operator's settings, shipped to the task managers with the job.
@@ -86,8 +94,16 @@ public final class ScoFlink {
      * @param maxFuture samples stamped further ahead of processing time are dropped; null: no limit (backfills)
      * @param stateTtl a series' state expires this long after its last write; null: never
      */
-    public record Settings(String detector, Map<String, String> detectorConfig, double anomalyThreshold, String rulesName,
-            String rulesText, Duration staleAfter, Duration maxFuture, Duration stateTtl) implements Serializable {
+    public record Settings(
+            String detector,
+            Map<String, String> detectorConfig,
+            double anomalyThreshold,
+            String rulesName,
+            String rulesText,
+            Duration staleAfter,
+            Duration maxFuture,
+            Duration stateTtl)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
 
         public Settings {
@@ -108,8 +124,7 @@ public final class ScoFlink {
         private Duration maxFuture;
         private Duration stateTtl;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The {@code DetectorProvider} by name, as in the agent's config ({@code default} is the ensemble, {@code ewma}, {@code seasonal}, ...). */
         public Builder detector(String name) {
@@ -159,8 +174,8 @@ public final class ScoFlink {
             if (rulesText != null) {
                 new io.smartcloudops.remediate.rules.RuleFileLoader().parse(rulesName, rulesText);
             }
-            return new ScoFlink(new Settings(detector, detectorConfig, threshold, rulesName, rulesText, staleAfter, maxFuture,
-                    stateTtl));
+            return new ScoFlink(new Settings(
+                    detector, detectorConfig, threshold, rulesName, rulesText, staleAfter, maxFuture, stateTtl));
         }
     }
 }

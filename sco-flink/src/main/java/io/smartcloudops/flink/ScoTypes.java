@@ -23,8 +23,10 @@ public final class ScoTypes<T> extends TypeInformation<T> {
 
     public static final ScoTypes<Sample> SAMPLE = new ScoTypes<>(Sample.class, new WireSerializer.OfSample());
     public static final ScoTypes<SeriesId> SERIES_ID = new ScoTypes<>(SeriesId.class, new WireSerializer.OfSeriesId());
-    public static final ScoTypes<ScoredSample> SCORED_SAMPLE = new ScoTypes<>(ScoredSample.class, new WireSerializer.OfScoredSample());
-    public static final ScoTypes<AnomalyEvent> ANOMALY_EVENT = new ScoTypes<>(AnomalyEvent.class, new WireSerializer.OfAnomalyEvent());
+    public static final ScoTypes<ScoredSample> SCORED_SAMPLE =
+            new ScoTypes<>(ScoredSample.class, new WireSerializer.OfScoredSample());
+    public static final ScoTypes<AnomalyEvent> ANOMALY_EVENT =
+            new ScoTypes<>(AnomalyEvent.class, new WireSerializer.OfAnomalyEvent());
     public static final ScoTypes<Alert> ALERT = new ScoTypes<>(Alert.class, new WireSerializer.OfAlert());
 
     private final Class<T> type;

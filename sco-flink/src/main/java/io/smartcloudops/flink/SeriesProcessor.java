@@ -71,6 +71,7 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
     private transient DetectorFactory factory;
     /** Holds no series: it scores with the detectors the keyed state holds, by the agent's verdicts. */
     private transient DetectionPipeline pipeline;
+
     private transient RuleEngine engine;
     private transient Map<String, Duration> forByRule;
     private transient ValueState<SeriesState> seriesState;
@@ -86,18 +87,32 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
 
     @Override
     public void open(OpenContext openContext) {
-        ProviderRegistry registry = ProviderRegistry.builder().discover(SeriesProcessor.class.getClassLoader()).build();
+        ProviderRegistry registry = ProviderRegistry.builder()
+                .discover(SeriesProcessor.class.getClassLoader())
+                .build();
         factory = registry.provider(DetectorProvider.class, settings.detector())
-                .create(ProviderContext.builder().config(ProviderConfig.of(settings.detectorConfig())).build());
-        pipeline = DetectionPipeline.builder(factory).anomalyThreshold(settings.anomalyThreshold()).build();
-        List<Rule> rules = settings.rulesText() == null ? List.of()
-                : new RuleFileLoader().parse(settings.rulesName(), settings.rulesText()).stream()
-                        .filter(r -> !(r.condition() instanceof Condition.Absent)).toList();
+                .create(ProviderContext.builder()
+                        .config(ProviderConfig.of(settings.detectorConfig()))
+                        .build());
+        pipeline = DetectionPipeline.builder(factory)
+                .anomalyThreshold(settings.anomalyThreshold())
+                .build();
+        List<Rule> rules = settings.rulesText() == null
+                ? List.of()
+                : new RuleFileLoader()
+                        .parse(settings.rulesName(), settings.rulesText()).stream()
+                                .filter(r -> !(r.condition() instanceof Condition.Absent))
+                                .toList();
         if (settings.rulesText() != null) {
-            long absent = new RuleFileLoader().parse(settings.rulesName(), settings.rulesText()).size() - rules.size();
+            long absent = new RuleFileLoader()
+                            .parse(settings.rulesName(), settings.rulesText())
+                            .size()
+                    - rules.size();
             if (absent > 0) {
-                LOG.warn("{} absent(...) rules in {} are skipped: they need every series at once, which a keyed operator never sees",
-                        absent, settings.rulesName());
+                LOG.warn(
+                        "{} absent(...) rules in {} are skipped: they need every series at once, which a keyed operator never sees",
+                        absent,
+                        settings.rulesName());
             }
         }
         engine = rules.isEmpty() ? null : new RuleEngine(rules, settings.staleAfter(), settings.anomalyThreshold());
@@ -130,7 +145,10 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
         long ts = sample.timestampMillis();
         // The future check comes before the sample waits for the watermark: a sample from a jumped
         // clock would otherwise hold a timer far ahead and never be scored in order.
-        if (settings.maxFuture() != null && ts > ctx.timerService().currentProcessingTime() + settings.maxFuture().toMillis()) {
+        if (settings.maxFuture() != null
+                && ts
+                        > ctx.timerService().currentProcessingTime()
+                                + settings.maxFuture().toMillis()) {
             out.collect(dropped(sample, SampleVerdict.DROPPED_FUTURE));
             return;
         }
@@ -159,7 +177,8 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
         ScoredSample scored = null;
         if (sample != null) {
             pending.remove(timestamp);
-            Detector detector = state == null ? factory.create(id, DetectorSettings.defaults()) : state.detector(factory);
+            Detector detector =
+                    state == null ? factory.create(id, DetectorSettings.defaults()) : state.detector(factory);
             scored = pipeline.ingest(sample, detector, state == null ? Long.MIN_VALUE : state.lastTimestampMillis());
             verdicts.get(scored.verdict()).inc();
             if (scored.verdict() == SampleVerdict.SCORED) {
@@ -175,7 +194,12 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
             scored.anomaly().ifPresent(a -> ctx.output(anomalies, a));
         }
         if (engine != null && state != null) {
-            changed |= evaluateRules(id, state, timestamp, scored != null && scored.verdict() == SampleVerdict.SCORED ? scored : null, ctx);
+            changed |= evaluateRules(
+                    id,
+                    state,
+                    timestamp,
+                    scored != null && scored.verdict() == SampleVerdict.SCORED ? scored : null,
+                    ctx);
         }
         if (changed) {
             // the heap backend holds this very object already; the write renews its TTL, and RocksDB stores it
@@ -185,13 +209,20 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
 
     /** The pipeline numbers anomalies per instance; in a job they are named by series and time so a replay names them alike. */
     private ScoredSample named(SeriesId id, ScoredSample scored) {
-        Optional<AnomalyEvent> anomaly = scored.anomaly().map(a -> new AnomalyEvent(anomalyId(id, a.timestampMillis()), a.series(),
-                a.timestampMillis(), a.value(), a.score(), a.detector()));
+        Optional<AnomalyEvent> anomaly = scored.anomaly()
+                .map(a -> new AnomalyEvent(
+                        anomalyId(id, a.timestampMillis()),
+                        a.series(),
+                        a.timestampMillis(),
+                        a.value(),
+                        a.score(),
+                        a.detector()));
         return new ScoredSample(scored.sample(), scored.verdict(), scored.score(), anomaly);
     }
 
     /** Runs the rules on the series at {@code timestamp}; true when its rule state changed. */
-    private boolean evaluateRules(SeriesId id, SeriesState state, long timestamp, ScoredSample scored, OnTimerContext ctx) {
+    private boolean evaluateRules(
+            SeriesId id, SeriesState state, long timestamp, ScoredSample scored, OnTimerContext ctx) {
         SeriesRuleState before = state.rules();
         if (before == null && scored == null) {
             return false;
@@ -222,7 +253,8 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
             }
             if (!now.alerts().isEmpty()) {
                 // one past the edge: the engine calls a series stale when its newest sample is older than staleAfter
-                long stale = now.latest().timestampMillis() + settings.staleAfter().toMillis() + 1;
+                long stale =
+                        now.latest().timestampMillis() + settings.staleAfter().toMillis() + 1;
                 if (stale > timestamp) {
                     ctx.timerService().registerEventTimeTimer(stale);
                 }
@@ -234,7 +266,8 @@ final class SeriesProcessor extends KeyedProcessFunction<SeriesId, Sample, Score
     }
 
     private String anomalyId(SeriesId id, long timestampMillis) {
-        return "an-" + Alert.fingerprintOf(Labels.of("series", id.toString(), "detector", factory.name())) + "-" + timestampMillis;
+        return "an-" + Alert.fingerprintOf(Labels.of("series", id.toString(), "detector", factory.name())) + "-"
+                + timestampMillis;
     }
 
     private ScoredSample dropped(Sample sample, SampleVerdict verdict) {

@@ -109,6 +109,7 @@ public final class SeriesState {
 
     @Override
     public String toString() {
-        return "SeriesState[" + (live != null ? "live" : saved) + ", last " + lastTimestampMillis + (rules != null ? ", rules" : "") + "]";
+        return "SeriesState[" + (live != null ? "live" : saved) + ", last " + lastTimestampMillis
+                + (rules != null ? ", rules" : "") + "]";
     }
 }

@@ -112,8 +112,7 @@ public final class SeriesStateSerializer extends TypeSerializer<SeriesState> {
         private int format = FORMAT;
 
         /** Flink creates snapshots by their no-argument constructor and then reads them. */
-        public Snapshot() {
-        }
+        public Snapshot() {}
 
         int format() {
             return format;
@@ -132,8 +131,9 @@ public final class SeriesStateSerializer extends TypeSerializer<SeriesState> {
         @Override
         public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader) {
             if (readVersion < 1 || readVersion > FORMAT) {
-                throw new IllegalStateException("sco-flink series state has format " + readVersion + "; this sco-flink reads formats 1 to "
-                        + FORMAT + ": restore the savepoint with the sco-flink version that wrote it, or a newer one");
+                throw new IllegalStateException("sco-flink series state has format " + readVersion
+                        + "; this sco-flink reads formats 1 to " + FORMAT
+                        + ": restore the savepoint with the sco-flink version that wrote it, or a newer one");
             }
             this.format = readVersion;
         }
@@ -145,11 +145,13 @@ public final class SeriesStateSerializer extends TypeSerializer<SeriesState> {
         }
 
         @Override
-        public TypeSerializerSchemaCompatibility<SeriesState> resolveSchemaCompatibility(TypeSerializerSnapshot<SeriesState> old) {
+        public TypeSerializerSchemaCompatibility<SeriesState> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<SeriesState> old) {
             if (!(old instanceof Snapshot previous)) {
                 return TypeSerializerSchemaCompatibility.incompatible();
             }
-            return previous.format() == FORMAT ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+            return previous.format() == FORMAT
+                    ? TypeSerializerSchemaCompatibility.compatibleAsIs()
                     : TypeSerializerSchemaCompatibility.compatibleAfterMigration();
         }
     }

@@ -29,8 +29,7 @@ import java.util.TreeMap;
  * must stay readable when a record gains a field (the serializers' snapshots carry a version).
  */
 final class Wire {
-    private Wire() {
-    }
+    private Wire() {}
 
     static void labels(DataOutput out, Labels labels) throws IOException {
         Map<String, String> pairs = labels.asMap();
@@ -82,7 +81,8 @@ final class Wire {
     }
 
     static Score score(DataInput in) throws IOException {
-        return new Score(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readUTF(), in.readUTF());
+        return new Score(
+                in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readUTF(), in.readUTF());
     }
 
     static void anomaly(DataOutput out, AnomalyEvent a) throws IOException {
@@ -143,7 +143,16 @@ final class Wire {
         }
         AlertState state = AlertState.valueOf(in.readUTF());
         Severity severity = Severity.valueOf(in.readUTF());
-        return new Alert(name, labels, annotations, state, severity, instant(in), instant(in), instant(in), in.readDouble(),
+        return new Alert(
+                name,
+                labels,
+                annotations,
+                state,
+                severity,
+                instant(in),
+                instant(in),
+                instant(in),
+                in.readDouble(),
                 in.readUTF());
     }
 

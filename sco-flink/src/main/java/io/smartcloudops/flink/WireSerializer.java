@@ -20,8 +20,7 @@ import org.apache.flink.core.memory.DataOutputView;
 public abstract class WireSerializer<T> extends TypeSerializerSingleton<T> {
     private static final long serialVersionUID = 1L;
 
-    WireSerializer() {
-    }
+    WireSerializer() {}
 
     abstract void write(T value, DataOutputView out) throws IOException;
 

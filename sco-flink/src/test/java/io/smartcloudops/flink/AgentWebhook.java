@@ -56,13 +56,18 @@ final class AgentWebhook implements AutoCloseable {
     /** The alerts the agent acts on: one per fingerprint, status and start. */
     Set<String> deduplicated() {
         Set<String> out = new LinkedHashSet<>();
-        deliveries().forEach(a -> out.add(key(a.fingerprint(), a.state().name(), a.activeSince().toString())));
+        deliveries()
+                .forEach(a -> out.add(
+                        key(a.fingerprint(), a.state().name(), a.activeSince().toString())));
         return out;
     }
 
     /** The same key for a transition the rule engine produced (the sink sends its firing time as startsAt). */
     static String keyOf(Alert transition) {
-        return key(transition.fingerprint(), transition.state().name(), transition.firedAt().toString());
+        return key(
+                transition.fingerprint(),
+                transition.state().name(),
+                transition.firedAt().toString());
     }
 
     private static String key(String fingerprint, String state, String startsAt) {

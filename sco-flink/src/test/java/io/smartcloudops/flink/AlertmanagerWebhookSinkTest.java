@@ -17,11 +17,21 @@ class AlertmanagerWebhookSinkTest {
 
     @Test
     void payloadIsWhatTheAgentsWebhookReadsWithFingerprintAndStartsAt() {
-        Alert firing = new Alert("HighLoad", Labels.of("alertname", "HighLoad", "host", "h1", "severity", "critical"),
-                Map.of("summary", "load 95 on h1"), AlertState.PENDING, Severity.CRITICAL, T, null, null, 95, "rules")
+        Alert firing = new Alert(
+                        "HighLoad",
+                        Labels.of("alertname", "HighLoad", "host", "h1", "severity", "critical"),
+                        Map.of("summary", "load 95 on h1"),
+                        AlertState.PENDING,
+                        Severity.CRITICAL,
+                        T,
+                        null,
+                        null,
+                        95,
+                        "rules")
                 .withState(AlertState.FIRING, T.plusSeconds(180));
         String body = AlertmanagerWebhookSink.payload(firing);
-        assertThat(body).contains("\"fingerprint\":\"" + firing.fingerprint() + "\"", "\"startsAt\":\"2026-12-04T06:03:00Z\"");
+        assertThat(body)
+                .contains("\"fingerprint\":\"" + firing.fingerprint() + "\"", "\"startsAt\":\"2026-12-04T06:03:00Z\"");
         List<Alert> read = new AlertmanagerPayload().parse(body);
         assertThat(read).singleElement().satisfies(a -> {
             assertThat(a.state()).isEqualTo(AlertState.FIRING);

@@ -1,6 +1,7 @@
 package io.smartcloudops.flink;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,7 @@ final class Collected<T> implements Sink<T> {
     }
 
     static <T> Collected<T> into(String name) {
-        LISTS.put(name, java.util.Collections.synchronizedList(new ArrayList<>()));
+        LISTS.put(name, Collections.synchronizedList(new ArrayList<>()));
         return new Collected<>(name);
     }
 
@@ -45,12 +46,10 @@ final class Collected<T> implements Sink<T> {
             }
 
             @Override
-            public void flush(boolean endOfInput) {
-            }
+            public void flush(boolean endOfInput) {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

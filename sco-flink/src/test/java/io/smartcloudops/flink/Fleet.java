@@ -13,6 +13,7 @@ import io.smartcloudops.detect.pipeline.SampleVerdict;
 import io.smartcloudops.detect.pipeline.ScoredSample;
 import io.smartcloudops.remediate.rules.RuleEngine;
 import io.smartcloudops.remediate.rules.RuleFileLoader;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.TreeMap;
  * trip the rules, run through the agent's own pipeline and rule engine the way the agent's loop
  * runs them: every sample of a round ingested and observed, then the rules evaluated once.
  */
-final class Fleet implements java.io.Serializable {
+final class Fleet implements Serializable {
     private static final long serialVersionUID = 1L;
     static final long T0 = Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
     static final long STEP = 60_000;
@@ -86,13 +87,23 @@ final class Fleet implements java.io.Serializable {
     }
 
     ScoFlink job(String detector) {
-        return ScoFlink.builder().detector(detector).anomalyThreshold(THRESHOLD).rules("fleet.yml", RULES).staleAfter(STALE_AFTER).build();
+        return ScoFlink.builder()
+                .detector(detector)
+                .anomalyThreshold(THRESHOLD)
+                .rules("fleet.yml", RULES)
+                .staleAfter(STALE_AFTER)
+                .build();
     }
 
     /** The agent's outcome on the same samples. */
     Expected expected(String detector) {
-        DetectionPipeline pipeline = DetectionPipeline.builder(ProviderRegistry.builder().discover(Fleet.class.getClassLoader()).build()
-                .provider(DetectorProvider.class, detector).create(ProviderContext.builder().build())).anomalyThreshold(THRESHOLD).build();
+        DetectionPipeline pipeline = DetectionPipeline.builder(ProviderRegistry.builder()
+                        .discover(Fleet.class.getClassLoader())
+                        .build()
+                        .provider(DetectorProvider.class, detector)
+                        .create(ProviderContext.builder().build()))
+                .anomalyThreshold(THRESHOLD)
+                .build();
         RuleEngine engine = new RuleEngine(new RuleFileLoader().parse("fleet.yml", RULES), STALE_AFTER, THRESHOLD);
         List<ScoredSample> scored = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
@@ -116,13 +127,18 @@ final class Fleet implements java.io.Serializable {
         return new Expected(scored, alerts);
     }
 
-    record Expected(List<ScoredSample> scored, List<Alert> alerts) {
-    }
+    record Expected(List<ScoredSample> scored, List<Alert> alerts) {}
 
     /** What the identity of two runs is judged on: everything but the anomaly's id, which the pipeline numbers per instance. */
-    record Row(SeriesId series, long timestampMillis, double value, SampleVerdict verdict, Score score, boolean anomaly) {
+    record Row(
+            SeriesId series, long timestampMillis, double value, SampleVerdict verdict, Score score, boolean anomaly) {
         static Row of(ScoredSample s) {
-            return new Row(s.sample().series(), s.sample().timestampMillis(), s.sample().value(), s.verdict(), s.score(),
+            return new Row(
+                    s.sample().series(),
+                    s.sample().timestampMillis(),
+                    s.sample().value(),
+                    s.verdict(),
+                    s.score(),
                     s.anomaly().isPresent());
         }
     }

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LateAndOutOfOrderTest {
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(1)
+            .build());
 
     private static final SeriesId CPU = SeriesId.of("cpu");
     private static final long MIN = 60_000;
@@ -40,27 +42,39 @@ class LateAndOutOfOrderTest {
     /** A watermark after every sample (the job's default emits them periodically), so which samples are late is exact. */
     private static WatermarkStrategy<Sample> everySample() {
         return WatermarkStrategy.<Sample>forGenerator(ctx -> new WatermarkGenerator<>() {
-            private long newest = Long.MIN_VALUE;
+                    private long newest = Long.MIN_VALUE;
 
-            @Override
-            public void onEvent(Sample event, long ts, WatermarkOutput output) {
-                newest = Math.max(newest, ts);
-                output.emitWatermark(new Watermark(newest - BOUND - 1));
-            }
+                    @Override
+                    public void onEvent(Sample event, long ts, WatermarkOutput output) {
+                        newest = Math.max(newest, ts);
+                        output.emitWatermark(new Watermark(newest - BOUND - 1));
+                    }
 
-            @Override
-            public void onPeriodicEmit(WatermarkOutput output) {
-            }
-        }).withTimestampAssigner((s, previous) -> s.timestampMillis());
+                    @Override
+                    public void onPeriodicEmit(WatermarkOutput output) {}
+                })
+                .withTimestampAssigner((s, previous) -> s.timestampMillis());
     }
 
     @Test
     void samplesWithinTheBoundAreReorderedAndLateOnesAreDroppedAndCounted() throws Exception {
-        List<Sample> in = List.of(at(0, 10), at(1, 11), at(2, 12), at(4, 14), at(3, 13), at(4, 99), at(10, 15), at(5, 16),
-                at(10, 77), at(13, 17), at(10, 78), at(14, Double.NaN));
+        List<Sample> in = List.of(
+                at(0, 10),
+                at(1, 11),
+                at(2, 12),
+                at(4, 14),
+                at(3, 13),
+                at(4, 99),
+                at(10, 15),
+                at(5, 16),
+                at(10, 77),
+                at(13, 17),
+                at(10, 78),
+                at(14, Double.NaN));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        var samples = env.fromData(ScoTypes.SAMPLE, in.toArray(Sample[]::new)).assignTimestampsAndWatermarks(everySample());
+        var samples =
+                env.fromData(ScoTypes.SAMPLE, in.toArray(Sample[]::new)).assignTimestampsAndWatermarks(everySample());
         ScoFlink.builder().detector("ewma").build().apply(samples).scored().sinkTo(Collected.into("late"));
         env.execute("late");
 
@@ -77,7 +91,12 @@ class LateAndOutOfOrderTest {
             }
         }
         assertThat(scored).containsExactly("0=10.0", "1=11.0", "2=12.0", "3=13.0", "4=14.0", "10=15.0", "13=17.0");
-        assertThat(dropped).containsExactlyInAnyOrder("4=99.0:DROPPED_DUPLICATE", "5=16.0:DROPPED_OUT_OF_ORDER",
-                "10=77.0:DROPPED_DUPLICATE", "10=78.0:DROPPED_DUPLICATE", "14=NaN:DROPPED_NOT_FINITE");
+        assertThat(dropped)
+                .containsExactlyInAnyOrder(
+                        "4=99.0:DROPPED_DUPLICATE",
+                        "5=16.0:DROPPED_OUT_OF_ORDER",
+                        "10=77.0:DROPPED_DUPLICATE",
+                        "10=78.0:DROPPED_DUPLICATE",
+                        "14=NaN:DROPPED_NOT_FINITE");
     }
 }

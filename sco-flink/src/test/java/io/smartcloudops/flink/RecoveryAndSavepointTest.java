@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.flink.api.common.JobID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -37,18 +37,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Flink's guarantees hold for the operator's state: checkpoints after a failure, savepoints across a stop and a rescale. */
 class RecoveryAndSavepointTest {
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(4)
+            .build());
 
     private static final Duration BOUND = Duration.ofMinutes(2);
     private static final AtomicBoolean FAILED = new AtomicBoolean();
-    private static final java.util.concurrent.atomic.AtomicInteger FIRST_ROUND = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger FIRST_ROUND = new AtomicInteger();
 
     private static final AtomicBoolean CHECKPOINTED = new AtomicBoolean();
 
     /** Throws once, at the first sample at or after {@code failAt} once a checkpoint has completed. */
-    private static final class FailOnceAfterACheckpoint implements MapFunction<Sample, Sample>,
-            org.apache.flink.api.common.state.CheckpointListener {
+    private static final class FailOnceAfterACheckpoint
+            implements MapFunction<Sample, Sample>, org.apache.flink.api.common.state.CheckpointListener {
         private static final long serialVersionUID = 1L;
         private final long failAt;
 
@@ -76,9 +78,14 @@ class RecoveryAndSavepointTest {
     @TempDir
     Path dir;
 
-    private static DataStream<Sample> source(StreamExecutionEnvironment env, Fleet fleet, RateLimiterStrategy<?> limit) {
-        return env.fromSource(new DataGeneratorSource<>(fleet::sample, fleet.size(), limit, ScoTypes.SAMPLE),
-                SampleWatermarks.boundedOutOfOrderness(BOUND, null), "fleet").uid("fleet-source").setParallelism(1);
+    private static DataStream<Sample> source(
+            StreamExecutionEnvironment env, Fleet fleet, RateLimiterStrategy<?> limit) {
+        return env.fromSource(
+                        new DataGeneratorSource<>(fleet::sample, fleet.size(), limit, ScoTypes.SAMPLE),
+                        SampleWatermarks.boundedOutOfOrderness(BOUND, null),
+                        "fleet")
+                .uid("fleet-source")
+                .setParallelism(1);
     }
 
     /** One sample per series and time: replays after a restore must repeat it exactly. */
@@ -93,8 +100,11 @@ class RecoveryAndSavepointTest {
     }
 
     private static List<String> firingAndResolved(List<Alert> transitions) {
-        return transitions.stream().filter(a -> a.state() == AlertState.FIRING || a.state() == AlertState.RESOLVED)
-                .map(AgentWebhook::keyOf).distinct().toList();
+        return transitions.stream()
+                .filter(a -> a.state() == AlertState.FIRING || a.state() == AlertState.RESOLVED)
+                .map(AgentWebhook::keyOf)
+                .distinct()
+                .toList();
     }
 
     @Test
@@ -113,13 +123,18 @@ class RecoveryAndSavepointTest {
         env.setParallelism(4);
         env.enableCheckpointing(150);
         try (AgentWebhook agent = new AgentWebhook(2)) {
-            // paced by checkpoints, not by time: 20 rounds a checkpoint, so checkpoints complete before the failure point
+            // paced by checkpoints, not by time: 20 rounds a checkpoint, so checkpoints complete before the failure
+            // point
             // however loaded the machine (at a fixed rate a slow machine reached it before the first checkpoint)
             DataStream<Sample> samples = source(env, fleet, RateLimiterStrategy.perCheckpoint(20 * fleet.series))
-                    .map(new FailOnceAfterACheckpoint(failAt), ScoTypes.SAMPLE).setParallelism(1);
+                    .map(new FailOnceAfterACheckpoint(failAt), ScoTypes.SAMPLE)
+                    .setParallelism(1);
             ScoFlink.Streams out = fleet.job("ewma").apply(samples);
             out.scored().sinkTo(Collected.into("recovery-scored"));
-            out.alerts().sinkTo(AlertmanagerWebhookSink.builder(agent.url()).retries(4, Duration.ofMillis(20)).build());
+            out.alerts()
+                    .sinkTo(AlertmanagerWebhookSink.builder(agent.url())
+                            .retries(4, Duration.ofMillis(20))
+                            .build());
             env.execute("recovery");
 
             assertThat(FAILED).isTrue();
@@ -136,7 +151,8 @@ class RecoveryAndSavepointTest {
     /** On both backends: the heap one keeps the live detectors and serializes them at the savepoint, RocksDB on every access. */
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
-    void stopWithSavepointThenRestoreAtAnotherParallelismContinuesAsAnUninterruptedRun(String backend) throws Exception {
+    void stopWithSavepointThenRestoreAtAnotherParallelismContinuesAsAnUninterruptedRun(String backend)
+            throws Exception {
         Fleet fleet = new Fleet(6, 300);
         Fleet.Expected expected = fleet.expected("ewma");
         int firstPart = fleet.size() / 2;
@@ -146,7 +162,8 @@ class RecoveryAndSavepointTest {
         StreamExecutionEnvironment first = StreamExecutionEnvironment.getExecutionEnvironment(before);
         first.setParallelism(2);
         // the source stops after the first half until a checkpoint: the savepoint then holds exactly that half
-        ScoFlink.Streams a = fleet.job("ewma").apply(source(first, fleet, RateLimiterStrategy.perCheckpoint(firstPart)));
+        ScoFlink.Streams a =
+                fleet.job("ewma").apply(source(first, fleet, RateLimiterStrategy.perCheckpoint(firstPart)));
         a.scored().sinkTo(Collected.into("sp-scored-1-" + backend)).uid("scored-sink");
         a.alerts().sinkTo(Collected.into("sp-alerts-1-" + backend)).uid("alerts-sink");
         JobClient job = first.executeAsync("before savepoint");
@@ -164,7 +181,8 @@ class RecoveryAndSavepointTest {
             Thread.sleep(50);
         }
         assertThat(Collected.<ScoredSample>get("sp-scored-1-" + backend)).hasSize((int) scoredBefore);
-        String savepoint = job.stopWithSavepoint(false, dir.toUri().toString(), SavepointFormatType.CANONICAL).get(60, TimeUnit.SECONDS);
+        String savepoint = job.stopWithSavepoint(false, dir.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(60, TimeUnit.SECONDS);
 
         Configuration conf = new Configuration();
         conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);

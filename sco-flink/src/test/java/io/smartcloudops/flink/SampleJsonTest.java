@@ -21,7 +21,9 @@ class SampleJsonTest {
         Sample s = json.deserialize("""
                 {"name": "node_cpu_usage_percent", "labels": {"host": "web-1"}, "timestamp": 1764806400000, "value": 42.5}
                 """.getBytes(StandardCharsets.UTF_8));
-        assertThat(s).isEqualTo(new Sample(SeriesId.of("node_cpu_usage_percent", Labels.of("host", "web-1")), 1764806400000L, 42.5));
+        assertThat(s)
+                .isEqualTo(new Sample(
+                        SeriesId.of("node_cpu_usage_percent", Labels.of("host", "web-1")), 1764806400000L, 42.5));
     }
 
     @Test
@@ -34,8 +36,11 @@ class SampleJsonTest {
 
     @Test
     void skipsMalformedRecordsInsteadOfFailingTheJob() throws Exception {
-        assertThat(json.deserialize("not json".getBytes(StandardCharsets.UTF_8))).isNull();
-        assertThat(json.deserialize("{\"name\":\"bad name\",\"timestamp\":1,\"value\":1}".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(json.deserialize("not json".getBytes(StandardCharsets.UTF_8)))
+                .isNull();
+        assertThat(json.deserialize(
+                        "{\"name\":\"bad name\",\"timestamp\":1,\"value\":1}".getBytes(StandardCharsets.UTF_8)))
+                .isNull();
         assertThatThrownBy(() -> json.parse("{\"name\":\"up\",\"value\":1}")).hasMessageContaining("timestamp");
         assertThatThrownBy(() -> json.parse("{\"name\":\"up\",\"timestamp\":1,\"labels\":{\"a\":1},\"value\":1}"))
                 .hasMessageContaining("label 'a'");

@@ -41,15 +41,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SeriesStateSerializerTest {
     private static final SeriesId ID = SeriesId.of("cpu", Labels.of("host", "a"));
     private static final Instant T = Instant.parse("2026-12-04T06:00:00Z");
-    private static final SeriesRuleState RULES = new SeriesRuleState(ID, new SeriesRuleState.Point(9, 1.5, 0.2),
+    private static final SeriesRuleState RULES = new SeriesRuleState(
+            ID,
+            new SeriesRuleState.Point(9, 1.5, 0.2),
             List.of(new SeriesRuleState.Point(8, 1, 0), new SeriesRuleState.Point(9, 1.5, 0.2)),
-            List.of(new SeriesRuleState.RuleAlert("g", "High", new Alert("High", Labels.of("alertname", "High"), Map.of("summary", "s"),
-                    AlertState.PENDING, Severity.WARNING, T, null, null, 3, "rules"))));
+            List.of(new SeriesRuleState.RuleAlert(
+                    "g",
+                    "High",
+                    new Alert(
+                            "High",
+                            Labels.of("alertname", "High"),
+                            Map.of("summary", "s"),
+                            AlertState.PENDING,
+                            Severity.WARNING,
+                            T,
+                            null,
+                            null,
+                            3,
+                            "rules"))));
     private final SeriesStateSerializer serializer = new SeriesStateSerializer();
 
     private static DetectorFactory factory(String detector) {
-        return ProviderRegistry.builder().discover(SeriesStateSerializerTest.class.getClassLoader()).build()
-                .provider(DetectorProvider.class, detector).create(ProviderContext.builder().build());
+        return ProviderRegistry.builder()
+                .discover(SeriesStateSerializerTest.class.getClassLoader())
+                .build()
+                .provider(DetectorProvider.class, detector)
+                .create(ProviderContext.builder().build());
     }
 
     private static List<Sample> wave(int from, int n) {
@@ -166,14 +183,25 @@ class SeriesStateSerializerTest {
         TypeSerializerSnapshot<SeriesState> restored = TypeSerializerSnapshot.readVersionedSnapshot(
                 new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
         assertThat(restored.getCurrentVersion()).isEqualTo(SeriesStateSerializer.FORMAT);
-        assertThat(new SeriesStateSerializer.Snapshot().resolveSchemaCompatibility(restored).isCompatibleAsIs()).isTrue();
+        assertThat(new SeriesStateSerializer.Snapshot()
+                        .resolveSchemaCompatibility(restored)
+                        .isCompatibleAsIs())
+                .isTrue();
         assertThat(restored.restoreSerializer()).isEqualTo(serializer);
 
-        assertThatThrownBy(() -> new SeriesStateSerializer.Snapshot().readSnapshot(SeriesStateSerializer.FORMAT + 1,
-                new DataInputDeserializer(new byte[0]), getClass().getClassLoader())).hasMessageContaining("format " + (SeriesStateSerializer.FORMAT + 1));
+        assertThatThrownBy(() -> new SeriesStateSerializer.Snapshot()
+                        .readSnapshot(
+                                SeriesStateSerializer.FORMAT + 1,
+                                new DataInputDeserializer(new byte[0]),
+                                getClass().getClassLoader()))
+                .hasMessageContaining("format " + (SeriesStateSerializer.FORMAT + 1));
         // the byte[] state of sco-flink before SeriesState: Flink refuses the restore rather than misread it
         @SuppressWarnings({"unchecked", "rawtypes"})
-        TypeSerializerSnapshot<SeriesState> bytes = (TypeSerializerSnapshot) BytePrimitiveArraySerializer.INSTANCE.snapshotConfiguration();
-        assertThat(new SeriesStateSerializer.Snapshot().resolveSchemaCompatibility(bytes).isIncompatible()).isTrue();
+        TypeSerializerSnapshot<SeriesState> bytes =
+                (TypeSerializerSnapshot) BytePrimitiveArraySerializer.INSTANCE.snapshotConfiguration();
+        assertThat(new SeriesStateSerializer.Snapshot()
+                        .resolveSchemaCompatibility(bytes)
+                        .isIncompatible())
+                .isTrue();
     }
 }

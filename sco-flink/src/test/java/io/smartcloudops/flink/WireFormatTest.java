@@ -24,8 +24,18 @@ import org.junit.jupiter.api.Test;
 class WireFormatTest {
     private static final SeriesId ID = SeriesId.of("cpu", Labels.of("host", "a", "zone", "eu"));
     private static final Instant T = Instant.parse("2026-12-04T06:00:00.123456789Z");
-    private static final Alert FIRING = new Alert("High", Labels.of("alertname", "High", "host", "a"), Map.of("summary", "s", "b", "c"),
-            AlertState.PENDING, Severity.CRITICAL, T, null, null, 91.5, "rules").withState(AlertState.FIRING, T.plusSeconds(60));
+    private static final Alert FIRING = new Alert(
+                    "High",
+                    Labels.of("alertname", "High", "host", "a"),
+                    Map.of("summary", "s", "b", "c"),
+                    AlertState.PENDING,
+                    Severity.CRITICAL,
+                    T,
+                    null,
+                    null,
+                    91.5,
+                    "rules")
+            .withState(AlertState.FIRING, T.plusSeconds(60));
 
     private static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(64);
@@ -39,10 +49,16 @@ class WireFormatTest {
         snapshot.writeSnapshot(snap);
         // Flink restores a snapshot the same way: by its class's no-argument constructor, so the type argument is lost.
         @SuppressWarnings("unchecked")
-        TypeSerializerSnapshot<T> restored = (TypeSerializerSnapshot<T>) snapshot.getClass().getDeclaredConstructor().newInstance();
-        restored.readSnapshot(snapshot.getCurrentVersion(), new DataInputDeserializer(snap.getCopyOfBuffer()), WireFormatTest.class.getClassLoader());
-        assertThat(restored.resolveSchemaCompatibility(snapshot).isCompatibleAsIs()).isTrue();
-        assertThat(restored.restoreSerializer().deserialize(new DataInputDeserializer(out.getCopyOfBuffer()))).isEqualTo(value);
+        TypeSerializerSnapshot<T> restored = (TypeSerializerSnapshot<T>)
+                snapshot.getClass().getDeclaredConstructor().newInstance();
+        restored.readSnapshot(
+                snapshot.getCurrentVersion(),
+                new DataInputDeserializer(snap.getCopyOfBuffer()),
+                WireFormatTest.class.getClassLoader());
+        assertThat(restored.resolveSchemaCompatibility(snapshot).isCompatibleAsIs())
+                .isTrue();
+        assertThat(restored.restoreSerializer().deserialize(new DataInputDeserializer(out.getCopyOfBuffer())))
+                .isEqualTo(value);
         return back;
     }
 
@@ -50,7 +66,8 @@ class WireFormatTest {
     void everyStreamedValueSurvivesItsSerializer() throws Exception {
         Sample s = new Sample(ID, T.toEpochMilli(), Double.NaN);
         assertThat(roundTrip(new WireSerializer.OfSample(), s)).isEqualTo(s);
-        assertThat(roundTrip(new WireSerializer.OfSeriesId(), SeriesId.of("up"))).isEqualTo(SeriesId.of("up"));
+        assertThat(roundTrip(new WireSerializer.OfSeriesId(), SeriesId.of("up")))
+                .isEqualTo(SeriesId.of("up"));
         Score score = new Score(0.97, 20, 10, 30, "level", "far above");
         AnomalyEvent a = new AnomalyEvent("an-1", ID, 5, 99, score, "ewma");
         assertThat(roundTrip(new WireSerializer.OfAnomalyEvent(), a)).isEqualTo(a);

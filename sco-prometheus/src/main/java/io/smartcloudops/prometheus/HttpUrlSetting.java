@@ -6,8 +6,7 @@ import java.net.URI;
 
 /** The {@code url} setting both sources need: present, a URL, and http or https. */
 final class HttpUrlSetting {
-    private HttpUrlSetting() {
-    }
+    private HttpUrlSetting() {}
 
     static URI require(ProviderConfig c, String source) {
         URI url;

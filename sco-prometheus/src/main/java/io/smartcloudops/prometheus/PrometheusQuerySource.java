@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,12 @@ public final class PrometheusQuerySource implements MetricSource {
      * @param queries series name → PromQL, e.g. {@code node_cpu_usage_percent} →
      *     {@code 100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[1m])))}
      */
-    public PrometheusQuerySource(URI base, Map<String, String> queries, Duration step, Duration maxCatchUp, Duration timeout,
+    public PrometheusQuerySource(
+            URI base,
+            Map<String, String> queries,
+            Duration step,
+            Duration maxCatchUp,
+            Duration timeout,
             InstantSource clock) {
         if (queries.isEmpty()) {
             throw new IllegalArgumentException("a Prometheus source needs at least one query");
@@ -95,7 +101,7 @@ public final class PrometheusQuerySource implements MetricSource {
             }
             nextStartSeconds.put(q.getKey(), end + step.toSeconds());
         }
-        out.sort(java.util.Comparator.comparingLong(Sample::timestampMillis));
+        out.sort(Comparator.comparingLong(Sample::timestampMillis));
         return SampleBatch.of(name(), out);
     }
 
@@ -105,14 +111,22 @@ public final class PrometheusQuerySource implements MetricSource {
     }
 
     private List<Sample> range(String name, String promql, long start, long end) throws MetricSourceException {
-        String uri = base.toString().replaceAll("/+$", "") + "/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
-                + "&start=" + start + "&end=" + end + "&step=" + step.toSeconds();
+        String uri = base.toString().replaceAll("/+$", "") + "/api/v1/query_range?query="
+                + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&start=" + start + "&end=" + end + "&step="
+                + step.toSeconds();
         HttpResponse<String> r;
         try {
-            r = http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+            r = http.send(
+                    HttpRequest.newBuilder(URI.create(uri))
+                            .timeout(timeout)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new MetricSourceException("Prometheus at " + base + " unreachable: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new MetricSourceException(
+                    "Prometheus at " + base + " unreachable: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MetricSourceException("interrupted while querying Prometheus", e);

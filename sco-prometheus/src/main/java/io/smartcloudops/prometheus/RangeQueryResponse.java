@@ -23,7 +23,9 @@ final class RangeQueryResponse {
 
     RangeQueryResponse() {
         json = new ObjectMapper();
-        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
+        json.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(32).build());
     }
 
     /**
@@ -41,11 +43,14 @@ final class RangeQueryResponse {
             throw new IllegalArgumentException("not a JSON object");
         }
         if (!"success".equals(root.path("status").asText())) {
-            throw new IllegalArgumentException("query failed: " + root.path("errorType").asText("?") + ": " + root.path("error").asText("no reason given"));
+            throw new IllegalArgumentException(
+                    "query failed: " + root.path("errorType").asText("?") + ": "
+                            + root.path("error").asText("no reason given"));
         }
         JsonNode data = root.path("data");
         if (!"matrix".equals(data.path("resultType").asText())) {
-            throw new IllegalArgumentException("expected a matrix result, got '" + data.path("resultType").asText() + "'");
+            throw new IllegalArgumentException(
+                    "expected a matrix result, got '" + data.path("resultType").asText() + "'");
         }
         JsonNode result = data.path("result");
         if (!result.isArray()) {
@@ -59,10 +64,16 @@ final class RangeQueryResponse {
                 throw new IllegalArgumentException("series " + id + " has no 'values' list");
             }
             for (JsonNode pair : values) {
-                if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isNumber() || !pair.get(1).isTextual()) {
+                if (!pair.isArray()
+                        || pair.size() != 2
+                        || !pair.get(0).isNumber()
+                        || !pair.get(1).isTextual()) {
                     throw new IllegalArgumentException("series " + id + " has a malformed point " + pair);
                 }
-                out.add(new Sample(id, Math.round(pair.get(0).asDouble() * 1000), value(pair.get(1).asText())));
+                out.add(new Sample(
+                        id,
+                        Math.round(pair.get(0).asDouble() * 1000),
+                        value(pair.get(1).asText())));
             }
         }
         return out;

@@ -40,7 +40,8 @@ public final class ScrapeSource implements MetricSource {
     private final HttpClient http;
     private final Map<SeriesId, double[]> lastCounter = new HashMap<>();
 
-    public ScrapeSource(URI url, List<Pattern> match, int maxSeries, Duration timeout, Labels extraLabels, InstantSource clock) {
+    public ScrapeSource(
+            URI url, List<Pattern> match, int maxSeries, Duration timeout, Labels extraLabels, InstantSource clock) {
         this.url = url;
         this.match = List.copyOf(match);
         this.maxSeries = maxSeries;
@@ -77,7 +78,8 @@ public final class ScrapeSource implements MetricSource {
                 labels = labels.with(e.getKey(), e.getValue());
             }
             long t = l.timestampMillis() == null ? now : l.timestampMillis();
-            String type = page.types().getOrDefault(l.name(), page.types().getOrDefault(l.name().replaceFirst("_total$", ""), "untyped"));
+            String type = page.types()
+                    .getOrDefault(l.name(), page.types().getOrDefault(l.name().replaceFirst("_total$", ""), "untyped"));
             if (type.equals("counter")) {
                 SeriesId id = SeriesId.of(l.name().replaceFirst("_total$", "") + "_per_second", labels);
                 double[] prev = lastCounter.put(id, new double[] {t, l.value()});
@@ -93,8 +95,13 @@ public final class ScrapeSource implements MetricSource {
 
     private String fetch() throws MetricSourceException {
         try {
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(url).timeout(timeout)
-                    .header("Accept", "text/plain;version=0.0.4").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = http.send(
+                    HttpRequest.newBuilder(url)
+                            .timeout(timeout)
+                            .header("Accept", "text/plain;version=0.0.4")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = r.body()) {
                 byte[] body = in.readNBytes(MAX_BODY + 1);
                 if (r.statusCode() != 200) {
@@ -106,8 +113,10 @@ public final class ScrapeSource implements MetricSource {
                 return new String(body, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new MetricSourceException("scrape of " + url + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new MetricSourceException(
+                    "scrape of " + url + " failed: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MetricSourceException("interrupted while scraping " + url, e);

@@ -20,11 +20,15 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ScrapeSourceProvider implements MetricSourceProvider {
     /** Called by {@link java.util.ServiceLoader}. */
-    public ScrapeSourceProvider() {
-    }
+    public ScrapeSourceProvider() {}
 
-    static final List<String> NODE_DEFAULTS = List.of("node_load1", "node_memory_Mem(Available|Total)_bytes",
-            "node_cpu_seconds_total", "node_network_(receive|transmit)_bytes_total", "node_filesystem_(avail|size)_bytes", "up");
+    static final List<String> NODE_DEFAULTS = List.of(
+            "node_load1",
+            "node_memory_Mem(Available|Total)_bytes",
+            "node_cpu_seconds_total",
+            "node_network_(receive|transmit)_bytes_total",
+            "node_filesystem_(avail|size)_bytes",
+            "up");
 
     @Override
     public String name() {
@@ -38,11 +42,18 @@ public final class ScrapeSourceProvider implements MetricSourceProvider {
         URI url = HttpUrlSetting.require(c, "scrape");
         List<Pattern> match;
         try {
-            match = (c.has("match") ? c.strings("match") : NODE_DEFAULTS).stream().map(Pattern::compile).toList();
+            match = (c.has("match") ? c.strings("match") : NODE_DEFAULTS)
+                    .stream().map(Pattern::compile).toList();
         } catch (PatternSyntaxException e) {
             throw new ConfigException("scrape match is not a regex: " + e.getDescription(), e);
         }
         Labels extra = c.has("host") ? Labels.of("host", c.requireString("host")) : Labels.empty();
-        return new ScrapeSource(url, match, c.integer("max_series", 10_000), c.duration("timeout", Duration.ofSeconds(5)), extra, context.clock());
+        return new ScrapeSource(
+                url,
+                match,
+                c.integer("max_series", 10_000),
+                c.duration("timeout", Duration.ofSeconds(5)),
+                extra,
+                context.clock());
     }
 }

@@ -19,12 +19,10 @@ final class TextFormatParser {
     static final int MAX_LINE_LENGTH = 64 * 1024;
 
     /** One parsed sample; {@code timestampMillis} is null when the line has none. */
-    record Line(String name, Map<String, String> labels, double value, Long timestampMillis) {
-    }
+    record Line(String name, Map<String, String> labels, double value, Long timestampMillis) {}
 
     /** The parsed page: samples in order and the declared type of each metric family. */
-    record Page(List<Line> samples, Map<String, String> types) {
-    }
+    record Page(List<Line> samples, Map<String, String> types) {}
 
     /** Thrown for a malformed page, naming the line. */
     static final class ParseException extends Exception {
@@ -60,7 +58,8 @@ final class TextFormatParser {
                 String[] f = t.split("\\s+", 4);
                 if (f.length >= 4 && f[1].equals("TYPE")) {
                     String type = f[3].trim();
-                    if (!List.of("counter", "gauge", "histogram", "summary", "untyped").contains(type)) {
+                    if (!List.of("counter", "gauge", "histogram", "summary", "untyped")
+                            .contains(type)) {
                         throw new ParseException(lineNo, "unknown metric type '" + type + "'");
                     }
                     types.put(f[2], type);
@@ -102,7 +101,9 @@ final class TextFormatParser {
         }
         String[] rest = text.substring(pos).strip().split("\\s+");
         if (rest.length > 2 || rest[0].isEmpty()) {
-            throw new ParseException(lineNo, "expected 'value [timestamp]', got '" + text.substring(pos).strip() + "'");
+            throw new ParseException(
+                    lineNo,
+                    "expected 'value [timestamp]', got '" + text.substring(pos).strip() + "'");
         }
         double value = value(rest[0]);
         Long ts = null;
@@ -134,14 +135,18 @@ final class TextFormatParser {
         int start = pos;
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            boolean ok = Character.isLetter(c) && c < 128 || c == '_' || (metric && c == ':') || (pos > start && c >= '0' && c <= '9');
+            boolean ok = Character.isLetter(c) && c < 128
+                    || c == '_'
+                    || (metric && c == ':')
+                    || (pos > start && c >= '0' && c <= '9');
             if (!ok) {
                 break;
             }
             pos++;
         }
         if (pos == start) {
-            throw new ParseException(lineNo, "expected a " + (metric ? "metric" : "label") + " name at column " + (pos + 1));
+            throw new ParseException(
+                    lineNo, "expected a " + (metric ? "metric" : "label") + " name at column " + (pos + 1));
         }
         return text.substring(start, pos);
     }

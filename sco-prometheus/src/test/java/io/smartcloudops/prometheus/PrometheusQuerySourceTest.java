@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +58,7 @@ class PrometheusQuerySourceTest {
             ex.getResponseBody().write(b);
             ex.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         body.set(MATRIX);
     }
@@ -69,8 +70,13 @@ class PrometheusQuerySourceTest {
     }
 
     private PrometheusQuerySource source(Duration timeout) {
-        return new PrometheusQuerySource(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                Map.of("node_cpu_usage_percent", "cpu_expr"), Duration.ofSeconds(15), Duration.ofMinutes(10), timeout, () -> now);
+        return new PrometheusQuerySource(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                Map.of("node_cpu_usage_percent", "cpu_expr"),
+                Duration.ofSeconds(15),
+                Duration.ofMinutes(10),
+                timeout,
+                () -> now);
     }
 
     @Test
@@ -111,33 +117,54 @@ class PrometheusQuerySourceTest {
     @Test
     void downSlowAndGarbageAreSourceErrors() {
         status.set(503);
-        assertThatThrownBy(() -> source(Duration.ofSeconds(5)).poll()).isInstanceOf(MetricSourceException.class).hasMessageContaining("503");
+        assertThatThrownBy(() -> source(Duration.ofSeconds(5)).poll())
+                .isInstanceOf(MetricSourceException.class)
+                .hasMessageContaining("503");
         status.set(200);
-        for (String bad : new String[] {"<html>", "[]", "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}",
-                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}",
-                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1,2]]}]}}",
-                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1,\"zz\"]]}]}}"}) {
+        for (String bad : new String[] {
+            "<html>",
+            "[]",
+            "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1,2]]}]}}",
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1,\"zz\"]]}]}}"
+        }) {
             body.set(bad);
-            assertThatThrownBy(() -> source(Duration.ofSeconds(5)).poll()).as(bad).isInstanceOf(MetricSourceException.class);
+            assertThatThrownBy(() -> source(Duration.ofSeconds(5)).poll())
+                    .as(bad)
+                    .isInstanceOf(MetricSourceException.class);
         }
         body.set(MATRIX);
         hang = true;
         assertThatThrownBy(() -> source(Duration.ofMillis(300)).poll()).isInstanceOf(MetricSourceException.class);
         server.stop(0);
-        assertThatThrownBy(() -> source(Duration.ofSeconds(1)).poll()).isInstanceOf(MetricSourceException.class).hasMessageContaining("unreachable");
+        assertThatThrownBy(() -> source(Duration.ofSeconds(1)).poll())
+                .isInstanceOf(MetricSourceException.class)
+                .hasMessageContaining("unreachable");
     }
 
     @Test
     void providerValidatesSettingsAndDefaultsToNodeExporterQueries() {
         PrometheusQuerySourceProvider p = new PrometheusQuerySourceProvider();
-        assertThatThrownBy(() -> p.create(ProviderContext.builder().config(ProviderConfig.of(Map.of())).build())).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> p.create(ProviderContext.builder()
+                        .config(ProviderConfig.of(Map.of()))
+                        .build()))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("url");
-        assertThatThrownBy(() -> p.create(ProviderContext.builder().config(ProviderConfig.of(Map.of("url", "ftp://x"))).build()))
+        assertThatThrownBy(() -> p.create(ProviderContext.builder()
+                        .config(ProviderConfig.of(Map.of("url", "ftp://x")))
+                        .build()))
                 .hasMessageContaining("http or https");
-        assertThatThrownBy(() -> p.create(ProviderContext.builder().config(ProviderConfig.of(Map.of("url", "http://x", "step", "0s"))).build()))
+        assertThatThrownBy(() -> p.create(ProviderContext.builder()
+                        .config(ProviderConfig.of(Map.of("url", "http://x", "step", "0s")))
+                        .build()))
                 .hasMessageContaining("step");
-        assertThat(PrometheusQuerySourceProvider.NODE_EXPORTER_DEFAULTS).containsKeys("node_cpu_usage_percent", "node_memory_usage_percent", "up");
-        assertThat(p.create(ProviderContext.builder().config(ProviderConfig.of(Map.of("url", "http://127.0.0.1:9"))).build()).name())
+        assertThat(PrometheusQuerySourceProvider.NODE_EXPORTER_DEFAULTS)
+                .containsKeys("node_cpu_usage_percent", "node_memory_usage_percent", "up");
+        assertThat(p.create(ProviderContext.builder()
+                                .config(ProviderConfig.of(Map.of("url", "http://127.0.0.1:9")))
+                                .build())
+                        .name())
                 .isEqualTo("prometheus");
     }
 }

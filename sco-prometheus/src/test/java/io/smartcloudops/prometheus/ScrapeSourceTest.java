@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,8 +44,13 @@ class ScrapeSourceTest {
     }
 
     private ScrapeSource source() {
-        return new ScrapeSource(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics"),
-                List.of(Pattern.compile("node_.*")), 100, Duration.ofSeconds(5), Labels.of("host", "app"), () -> java.time.Instant.ofEpochMilli(millis));
+        return new ScrapeSource(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics"),
+                List.of(Pattern.compile("node_.*")),
+                100,
+                Duration.ofSeconds(5),
+                Labels.of("host", "app"),
+                () -> Instant.ofEpochMilli(millis));
     }
 
     private static String counterPage(double idle, double load) {
@@ -68,12 +74,15 @@ class ScrapeSourceTest {
         millis += 10_000;
         page.set(counterPage(1, 0.7));
         assertThat(byName(s.poll().samples())).doesNotContainKey("node_cpu_seconds_per_second");
-        assertThat(s.poll().samples()).allSatisfy(x -> assertThat(x.series().labels().get("host")).isEqualTo("app"));
+        assertThat(s.poll().samples())
+                .allSatisfy(x -> assertThat(x.series().labels().get("host")).isEqualTo("app"));
     }
 
     @Test
     void malformedPageIsASourceErrorNamingTheLine() {
         page.set("node_load1 0.5\nnode_load1{oops 1\n");
-        assertThatThrownBy(() -> source().poll()).isInstanceOf(MetricSourceException.class).hasMessageContaining("line 2");
+        assertThatThrownBy(() -> source().poll())
+                .isInstanceOf(MetricSourceException.class)
+                .hasMessageContaining("line 2");
     }
 }

@@ -25,8 +25,8 @@ class TextFormatParserPropertyTest {
     }
 
     @Property(tries = 1_000)
-    void mutatedValidPagesNeverFailButByParseException(@ForAll("lines") List<TextFormatParser.Line> lines, @ForAll int cut,
-            @ForAll char junk) {
+    void mutatedValidPagesNeverFailButByParseException(
+            @ForAll("lines") List<TextFormatParser.Line> lines, @ForAll int cut, @ForAll char junk) {
         String page = render(lines);
         if (page.isEmpty()) {
             return;
@@ -42,27 +42,49 @@ class TextFormatParserPropertyTest {
 
     @Property(tries = 500)
     void readsBackWhatWasWritten(@ForAll("lines") List<TextFormatParser.Line> lines) throws Exception {
-        List<TextFormatParser.Line> read = new TextFormatParser().parse(render(lines)).samples();
+        List<TextFormatParser.Line> read =
+                new TextFormatParser().parse(render(lines)).samples();
         assertThat(read).hasSize(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             assertThat(read.get(i).name()).isEqualTo(lines.get(i).name());
             assertThat(read.get(i).labels()).isEqualTo(lines.get(i).labels());
-            assertThat(Double.compare(read.get(i).value(), lines.get(i).value())).isZero();
+            assertThat(Double.compare(read.get(i).value(), lines.get(i).value()))
+                    .isZero();
             assertThat(read.get(i).timestampMillis()).isEqualTo(lines.get(i).timestampMillis());
         }
     }
 
     @Provide
     Arbitrary<List<TextFormatParser.Line>> lines() {
-        Arbitrary<String> names = Arbitraries.strings().withCharRange('a', 'z').withChars('_', ':').ofMinLength(1).ofMaxLength(12)
-                .filter(s -> !s.startsWith(":")).map(s -> "m" + s);
-        Arbitrary<String> labelNames = Arbitraries.strings().withCharRange('a', 'z').withChars('_').ofMinLength(1).ofMaxLength(8);
-        Arbitrary<String> labelValues = Arbitraries.strings().all().ofMaxLength(20).filter(s -> s.chars().noneMatch(c -> c == '\r'));
-        Arbitrary<Map<String, String>> labels = Arbitraries.maps(labelNames, labelValues).ofMaxSize(4).map(LinkedHashMap::new);
-        Arbitrary<Double> values = Arbitraries.doubles().withSpecialValue(Double.NaN).withSpecialValue(Double.POSITIVE_INFINITY)
-                .withSpecialValue(Double.NEGATIVE_INFINITY).withSpecialValue(-0.0);
-        Arbitrary<Long> stamps = Arbitraries.longs().between(0, 4_000_000_000_000L).injectNull(0.5);
-        return Combinators.combine(names, labels, values, stamps).as(TextFormatParser.Line::new).list().ofMaxSize(20);
+        Arbitrary<String> names = Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withChars('_', ':')
+                .ofMinLength(1)
+                .ofMaxLength(12)
+                .filter(s -> !s.startsWith(":"))
+                .map(s -> "m" + s);
+        Arbitrary<String> labelNames = Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withChars('_')
+                .ofMinLength(1)
+                .ofMaxLength(8);
+        Arbitrary<String> labelValues = Arbitraries.strings()
+                .all()
+                .ofMaxLength(20)
+                .filter(s -> s.chars().noneMatch(c -> c == '\r'));
+        Arbitrary<Map<String, String>> labels =
+                Arbitraries.maps(labelNames, labelValues).ofMaxSize(4).map(LinkedHashMap::new);
+        Arbitrary<Double> values = Arbitraries.doubles()
+                .withSpecialValue(Double.NaN)
+                .withSpecialValue(Double.POSITIVE_INFINITY)
+                .withSpecialValue(Double.NEGATIVE_INFINITY)
+                .withSpecialValue(-0.0);
+        Arbitrary<Long> stamps =
+                Arbitraries.longs().between(0, 4_000_000_000_000L).injectNull(0.5);
+        return Combinators.combine(names, labels, values, stamps)
+                .as(TextFormatParser.Line::new)
+                .list()
+                .ofMaxSize(20);
     }
 
     static String render(List<TextFormatParser.Line> lines) {
@@ -73,15 +95,28 @@ class TextFormatParserPropertyTest {
                 sb.append('{');
                 boolean first = true;
                 for (Map.Entry<String, String> e : l.labels().entrySet()) {
-                    sb.append(first ? "" : ",").append(e.getKey()).append("=\"")
-                            .append(e.getValue().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+                    sb.append(first ? "" : ",")
+                            .append(e.getKey())
+                            .append("=\"")
+                            .append(e.getValue()
+                                    .replace("\\", "\\\\")
+                                    .replace("\"", "\\\"")
+                                    .replace("\n", "\\n"))
+                            .append('"');
                     first = false;
                 }
                 sb.append('}');
             }
             double v = l.value();
-            sb.append(' ').append(Double.isNaN(v) ? "NaN" : v == Double.POSITIVE_INFINITY ? "+Inf" : v == Double.NEGATIVE_INFINITY ? "-Inf"
-                    : Double.toString(v).replace("E", "e"));
+            sb.append(' ')
+                    .append(
+                            Double.isNaN(v)
+                                    ? "NaN"
+                                    : v == Double.POSITIVE_INFINITY
+                                            ? "+Inf"
+                                            : v == Double.NEGATIVE_INFINITY
+                                                    ? "-Inf"
+                                                    : Double.toString(v).replace("E", "e"));
             if (l.timestampMillis() != null) {
                 sb.append(' ').append(l.timestampMillis());
             }

@@ -25,7 +25,9 @@ class TextFormatParserTest {
     void readsNodeExporterOutputWithTypesEscapesAndTimestamps() throws Exception {
         TextFormatParser.Page page = new TextFormatParser().parse(NODE_EXPORTER);
         assertThat(page.samples()).hasSize(6);
-        assertThat(page.types()).containsEntry("node_cpu_seconds_total", "counter").containsEntry("node_load1", "gauge");
+        assertThat(page.types())
+                .containsEntry("node_cpu_seconds_total", "counter")
+                .containsEntry("node_load1", "gauge");
         assertThat(page.samples().get(0).labels()).isEqualTo(Map.of("cpu", "0", "mode", "idle"));
         assertThat(page.samples().get(3).value()).isEqualTo(1.2345e10);
         TextFormatParser.Line weird = page.samples().get(4);
@@ -37,11 +39,24 @@ class TextFormatParserTest {
 
     @Test
     void malformedLinesFailTheScrapeNamingTheLine() {
-        String[] bad = {"metric", "metric{a=\"1\" 2", "metric{a=1} 2", "metric{a=\"x\\q\"} 1", "metric 1 2 3", "metric one",
-            "metric{a=\"1\",a=\"2\"} 1", "1metric 1", "# TYPE m weird", "metric{=\"v\"} 1", "metric 1 soon"};
+        String[] bad = {
+            "metric",
+            "metric{a=\"1\" 2",
+            "metric{a=1} 2",
+            "metric{a=\"x\\q\"} 1",
+            "metric 1 2 3",
+            "metric one",
+            "metric{a=\"1\",a=\"2\"} 1",
+            "1metric 1",
+            "# TYPE m weird",
+            "metric{=\"v\"} 1",
+            "metric 1 soon"
+        };
         for (String b : bad) {
-            assertThatThrownBy(() -> new TextFormatParser().parse("ok 1\n" + b)).as(b)
-                    .isInstanceOf(TextFormatParser.ParseException.class).hasMessageStartingWith("line 2:");
+            assertThatThrownBy(() -> new TextFormatParser().parse("ok 1\n" + b))
+                    .as(b)
+                    .isInstanceOf(TextFormatParser.ParseException.class)
+                    .hasMessageStartingWith("line 2:");
         }
     }
 }

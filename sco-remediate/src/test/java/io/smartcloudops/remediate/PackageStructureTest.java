@@ -22,34 +22,55 @@ class PackageStructureTest {
     @Test
     void importedTheModulesOwnClasses() {
         assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
-                .contains("io.smartcloudops.remediate.alerting", "io.smartcloudops.remediate.policy",
-                        "io.smartcloudops.remediate.rules", "io.smartcloudops.remediate.match",
+                .contains(
+                        "io.smartcloudops.remediate.alerting",
+                        "io.smartcloudops.remediate.policy",
+                        "io.smartcloudops.remediate.rules",
+                        "io.smartcloudops.remediate.match",
                         "io.smartcloudops.remediate.audit");
     }
 
     @Test
     void packageSlicesAreFreeOfCycles() {
-        slices().matching("io.smartcloudops.remediate.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("io.smartcloudops.remediate.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
     }
 
     @Test
     void labelMatchingKnowsNothingOfAlertsRulesOrTheGate() {
-        noClasses().that().resideInAPackage("io.smartcloudops.remediate.match..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.smartcloudops.remediate.alerting..", "io.smartcloudops.remediate.policy..",
+        noClasses()
+                .that()
+                .resideInAPackage("io.smartcloudops.remediate.match..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.smartcloudops.remediate.alerting..",
+                        "io.smartcloudops.remediate.policy..",
                         "io.smartcloudops.remediate.rules..")
                 .check(classes);
     }
 
     @Test
     void rulesDoNotReachIntoTheGateOrTheRouter() {
-        noClasses().that().resideInAPackage("io.smartcloudops.remediate.rules..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage("io.smartcloudops.remediate.rules..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("io.smartcloudops.remediate.alerting..", "io.smartcloudops.remediate.policy..")
                 .check(classes);
     }
 
     @Test
     void labelRegexesNeverUseTheBacktrackingEngine() {
-        noClasses().that().resideInAPackage("io.smartcloudops.remediate.match..").should().dependOnClassesThat()
-                .haveFullyQualifiedName("java.util.regex.Pattern").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("io.smartcloudops.remediate.match..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.regex.Pattern")
+                .check(classes);
     }
 }

@@ -24,10 +24,10 @@ final class ActionCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(ActionCatalog.class);
     static final List<String> BUILT_IN = List.of("restart_service", "health_check", "run_command", "silence_alert");
 
-    private ActionCatalog() {
-    }
+    private ActionCatalog() {}
 
-    static List<RemediationAction> build(RuntimeConfig config, ProviderRegistry registry, ProviderContext base, Silences silences) {
+    static List<RemediationAction> build(
+            RuntimeConfig config, ProviderRegistry registry, ProviderContext base, Silences silences) {
         Map<String, ProviderConfig> settings = new LinkedHashMap<>();
         for (String name : BUILT_IN) {
             if (registry.names(ActionProvider.class).contains(name)) {
@@ -44,10 +44,14 @@ final class ActionCatalog {
             withSystemctl.put("systemctl", config.systemctl());
             settings.put("restart_service", ProviderConfig.of("actions.restart_service", withSystemctl));
         }
-        ProviderContext shared = ProviderContext.builder().clock(base.clock()).dataDir(base.dataDir())
-                .service(Silences.class, silences).build();
+        ProviderContext shared = ProviderContext.builder()
+                .clock(base.clock())
+                .dataDir(base.dataDir())
+                .service(Silences.class, silences)
+                .build();
         List<RemediationAction> out = new ArrayList<>();
-        settings.forEach((name, s) -> out.add(registry.provider(ActionProvider.class, name).create(shared.withConfig(s))));
+        settings.forEach((name, s) ->
+                out.add(registry.provider(ActionProvider.class, name).create(shared.withConfig(s))));
         return out;
     }
 

@@ -39,7 +39,8 @@ final class AuditArchiveSchedule {
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleWithFixedDelay(() -> archive(false), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(
+                () -> archive(false), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("audit archive to {} every {}", archive.location(), interval);
     }
 
@@ -53,8 +54,10 @@ final class AuditArchiveSchedule {
             }
         } catch (RuntimeException e) {
             health.record(HEALTH, e.getMessage() == null ? e.toString() : e.getMessage());
-            LOG.error("audit archive to {} failed; it goes on from the last confirmed segment next time: {}",
-                    archive.location(), e.getMessage());
+            LOG.error(
+                    "audit archive to {} failed; it goes on from the last confirmed segment next time: {}",
+                    archive.location(),
+                    e.getMessage());
         }
     }
 

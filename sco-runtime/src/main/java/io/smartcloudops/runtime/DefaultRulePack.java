@@ -15,13 +15,13 @@ import java.util.Objects;
 public final class DefaultRulePack {
     static final String RESOURCE = "/io/smartcloudops/runtime/default-rules.yml";
 
-    private DefaultRulePack() {
-    }
+    private DefaultRulePack() {}
 
     public static RuleSet load() {
         try (InputStream in = DefaultRulePack.class.getResourceAsStream(RESOURCE)) {
             Objects.requireNonNull(in, "default rules are packaged with the agent");
-            return new RuleFileLoader().parseSet("default-rules.yml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new RuleFileLoader()
+                    .parseSet("default-rules.yml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException("cannot read the packaged default rules: " + e.getMessage(), e);
         }

@@ -25,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -59,7 +60,7 @@ public final class DetectorCheckpoints {
     }
 
     public DetectorCheckpoints(CheckpointStore store) {
-        this.store = java.util.Objects.requireNonNull(store, "store");
+        this.store = Objects.requireNonNull(store, "store");
     }
 
     /** Where the checkpoint goes, for logs. */
@@ -98,7 +99,8 @@ public final class DetectorCheckpoints {
         try (InputStream in = content.get()) {
             return read(in);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the detector checkpoint at " + store.location() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the detector checkpoint at " + store.location() + ": " + e.getMessage(), e);
         }
     }
 
@@ -120,7 +122,8 @@ public final class DetectorCheckpoints {
         }
     }
 
-    private static void writeTo(OutputStream target, Consumer<BiConsumer<SeriesId, Checkpoint>> source) throws IOException {
+    private static void writeTo(OutputStream target, Consumer<BiConsumer<SeriesId, Checkpoint>> source)
+            throws IOException {
         MessageDigest sha = sha256();
         DataOutputStream out = new DataOutputStream(new DigestOutputStream(target, sha));
         out.write(MAGIC);
@@ -167,8 +170,10 @@ public final class DetectorCheckpoints {
         byte[] magic = in.readNBytes(MAGIC.length);
         boolean v1 = Arrays.equals(magic, MAGIC_V1);
         if (!v1 && !Arrays.equals(magic, MAGIC)) {
-            throw new IllegalStateException(magic.length < MAGIC.length ? "detector checkpoint is truncated (" + magic.length + " bytes)"
-                    : "not a detector checkpoint (unknown format)");
+            throw new IllegalStateException(
+                    magic.length < MAGIC.length
+                            ? "detector checkpoint is truncated (" + magic.length + " bytes)"
+                            : "not a detector checkpoint (unknown format)");
         }
         Map<SeriesId, Checkpoint> out = new LinkedHashMap<>();
         try {
@@ -181,7 +186,7 @@ public final class DetectorCheckpoints {
                     readEntry(in, i, out);
                 }
             } else {
-                for (int i = 0;; i++) {
+                for (int i = 0; ; i++) {
                     int marker = in.readUnsignedByte();
                     if (marker == 0) {
                         break;
@@ -198,7 +203,8 @@ public final class DetectorCheckpoints {
             // a damaged byte usually shows as nonsense before the digest is reached: say which it is
             digested.on(false);
             if (!digestMatchesRest(raw, sha)) {
-                throw new IllegalStateException("detector checkpoint is damaged: its SHA-256 does not match its content", e);
+                throw new IllegalStateException(
+                        "detector checkpoint is damaged: its SHA-256 does not match its content", e);
             }
             throw new IllegalStateException("detector checkpoint is malformed: " + e.getMessage(), e);
         }
@@ -221,7 +227,7 @@ public final class DetectorCheckpoints {
     private static boolean digestMatchesRest(InputStream raw, MessageDigest sha) throws IOException {
         byte[] tail = new byte[0];
         byte[] chunk = new byte[1 << 16];
-        for (int n; (n = raw.read(chunk)) > 0;) {
+        for (int n; (n = raw.read(chunk)) > 0; ) {
             byte[] joined = Arrays.copyOf(tail, tail.length + n);
             System.arraycopy(chunk, 0, joined, tail.length, n);
             int keep = Math.min(DIGEST_BYTES, joined.length);
@@ -252,7 +258,9 @@ public final class DetectorCheckpoints {
         if (state.length < length) {
             throw new EOFException();
         }
-        out.put(SeriesId.of(name, Labels.of(labels)), new Checkpoint(new DetectorState(detector, version, state), last));
+        out.put(
+                SeriesId.of(name, Labels.of(labels)),
+                new Checkpoint(new DetectorState(detector, version, state), last));
     }
 
     private static MessageDigest sha256() {

@@ -22,8 +22,7 @@ import java.util.regex.PatternSyntaxException;
  * }</pre>
  */
 public final class Directions {
-    private record Entry(Pattern metric, Direction direction) {
-    }
+    private record Entry(Pattern metric, Direction direction) {}
 
     private final List<Entry> entries;
 
@@ -59,7 +58,8 @@ public final class Directions {
             case "up" -> Direction.UP;
             case "down" -> Direction.DOWN;
             case "both" -> Direction.BOTH;
-            default -> throw new ConfigException("setting '" + where + "' must be up, down or both, got '" + text + "'");
+            default ->
+                throw new ConfigException("setting '" + where + "' must be up, down or both, got '" + text + "'");
         };
     }
 

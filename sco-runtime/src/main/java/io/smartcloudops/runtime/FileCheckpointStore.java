@@ -1,9 +1,8 @@
 package io.smartcloudops.runtime;
 
-import io.smartcloudops.api.storage.PrivateFiles;
-
 import io.smartcloudops.api.checkpoint.CheckpointStore;
 import io.smartcloudops.api.checkpoint.CheckpointStoreException;
+import io.smartcloudops.api.storage.PrivateFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -39,7 +38,8 @@ public final class FileCheckpointStore implements CheckpointStore {
         try {
             Files.deleteIfExists(temporary);
             PrivateFiles.createFile(temporary);
-            try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch =
+                    FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 // written through a buffer as the loop encodes it, series by series: never whole in memory
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
                 content.writeTo(out);

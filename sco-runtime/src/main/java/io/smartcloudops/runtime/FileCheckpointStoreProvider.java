@@ -16,7 +16,9 @@ public final class FileCheckpointStoreProvider implements CheckpointStoreProvide
     public CheckpointStore open(ProviderContext context) {
         context.config().requireOnly(Set.of("store", "file"));
         String file = context.config().string("file", null);
-        return new FileCheckpointStore(file == null ? context.dataDir().resolve(DetectorCheckpoints.FILE)
-                : context.dataDir().resolve(file));
+        return new FileCheckpointStore(
+                file == null
+                        ? context.dataDir().resolve(DetectorCheckpoints.FILE)
+                        : context.dataDir().resolve(file));
     }
 }

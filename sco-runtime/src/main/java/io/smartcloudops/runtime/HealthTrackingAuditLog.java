@@ -60,7 +60,9 @@ final class HealthTrackingAuditLog implements AuditLog {
             return e;
         } catch (RuntimeException e) {
             if (!failing) {
-                LOG.error("the audit log refuses entries ({}); no action runs until it accepts them again", e.getMessage());
+                LOG.error(
+                        "the audit log refuses entries ({}); no action runs until it accepts them again",
+                        e.getMessage());
             }
             failing = true;
             health.failing(COMPONENT, e.getMessage() + "; actions are held back");

@@ -51,7 +51,9 @@ final class HealthTrackingSafetyState implements SafetyState {
             }
         } catch (RuntimeException e) {
             if (!failing) {
-                LOG.error("the safety state refuses writes ({}); no action runs until it accepts them again", e.getMessage());
+                LOG.error(
+                        "the safety state refuses writes ({}); no action runs until it accepts them again",
+                        e.getMessage());
             }
             failing = true;
             health.failing(COMPONENT, e.getMessage() + "; actions are held back");

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What the agent has seen and done, kept bounded in memory for the HTTP API and ChatOps; the
@@ -37,7 +38,7 @@ final class LiveView implements HostView {
     private final Instant startedAt;
     private final InstantSource clock;
     private final DetectionPipeline pipeline;
-    private final java.util.function.Supplier<List<Alert>> openAlerts;
+    private final Supplier<List<Alert>> openAlerts;
     private final AuditLog audit;
     private final LogLines logs;
     private final Map<SeriesId, Deque<ChartPoint>> samples = new ConcurrentHashMap<>();
@@ -47,7 +48,11 @@ final class LiveView implements HostView {
     private final Forecaster forecaster = new SeasonalSeriesForecaster();
     private final Map<SeriesId, HourlyHistory> hourly = new ConcurrentHashMap<>();
 
-    LiveView(InstantSource clock, DetectionPipeline pipeline, java.util.function.Supplier<List<Alert>> openAlerts, AuditLog audit,
+    LiveView(
+            InstantSource clock,
+            DetectionPipeline pipeline,
+            Supplier<List<Alert>> openAlerts,
+            AuditLog audit,
             LogLines logs) {
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -59,7 +64,8 @@ final class LiveView implements HostView {
 
     void recordSample(Sample s, io.smartcloudops.api.detect.Score score) {
         Deque<ChartPoint> d = samples.computeIfAbsent(s.series(), k -> new ArrayDeque<>());
-        ChartPoint p = score == null ? new ChartPoint(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN)
+        ChartPoint p = score == null
+                ? new ChartPoint(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN)
                 : new ChartPoint(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
         hourly.computeIfAbsent(s.series(), k -> new HourlyHistory()).add(s.timestampMillis(), s.value());
         synchronized (d) {
@@ -101,8 +107,14 @@ final class LiveView implements HostView {
             recentActions = new ArrayList<>(actions).subList(0, Math.min(20, actions.size()));
         }
         Instant now = clock.instant();
-        return new StatusSnapshot(startedAt, Duration.between(startedAt, now), pipeline.seriesCount(), openAlerts.get(),
-                recentAnomalies, recentActions, sourceHealth);
+        return new StatusSnapshot(
+                startedAt,
+                Duration.between(startedAt, now),
+                pipeline.seriesCount(),
+                openAlerts.get(),
+                recentAnomalies,
+                recentActions,
+                sourceHealth);
     }
 
     @Override
@@ -118,7 +130,9 @@ final class LiveView implements HostView {
 
     @Override
     public List<Sample> recentSamples(SeriesId series, int limit) {
-        return points(series, limit).stream().map(p -> new Sample(series, p.timestampMillis(), p.value())).toList();
+        return points(series, limit).stream()
+                .map(p -> new Sample(series, p.timestampMillis(), p.value()))
+                .toList();
     }
 
     @Override

@@ -74,7 +74,10 @@ final class NotifierFanout implements Consumer<Notification>, AutoCloseable {
                 if (!lane.executor.awaitTermination(left, TimeUnit.NANOSECONDS)) {
                     List<Runnable> abandoned = lane.executor.shutdownNow();
                     if (!abandoned.isEmpty()) {
-                        LOG.warn("notifier {}: {} notifications not sent at stop", lane.notifier.name(), abandoned.size());
+                        LOG.warn(
+                                "notifier {}: {} notifications not sent at stop",
+                                lane.notifier.name(),
+                                abandoned.size());
                     }
                 }
             } catch (InterruptedException e) {
@@ -95,17 +98,24 @@ final class NotifierFanout implements Consumer<Notification>, AutoCloseable {
 
         Lane(Notifier notifier, int capacity) {
             this.notifier = notifier;
-            this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(capacity), r -> {
-                Thread t = new Thread(r, "sco-notifier-" + notifier.name());
-                t.setDaemon(true);
-                return t;
-            }, (r, pool) -> {
-                if (!pool.isShutdown()) {
-                    dropped.incrementAndGet();
-                    LOG.warn("notifier {}: queue full; dropping a notification", notifier.name());
-                    outcomes.accept(notifier.name(), "dropped");
-                }
-            });
+            this.executor = new ThreadPoolExecutor(
+                    1,
+                    1,
+                    0,
+                    TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(capacity),
+                    r -> {
+                        Thread t = new Thread(r, "sco-notifier-" + notifier.name());
+                        t.setDaemon(true);
+                        return t;
+                    },
+                    (r, pool) -> {
+                        if (!pool.isShutdown()) {
+                            dropped.incrementAndGet();
+                            LOG.warn("notifier {}: queue full; dropping a notification", notifier.name());
+                            outcomes.accept(notifier.name(), "dropped");
+                        }
+                    });
         }
 
         void submit(Notification n) {

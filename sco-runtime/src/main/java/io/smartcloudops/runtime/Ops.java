@@ -1,9 +1,6 @@
 package io.smartcloudops.runtime;
 
-import io.smartcloudops.api.storage.PrivateFiles;
-
 import io.smartcloudops.api.ConfigException;
-import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.action.RemediationAction;
 import io.smartcloudops.api.alert.Alert;
@@ -11,6 +8,7 @@ import io.smartcloudops.api.alert.AlertState;
 import io.smartcloudops.api.audit.AuditKind;
 import io.smartcloudops.api.audit.AuditLog;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.checkpoint.CheckpointStore;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.detect.DetectorSettings;
 import io.smartcloudops.api.forecast.SeriesForecast;
@@ -19,7 +17,6 @@ import io.smartcloudops.api.metric.SampleBatch;
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.api.notify.Notifier;
 import io.smartcloudops.api.source.MetricSource;
-import io.smartcloudops.api.checkpoint.CheckpointStore;
 import io.smartcloudops.api.spi.AuditArchiveProvider;
 import io.smartcloudops.api.spi.AuditLogProvider;
 import io.smartcloudops.api.spi.CheckpointStoreProvider;
@@ -29,6 +26,7 @@ import io.smartcloudops.api.spi.NotifierProvider;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
+import io.smartcloudops.api.storage.PrivateFiles;
 import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import io.smartcloudops.detect.pipeline.SampleVerdict;
 import io.smartcloudops.detect.pipeline.ScoredSample;
@@ -38,11 +36,11 @@ import io.smartcloudops.remediate.alerting.Silences;
 import io.smartcloudops.remediate.policy.AlertRemediator;
 import io.smartcloudops.remediate.policy.KnownHosts;
 import io.smartcloudops.remediate.policy.PolicyGate;
-import io.smartcloudops.remediate.state.SqliteSafetyState;
 import io.smartcloudops.remediate.rules.RuleEngine;
 import io.smartcloudops.remediate.rules.RuleFileException;
 import io.smartcloudops.remediate.rules.RuleReloader;
 import io.smartcloudops.remediate.rules.RuleSet;
+import io.smartcloudops.remediate.state.SqliteSafetyState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -52,9 +50,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,9 +72,14 @@ import org.slf4j.LoggerFactory;
  * a time with {@link #runOnce(Instant)} (for simulated clocks and backtests).
  *
  * <pre>{@code
- * try (Ops ops = Ops.builder().clock(clock).dataDir(dir).mode(ActionMode.DRY_RUN).listener(myListener).build()) {
+ * try (Ops ops = Ops.builder()
+ *         .clock(clock)
+ *         .dataDir(dir)
+ *         .mode(ActionMode.DRY_RUN)
+ *         .listener(myListener)
+ *         .build()) {
  *     ops.ingest(new Sample(SeriesId.of("queue_depth"), clock.millis(), 12));
- *     ops.runOnce(clock.instant());   // evaluates rules and remediates through the gate
+ *     ops.runOnce(clock.instant()); // evaluates rules and remediates through the gate
  * }
  * }</pre>
  *
@@ -111,6 +114,7 @@ public final class Ops implements AutoCloseable {
     private final RemediationLane remediation = new RemediationLane();
     /** Silences, cooldowns, rate windows, idempotency keys, breakers and pending approvals, beside the audit log. */
     private SqliteSafetyState safety;
+
     private LiveView view;
     private ScheduledExecutorService scheduler;
     private boolean warmedUp;
@@ -131,7 +135,8 @@ public final class Ops implements AutoCloseable {
 
     /** A loop with the plugins found on this class's class path. */
     public static OpsBuilder builder() {
-        return builder(ProviderRegistry.builder().discover(Ops.class.getClassLoader()).build());
+        return builder(
+                ProviderRegistry.builder().discover(Ops.class.getClassLoader()).build());
     }
 
     /** A loop with the plugins of {@code registry}. */
@@ -143,17 +148,22 @@ public final class Ops implements AutoCloseable {
         try {
             PrivateFiles.directory(config.dataDir());
         } catch (IOException e) {
-            throw new ConfigException("cannot create data directory " + config.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new ConfigException(
+                    "cannot create data directory " + config.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
         }
         if (!Files.isWritable(config.dataDir())) {
             throw new ConfigException("data directory " + config.dataDir().toAbsolutePath() + " is not writable");
         }
-        ProviderContext base = ProviderContext.builder().clock(clock).dataDir(config.dataDir()).build();
-        audit = new HealthTrackingAuditLog(b.registry.provider(AuditLogProvider.class, b.auditLog)
-                .open(base.withConfig(config.audit())), health);
+        ProviderContext base =
+                ProviderContext.builder().clock(clock).dataDir(config.dataDir()).build();
+        audit = new HealthTrackingAuditLog(
+                b.registry.provider(AuditLogProvider.class, b.auditLog).open(base.withConfig(config.audit())), health);
 
-        DetectorFactory factory = b.detectorFactory != null ? b.detectorFactory
-                : b.registry.provider(DetectorProvider.class, config.detector()).create(base.withConfig(config.detectorSettings()));
+        DetectorFactory factory = b.detectorFactory != null
+                ? b.detectorFactory
+                : b.registry
+                        .provider(DetectorProvider.class, config.detector())
+                        .create(base.withConfig(config.detectorSettings()));
         DetectionPipeline.Builder detection = DetectionPipeline.builder(factory);
         SeriesLimits limits = config.series();
         detection.maxSeries(limits.max());
@@ -163,19 +173,30 @@ public final class Ops implements AutoCloseable {
         pipeline = detection
                 .anomalyThreshold(config.anomalyThreshold())
                 .rejectFuture(clock, MAX_FUTURE_SKEW)
-                .settings(id -> DetectorSettings.defaults().withDirection(config.directions().of(id)))
+                .settings(id -> DetectorSettings.defaults()
+                        .withDirection(config.directions().of(id)))
                 .build();
         ProviderConfig storeConfig = config.checkpoints();
-        checkpointStore = b.registry.provider(CheckpointStoreProvider.class, storeConfig.string("store", "file"))
+        checkpointStore = b.registry
+                .provider(CheckpointStoreProvider.class, storeConfig.string("store", "file"))
                 .open(base.withConfig(storeConfig));
-        checkpoints = new CheckpointSchedule(new DetectorCheckpoints(checkpointStore), pipeline, config.checkpointInterval());
+        checkpoints =
+                new CheckpointSchedule(new DetectorCheckpoints(checkpointStore), pipeline, config.checkpointInterval());
         checkpoints.restore();
         if (config.auditArchive().has("store")) {
             ProviderConfig archiveConfig = config.auditArchive();
-            ProviderContext withLog = ProviderContext.builder().clock(clock).dataDir(config.dataDir())
-                    .service(AuditLog.class, audit).config(archiveConfig).build();
-            archive = new AuditArchiveSchedule(b.registry.provider(AuditArchiveProvider.class, archiveConfig.requireString("store"))
-                    .open(withLog), archiveConfig.duration("interval", Duration.ofHours(1)), health);
+            ProviderContext withLog = ProviderContext.builder()
+                    .clock(clock)
+                    .dataDir(config.dataDir())
+                    .service(AuditLog.class, audit)
+                    .config(archiveConfig)
+                    .build();
+            archive = new AuditArchiveSchedule(
+                    b.registry
+                            .provider(AuditArchiveProvider.class, archiveConfig.requireString("store"))
+                            .open(withLog),
+                    archiveConfig.duration("interval", Duration.ofHours(1)),
+                    health);
         }
 
         ruleEngine = new RuleEngine(List.of(), Duration.ofMinutes(5), config.anomalyThreshold());
@@ -188,11 +209,14 @@ public final class Ops implements AutoCloseable {
         }
 
         List<Notifier> notifiers = new ArrayList<>();
-        config.notifiers().forEach((name, settings) ->
-                notifiers.add(b.registry.provider(NotifierProvider.class, name).create(base.withConfig(settings))));
+        config.notifiers()
+                .forEach((name, settings) -> notifiers.add(
+                        b.registry.provider(NotifierProvider.class, name).create(base.withConfig(settings))));
         notifications = new NotifierFanout(notifiers, (notifier, outcome) -> {
             listeners.notification(notifier, outcome);
-            health.record("notifier " + notifier, outcome.equals("sent") ? ComponentHealth.OK : "last notification " + outcome);
+            health.record(
+                    "notifier " + notifier,
+                    outcome.equals("sent") ? ComponentHealth.OK : "last notification " + outcome);
         });
         safety = SqliteSafetyState.open(config.dataDir().resolve("state.db"), clock);
         HealthTrackingSafetyState watchedSafety = new HealthTrackingSafetyState(safety, health);
@@ -231,13 +255,26 @@ public final class Ops implements AutoCloseable {
         view = new LiveView(clock, pipeline, this::openAlerts, audit, b.logs);
 
         for (Map.Entry<String, ProviderConfig> s : config.sources().entrySet()) {
-            sources.add(b.registry.provider(MetricSourceProvider.class, s.getKey()).create(base.withConfig(s.getValue())));
+            sources.add(
+                    b.registry.provider(MetricSourceProvider.class, s.getKey()).create(base.withConfig(s.getValue())));
         }
         sources.addAll(b.sources);
         sources.forEach(src -> pollers.add(new SourcePoller(src)));
-        audit.append(new AuditRecord(AuditKind.SYSTEM, "agent", "agent", "start", "ok", "agent started",
-                Map.of("mode", config.actionMode().name().toLowerCase(Locale.ROOT), "detector", pipeline.detectorName(),
-                        "sources", String.join(",", sources.stream().map(MetricSource::name).toList()))));
+        audit.append(new AuditRecord(
+                AuditKind.SYSTEM,
+                "agent",
+                "agent",
+                "start",
+                "ok",
+                "agent started",
+                Map.of(
+                        "mode",
+                        config.actionMode().name().toLowerCase(Locale.ROOT),
+                        "detector",
+                        pipeline.detectorName(),
+                        "sources",
+                        String.join(
+                                ",", sources.stream().map(MetricSource::name).toList()))));
     }
 
     /**
@@ -255,12 +292,17 @@ public final class Ops implements AutoCloseable {
             return t;
         });
         remediation.start();
-        scheduler.scheduleWithFixedDelay(this::safeRound, 0, config.sampleInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::safeRound, 0, config.sampleInterval().toMillis(), TimeUnit.MILLISECONDS);
         if (archive != null) {
             archive.start();
         }
-        LOG.info("loop started: detector={}, mode={}, sources={}, rules={}", pipeline.detectorName(), config.actionMode(),
-                sources.stream().map(MetricSource::name).toList(), ruleEngine.rules().size());
+        LOG.info(
+                "loop started: detector={}, mode={}, sources={}, rules={}",
+                pipeline.detectorName(),
+                config.actionMode(),
+                sources.stream().map(MetricSource::name).toList(),
+                ruleEngine.rules().size());
         return this;
     }
 
@@ -313,11 +355,16 @@ public final class Ops implements AutoCloseable {
             }
             try {
                 rules.reloadIfChanged(set -> auditReload(set, "rule-file-watch"))
-                        .ifPresent(set -> LOG.info("rules reloaded: {} rules, {} policies", set.rules().size(), set.policies().size()));
+                        .ifPresent(set -> LOG.info(
+                                "rules reloaded: {} rules, {} policies",
+                                set.rules().size(),
+                                set.policies().size()));
             } catch (RuleFileException e) {
                 LOG.error("rule file changed but was rejected; the rules in force stay. {}", e.getMessage());
             } catch (io.smartcloudops.api.audit.AuditException e) {
-                LOG.error("rule file changed but its reload cannot be audited; the rules in force stay until it can: {}", e.getMessage());
+                LOG.error(
+                        "rule file changed but its reload cannot be audited; the rules in force stay until it can: {}",
+                        e.getMessage());
             }
             for (SourcePoller poller : pollers) {
                 poll(poller);
@@ -344,7 +391,10 @@ public final class Ops implements AutoCloseable {
         lastIdleSweep = now;
         int n = pipeline.evictIdle();
         if (n > 0) {
-            LOG.info("forgot {} series without a sample for {}", n, config.series().idle());
+            LOG.info(
+                    "forgot {} series without a sample for {}",
+                    n,
+                    config.series().idle());
         }
     }
 
@@ -393,7 +443,12 @@ public final class Ops implements AutoCloseable {
         scored.anomaly().ifPresent(a -> {
             view.recordAnomaly(a);
             listeners.anomaly(a);
-            LOG.warn("anomaly {} on {}: value {} ({}; expected {})", a.id(), a.series(), a.value(), a.score().reason(),
+            LOG.warn(
+                    "anomaly {} on {}: value {} ({}; expected {})",
+                    a.id(),
+                    a.series(),
+                    a.value(),
+                    a.score().reason(),
                     a.score().expected());
         });
         return scored;
@@ -433,7 +488,8 @@ public final class Ops implements AutoCloseable {
     /** A poll may take the sample interval, at least a second and at most thirty. */
     private Duration pollTimeout() {
         Duration d = config.sampleInterval();
-        return d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+        return d.compareTo(Duration.ofSeconds(1)) < 0
+                ? Duration.ofSeconds(1)
                 : d.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : d;
     }
 
@@ -447,7 +503,9 @@ public final class Ops implements AutoCloseable {
         try {
             router.expireExternalAlerts();
         } catch (io.smartcloudops.api.audit.AuditException e) {
-            LOG.error("Alertmanager alerts are due to expire but that cannot be audited; they stay until it can: {}", e.getMessage());
+            LOG.error(
+                    "Alertmanager alerts are due to expire but that cannot be audited; they stay until it can: {}",
+                    e.getMessage());
         }
     }
 
@@ -455,7 +513,8 @@ public final class Ops implements AutoCloseable {
     public List<Alert> openAlerts() {
         List<Alert> all = new ArrayList<>(ruleEngine.activeAlerts());
         all.addAll(router.externalAlerts());
-        all.sort(Comparator.comparing(Alert::severity).reversed()
+        all.sort(Comparator.comparing(Alert::severity)
+                .reversed()
                 .thenComparing(a -> a.state() == AlertState.FIRING ? 0 : 1)
                 .thenComparing(Alert::activeSince));
         return all;
@@ -472,8 +531,14 @@ public final class Ops implements AutoCloseable {
 
     /** Recorded before the new rules come into force: when the audit log cannot take it, the old rules stay. */
     private void auditReload(RuleSet set, String by) {
-        audit.append(new AuditRecord(AuditKind.SYSTEM, by, "rules", "reload", "ok",
-                set.rules().size() + " rules, " + set.policies().size() + " policies", Map.of()));
+        audit.append(new AuditRecord(
+                AuditKind.SYSTEM,
+                by,
+                "rules",
+                "reload",
+                "ok",
+                set.rules().size() + " rules, " + set.policies().size() + " policies",
+                Map.of()));
     }
 
     /** The rules and policies in force. */
@@ -496,8 +561,7 @@ public final class Ops implements AutoCloseable {
      * Empty for a series the loop has not seen.
      *
      * <pre>{@code
-     * ops.forecast(SeriesId.of("node_disk_used_percent"), Duration.ofDays(1))
-     *         .ifPresent(f -> System.out.println(f));
+     * ops.forecast(SeriesId.of("node_disk_used_percent"), Duration.ofDays(1)).ifPresent(f -> System.out.println(f));
      * }</pre>
      */
     public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon) {
@@ -591,7 +655,8 @@ public final class Ops implements AutoCloseable {
         }
         if (audit != null) {
             try {
-                audit.append(new AuditRecord(AuditKind.SYSTEM, "agent", "agent", "stop", "ok", "agent stopped", Map.of()));
+                audit.append(
+                        new AuditRecord(AuditKind.SYSTEM, "agent", "agent", "stop", "ok", "agent stopped", Map.of()));
             } catch (RuntimeException e) {
                 LOG.warn("could not record the stop in the audit log: {}", e.getMessage());
             }

@@ -4,18 +4,18 @@ import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.RemediationAction;
 import io.smartcloudops.api.detect.DetectorFactory;
-import io.smartcloudops.api.notify.Notifier;
 import io.smartcloudops.api.source.MetricSource;
-import io.smartcloudops.api.spi.AuditLogProvider;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.remediate.policy.Sleeper;
-import io.smartcloudops.remediate.rules.RuleFileException;
 import io.smartcloudops.remediate.rules.RuleFileLoader;
 import io.smartcloudops.remediate.rules.RuleSet;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +38,7 @@ public final class OpsBuilder {
     String auditLog = "sqlite";
     RateLimits rateLimits;
 
-    record RateLimits(int perTarget, int global, Duration window) {
-    }
+    record RateLimits(int perTarget, int global, Duration window) {}
 
     OpsBuilder(ProviderRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -56,7 +55,7 @@ public final class OpsBuilder {
         return this;
     }
 
-    public OpsBuilder dataDir(java.nio.file.Path dir) {
+    public OpsBuilder dataDir(Path dir) {
         config.dataDir(Objects.requireNonNull(dir, "dataDir"));
         return this;
     }
@@ -100,7 +99,7 @@ public final class OpsBuilder {
     }
 
     /** A rule file, reloaded when it changes. */
-    public OpsBuilder rulesFile(java.nio.file.Path file) {
+    public OpsBuilder rulesFile(Path file) {
         config.rulesFile(Objects.requireNonNull(file, "rulesFile"));
         return this;
     }
@@ -141,7 +140,7 @@ public final class OpsBuilder {
     }
 
     /** A series without a sample this long is forgotten (one hour by default; zero: never). */
-    public OpsBuilder seriesIdle(java.time.Duration idle) {
+    public OpsBuilder seriesIdle(Duration idle) {
         SeriesLimits now = config.build().series();
         config.series(new SeriesLimits(now.max(), idle));
         return this;
@@ -158,7 +157,7 @@ public final class OpsBuilder {
      * {@code actions:} section does (the built-in actions are enabled without being named).
      */
     public OpsBuilder action(String provider, Map<String, ?> settings) {
-        Map<String, ProviderConfig> actions = new java.util.LinkedHashMap<>(config.build().actions());
+        Map<String, ProviderConfig> actions = new LinkedHashMap<>(config.build().actions());
         actions.put(Objects.requireNonNull(provider, "provider"), ProviderConfig.of("actions." + provider, settings));
         config.actions(actions);
         return this;
@@ -181,7 +180,7 @@ public final class OpsBuilder {
      * configuration's {@code knownHosts} and the loopback names (a host adds its peers and the
      * names it answers to).
      */
-    public OpsBuilder knownHosts(java.util.Collection<String> hosts) {
+    public OpsBuilder knownHosts(Collection<String> hosts) {
         knownHosts.addAll(hosts);
         return this;
     }

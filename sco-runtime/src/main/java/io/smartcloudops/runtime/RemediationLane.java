@@ -2,7 +2,6 @@ package io.smartcloudops.runtime;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -81,5 +80,4 @@ final class RemediationLane implements Executor, AutoCloseable {
     public void close() {
         close(30);
     }
-
 }

@@ -18,7 +18,10 @@ import java.util.Optional;
  * sco-server).
  *
  * <pre>{@code
- * RuntimeConfig c = RuntimeConfig.defaults().toBuilder().dataDir(Path.of("/var/lib/sco")).actionMode(ActionMode.DRY_RUN).build();
+ * RuntimeConfig c = RuntimeConfig.defaults().toBuilder()
+ *         .dataDir(Path.of("/var/lib/sco"))
+ *         .actionMode(ActionMode.DRY_RUN)
+ *         .build();
  * }</pre>
  *
  * @param dataDir the audit log, detector checkpoints and other state
@@ -104,11 +107,28 @@ public record RuntimeConfig(
      * log notifier, and no sources (samples are pushed, or sources added to the builder).
      */
     public static RuntimeConfig defaults() {
-        return new RuntimeConfig(Path.of("sco-data"), Duration.ofSeconds(5), "default", ProviderConfig.empty(), Directions.defaults(), 0.95,
-                Optional.empty(), ActionMode.DRY_RUN, Duration.ofMinutes(5), List.of("systemctl"), Map.of(), Map.of(),
-                Map.of("log", ProviderConfig.of("notifiers.log", Map.of())), Duration.ofMinutes(1),
-                NotificationGroups.Settings.defaults(), ProviderConfig.of("audit", Map.of()),
-                ProviderConfig.of("checkpoints", Map.of()), ProviderConfig.of("audit.archive", Map.of()), SeriesLimits.defaults(), List.of(), true);
+        return new RuntimeConfig(
+                Path.of("sco-data"),
+                Duration.ofSeconds(5),
+                "default",
+                ProviderConfig.empty(),
+                Directions.defaults(),
+                0.95,
+                Optional.empty(),
+                ActionMode.DRY_RUN,
+                Duration.ofMinutes(5),
+                List.of("systemctl"),
+                Map.of(),
+                Map.of(),
+                Map.of("log", ProviderConfig.of("notifiers.log", Map.of())),
+                Duration.ofMinutes(1),
+                NotificationGroups.Settings.defaults(),
+                ProviderConfig.of("audit", Map.of()),
+                ProviderConfig.of("checkpoints", Map.of()),
+                ProviderConfig.of("audit.archive", Map.of()),
+                SeriesLimits.defaults(),
+                List.of(),
+                true);
     }
 
     public Builder toBuilder() {
@@ -163,51 +183,134 @@ public record RuntimeConfig(
             fourEyes = c.fourEyes;
         }
 
-        public Builder dataDir(Path v) { dataDir = v; return this; }
+        public Builder dataDir(Path v) {
+            dataDir = v;
+            return this;
+        }
 
-        public Builder sampleInterval(Duration v) { sampleInterval = v; return this; }
+        public Builder sampleInterval(Duration v) {
+            sampleInterval = v;
+            return this;
+        }
 
-        public Builder detector(String v) { detector = v; return this; }
+        public Builder detector(String v) {
+            detector = v;
+            return this;
+        }
 
-        public Builder detectorSettings(ProviderConfig v) { detectorSettings = v; return this; }
+        public Builder detectorSettings(ProviderConfig v) {
+            detectorSettings = v;
+            return this;
+        }
 
-        public Builder directions(Directions v) { directions = v; return this; }
+        public Builder directions(Directions v) {
+            directions = v;
+            return this;
+        }
 
-        public Builder anomalyThreshold(double v) { anomalyThreshold = v; return this; }
+        public Builder anomalyThreshold(double v) {
+            anomalyThreshold = v;
+            return this;
+        }
 
-        public Builder rulesFile(Path v) { rulesFile = Optional.ofNullable(v); return this; }
+        public Builder rulesFile(Path v) {
+            rulesFile = Optional.ofNullable(v);
+            return this;
+        }
 
-        public Builder actionMode(ActionMode v) { actionMode = v; return this; }
+        public Builder actionMode(ActionMode v) {
+            actionMode = v;
+            return this;
+        }
 
-        public Builder cooldown(Duration v) { cooldown = v; return this; }
+        public Builder cooldown(Duration v) {
+            cooldown = v;
+            return this;
+        }
 
-        public Builder systemctl(List<String> v) { systemctl = v; return this; }
+        public Builder systemctl(List<String> v) {
+            systemctl = v;
+            return this;
+        }
 
-        public Builder sources(Map<String, ProviderConfig> v) { sources = v; return this; }
+        public Builder sources(Map<String, ProviderConfig> v) {
+            sources = v;
+            return this;
+        }
 
-        public Builder actions(Map<String, ProviderConfig> v) { actions = v; return this; }
+        public Builder actions(Map<String, ProviderConfig> v) {
+            actions = v;
+            return this;
+        }
 
-        public Builder notifiers(Map<String, ProviderConfig> v) { notifiers = v; return this; }
+        public Builder notifiers(Map<String, ProviderConfig> v) {
+            notifiers = v;
+            return this;
+        }
 
-        public Builder checkpointInterval(Duration v) { checkpointInterval = v; return this; }
+        public Builder checkpointInterval(Duration v) {
+            checkpointInterval = v;
+            return this;
+        }
 
-        public Builder grouping(NotificationGroups.Settings v) { grouping = v; return this; }
+        public Builder grouping(NotificationGroups.Settings v) {
+            grouping = v;
+            return this;
+        }
 
-        public Builder audit(ProviderConfig v) { audit = v; return this; }
+        public Builder audit(ProviderConfig v) {
+            audit = v;
+            return this;
+        }
 
-        public Builder checkpoints(ProviderConfig v) { checkpoints = v; return this; }
+        public Builder checkpoints(ProviderConfig v) {
+            checkpoints = v;
+            return this;
+        }
 
-        public Builder auditArchive(ProviderConfig v) { auditArchive = v; return this; }
+        public Builder auditArchive(ProviderConfig v) {
+            auditArchive = v;
+            return this;
+        }
 
-        public Builder series(SeriesLimits v) { series = v; return this; }
-        public Builder knownHosts(List<String> v) { knownHosts = v; return this; }
+        public Builder series(SeriesLimits v) {
+            series = v;
+            return this;
+        }
 
-        public Builder fourEyes(boolean v) { fourEyes = v; return this; }
+        public Builder knownHosts(List<String> v) {
+            knownHosts = v;
+            return this;
+        }
+
+        public Builder fourEyes(boolean v) {
+            fourEyes = v;
+            return this;
+        }
 
         public RuntimeConfig build() {
-            return new RuntimeConfig(dataDir, sampleInterval, detector, detectorSettings, directions, anomalyThreshold, rulesFile, actionMode,
-                    cooldown, systemctl, sources, actions, notifiers, checkpointInterval, grouping, audit,
-                    checkpoints, auditArchive, series, knownHosts, fourEyes);
+            return new RuntimeConfig(
+                    dataDir,
+                    sampleInterval,
+                    detector,
+                    detectorSettings,
+                    directions,
+                    anomalyThreshold,
+                    rulesFile,
+                    actionMode,
+                    cooldown,
+                    systemctl,
+                    sources,
+                    actions,
+                    notifiers,
+                    checkpointInterval,
+                    grouping,
+                    audit,
+                    checkpoints,
+                    auditArchive,
+                    series,
+                    knownHosts,
+                    fourEyes);
         }
     }
 }

@@ -23,9 +23,16 @@ class AuditIntegrityTest {
     Path dir;
 
     private RuntimeConfig config() {
-        return RuntimeConfig.defaults().toBuilder().dataDir(dir.resolve("data")).notifiers(Map.of())
-                .audit(ProviderConfig.of("audit", Map.of("key_file", dir.resolve("keys/audit.key").toString(),
-                        "anchor_file", dir.resolve("anchors/audit.anchor.json").toString())))
+        return RuntimeConfig.defaults().toBuilder()
+                .dataDir(dir.resolve("data"))
+                .notifiers(Map.of())
+                .audit(ProviderConfig.of(
+                        "audit",
+                        Map.of(
+                                "key_file",
+                                dir.resolve("keys/audit.key").toString(),
+                                "anchor_file",
+                                dir.resolve("anchors/audit.anchor.json").toString())))
                 .build();
     }
 
@@ -37,25 +44,38 @@ class AuditIntegrityTest {
             }
             assertThat(ops.health().snapshot()).containsEntry(HealthTrackingAuditLog.INTEGRITY, ComponentHealth.OK);
         }
-        assertThat(dir.resolve("keys/audit.key")).as("the configured key file is used").exists();
-        assertThat(dir.resolve("anchors/audit.anchor.json")).as("the configured anchor is written at close").exists();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/audit.db")); Statement s = c.createStatement()) {
+        assertThat(dir.resolve("keys/audit.key"))
+                .as("the configured key file is used")
+                .exists();
+        assertThat(dir.resolve("anchors/audit.anchor.json"))
+                .as("the configured anchor is written at close")
+                .exists();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/audit.db"));
+                Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM audit WHERE seq > 3");
         }
 
         try (Ops ops = Ops.builder().config(config()).build()) {
             assertThat(ops.health().degraded()).isTrue();
-            assertThat(ops.health().snapshot().get(HealthTrackingAuditLog.INTEGRITY)).contains("entries were removed from the end");
-            assertThat(ops.audit().query(AuditQuery.builder().outcome("behind_anchor").build())).hasSize(1);
+            assertThat(ops.health().snapshot().get(HealthTrackingAuditLog.INTEGRITY))
+                    .contains("entries were removed from the end");
+            assertThat(ops.audit()
+                            .query(AuditQuery.builder().outcome("behind_anchor").build()))
+                    .hasSize(1);
         }
     }
 
     @Test
     void aKeyFileInsideTheDataDirectoryIsRefused() {
         RuntimeConfig inside = config().toBuilder()
-                .audit(ProviderConfig.of("audit", Map.of("key_file", dir.resolve("data/audit.key").toString()))).build();
-        assertThatThrownBy(() -> Ops.builder().config(inside).build()).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("key_file").hasMessageContaining("inside the data directory");
+                .audit(ProviderConfig.of(
+                        "audit",
+                        Map.of("key_file", dir.resolve("data/audit.key").toString())))
+                .build();
+        assertThatThrownBy(() -> Ops.builder().config(inside).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("key_file")
+                .hasMessageContaining("inside the data directory");
         assertThat(Files.exists(dir.resolve("data/audit.key"))).isFalse();
     }
 }

@@ -11,13 +11,24 @@ import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.detect.pipeline.DetectionPipeline;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +41,11 @@ class DetectorCheckpointsTest {
     Path dir;
 
     private static DetectionPipeline pipeline() {
-        DetectorFactory factory = ProviderRegistry.builder().discover(DetectorCheckpointsTest.class.getClassLoader()).build()
-                .provider(DetectorProvider.class, "default").create(ProviderContext.builder().build());
+        DetectorFactory factory = ProviderRegistry.builder()
+                .discover(DetectorCheckpointsTest.class.getClassLoader())
+                .build()
+                .provider(DetectorProvider.class, "default")
+                .create(ProviderContext.builder().build());
         return DetectionPipeline.builder(factory).build();
     }
 
@@ -70,7 +84,7 @@ class DetectorCheckpointsTest {
         byte[] complete = Files.readAllBytes(dir.resolve(DetectorCheckpoints.FILE));
         // a crash while the next one is written leaves a partial temporary file beside it
         byte[] next = DetectorCheckpoints.encode(p.checkpoint());
-        Files.write(dir.resolve(DetectorCheckpoints.FILE + ".tmp"), java.util.Arrays.copyOf(next, next.length / 2));
+        Files.write(dir.resolve(DetectorCheckpoints.FILE + ".tmp"), Arrays.copyOf(next, next.length / 2));
 
         assertThat(store.load()).hasSize(2);
         assertThat(Files.readAllBytes(dir.resolve(DetectorCheckpoints.FILE))).isEqualTo(complete);
@@ -87,10 +101,14 @@ class DetectorCheckpointsTest {
         byte[] bytes = Files.readAllBytes(dir.resolve(DetectorCheckpoints.FILE));
         bytes[bytes.length / 2] ^= 0x5A;
         Files.write(dir.resolve(DetectorCheckpoints.FILE), bytes);
-        assertThatThrownBy(store::load).isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
+        assertThatThrownBy(store::load)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("damaged");
 
         Files.write(dir.resolve(DetectorCheckpoints.FILE), new byte[] {1, 2, 3});
-        assertThatThrownBy(store::load).isInstanceOf(IllegalStateException.class).hasMessageContaining("truncated");
+        assertThatThrownBy(store::load)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("truncated");
 
         DetectionPipeline fresh = pipeline();
         CheckpointSchedule schedule = new CheckpointSchedule(store, fresh, Duration.ofMinutes(1));
@@ -102,14 +120,18 @@ class DetectorCheckpointsTest {
     void statesOfAnotherDetectorAreSetAsideAndNoFileMeansNothingToRestore() {
         DetectorCheckpoints store = new DetectorCheckpoints(dir);
         assertThat(store.load()).isEmpty();
-        DetectorFactory ewma = ProviderRegistry.builder().discover(getClass().getClassLoader()).build()
-                .provider(DetectorProvider.class, "ewma").create(ProviderContext.builder().build());
+        DetectorFactory ewma = ProviderRegistry.builder()
+                .discover(getClass().getClassLoader())
+                .build()
+                .provider(DetectorProvider.class, "ewma")
+                .create(ProviderContext.builder().build());
         DetectionPipeline other = DetectionPipeline.builder(ewma).build();
         feed(other, 0, 50);
         store.save(other.checkpoint());
 
         DetectionPipeline ours = pipeline();
-        assertThat(new CheckpointSchedule(store, ours, Duration.ofMinutes(1)).restore()).isZero();
+        assertThat(new CheckpointSchedule(store, ours, Duration.ofMinutes(1)).restore())
+                .isZero();
         assertThat(ours.seriesCount()).isZero();
     }
 
@@ -122,7 +144,8 @@ class DetectorCheckpointsTest {
         CheckpointSchedule schedule = new CheckpointSchedule(store, p, Duration.ofSeconds(60));
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         schedule.maybeSave(t0);
-        long first = Files.getLastModifiedTime(sub.resolve(DetectorCheckpoints.FILE)).toMillis();
+        long first =
+                Files.getLastModifiedTime(sub.resolve(DetectorCheckpoints.FILE)).toMillis();
         Files.delete(sub.resolve(DetectorCheckpoints.FILE));
         schedule.maybeSave(t0.plusSeconds(30));
         assertThat(sub.resolve(DetectorCheckpoints.FILE)).doesNotExist();
@@ -147,13 +170,13 @@ class DetectorCheckpointsTest {
         DetectionPipeline p = pipeline();
         feed(p, 0, 400);
         Map<SeriesId, DetectionPipeline.Checkpoint> states = p.checkpoint();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-            out.write("SCOCKPT1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write("SCOCKPT1".getBytes(StandardCharsets.US_ASCII));
             out.writeInt(states.size());
             for (Map.Entry<SeriesId, DetectionPipeline.Checkpoint> e : states.entrySet()) {
                 out.writeUTF(e.getKey().name());
-                Map<String, String> labels = new java.util.TreeMap<>(e.getKey().labels().asMap());
+                Map<String, String> labels = new TreeMap<>(e.getKey().labels().asMap());
                 out.writeInt(labels.size());
                 for (Map.Entry<String, String> l : labels.entrySet()) {
                     out.writeUTF(l.getKey());
@@ -167,9 +190,9 @@ class DetectorCheckpointsTest {
             }
         }
         byte[] body = bytes.toByteArray();
-        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
         Files.write(dir.resolve(DetectorCheckpoints.FILE), body);
-        Files.write(dir.resolve(DetectorCheckpoints.FILE), digest, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(dir.resolve(DetectorCheckpoints.FILE), digest, StandardOpenOption.APPEND);
 
         DetectionPipeline restarted = pipeline();
         restarted.restore(new DetectorCheckpoints(dir).load());
@@ -184,48 +207,54 @@ class DetectorCheckpointsTest {
         feed(p, 0, 200);
         List<Integer> writes = new ArrayList<>();
         FileCheckpointStore file = new FileCheckpointStore(dir.resolve("counted.ckpt"));
-        io.smartcloudops.api.checkpoint.CheckpointStore counting = new io.smartcloudops.api.checkpoint.CheckpointStore() {
-            @Override
-            public void save(Content content) {
-                file.save(out -> content.writeTo(new java.io.FilterOutputStream(out) {
+        io.smartcloudops.api.checkpoint.CheckpointStore counting =
+                new io.smartcloudops.api.checkpoint.CheckpointStore() {
                     @Override
-                    public void write(byte[] b, int off, int len) throws java.io.IOException {
-                        writes.add(len);
-                        out.write(b, off, len);
+                    public void save(Content content) {
+                        file.save(out -> content.writeTo(new FilterOutputStream(out) {
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                writes.add(len);
+                                out.write(b, off, len);
+                            }
+
+                            @Override
+                            public void write(int b) throws IOException {
+                                writes.add(1);
+                                out.write(b);
+                            }
+                        }));
                     }
 
                     @Override
-                    public void write(int b) throws java.io.IOException {
-                        writes.add(1);
-                        out.write(b);
+                    public Optional<InputStream> openLatest() {
+                        return file.openLatest();
                     }
-                }));
-            }
 
-            @Override
-            public java.util.Optional<java.io.InputStream> openLatest() {
-                return file.openLatest();
-            }
-
-            @Override
-            public String location() {
-                return file.location();
-            }
-        };
+                    @Override
+                    public String location() {
+                        return file.location();
+                    }
+                };
         new DetectorCheckpoints(counting).save(p::checkpointEach);
         byte[] whole = Files.readAllBytes(dir.resolve("counted.ckpt"));
-        assertThat(writes).as("the encoder writes pieces, not one blob").hasSizeGreaterThan(4)
+        assertThat(writes)
+                .as("the encoder writes pieces, not one blob")
+                .hasSizeGreaterThan(4)
                 .allSatisfy(n -> assertThat(n).isLessThan(whole.length / 2));
         assertThat(new DetectorCheckpoints(counting).load()).hasSize(2);
 
         for (int cut : new int[] {whole.length - 1, whole.length - 33, whole.length / 2, 9}) {
-            Files.write(dir.resolve("counted.ckpt"), java.util.Arrays.copyOf(whole, cut));
-            assertThatThrownBy(() -> new DetectorCheckpoints(counting).load()).as("cut at " + cut)
-                    .isInstanceOf(IllegalStateException.class).hasMessageMatching("(?s).*(truncated|damaged).*");
+            Files.write(dir.resolve("counted.ckpt"), Arrays.copyOf(whole, cut));
+            assertThatThrownBy(() -> new DetectorCheckpoints(counting).load())
+                    .as("cut at " + cut)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageMatching("(?s).*(truncated|damaged).*");
         }
-        byte[] trailing = java.util.Arrays.copyOf(whole, whole.length + 1);
+        byte[] trailing = Arrays.copyOf(whole, whole.length + 1);
         Files.write(dir.resolve("counted.ckpt"), trailing);
-        assertThatThrownBy(() -> new DetectorCheckpoints(counting).load()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new DetectorCheckpoints(counting).load())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("damaged");
     }
 }

@@ -28,14 +28,19 @@ class DirectionsTest {
         Directions d = Directions.of(patterns);
         assertThat(d.of(SeriesId.of("free_bytes"))).isEqualTo(Direction.DOWN);
         assertThat(d.of(SeriesId.of("sent_bytes_total"))).isEqualTo(Direction.UP);
-        assertThat(d.of(SeriesId.of("node_free_memory"))).as("'free_.*' must match from the start").isEqualTo(Direction.BOTH);
+        assertThat(d.of(SeriesId.of("node_free_memory")))
+                .as("'free_.*' must match from the start")
+                .isEqualTo(Direction.BOTH);
     }
 
     @Test
     void badPatternsAndWordsAreConfigErrorsNamingThem() {
         assertThatThrownBy(() -> Directions.of(Map.of("(unclosed", Direction.UP)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("(unclosed");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("(unclosed");
         assertThatThrownBy(() -> Directions.parse("detection.directions.x", "sideways"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("detection.directions.x").hasMessageContaining("sideways");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("detection.directions.x")
+                .hasMessageContaining("sideways");
     }
 }

@@ -23,7 +23,8 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
     @Test
     void theCheckpointIsReadableByItsOwnerOnlyAndNoTemporaryFileStays() throws Exception {
         new FileCheckpointStore(dir.resolve("detectors.ckpt")).save(new byte[] {1, 2, 3});
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("detectors.ckpt")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("detectors.ckpt"))))
+                .isEqualTo("rw-------");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("detectors.ckpt");
         }

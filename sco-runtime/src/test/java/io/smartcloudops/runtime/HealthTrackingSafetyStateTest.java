@@ -37,9 +37,12 @@ class HealthTrackingSafetyStateTest {
         assertThat(health.degraded()).isFalse();
 
         full = true;
-        assertThatThrownBy(() -> state.put("gate.act.v1", "k", "v", Instant.EPOCH)).isInstanceOf(SafetyStateException.class);
+        assertThatThrownBy(() -> state.put("gate.act.v1", "k", "v", Instant.EPOCH))
+                .isInstanceOf(SafetyStateException.class);
         assertThat(health.degraded()).isTrue();
-        assertThat(health.snapshot().get(HealthTrackingSafetyState.COMPONENT)).startsWith("failing").contains("disk is full")
+        assertThat(health.snapshot().get(HealthTrackingSafetyState.COMPONENT))
+                .startsWith("failing")
+                .contains("disk is full")
                 .endsWith("actions are held back");
         assertThatThrownBy(() -> state.remove("silence.v1", "k")).isInstanceOf(SafetyStateException.class);
         assertThat(health.degraded()).isTrue();

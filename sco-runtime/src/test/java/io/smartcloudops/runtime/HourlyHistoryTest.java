@@ -22,7 +22,9 @@ class HourlyHistoryTest {
         List<Sample> s = h.samples(S);
 
         assertThat(s).extracting(Sample::value).containsExactly(1.0, 11.0, 21.0);
-        assertThat(s).extracting(Sample::timestampMillis).containsExactly(HOUR / 2, HOUR + HOUR / 2, 2 * HOUR + 120_000);
+        assertThat(s)
+                .extracting(Sample::timestampMillis)
+                .containsExactly(HOUR / 2, HOUR + HOUR / 2, 2 * HOUR + 120_000);
     }
 
     @Test
@@ -30,7 +32,7 @@ class HourlyHistoryTest {
         HourlyHistory h = new HourlyHistory();
         h.add(0, 5);
         h.add(HOUR, 6);
-        h.add(3 * HOUR, 8);   // hour 2 is missing
+        h.add(3 * HOUR, 8); // hour 2 is missing
         h.add(4 * HOUR, 9);
         h.add(HOUR + 1, 100); // late: its hour is closed
 

@@ -84,8 +84,11 @@ class NotifierFanoutTest {
         HangingNotifier hanging = new HangingNotifier();
         CountingNotifier log = new CountingNotifier(10);
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-        try (NotifierFanout fanout = new NotifierFanout(List.of(hanging, log),
-                (n, o) -> outcomes.computeIfAbsent(n + "/" + o, k -> new AtomicInteger()).incrementAndGet(), 3)) {
+        try (NotifierFanout fanout = new NotifierFanout(
+                List.of(hanging, log),
+                (n, o) -> outcomes.computeIfAbsent(n + "/" + o, k -> new AtomicInteger())
+                        .incrementAndGet(),
+                3)) {
             // The first notification starts the hanging worker directly (ThreadPoolExecutor hands a new
             // core worker its first task), three wait in its queue, the other six are dropped.
             for (int i = 0; i < 10; i++) {
@@ -99,6 +102,8 @@ class NotifierFanoutTest {
             assertThat(outcomes).doesNotContainKey("log/dropped");
             hanging.release.countDown();
         }
-        assertThat(hanging.sent).as("what was queued is still sent once the webhook answers").hasValue(4);
+        assertThat(hanging.sent)
+                .as("what was queued is still sent once the webhook answers")
+                .hasValue(4);
     }
 }

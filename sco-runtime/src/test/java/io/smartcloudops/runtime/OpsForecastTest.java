@@ -27,8 +27,13 @@ class OpsForecastTest {
     private final SeriesId disk = SeriesId.of("node_disk_used_percent", Labels.of("host", "app"));
 
     private Ops loop() {
-        return Ops.builder().dataDir(dir).clock(now::get).rules("test.yml", RULES).notifiers(Map.of())
-                .checkpointInterval(Duration.ZERO).build();
+        return Ops.builder()
+                .dataDir(dir)
+                .clock(now::get)
+                .rules("test.yml", RULES)
+                .notifiers(Map.of())
+                .checkpointInterval(Duration.ZERO)
+                .build();
     }
 
     /** A disk filling at 24% a day from 80%, sampled every 5 s for {@code samples} samples. */
@@ -57,14 +62,16 @@ class OpsForecastTest {
         try (Ops ops = loop()) {
             fill(ops, 60);
 
-            SeriesForecast.Projection p = (SeriesForecast.Projection) ops.forecast(disk, Duration.ofDays(1)).orElseThrow();
+            SeriesForecast.Projection p = (SeriesForecast.Projection)
+                    ops.forecast(disk, Duration.ofDays(1)).orElseThrow();
 
             ThresholdCrossing c = p.crossing().orElseThrow();
             assertThat(c.threshold()).isEqualTo(100.0);
             // 20 points at 24 a day: about 20 h, a little later for the trend's damping
             Duration in = Duration.between(p.from(), c.at().orElseThrow());
             assertThat(in).isBetween(Duration.ofHours(19), Duration.ofHours(23));
-            assertThat(p.points()).allSatisfy(point -> assertThat(point.upper95()).isLessThanOrEqualTo(100.0));
+            assertThat(p.points())
+                    .allSatisfy(point -> assertThat(point.upper95()).isLessThanOrEqualTo(100.0));
             assertThat(ops.view().forecast(disk, Duration.ofDays(1))).contains(p);
         }
     }
@@ -72,7 +79,8 @@ class OpsForecastTest {
     @Test
     void anUnknownSeriesHasNoForecast() {
         try (Ops ops = loop()) {
-            assertThat(ops.forecast(SeriesId.of("never_seen"), Duration.ofHours(1))).isEmpty();
+            assertThat(ops.forecast(SeriesId.of("never_seen"), Duration.ofHours(1)))
+                    .isEmpty();
         }
     }
 
@@ -87,15 +95,19 @@ class OpsForecastTest {
                 ops.ingest(new Sample(latency, now.get().toEpochMilli(), 100 + 30 * Math.sin(2 * Math.PI * hour / 24)));
             }
 
-            SeriesForecast.Projection p = (SeriesForecast.Projection) ops.forecast(latency, Duration.ofDays(1)).orElseThrow();
+            SeriesForecast.Projection p = (SeriesForecast.Projection)
+                    ops.forecast(latency, Duration.ofDays(1)).orElseThrow();
 
             assertThat(p.model()).contains("season of 24 samples");
             assertThat(p.step()).isEqualTo(Duration.ofHours(1));
-            double high = p.points().stream().mapToDouble(point -> point.mean()).max().orElseThrow();
-            double low = p.points().stream().mapToDouble(point -> point.mean()).min().orElseThrow();
+            double high =
+                    p.points().stream().mapToDouble(point -> point.mean()).max().orElseThrow();
+            double low =
+                    p.points().stream().mapToDouble(point -> point.mean()).min().orElseThrow();
             assertThat(high - low).isBetween(50.0, 65.0);
             // an hour's raw points still answer an hour-long question
-            SeriesForecast.Projection shortOne = (SeriesForecast.Projection) ops.forecast(latency, Duration.ofMinutes(10)).orElseThrow();
+            SeriesForecast.Projection shortOne = (SeriesForecast.Projection)
+                    ops.forecast(latency, Duration.ofMinutes(10)).orElseThrow();
             assertThat(shortOne.step()).isEqualTo(Duration.ofMinutes(5));
         }
     }

@@ -1,11 +1,9 @@
 package io.smartcloudops.runtime;
 
-import io.smartcloudops.runtime.OpsBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.api.ConfigException;
-import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.ActionOutcome;
 import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.alert.Alert;
@@ -51,7 +49,11 @@ class OpsTest {
     private final SeriesId latency = SeriesId.of("request_latency_ms", Labels.of("host", "app"));
 
     private OpsBuilder loop(Path dataDir) {
-        return Ops.builder().dataDir(dataDir).clock(now::get).rules("test.yml", RULES).notifiers(Map.of())
+        return Ops.builder()
+                .dataDir(dataDir)
+                .clock(now::get)
+                .rules("test.yml", RULES)
+                .notifiers(Map.of())
                 .checkpointInterval(Duration.ZERO);
     }
 
@@ -90,14 +92,18 @@ class OpsTest {
         try (Ops ops = loop(dir).listener(listener).build()) {
             feedQuietThenSpike(ops);
 
-            assertThat(anomalies).isNotEmpty().allSatisfy(a -> assertThat(a.series()).isEqualTo(latency));
+            assertThat(anomalies)
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.series()).isEqualTo(latency));
             assertThat(transitions).anySatisfy(a -> {
                 assertThat(a.name()).isEqualTo("LatencyAnomaly");
                 assertThat(a.state()).isEqualTo(AlertState.FIRING);
             });
             // one notion of anomalous: the rule holds exactly at samples the pipeline called anomalies
-            assertThat(transitions).filteredOn(a -> a.state() == AlertState.PENDING || a.state() == AlertState.FIRING)
-                    .allSatisfy(a -> assertThat(anomalies).extracting(AnomalyEvent::timestampMillis)
+            assertThat(transitions)
+                    .filteredOn(a -> a.state() == AlertState.PENDING || a.state() == AlertState.FIRING)
+                    .allSatisfy(a -> assertThat(anomalies)
+                            .extracting(AnomalyEvent::timestampMillis)
                             .contains(a.activeSince().toEpochMilli()));
             assertThat(actions).anySatisfy(r -> {
                 assertThat(r.action()).isEqualTo("restart_service");
@@ -106,26 +112,34 @@ class OpsTest {
             });
             assertThat(ops.view().anomalies(10)).isNotEmpty();
             assertThat(ops.audit().verify().intact()).isTrue();
-            assertThat(ops.audit().query(AuditQuery.builder().action("restart_service").build())).isNotEmpty();
+            assertThat(ops.audit()
+                            .query(AuditQuery.builder()
+                                    .action("restart_service")
+                                    .build()))
+                    .isNotEmpty();
         }
     }
 
     @Test
     void aListenerThatThrowsDoesNotStopTheLoopOrTheOtherListeners() {
         AtomicInteger heard = new AtomicInteger();
-        try (Ops ops = loop(dir).listener(new OpsListener() {
-            @Override
-            public void onScored(Sample s, io.smartcloudops.api.detect.Score score) {
-                throw new IllegalStateException("a faulty listener");
-            }
-        }).listener(new OpsListener() {
-            @Override
-            public void onScored(Sample s, io.smartcloudops.api.detect.Score score) {
-                heard.incrementAndGet();
-            }
-        }).build()) {
+        try (Ops ops = loop(dir)
+                .listener(new OpsListener() {
+                    @Override
+                    public void onScored(Sample s, io.smartcloudops.api.detect.Score score) {
+                        throw new IllegalStateException("a faulty listener");
+                    }
+                })
+                .listener(new OpsListener() {
+                    @Override
+                    public void onScored(Sample s, io.smartcloudops.api.detect.Score score) {
+                        heard.incrementAndGet();
+                    }
+                })
+                .build()) {
             for (int i = 0; i < 5; i++) {
-                assertThat(ops.ingest(new Sample(latency, now.get().toEpochMilli() + i * 1000L, 1)).verdict())
+                assertThat(ops.ingest(new Sample(latency, now.get().toEpochMilli() + i * 1000L, 1))
+                                .verdict())
                         .isEqualTo(SampleVerdict.SCORED);
             }
         }
@@ -135,12 +149,14 @@ class OpsTest {
     @Test
     void droppedSamplesAreToldWithTheirReasonAndChangeNothing() {
         List<SampleVerdict> dropped = new ArrayList<>();
-        try (Ops ops = loop(dir).listener(new OpsListener() {
-            @Override
-            public void onDropped(Sample s, SampleVerdict verdict) {
-                dropped.add(verdict);
-            }
-        }).build()) {
+        try (Ops ops = loop(dir)
+                .listener(new OpsListener() {
+                    @Override
+                    public void onDropped(Sample s, SampleVerdict verdict) {
+                        dropped.add(verdict);
+                    }
+                })
+                .build()) {
             long t = now.get().toEpochMilli();
             ops.ingest(new Sample(latency, t, 1));
             ops.ingest(new Sample(latency, t - 1000, 1));
@@ -154,14 +170,17 @@ class OpsTest {
     @Test
     void aBatchIsToldAsABatchFromItsSource() {
         List<String> batches = new ArrayList<>();
-        try (Ops ops = loop(dir).listener(new OpsListener() {
-            @Override
-            public void onBatch(String source, int samples) {
-                batches.add(source + ":" + samples);
-            }
-        }).build()) {
+        try (Ops ops = loop(dir)
+                .listener(new OpsListener() {
+                    @Override
+                    public void onBatch(String source, int samples) {
+                        batches.add(source + ":" + samples);
+                    }
+                })
+                .build()) {
             long t = now.get().toEpochMilli();
-            ops.ingest(SampleBatch.of("app-push", List.of(new Sample(latency, t, 1), new Sample(latency, t + 1000, 2))));
+            ops.ingest(
+                    SampleBatch.of("app-push", List.of(new Sample(latency, t, 1), new Sample(latency, t + 1000, 2))));
         }
         assertThat(batches).containsExactly("app-push:2");
     }
@@ -178,7 +197,8 @@ class OpsTest {
             @Override
             public SampleBatch poll() {
                 int n = polls.incrementAndGet();
-                return SampleBatch.of(name(), List.of(new Sample(latency, now.get().toEpochMilli(), n)));
+                return SampleBatch.of(
+                        name(), List.of(new Sample(latency, now.get().toEpochMilli(), n)));
             }
         };
         try (Ops ops = loop(dir).source(source).build()) {
@@ -187,25 +207,31 @@ class OpsTest {
                 ops.runOnce(now.get());
             }
             assertThat(polls).hasValue(3);
-            assertThat(ops.view().recentSamples(latency, 10)).extracting(Sample::value).containsExactly(1.0, 2.0, 3.0);
+            assertThat(ops.view().recentSamples(latency, 10))
+                    .extracting(Sample::value)
+                    .containsExactly(1.0, 2.0, 3.0);
             assertThat(ops.sourceNames()).containsExactly("counter");
         }
     }
 
     @Test
     void twoLoopsInOneJvmKeepTheirOwnState() {
-        try (Ops a = loop(dir.resolve("a")).build(); Ops b = loop(dir.resolve("b")).build()) {
+        try (Ops a = loop(dir.resolve("a")).build();
+                Ops b = loop(dir.resolve("b")).build()) {
             a.ingest(new Sample(latency, now.get().toEpochMilli(), 1));
             assertThat(a.seriesCount()).isEqualTo(1);
             assertThat(b.seriesCount()).isZero();
-            assertThat(a.audit().verify().entries()).isEqualTo(b.audit().verify().entries());
+            assertThat(a.audit().verify().entries())
+                    .isEqualTo(b.audit().verify().entries());
         }
     }
 
     @Test
     void anUnknownDetectorIsAConfigErrorListingTheKnownOnesAndNothingStaysOpen() {
         assertThatThrownBy(() -> loop(dir).detector("no-such-detector").build())
-                .isInstanceOf(io.smartcloudops.api.ProviderException.class).hasMessageContaining("no-such-detector").hasMessageContaining("default");
+                .isInstanceOf(io.smartcloudops.api.ProviderException.class)
+                .hasMessageContaining("no-such-detector")
+                .hasMessageContaining("default");
         // the audit log that was opened first was closed again: a second loop opens the same file
         try (Ops ops = loop(dir).build()) {
             assertThat(ops.audit().verify().intact()).isTrue();
@@ -215,20 +241,39 @@ class OpsTest {
     @Test
     void aDataDirectoryThatIsAFileIsAConfigErrorSayingSo() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
-        assertThatThrownBy(() -> loop(file).build()).isInstanceOf(ConfigException.class).hasMessageContaining("not-a-dir");
+        assertThatThrownBy(() -> loop(file).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not-a-dir");
     }
 
     @Test
     void theBuiltInActionsArePluginsWithTheirOwnSettings() {
-        try (Ops ops = loop(dir).config(RuntimeConfig.defaults().toBuilder().dataDir(dir)
-                .actions(Map.of("health_check", io.smartcloudops.api.spi.ProviderConfig.of("actions.health_check", Map.of("timeout", "2s"))))
-                .build()).clock(now::get).notifiers(Map.of()).build()) {
-            assertThat(ops.gate().actions()).extracting(a -> a.name())
+        try (Ops ops = loop(dir)
+                .config(RuntimeConfig.defaults().toBuilder()
+                        .dataDir(dir)
+                        .actions(Map.of(
+                                "health_check",
+                                io.smartcloudops.api.spi.ProviderConfig.of(
+                                        "actions.health_check", Map.of("timeout", "2s"))))
+                        .build())
+                .clock(now::get)
+                .notifiers(Map.of())
+                .build()) {
+            assertThat(ops.gate().actions())
+                    .extracting(a -> a.name())
                     .contains("restart_service", "health_check", "run_command", "silence_alert");
         }
-        assertThatThrownBy(() -> loop(dir).config(RuntimeConfig.defaults().toBuilder().dataDir(dir)
-                .actions(Map.of("run_command", io.smartcloudops.api.spi.ProviderConfig.of("actions.run_command", Map.of("shell", true))))
-                .build()).build()).isInstanceOf(ConfigException.class).hasMessageContaining("shell");
+        assertThatThrownBy(() -> loop(dir)
+                        .config(RuntimeConfig.defaults().toBuilder()
+                                .dataDir(dir)
+                                .actions(Map.of(
+                                        "run_command",
+                                        io.smartcloudops.api.spi.ProviderConfig.of(
+                                                "actions.run_command", Map.of("shell", true))))
+                                .build())
+                        .build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("shell");
     }
 
     @Test
@@ -246,7 +291,12 @@ class OpsTest {
                 return SampleBatch.of(name(), List.of());
             }
         };
-        try (Ops ops = Ops.builder().dataDir(dir).notifiers(Map.of()).sampleInterval(Duration.ofMillis(20)).source(source).build()) {
+        try (Ops ops = Ops.builder()
+                .dataDir(dir)
+                .notifiers(Map.of())
+                .sampleInterval(Duration.ofMillis(20))
+                .source(source)
+                .build()) {
             ops.start();
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> polls.get() >= 3);
         }
@@ -258,14 +308,17 @@ class OpsTest {
         try (Ops ops = loop(dir).maxSeries(3).seriesIdle(Duration.ofMinutes(5)).build()) {
             Instant start = now.get();
             for (int c = 0; c < 3; c++) {
-                ops.ingest(new Sample(SeriesId.of("container_cpu", Labels.of("id", "old-" + c)), start.toEpochMilli(), 1));
+                ops.ingest(
+                        new Sample(SeriesId.of("container_cpu", Labels.of("id", "old-" + c)), start.toEpochMilli(), 1));
             }
             ops.runOnce(start);
             assertThat(ops.seriesCount()).isEqualTo(3);
 
             now.set(start.plus(Duration.ofMinutes(6)));
             SeriesId fresh = SeriesId.of("container_cpu", Labels.of("id", "new"));
-            assertThat(ops.ingest(new Sample(fresh, now.get().toEpochMilli(), 1)).verdict()).isEqualTo(SampleVerdict.SCORED);
+            assertThat(ops.ingest(new Sample(fresh, now.get().toEpochMilli(), 1))
+                            .verdict())
+                    .isEqualTo(SampleVerdict.SCORED);
             ops.runOnce(now.get());
             assertThat(ops.seriesCount()).isEqualTo(1);
             assertThat(ops.view().series()).containsExactly(fresh);

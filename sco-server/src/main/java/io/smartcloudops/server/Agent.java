@@ -1,6 +1,5 @@
 package io.smartcloudops.server;
 
-import io.smartcloudops.runtime.OpsBuilder;
 import io.smartcloudops.api.action.ActionGateway;
 import io.smartcloudops.api.action.Role;
 import io.smartcloudops.api.audit.AuditKind;
@@ -12,10 +11,12 @@ import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.runtime.HostView;
 import io.smartcloudops.runtime.Ops;
+import io.smartcloudops.runtime.OpsBuilder;
 import io.smartcloudops.server.link.PeerClient;
 import io.smartcloudops.server.link.RemoteActionGateway;
 import io.smartcloudops.server.link.RemoteOpsView;
 import io.smartcloudops.server.link.RemoteRestartAction;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class Agent implements AutoCloseable {
 
     /** The hosts this agent's configuration names: the names it answers to, its peers and their link hosts. */
     private List<String> knownHosts() {
-        List<String> hosts = new java.util.ArrayList<>(config.server().hosts());
+        List<String> hosts = new ArrayList<>(config.server().hosts());
         config.server().remotes().forEach((name, link) -> {
             hosts.add(name);
             hosts.add(link.url().getHost());
@@ -97,13 +98,20 @@ public final class Agent implements AutoCloseable {
     }
 
     private void startComponents() {
-        metrics = new AgentMetrics(() -> ops == null ? 0 : ops.seriesCount(), () -> ops == null ? List.of() : ops.openAlerts());
-        OpsBuilder loop = Ops.builder(registry).config(config.runtime()).clock(clock).listener(metrics).logs(logs::newest);
+        metrics = new AgentMetrics(
+                () -> ops == null ? 0 : ops.seriesCount(), () -> ops == null ? List.of() : ops.openAlerts());
+        OpsBuilder loop = Ops.builder(registry)
+                .config(config.runtime())
+                .clock(clock)
+                .listener(metrics)
+                .logs(logs::newest);
         extraSources.forEach(loop::source);
         loop.knownHosts(knownHosts());
         if (!config.server().remotes().isEmpty()) {
             Map<String, PeerClient> peers = new LinkedHashMap<>();
-            config.server().remotes().forEach((name, link) -> peers.put(name, new PeerClient(link, REMOTE_ACTION_TIMEOUT)));
+            config.server()
+                    .remotes()
+                    .forEach((name, link) -> peers.put(name, new PeerClient(link, REMOTE_ACTION_TIMEOUT)));
             loop.decorateActions(a -> a.name().equals("restart_service") ? new RemoteRestartAction(a, peers) : a);
         }
         ops = loop.build();
@@ -111,10 +119,14 @@ public final class Agent implements AutoCloseable {
         tokens = TokenStore.open(config.runtime().dataDir().resolve("tokens.db"));
         if (tokens.isEmpty()) {
             adminTokenSink.accept(tokens.create("admin", Role.ADMIN, clock.instant()));
-            ops.audit().append(new AuditRecord(AuditKind.SYSTEM, "agent", "admin", "token", "created", "first start", Map.of()));
+            ops.audit()
+                    .append(new AuditRecord(
+                            AuditKind.SYSTEM, "agent", "admin", "token", "created", "first start", Map.of()));
         }
 
-        HostView ownView = new ConfiguredTargetsView(ops.view(), config.server().remotes().keySet(),
+        HostView ownView = new ConfiguredTargetsView(
+                ops.view(),
+                config.server().remotes().keySet(),
                 () -> ops.gate().actions().stream().map(a -> a.name()).toList());
         HostView hostView;
         ActionGateway approvals;
@@ -128,16 +140,25 @@ public final class Agent implements AutoCloseable {
             hostView = ownView;
             approvals = ops.gate();
         }
-        ProviderContext base = ProviderContext.builder().clock(clock).dataDir(config.runtime().dataDir()).build();
+        ProviderContext base = ProviderContext.builder()
+                .clock(clock)
+                .dataDir(config.runtime().dataDir())
+                .build();
         chat = registry.provider(ChatEngineProvider.class, config.server().chatEngine())
                 .create(base.withConfig(config.server().chatSettings()), hostView, approvals);
 
-        http = new HttpApi(new ServedHost(ops, ownView, config.server(), hostView, approvals, chat, tokens, metrics), bindResolver);
+        http = new HttpApi(
+                new ServedHost(ops, ownView, config.server(), hostView, approvals, chat, tokens, metrics),
+                bindResolver);
         http.start(config.server().bind(), config.server().port());
         ops.start();
-        LOG.info("agent started: detector={}, mode={}, sources={}, upstream={}, remotes={}", config.runtime().detector(),
-                config.runtime().actionMode(), ops.sourceNames(),
-                config.server().upstream().map(Object::toString).orElse("none"), config.server().remotes().keySet());
+        LOG.info(
+                "agent started: detector={}, mode={}, sources={}, upstream={}, remotes={}",
+                config.runtime().detector(),
+                config.runtime().actionMode(),
+                ops.sourceNames(),
+                config.server().upstream().map(Object::toString).orElse("none"),
+                config.server().remotes().keySet());
     }
 
     public int port() {
@@ -197,8 +218,8 @@ public final class Agent implements AutoCloseable {
         private InstantSource clock = InstantSource.system();
         private ProviderRegistry registry;
         private final List<MetricSource> sources = new ArrayList<>();
-        private Consumer<String> adminTokenSink = token -> { };
-        private HttpApi.BindResolver bindResolver = java.net.InetAddress::getByName;
+        private Consumer<String> adminTokenSink = token -> {};
+        private HttpApi.BindResolver bindResolver = InetAddress::getByName;
 
         private Builder(AgentConfig config) {
             this.config = Objects.requireNonNull(config);
@@ -238,7 +259,9 @@ public final class Agent implements AutoCloseable {
 
         public Agent build() {
             if (registry == null) {
-                registry = ProviderRegistry.builder().discover(Agent.class.getClassLoader()).build();
+                registry = ProviderRegistry.builder()
+                        .discover(Agent.class.getClassLoader())
+                        .build();
             }
             return new Agent(this);
         }

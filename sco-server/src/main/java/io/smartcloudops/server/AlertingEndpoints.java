@@ -3,6 +3,9 @@ package io.smartcloudops.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +28,16 @@ final class AlertingEndpoints {
     void register(JavalinConfig config) {
         config.routes.post("/webhook/alertmanager", this::alertmanagerWebhook);
         config.routes.get("/alerts", this::alerts);
-        config.routes.get("/silences", ctx -> api.send(ctx, 200, Map.of("silences",
-                host.ops().router().silences().active(host.ops().now()).stream().map(JsonViews::silence).toList())));
+        config.routes.get(
+                "/silences",
+                ctx -> api.send(
+                        ctx,
+                        200,
+                        Map.of(
+                                "silences",
+                                host.ops().router().silences().active(host.ops().now()).stream()
+                                        .map(JsonViews::silence)
+                                        .toList())));
         config.routes.post("/silences", this::createSilence);
         config.routes.delete("/silences/{id}", this::expireSilence);
         config.routes.post("/-/reload", this::reload);
@@ -54,25 +65,35 @@ final class AlertingEndpoints {
         List<io.smartcloudops.api.alert.Alert> open = host.view().alerts();
         String groupBy = ctx.queryParam("group_by");
         if (groupBy == null) {
-            api.send(ctx, 200, Map.of("alerts", open.stream().map(JsonViews::alert).toList()));
+            api.send(
+                    ctx,
+                    200,
+                    Map.of("alerts", open.stream().map(JsonViews::alert).toList()));
             return;
         }
         List<String> labels = List.of(groupBy.split(","));
         if (labels.stream().anyMatch(l -> !l.matches("[a-zA-Z_][a-zA-Z0-9_]*"))) {
             throw new BadRequest(400, "'group_by' must be label names separated by commas, got '" + groupBy + "'");
         }
-        api.send(ctx, 200, Map.of("groups", io.smartcloudops.remediate.alerting.AlertGroups.group(open, labels).stream()
-                .map(JsonViews::group).toList()));
+        api.send(
+                ctx,
+                200,
+                Map.of(
+                        "groups",
+                        io.smartcloudops.remediate.alerting.AlertGroups.group(open, labels).stream()
+                                .map(JsonViews::group)
+                                .toList()));
     }
 
     private void createSilence(Context ctx) {
         io.smartcloudops.api.action.Principal who = CallerAuthentication.requireOperator(ctx);
-        JsonNode body = api.jsonObject(ctx, "{\"matchers\": [\"host=\\\"app\\\"\"], \"duration\": \"2h\", \"comment\": \"deploy\"}");
+        JsonNode body = api.jsonObject(
+                ctx, "{\"matchers\": [\"host=\\\"app\\\"\"], \"duration\": \"2h\", \"comment\": \"deploy\"}");
         JsonNode matchers = body.get("matchers");
         if (matchers == null || !matchers.isArray() || matchers.isEmpty() || matchers.size() > 20) {
             throw new BadRequest(400, "'matchers' must be a list of 1 to 20 matchers like \"host=\\\"app\\\"\"");
         }
-        List<io.smartcloudops.remediate.match.Matcher> parsed = new java.util.ArrayList<>();
+        List<io.smartcloudops.remediate.match.Matcher> parsed = new ArrayList<>();
         for (JsonNode m : matchers) {
             try {
                 parsed.add(io.smartcloudops.remediate.match.Matcher.parse(m.asText()));
@@ -80,18 +101,19 @@ final class AlertingEndpoints {
                 throw new BadRequest(400, e.getMessage());
             }
         }
-        java.time.Duration duration;
+        Duration duration;
         try {
-            duration = io.smartcloudops.api.spi.ProviderConfig.parseDuration("duration", body.path("duration").asText("1h"));
+            duration = io.smartcloudops.api.spi.ProviderConfig.parseDuration(
+                    "duration", body.path("duration").asText("1h"));
         } catch (io.smartcloudops.api.ConfigException e) {
             throw new BadRequest(400, e.getMessage());
         }
-        if (duration.isZero() || duration.compareTo(java.time.Duration.ofDays(30)) > 0) {
+        if (duration.isZero() || duration.compareTo(Duration.ofDays(30)) > 0) {
             throw new BadRequest(400, "'duration' must be more than zero and at most 30 days");
         }
-        java.time.Instant now = host.ops().now();
+        Instant now = host.ops().now();
         String id = host.ops().router().silences().newId();
-        java.time.Instant endsAt = now.plus(duration);
+        Instant endsAt = now.plus(duration);
         String comment = body.path("comment").asText("");
         try {
             // Validates the matchers (the mute-all guard) before anything is recorded.
@@ -104,8 +126,16 @@ final class AlertingEndpoints {
         details.put("ends_at", endsAt.toString());
         // A body's 'created_by' (Alertmanager's field) is ignored: the actor is who authenticated.
         // Audit first: when the record cannot be written, the silence is not added and the caller gets the error.
-        host.ops().audit().append(new io.smartcloudops.api.audit.AuditRecord(io.smartcloudops.api.audit.AuditKind.ALERT,
-                who.name(), id, "silence", "created", comment, details));
+        host.ops()
+                .audit()
+                .append(new io.smartcloudops.api.audit.AuditRecord(
+                        io.smartcloudops.api.audit.AuditKind.ALERT,
+                        who.name(),
+                        id,
+                        "silence",
+                        "created",
+                        comment,
+                        details));
         var silence = host.ops().router().silences().add(id, parsed, now, endsAt, who.name(), comment);
         api.send(ctx, 200, JsonViews.silence(silence));
     }
@@ -116,8 +146,16 @@ final class AlertingEndpoints {
         if (!host.ops().router().silences().contains(id, host.ops().now())) {
             throw new BadRequest(404, "no silence '" + id + "'");
         }
-        host.ops().audit().append(new io.smartcloudops.api.audit.AuditRecord(io.smartcloudops.api.audit.AuditKind.ALERT, who.name(), id,
-                "silence", "expired", "", Map.of()));
+        host.ops()
+                .audit()
+                .append(new io.smartcloudops.api.audit.AuditRecord(
+                        io.smartcloudops.api.audit.AuditKind.ALERT,
+                        who.name(),
+                        id,
+                        "silence",
+                        "expired",
+                        "",
+                        Map.of()));
         host.ops().router().silences().expire(id);
         api.send(ctx, 200, Map.of("expired", id));
     }
@@ -126,7 +164,14 @@ final class AlertingEndpoints {
         io.smartcloudops.api.action.Principal who = CallerAuthentication.requireOperator(ctx);
         try {
             var set = host.ops().reloadRules(who.name());
-            api.send(ctx, 200, Map.of("rules", set.rules().size(), "policies", set.policies().size()));
+            api.send(
+                    ctx,
+                    200,
+                    Map.of(
+                            "rules",
+                            set.rules().size(),
+                            "policies",
+                            set.policies().size()));
         } catch (io.smartcloudops.remediate.rules.RuleFileException e) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", "rule file rejected; the rules in force stay");

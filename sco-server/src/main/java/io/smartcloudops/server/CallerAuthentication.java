@@ -37,8 +37,10 @@ final class CallerAuthentication {
                 unauthorized(ctx, "the Authorization header must be 'Bearer <token>'");
             }
             String token = header.substring("Bearer ".length()).trim();
-            if (config.httpToken().isPresent() && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                    config.httpToken().get().getBytes(StandardCharsets.UTF_8))) {
+            if (config.httpToken().isPresent()
+                    && MessageDigest.isEqual(
+                            token.getBytes(StandardCharsets.UTF_8),
+                            config.httpToken().get().getBytes(StandardCharsets.UTF_8))) {
                 who = new Principal("config-token", Role.OPERATOR);
             } else {
                 who = tokens.authenticate(token).orElse(null);
@@ -48,16 +50,24 @@ final class CallerAuthentication {
             }
         } else if (!ctx.path().equals("/healthz")) {
             if (!loopback) {
-                unauthorized(ctx, "this agent listens on " + config.bind() + "; every endpoint but /healthz needs 'Authorization: Bearer <token>'");
+                unauthorized(
+                        ctx,
+                        "this agent listens on " + config.bind()
+                                + "; every endpoint but /healthz needs 'Authorization: Bearer <token>'");
             }
             if (ctx.path().startsWith("/link/")) {
                 unauthorized(ctx, "the host-to-host link always needs 'Authorization: Bearer <token>'");
             }
             if (config.anonymous() == ServerConfig.AnonymousAccess.NONE) {
-                unauthorized(ctx, "http.anonymous is 'none': every endpoint but /healthz needs 'Authorization: Bearer <token>'");
+                unauthorized(
+                        ctx,
+                        "http.anonymous is 'none': every endpoint but /healthz needs 'Authorization: Bearer <token>'");
             }
             if (!isRead(ctx)) {
-                unauthorized(ctx, "anonymous callers may only read; " + ctx.method() + " " + ctx.path() + " needs 'Authorization: Bearer <token>'");
+                unauthorized(
+                        ctx,
+                        "anonymous callers may only read; " + ctx.method() + " " + ctx.path()
+                                + " needs 'Authorization: Bearer <token>'");
             }
         }
         ctx.attribute(PRINCIPAL, who);
@@ -72,10 +82,16 @@ final class CallerAuthentication {
     static Principal requireOperator(Context ctx) {
         Principal p = caller(ctx);
         if (p == null) {
-            unauthorized(ctx, ctx.method() + " " + ctx.path() + " changes state: it needs an operator's 'Authorization: Bearer <token>'");
+            unauthorized(
+                    ctx,
+                    ctx.method() + " " + ctx.path()
+                            + " changes state: it needs an operator's 'Authorization: Bearer <token>'");
         }
         if (!p.role().atLeast(Role.OPERATOR)) {
-            throw new BadRequest(403, p.name() + " (" + p.role().name().toLowerCase(Locale.ROOT) + ") may not change state; an operator token is needed");
+            throw new BadRequest(
+                    403,
+                    p.name() + " (" + p.role().name().toLowerCase(Locale.ROOT)
+                            + ") may not change state; an operator token is needed");
         }
         return p;
     }
@@ -83,7 +99,9 @@ final class CallerAuthentication {
     /** Reads: GET and HEAD, and the chat question, which answers as a viewer and never acts for an anonymous caller. */
     private static boolean isRead(Context ctx) {
         String method = ctx.method().name();
-        return method.equals("GET") || method.equals("HEAD") || method.equals("POST") && ctx.path().equals("/query");
+        return method.equals("GET")
+                || method.equals("HEAD")
+                || method.equals("POST") && ctx.path().equals("/query");
     }
 
     private static void unauthorized(Context ctx, String message) {

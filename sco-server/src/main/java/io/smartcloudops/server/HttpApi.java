@@ -13,9 +13,15 @@ import io.smartcloudops.api.chat.ChatQuery;
 import io.smartcloudops.api.chat.ChatReply;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +39,7 @@ final class HttpApi {
     private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     /** The chat engines' own default limit ({@code max-query-chars}), so HTTP refuses what the engine would. */
     static final int MAX_QUERY_CHARS = 2_000;
+
     static final int QUERIES_PER_MINUTE = 120;
     private final RequestRateLimiter queryLimiter = new RequestRateLimiter(QUERIES_PER_MINUTE, Duration.ofMinutes(1));
 
@@ -43,6 +50,7 @@ final class HttpApi {
     private final ObjectMapper json = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     private Javalin app;
     private volatile boolean loopback;
     private volatile RequestGuard guard;
@@ -50,7 +58,7 @@ final class HttpApi {
     /** Resolves the configured bind name to the one address the server listens on. */
     @FunctionalInterface
     interface BindResolver {
-        java.net.InetAddress resolve(String bind) throws java.net.UnknownHostException;
+        InetAddress resolve(String bind) throws UnknownHostException;
     }
 
     HttpApi(ServedHost host, BindResolver resolver) {
@@ -68,18 +76,21 @@ final class HttpApi {
         var perClient = new org.eclipse.jetty.server.handler.ThreadLimitHandler();
         perClient.setThreadLimit(limits.maxRequestsPerClient());
         if (limits.minBodyBytesPerSecond() > 0) {
-            perClient.setHandler(new org.eclipse.jetty.server.handler.MinimumDataRateHandler(limits.minBodyBytesPerSecond(), 0));
+            perClient.setHandler(
+                    new org.eclipse.jetty.server.handler.MinimumDataRateHandler(limits.minBodyBytesPerSecond(), 0));
         }
         return perClient;
     }
 
     void start(String bind, int port) {
         int maxBody = host.config().maxBodyBytes();
-        java.net.InetAddress address;
+        InetAddress address;
         try {
-            address = resolver.resolve(bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind);
-        } catch (java.net.UnknownHostException e) {
-            throw new io.smartcloudops.api.ConfigException("setting 'http.bind': '" + bind + "' does not resolve to an address");
+            address = resolver.resolve(
+                    bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind);
+        } catch (UnknownHostException e) {
+            throw new io.smartcloudops.api.ConfigException(
+                    "setting 'http.bind': '" + bind + "' does not resolve to an address");
         }
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -96,7 +107,8 @@ final class HttpApi {
                 server.setHandler(slowClientGuards(limits));
             });
             // Jetty's idle timeout while a handler is blocked reading a body or writing an answer.
-            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(limits.idleTimeout().toMillis()));
+            config.jetty.modifyHttpConfiguration(
+                    http -> http.setIdleTimeout(limits.idleTimeout().toMillis()));
             config.routes.before(ctx -> {
                 guard.check(ctx);
                 long length = ctx.contentLength();
@@ -106,21 +118,33 @@ final class HttpApi {
             });
             config.routes.get("/", this::index);
             config.routes.get("/healthz", ctx -> send(ctx, 200, Map.of("status", "ok")));
-            config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+            config.routes.get(
+                    "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
             config.routes.get("/status", this::status);
             config.routes.post("/query", this::query);
             config.routes.get("/logs", this::logs);
             config.routes.get("/audit", this::audit);
             config.routes.before(ctx -> authentication.authenticate(ctx, loopback));
-            config.routes.get("/approvals", ctx -> send(ctx, 200,
-                    Map.of("pending", host.approvals().pending().stream().map(JsonViews::approval).toList())));
+            config.routes.get(
+                    "/approvals",
+                    ctx -> send(
+                            ctx,
+                            200,
+                            Map.of(
+                                    "pending",
+                                    host.approvals().pending().stream()
+                                            .map(JsonViews::approval)
+                                            .toList())));
             config.routes.post("/approvals/{id}/approve", ctx -> decide(ctx, true));
             config.routes.post("/approvals/{id}/deny", ctx -> decide(ctx, false));
             new AlertingEndpoints(host, this).register(config);
             config.routes.get("/series", this::series);
             config.routes.get("/forecast", this::forecast);
             new LinkEndpoints(host, CallerAuthentication::requireOperator).register(config);
-            config.routes.get("/metrics", ctx -> ctx.contentType(host.metrics().contentType()).result(host.metrics().scrape()));
+            config.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType(host.metrics().contentType())
+                            .result(host.metrics().scrape()));
             config.routes.exception(BadRequest.class, (e, ctx) -> {
                 e.headers().forEach(ctx::header);
                 error(ctx, e.status(), e.getMessage());
@@ -145,7 +169,8 @@ final class HttpApi {
                     error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path() + "; GET / lists them");
                 }
             });
-            config.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
+            config.routes.error(
+                    405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
             config.routes.error(413, ctx -> {
                 if (!isJsonError(ctx)) {
                     error(ctx, 413, "request body over the limit of " + maxBody + " bytes");
@@ -156,22 +181,26 @@ final class HttpApi {
         for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
             if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
                 // Applies to connections accepted from now on: none were accepted before start returned.
-                connector.setIdleTimeout(host.config().connections().idleTimeout().toMillis());
+                connector.setIdleTimeout(
+                        host.config().connections().idleTimeout().toMillis());
             }
         }
-        java.net.InetSocketAddress bound = boundAddress();
+        InetSocketAddress bound = boundAddress();
         loopback = bound.getAddress().isLoopbackAddress();
         guard = RequestGuard.forListener(bind, bound, host.config().hosts());
-        LOG.info("HTTP API on {} ({}; anonymous callers: {})", bound, loopback ? "loopback" : "network, tokens required",
+        LOG.info(
+                "HTTP API on {} ({}; anonymous callers: {})",
+                bound,
+                loopback ? "loopback" : "network, tokens required",
                 loopback ? host.config().anonymous().name().toLowerCase(Locale.ROOT) : "none");
     }
 
     /** The address the listening socket is bound to, as the kernel reports it. */
-    private java.net.InetSocketAddress boundAddress() {
+    private InetSocketAddress boundAddress() {
         for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
-            if (c.getTransport() instanceof java.nio.channels.ServerSocketChannel channel) {
+            if (c.getTransport() instanceof ServerSocketChannel channel) {
                 try {
-                    return (java.net.InetSocketAddress) channel.getLocalAddress();
+                    return (InetSocketAddress) channel.getLocalAddress();
                 } catch (IOException e) {
                     throw new IllegalStateException("cannot read the address the HTTP server listens on", e);
                 }
@@ -187,7 +216,10 @@ final class HttpApi {
 
     private static boolean isJsonError(Context ctx) {
         String ct = ctx.res().getContentType();
-        return ct != null && ct.startsWith("application/json") && ctx.result() != null && ctx.result().contains("\"error\"");
+        return ct != null
+                && ct.startsWith("application/json")
+                && ctx.result() != null
+                && ctx.result().contains("\"error\"");
     }
 
     private String openApi() throws IOException {
@@ -210,36 +242,123 @@ final class HttpApi {
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("text/html")) {
             try (InputStream in = HttpApi.class.getResourceAsStream("index.html")) {
-                ctx.contentType("text/html; charset=utf-8").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                ctx.contentType("text/html; charset=utf-8")
+                        .result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "SmartCloudOps agent");
-        body.put("endpoints", List.of(
-                Map.of("method", "GET", "path", "/openapi.json", "what", "this API in OpenAPI 3"),
-                Map.of("method", "GET", "path", "/status", "what", "up, uptime, series watched, open alerts, recent anomalies and actions"),
-                Map.of("method", "POST", "path", "/query", "what", "ask in plain language: {\"text\": \"...\", \"session\": \"...\"}"),
-                Map.of("method", "GET", "path", "/logs", "what", "recent agent log lines and audit entries; ?lines=100&level=INFO"),
-                Map.of("method", "GET", "path", "/audit", "what", "audit entries; ?from&to (ISO-8601), kind, subject, action, outcome, limit"),
-                Map.of("method", "GET", "path", "/approvals", "what", "actions waiting for approval"),
-                Map.of("method", "POST", "path", "/approvals/{id}/approve", "what", "approve a pending action (operator token)"),
-                Map.of("method", "POST", "path", "/approvals/{id}/deny", "what", "deny a pending action (operator token); {\"reason\": \"...\"}"),
-                Map.of("method", "GET", "path", "/series", "what", "recent points of a metric with the expected band and anomalies, and the forecast band ahead; ?metric=NAME&host=H&horizon=PT1H"),
-                Map.of("method", "GET", "path", "/forecast", "what", "seasonal forecast with 80%/95% intervals and time-to-threshold; ?metric=NAME&host=H&horizon=P1D&threshold=90"),
-                Map.of("method", "GET", "path", "/alerts", "what", "open alerts; ?group_by=alertname,host groups them by priority"),
-                Map.of("method", "POST", "path", "/webhook/alertmanager", "what", "Alertmanager webhook receiver (payload version 4)"),
-                Map.of("method", "GET", "path", "/silences", "what", "silences in force; POST to add one, DELETE /silences/{id} to expire it"),
-                Map.of("method", "POST", "path", "/-/reload", "what", "reload the rule file, as Prometheus does"),
-                Map.of("method", "GET", "path", "/metrics", "what", "Prometheus text format"),
-                Map.of("method", "GET", "path", "/healthz", "what", "liveness probe"),
-                Map.of("method", "GET", "path", "/link/v1/status", "what", "the pair's link (/link/v1/...): this host's state and gate for the other host")));
+        body.put(
+                "endpoints",
+                List.of(
+                        Map.of("method", "GET", "path", "/openapi.json", "what", "this API in OpenAPI 3"),
+                        Map.of(
+                                "method",
+                                "GET",
+                                "path",
+                                "/status",
+                                "what",
+                                "up, uptime, series watched, open alerts, recent anomalies and actions"),
+                        Map.of(
+                                "method",
+                                "POST",
+                                "path",
+                                "/query",
+                                "what",
+                                "ask in plain language: {\"text\": \"...\", \"session\": \"...\"}"),
+                        Map.of(
+                                "method",
+                                "GET",
+                                "path",
+                                "/logs",
+                                "what",
+                                "recent agent log lines and audit entries; ?lines=100&level=INFO"),
+                        Map.of(
+                                "method",
+                                "GET",
+                                "path",
+                                "/audit",
+                                "what",
+                                "audit entries; ?from&to (ISO-8601), kind, subject, action, outcome, limit"),
+                        Map.of("method", "GET", "path", "/approvals", "what", "actions waiting for approval"),
+                        Map.of(
+                                "method",
+                                "POST",
+                                "path",
+                                "/approvals/{id}/approve",
+                                "what",
+                                "approve a pending action (operator token)"),
+                        Map.of(
+                                "method",
+                                "POST",
+                                "path",
+                                "/approvals/{id}/deny",
+                                "what",
+                                "deny a pending action (operator token); {\"reason\": \"...\"}"),
+                        Map.of(
+                                "method",
+                                "GET",
+                                "path",
+                                "/series",
+                                "what",
+                                "recent points of a metric with the expected band and anomalies, and the forecast band ahead; ?metric=NAME&host=H&horizon=PT1H"),
+                        Map.of(
+                                "method",
+                                "GET",
+                                "path",
+                                "/forecast",
+                                "what",
+                                "seasonal forecast with 80%/95% intervals and time-to-threshold; ?metric=NAME&host=H&horizon=P1D&threshold=90"),
+                        Map.of(
+                                "method",
+                                "GET",
+                                "path",
+                                "/alerts",
+                                "what",
+                                "open alerts; ?group_by=alertname,host groups them by priority"),
+                        Map.of(
+                                "method",
+                                "POST",
+                                "path",
+                                "/webhook/alertmanager",
+                                "what",
+                                "Alertmanager webhook receiver (payload version 4)"),
+                        Map.of(
+                                "method",
+                                "GET",
+                                "path",
+                                "/silences",
+                                "what",
+                                "silences in force; POST to add one, DELETE /silences/{id} to expire it"),
+                        Map.of(
+                                "method",
+                                "POST",
+                                "path",
+                                "/-/reload",
+                                "what",
+                                "reload the rule file, as Prometheus does"),
+                        Map.of("method", "GET", "path", "/metrics", "what", "Prometheus text format"),
+                        Map.of("method", "GET", "path", "/healthz", "what", "liveness probe"),
+                        Map.of(
+                                "method",
+                                "GET",
+                                "path",
+                                "/link/v1/status",
+                                "what",
+                                "the pair's link (/link/v1/...): this host's state and gate for the other host")));
         send(ctx, 200, body);
     }
 
     private void status(Context ctx) {
-        send(ctx, 200, JsonViews.status(host.view().status(), host.ops().config().actionMode().name().toLowerCase(Locale.ROOT),
-                host.ops().config().detector(), host.ops().health().snapshot()));
+        send(
+                ctx,
+                200,
+                JsonViews.status(
+                        host.view().status(),
+                        host.ops().config().actionMode().name().toLowerCase(Locale.ROOT),
+                        host.ops().config().detector(),
+                        host.ops().health().snapshot()));
     }
 
     private void query(Context ctx) {
@@ -250,7 +369,8 @@ final class HttpApi {
             throw new BadRequest(400, "body is not valid JSON: " + e.getOriginalMessage());
         }
         if (body == null || !body.isObject()) {
-            throw new BadRequest(400, "body must be a JSON object like {\"text\": \"show open alerts\", \"session\": \"s1\"}");
+            throw new BadRequest(
+                    400, "body must be a JSON object like {\"text\": \"show open alerts\", \"session\": \"s1\"}");
         }
         JsonNode text = body.get("text");
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
@@ -258,29 +378,42 @@ final class HttpApi {
         }
         int maxChars = host.config().chatSettings().integer("max-query-chars", MAX_QUERY_CHARS);
         if (text.asText().length() > maxChars) {
-            throw new BadRequest(413, "field 'text' is " + text.asText().length() + " characters; the limit is " + maxChars);
+            throw new BadRequest(
+                    413, "field 'text' is " + text.asText().length() + " characters; the limit is " + maxChars);
         }
         JsonNode session = body.get("session");
         String sessionId = null;
         if (session != null && !session.isNull()) {
             if (!session.isTextual() || !SESSION.matcher(session.asText()).matches()) {
-                throw new BadRequest(400, "field 'session' must be 1-128 characters of letters, digits, '.', '_', ':' or '-'");
+                throw new BadRequest(
+                        400, "field 'session' must be 1-128 characters of letters, digits, '.', '_', ':' or '-'");
             }
             sessionId = session.asText();
         }
-        Principal who = CallerAuthentication.caller(ctx) == null ? Principal.anonymousViewer() : CallerAuthentication.caller(ctx);
+        Principal who = CallerAuthentication.caller(ctx) == null
+                ? Principal.anonymousViewer()
+                : CallerAuthentication.caller(ctx);
         // Anonymous callers are all on this machine (loopback): one shared budget, whichever 127/8 address they use.
         String key = CallerAuthentication.caller(ctx) == null ? "anonymous" : who.name();
         Instant now = host.ops().now();
         if (!queryLimiter.allow(key, now)) {
             long wait = queryLimiter.secondsUntilNextWindow(now);
-            throw new BadRequest(429, "too many queries from " + key + "; at most " + QUERIES_PER_MINUTE + " a minute; retry in "
-                    + wait + " s", Map.of("Retry-After", Long.toString(wait)));
+            throw new BadRequest(
+                    429,
+                    "too many queries from " + key + "; at most " + QUERIES_PER_MINUTE + " a minute; retry in " + wait
+                            + " s",
+                    Map.of("Retry-After", Long.toString(wait)));
         }
         ChatReply reply = host.chat().answer(new ChatQuery(text.asText(), sessionId, who));
         if (host.config().chatEngine().equals("llm")) {
             Object fellBack = reply.data().get("fallback_reason");
-            host.ops().health().record("llm", fellBack == null ? io.smartcloudops.runtime.ComponentHealth.OK : "answered offline (" + fellBack + ")");
+            host.ops()
+                    .health()
+                    .record(
+                            "llm",
+                            fellBack == null
+                                    ? io.smartcloudops.runtime.ComponentHealth.OK
+                                    : "answered offline (" + fellBack + ")");
         }
         send(ctx, 200, JsonViews.reply(reply));
     }
@@ -294,8 +427,14 @@ final class HttpApi {
             throw new BadRequest(400, e.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("lines", host.view().logs(lines, level).stream().map(JsonViews::log).toList());
-        body.put("audit", host.view().audit(AuditQuery.latest(Math.min(lines, 500))).stream().map(JsonViews::audit).toList());
+        body.put(
+                "lines",
+                host.view().logs(lines, level).stream().map(JsonViews::log).toList());
+        body.put(
+                "audit",
+                host.view().audit(AuditQuery.latest(Math.min(lines, 500))).stream()
+                        .map(JsonViews::audit)
+                        .toList());
         send(ctx, 200, body);
     }
 
@@ -307,24 +446,41 @@ final class HttpApi {
             try {
                 q.kind(AuditKind.valueOf(kind.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new BadRequest(400, "kind must be one of " + List.of(AuditKind.values()).stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
+                throw new BadRequest(
+                        400,
+                        "kind must be one of "
+                                + List.of(AuditKind.values()).stream()
+                                        .map(k -> k.name().toLowerCase(Locale.ROOT))
+                                        .toList());
             }
         }
         q.subject(ctx.queryParam("subject")).action(ctx.queryParam("action")).outcome(ctx.queryParam("outcome"));
-        send(ctx, 200, Map.of("entries", host.view().audit(q.build()).stream().map(JsonViews::audit).toList()));
+        send(
+                ctx,
+                200,
+                Map.of(
+                        "entries",
+                        host.view().audit(q.build()).stream()
+                                .map(JsonViews::audit)
+                                .toList()));
     }
 
     private void decide(Context ctx, boolean approve) {
         Principal p = CallerAuthentication.caller(ctx);
         if (p == null || !p.role().atLeast(io.smartcloudops.api.action.Role.OPERATOR)) {
-            throw new BadRequest(p == null ? 401 : 403, "approving or denying needs an operator token: an approval names who gave it");
+            throw new BadRequest(
+                    p == null ? 401 : 403,
+                    "approving or denying needs an operator token: an approval names who gave it");
         }
         String id = ctx.pathParam("id");
-        String reason = approve || ctx.body().isBlank() ? "" : jsonObject(ctx, "{\"reason\": \"...\"}").path("reason").asText("");
+        String reason = approve || ctx.body().isBlank()
+                ? ""
+                : jsonObject(ctx, "{\"reason\": \"...\"}").path("reason").asText("");
         if (host.approvals().pending().stream().noneMatch(a -> a.id().equals(id))) {
             throw new BadRequest(404, "no pending approval '" + id + "'; GET /approvals lists them");
         }
-        io.smartcloudops.api.action.ActionResult r = approve ? host.approvals().approve(id, p) : host.approvals().deny(id, p, reason);
+        io.smartcloudops.api.action.ActionResult r =
+                approve ? host.approvals().approve(id, p) : host.approvals().deny(id, p, reason);
         send(ctx, r.message().startsWith("no pending approval") ? 404 : 200, JsonViews.action(r));
     }
 
@@ -333,15 +489,24 @@ final class HttpApi {
         int limit = QueryParameters.integer(ctx, "limit", 240, 1, 240);
         Duration horizon = QueryParameters.duration(ctx, "horizon", Duration.ofHours(1));
         List<io.smartcloudops.api.detect.AnomalyEvent> anomalies = host.view().anomalies(500);
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (io.smartcloudops.api.metric.SeriesId id : matching(metric, ctx.queryParam("host"))) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("series", id.toString());
             m.put("labels", id.labels().asMap());
-            m.put("points", host.view().points(id, limit).stream().map(JsonViews::point).toList());
-            m.put("anomalies", anomalies.stream().filter(a -> a.series().equals(id)).map(JsonViews::anomaly).toList());
+            m.put(
+                    "points",
+                    host.view().points(id, limit).stream().map(JsonViews::point).toList());
+            m.put(
+                    "anomalies",
+                    anomalies.stream()
+                            .filter(a -> a.series().equals(id))
+                            .map(JsonViews::anomaly)
+                            .toList());
             // the band ahead comes from the one forecaster chat uses too; the band behind is the detector's own
-            m.put("forecast", host.view().forecast(id, horizon).map(JsonViews::forecast).orElse(null));
+            m.put(
+                    "forecast",
+                    host.view().forecast(id, horizon).map(JsonViews::forecast).orElse(null));
             out.add(m);
         }
         send(ctx, 200, Map.of("metric", metric, "series", out));
@@ -351,20 +516,27 @@ final class HttpApi {
         String metric = QueryParameters.metric(ctx);
         Duration horizon = QueryParameters.duration(ctx, "horizon", Duration.ofDays(1));
         double threshold = QueryParameters.finiteNumber(ctx, "threshold");
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (io.smartcloudops.api.metric.SeriesId id : matching(metric, ctx.queryParam("host"))) {
-            (Double.isNaN(threshold) ? host.view().forecast(id, horizon) : host.view().forecast(id, horizon, threshold))
-                    .map(JsonViews::forecast).ifPresent(out::add);
+            (Double.isNaN(threshold)
+                            ? host.view().forecast(id, horizon)
+                            : host.view().forecast(id, horizon, threshold))
+                    .map(JsonViews::forecast)
+                    .ifPresent(out::add);
         }
         send(ctx, 200, Map.of("metric", metric, "horizon", horizon.toString(), "forecasts", out));
     }
 
     private List<io.smartcloudops.api.metric.SeriesId> matching(String metric, String hostLabel) {
         return host.view().series().stream()
-                .filter(id -> id.name().equals(metric) || id.name().startsWith(metric + "_") || id.name().endsWith("_" + metric)
+                .filter(id -> id.name().equals(metric)
+                        || id.name().startsWith(metric + "_")
+                        || id.name().endsWith("_" + metric)
                         || id.name().contains("_" + metric + "_"))
                 .filter(id -> hostLabel == null || hostLabel.equals(id.labels().get("host")))
-                .sorted(java.util.Comparator.comparing(Object::toString)).limit(10).toList();
+                .sorted(Comparator.comparing(Object::toString))
+                .limit(10)
+                .toList();
     }
 
     JsonNode jsonObject(Context ctx, String example) {

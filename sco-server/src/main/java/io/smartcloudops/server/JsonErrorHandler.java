@@ -17,8 +17,8 @@ import org.eclipse.jetty.util.Callback;
 final class JsonErrorHandler extends ErrorHandler {
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-            Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         String reason = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
         String body = "{\"error\":\"" + escape(reason) + "\",\"status\":" + code + "}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");

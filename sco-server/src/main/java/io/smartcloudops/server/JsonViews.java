@@ -11,6 +11,7 @@ import io.smartcloudops.api.detect.AnomalyEvent;
 import io.smartcloudops.api.forecast.ForecastPoint;
 import io.smartcloudops.api.forecast.SeriesForecast;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +22,7 @@ import java.util.Map;
  * changes what scripts read. Times are ISO-8601 strings, names are snake_case.
  */
 final class JsonViews {
-    private JsonViews() {
-    }
+    private JsonViews() {}
 
     /** @param health this agent's own parts ({@code ok} or what is wrong); degraded when any is not ok */
     static Map<String, Object> status(StatusSnapshot s, String mode, String detector, Map<String, String> health) {
@@ -36,8 +36,12 @@ final class JsonViews {
         m.put("action_mode", mode);
         m.put("detector", detector);
         m.put("open_alerts", s.openAlerts().stream().map(JsonViews::alert).toList());
-        m.put("recent_anomalies", s.recentAnomalies().stream().map(JsonViews::anomaly).toList());
-        m.put("recent_actions", s.recentActions().stream().map(JsonViews::action).toList());
+        m.put(
+                "recent_anomalies",
+                s.recentAnomalies().stream().map(JsonViews::anomaly).toList());
+        m.put(
+                "recent_actions",
+                s.recentActions().stream().map(JsonViews::action).toList());
         m.put("sources", s.sources());
         return m;
     }
@@ -147,7 +151,12 @@ final class JsonViews {
 
     /** {@code [epoch millis, value, expected, lower, upper]}, nulls where unknown: compact for charts. */
     static List<Double> point(io.smartcloudops.runtime.ChartPoint p) {
-        return java.util.Arrays.asList((double) p.timestampMillis(), finite(p.value()), finite(p.expected()), finite(p.lower()), finite(p.upper()));
+        return Arrays.asList(
+                (double) p.timestampMillis(),
+                finite(p.value()),
+                finite(p.expected()),
+                finite(p.lower()),
+                finite(p.upper()));
     }
 
     static Map<String, Object> reply(ChatReply r) {

@@ -40,24 +40,35 @@ final class LinkEndpoints {
         config.routes.get(base + "/series", ctx -> send(ctx, host.ownView().series()));
         config.routes.get(base + "/targets", ctx -> send(ctx, host.ownView().knownTargets()));
         config.routes.post(base + "/points", ctx -> {
-            RemoteOpsView.PointsQuery q = read(ctx, new TypeReference<>() { });
+            RemoteOpsView.PointsQuery q = read(ctx, new TypeReference<>() {});
             if (q.series() == null || q.limit() < 1 || q.limit() > 240) {
                 throw new BadRequest(400, "'series' is required and 'limit' must be between 1 and 240");
             }
             send(ctx, host.ownView().points(q.series(), q.limit()));
         });
         config.routes.post(base + "/forecast", ctx -> {
-            RemoteOpsView.ForecastQuery q = read(ctx, new TypeReference<>() { });
-            if (q.series() == null || q.horizon() == null || q.horizon().isNegative() || q.horizon().isZero()
-                    || q.horizon().compareTo(Duration.ofDays(30)) > 0 || (q.threshold() != null && !Double.isFinite(q.threshold()))) {
-                throw new BadRequest(400, "'series' and a 'horizon' between PT1S and P30D are required; 'threshold' must be finite");
+            RemoteOpsView.ForecastQuery q = read(ctx, new TypeReference<>() {});
+            if (q.series() == null
+                    || q.horizon() == null
+                    || q.horizon().isNegative()
+                    || q.horizon().isZero()
+                    || q.horizon().compareTo(Duration.ofDays(30)) > 0
+                    || (q.threshold() != null && !Double.isFinite(q.threshold()))) {
+                throw new BadRequest(
+                        400, "'series' and a 'horizon' between PT1S and P30D are required; 'threshold' must be finite");
             }
-            send(ctx, RemoteOpsView.wire(host.ownView().forecast(q.series(), q.horizon(),
-                    q.threshold() == null ? Double.NaN : q.threshold())));
+            send(
+                    ctx,
+                    RemoteOpsView.wire(host.ownView()
+                            .forecast(q.series(), q.horizon(), q.threshold() == null ? Double.NaN : q.threshold())));
         });
         config.routes.get(base + "/anomalies", ctx -> {
             String id = ctx.queryParam("id");
-            send(ctx, id != null ? host.ownView().anomaly(id).stream().toList() : host.ownView().anomalies(QueryParameters.integer(ctx, "limit", 20, 1, 500)));
+            send(
+                    ctx,
+                    id != null
+                            ? host.ownView().anomaly(id).stream().toList()
+                            : host.ownView().anomalies(QueryParameters.integer(ctx, "limit", 20, 1, 500)));
         });
         config.routes.get(base + "/alerts", ctx -> send(ctx, host.ownView().alerts()));
         config.routes.get(base + "/logs", ctx -> {
@@ -69,13 +80,19 @@ final class LinkEndpoints {
             }
             send(ctx, host.ownView().logs(QueryParameters.integer(ctx, "lines", 100, 1, 2_000), level));
         });
-        config.routes.post(base + "/audit", ctx -> send(ctx, host.ownView().audit(read(ctx, new TypeReference<AuditQuery>() { }))));
-        config.routes.get(base + "/approvals", ctx -> send(ctx, host.ops().gate().pending()));
+        config.routes.post(
+                base + "/audit", ctx -> send(ctx, host.ownView().audit(read(ctx, new TypeReference<AuditQuery>() {}))));
+        config.routes.get(
+                base + "/approvals", ctx -> send(ctx, host.ops().gate().pending()));
         config.routes.post(base + "/actions", ctx -> {
             Principal caller = operator.apply(ctx);
-            ActionRequest r = read(ctx, new TypeReference<>() { });
-            ActionRequest asked = ActionRequest.builder(r.action(), r.target()).parameters(r.parameters()).reason(r.reason())
-                    .idempotencyKey(r.idempotencyKey()).requestedBy(onBehalfOf(caller, r.requestedBy())).build();
+            ActionRequest r = read(ctx, new TypeReference<>() {});
+            ActionRequest asked = ActionRequest.builder(r.action(), r.target())
+                    .parameters(r.parameters())
+                    .reason(r.reason())
+                    .idempotencyKey(r.idempotencyKey())
+                    .requestedBy(onBehalfOf(caller, r.requestedBy()))
+                    .build();
             send(ctx, host.ops().gate().request(asked));
         });
         config.routes.post(base + "/approvals/{id}/approve", ctx -> decide(ctx, true));
@@ -84,9 +101,10 @@ final class LinkEndpoints {
 
     private void decide(Context ctx, boolean approve) {
         Principal caller = operator.apply(ctx);
-        RemoteActionGateway.Decision d = read(ctx, new TypeReference<>() { });
+        RemoteActionGateway.Decision d = read(ctx, new TypeReference<>() {});
         Principal who = onBehalfOf(caller, d.principal());
-        ActionResult r = approve ? host.ops().gate().approve(ctx.pathParam("id"), who)
+        ActionResult r = approve
+                ? host.ops().gate().approve(ctx.pathParam("id"), who)
                 : host.ops().gate().deny(ctx.pathParam("id"), who, d.reason() == null ? "" : d.reason());
         send(ctx, r);
     }

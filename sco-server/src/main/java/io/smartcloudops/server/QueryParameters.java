@@ -12,10 +12,10 @@ import java.time.format.DateTimeParseException;
 final class QueryParameters {
     /** The years ISO-8601 writes without a sign, which the audit store can compare as text. */
     private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     static int integer(Context ctx, String name, int fallback, int min, int max) {
         String v = ctx.queryParam(name);
@@ -46,7 +46,8 @@ final class QueryParameters {
             }
             return t;
         } catch (DateTimeParseException e) {
-            throw new BadRequest(400, "'" + name + "' must be an ISO-8601 instant like 2026-01-31T12:00:00Z, got '" + v + "'");
+            throw new BadRequest(
+                    400, "'" + name + "' must be an ISO-8601 instant like 2026-01-31T12:00:00Z, got '" + v + "'");
         }
     }
 

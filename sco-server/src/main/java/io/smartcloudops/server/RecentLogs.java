@@ -45,9 +45,11 @@ final class RecentLogs extends AppenderBase<ILoggingEvent> {
     protected synchronized void append(ILoggingEvent e) {
         String message = e.getFormattedMessage();
         if (e.getThrowableProxy() != null) {
-            message = message + " (" + e.getThrowableProxy().getClassName() + ": " + e.getThrowableProxy().getMessage() + ")";
+            message = message + " (" + e.getThrowableProxy().getClassName() + ": "
+                    + e.getThrowableProxy().getMessage() + ")";
         }
-        lines.addLast(new LogLine(Instant.ofEpochMilli(e.getTimeStamp()), e.getLevel().toString(), e.getLoggerName(), message));
+        lines.addLast(new LogLine(
+                Instant.ofEpochMilli(e.getTimeStamp()), e.getLevel().toString(), e.getLoggerName(), message));
         while (lines.size() > capacity) {
             lines.removeFirst();
         }
@@ -70,7 +72,9 @@ final class RecentLogs extends AppenderBase<ILoggingEvent> {
         return switch (t) {
             case "TRACE", "DEBUG", "INFO", "WARN", "ERROR" -> Level.toLevel(t);
             case "WARNING" -> Level.WARN;
-            default -> throw new IllegalArgumentException("level must be one of TRACE, DEBUG, INFO, WARN, ERROR; got '" + text + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "level must be one of TRACE, DEBUG, INFO, WARN, ERROR; got '" + text + "'");
         };
     }
 }

@@ -57,8 +57,9 @@ final class RequestGuard {
     void check(Context ctx) {
         String host = hostName(ctx.header("Host"));
         if (host != null && !isIpLiteral(host) && !names.contains(host)) {
-            throw new BadRequest(421, "this server does not answer to the host name '" + host
-                    + "'; add it to http.hosts if it is yours");
+            throw new BadRequest(
+                    421,
+                    "this server does not answer to the host name '" + host + "'; add it to http.hosts if it is yours");
         }
         if (!CHANGES.contains(ctx.method().name())) {
             return;
@@ -69,13 +70,16 @@ final class RequestGuard {
         }
         String origin = ctx.header("Origin");
         if (origin != null && !sameOrigin(origin, ctx.header("Host"))) {
-            throw new BadRequest(403, "a change from origin '" + origin + "' is refused: only this server's own page may send one");
+            throw new BadRequest(
+                    403, "a change from origin '" + origin + "' is refused: only this server's own page may send one");
         }
         String type = ctx.header("Content-Type");
         boolean hasBody = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
         if (hasBody && (type == null || !isJson(type))) {
-            throw new BadRequest(415, "the body must be sent as 'Content-Type: application/json', got "
-                    + (type == null ? "none" : "'" + type + "'"));
+            throw new BadRequest(
+                    415,
+                    "the body must be sent as 'Content-Type: application/json', got "
+                            + (type == null ? "none" : "'" + type + "'"));
         }
     }
 
@@ -96,7 +100,8 @@ final class RequestGuard {
             }
             String authority = o.getRawAuthority().toLowerCase(Locale.ROOT);
             String target = hostHeader.trim().toLowerCase(Locale.ROOT);
-            return authority.equals(target) || withDefaultPort(authority, o.getScheme()).equals(withDefaultPort(target, o.getScheme()));
+            return authority.equals(target)
+                    || withDefaultPort(authority, o.getScheme()).equals(withDefaultPort(target, o.getScheme()));
         } catch (URISyntaxException e) {
             return false;
         }

@@ -14,6 +14,12 @@ import io.smartcloudops.runtime.Ops;
  * @param view what {@code /status}, {@code /query} and the reads answer from
  * @param approvals where chat proposals and the approval endpoints go
  */
-record ServedHost(Ops ops, HostView ownView, ServerConfig config, HostView view, ActionGateway approvals, ChatEngine chat,
-        TokenStore tokens, AgentMetrics metrics) {
-}
+record ServedHost(
+        Ops ops,
+        HostView ownView,
+        ServerConfig config,
+        HostView view,
+        ActionGateway approvals,
+        ChatEngine chat,
+        TokenStore tokens,
+        AgentMetrics metrics) {}

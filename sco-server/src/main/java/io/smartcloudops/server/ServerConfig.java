@@ -2,9 +2,11 @@ package io.smartcloudops.server;
 
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.server.link.PeerLink;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,15 +57,17 @@ public record ServerConfig(
      * @param maxRequestsPerClient requests of one client address handled at once; more wait,
      *     without holding a worker, until one ends
      */
-    public record ConnectionLimits(java.time.Duration idleTimeout, long minBodyBytesPerSecond, int maxRequestsPerClient) {
+    public record ConnectionLimits(Duration idleTimeout, long minBodyBytesPerSecond, int maxRequestsPerClient) {
         public ConnectionLimits {
             Objects.requireNonNull(idleTimeout, "idleTimeout");
             if (idleTimeout.isNegative() || idleTimeout.isZero()) {
-                throw new io.smartcloudops.api.ConfigException("setting 'http.idle_timeout' must be positive, got " + idleTimeout);
+                throw new io.smartcloudops.api.ConfigException(
+                        "setting 'http.idle_timeout' must be positive, got " + idleTimeout);
             }
             if (minBodyBytesPerSecond < 0) {
                 throw new io.smartcloudops.api.ConfigException(
-                        "setting 'http.min_body_rate' must be zero or more bytes a second, got " + minBodyBytesPerSecond);
+                        "setting 'http.min_body_rate' must be zero or more bytes a second, got "
+                                + minBodyBytesPerSecond);
             }
             if (maxRequestsPerClient < 1) {
                 throw new io.smartcloudops.api.ConfigException(
@@ -73,7 +77,7 @@ public record ServerConfig(
 
         /** 10 s idle, 128 bytes a second, 16 requests at once: far beyond what a page, a scrape or a webhook needs. */
         public static ConnectionLimits defaults() {
-            return new ConnectionLimits(java.time.Duration.ofSeconds(10), 128, 16);
+            return new ConnectionLimits(Duration.ofSeconds(10), 128, 16);
         }
     }
 
@@ -86,10 +90,12 @@ public record ServerConfig(
 
         /** Parses {@code read} or {@code none}. */
         public static AnonymousAccess parse(String key, String value) {
-            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
                 case "read" -> READ;
                 case "none" -> NONE;
-                default -> throw new io.smartcloudops.api.ConfigException("setting '" + key + "' must be 'read' or 'none', got '" + value + "'");
+                default ->
+                    throw new io.smartcloudops.api.ConfigException(
+                            "setting '" + key + "' must be 'read' or 'none', got '" + value + "'");
             };
         }
     }
@@ -107,8 +113,18 @@ public record ServerConfig(
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", 8080, 64 * 1024, Optional.empty(), "offline", ProviderConfig.of("chat", Map.of()),
-                Map.of(), Optional.empty(), AnonymousAccess.READ, List.of(), ConnectionLimits.defaults());
+        return new ServerConfig(
+                "127.0.0.1",
+                8080,
+                64 * 1024,
+                Optional.empty(),
+                "offline",
+                ProviderConfig.of("chat", Map.of()),
+                Map.of(),
+                Optional.empty(),
+                AnonymousAccess.READ,
+                List.of(),
+                ConnectionLimits.defaults());
     }
 
     public Builder toBuilder() {
@@ -143,31 +159,75 @@ public record ServerConfig(
             connections = c.connections;
         }
 
-        public Builder bind(String v) { bind = v; return this; }
+        public Builder bind(String v) {
+            bind = v;
+            return this;
+        }
 
-        public Builder port(int v) { port = v; return this; }
+        public Builder port(int v) {
+            port = v;
+            return this;
+        }
 
-        public Builder maxBodyBytes(int v) { maxBodyBytes = v; return this; }
+        public Builder maxBodyBytes(int v) {
+            maxBodyBytes = v;
+            return this;
+        }
 
-        public Builder httpToken(String v) { httpToken = Optional.ofNullable(v); return this; }
+        public Builder httpToken(String v) {
+            httpToken = Optional.ofNullable(v);
+            return this;
+        }
 
-        public Builder chatEngine(String v) { chatEngine = v; return this; }
+        public Builder chatEngine(String v) {
+            chatEngine = v;
+            return this;
+        }
 
         /** The chat engine's own settings (for {@code llm}: base_url, model, api_key, timeout). */
-        public Builder chatSettings(ProviderConfig v) { chatSettings = v; return this; }
+        public Builder chatSettings(ProviderConfig v) {
+            chatSettings = v;
+            return this;
+        }
 
-        public Builder remotes(Map<String, PeerLink> v) { remotes = v; return this; }
+        public Builder remotes(Map<String, PeerLink> v) {
+            remotes = v;
+            return this;
+        }
 
-        public Builder upstream(PeerLink v) { upstream = Optional.ofNullable(v); return this; }
+        public Builder upstream(PeerLink v) {
+            upstream = Optional.ofNullable(v);
+            return this;
+        }
 
-        public Builder anonymous(AnonymousAccess v) { anonymous = v; return this; }
+        public Builder anonymous(AnonymousAccess v) {
+            anonymous = v;
+            return this;
+        }
 
-        public Builder hosts(List<String> v) { hosts = v; return this; }
+        public Builder hosts(List<String> v) {
+            hosts = v;
+            return this;
+        }
 
-        public Builder connections(ConnectionLimits v) { connections = v; return this; }
+        public Builder connections(ConnectionLimits v) {
+            connections = v;
+            return this;
+        }
 
         public ServerConfig build() {
-            return new ServerConfig(bind, port, maxBodyBytes, httpToken, chatEngine, chatSettings, remotes, upstream, anonymous, hosts, connections);
+            return new ServerConfig(
+                    bind,
+                    port,
+                    maxBodyBytes,
+                    httpToken,
+                    chatEngine,
+                    chatSettings,
+                    remotes,
+                    upstream,
+                    anonymous,
+                    hosts,
+                    connections);
         }
     }
 }

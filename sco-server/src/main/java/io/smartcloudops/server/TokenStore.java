@@ -1,10 +1,10 @@
 package io.smartcloudops.server;
 
-import io.smartcloudops.api.storage.PrivateFiles;
-
 import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.action.Role;
+import io.smartcloudops.api.storage.PrivateFiles;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -38,8 +38,7 @@ public final class TokenStore implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
 
     /** A token's holder, without the token. */
-    public record Holder(String name, Role role, Instant createdAt) {
-    }
+    public record Holder(String name, Role role, Instant createdAt) {}
 
     private TokenStore(Connection db) {
         this.db = db;
@@ -52,16 +51,18 @@ public final class TokenStore implements AutoCloseable {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
-                s.execute("CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, created_at TEXT NOT NULL)");
+                s.execute(
+                        "CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, created_at TEXT NOT NULL)");
             }
             return new TokenStore(c);
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new ConfigException("cannot open token store " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 
     public synchronized boolean isEmpty() {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM tokens")) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM tokens")) {
             return rs.next() && rs.getInt(1) == 0;
         } catch (SQLException e) {
             throw new ConfigException("cannot read tokens: " + e.getMessage(), e);
@@ -74,14 +75,18 @@ public final class TokenStore implements AutoCloseable {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO tokens(hash, name, role, created_at) VALUES (?,?,?,?)")) {
+        try (PreparedStatement ps =
+                db.prepareStatement("INSERT INTO tokens(hash, name, role, created_at) VALUES (?,?,?,?)")) {
             ps.setString(1, hash(token));
             ps.setString(2, name);
             ps.setString(3, role.name());
             ps.setString(4, now.toString());
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new ConfigException("cannot create token '" + name + "'" + (e.getMessage().contains("UNIQUE") ? ": the name is taken" : ": " + e.getMessage()), e);
+            throw new ConfigException(
+                    "cannot create token '" + name + "'"
+                            + (e.getMessage().contains("UNIQUE") ? ": the name is taken" : ": " + e.getMessage()),
+                    e);
         }
         return token;
     }
@@ -109,7 +114,8 @@ public final class TokenStore implements AutoCloseable {
 
     public synchronized List<Holder> list() {
         List<Holder> out = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT name, role, created_at FROM tokens ORDER BY name")) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name, role, created_at FROM tokens ORDER BY name")) {
             while (rs.next()) {
                 out.add(new Holder(rs.getString(1), Role.valueOf(rs.getString(2)), Instant.parse(rs.getString(3))));
             }
@@ -127,7 +133,9 @@ public final class TokenStore implements AutoCloseable {
         try (PreparedStatement ps = db.prepareStatement("SELECT name, role FROM tokens WHERE hash = ?")) {
             ps.setString(1, hash(token));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Principal(rs.getString(1), Role.valueOf(rs.getString(2)))) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new Principal(rs.getString(1), Role.valueOf(rs.getString(2))))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new ConfigException("cannot read tokens: " + e.getMessage(), e);
@@ -144,7 +152,8 @@ public final class TokenStore implements AutoCloseable {
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

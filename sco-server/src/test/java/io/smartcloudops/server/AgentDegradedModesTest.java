@@ -23,6 +23,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,8 @@ class AgentDegradedModesTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private Agent agent;
     private HttpServer hanging;
@@ -53,15 +55,21 @@ class AgentDegradedModesTest {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return path.equals("/metrics") ? null : json.readTree(r.body());
     }
 
     private String metrics() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @Test
@@ -75,22 +83,43 @@ class AgentDegradedModesTest {
             }
             exchange.close();
         });
-        hanging.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        hanging.setExecutor(Executors.newCachedThreadPool());
         hanging.start();
         ReplaySource replay = new ReplaySource(ReplaySource.normalThenSpike(), InstantSource.system());
-        agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dir).sampleInterval(Duration.ofMillis(10)).sources(Map.of())
-                .notifiers(Map.of("webhook", ProviderConfig.of("notifiers.webhook", Map.of(
-                        "url", "http://127.0.0.1:" + hanging.getAddress().getPort() + "/hook", "timeout", "200ms"))))
-                .grouping(new io.smartcloudops.remediate.alerting.NotificationGroups.Settings(List.of("alertname"), Duration.ZERO,
-                        Duration.ofMinutes(5)))
-                .build()).source(replay).build().start();
+        agent = Agent.builder(AgentConfig.defaults().toBuilder()
+                        .port(0)
+                        .dataDir(dir)
+                        .sampleInterval(Duration.ofMillis(10))
+                        .sources(Map.of())
+                        .notifiers(Map.of(
+                                "webhook",
+                                ProviderConfig.of(
+                                        "notifiers.webhook",
+                                        Map.of(
+                                                "url",
+                                                "http://127.0.0.1:"
+                                                        + hanging.getAddress().getPort() + "/hook",
+                                                "timeout",
+                                                "200ms"))))
+                        .grouping(new io.smartcloudops.remediate.alerting.NotificationGroups.Settings(
+                                List.of("alertname"), Duration.ZERO, Duration.ofMinutes(5)))
+                        .build())
+                .source(replay)
+                .build()
+                .start();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> get("/status").path("health").path("notifier webhook").asText().startsWith("failing"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> get("/status")
+                        .path("health")
+                        .path("notifier webhook")
+                        .asText()
+                        .startsWith("failing"));
         JsonNode status = get("/status");
         assertThat(status.get("degraded").asBoolean()).isTrue();
         assertThat(status.get("recent_anomalies")).isNotEmpty();
         int before = replay.polled();
-        await().atMost(Duration.ofSeconds(10)).until(() -> replay.polled() > before + 20); // the loop never waits on the webhook
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> replay.polled() > before + 20); // the loop never waits on the webhook
     }
 
     /** Garbage (an exception) on some polls, bursts of NaN on others, honest values in between. */
@@ -134,17 +163,29 @@ class AgentDegradedModesTest {
     @Test
     void garbageNaNBurstsClockJumpsAndDuplicatesRaiseNoAnomalyAndAreCounted() throws Exception {
         UnrulySource unruly = new UnrulySource(InstantSource.system());
-        agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dir).sampleInterval(Duration.ofMillis(5)).sources(Map.of())
-                .build()).source(unruly).build().start();
+        agent = Agent.builder(AgentConfig.defaults().toBuilder()
+                        .port(0)
+                        .dataDir(dir)
+                        .sampleInterval(Duration.ofMillis(5))
+                        .sources(Map.of())
+                        .build())
+                .source(unruly)
+                .build()
+                .start();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> unruly.polls.get() > 400);
         String m = metrics();
-        for (String reason : List.of("dropped_not_finite", "dropped_duplicate", "dropped_future", "dropped_out_of_order")) {
+        for (String reason :
+                List.of("dropped_not_finite", "dropped_duplicate", "dropped_future", "dropped_out_of_order")) {
             assertThat(m).as(reason).containsPattern("sco_samples_dropped_total\\{reason=\"" + reason + "\"} [1-9]");
         }
         assertThat(m).containsPattern("sco_source_errors_total\\{source=\"unruly\"} [1-9]");
-        assertThat(agent.ops().view().anomalies(100)).as("none of it is an anomaly").isEmpty();
+        assertThat(agent.ops().view().anomalies(100))
+                .as("none of it is an anomaly")
+                .isEmpty();
         assertThat(get("/status").get("series_watched").asInt()).isEqualTo(1);
-        assertThat(agent.ops().view().recentSamples(UnrulySource.CPU, 1000)).as("honest samples keep being scored").hasSizeGreaterThan(100);
+        assertThat(agent.ops().view().recentSamples(UnrulySource.CPU, 1000))
+                .as("honest samples keep being scored")
+                .hasSizeGreaterThan(100);
     }
 }

@@ -17,8 +17,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +31,8 @@ class AgentEndToEndTest {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private Agent agent;
 
@@ -40,12 +44,19 @@ class AgentEndToEndTest {
     }
 
     private AgentConfig config() {
-        return AgentConfig.defaults().toBuilder().port(0).dataDir(dataDir)
-                .sampleInterval(Duration.ofMillis(20)).sources(Map.of()).chatEngine("echo").build();
+        return AgentConfig.defaults().toBuilder()
+                .port(0)
+                .dataDir(dataDir)
+                .sampleInterval(Duration.ofMillis(20))
+                .sources(Map.of())
+                .chatEngine("echo")
+                .build();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -60,10 +71,12 @@ class AgentEndToEndTest {
         ReplaySource replay = new ReplaySource(ReplaySource.normalThenSpike(), InstantSource.system());
         agent = Agent.builder(config()).source(replay).build().start();
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            JsonNode status = getJson("/status");
-            return status.get("recent_actions").size() > 0;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    JsonNode status = getJson("/status");
+                    return status.get("recent_actions").size() > 0;
+                });
 
         JsonNode status = getJson("/status");
         assertThat(status.get("up").asBoolean()).isTrue();
@@ -83,12 +96,16 @@ class AgentEndToEndTest {
         assertThat(status.get("sources").get("replay").asText()).isEqualTo("ok");
 
         List<String> rows = auditRowsFromTheFile();
-        assertThat(rows).contains("ALERT CpuAnomaly firing", "ACTION restart_service started", "ACTION restart_service dry_run");
+        assertThat(rows)
+                .contains(
+                        "ALERT CpuAnomaly firing", "ACTION restart_service started", "ACTION restart_service dry_run");
         assertThat(rows.indexOf("ALERT CpuAnomaly firing")).isLessThan(rows.indexOf("ACTION restart_service dry_run"));
 
         JsonNode logs = getJson("/logs?lines=200&level=WARN");
-        assertThat(logs.get("lines").findValuesAsText("message")).anySatisfy(m -> assertThat(m).startsWith("anomaly an-1 on node_cpu_usage_percent"));
-        assertThat(logs.get("lines").findValuesAsText("level")).allSatisfy(l -> assertThat(l).isIn("WARN", "ERROR"));
+        assertThat(logs.get("lines").findValuesAsText("message"))
+                .anySatisfy(m -> assertThat(m).startsWith("anomaly an-1 on node_cpu_usage_percent"));
+        assertThat(logs.get("lines").findValuesAsText("level"))
+                .allSatisfy(l -> assertThat(l).isIn("WARN", "ERROR"));
         assertThat(logs.get("audit").findValuesAsText("outcome")).contains("dry_run", "firing");
 
         String metrics = get("/metrics").body();
@@ -98,11 +115,13 @@ class AgentEndToEndTest {
         assertThat(metrics).containsPattern("sco_alerts\\{severity=\"warning\",state=\"(firing|pending)\"}");
         assertThat(metrics).contains("sco_series_watched 1.0");
         // the latest score of the one series, quiet again after the spike: in [0, 1] and below the threshold
-        assertThat(metrics).containsPattern("sco_anomaly_score\\{host=\"test\",metric=\"node_cpu_usage_percent\"} 0\\.[0-8]");
+        assertThat(metrics)
+                .containsPattern("sco_anomaly_score\\{host=\"test\",metric=\"node_cpu_usage_percent\"} 0\\.[0-8]");
 
         JsonNode audit = getJson("/audit?action=restart_service&outcome=dry_run");
         assertThat(audit.get("entries")).hasSize(1);
-        assertThat(audit.get("entries").get(0).get("details").get("unit").asText()).isEqualTo("app");
+        assertThat(audit.get("entries").get(0).get("details").get("unit").asText())
+                .isEqualTo("app");
     }
 
     @Test
@@ -123,8 +142,8 @@ class AgentEndToEndTest {
     private List<String> auditRowsFromTheFile() throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("audit.db"));
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT kind, subject, action, outcome FROM audit ORDER BY seq")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT kind, subject, action, outcome FROM audit ORDER BY seq")) {
             while (rs.next()) {
                 String what = rs.getString("kind").equals("ALERT") ? rs.getString("subject") : rs.getString("action");
                 rows.add(rs.getString("kind") + " " + what + " " + rs.getString("outcome"));
@@ -135,7 +154,7 @@ class AgentEndToEndTest {
 
     @Test
     void aHangingSourceIsMarkedStaleWhileTheOthersAndTheApiCarryOn() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         io.smartcloudops.api.source.MetricSource hanging = new io.smartcloudops.api.source.MetricSource() {
             @Override
             public String name() {
@@ -145,7 +164,7 @@ class AgentEndToEndTest {
             @Override
             public io.smartcloudops.api.metric.SampleBatch poll() {
                 try {
-                    release.await(60, java.util.concurrent.TimeUnit.SECONDS); // a source that never answers
+                    release.await(60, TimeUnit.SECONDS); // a source that never answers
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -153,13 +172,19 @@ class AgentEndToEndTest {
             }
         };
         double[] quiet = new double[400];
-        java.util.Arrays.fill(quiet, 10);
+        Arrays.fill(quiet, 10);
         ReplaySource replay = new ReplaySource(quiet, InstantSource.system());
         agent = Agent.builder(config()).source(hanging).source(replay).build().start();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> getJson("/status").get("sources").path("hanging").asText().startsWith("stale"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> getJson("/status")
+                            .get("sources")
+                            .path("hanging")
+                            .asText()
+                            .startsWith("stale"));
             int polled = replay.polled();
-            await().atMost(Duration.ofSeconds(30)).until(() -> replay.polled() > polled + 20); // at the loop's pace, not one a timeout
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> replay.polled() > polled + 20); // at the loop's pace, not one a timeout
             assertThat(getJson("/status").get("sources").get("replay").asText()).isEqualTo("ok");
             assertThat(get("/metrics").body()).containsPattern("sco_source_errors_total\\{source=\"hanging\"} [1-9]");
         } finally {

@@ -41,9 +41,14 @@ class AgentNotificationGroupsTest {
             int i = polls.incrementAndGet();
             long now = System.currentTimeMillis();
             double v = i == 260 ? 99 : 20 + (i % 4) - 1.5;
-            return SampleBatch.of(name(), List.of(
-                    new Sample(SeriesId.of("node_cpu_usage_percent", Labels.of("host", "app")), now, v),
-                    new Sample(SeriesId.of("node_cpu_usage_percent", Labels.of("host", "monitor")), now, v + 0.25)));
+            return SampleBatch.of(
+                    name(),
+                    List.of(
+                            new Sample(SeriesId.of("node_cpu_usage_percent", Labels.of("host", "app")), now, v),
+                            new Sample(
+                                    SeriesId.of("node_cpu_usage_percent", Labels.of("host", "monitor")),
+                                    now,
+                                    v + 0.25)));
         }
     }
 
@@ -57,18 +62,41 @@ class AgentNotificationGroupsTest {
             exchange.close();
         });
         hook.start();
-        Agent agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dir).sampleInterval(Duration.ofMillis(10))
-                .sources(Map.of())
-                .notifiers(Map.of("webhook", ProviderConfig.of("notifiers.webhook", Map.of("url", "http://127.0.0.1:" + hook.getAddress().getPort() + "/"))))
-                .grouping(new NotificationGroups.Settings(List.of("alertname"), Duration.ofMillis(500), Duration.ofMinutes(5)))
-                .build()).source(new TwoHosts()).build().start();
+        Agent agent = Agent.builder(AgentConfig.defaults().toBuilder()
+                        .port(0)
+                        .dataDir(dir)
+                        .sampleInterval(Duration.ofMillis(10))
+                        .sources(Map.of())
+                        .notifiers(Map.of(
+                                "webhook",
+                                ProviderConfig.of(
+                                        "notifiers.webhook",
+                                        Map.of(
+                                                "url",
+                                                "http://127.0.0.1:"
+                                                        + hook.getAddress().getPort() + "/"))))
+                        .grouping(new NotificationGroups.Settings(
+                                List.of("alertname"), Duration.ofMillis(500), Duration.ofMinutes(5)))
+                        .build())
+                .source(new TwoHosts())
+                .build()
+                .start();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> received.stream().anyMatch(b -> b.contains("CpuAnomaly")));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> received.stream().anyMatch(b -> b.contains("CpuAnomaly")));
             // nothing else about CpuAnomaly may follow within group_interval
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
-                    .until(() -> received.stream().filter(b -> b.contains("CpuAnomaly")).count() == 1);
-            List<String> cpu = received.stream().filter(b -> b.contains("CpuAnomaly")).toList();
-            assertThat(cpu).singleElement().satisfies(b -> assertThat(b).contains("[FIRING:2] CpuAnomaly", "host=\\\"app\\\"", "host=\\\"monitor\\\""));
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> received.stream()
+                                    .filter(b -> b.contains("CpuAnomaly"))
+                                    .count()
+                            == 1);
+            List<String> cpu =
+                    received.stream().filter(b -> b.contains("CpuAnomaly")).toList();
+            assertThat(cpu)
+                    .singleElement()
+                    .satisfies(b -> assertThat(b)
+                            .contains("[FIRING:2] CpuAnomaly", "host=\\\"app\\\"", "host=\\\"monitor\\\""));
         } finally {
             agent.close();
             hook.stop(0);

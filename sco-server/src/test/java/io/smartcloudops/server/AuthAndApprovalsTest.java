@@ -12,8 +12,6 @@ import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.action.Role;
 import io.smartcloudops.api.audit.AuditQuery;
 import io.smartcloudops.api.spi.ProviderConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +31,8 @@ class AuthAndApprovalsTest {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private Agent agent;
 
@@ -44,15 +44,33 @@ class AuthAndApprovalsTest {
     }
 
     private void start(String chatEngine) {
-        Map<String, ProviderConfig> actions = Map.of("run_command", ProviderConfig.of("actions.run_command", Map.of(
-                "destructive", true, "allow", Map.of("say_hi", Map.of("argv", List.of("/bin/echo", "hi"))))));
-        agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dataDir).sampleInterval(Duration.ofHours(1))
-                .sources(Map.of()).chatEngine(chatEngine).actionMode(ActionMode.EXECUTE).actions(actions).build()).build().start();
+        Map<String, ProviderConfig> actions = Map.of(
+                "run_command",
+                ProviderConfig.of(
+                        "actions.run_command",
+                        Map.of(
+                                "destructive",
+                                true,
+                                "allow",
+                                Map.of("say_hi", Map.of("argv", List.of("/bin/echo", "hi"))))));
+        agent = Agent.builder(AgentConfig.defaults().toBuilder()
+                        .port(0)
+                        .dataDir(dataDir)
+                        .sampleInterval(Duration.ofHours(1))
+                        .sources(Map.of())
+                        .chatEngine(chatEngine)
+                        .actionMode(ActionMode.EXECUTE)
+                        .actions(actions)
+                        .build())
+                .build()
+                .start();
     }
 
     private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -67,8 +85,12 @@ class AuthAndApprovalsTest {
         start("echo");
         String operator = agent.tokens().create("bob", Role.OPERATOR, Instant.now());
         String viewer = agent.tokens().create("val", Role.VIEWER, Instant.now());
-        ActionResult pending = agent.ops().gate().request(ActionRequest.builder("run_command", "local").parameter("command", "say_hi")
-                .requestedBy(new Principal("alice", Role.OPERATOR)).build());
+        ActionResult pending = agent.ops()
+                .gate()
+                .request(ActionRequest.builder("run_command", "local")
+                        .parameter("command", "say_hi")
+                        .requestedBy(new Principal("alice", Role.OPERATOR))
+                        .build());
         assertThat(pending.outcome()).isEqualTo(ActionOutcome.PENDING_APPROVAL);
         String path = "/approvals/" + pending.approvalId() + "/approve";
 
@@ -79,20 +101,33 @@ class AuthAndApprovalsTest {
         JsonNode r = json.readTree(ok.body());
         assertThat(r.get("outcome").asText()).isEqualTo("succeeded");
         assertThat(r.get("message").asText()).contains("hi");
-        assertThat(agent.ops().audit().query(AuditQuery.builder().outcome("approved").build())).singleElement()
+        assertThat(agent.ops()
+                        .audit()
+                        .query(AuditQuery.builder().outcome("approved").build()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.record().actor()).isEqualTo("bob"));
-        assertThat(send("POST", path, null, operator).statusCode()).as("already used").isEqualTo(404);
+        assertThat(send("POST", path, null, operator).statusCode())
+                .as("already used")
+                .isEqualTo(404);
     }
 
     @Test
     void denyRecordsWhoAndWhy() throws Exception {
         start("echo");
         String operator = agent.tokens().create("bob", Role.OPERATOR, Instant.now());
-        ActionResult pending = agent.ops().gate().request(ActionRequest.builder("run_command", "local").parameter("command", "say_hi")
-                .requestedBy(new Principal("alice", Role.OPERATOR)).build());
-        HttpResponse<String> denied = send("POST", "/approvals/" + pending.approvalId() + "/deny", "{\"reason\": \"not now\"}", operator);
+        ActionResult pending = agent.ops()
+                .gate()
+                .request(ActionRequest.builder("run_command", "local")
+                        .parameter("command", "say_hi")
+                        .requestedBy(new Principal("alice", Role.OPERATOR))
+                        .build());
+        HttpResponse<String> denied =
+                send("POST", "/approvals/" + pending.approvalId() + "/deny", "{\"reason\": \"not now\"}", operator);
         assertThat(denied.statusCode()).isEqualTo(200);
-        assertThat(agent.ops().audit().query(AuditQuery.builder().outcome("denied").build())).singleElement()
+        assertThat(agent.ops()
+                        .audit()
+                        .query(AuditQuery.builder().outcome("denied").build()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.record().reason()).isEqualTo("not now"));
         assertThat(agent.ops().gate().pending()).isEmpty();
     }
@@ -101,34 +136,57 @@ class AuthAndApprovalsTest {
     void chatActsAsTheTokenHolderThroughTheGateOnlyOnTheirConfirmation() throws Exception {
         start("offline");
         // the deployment knows host app and its nginx from the series it watches: chat resolves targets against them
-        agent.ops().ingest(new io.smartcloudops.api.metric.Sample(io.smartcloudops.api.metric.SeriesId.of("nginx_up",
-                io.smartcloudops.api.metric.Labels.of("host", "app", "service", "nginx")), System.currentTimeMillis(), 1));
+        agent.ops()
+                .ingest(new io.smartcloudops.api.metric.Sample(
+                        io.smartcloudops.api.metric.SeriesId.of(
+                                "nginx_up", io.smartcloudops.api.metric.Labels.of("host", "app", "service", "nginx")),
+                        System.currentTimeMillis(),
+                        1));
         String operator = agent.tokens().create("ops", Role.OPERATOR, Instant.now());
-        HttpResponse<String> proposed = send("POST", "/query", "{\"text\": \"restart nginx on the app box\", \"session\": \"t1\"}", operator);
+        HttpResponse<String> proposed =
+                send("POST", "/query", "{\"text\": \"restart nginx on the app box\", \"session\": \"t1\"}", operator);
         assertThat(proposed.statusCode()).isEqualTo(200);
         assertThat(json.readTree(proposed.body()).get("intent").asText()).isEqualTo("restart_service");
-        assertThat(agent.ops().audit().query(AuditQuery.builder().action("restart_service").build()))
-                .as("a proposal only: nothing reached the gate").isEmpty();
+        assertThat(agent.ops()
+                        .audit()
+                        .query(AuditQuery.builder().action("restart_service").build()))
+                .as("a proposal only: nothing reached the gate")
+                .isEmpty();
         HttpResponse<String> confirmed = send("POST", "/query", "{\"text\": \"yes\", \"session\": \"t1\"}", operator);
         assertThat(confirmed.statusCode()).isEqualTo(200);
-        assertThat(agent.ops().audit().query(AuditQuery.builder().action("restart_service").build())).as(confirmed.body())
-                .isNotEmpty().allSatisfy(e -> assertThat(e.record().actor()).isEqualTo("ops"));
+        assertThat(agent.ops()
+                        .audit()
+                        .query(AuditQuery.builder().action("restart_service").build()))
+                .as(confirmed.body())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.record().actor()).isEqualTo("ops"));
     }
 
     @Test
     void aQuestionOverHttpNeverActsEvenWhenAnsweredYes() throws Exception {
         start("offline");
-        agent.ops().ingest(new io.smartcloudops.api.metric.Sample(io.smartcloudops.api.metric.SeriesId.of("nginx_up",
-                io.smartcloudops.api.metric.Labels.of("host", "app", "service", "nginx")), System.currentTimeMillis(), 1));
+        agent.ops()
+                .ingest(new io.smartcloudops.api.metric.Sample(
+                        io.smartcloudops.api.metric.SeriesId.of(
+                                "nginx_up", io.smartcloudops.api.metric.Labels.of("host", "app", "service", "nginx")),
+                        System.currentTimeMillis(),
+                        1));
         String operator = agent.tokens().create("ops", Role.OPERATOR, Instant.now());
-        for (String question : List.of("should I restart nginx on the app box?", "what happens if I restart nginx on app?",
-                "don't restart nginx on app", "can you even restart stuff?")) {
-            assertThat(send("POST", "/query", "{\"text\": \"" + question + "\", \"session\": \"q1\"}", operator).statusCode())
+        for (String question : List.of(
+                "should I restart nginx on the app box?",
+                "what happens if I restart nginx on app?",
+                "don't restart nginx on app",
+                "can you even restart stuff?")) {
+            assertThat(send("POST", "/query", "{\"text\": \"" + question + "\", \"session\": \"q1\"}", operator)
+                            .statusCode())
                     .isEqualTo(200);
             send("POST", "/query", "{\"text\": \"yes\", \"session\": \"q1\"}", operator);
         }
-        assertThat(agent.ops().audit().query(AuditQuery.builder().action("restart_service").build()))
-                .as("execute mode, an operator token, and still nothing was started").isEmpty();
+        assertThat(agent.ops()
+                        .audit()
+                        .query(AuditQuery.builder().action("restart_service").build()))
+                .as("execute mode, an operator token, and still nothing was started")
+                .isEmpty();
     }
 
     @Test
@@ -146,12 +204,20 @@ class AuthAndApprovalsTest {
     @Test
     void aRefusedQuerySaysInRetryAfterWhenTheBudgetRefills() throws Exception {
         // 15 s into a minute: the fixed one-minute window refills in 45 s
-        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
-                Instant.parse("2026-12-04T07:00:15Z"));
-        agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dataDir).sampleInterval(Duration.ofHours(1))
-                .sources(Map.of()).chatEngine("echo").build()).clock(now::get).build().start();
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-04T07:00:15Z"));
+        agent = Agent.builder(AgentConfig.defaults().toBuilder()
+                        .port(0)
+                        .dataDir(dataDir)
+                        .sampleInterval(Duration.ofHours(1))
+                        .sources(Map.of())
+                        .chatEngine("echo")
+                        .build())
+                .clock(now::get)
+                .build()
+                .start();
         for (int i = 0; i < HttpApi.QUERIES_PER_MINUTE; i++) {
-            assertThat(send("POST", "/query", "{\"text\": \"status\"}", null).statusCode()).isEqualTo(200);
+            assertThat(send("POST", "/query", "{\"text\": \"status\"}", null).statusCode())
+                    .isEqualTo(200);
         }
         HttpResponse<String> refused = send("POST", "/query", "{\"text\": \"status\"}", null);
         assertThat(refused.statusCode()).isEqualTo(429);
@@ -159,9 +225,14 @@ class AuthAndApprovalsTest {
         assertThat(json.readTree(refused.body()).get("error").asText()).contains("retry in 45 s");
 
         now.set(Instant.parse("2026-12-04T07:00:59.500Z"));
-        assertThat(send("POST", "/query", "{\"text\": \"status\"}", null).headers().firstValue("Retry-After"))
-                .as("half a second left rounds up to one").hasValue("1");
+        assertThat(send("POST", "/query", "{\"text\": \"status\"}", null)
+                        .headers()
+                        .firstValue("Retry-After"))
+                .as("half a second left rounds up to one")
+                .hasValue("1");
         now.set(Instant.parse("2026-12-04T07:01:00Z"));
-        assertThat(send("POST", "/query", "{\"text\": \"status\"}", null).statusCode()).as("waiting as told is enough").isEqualTo(200);
+        assertThat(send("POST", "/query", "{\"text\": \"status\"}", null).statusCode())
+                .as("waiting as told is enough")
+                .isEqualTo(200);
     }
 }

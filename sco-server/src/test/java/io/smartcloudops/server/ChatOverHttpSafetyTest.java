@@ -42,7 +42,8 @@ class ChatOverHttpSafetyTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicReference<Instant> now = new AtomicReference<>(T0);
     private Path runs;
@@ -53,15 +54,28 @@ class ChatOverHttpSafetyTest {
     void start() throws IOException {
         runs = dir.resolve("systemctl-calls.txt");
         Files.createFile(runs);
-        agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dir.resolve("data")).sampleInterval(Duration.ofHours(1))
-                .sources(Map.of()).chatEngine("offline").actionMode(ActionMode.EXECUTE)
-                .systemctl(List.of("/bin/sh", "-c", "echo \"$@\" >> '" + runs + "'", "systemctl"))
-                .actions(Map.of("run_command", ProviderConfig.of("actions.run_command", Map.of(
-                        "allow", Map.of("say_hi", Map.of("argv", List.of("/bin/echo", "hi")))))))
-                .build()).clock(now::get).build().start();
+        agent = Agent.builder(AgentConfig.defaults().toBuilder()
+                        .port(0)
+                        .dataDir(dir.resolve("data"))
+                        .sampleInterval(Duration.ofHours(1))
+                        .sources(Map.of())
+                        .chatEngine("offline")
+                        .actionMode(ActionMode.EXECUTE)
+                        .systemctl(List.of("/bin/sh", "-c", "echo \"$@\" >> '" + runs + "'", "systemctl"))
+                        .actions(Map.of(
+                                "run_command",
+                                ProviderConfig.of(
+                                        "actions.run_command",
+                                        Map.of("allow", Map.of("say_hi", Map.of("argv", List.of("/bin/echo", "hi")))))))
+                        .build())
+                .clock(now::get)
+                .build()
+                .start();
         // the deployment these queries talk about, as the agent learns it: from the series it watches
         for (String service : List.of("nginx", "api", "postgres", "redis", "worker")) {
-            agent.ops().ingest(new Sample(SeriesId.of("up", Labels.of("host", "app", "service", service)), T0.toEpochMilli(), 1));
+            agent.ops()
+                    .ingest(new Sample(
+                            SeriesId.of("up", Labels.of("host", "app", "service", service)), T0.toEpochMilli(), 1));
         }
         operator = agent.tokens().create("ops", Role.OPERATOR, T0);
     }
@@ -77,9 +91,13 @@ class ChatOverHttpSafetyTest {
 
     private JsonNode ask(String text, String session, String token) throws Exception {
         String body = json.writeValueAsString(Map.of("text", text, "session", session));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/query"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/query"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(text + ": " + r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }
@@ -93,11 +111,22 @@ class ChatOverHttpSafetyTest {
     }
 
     // One agent for all of them (each starts its own engine and model, seconds apiece); a session each.
-    private static final List<String> NOT_COMMANDS = List.of("should I restart nginx?", "what happens if I restart nginx?", "why did you restart nginx?",
-        "can you restart nginx tomorrow at 3am?", "how would I restart nginx on app?", "is it safe to bounce the worker now?",
-        "don't restart nginx", "restart nginx, no wait, logs first", "not the api, the worker logs please",
-        "can you even restart stuff?", "who greenlit the nginx restart?", "scale down the api to 1", "flush the cache",
-        "drop the table", "put a veto on 518");
+    private static final List<String> NOT_COMMANDS = List.of(
+            "should I restart nginx?",
+            "what happens if I restart nginx?",
+            "why did you restart nginx?",
+            "can you restart nginx tomorrow at 3am?",
+            "how would I restart nginx on app?",
+            "is it safe to bounce the worker now?",
+            "don't restart nginx",
+            "restart nginx, no wait, logs first",
+            "not the api, the worker logs please",
+            "can you even restart stuff?",
+            "who greenlit the nginx restart?",
+            "scale down the api to 1",
+            "flush the cache",
+            "drop the table",
+            "put a veto on 518");
 
     @Test
     void aQuestionHypotheticalNegationOrAbilityQuestionLeavesNoStartedEntryEvenAfterYes() throws Exception {
@@ -105,10 +134,14 @@ class ChatOverHttpSafetyTest {
         for (String text : NOT_COMMANDS) {
             String s = "q-" + session++;
             JsonNode reply = ask(text, s);
-            assertThat(reply.get("intent").asText()).as(text).isNotIn("restart_service", "scale_up", "silence", "approve");
+            assertThat(reply.get("intent").asText())
+                    .as(text)
+                    .isNotIn("restart_service", "scale_up", "silence", "approve");
             ask("yes", s);
 
-            assertThat(started()).as(text + " -> " + reply.get("answer").asText()).isEmpty();
+            assertThat(started())
+                    .as(text + " -> " + reply.get("answer").asText())
+                    .isEmpty();
             assertThat(executorCalls()).as(text).isEmpty();
         }
     }
@@ -117,7 +150,10 @@ class ChatOverHttpSafetyTest {
     void aProposalFollowedByYesRunsExactlyOnceAndASecondYesDoesNothingMore() throws Exception {
         JsonNode proposal = ask("restart nginx on app", "s1");
         assertThat(proposal.get("intent").asText()).isEqualTo("restart_service");
-        assertThat(proposal.get("answer").asText()).contains("nginx").contains("app").contains("execute");
+        assertThat(proposal.get("answer").asText())
+                .contains("nginx")
+                .contains("app")
+                .contains("execute");
         assertThat(started()).as("a proposal alone sends nothing").isEmpty();
 
         JsonNode yes = ask("yes", "s1");
@@ -151,8 +187,13 @@ class ChatOverHttpSafetyTest {
 
     @Test
     void anUnknownHostIsRefusedNamingTheKnownOnesAndNothingRunsLocally() throws Exception {
-        Map<String, List<String>> refusals = Map.of("restart postgres on db-7", List.of("db-7", "app"),
-                "restart redis on 10.0.0.5", List.of("10.0.0.5", "app"), "restart mysql", List.of("mysql", "nginx"));
+        Map<String, List<String>> refusals = Map.of(
+                "restart postgres on db-7",
+                List.of("db-7", "app"),
+                "restart redis on 10.0.0.5",
+                List.of("10.0.0.5", "app"),
+                "restart mysql",
+                List.of("mysql", "nginx"));
         for (Map.Entry<String, List<String>> r : refusals.entrySet()) {
             JsonNode reply = ask(r.getKey(), "u");
             ask("yes", "u");
@@ -171,7 +212,9 @@ class ChatOverHttpSafetyTest {
         JsonNode second = ask("yes", "c");
 
         assertThat(first.get("data").get("outcome").asText()).isEqualTo("succeeded");
-        assertThat(second.get("data").get("outcome").asText()).as(second.toString()).isNotEqualTo("succeeded");
+        assertThat(second.get("data").get("outcome").asText())
+                .as(second.toString())
+                .isNotEqualTo("succeeded");
         assertThat(second.get("answer").asText()).containsIgnoringCase("cooldown");
         assertThat(started()).hasSize(1);
         assertThat(executorCalls()).containsExactly("restart nginx");
@@ -183,18 +226,26 @@ class ChatOverHttpSafetyTest {
         JsonNode examples = help.get("data").get("examples");
         assertThat(examples.size()).isGreaterThanOrEqualTo(8);
         int session = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = examples.properties().iterator(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = examples.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             assertThat(help.get("answer").asText()).as("shown in the answer").contains(e.getKey());
             String s = "ex-" + session++;
             JsonNode r = ask(e.getKey(), s);
-            assertThat(r.get("intent").asText()).as(e.getKey() + ": " + r.get("answer").asText()).isEqualTo(e.getValue().asText());
-            assertThat(r.get("data").has("clarify") || r.get("data").has("refused") || r.get("data").has("error"))
-                    .as(e.getKey() + ": " + r.get("answer").asText()).isFalse();
+            assertThat(r.get("intent").asText())
+                    .as(e.getKey() + ": " + r.get("answer").asText())
+                    .isEqualTo(e.getValue().asText());
+            assertThat(r.get("data").has("clarify")
+                            || r.get("data").has("refused")
+                            || r.get("data").has("error"))
+                    .as(e.getKey() + ": " + r.get("answer").asText())
+                    .isFalse();
             if (r.get("data").path("confirm").asBoolean()) {
                 JsonNode sent = ask("yes", s);
-                assertThat(sent.get("data").has("outcome")).as(e.getKey() + " confirmed: " + sent.get("answer").asText()).isTrue();
-                assertThat(sent.get("data").get("outcome").asText()).as(e.getKey() + ": " + sent.get("answer").asText())
+                assertThat(sent.get("data").has("outcome"))
+                        .as(e.getKey() + " confirmed: " + sent.get("answer").asText())
+                        .isTrue();
+                assertThat(sent.get("data").get("outcome").asText())
+                        .as(e.getKey() + ": " + sent.get("answer").asText())
                         .isNotIn("rejected", "failed");
             }
         }

@@ -29,8 +29,18 @@ public final class EchoChatEngineProvider implements ChatEngineProvider {
 
             @Override
             public ChatReply answer(ChatQuery q) {
-                return new ChatReply("echo", Map.of("session", q.session()), q.text(),
-                        Map.of("principal", q.principal().name(), "role", q.principal().role().name()), null, 1.0, "echo");
+                return new ChatReply(
+                        "echo",
+                        Map.of("session", q.session()),
+                        q.text(),
+                        Map.of(
+                                "principal",
+                                q.principal().name(),
+                                "role",
+                                q.principal().role().name()),
+                        null,
+                        1.0,
+                        "echo");
             }
         };
     }

@@ -33,7 +33,8 @@ class KnownHostsOnlyTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Agent agent;
     private HttpServer attacker;
     private HttpServer service;
@@ -75,11 +76,35 @@ class KnownHostsOnlyTest {
                       parameters: {command: fix}
                       verify: {target: '{{ $labels.host }}', parameters: {url: 'http://{{ $labels.instance }}/'}, attempts: 1, interval: 1s}
                 """);
-        Map<String, ProviderConfig> actions = Map.of("run_command", ProviderConfig.of("actions.run_command", Map.of("destructive", false,
-                "allow", Map.of("fix", Map.of("argv", List.of("/usr/bin/touch", dir.resolve("fixed").toString()))))));
-        agent = Agent.builder(AgentConfig.defaults().toBuilder().httpToken(TOKEN).port(0).dataDir(dir.resolve("data"))
-                .sampleInterval(Duration.ofHours(1)).sources(Map.of()).chatEngine("echo").rulesFile(rules).cooldown(Duration.ZERO)
-                .actionMode(ActionMode.EXECUTE).actions(actions).build()).build().start();
+        Map<String, ProviderConfig> actions = Map.of(
+                "run_command",
+                ProviderConfig.of(
+                        "actions.run_command",
+                        Map.of(
+                                "destructive",
+                                false,
+                                "allow",
+                                Map.of(
+                                        "fix",
+                                        Map.of(
+                                                "argv",
+                                                List.of(
+                                                        "/usr/bin/touch",
+                                                        dir.resolve("fixed").toString()))))));
+        agent = Agent.builder(AgentConfig.defaults().toBuilder()
+                        .httpToken(TOKEN)
+                        .port(0)
+                        .dataDir(dir.resolve("data"))
+                        .sampleInterval(Duration.ofHours(1))
+                        .sources(Map.of())
+                        .chatEngine("echo")
+                        .rulesFile(rules)
+                        .cooldown(Duration.ZERO)
+                        .actionMode(ActionMode.EXECUTE)
+                        .actions(actions)
+                        .build())
+                .build()
+                .start();
     }
 
     private void fire(String fingerprint, String host, String instance) throws Exception {
@@ -90,15 +115,24 @@ class KnownHostsOnlyTest {
                              "annotations": {"summary": "down"}, "startsAt": "2026-11-27T10:00:00Z", "endsAt": "0001-01-01T00:00:00Z",
                              "generatorURL": "http://127.0.0.1:9090/graph", "fingerprint": "%s"}]}
                 """.formatted(host, instance, fingerprint);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/webhook/alertmanager"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/webhook/alertmanager"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
     private List<String> results() {
-        return agent.ops().audit().query(AuditQuery.builder().action("run_command").build()).stream()
-                .map(e -> e.record().outcome() + " " + e.record().details().get("message")).toList();
+        return agent
+                .ops()
+                .audit()
+                .query(AuditQuery.builder().action("run_command").build())
+                .stream()
+                .map(e -> e.record().outcome() + " " + e.record().details().get("message"))
+                .toList();
     }
 
     @Test
@@ -111,14 +145,22 @@ class KnownHostsOnlyTest {
 
         fire("a1", "localhost", "127.0.0.9:" + attacker.getAddress().getPort());
         await().atMost(Duration.ofSeconds(10)).until(() -> results().stream().anyMatch(r -> r.startsWith("rejected")));
-        assertThat(results()).singleElement().asString().contains("refused: url 'http://127.0.0.9:").contains("no known host");
-        assertThat(Files.exists(dir.resolve("fixed"))).as("nothing ran for the refused alert").isFalse();
+        assertThat(results())
+                .singleElement()
+                .asString()
+                .contains("refused: url 'http://127.0.0.9:")
+                .contains("no known host");
+        assertThat(Files.exists(dir.resolve("fixed")))
+                .as("nothing ran for the refused alert")
+                .isFalse();
 
         // the same policy with a known host in the labels fixes and verifies as before
         fire("a2", "localhost", "localhost:" + service.getAddress().getPort());
         await().atMost(Duration.ofSeconds(10)).until(() -> results().stream().anyMatch(r -> r.startsWith("succeeded")));
         assertThat(serviceGets.get()).isEqualTo(1);
-        assertThat(attackerGets.get()).as("the listener on 127.0.0.9 never got the agent's GET").isZero();
+        assertThat(attackerGets.get())
+                .as("the listener on 127.0.0.9 never got the agent's GET")
+                .isZero();
     }
 
     @Test

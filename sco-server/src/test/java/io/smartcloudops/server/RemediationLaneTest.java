@@ -38,9 +38,11 @@ class RemediationLaneTest {
 
     /** Accepts connections and never answers: the verification target that hangs. */
     private ServerSocket silent;
+
     private final List<Socket> held = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Agent agent;
 
     @AfterEach
@@ -58,16 +60,18 @@ class RemediationLaneTest {
 
     private void startSilentServer() throws IOException {
         silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> {
-            while (!silent.isClosed()) {
-                try {
-                    held.add(silent.accept());
-                    accepted.incrementAndGet();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "silent-verify-target");
+        Thread t = new Thread(
+                () -> {
+                    while (!silent.isClosed()) {
+                        try {
+                            held.add(silent.accept());
+                            accepted.incrementAndGet();
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "silent-verify-target");
         t.setDaemon(true);
         t.start();
     }
@@ -85,8 +89,11 @@ class RemediationLaneTest {
     /** Bounded by a timeout so that a request that waits on the hanging verification fails the test instead of hanging it. */
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
-                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + TOKEN)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -109,15 +116,36 @@ class RemediationLaneTest {
                       verify: {target: local, parameters: {url: 'http://127.0.0.1:%d/'}, attempts: 3, interval: 1s}
                 """.formatted(silent.getLocalPort()));
         Map<String, ProviderConfig> actions = Map.of(
-                "run_command", ProviderConfig.of("actions.run_command", Map.of("destructive", false, "allow", Map.of("ok", Map.of("argv", List.of("/bin/true"))))),
+                "run_command",
+                        ProviderConfig.of(
+                                "actions.run_command",
+                                Map.of(
+                                        "destructive",
+                                        false,
+                                        "allow",
+                                        Map.of("ok", Map.of("argv", List.of("/bin/true"))))),
                 // the probe waits far longer than any request below may take
                 "health_check", ProviderConfig.of("actions.health_check", Map.of("timeout", "120s")));
-        agent = Agent.builder(AgentConfig.defaults().toBuilder().httpToken(TOKEN).knownHosts(List.of("local")).port(0).dataDir(dir.resolve("data"))
-                .sampleInterval(Duration.ofHours(1)).sources(Map.of()).chatEngine("echo").rulesFile(rules)
-                .actionMode(ActionMode.EXECUTE).actions(actions).build()).build().start();
+        agent = Agent.builder(AgentConfig.defaults().toBuilder()
+                        .httpToken(TOKEN)
+                        .knownHosts(List.of("local"))
+                        .port(0)
+                        .dataDir(dir.resolve("data"))
+                        .sampleInterval(Duration.ofHours(1))
+                        .sources(Map.of())
+                        .chatEngine("echo")
+                        .rulesFile(rules)
+                        .actionMode(ActionMode.EXECUTE)
+                        .actions(actions)
+                        .build())
+                .build()
+                .start();
 
-        assertThat(send("POST", "/webhook/alertmanager", webhook("HangsOnVerify", "f1")).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> accepted.get() >= 1); // the verification now hangs in its GET
+        assertThat(send("POST", "/webhook/alertmanager", webhook("HangsOnVerify", "f1"))
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> accepted.get() >= 1); // the verification now hangs in its GET
 
         assertThat(send("GET", "/status", null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/approvals", null).statusCode()).isEqualTo(200);
@@ -125,6 +153,8 @@ class RemediationLaneTest {
         assertThat(other.statusCode()).isEqualTo(200);
         assertThat(new ObjectMapper().readTree(other.body()).get("new").asInt()).isEqualTo(1);
         assertThat(agent.ops().router().externalAlerts()).hasSize(2);
-        assertThat(accepted.get()).as("the verification is still waiting for its first answer").isEqualTo(1);
+        assertThat(accepted.get())
+                .as("the verification is still waiting for its first answer")
+                .isEqualTo(1);
     }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class RestartKeepsSafetyTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private Agent agent;
 
@@ -39,14 +41,25 @@ class RestartKeepsSafetyTest {
     }
 
     private void start() {
-        agent = Agent.builder(AgentConfig.defaults().toBuilder().httpToken(TOKEN).knownHosts(java.util.List.of("app")).port(0).dataDir(dir.resolve("data"))
-                .sampleInterval(Duration.ofHours(1)).sources(Map.of()).chatEngine("echo").build()).build().start();
+        agent = Agent.builder(AgentConfig.defaults().toBuilder()
+                        .httpToken(TOKEN)
+                        .knownHosts(List.of("app"))
+                        .port(0)
+                        .dataDir(dir.resolve("data"))
+                        .sampleInterval(Duration.ofHours(1))
+                        .sources(Map.of())
+                        .chatEngine("echo")
+                        .build())
+                .build()
+                .start();
     }
 
     private JsonNode ok(String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
                 .header("Authorization", "Bearer " + TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -56,34 +69,84 @@ class RestartKeepsSafetyTest {
     }
 
     private long started() {
-        return agent.ops().audit().query(AuditQuery.builder().action("restart_service").outcome("started").build()).size();
+        return agent.ops()
+                .audit()
+                .query(AuditQuery.builder()
+                        .action("restart_service")
+                        .outcome("started")
+                        .build())
+                .size();
     }
 
     @Test
     void aReplayedOldAlertInsideItsCooldownIsNotRemediatedAgainAndSilencesRemain() throws Exception {
         start();
-        String silence = ok("POST", "/silences", "{\"matchers\": [\"host=\\\"db\\\"\"], \"duration\": \"2h\", \"comment\": \"upgrade\"}")
-                .get("id").asText();
-        assertThat(ok("POST", "/webhook/alertmanager", AlertEndpointsTest.FIRING_NGINX).get("new").asInt()).isEqualTo(1);
+        String silence = ok(
+                        "POST",
+                        "/silences",
+                        "{\"matchers\": [\"host=\\\"db\\\"\"], \"duration\": \"2h\", \"comment\": \"upgrade\"}")
+                .get("id")
+                .asText();
+        assertThat(ok("POST", "/webhook/alertmanager", AlertEndpointsTest.FIRING_NGINX)
+                        .get("new")
+                        .asInt())
+                .isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> started() == 1);
 
         agent.close();
         start();
-        assertThat(ok("GET", "/silences", null).get("silences").findValuesAsText("id")).containsExactly(silence);
+        assertThat(ok("GET", "/silences", null).get("silences").findValuesAsText("id"))
+                .containsExactly(silence);
         // the restarted router has not seen the alert, so it is news to it; the gate remembers the act
-        assertThat(ok("POST", "/webhook/alertmanager", AlertEndpointsTest.FIRING_NGINX).get("new").asInt()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                !agent.ops().audit().query(AuditQuery.builder().action("restart_service").outcome("suppressed").build()).isEmpty());
+        assertThat(ok("POST", "/webhook/alertmanager", AlertEndpointsTest.FIRING_NGINX)
+                        .get("new")
+                        .asInt())
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !agent.ops()
+                        .audit()
+                        .query(AuditQuery.builder()
+                                .action("restart_service")
+                                .outcome("suppressed")
+                                .build())
+                        .isEmpty());
         // the same delivery again: its idempotency key (fingerprint and start) was kept
-        assertThat(agent.ops().audit().query(AuditQuery.builder().action("restart_service").outcome("suppressed").build()))
-                .extracting(e -> e.record().details().get("message")).singleElement().asString().startsWith("duplicate of request");
+        assertThat(agent.ops()
+                        .audit()
+                        .query(AuditQuery.builder()
+                                .action("restart_service")
+                                .outcome("suppressed")
+                                .build()))
+                .extracting(e -> e.record().details().get("message"))
+                .singleElement()
+                .asString()
+                .startsWith("duplicate of request");
         // the alert fired anew (another start): a new key, but the target is still in its cooldown
-        ok("POST", "/webhook/alertmanager", AlertEndpointsTest.FIRING_NGINX.replace("2026-11-27T10:00:00Z", "2026-11-27T10:01:00Z"));
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                agent.ops().audit().query(AuditQuery.builder().action("restart_service").outcome("suppressed").build()).size() == 2);
-        assertThat(agent.ops().audit().query(AuditQuery.builder().action("restart_service").outcome("suppressed").build()))
-                .extracting(e -> e.record().details().get("message")).anyMatch(m -> m.startsWith("cooldown"));
-        assertThat(agent.ops().audit().query(AuditQuery.builder().action("restart_service").build()))
-                .filteredOn(e -> e.record().outcome().equals("started")).hasSize(1);
+        ok(
+                "POST",
+                "/webhook/alertmanager",
+                AlertEndpointsTest.FIRING_NGINX.replace("2026-11-27T10:00:00Z", "2026-11-27T10:01:00Z"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> agent.ops()
+                                .audit()
+                                .query(AuditQuery.builder()
+                                        .action("restart_service")
+                                        .outcome("suppressed")
+                                        .build())
+                                .size()
+                        == 2);
+        assertThat(agent.ops()
+                        .audit()
+                        .query(AuditQuery.builder()
+                                .action("restart_service")
+                                .outcome("suppressed")
+                                .build()))
+                .extracting(e -> e.record().details().get("message"))
+                .anyMatch(m -> m.startsWith("cooldown"));
+        assertThat(agent.ops()
+                        .audit()
+                        .query(AuditQuery.builder().action("restart_service").build()))
+                .filteredOn(e -> e.record().outcome().equals("started"))
+                .hasSize(1);
     }
 }

@@ -72,10 +72,16 @@ class SlowClientsTest {
 
     @Test
     void clientsTricklingBodiesNeitherStarveOthersNorHoldTheirConnections() throws Exception {
-        agent = Agent.builder(AgentConfig.defaults().toBuilder().port(0).dataDir(dir.resolve("data"))
-                .sampleInterval(Duration.ofHours(1)).sources(Map.of()).chatEngine("echo")
-                .connections(new ServerConfig.ConnectionLimits(Duration.ofSeconds(5), 512, 4))
-                .build()).build().start();
+        agent = Agent.builder(AgentConfig.defaults().toBuilder()
+                        .port(0)
+                        .dataDir(dir.resolve("data"))
+                        .sampleInterval(Duration.ofHours(1))
+                        .sources(Map.of())
+                        .chatEngine("echo")
+                        .connections(new ServerConfig.ConnectionLimits(Duration.ofSeconds(5), 512, 4))
+                        .build())
+                .build()
+                .start();
         for (int i = 0; i < TRICKLERS; i++) {
             trickler();
         }
@@ -99,16 +105,22 @@ class SlowClientsTest {
             }
         });
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/status"))
-                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> status = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + "/status"))
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(status.statusCode()).isEqualTo(200);
 
         Socket first = sockets.get(0);
         first.setSoTimeout(30_000);
         assertThat(answerOrEnd(first.getInputStream()))
                 .as("a body trickling at one byte a second is refused, not waited for")
-                .satisfiesAnyOf(a -> assertThat(a).startsWith("HTTP/1.1 408"), a -> assertThat(a).isEqualTo("closed"));
+                .satisfiesAnyOf(
+                        a -> assertThat(a).startsWith("HTTP/1.1 408"),
+                        a -> assertThat(a).isEqualTo("closed"));
     }
 
     private static String answerOrEnd(InputStream in) throws IOException {

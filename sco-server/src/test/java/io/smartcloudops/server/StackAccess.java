@@ -33,8 +33,10 @@ public final class StackAccess implements AutoCloseable {
 
     /** Recent samples held for every series of this metric name. */
     public int samplesOf(String metric) {
-        return agent.ops().view().series().stream().filter(s -> s.name().equals(metric))
-                .mapToInt(s -> agent.ops().view().recentSamples(s, 10_000).size()).sum();
+        return agent.ops().view().series().stream()
+                .filter(s -> s.name().equals(metric))
+                .mapToInt(s -> agent.ops().view().recentSamples(s, 10_000).size())
+                .sum();
     }
 
     public List<AnomalyEvent> anomalies() {
@@ -46,7 +48,9 @@ public final class StackAccess implements AutoCloseable {
     }
 
     public long ingested(String source) {
-        Matcher m = Pattern.compile("sco_samples_ingested_total\\{source=\"" + Pattern.quote(source) + "\"} ([0-9.eE+]+)").matcher(metricsText());
+        Matcher m = Pattern.compile(
+                        "sco_samples_ingested_total\\{source=\"" + Pattern.quote(source) + "\"} ([0-9.eE+]+)")
+                .matcher(metricsText());
         return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
     }
 
@@ -55,7 +59,10 @@ public final class StackAccess implements AutoCloseable {
     }
 
     public Map<String, Object> status() {
-        return JsonViews.status(agent.ops().view().status(), agent.config().runtime().actionMode().name(), agent.config().runtime().detector(),
+        return JsonViews.status(
+                agent.ops().view().status(),
+                agent.config().runtime().actionMode().name(),
+                agent.config().runtime().detector(),
                 agent.ops().health().snapshot());
     }
 

@@ -20,8 +20,10 @@ public final class WebAccess implements AutoCloseable {
     }
 
     public static WebAccess start(AgentConfig config) {
-        return new WebAccess(Agent.builder(config).source(new ReplaySource(ReplaySource.normalThenSpike(), InstantSource.system()))
-                .build().start());
+        return new WebAccess(Agent.builder(config)
+                .source(new ReplaySource(ReplaySource.normalThenSpike(), InstantSource.system()))
+                .build()
+                .start());
     }
 
     public String url() {
@@ -29,13 +31,19 @@ public final class WebAccess implements AutoCloseable {
     }
 
     public void awaitCpuSpike() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !agent.ops().view().anomalies(10).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !agent.ops().view().anomalies(10).isEmpty());
     }
 
     /** A destructive action asked for by alice; returns the pending approval's id. */
     public String proposeDestructiveAction() {
-        ActionResult r = agent.ops().gate().request(ActionRequest.builder("run_command", "local").parameter("command", "say_hi")
-                .requestedBy(new Principal("alice", Role.OPERATOR)).reason("browser test").build());
+        ActionResult r = agent.ops()
+                .gate()
+                .request(ActionRequest.builder("run_command", "local")
+                        .parameter("command", "say_hi")
+                        .requestedBy(new Principal("alice", Role.OPERATOR))
+                        .reason("browser test")
+                        .build());
         return r.approvalId();
     }
 
@@ -44,8 +52,15 @@ public final class WebAccess implements AutoCloseable {
     }
 
     public String approvedBy(String approvalId) {
-        return agent.ops().audit().query(AuditQuery.builder().outcome("approved").build()).stream()
-                .filter(e -> approvalId.equals(e.record().details().get("approval_id"))).map(e -> e.record().actor()).findFirst().orElse("");
+        return agent
+                .ops()
+                .audit()
+                .query(AuditQuery.builder().outcome("approved").build())
+                .stream()
+                .filter(e -> approvalId.equals(e.record().details().get("approval_id")))
+                .map(e -> e.record().actor())
+                .findFirst()
+                .orElse("");
     }
 
     @Override

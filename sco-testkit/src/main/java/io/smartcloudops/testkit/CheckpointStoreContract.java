@@ -18,16 +18,18 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class MyStoreTest extends CheckpointStoreContract {
- *     @TempDir Path dir;
- *     protected CheckpointStore newStore() { return new MyStore(dir.resolve("detectors.ckpt")); }
+ *     @TempDir
+ *     Path dir;
+ *
+ *     protected CheckpointStore newStore() {
+ *         return new MyStore(dir.resolve("detectors.ckpt"));
+ *     }
  * }
  * }</pre>
  */
 public abstract class CheckpointStoreContract {
     /** For the plugin's own test class, which extends this one. */
-    protected CheckpointStoreContract() {
-    }
-
+    protected CheckpointStoreContract() {}
 
     /** A store over an empty location, new for each test. */
     protected abstract CheckpointStore newStore() throws Exception;
@@ -76,9 +78,10 @@ public abstract class CheckpointStoreContract {
             byte[] good = content(10_000, 3);
             store.save(good);
             assertThatThrownBy(() -> store.save(out -> {
-                out.write(content(5_000, 4));
-                throw new IOException("the encoder failed");
-            })).isInstanceOf(CheckpointStoreException.class);
+                        out.write(content(5_000, 4));
+                        throw new IOException("the encoder failed");
+                    }))
+                    .isInstanceOf(CheckpointStoreException.class);
             assertThat(read(store)).isEqualTo(good);
         }
     }

@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class MyDetectorTest extends DetectorContract {
- *     protected DetectorFactory factory() { return new MyDetectorFactory(); }
+ *     protected DetectorFactory factory() {
+ *         return new MyDetectorFactory();
+ *     }
  * }
  * }</pre>
  */
 public abstract class DetectorContract {
     /** For the plugin's own test class, which extends this one. */
-    protected DetectorContract() {
-    }
+    protected DetectorContract() {}
 
     protected static final SeriesId SERIES = SeriesId.of("contract_series");
 
@@ -87,7 +88,8 @@ public abstract class DetectorContract {
         Detector restored = factory().restore(state);
         List<Score> rest = run(restored, data.subList(900, data.size()));
 
-        assertThat(values(rest)).containsExactly(values(expected.subList(900, expected.size())).toArray(new Double[0]));
+        assertThat(values(rest))
+                .containsExactly(values(expected.subList(900, expected.size())).toArray(new Double[0]));
     }
 
     @Test
@@ -102,7 +104,10 @@ public abstract class DetectorContract {
     void spikeScoresHigherThanQuietStretch() {
         List<Sample> data = series(9, 2_000);
         List<Score> scores = run(factory().create(SERIES, DetectorSettings.defaults()), data);
-        double quietMax = scores.subList(800, 990).stream().mapToDouble(Score::value).max().orElseThrow();
+        double quietMax = scores.subList(800, 990).stream()
+                .mapToDouble(Score::value)
+                .max()
+                .orElseThrow();
         assertThat(scores.get(1_000).value()).isGreaterThan(quietMax);
     }
 

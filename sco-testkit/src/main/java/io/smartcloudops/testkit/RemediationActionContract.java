@@ -16,17 +16,24 @@ import org.junit.jupiter.api.Test;
  * <pre>{@code
  * class MyActionTest extends RemediationActionContract {
  *     private final FakeTarget fakeTarget = new FakeTarget();
- *     protected RemediationAction action() { return new MyAction(fakeTarget); }
- *     protected ActionRequest validRequest() { return ActionRequest.builder("mine", "t").build(); }
- *     protected String observableState() { return fakeTarget.describe(); }
+ *
+ *     protected RemediationAction action() {
+ *         return new MyAction(fakeTarget);
+ *     }
+ *
+ *     protected ActionRequest validRequest() {
+ *         return ActionRequest.builder("mine", "t").build();
+ *     }
+ *
+ *     protected String observableState() {
+ *         return fakeTarget.describe();
+ *     }
  * }
  * }</pre>
  */
 public abstract class RemediationActionContract {
     /** For the plugin's own test class, which extends this one. */
-    protected RemediationActionContract() {
-    }
-
+    protected RemediationActionContract() {}
 
     protected abstract RemediationAction action();
 
@@ -47,7 +54,10 @@ public abstract class RemediationActionContract {
     void declaresItsParametersAndName() {
         assertThat(action().name()).isNotBlank();
         assertThat(action().parameters()).isNotNull();
-        validRequest().parameters().keySet().forEach(p ->
-                assertThat(action().parameters()).anySatisfy(spec -> assertThat(spec.name()).isEqualTo(p)));
+        validRequest()
+                .parameters()
+                .keySet()
+                .forEach(p -> assertThat(action().parameters())
+                        .anySatisfy(spec -> assertThat(spec.name()).isEqualTo(p)));
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
  *
  * <pre>{@code
  * ActionResult r = gateway.request(ActionRequest.builder("restart_service", "nginx")
- *         .parameter("unit", "nginx").requestedBy(alice).build());
+ *         .parameter("unit", "nginx")
+ *         .requestedBy(alice)
+ *         .build());
  * if (r.outcome() == ActionOutcome.PENDING_APPROVAL) gateway.approve(r.approvalId(), bob);
  * }</pre>
  */

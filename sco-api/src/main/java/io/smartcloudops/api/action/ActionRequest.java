@@ -1,5 +1,6 @@
 package io.smartcloudops.api.action;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,8 +9,11 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ActionRequest r = ActionRequest.builder("restart_service", "nginx")
- *         .parameter("unit", "nginx").reason("alert NginxDown").requestedBy(Principal.system())
- *         .idempotencyKey(alert.fingerprint()).build();
+ *         .parameter("unit", "nginx")
+ *         .reason("alert NginxDown")
+ *         .requestedBy(Principal.system())
+ *         .idempotencyKey(alert.fingerprint())
+ *         .build();
  * }</pre>
  *
  * @param idempotencyKey requests with one key act at most once (a duplicate alert delivery)
@@ -38,7 +42,7 @@ public record ActionRequest(
     public static final class Builder {
         private final String action;
         private final String target;
-        private final java.util.LinkedHashMap<String, String> parameters = new java.util.LinkedHashMap<>();
+        private final LinkedHashMap<String, String> parameters = new LinkedHashMap<>();
         private String reason = "";
         private Principal requestedBy = Principal.system();
         private String idempotencyKey;

@@ -32,7 +32,8 @@ public record ActionResult(
         message = message == null ? "" : message;
     }
 
-    public static ActionResult of(ActionRequest request, ActionOutcome outcome, String message, Instant at, Duration took) {
+    public static ActionResult of(
+            ActionRequest request, ActionOutcome outcome, String message, Instant at, Duration took) {
         return new ActionResult(request.action(), request.target(), outcome, message, at, took, null);
     }
 }

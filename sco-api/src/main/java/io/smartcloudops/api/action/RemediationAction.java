@@ -1,6 +1,7 @@
 package io.smartcloudops.api.action;
 
 import io.smartcloudops.api.ActionException;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,11 +11,21 @@ import java.util.List;
  *
  * <pre>{@code
  * final class Echo implements RemediationAction {
- *     public String name() { return "echo"; }
- *     public List<ParameterSpec> parameters() { return List.of(); }
- *     public ActionResult execute(ActionRequest r, ActionMode mode, java.time.Instant now) {
- *         return ActionResult.of(r, mode == ActionMode.DRY_RUN ? ActionOutcome.DRY_RUN : ActionOutcome.SUCCEEDED,
- *                 "echoed " + r.target(), now, java.time.Duration.ZERO);
+ *     public String name() {
+ *         return "echo";
+ *     }
+ *
+ *     public List<ParameterSpec> parameters() {
+ *         return List.of();
+ *     }
+ *
+ *     public ActionResult execute(ActionRequest r, ActionMode mode, Instant now) {
+ *         return ActionResult.of(
+ *                 r,
+ *                 mode == ActionMode.DRY_RUN ? ActionOutcome.DRY_RUN : ActionOutcome.SUCCEEDED,
+ *                 "echoed " + r.target(),
+ *                 now,
+ *                 Duration.ZERO);
  *     }
  * }
  * }</pre>
@@ -48,5 +59,5 @@ public interface RemediationAction {
      * Runs (EXECUTE) or describes what it would do (DRY_RUN, which must change nothing). Parameters
      * arrive validated against {@link #parameters()}.
      */
-    ActionResult execute(ActionRequest request, ActionMode mode, java.time.Instant now) throws ActionException;
+    ActionResult execute(ActionRequest request, ActionMode mode, Instant now) throws ActionException;
 }

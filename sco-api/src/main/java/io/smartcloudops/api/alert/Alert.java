@@ -13,8 +13,9 @@ import java.util.Objects;
  * An alert instance: one rule matched on one set of labels.
  *
  * <pre>{@code
- * Alert a = view.alerts().get(0);   // an OpsView: pending and firing alerts, most urgent first
- * if (a.state() == AlertState.FIRING && a.severity() == Severity.CRITICAL) page(a.annotations().get("summary"));
+ * Alert a = view.alerts().get(0); // an OpsView: pending and firing alerts, most urgent first
+ * if (a.state() == AlertState.FIRING && a.severity() == Severity.CRITICAL)
+ *     page(a.annotations().get("summary"));
  * }</pre>
  *
  * @param name the alert (rule) name, also its {@code alertname} label
@@ -64,8 +65,16 @@ public record Alert(
     }
 
     public Alert withState(AlertState next, Instant at) {
-        return new Alert(name, labels, annotations, next, severity, activeSince,
+        return new Alert(
+                name,
+                labels,
+                annotations,
+                next,
+                severity,
+                activeSince,
                 next == AlertState.FIRING && firedAt == null ? at : firedAt,
-                next == AlertState.RESOLVED ? at : resolvedAt, value, source);
+                next == AlertState.RESOLVED ? at : resolvedAt,
+                value,
+                source);
     }
 }

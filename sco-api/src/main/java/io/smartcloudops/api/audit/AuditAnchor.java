@@ -13,7 +13,7 @@ import java.util.Optional;
  * may be slow or fail: it is called off the append path and a failure is reported, not fatal.
  *
  * <pre>{@code
- * anchor.publish(head);                      // anchor: e.g. a FileAuditAnchor outside the data dir
+ * anchor.publish(head); // anchor: e.g. a FileAuditAnchor outside the data dir
  * Optional<AuditHead> newest = anchor.latest();
  * }</pre>
  */

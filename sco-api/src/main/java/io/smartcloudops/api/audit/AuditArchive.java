@@ -8,9 +8,9 @@ import java.util.List;
  * for byte and verified with its key and anchors.
  *
  * <pre>{@code
- * archive.archive(false);                     // on a schedule: every full segment not yet copied
- * archive.archive(true);                      // at stop: the partial tail too
- * List<String> rows = archive.storedRows();   // for a restore, oldest first
+ * archive.archive(false); // on a schedule: every full segment not yet copied
+ * archive.archive(true); // at stop: the partial tail too
+ * List<String> rows = archive.storedRows(); // for a restore, oldest first
  * }</pre>
  */
 public interface AuditArchive extends AutoCloseable {
@@ -32,6 +32,5 @@ public interface AuditArchive extends AutoCloseable {
     String location();
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -7,9 +7,9 @@ import java.util.List;
  * audited does not happen, so {@link #append} returning means the entry is durable.
  *
  * <pre>{@code
- * AuditEntry e = audit.append(record);          // durable once this returns
+ * AuditEntry e = audit.append(record); // durable once this returns
  * List<AuditEntry> recent = audit.query(AuditQuery.latest(50));
- * AuditVerification v = audit.verify();          // v.intact()
+ * AuditVerification v = audit.verify(); // v.intact()
  * }</pre>
  */
 public interface AuditLog extends AutoCloseable {

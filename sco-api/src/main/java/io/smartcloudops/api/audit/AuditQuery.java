@@ -6,10 +6,12 @@ import java.time.Instant;
  * Which audit entries to read, newest first. Null fields do not filter.
  *
  * <pre>{@code
- * List<AuditEntry> restarts = log.query(AuditQuery.builder().action("restart_service").limit(20).build());
+ * List<AuditEntry> restarts = log.query(
+ *         AuditQuery.builder().action("restart_service").limit(20).build());
  * }</pre>
  */
-public record AuditQuery(Instant from, Instant to, AuditKind kind, String subject, String action, String outcome, int limit) {
+public record AuditQuery(
+        Instant from, Instant to, AuditKind kind, String subject, String action, String outcome, int limit) {
     public AuditQuery {
         if (limit < 1 || limit > 10_000) {
             throw new IllegalArgumentException("limit must be in [1, 10000], got " + limit);
@@ -34,22 +36,42 @@ public record AuditQuery(Instant from, Instant to, AuditKind kind, String subjec
         private String outcome;
         private int limit = 100;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder from(Instant v) {
+            from = v;
+            return this;
         }
 
-        public Builder from(Instant v) { from = v; return this; }
+        public Builder to(Instant v) {
+            to = v;
+            return this;
+        }
 
-        public Builder to(Instant v) { to = v; return this; }
+        public Builder kind(AuditKind v) {
+            kind = v;
+            return this;
+        }
 
-        public Builder kind(AuditKind v) { kind = v; return this; }
+        public Builder subject(String v) {
+            subject = v;
+            return this;
+        }
 
-        public Builder subject(String v) { subject = v; return this; }
+        public Builder action(String v) {
+            action = v;
+            return this;
+        }
 
-        public Builder action(String v) { action = v; return this; }
+        public Builder outcome(String v) {
+            outcome = v;
+            return this;
+        }
 
-        public Builder outcome(String v) { outcome = v; return this; }
-
-        public Builder limit(int v) { limit = v; return this; }
+        public Builder limit(int v) {
+            limit = v;
+            return this;
+        }
 
         public AuditQuery build() {
             return new AuditQuery(from, to, kind, subject, action, outcome, limit);

@@ -7,8 +7,14 @@ import java.util.Objects;
  * What is to be recorded: who or what caused it, about what, why, and with which result.
  *
  * <pre>{@code
- * log.append(new AuditRecord(AuditKind.ACTION, "system", "nginx", "restart_service", "dry_run",
- *         "alert NginxDown", Map.of("unit", "nginx")));
+ * log.append(new AuditRecord(
+ *         AuditKind.ACTION,
+ *         "system",
+ *         "nginx",
+ *         "restart_service",
+ *         "dry_run",
+ *         "alert NginxDown",
+ *         Map.of("unit", "nginx")));
  * }</pre>
  *
  * @param actor the principal or component that caused it

@@ -5,7 +5,8 @@ package io.smartcloudops.api.chat;
  * through the {@link io.smartcloudops.api.action.ActionGateway} it was given.
  *
  * <pre>{@code
- * ChatEngine engine = registry.provider(ChatEngineProvider.class, "offline").create(context, view, gateway);
+ * ChatEngine engine =
+ *         registry.provider(ChatEngineProvider.class, "offline").create(context, view, gateway);
  * ChatReply r = engine.answer(new ChatQuery("show open alerts", "s1", Principal.anonymousViewer()));
  * }</pre>
  */
@@ -17,6 +18,5 @@ public interface ChatEngine extends AutoCloseable {
     ChatReply answer(ChatQuery query);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -1,5 +1,6 @@
 package io.smartcloudops.api.chat;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,11 +18,15 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * KnownTargets known = KnownTargets.builder()
- *         .host("app", "nginx", "api", "postgres").alias("app-1", "app").alias("10.0.0.5", "app")
+ *         .host("app", "nginx", "api", "postgres")
+ *         .alias("app-1", "app")
+ *         .alias("10.0.0.5", "app")
  *         .host("monitor", "prometheus", "grafana")
- *         .probe("app", "redis", Map.of("address", "10.0.0.5:6379")).action("restart_service").build();
- * known.canonicalHost("App-1");   // Optional[app]
- * known.hostOf("grafana");        // Optional[monitor]
+ *         .probe("app", "redis", Map.of("address", "10.0.0.5:6379"))
+ *         .action("restart_service")
+ *         .build();
+ * known.canonicalHost("App-1"); // Optional[app]
+ * known.hostOf("grafana"); // Optional[monitor]
  * }</pre>
  *
  * @param services each canonical host name with the service units it runs (a host may run none that chat can act on)
@@ -30,7 +35,10 @@ import java.util.TreeSet;
  *     value the probe's parameters ({@code url=http://10.0.0.5/} or {@code address=10.0.0.5:6379})
  * @param actions the action names the gate can run here; empty when the host does not say
  */
-public record KnownTargets(Map<String, Set<String>> services, Map<String, String> aliases, Map<String, Map<String, String>> probes,
+public record KnownTargets(
+        Map<String, Set<String>> services,
+        Map<String, String> aliases,
+        Map<String, Map<String, String>> probes,
         Set<String> actions) {
 
     /** Hosts and aliases only (no probes; actions not stated). */
@@ -41,19 +49,20 @@ public record KnownTargets(Map<String, Set<String>> services, Map<String, String
     public KnownTargets {
         Map<String, Set<String>> s = new TreeMap<>();
         services.forEach((h, units) -> s.put(h.toLowerCase(Locale.ROOT), Set.copyOf(new TreeSet<>(units))));
-        services = java.util.Collections.unmodifiableMap(s);
+        services = Collections.unmodifiableMap(s);
         Map<String, String> a = new TreeMap<>();
         aliases.forEach((alias, host) -> {
             String canonical = host.toLowerCase(Locale.ROOT);
             if (!s.containsKey(canonical)) {
-                throw new IllegalArgumentException("alias '" + alias + "' names unknown host '" + host + "'; known: " + s.keySet());
+                throw new IllegalArgumentException(
+                        "alias '" + alias + "' names unknown host '" + host + "'; known: " + s.keySet());
             }
             a.put(alias.toLowerCase(Locale.ROOT), canonical);
         });
-        aliases = java.util.Collections.unmodifiableMap(a);
+        aliases = Collections.unmodifiableMap(a);
         Map<String, Map<String, String>> p = new TreeMap<>();
         probes.forEach((k, v) -> p.put(k.toLowerCase(Locale.ROOT), Map.copyOf(v)));
-        probes = java.util.Collections.unmodifiableMap(p);
+        probes = Collections.unmodifiableMap(p);
         actions = Set.copyOf(actions);
     }
 
@@ -87,7 +96,10 @@ public record KnownTargets(Map<String, Set<String>> services, Map<String, String
 
     /** The host that runs a service, when exactly one does. */
     public Optional<String> hostOf(String service) {
-        var hosts = services.entrySet().stream().filter(e -> e.getValue().contains(service)).map(Map.Entry::getKey).toList();
+        var hosts = services.entrySet().stream()
+                .filter(e -> e.getValue().contains(service))
+                .map(Map.Entry::getKey)
+                .toList();
         return hosts.size() == 1 ? Optional.of(hosts.get(0)) : Optional.empty();
     }
 
@@ -105,12 +117,12 @@ public record KnownTargets(Map<String, Set<String>> services, Map<String, String
         private final Map<String, Map<String, String>> probes = new LinkedHashMap<>();
         private final Set<String> actions = new TreeSet<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A host and (some of) the services it runs; repeated calls add to it. */
         public Builder host(String name, String... units) {
-            services.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new TreeSet<>()).addAll(Set.of(units));
+            services.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new TreeSet<>())
+                    .addAll(Set.of(units));
             return this;
         }
 

@@ -13,11 +13,22 @@ import java.util.Objects;
  * @param request the request exactly as it would reach (or reached) the gate
  * @param detail why it ended, or what was stated
  */
-public record ProposalEvent(Kind kind, String proposalId, ActionRequest request, String session, Principal principal, Instant at,
+public record ProposalEvent(
+        Kind kind,
+        String proposalId,
+        ActionRequest request,
+        String session,
+        Principal principal,
+        Instant at,
         String detail) {
 
     /** What happened to the proposal. */
-    public enum Kind { PROPOSED, CONFIRMED, CANCELLED, EXPIRED }
+    public enum Kind {
+        PROPOSED,
+        CONFIRMED,
+        CANCELLED,
+        EXPIRED
+    }
 
     public ProposalEvent {
         Objects.requireNonNull(kind, "kind");

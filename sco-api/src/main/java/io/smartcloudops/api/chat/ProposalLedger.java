@@ -15,17 +15,37 @@ import java.util.Optional;
  *     private final ActionGateway gate;
  *     private final AuditLog audit;
  *
- *     AuditedGateway(ActionGateway gate, AuditLog audit) { this.gate = gate; this.audit = audit; }
- *
- *     public void record(ProposalEvent e) {
- *         audit.append(new AuditRecord(AuditKind.CHAT, e.principal().name(), e.request().target(), e.request().action(),
- *                 "chat." + e.kind(), e.detail(), Map.of("proposal", e.proposalId(), "session", e.session())));
+ *     AuditedGateway(ActionGateway gate, AuditLog audit) {
+ *         this.gate = gate;
+ *         this.audit = audit;
  *     }
  *
- *     public ActionResult request(ActionRequest r) { return gate.request(r); }
- *     public ActionResult approve(String id, Principal p) { return gate.approve(id, p); }
- *     public ActionResult deny(String id, Principal p, String why) { return gate.deny(id, p, why); }
- *     public List<PendingApproval> pending() { return gate.pending(); }
+ *     public void record(ProposalEvent e) {
+ *         audit.append(new AuditRecord(
+ *                 AuditKind.CHAT,
+ *                 e.principal().name(),
+ *                 e.request().target(),
+ *                 e.request().action(),
+ *                 "chat." + e.kind(),
+ *                 e.detail(),
+ *                 Map.of("proposal", e.proposalId(), "session", e.session())));
+ *     }
+ *
+ *     public ActionResult request(ActionRequest r) {
+ *         return gate.request(r);
+ *     }
+ *
+ *     public ActionResult approve(String id, Principal p) {
+ *         return gate.approve(id, p);
+ *     }
+ *
+ *     public ActionResult deny(String id, Principal p, String why) {
+ *         return gate.deny(id, p, why);
+ *     }
+ *
+ *     public List<PendingApproval> pending() {
+ *         return gate.pending();
+ *     }
  * }
  * }</pre>
  */

@@ -15,8 +15,10 @@ import java.util.Optional;
  * the store's stream, and reads them back the same way, never holding the whole in memory.
  *
  * <pre>{@code
- * store.save(out -> encoder.writeTo(out));   // durable once this returns
- * try (InputStream in = store.openLatest().orElse(InputStream.nullInputStream())) { decoder.read(in); }
+ * store.save(out -> encoder.writeTo(out)); // durable once this returns
+ * try (InputStream in = store.openLatest().orElse(InputStream.nullInputStream())) {
+ *     decoder.read(in);
+ * }
  * }</pre>
  */
 public interface CheckpointStore extends AutoCloseable {
@@ -56,17 +58,19 @@ public interface CheckpointStore extends AutoCloseable {
         if (in.isEmpty()) {
             return Optional.empty();
         }
-        try (InputStream s = in.get(); ByteArrayOutputStream all = new ByteArrayOutputStream()) {
+        try (InputStream s = in.get();
+                ByteArrayOutputStream all = new ByteArrayOutputStream()) {
             s.transferTo(all);
             return Optional.of(all.toByteArray());
         } catch (IOException e) {
-            throw new CheckpointStoreException("cannot read the checkpoint at " + location() + ": " + e.getMessage(), e);
+            throw new CheckpointStoreException(
+                    "cannot read the checkpoint at " + location() + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw new CheckpointStoreException("cannot read the checkpoint at " + location() + ": " + e.getMessage(), e);
+            throw new CheckpointStoreException(
+                    "cannot read the checkpoint at " + location() + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

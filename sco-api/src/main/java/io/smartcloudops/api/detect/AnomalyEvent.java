@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param id stable identifier (for "explain anomaly 12")
  * @param detector the detector that scored it
  */
-public record AnomalyEvent(String id, SeriesId series, long timestampMillis, double value, Score score, String detector) {
+public record AnomalyEvent(
+        String id, SeriesId series, long timestampMillis, double value, Score score, String detector) {
     public AnomalyEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(series, "series");

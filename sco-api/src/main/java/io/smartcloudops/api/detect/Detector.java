@@ -9,8 +9,10 @@ import io.smartcloudops.api.metric.Sample;
  *
  * <pre>{@code
  * Detector d = factory.create(series, DetectorSettings.defaults());
- * for (Sample s : samples) { Score score = d.update(s); }
- * DetectorState saved = d.snapshot();           // later: factory.restore(saved)
+ * for (Sample s : samples) {
+ *     Score score = d.update(s);
+ * }
+ * DetectorState saved = d.snapshot(); // later: factory.restore(saved)
  * }</pre>
  */
 public interface Detector {

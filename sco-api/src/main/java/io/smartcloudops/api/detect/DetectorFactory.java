@@ -1,6 +1,8 @@
 package io.smartcloudops.api.detect;
 
 import io.smartcloudops.api.metric.SeriesId;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Creates and restores the per-series states of one kind of detector.
@@ -30,8 +32,10 @@ public interface DetectorFactory {
      * return DetectorFactory.of("mine", (series, settings) -> new MyDetector(params, settings), MyDetector::restore);
      * }</pre>
      */
-    static DetectorFactory of(String name, java.util.function.BiFunction<SeriesId, DetectorSettings, Detector> create,
-            java.util.function.Function<DetectorState, Detector> restore) {
+    static DetectorFactory of(
+            String name,
+            BiFunction<SeriesId, DetectorSettings, Detector> create,
+            Function<DetectorState, Detector> restore) {
         return new NamedDetectorFactory(name, create, restore);
     }
 }

@@ -6,8 +6,11 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The factory {@link DetectorFactory#of} builds: it refuses the snapshots of other detectors. */
-record NamedDetectorFactory(String name, BiFunction<SeriesId, DetectorSettings, Detector> creator,
-        Function<DetectorState, Detector> restorer) implements DetectorFactory {
+record NamedDetectorFactory(
+        String name,
+        BiFunction<SeriesId, DetectorSettings, Detector> creator,
+        Function<DetectorState, Detector> restorer)
+        implements DetectorFactory {
 
     NamedDetectorFactory {
         Objects.requireNonNull(name, "name");

@@ -16,8 +16,8 @@ public record ForecastPoint(Instant at, double mean, double lower80, double uppe
     public ForecastPoint {
         Objects.requireNonNull(at, "at");
         if (!(lower95 <= lower80 && lower80 <= mean && mean <= upper80 && upper80 <= upper95)) {
-            throw new IllegalArgumentException("intervals must nest around the mean: " + lower95 + " <= " + lower80 + " <= " + mean
-                    + " <= " + upper80 + " <= " + upper95);
+            throw new IllegalArgumentException("intervals must nest around the mean: " + lower95 + " <= " + lower80
+                    + " <= " + mean + " <= " + upper80 + " <= " + upper95);
         }
     }
 }

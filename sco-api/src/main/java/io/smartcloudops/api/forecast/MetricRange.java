@@ -17,8 +17,8 @@ import java.util.Locale;
  * </ul>
  *
  * <pre>{@code
- * MetricRange r = MetricRange.of(SeriesId.of("node_disk_used_percent"));   // [0, 100]
- * double shown = r.clamp(312.5);                                             // 100.0
+ * MetricRange r = MetricRange.of(SeriesId.of("node_disk_used_percent")); // [0, 100]
+ * double shown = r.clamp(312.5); // 100.0
  * }</pre>
  *
  * @param min the smallest possible value ({@code -Infinity} when unbounded below)
@@ -41,8 +41,12 @@ public record MetricRange(double min, double max) {
         String unit = series.labels().get("unit");
         String u = unit == null ? "" : unit.toLowerCase(Locale.ROOT);
         String name = series.name().toLowerCase(Locale.ROOT);
-        if (u.equals("percent") || u.equals("%") || name.endsWith("_percent") || name.endsWith("_pct")
-                || name.contains("utilisation") || name.contains("utilization")) {
+        if (u.equals("percent")
+                || u.equals("%")
+                || name.endsWith("_percent")
+                || name.endsWith("_pct")
+                || name.contains("utilisation")
+                || name.contains("utilization")) {
             return name.endsWith("_ratio") ? RATIO : PERCENT;
         }
         if (u.equals("ratio") || name.endsWith("_ratio")) {

@@ -16,7 +16,10 @@ import java.util.Optional;
  * if (f instanceof SeriesForecast.Refused r) {
  *     say(r.reason());
  * } else if (f instanceof SeriesForecast.Projection p) {
- *     say(p.crossing().flatMap(ThresholdCrossing::at).map(t -> "reaches 100% at " + t).orElse("not within a day"));
+ *     say(p.crossing()
+ *             .flatMap(ThresholdCrossing::at)
+ *             .map(t -> "reaches 100% at " + t)
+ *             .orElse("not within a day"));
  * }
  * }</pre>
  */
@@ -32,7 +35,8 @@ public sealed interface SeriesForecast permits SeriesForecast.Projection, Series
      * @param neededSpan how long that takes at the series' sampling interval
      * @param availableSpan the time the usable samples cover
      */
-    record Refused(SeriesId series, int neededSamples, int availableSamples, Duration neededSpan, Duration availableSpan)
+    record Refused(
+            SeriesId series, int neededSamples, int availableSamples, Duration neededSpan, Duration availableSpan)
             implements SeriesForecast {
         public Refused {
             Objects.requireNonNull(series, "series");
@@ -42,8 +46,9 @@ public sealed interface SeriesForecast permits SeriesForecast.Projection, Series
 
         /** What is missing, in a sentence an operator can act on. */
         public String reason() {
-            return "a forecast needs at least " + neededSamples + " samples (about " + neededSpan.toSeconds() + " s of history); "
-                    + "there " + (availableSamples == 1 ? "is 1" : "are " + availableSamples) + " (" + availableSpan.toSeconds() + " s)";
+            return "a forecast needs at least " + neededSamples + " samples (about " + neededSpan.toSeconds()
+                    + " s of history); " + "there " + (availableSamples == 1 ? "is 1" : "are " + availableSamples)
+                    + " (" + availableSpan.toSeconds() + " s)";
         }
     }
 
@@ -59,8 +64,17 @@ public sealed interface SeriesForecast permits SeriesForecast.Projection, Series
      * @param model what produced it, with its findings (the season found, whether the trend was significant)
      * @param samples how many samples it learned from
      */
-    record Projection(SeriesId series, Instant from, double last, Duration step, MetricRange range, List<ForecastPoint> points,
-            Optional<ThresholdCrossing> crossing, String model, int samples) implements SeriesForecast {
+    record Projection(
+            SeriesId series,
+            Instant from,
+            double last,
+            Duration step,
+            MetricRange range,
+            List<ForecastPoint> points,
+            Optional<ThresholdCrossing> crossing,
+            String model,
+            int samples)
+            implements SeriesForecast {
         public Projection {
             Objects.requireNonNull(series, "series");
             Objects.requireNonNull(from, "from");

@@ -10,8 +10,10 @@ import java.util.Optional;
  * "not within the horizon" when the point forecast does not get there by {@code horizonEnd}.
  *
  * <pre>{@code
- * crossing.at().ifPresentOrElse(t -> say("reaches 100% at " + t),
- *         () -> say("not expected to reach 100% before " + crossing.horizonEnd()));
+ * crossing.at()
+ *         .ifPresentOrElse(
+ *                 t -> say("reaches 100% at " + t),
+ *                 () -> say("not expected to reach 100% before " + crossing.horizonEnd()));
  * }</pre>
  *
  * @param threshold the value asked about
@@ -20,7 +22,11 @@ import java.util.Optional;
  * @param latest when the 80% band's far edge reaches it (the late end); empty: not within the horizon
  * @param horizonEnd the end of the forecast horizon
  */
-public record ThresholdCrossing(double threshold, Optional<Instant> at, Optional<Instant> earliest, Optional<Instant> latest,
+public record ThresholdCrossing(
+        double threshold,
+        Optional<Instant> at,
+        Optional<Instant> earliest,
+        Optional<Instant> latest,
         Instant horizonEnd) {
     public ThresholdCrossing {
         Objects.requireNonNull(at, "at");

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Labels l = Labels.of("host", "app", "mode", "user");
- * l.get("host");            // "app"
- * l.with("cpu", "0");       // a new Labels; l is unchanged
+ * l.get("host"); // "app"
+ * l.with("cpu", "0"); // a new Labels; l is unchanged
  * }</pre>
  */
 public final class Labels {
@@ -33,7 +33,8 @@ public final class Labels {
     /** Labels from alternating names and values: {@code of("host", "app", "mode", "user")}. */
     public static Labels of(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("Labels.of needs name/value pairs, got an odd count: " + namesAndValues.length);
+            throw new IllegalArgumentException(
+                    "Labels.of needs name/value pairs, got an odd count: " + namesAndValues.length);
         }
         TreeMap<String, String> map = new TreeMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -97,7 +98,10 @@ public final class Labels {
             if (sb.length() > 1) {
                 sb.append(',');
             }
-            sb.append(k).append("=\"").append(v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+            sb.append(k)
+                    .append("=\"")
+                    .append(v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+                    .append('"');
         });
         return sb.append('}').toString();
     }

@@ -17,7 +17,8 @@ public record SeriesId(String name, Labels labels) {
         Objects.requireNonNull(name, "metric name");
         Objects.requireNonNull(labels, "labels");
         if (!METRIC_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("invalid metric name '" + name + "': must match " + METRIC_NAME.pattern());
+            throw new IllegalArgumentException(
+                    "invalid metric name '" + name + "': must match " + METRIC_NAME.pattern());
         }
     }
 

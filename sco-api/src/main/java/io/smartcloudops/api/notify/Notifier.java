@@ -15,6 +15,5 @@ public interface Notifier extends AutoCloseable {
     void send(Notification notification) throws NotificationException;
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -8,7 +8,8 @@ import java.time.Duration;
  * (a webhook, a stream) buffers what it receives, bounded, and hands it over on the next poll.
  *
  * <pre>{@code
- * try (MetricSource source = registry.provider(MetricSourceProvider.class, "host").create(context)) {
+ * try (MetricSource source =
+ *         registry.provider(MetricSourceProvider.class, "host").create(context)) {
  *     SampleBatch batch = source.poll();
  * }
  * }</pre>
@@ -32,6 +33,5 @@ public interface MetricSource extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

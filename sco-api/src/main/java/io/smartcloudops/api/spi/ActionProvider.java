@@ -7,7 +7,10 @@ import io.smartcloudops.api.action.RemediationAction;
  *
  * <pre>{@code
  * public final class MyActionProvider implements ActionProvider {
- *     public String name() { return "mine"; }
+ *     public String name() {
+ *         return "mine";
+ *     }
+ *
  *     public RemediationAction create(ProviderContext context) {
  *         return new MyAction(context.config().duration("timeout", Duration.ofSeconds(10)));
  *     }

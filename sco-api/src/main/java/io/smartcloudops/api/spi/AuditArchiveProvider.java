@@ -9,9 +9,12 @@ import io.smartcloudops.api.audit.AuditArchive;
  *
  * <pre>{@code
  * public final class MyArchiveProvider implements AuditArchiveProvider {
- *     public String name() { return "mine"; }
+ *     public String name() {
+ *         return "mine";
+ *     }
+ *
  *     public AuditArchive open(ProviderContext context) {
- *         Optional<AuditLog> log = context.service(AuditLog.class);   // empty when opened for a restore
+ *         Optional<AuditLog> log = context.service(AuditLog.class); // empty when opened for a restore
  *         return new MyArchive(log, context.config().requireString("bucket"));
  *     }
  * }

@@ -7,7 +7,10 @@ import io.smartcloudops.api.audit.AuditLog;
  *
  * <pre>{@code
  * public final class MyAuditLogProvider implements AuditLogProvider {
- *     public String name() { return "mine"; }
+ *     public String name() {
+ *         return "mine";
+ *     }
+ *
  *     public AuditLog open(ProviderContext context) {
  *         return new MyAuditLog(context.clock());
  *     }

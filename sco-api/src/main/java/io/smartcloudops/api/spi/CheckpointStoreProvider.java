@@ -9,7 +9,10 @@ import io.smartcloudops.api.checkpoint.CheckpointStore;
  *
  * <pre>{@code
  * public final class MyStoreProvider implements CheckpointStoreProvider {
- *     public String name() { return "mine"; }
+ *     public String name() {
+ *         return "mine";
+ *     }
+ *
  *     public CheckpointStore open(ProviderContext context) {
  *         return new MyStore(context.dataDir().resolve(context.config().string("file", "detectors.ckpt")));
  *     }

@@ -7,9 +7,13 @@ import io.smartcloudops.api.detect.DetectorFactory;
  *
  * <pre>{@code
  * public final class MyDetectorProvider implements DetectorProvider {
- *     public String name() { return "mine"; }
+ *     public String name() {
+ *         return "mine";
+ *     }
+ *
  *     public DetectorFactory create(ProviderContext context) {
- *         return DetectorFactory.of("mine", (series, settings) -> new MyDetector(context.config(), settings), MyDetector::restore);
+ *         return DetectorFactory.of(
+ *                 "mine", (series, settings) -> new MyDetector(context.config(), settings), MyDetector::restore);
  *     }
  * }
  * }</pre>

@@ -7,7 +7,10 @@ import io.smartcloudops.api.source.MetricSource;
  *
  * <pre>{@code
  * public final class MySourceProvider implements MetricSourceProvider {
- *     public String name() { return "mine"; }
+ *     public String name() {
+ *         return "mine";
+ *     }
+ *
  *     public MetricSource create(ProviderContext context) {
  *         return new MySource(context.dataDir().resolve(context.config().string("file", "queue-depth")), context.clock());
  *     }

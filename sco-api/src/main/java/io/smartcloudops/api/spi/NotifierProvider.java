@@ -7,7 +7,10 @@ import io.smartcloudops.api.notify.Notifier;
  *
  * <pre>{@code
  * public final class MyNotifierProvider implements NotifierProvider {
- *     public String name() { return "mine"; }
+ *     public String name() {
+ *         return "mine";
+ *     }
+ *
  *     public Notifier create(ProviderContext context) {
  *         return new MyNotifier(context.config().requireString("channel"));
  *     }

@@ -3,10 +3,13 @@ package io.smartcloudops.api.spi;
 import io.smartcloudops.api.ConfigException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +20,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * ProviderConfig c = ProviderConfig.of(Map.of("threshold", 0.9, "for", "1m"));
  * double t = c.number("threshold", 0.5);
- * Duration d = c.duration("for", Duration.ZERO);   // "1m", "30s", "PT5M" all work
+ * Duration d = c.duration("for", Duration.ZERO); // "1m", "30s", "PT5M" all work
  * }</pre>
  */
 public final class ProviderConfig {
@@ -43,7 +46,7 @@ public final class ProviderConfig {
     public static ProviderConfig of(String path, Map<String, ?> values) {
         Map<String, Object> copy = new LinkedHashMap<>();
         values.forEach((k, v) -> copy.put(String.valueOf(k), v));
-        return new ProviderConfig(path, java.util.Collections.unmodifiableMap(copy));
+        return new ProviderConfig(path, Collections.unmodifiableMap(copy));
     }
 
     /** Where this section stands in the configuration (for example {@code actions.run_command}), for messages. */
@@ -55,7 +58,7 @@ public final class ProviderConfig {
         return values.containsKey(key);
     }
 
-    public java.util.Set<String> keys() {
+    public Set<String> keys() {
         return values.keySet();
     }
 
@@ -136,9 +139,10 @@ public final class ProviderConfig {
         String s = text.trim();
         if (s.startsWith("P") || s.startsWith("p")) {
             try {
-                return Duration.parse(s.toUpperCase(java.util.Locale.ROOT));
+                return Duration.parse(s.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new ConfigException("'" + where + "': '" + text + "' is not a duration (try 30s, 5m, 1h or PT5M)", e);
+                throw new ConfigException(
+                        "'" + where + "': '" + text + "' is not a duration (try 30s, 5m, 1h or PT5M)", e);
             }
         }
         Matcher m = PROM_DURATION.matcher(s);
@@ -146,14 +150,15 @@ public final class ProviderConfig {
         int end = 0;
         while (m.find() && m.start() == end) {
             long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            });
+            total = total.plus(
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        case "d" -> Duration.ofDays(n);
+                        default -> Duration.ofDays(7 * n);
+                    });
             end = m.end();
         }
         if (end == 0 || end != s.length()) {
@@ -171,7 +176,7 @@ public final class ProviderConfig {
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> copy = new LinkedHashMap<>();
             m.forEach((k, val) -> copy.put(String.valueOf(k), val));
-            return new ProviderConfig(qualified(key), java.util.Collections.unmodifiableMap(copy));
+            return new ProviderConfig(qualified(key), Collections.unmodifiableMap(copy));
         }
         throw wrong(key, "a section (key: value pairs)", v);
     }
@@ -191,11 +196,15 @@ public final class ProviderConfig {
     }
 
     /** Rejects keys the plugin does not know, naming them and the known ones. */
-    public void requireOnly(java.util.Set<String> known) {
-        List<String> unknown = values.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
+    public void requireOnly(Set<String> known) {
+        List<String> unknown = values.keySet().stream()
+                .filter(k -> !known.contains(k))
+                .sorted()
+                .toList();
         if (!unknown.isEmpty()) {
-            throw new ConfigException("unknown setting(s) " + unknown.stream().map(this::qualified).toList()
-                    + "; known here: " + known.stream().sorted().toList());
+            throw new ConfigException("unknown setting(s) "
+                    + unknown.stream().map(this::qualified).toList() + "; known here: "
+                    + known.stream().sorted().toList());
         }
     }
 

@@ -11,8 +11,11 @@ import java.util.Optional;
  * The narrow world a plugin gets: a clock, its data directory, and its own validated configuration.
  *
  * <pre>{@code
- * ProviderContext ctx = ProviderContext.builder().clock(InstantSource.system()).dataDir(Path.of("sco-data"))
- *         .config(ProviderConfig.of(Map.of("threshold", 0.9))).build();
+ * ProviderContext ctx = ProviderContext.builder()
+ *         .clock(InstantSource.system())
+ *         .dataDir(Path.of("sco-data"))
+ *         .config(ProviderConfig.of(Map.of("threshold", 0.9)))
+ *         .build();
  * }</pre>
  */
 public final class ProviderContext {
@@ -66,8 +69,7 @@ public final class ProviderContext {
         private ProviderConfig config = ProviderConfig.empty();
         private final Map<Class<?>, Object> services = new HashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder clock(InstantSource c) {
             this.clock = c;

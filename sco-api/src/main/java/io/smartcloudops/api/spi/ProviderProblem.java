@@ -6,5 +6,4 @@ package io.smartcloudops.api.spi;
  * @param type the SPI type it was meant to provide
  * @param description what went wrong, naming the class where known
  */
-public record ProviderProblem(Class<? extends Provider> type, String description) {
-}
+public record ProviderProblem(Class<? extends Provider> type, String description) {}

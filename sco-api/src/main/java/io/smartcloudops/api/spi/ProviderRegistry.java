@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * ProviderRegistry registry = ProviderRegistry.builder()
- *         .register(DetectorProvider.class, new MyDetectorProvider())   // explicit, wins
- *         .discover(getClass().getClassLoader())                        // META-INF/services
+ *         .register(DetectorProvider.class, new MyDetectorProvider()) // explicit, wins
+ *         .discover(getClass().getClassLoader()) // META-INF/services
  *         .build();
  * DetectorProvider p = registry.provider(DetectorProvider.class, "default");
  * }</pre>
@@ -35,9 +35,14 @@ public final class ProviderRegistry {
 
     /** Every SPI type that {@link Builder#discover} looks for. */
     public static final List<Class<? extends Provider>> SPI_TYPES = List.of(
-            DetectorProvider.class, MetricSourceProvider.class, ActionProvider.class,
-            NotifierProvider.class, AuditLogProvider.class, ChatEngineProvider.class,
-            CheckpointStoreProvider.class, AuditArchiveProvider.class);
+            DetectorProvider.class,
+            MetricSourceProvider.class,
+            ActionProvider.class,
+            NotifierProvider.class,
+            AuditLogProvider.class,
+            ChatEngineProvider.class,
+            CheckpointStoreProvider.class,
+            AuditArchiveProvider.class);
 
     private final Map<Class<? extends Provider>, Map<String, Provider>> byType;
     private final Map<Class<? extends Provider>, Map<String, List<String>>> ambiguous;
@@ -71,14 +76,17 @@ public final class ProviderRegistry {
         }
         Provider p = byType.getOrDefault(type, Map.of()).get(name);
         if (p == null) {
-            throw new ProviderException("no " + type.getSimpleName() + " named '" + name + "'; available: " + names(type));
+            throw new ProviderException(
+                    "no " + type.getSimpleName() + " named '" + name + "'; available: " + names(type));
         }
         return type.cast(p);
     }
 
     /** Every usable provider of a type, in registration then discovery order. */
     public <P extends Provider> List<P> providers(Class<P> type) {
-        return byType.getOrDefault(type, Map.of()).values().stream().map(type::cast).toList();
+        return byType.getOrDefault(type, Map.of()).values().stream()
+                .map(type::cast)
+                .toList();
     }
 
     public Set<String> names(Class<? extends Provider> type) {
@@ -99,8 +107,7 @@ public final class ProviderRegistry {
         private final Map<Class<? extends Provider>, Map<String, List<String>>> ambiguous = new LinkedHashMap<>();
         private final List<ProviderProblem> problems = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Registers an instance. It wins over a discovered provider of the same name; registering
@@ -108,10 +115,12 @@ public final class ProviderRegistry {
          */
         public <P extends Provider> Builder register(Class<P> type, P provider) {
             String name = checkedName(provider);
-            Provider before = explicit.computeIfAbsent(type, t -> new LinkedHashMap<>()).putIfAbsent(name, provider);
+            Provider before =
+                    explicit.computeIfAbsent(type, t -> new LinkedHashMap<>()).putIfAbsent(name, provider);
             if (before != null) {
                 throw new ProviderException("two " + type.getSimpleName() + "s registered as '" + name + "': "
-                        + List.of(before.getClass().getName(), provider.getClass().getName()));
+                        + List.of(
+                                before.getClass().getName(), provider.getClass().getName()));
             }
             byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(name, provider);
             Map<String, List<String>> amb = ambiguous.get(type);
@@ -165,7 +174,8 @@ public final class ProviderRegistry {
                 Provider before = mine.putIfAbsent(name, provider);
                 if (before != null && before != provider && !before.getClass().equals(provider.getClass())) {
                     mine.remove(name);
-                    List<String> both = new ArrayList<>(List.of(before.getClass().getName(), provider.getClass().getName()));
+                    List<String> both = new ArrayList<>(List.of(
+                            before.getClass().getName(), provider.getClass().getName()));
                     clashes.put(name, both);
                     report(type, "name '" + name + "' is claimed by " + both);
                 }

@@ -24,19 +24,19 @@ import java.util.Set;
  * On a file system without POSIX permissions its own rules apply.
  *
  * <pre>{@code
- * PrivateFiles.directory(dataDir);                       // 0700 for each folder it creates
+ * PrivateFiles.directory(dataDir); // 0700 for each folder it creates
  * Path db = PrivateFiles.database(dataDir.resolve("tokens.db"));
- * Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);   // -wal and -shm inherit 0600
+ * Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); // -wal and -shm inherit 0600
  * PrivateFiles.writeAtomically(anchorFile, bytes);
  * }</pre>
  */
 public final class PrivateFiles {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** Creates {@code dir} and its missing parents, each it creates 0700; existing folders are left as they are. */
     public static Path directory(Path dir) throws IOException {

@@ -32,6 +32,7 @@ import io.smartcloudops.api.notify.Notifier;
 import io.smartcloudops.api.spi.ChatEngineProvider;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +50,20 @@ class ActionExamples {
     void actionRequest(Alert alert) {
         // tag::ActionRequest[]
         ActionRequest r = ActionRequest.builder("restart_service", "nginx")
-                .parameter("unit", "nginx").reason("alert NginxDown").requestedBy(Principal.system())
-                .idempotencyKey(alert.fingerprint()).build();
+                .parameter("unit", "nginx")
+                .reason("alert NginxDown")
+                .requestedBy(Principal.system())
+                .idempotencyKey(alert.fingerprint())
+                .build();
         // end::ActionRequest[]
     }
 
     void actionGateway(ActionGateway gateway, Principal alice, Principal bob) {
         // tag::ActionGateway[]
         ActionResult r = gateway.request(ActionRequest.builder("restart_service", "nginx")
-                .parameter("unit", "nginx").requestedBy(alice).build());
+                .parameter("unit", "nginx")
+                .requestedBy(alice)
+                .build());
         if (r.outcome() == ActionOutcome.PENDING_APPROVAL) gateway.approve(r.approvalId(), bob);
         // end::ActionGateway[]
     }
@@ -77,19 +83,30 @@ class ActionExamples {
 
     // tag::RemediationAction[]
     final class Echo implements RemediationAction {
-        public String name() { return "echo"; }
-        public List<ParameterSpec> parameters() { return List.of(); }
-        public ActionResult execute(ActionRequest r, ActionMode mode, java.time.Instant now) {
-            return ActionResult.of(r, mode == ActionMode.DRY_RUN ? ActionOutcome.DRY_RUN : ActionOutcome.SUCCEEDED,
-                    "echoed " + r.target(), now, java.time.Duration.ZERO);
+        public String name() {
+            return "echo";
+        }
+
+        public List<ParameterSpec> parameters() {
+            return List.of();
+        }
+
+        public ActionResult execute(ActionRequest r, ActionMode mode, Instant now) {
+            return ActionResult.of(
+                    r,
+                    mode == ActionMode.DRY_RUN ? ActionOutcome.DRY_RUN : ActionOutcome.SUCCEEDED,
+                    "echoed " + r.target(),
+                    now,
+                    Duration.ZERO);
         }
     }
     // end::RemediationAction[]
 
     void alert(OpsView view) {
         // tag::Alert[]
-        Alert a = view.alerts().get(0);   // an OpsView: pending and firing alerts, most urgent first
-        if (a.state() == AlertState.FIRING && a.severity() == Severity.CRITICAL) page(a.annotations().get("summary"));
+        Alert a = view.alerts().get(0); // an OpsView: pending and firing alerts, most urgent first
+        if (a.state() == AlertState.FIRING && a.severity() == Severity.CRITICAL)
+            page(a.annotations().get("summary"));
         // end::Alert[]
     }
 
@@ -107,7 +124,8 @@ class ActionExamples {
 
     void chatEngine(ProviderRegistry registry, ProviderContext context, OpsView view, ActionGateway gateway) {
         // tag::ChatEngine[]
-        ChatEngine engine = registry.provider(ChatEngineProvider.class, "offline").create(context, view, gateway);
+        ChatEngine engine =
+                registry.provider(ChatEngineProvider.class, "offline").create(context, view, gateway);
         ChatReply r = engine.answer(new ChatQuery("show open alerts", "s1", Principal.anonymousViewer()));
         // end::ChatEngine[]
     }
@@ -128,11 +146,15 @@ class ActionExamples {
     void knownTargets() {
         // tag::KnownTargets[]
         KnownTargets known = KnownTargets.builder()
-                .host("app", "nginx", "api", "postgres").alias("app-1", "app").alias("10.0.0.5", "app")
+                .host("app", "nginx", "api", "postgres")
+                .alias("app-1", "app")
+                .alias("10.0.0.5", "app")
                 .host("monitor", "prometheus", "grafana")
-                .probe("app", "redis", Map.of("address", "10.0.0.5:6379")).action("restart_service").build();
-        known.canonicalHost("App-1");   // Optional[app]
-        known.hostOf("grafana");        // Optional[monitor]
+                .probe("app", "redis", Map.of("address", "10.0.0.5:6379"))
+                .action("restart_service")
+                .build();
+        known.canonicalHost("App-1"); // Optional[app]
+        known.hostOf("grafana"); // Optional[monitor]
         // end::KnownTargets[]
     }
 
@@ -141,25 +163,43 @@ class ActionExamples {
         private final ActionGateway gate;
         private final AuditLog audit;
 
-        AuditedGateway(ActionGateway gate, AuditLog audit) { this.gate = gate; this.audit = audit; }
-
-        public void record(ProposalEvent e) {
-            audit.append(new AuditRecord(AuditKind.CHAT, e.principal().name(), e.request().target(), e.request().action(),
-                    "chat." + e.kind(), e.detail(), Map.of("proposal", e.proposalId(), "session", e.session())));
+        AuditedGateway(ActionGateway gate, AuditLog audit) {
+            this.gate = gate;
+            this.audit = audit;
         }
 
-        public ActionResult request(ActionRequest r) { return gate.request(r); }
-        public ActionResult approve(String id, Principal p) { return gate.approve(id, p); }
-        public ActionResult deny(String id, Principal p, String why) { return gate.deny(id, p, why); }
-        public List<PendingApproval> pending() { return gate.pending(); }
+        public void record(ProposalEvent e) {
+            audit.append(new AuditRecord(
+                    AuditKind.CHAT,
+                    e.principal().name(),
+                    e.request().target(),
+                    e.request().action(),
+                    "chat." + e.kind(),
+                    e.detail(),
+                    Map.of("proposal", e.proposalId(), "session", e.session())));
+        }
+
+        public ActionResult request(ActionRequest r) {
+            return gate.request(r);
+        }
+
+        public ActionResult approve(String id, Principal p) {
+            return gate.approve(id, p);
+        }
+
+        public ActionResult deny(String id, Principal p, String why) {
+            return gate.deny(id, p, why);
+        }
+
+        public List<PendingApproval> pending() {
+            return gate.pending();
+        }
     }
     // end::ProposalLedger[]
 
     /** Stands in for the host's pager. */
-    private void page(String summary) {
-    }
+    private void page(String summary) {}
 
     /** Stands in for a reply to the person who asked. */
-    private void tell(String text) {
-    }
+    private void tell(String text) {}
 }

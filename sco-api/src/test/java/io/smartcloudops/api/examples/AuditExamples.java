@@ -31,52 +31,61 @@ class AuditExamples {
 
     void auditLog(AuditLog audit, AuditRecord record) {
         // tag::AuditLog[]
-        AuditEntry e = audit.append(record);          // durable once this returns
+        AuditEntry e = audit.append(record); // durable once this returns
         List<AuditEntry> recent = audit.query(AuditQuery.latest(50));
-        AuditVerification v = audit.verify();          // v.intact()
+        AuditVerification v = audit.verify(); // v.intact()
         // end::AuditLog[]
     }
 
     void auditQuery(AuditLog log) {
         // tag::AuditQuery[]
-        List<AuditEntry> restarts = log.query(AuditQuery.builder().action("restart_service").limit(20).build());
+        List<AuditEntry> restarts = log.query(
+                AuditQuery.builder().action("restart_service").limit(20).build());
         // end::AuditQuery[]
     }
 
     void auditRecord(AuditLog log) {
         // tag::AuditRecord[]
-        log.append(new AuditRecord(AuditKind.ACTION, "system", "nginx", "restart_service", "dry_run",
-                "alert NginxDown", Map.of("unit", "nginx")));
+        log.append(new AuditRecord(
+                AuditKind.ACTION,
+                "system",
+                "nginx",
+                "restart_service",
+                "dry_run",
+                "alert NginxDown",
+                Map.of("unit", "nginx")));
         // end::AuditRecord[]
     }
 
     void auditArchive(AuditArchive archive) {
         // tag::AuditArchive[]
-        archive.archive(false);                     // on a schedule: every full segment not yet copied
-        archive.archive(true);                      // at stop: the partial tail too
-        List<String> rows = archive.storedRows();   // for a restore, oldest first
+        archive.archive(false); // on a schedule: every full segment not yet copied
+        archive.archive(true); // at stop: the partial tail too
+        List<String> rows = archive.storedRows(); // for a restore, oldest first
         // end::AuditArchive[]
     }
 
     void auditAnchor(AuditAnchor anchor, AuditHead head) {
         // tag::AuditAnchor[]
-        anchor.publish(head);                      // anchor: e.g. a FileAuditAnchor outside the data dir
+        anchor.publish(head); // anchor: e.g. a FileAuditAnchor outside the data dir
         Optional<AuditHead> newest = anchor.latest();
         // end::AuditAnchor[]
     }
 
     void checkpointStore(CheckpointStore store, CheckpointStore.Content encoder, Decoder decoder) throws IOException {
         // tag::CheckpointStore[]
-        store.save(out -> encoder.writeTo(out));   // durable once this returns
-        try (InputStream in = store.openLatest().orElse(InputStream.nullInputStream())) { decoder.read(in); }
+        store.save(out -> encoder.writeTo(out)); // durable once this returns
+        try (InputStream in = store.openLatest().orElse(InputStream.nullInputStream())) {
+            decoder.read(in);
+        }
         // end::CheckpointStore[]
     }
 
     void privateFiles(Path dataDir, Path anchorFile, byte[] bytes) throws IOException, SQLException {
         // tag::PrivateFiles[]
-        PrivateFiles.directory(dataDir);                       // 0700 for each folder it creates
+        PrivateFiles.directory(dataDir); // 0700 for each folder it creates
         Path db = PrivateFiles.database(dataDir.resolve("tokens.db"));
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);   // -wal and -shm inherit 0600
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); // -wal and -shm inherit 0600
         PrivateFiles.writeAtomically(anchorFile, bytes);
         // end::PrivateFiles[]
     }

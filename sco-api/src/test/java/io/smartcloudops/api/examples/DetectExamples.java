@@ -36,8 +36,8 @@ class DetectExamples {
     void labels() {
         // tag::Labels[]
         Labels l = Labels.of("host", "app", "mode", "user");
-        l.get("host");            // "app"
-        l.with("cpu", "0");       // a new Labels; l is unchanged
+        l.get("host"); // "app"
+        l.with("cpu", "0"); // a new Labels; l is unchanged
         // end::Labels[]
     }
 
@@ -56,8 +56,10 @@ class DetectExamples {
     void detector(DetectorFactory factory, SeriesId series, List<Sample> samples) {
         // tag::Detector[]
         Detector d = factory.create(series, DetectorSettings.defaults());
-        for (Sample s : samples) { Score score = d.update(s); }
-        DetectorState saved = d.snapshot();           // later: factory.restore(saved)
+        for (Sample s : samples) {
+            Score score = d.update(s);
+        }
+        DetectorState saved = d.snapshot(); // later: factory.restore(saved)
         // end::Detector[]
     }
 

@@ -14,11 +14,9 @@ import java.util.List;
 /** The Javadoc examples of the {@code forecast} package and of {@link OpsView#forecast}; see {@link SpiExamples}. */
 class ForecastExamples {
 
-    private void say(String text) {
-    }
+    private void say(String text) {}
 
-    private void render(SeriesForecast forecast) {
-    }
+    private void render(SeriesForecast forecast) {}
 
     void opsViewForecast(OpsView view, SeriesId disk) {
         // tag::OpsView.forecast[]
@@ -42,8 +40,8 @@ class ForecastExamples {
 
     double metricRange() {
         // tag::MetricRange[]
-        MetricRange r = MetricRange.of(SeriesId.of("node_disk_used_percent"));   // [0, 100]
-        double shown = r.clamp(312.5);                                             // 100.0
+        MetricRange r = MetricRange.of(SeriesId.of("node_disk_used_percent")); // [0, 100]
+        double shown = r.clamp(312.5); // 100.0
         // end::MetricRange[]
         return shown;
     }
@@ -54,15 +52,20 @@ class ForecastExamples {
         if (f instanceof SeriesForecast.Refused r) {
             say(r.reason());
         } else if (f instanceof SeriesForecast.Projection p) {
-            say(p.crossing().flatMap(ThresholdCrossing::at).map(t -> "reaches 100% at " + t).orElse("not within a day"));
+            say(p.crossing()
+                    .flatMap(ThresholdCrossing::at)
+                    .map(t -> "reaches 100% at " + t)
+                    .orElse("not within a day"));
         }
         // end::SeriesForecast[]
     }
 
     void thresholdCrossing(ThresholdCrossing crossing) {
         // tag::ThresholdCrossing[]
-        crossing.at().ifPresentOrElse(t -> say("reaches 100% at " + t),
-                () -> say("not expected to reach 100% before " + crossing.horizonEnd()));
+        crossing.at()
+                .ifPresentOrElse(
+                        t -> say("reaches 100% at " + t),
+                        () -> say("not expected to reach 100% before " + crossing.horizonEnd()));
         // end::ThresholdCrossing[]
     }
 }

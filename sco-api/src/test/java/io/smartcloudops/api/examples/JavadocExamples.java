@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,8 +32,7 @@ public final class JavadocExamples {
     private static final Pattern TYPE = Pattern.compile("\\b(?:class|interface|record|enum)\\s+(\\w+)");
     private static final Pattern MEMBER = Pattern.compile("(\\w+)\\s*[(=;]");
 
-    private JavadocExamples() {
-    }
+    private JavadocExamples() {}
 
     /** An example or a region: its name, and where its first line stands. */
     public record Block(String name, Path file, int firstLine, List<String> lines) {
@@ -73,11 +73,14 @@ public final class JavadocExamples {
                 }
                 if (comment && line.contains("<pre>{@code")) {
                     if (!OPEN.matcher(line).matches()) {
-                        throw new IllegalStateException(file + ":" + (i + 1) + ": put the example on the lines after <pre>{@code");
+                        throw new IllegalStateException(
+                                file + ":" + (i + 1) + ": put the example on the lines after <pre>{@code");
                     }
                     int start = i + 1;
                     List<String> code = new ArrayList<>();
-                    for (i = start; i < lines.size() && !CLOSE.matcher(lines.get(i)).matches(); i++) {
+                    for (i = start;
+                            i < lines.size() && !CLOSE.matcher(lines.get(i)).matches();
+                            i++) {
                         code.add(lines.get(i).replaceFirst("^\\s*\\*", ""));
                     }
                     if (i == lines.size()) {
@@ -115,24 +118,28 @@ public final class JavadocExamples {
                     String name = m.group(2);
                     if (m.group(1).equals("tag")) {
                         if (open != null) {
-                            throw new IllegalStateException(file + ":" + (i + 1) + ": tag::" + name + " inside region " + open);
+                            throw new IllegalStateException(
+                                    file + ":" + (i + 1) + ": tag::" + name + " inside region " + open);
                         }
                         open = name;
                         start = i + 1;
                     } else {
                         if (!name.equals(open)) {
-                            throw new IllegalStateException(file + ":" + (i + 1) + ": end::" + name + " closes " + open);
+                            throw new IllegalStateException(
+                                    file + ":" + (i + 1) + ": end::" + name + " closes " + open);
                         }
                         Block region = new Block(name, file, start + 1, normalised(lines.subList(start, i)));
                         Block before = regions.putIfAbsent(name, region);
                         if (before != null) {
-                            throw new IllegalStateException("region " + name + " is tagged twice: " + before.at(0) + " and " + region.at(0));
+                            throw new IllegalStateException(
+                                    "region " + name + " is tagged twice: " + before.at(0) + " and " + region.at(0));
                         }
                         open = null;
                     }
                 }
                 if (open != null) {
-                    throw new IllegalStateException(file + ":" + start + ": region " + open + " has no end::" + open + "[]");
+                    throw new IllegalStateException(
+                            file + ":" + start + ": region " + open + " has no end::" + open + "[]");
                 }
             }
         }
@@ -146,8 +153,9 @@ public final class JavadocExamples {
         for (Block example : examples) {
             Block region = regions.get(example.name());
             if (region == null) {
-                problems.add(example.at(0) + ": example " + example.name() + " has no compiled region; tag it with // tag::"
-                        + example.name() + "[] and // end::" + example.name() + "[] in the examples");
+                problems.add(
+                        example.at(0) + ": example " + example.name() + " has no compiled region; tag it with // tag::"
+                                + example.name() + "[] and // end::" + example.name() + "[] in the examples");
                 continue;
             }
             used.add(example.name());
@@ -155,17 +163,20 @@ public final class JavadocExamples {
             for (int i = 0; i < size; i++) {
                 String javadoc = i < example.lines().size() ? example.lines().get(i) : null;
                 String compiled = i < region.lines().size() ? region.lines().get(i) : null;
-                if (!java.util.Objects.equals(javadoc, compiled)) {
+                if (!Objects.equals(javadoc, compiled)) {
                     problems.add(example.at(Math.min(i, example.lines().size())) + ": example " + example.name()
-                            + " differs from " + region.at(Math.min(i, region.lines().size())) + " at its line " + (i + 1)
+                            + " differs from "
+                            + region.at(Math.min(i, region.lines().size())) + " at its line " + (i + 1)
                             + "\n    javadoc:  " + (javadoc == null ? "<no line>" : javadoc)
                             + "\n    compiled: " + (compiled == null ? "<no line>" : compiled));
                     break;
                 }
             }
         }
-        regions.values().stream().filter(r -> !used.contains(r.name())).forEach(r -> problems.add(
-                r.at(0) + ": region " + r.name() + " is no Javadoc example; remove it or put its example back"));
+        regions.values().stream()
+                .filter(r -> !used.contains(r.name()))
+                .forEach(r -> problems.add(r.at(0) + ": region " + r.name()
+                        + " is no Javadoc example; remove it or put its example back"));
         return problems;
     }
 
@@ -187,9 +198,14 @@ public final class JavadocExamples {
 
     /** Without the common indentation and trailing whitespace. */
     private static List<String> normalised(List<String> lines) {
-        int indent = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing()).toList();
+        int indent = lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
+        return lines.stream()
+                .map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing())
+                .toList();
     }
 
     private static List<Path> files(Path root, String suffix) {
@@ -197,7 +213,10 @@ public final class JavadocExamples {
             return List.of();
         }
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+            return all.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class JavadocExamplesTest {
     // The examples written below mark regions with "<>" so that this file holds none itself.
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final List<Path> EXAMPLES = List.of(
-            Path.of("src/test/java/io/smartcloudops/api/examples"), Path.of("src/test/resources/examples"));
+    private static final List<Path> EXAMPLES =
+            List.of(Path.of("src/test/java/io/smartcloudops/api/examples"), Path.of("src/test/resources/examples"));
 
     @Test
     void everyJavadocExampleIsACompiledRegion() {
@@ -51,9 +52,12 @@ class JavadocExamplesTest {
                 """.replace("<>", "//"));
 
         List<String> problems = JavadocExamples.problems(
-                JavadocExamples.javadocBlocks(source.getParent()), JavadocExamples.regions(List.of(examples.getParent())));
+                JavadocExamples.javadocBlocks(source.getParent()),
+                JavadocExamples.regions(List.of(examples.getParent())));
 
-        assertThat(problems).singleElement().asString()
+        assertThat(problems)
+                .singleElement()
+                .asString()
                 .startsWith(source + ":6: example Thing differs from " + examples + ":5 at its line 2")
                 .contains("javadoc:  t.grow();", "compiled: t.shrink();");
     }
@@ -76,12 +80,15 @@ class JavadocExamplesTest {
                 """.replace("<>", "#"));
 
         List<String> problems = JavadocExamples.problems(
-                JavadocExamples.javadocBlocks(source.getParent()), JavadocExamples.regions(List.of(examples.getParent())));
+                JavadocExamples.javadocBlocks(source.getParent()),
+                JavadocExamples.regions(List.of(examples.getParent())));
 
-        assertThat(problems).containsExactly(
-                source + ":4: example Thing.of has no compiled region; tag it with // tag::Thing.of[] and // end::Thing.of[]"
-                        + " in the examples",
-                examples + ":2: region Thing is no Javadoc example; remove it or put its example back");
+        assertThat(problems)
+                .containsExactly(
+                        source
+                                + ":4: example Thing.of has no compiled region; tag it with // tag::Thing.of[] and // end::Thing.of[]"
+                                + " in the examples",
+                        examples + ":2: region Thing is no Javadoc example; remove it or put its example back");
     }
 
     @Test
@@ -100,9 +107,11 @@ class JavadocExamplesTest {
                 """);
 
         Map<String, List<String>> blocks = JavadocExamples.javadocBlocks(source.getParent()).stream()
-                .collect(java.util.stream.Collectors.toMap(JavadocExamples.Block::name, JavadocExamples.Block::lines));
+                .collect(Collectors.toMap(JavadocExamples.Block::name, JavadocExamples.Block::lines));
 
-        assertThat(blocks).containsExactlyInAnyOrderEntriesOf(Map.of("Thing", List.of("first();"), "Thing-2", List.of("second();")));
+        assertThat(blocks)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("Thing", List.of("first();"), "Thing-2", List.of("second();")));
     }
 
     @Test

@@ -15,7 +15,10 @@ import java.util.List;
 // The ActionProvider example.
 // tag::ActionProvider[]
 public final class MyActionProvider implements ActionProvider {
-    public String name() { return "mine"; }
+    public String name() {
+        return "mine";
+    }
+
     public RemediationAction create(ProviderContext context) {
         return new MyAction(context.config().duration("timeout", Duration.ofSeconds(10)));
     }
@@ -44,7 +47,12 @@ final class MyAction implements RemediationAction {
     public ActionResult execute(ActionRequest request, ActionMode mode, Instant now) {
         String unit = request.parameters().get("unit");
         return mode == ActionMode.DRY_RUN
-                ? ActionResult.of(request, ActionOutcome.DRY_RUN, "would act on " + unit + " within " + timeout, now, Duration.ZERO)
+                ? ActionResult.of(
+                        request,
+                        ActionOutcome.DRY_RUN,
+                        "would act on " + unit + " within " + timeout,
+                        now,
+                        Duration.ZERO)
                 : ActionResult.of(request, ActionOutcome.SUCCEEDED, "acted on " + unit, now, Duration.ZERO);
     }
 }

@@ -12,9 +12,12 @@ import java.util.Optional;
 // The AuditArchiveProvider example.
 // tag::AuditArchiveProvider[]
 public final class MyArchiveProvider implements AuditArchiveProvider {
-    public String name() { return "mine"; }
+    public String name() {
+        return "mine";
+    }
+
     public AuditArchive open(ProviderContext context) {
-        Optional<AuditLog> log = context.service(AuditLog.class);   // empty when opened for a restore
+        Optional<AuditLog> log = context.service(AuditLog.class); // empty when opened for a restore
         return new MyArchive(log, context.config().requireString("bucket"));
     }
 }
@@ -33,7 +36,8 @@ final class MyArchive implements AuditArchive {
 
     @Override
     public synchronized int archive(boolean includeTail) {
-        AuditLog source = log.orElseThrow(() -> new AuditException("opened for a restore: there is no log to archive", null));
+        AuditLog source =
+                log.orElseThrow(() -> new AuditException("opened for a restore: there is no log to archive", null));
         List<String> fresh = source.exportStored(rows.size() + 1, Long.MAX_VALUE);
         rows.addAll(fresh);
         return fresh.isEmpty() ? 0 : 1;

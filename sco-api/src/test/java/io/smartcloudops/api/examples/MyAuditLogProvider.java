@@ -9,12 +9,16 @@ import io.smartcloudops.api.spi.AuditLogProvider;
 import io.smartcloudops.api.spi.ProviderContext;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 // The AuditLogProvider example.
 // tag::AuditLogProvider[]
 public final class MyAuditLogProvider implements AuditLogProvider {
-    public String name() { return "mine"; }
+    public String name() {
+        return "mine";
+    }
+
     public AuditLog open(ProviderContext context) {
         return new MyAuditLog(context.clock());
     }
@@ -41,9 +45,12 @@ final class MyAuditLog implements AuditLog {
     @Override
     public synchronized List<AuditEntry> query(AuditQuery query) {
         List<AuditEntry> newestFirst = new ArrayList<>(entries);
-        java.util.Collections.reverse(newestFirst);
-        return newestFirst.stream().filter(e -> query.action() == null || query.action().equals(e.record().action()))
-                .limit(query.limit()).toList();
+        Collections.reverse(newestFirst);
+        return newestFirst.stream()
+                .filter(e -> query.action() == null
+                        || query.action().equals(e.record().action()))
+                .limit(query.limit())
+                .toList();
     }
 
     @Override
@@ -52,6 +59,5 @@ final class MyAuditLog implements AuditLog {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -54,8 +54,11 @@ final class MyDetector implements Detector {
 
     @Override
     public DetectorState snapshot() {
-        ByteBuffer b = ByteBuffer.allocate(8 + 4 + 8 + 8).putDouble(alpha).putInt(settings.direction().ordinal())
-                .putLong(settings.seed()).putDouble(mean);
+        ByteBuffer b = ByteBuffer.allocate(8 + 4 + 8 + 8)
+                .putDouble(alpha)
+                .putInt(settings.direction().ordinal())
+                .putLong(settings.seed())
+                .putDouble(mean);
         return new DetectorState("mine", VERSION, b.array());
     }
 }

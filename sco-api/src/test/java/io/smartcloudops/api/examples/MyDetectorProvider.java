@@ -7,9 +7,13 @@ import io.smartcloudops.api.spi.ProviderContext;
 // The DetectorProvider example; the Provider example, src/test/resources/examples/META-INF/services, lists it.
 // tag::DetectorProvider[]
 public final class MyDetectorProvider implements DetectorProvider {
-    public String name() { return "mine"; }
+    public String name() {
+        return "mine";
+    }
+
     public DetectorFactory create(ProviderContext context) {
-        return DetectorFactory.of("mine", (series, settings) -> new MyDetector(context.config(), settings), MyDetector::restore);
+        return DetectorFactory.of(
+                "mine", (series, settings) -> new MyDetector(context.config(), settings), MyDetector::restore);
     }
 }
 // end::DetectorProvider[]

@@ -10,7 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 // The NotifierProvider example.
 // tag::NotifierProvider[]
 public final class MyNotifierProvider implements NotifierProvider {
-    public String name() { return "mine"; }
+    public String name() {
+        return "mine";
+    }
+
     public Notifier create(ProviderContext context) {
         return new MyNotifier(context.config().requireString("channel"));
     }

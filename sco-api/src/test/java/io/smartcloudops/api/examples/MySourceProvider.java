@@ -16,7 +16,10 @@ import java.util.List;
 // The MetricSourceProvider example.
 // tag::MetricSourceProvider[]
 public final class MySourceProvider implements MetricSourceProvider {
-    public String name() { return "mine"; }
+    public String name() {
+        return "mine";
+    }
+
     public MetricSource create(ProviderContext context) {
         return new MySource(context.dataDir().resolve(context.config().string("file", "queue-depth")), context.clock());
     }

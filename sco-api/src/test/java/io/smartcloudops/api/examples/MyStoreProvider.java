@@ -15,7 +15,10 @@ import java.util.Optional;
 // The CheckpointStoreProvider example.
 // tag::CheckpointStoreProvider[]
 public final class MyStoreProvider implements CheckpointStoreProvider {
-    public String name() { return "mine"; }
+    public String name() {
+        return "mine";
+    }
+
     public CheckpointStore open(ProviderContext context) {
         return new MyStore(context.dataDir().resolve(context.config().string("file", "detectors.ckpt")));
     }

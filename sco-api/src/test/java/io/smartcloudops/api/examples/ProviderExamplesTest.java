@@ -22,18 +22,25 @@ class ProviderExamplesTest {
     @Test
     void theServicesFileOfTheProviderExampleIsDiscovered() throws IOException {
         URL examples = getClass().getClassLoader().getResource("examples/");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {examples}, getClass().getClassLoader())) {
-            ProviderRegistry registry = ProviderRegistry.builder().discover(loader).build();
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {examples}, getClass().getClassLoader())) {
+            ProviderRegistry registry =
+                    ProviderRegistry.builder().discover(loader).build();
 
             assertThat(registry.provider(DetectorProvider.class, "mine")).isInstanceOf(MyDetectorProvider.class);
         }
-        assertThat(ProviderRegistry.builder().discover(getClass().getClassLoader()).build().names(DetectorProvider.class))
-                .as("without the examples folder").doesNotContain("mine");
+        assertThat(ProviderRegistry.builder()
+                        .discover(getClass().getClassLoader())
+                        .build()
+                        .names(DetectorProvider.class))
+                .as("without the examples folder")
+                .doesNotContain("mine");
     }
 
     @Test
     void theDetectorOfTheExampleContinuesFromItsSnapshot() {
-        DetectorFactory factory = new MyDetectorProvider().create(ProviderContext.builder().build());
+        DetectorFactory factory =
+                new MyDetectorProvider().create(ProviderContext.builder().build());
         SeriesId cpu = SeriesId.of("cpu");
         Detector live = factory.create(cpu, DetectorSettings.defaults().withDirection(Direction.UP));
         for (int t = 0; t < 20; t++) {

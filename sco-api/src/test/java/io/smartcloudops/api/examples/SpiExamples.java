@@ -29,22 +29,25 @@ class SpiExamples {
         // tag::ProviderConfig[]
         ProviderConfig c = ProviderConfig.of(Map.of("threshold", 0.9, "for", "1m"));
         double t = c.number("threshold", 0.5);
-        Duration d = c.duration("for", Duration.ZERO);   // "1m", "30s", "PT5M" all work
+        Duration d = c.duration("for", Duration.ZERO); // "1m", "30s", "PT5M" all work
         // end::ProviderConfig[]
     }
 
     void providerContext() {
         // tag::ProviderContext[]
-        ProviderContext ctx = ProviderContext.builder().clock(InstantSource.system()).dataDir(Path.of("sco-data"))
-                .config(ProviderConfig.of(Map.of("threshold", 0.9))).build();
+        ProviderContext ctx = ProviderContext.builder()
+                .clock(InstantSource.system())
+                .dataDir(Path.of("sco-data"))
+                .config(ProviderConfig.of(Map.of("threshold", 0.9)))
+                .build();
         // end::ProviderContext[]
     }
 
     void providerRegistry() {
         // tag::ProviderRegistry[]
         ProviderRegistry registry = ProviderRegistry.builder()
-                .register(DetectorProvider.class, new MyDetectorProvider())   // explicit, wins
-                .discover(getClass().getClassLoader())                        // META-INF/services
+                .register(DetectorProvider.class, new MyDetectorProvider()) // explicit, wins
+                .discover(getClass().getClassLoader()) // META-INF/services
                 .build();
         DetectorProvider p = registry.provider(DetectorProvider.class, "default");
         // end::ProviderRegistry[]
@@ -58,14 +61,18 @@ class SpiExamples {
 
     void scoException(ProviderRegistry registry, Logger log) {
         // tag::ScoException[]
-        try { registry.provider(DetectorProvider.class, "robust"); }
-        catch (ScoException e) { log.error(e.getMessage()); }   // a ProviderException naming the available detectors
+        try {
+            registry.provider(DetectorProvider.class, "robust");
+        } catch (ScoException e) {
+            log.error(e.getMessage());
+        } // a ProviderException naming the available detectors
         // end::ScoException[]
     }
 
     void metricSource(ProviderRegistry registry, ProviderContext context) {
         // tag::MetricSource[]
-        try (MetricSource source = registry.provider(MetricSourceProvider.class, "host").create(context)) {
+        try (MetricSource source =
+                registry.provider(MetricSourceProvider.class, "host").create(context)) {
             SampleBatch batch = source.poll();
         }
         // end::MetricSource[]

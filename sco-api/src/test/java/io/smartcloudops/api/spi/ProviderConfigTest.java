@@ -24,13 +24,16 @@ class ProviderConfigTest {
     void rejectsMalformedDurationNamingTheSetting() {
         for (String bad : new String[] {"", "5", "m5", "5 m", "1h30", "PTX", "5y"}) {
             assertThatThrownBy(() -> ProviderConfig.parseDuration("rules.for", bad))
-                    .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("rules.for");
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("rules.for");
         }
     }
 
     @Test
     void typedGettersNameThePathAndTheExpectedType() {
-        ProviderConfig c = ProviderConfig.of("sources.host", Map.of("interval", "soon", "limit", 2.5, "on", "maybe", "nested", Map.of("a", 1)));
+        ProviderConfig c = ProviderConfig.of(
+                "sources.host", Map.of("interval", "soon", "limit", 2.5, "on", "maybe", "nested", Map.of("a", 1)));
         assertThatThrownBy(() -> c.duration("interval", Duration.ZERO)).hasMessageContaining("sources.host.interval");
         assertThatThrownBy(() -> c.integer("limit", 0)).hasMessageContaining("whole number");
         assertThatThrownBy(() -> c.bool("on", false)).hasMessageContaining("true or false");
@@ -43,6 +46,7 @@ class ProviderConfigTest {
     void requireOnlyNamesUnknownAndKnownKeys() {
         ProviderConfig c = ProviderConfig.of(Map.of("threshold", 1, "treshold", 2));
         assertThatThrownBy(() -> c.requireOnly(Set.of("threshold")))
-                .hasMessageContaining("treshold").hasMessageContaining("known here: [threshold]");
+                .hasMessageContaining("treshold")
+                .hasMessageContaining("known here: [threshold]");
     }
 }

@@ -18,15 +18,18 @@ class ProviderRegistryTest {
     void discoversAPluginThatOnlyTestResourcesDeclare() {
         ProviderRegistry registry = ProviderRegistry.builder().discover(loader).build();
         DetectorProvider echo = registry.provider(DetectorProvider.class, "echo");
-        var detector = echo.create(ProviderContext.builder().build()).create(SeriesId.of("x"), io.smartcloudops.api.detect.DetectorSettings.defaults());
-        assertThat(detector.update(new Sample(SeriesId.of("x"), 1, 0.25)).value()).isEqualTo(0.25);
+        var detector = echo.create(ProviderContext.builder().build())
+                .create(SeriesId.of("x"), io.smartcloudops.api.detect.DetectorSettings.defaults());
+        assertThat(detector.update(new Sample(SeriesId.of("x"), 1, 0.25)).value())
+                .isEqualTo(0.25);
     }
 
     @Test
     void brokenPluginIsReportedAndTheOthersStillLoad() {
         ProviderRegistry registry = ProviderRegistry.builder().discover(loader).build();
         assertThat(registry.names(MetricSourceProvider.class)).containsExactly("good");
-        assertThat(registry.problems()).extracting(ProviderProblem::description)
+        assertThat(registry.problems())
+                .extracting(ProviderProblem::description)
                 .anySatisfy(d -> assertThat(d).contains("BrokenSourceProvider"))
                 .anySatisfy(d -> assertThat(d).contains("com.example.DoesNotExist"));
     }
@@ -62,14 +65,18 @@ class ProviderRegistryTest {
 
     @Test
     void registeringTwoInstancesUnderOneNameFailsAtOnce() {
-        ProviderRegistry.Builder b = ProviderRegistry.builder().register(MetricSourceProvider.class, new GoodSourceProvider());
+        ProviderRegistry.Builder b =
+                ProviderRegistry.builder().register(MetricSourceProvider.class, new GoodSourceProvider());
         assertThatThrownBy(() -> b.register(MetricSourceProvider.class, new GoodSourceProvider()))
-                .isInstanceOf(ProviderException.class).hasMessageContaining("good");
+                .isInstanceOf(ProviderException.class)
+                .hasMessageContaining("good");
     }
 
     @Test
     void twoRegistriesInOneJvmAreIndependent() {
-        ProviderRegistry withEcho = ProviderRegistry.builder().register(DetectorProvider.class, new EchoDetectorProvider()).build();
+        ProviderRegistry withEcho = ProviderRegistry.builder()
+                .register(DetectorProvider.class, new EchoDetectorProvider())
+                .build();
         ProviderRegistry empty = ProviderRegistry.builder().build();
         assertThat(withEcho.names(DetectorProvider.class)).containsExactly("echo");
         assertThat(empty.names(DetectorProvider.class)).isEmpty();

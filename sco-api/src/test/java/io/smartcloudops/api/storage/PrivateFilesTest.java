@@ -40,7 +40,9 @@ class PrivateFilesTest {
 
     @Test
     void anExistingGroupReadableFileIsMadeOwnerOnly() throws Exception {
-        Path f = Files.createFile(tmp.resolve("old.db"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        Path f = Files.createFile(
+                tmp.resolve("old.db"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
         PrivateFiles.database(f);
         assertThat(mode(f)).isEqualTo("rw-------");
     }
@@ -48,7 +50,8 @@ class PrivateFilesTest {
     @Test
     void aDatabaseAndTheWalAndShmSqliteMakesBesideItAreOwnerOnly() throws Exception {
         Path db = PrivateFiles.database(tmp.resolve("state/x.db"));
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath()); var s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+                var s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("CREATE TABLE t (x)");
             s.execute("INSERT INTO t VALUES (1)");

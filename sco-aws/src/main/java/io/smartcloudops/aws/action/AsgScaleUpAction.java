@@ -25,9 +25,10 @@ import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 public final class AsgScaleUpAction implements RemediationAction {
     public static final String NAME = "scale_up";
 
-    static final ParameterSpec GROUP = ParameterSpec.required("group",
-            "[A-Za-z0-9][A-Za-z0-9._/@+=-]{0,254}", "Auto Scaling group name");
-    static final ParameterSpec STEP = ParameterSpec.optional("step", "[1-9][0-9]?", "instances to add (1-99), default 1");
+    static final ParameterSpec GROUP =
+            ParameterSpec.required("group", "[A-Za-z0-9][A-Za-z0-9._/@+=-]{0,254}", "Auto Scaling group name");
+    static final ParameterSpec STEP =
+            ParameterSpec.optional("step", "[1-9][0-9]?", "instances to add (1-99), default 1");
     private static final List<ParameterSpec> PARAMETERS = List.of(GROUP, STEP);
 
     private final AutoScalingClient autoScaling;
@@ -70,23 +71,28 @@ public final class AsgScaleUpAction implements RemediationAction {
             return ActionResult.of(request, ActionOutcome.DRY_RUN, "would set " + change, now, Duration.ZERO);
         }
         try {
-            autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName(group).desiredCapacity(target).honorCooldown(true));
+            autoScaling.setDesiredCapacity(
+                    r -> r.autoScalingGroupName(group).desiredCapacity(target).honorCooldown(true));
         } catch (SdkException e) {
             throw AwsFailure.of(e).toActionException("set " + change, e);
         }
-        return ActionResult.of(request, ActionOutcome.SUCCEEDED, "set " + change, now,
-                Duration.ofNanos(System.nanoTime() - started));
+        return ActionResult.of(
+                request, ActionOutcome.SUCCEEDED, "set " + change, now, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private AutoScalingGroup describe(String group) throws ActionException {
         List<AutoScalingGroup> groups;
         try {
-            groups = autoScaling.describeAutoScalingGroups(r -> r.autoScalingGroupNames(group)).autoScalingGroups();
+            groups = autoScaling
+                    .describeAutoScalingGroups(r -> r.autoScalingGroupNames(group))
+                    .autoScalingGroups();
         } catch (SdkException e) {
             throw AwsFailure.of(e).toActionException("describe Auto Scaling group '" + group + "'", e);
         }
-        return groups.stream().filter(g -> group.equals(g.autoScalingGroupName())).findFirst()
-                .orElseThrow(() -> new NonRetriableActionException("no Auto Scaling group named '" + group
-                        + "' in this account and region"));
+        return groups.stream()
+                .filter(g -> group.equals(g.autoScalingGroupName()))
+                .findFirst()
+                .orElseThrow(() -> new NonRetriableActionException(
+                        "no Auto Scaling group named '" + group + "' in this account and region"));
     }
 }

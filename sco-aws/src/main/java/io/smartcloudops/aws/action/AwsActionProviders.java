@@ -16,8 +16,7 @@ import java.util.Set;
  * The SDK client an action holds lives as long as the action.
  */
 public final class AwsActionProviders {
-    private AwsActionProviders() {
-    }
+    private AwsActionProviders() {}
 
     static AwsClientFactory clients(ProviderConfig c, Set<String> ownKeys) {
         Set<String> known = new HashSet<>(AwsSettings.KEYS);
@@ -35,7 +34,9 @@ public final class AwsActionProviders {
 
         @Override
         public RemediationAction create(ProviderContext context) {
-            return new Ec2InstanceAction(Ec2InstanceAction.Operation.REBOOT, clients(context.config(), Set.of()).ec2());
+            return new Ec2InstanceAction(
+                    Ec2InstanceAction.Operation.REBOOT,
+                    clients(context.config(), Set.of()).ec2());
         }
     }
 
@@ -48,7 +49,9 @@ public final class AwsActionProviders {
 
         @Override
         public RemediationAction create(ProviderContext context) {
-            return new Ec2InstanceAction(Ec2InstanceAction.Operation.START, clients(context.config(), Set.of()).ec2());
+            return new Ec2InstanceAction(
+                    Ec2InstanceAction.Operation.START,
+                    clients(context.config(), Set.of()).ec2());
         }
     }
 
@@ -61,7 +64,9 @@ public final class AwsActionProviders {
 
         @Override
         public RemediationAction create(ProviderContext context) {
-            return new Ec2InstanceAction(Ec2InstanceAction.Operation.STOP, clients(context.config(), Set.of()).ec2());
+            return new Ec2InstanceAction(
+                    Ec2InstanceAction.Operation.STOP,
+                    clients(context.config(), Set.of()).ec2());
         }
     }
 
@@ -99,7 +104,10 @@ public final class AwsActionProviders {
                     throw new ConfigException("allowed_types: '" + t + "' is not an instance type (like t3.small)");
                 }
             }
-            return new Ec2ResizeAction(aws.ec2(), allowed, positive(c, "wait_timeout", Duration.ofMinutes(10)),
+            return new Ec2ResizeAction(
+                    aws.ec2(),
+                    allowed,
+                    positive(c, "wait_timeout", Duration.ofMinutes(10)),
                     positive(c, "poll_interval", Duration.ofSeconds(15)));
         }
     }
@@ -121,8 +129,12 @@ public final class AwsActionProviders {
             Duration interval = positive(c, "poll_interval", Duration.ofSeconds(2));
             Duration wait = positive(c, "wait_timeout", Duration.ofMinutes(2));
             int polls = (int) Math.max(1, Math.min(10_000, wait.toMillis() / interval.toMillis()));
-            return new SsmRestartServiceAction(aws.ssm(), positive(c, "command_timeout", Duration.ofSeconds(60)),
-                    interval, polls, Pause.sleeping());
+            return new SsmRestartServiceAction(
+                    aws.ssm(),
+                    positive(c, "command_timeout", Duration.ofSeconds(60)),
+                    interval,
+                    polls,
+                    Pause.sleeping());
         }
     }
 

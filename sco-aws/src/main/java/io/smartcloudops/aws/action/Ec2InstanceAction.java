@@ -90,8 +90,12 @@ public final class Ec2InstanceAction implements RemediationAction {
             return ActionResult.of(request, ActionOutcome.SUCCEEDED, doing + state, now, since(started));
         } catch (AwsServiceException e) {
             if (mode == ActionMode.DRY_RUN && dryRunPassed(e)) {
-                return ActionResult.of(request, ActionOutcome.DRY_RUN,
-                        "would " + doing + " (EC2 dry run: permitted)", now, since(started));
+                return ActionResult.of(
+                        request,
+                        ActionOutcome.DRY_RUN,
+                        "would " + doing + " (EC2 dry run: permitted)",
+                        now,
+                        since(started));
             }
             throw AwsFailure.of(e).toActionException(doing, e);
         } catch (SdkException e) {
@@ -105,8 +109,12 @@ public final class Ec2InstanceAction implements RemediationAction {
                 ec2.rebootInstances(r -> r.instanceIds(id).dryRun(dryRun));
                 yield ": reboot requested";
             }
-            case START -> transition(ec2.startInstances(r -> r.instanceIds(id).dryRun(dryRun)).startingInstances());
-            case STOP -> transition(ec2.stopInstances(r -> r.instanceIds(id).dryRun(dryRun)).stoppingInstances());
+            case START ->
+                transition(ec2.startInstances(r -> r.instanceIds(id).dryRun(dryRun))
+                        .startingInstances());
+            case STOP ->
+                transition(
+                        ec2.stopInstances(r -> r.instanceIds(id).dryRun(dryRun)).stoppingInstances());
         };
     }
 
@@ -115,11 +123,13 @@ public final class Ec2InstanceAction implements RemediationAction {
             return "";
         }
         InstanceStateChange c = changes.get(0);
-        return ": " + c.previousState().nameAsString() + " -> " + c.currentState().nameAsString();
+        return ": " + c.previousState().nameAsString() + " -> "
+                + c.currentState().nameAsString();
     }
 
     static boolean dryRunPassed(AwsServiceException e) {
-        return e.awsErrorDetails() != null && Ec2Parameters.DRY_RUN_OK.equals(e.awsErrorDetails().errorCode());
+        return e.awsErrorDetails() != null
+                && Ec2Parameters.DRY_RUN_OK.equals(e.awsErrorDetails().errorCode());
     }
 
     private static Duration since(long startedNanos) {

@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.ec2.waiters.Ec2Waiter;
  * flag. Destructive: the instance is down while it is resized.
  */
 public final class Ec2ResizeAction implements RemediationAction {
-    private static final List<ParameterSpec> PARAMETERS = List.of(Ec2Parameters.INSTANCE_ID, Ec2Parameters.INSTANCE_TYPE);
+    private static final List<ParameterSpec> PARAMETERS =
+            List.of(Ec2Parameters.INSTANCE_ID, Ec2Parameters.INSTANCE_TYPE);
 
     private final Ec2Client ec2;
     private final Set<String> allowedTypes;
@@ -86,16 +87,29 @@ public final class Ec2ResizeAction implements RemediationAction {
         Instance instance = describe(id);
         String from = instance.instanceTypeAsString();
         if (type.equals(from)) {
-            return ActionResult.of(request, mode == ActionMode.DRY_RUN ? ActionOutcome.DRY_RUN : ActionOutcome.SUCCEEDED,
-                    id + " is already " + type + "; nothing to do", now, Duration.ZERO);
+            return ActionResult.of(
+                    request,
+                    mode == ActionMode.DRY_RUN ? ActionOutcome.DRY_RUN : ActionOutcome.SUCCEEDED,
+                    id + " is already " + type + "; nothing to do",
+                    now,
+                    Duration.ZERO);
         }
         String change = "resize " + id + " from " + from + " to " + type;
         if (mode == ActionMode.DRY_RUN) {
             dryRun("stop " + id, () -> ec2.stopInstances(r -> r.instanceIds(id).dryRun(true)));
-            dryRun("modify " + id, () -> ec2.modifyInstanceAttribute(r -> r.instanceId(id).instanceType(t -> t.value(type)).dryRun(true)));
-            dryRun("start " + id, () -> ec2.startInstances(r -> r.instanceIds(id).dryRun(true)));
-            return ActionResult.of(request, ActionOutcome.DRY_RUN, "would " + change
-                    + " (stop, modify, start; EC2 dry runs: permitted)", now, Duration.ZERO);
+            dryRun(
+                    "modify " + id,
+                    () -> ec2.modifyInstanceAttribute(r ->
+                            r.instanceId(id).instanceType(t -> t.value(type)).dryRun(true)));
+            dryRun(
+                    "start " + id,
+                    () -> ec2.startInstances(r -> r.instanceIds(id).dryRun(true)));
+            return ActionResult.of(
+                    request,
+                    ActionOutcome.DRY_RUN,
+                    "would " + change + " (stop, modify, start; EC2 dry runs: permitted)",
+                    now,
+                    Duration.ZERO);
         }
         InstanceStateName state = instance.state().name();
         if (state != InstanceStateName.STOPPED) {
@@ -103,24 +117,34 @@ public final class Ec2ResizeAction implements RemediationAction {
             await("stopped", id, w -> w.waitUntilInstanceStopped(r -> r.instanceIds(id)));
         }
         try {
-            call("modify " + id, () -> ec2.modifyInstanceAttribute(r -> r.instanceId(id).instanceType(t -> t.value(type))));
+            call(
+                    "modify " + id,
+                    () -> ec2.modifyInstanceAttribute(r -> r.instanceId(id).instanceType(t -> t.value(type))));
         } catch (ActionException e) {
             // leave the instance as we found it: running on its old type rather than stopped
             if (state != InstanceStateName.STOPPED) {
-                call("restart " + id + " on " + from + " after the failed resize", () -> ec2.startInstances(r -> r.instanceIds(id)));
+                call(
+                        "restart " + id + " on " + from + " after the failed resize",
+                        () -> ec2.startInstances(r -> r.instanceIds(id)));
             }
             throw e;
         }
         call("start " + id, () -> ec2.startInstances(r -> r.instanceIds(id)));
         await("running", id, w -> w.waitUntilInstanceRunning(r -> r.instanceIds(id)));
-        return ActionResult.of(request, ActionOutcome.SUCCEEDED, change + ": stopped, modified, started, running",
-                now, Duration.ofNanos(System.nanoTime() - started));
+        return ActionResult.of(
+                request,
+                ActionOutcome.SUCCEEDED,
+                change + ": stopped, modified, started, running",
+                now,
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     private Instance describe(String id) throws ActionException {
         try {
             return ec2.describeInstances(r -> r.instanceIds(id)).reservations().stream()
-                    .flatMap(r -> r.instances().stream()).filter(i -> id.equals(i.instanceId())).findFirst()
+                    .flatMap(r -> r.instances().stream())
+                    .filter(i -> id.equals(i.instanceId()))
+                    .findFirst()
                     .orElseThrow(() -> new NonRetriableActionException("no EC2 instance " + id + " in this region"));
         } catch (SdkException e) {
             throw AwsFailure.of(e).toActionException("describe " + id, e);
@@ -148,7 +172,8 @@ public final class Ec2ResizeAction implements RemediationAction {
     }
 
     private void await(String state, String id, Consumer<Ec2Waiter> wait) throws ActionException {
-        try (Ec2Waiter waiter = Ec2Waiter.builder().client(ec2).overrideConfiguration(waiting).build()) {
+        try (Ec2Waiter waiter =
+                Ec2Waiter.builder().client(ec2).overrideConfiguration(waiting).build()) {
             wait.accept(waiter);
         } catch (SdkException e) {
             if (e instanceof AwsServiceException) {

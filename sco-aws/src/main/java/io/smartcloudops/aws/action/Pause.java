@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * <pre>{@code
  * Pause real = Pause.sleeping();
- * Pause none = d -> { };
+ * Pause none = d -> {};
  * }</pre>
  */
 @FunctionalInterface

@@ -11,8 +11,7 @@ import java.util.List;
  * these values end up in AWS API calls and, for SSM, in a shell command.
  */
 final class RequestParameters {
-    private RequestParameters() {
-    }
+    private RequestParameters() {}
 
     static String value(ActionRequest request, ParameterSpec spec, String fallback) throws NonRetriableActionException {
         String v = request.parameters().get(spec.name());

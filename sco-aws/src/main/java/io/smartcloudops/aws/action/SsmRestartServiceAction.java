@@ -30,7 +30,8 @@ public final class SsmRestartServiceAction implements RemediationAction {
     public static final String NAME = "ssm_restart_service";
     static final String DOCUMENT = "AWS-RunShellScript";
 
-    static final ParameterSpec UNIT = ParameterSpec.required("unit", "[a-zA-Z0-9][a-zA-Z0-9@._-]{0,127}", "systemd unit name");
+    static final ParameterSpec UNIT =
+            ParameterSpec.required("unit", "[a-zA-Z0-9][a-zA-Z0-9@._-]{0,127}", "systemd unit name");
     private static final List<ParameterSpec> PARAMETERS = List.of(Ec2Parameters.INSTANCE_ID, UNIT);
 
     private final SsmClient ssm;
@@ -44,9 +45,11 @@ public final class SsmRestartServiceAction implements RemediationAction {
      * @param pollInterval the pause between two GetCommandInvocation calls
      * @param maxPolls the bound: after this many polls without an end the action fails, retriably
      */
-    public SsmRestartServiceAction(SsmClient ssm, Duration commandTimeout, Duration pollInterval, int maxPolls, Pause pause) {
+    public SsmRestartServiceAction(
+            SsmClient ssm, Duration commandTimeout, Duration pollInterval, int maxPolls, Pause pause) {
         this.ssm = Objects.requireNonNull(ssm, "ssm");
-        this.commandTimeout = commandTimeout.compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : commandTimeout;
+        this.commandTimeout =
+                commandTimeout.compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : commandTimeout;
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         if (maxPolls < 1) {
             throw new IllegalArgumentException("maxPolls must be >= 1, got " + maxPolls);
@@ -82,32 +85,49 @@ public final class SsmRestartServiceAction implements RemediationAction {
         String unit = RequestParameters.value(request, UNIT, null);
         String doing = "restart " + unit + " on " + id + " through SSM";
         if (mode == ActionMode.DRY_RUN) {
-            return ActionResult.of(request, ActionOutcome.DRY_RUN, "would " + doing + ": " + String.join("; ", script(unit)),
-                    now, Duration.ZERO);
+            return ActionResult.of(
+                    request,
+                    ActionOutcome.DRY_RUN,
+                    "would " + doing + ": " + String.join("; ", script(unit)),
+                    now,
+                    Duration.ZERO);
         }
         long started = System.nanoTime();
         String commandId;
         try {
-            commandId = ssm.sendCommand(r -> r.documentName(DOCUMENT).instanceIds(id)
-                    .parameters(Map.of("commands", script(unit),
-                            "executionTimeout", List.of(Long.toString(commandTimeout.toSeconds()))))
-                    .timeoutSeconds((int) Math.min(Integer.MAX_VALUE, commandTimeout.toSeconds()))
-                    .comment(truncate("SmartCloudOps: " + request.reason(), 100)))
-                    .command().commandId();
+            commandId = ssm.sendCommand(r -> r.documentName(DOCUMENT)
+                            .instanceIds(id)
+                            .parameters(Map.of(
+                                    "commands",
+                                    script(unit),
+                                    "executionTimeout",
+                                    List.of(Long.toString(commandTimeout.toSeconds()))))
+                            .timeoutSeconds((int) Math.min(Integer.MAX_VALUE, commandTimeout.toSeconds()))
+                            .comment(truncate("SmartCloudOps: " + request.reason(), 100)))
+                    .command()
+                    .commandId();
         } catch (SdkException e) {
             throw AwsFailure.of(e).toActionException(doing, e);
         }
         GetCommandInvocationResponse done = await(commandId, id, doing);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        String output = done.standardOutputContent() == null ? "" : done.standardOutputContent().strip();
+        String output = done.standardOutputContent() == null
+                ? ""
+                : done.standardOutputContent().strip();
         return switch (done.statusAsString()) {
-            case "Success" -> ActionResult.of(request, ActionOutcome.SUCCEEDED,
-                    doing + " (command " + commandId + "): " + output, now, took);
-            case "TimedOut", "Cancelled", "Cancelling" -> throw new RetriableActionException(doing + " (command " + commandId
-                    + ") ended " + done.statusAsString() + ": " + done.statusDetails());
-            default -> throw new NonRetriableActionException(doing + " (command " + commandId + ") ended "
-                    + done.statusAsString() + " with exit code " + done.responseCode() + ": "
-                    + truncate(Objects.requireNonNullElse(done.standardErrorContent(), "").strip(), 500));
+            case "Success" ->
+                ActionResult.of(
+                        request, ActionOutcome.SUCCEEDED, doing + " (command " + commandId + "): " + output, now, took);
+            case "TimedOut", "Cancelled", "Cancelling" ->
+                throw new RetriableActionException(doing + " (command " + commandId + ") ended " + done.statusAsString()
+                        + ": " + done.statusDetails());
+            default ->
+                throw new NonRetriableActionException(doing + " (command " + commandId + ") ended "
+                        + done.statusAsString() + " with exit code " + done.responseCode() + ": "
+                        + truncate(
+                                Objects.requireNonNullElse(done.standardErrorContent(), "")
+                                        .strip(),
+                                500));
         };
     }
 
@@ -120,7 +140,8 @@ public final class SsmRestartServiceAction implements RemediationAction {
                 throw new RetriableActionException(doing + ": interrupted while waiting for command " + commandId, e);
             }
             try {
-                GetCommandInvocationResponse r = ssm.getCommandInvocation(q -> q.commandId(commandId).instanceId(id));
+                GetCommandInvocationResponse r =
+                        ssm.getCommandInvocation(q -> q.commandId(commandId).instanceId(id));
                 switch (r.statusAsString()) {
                     case "Pending", "InProgress", "Delayed" -> {
                         // still running
@@ -131,7 +152,8 @@ public final class SsmRestartServiceAction implements RemediationAction {
                 }
             } catch (AwsServiceException e) {
                 // right after SendCommand the invocation may not exist yet
-                if (e.awsErrorDetails() == null || !"InvocationDoesNotExist".equals(e.awsErrorDetails().errorCode())) {
+                if (e.awsErrorDetails() == null
+                        || !"InvocationDoesNotExist".equals(e.awsErrorDetails().errorCode())) {
                     throw AwsFailure.of(e).toActionException(doing + ": reading command " + commandId, e);
                 }
             } catch (SdkException e) {

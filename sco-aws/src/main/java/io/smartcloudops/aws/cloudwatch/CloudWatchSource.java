@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
  * for the next poll.
  *
  * <pre>{@code
- * try (CloudWatchSource cw = new CloudWatchSource(client, queries, Duration.ofMinutes(1),
- *         Duration.ofMinutes(2), 500, InstantSource.system())) {
+ * try (CloudWatchSource cw = new CloudWatchSource(
+ *         client, queries, Duration.ofMinutes(1), Duration.ofMinutes(2), 500, InstantSource.system())) {
  *     SampleBatch batch = cw.poll();
  * }
  * }</pre>
@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 public final class CloudWatchSource implements MetricSource {
     /** GetMetricData's limit on queries per request. */
     public static final int MAX_QUERIES_PER_REQUEST = 500;
+
     private static final int MAX_PAGES = 1_000;
 
     private final CloudWatchClient cloudWatch;
@@ -54,13 +55,19 @@ public final class CloudWatchSource implements MetricSource {
      * @param lag how far behind now a window ends, for CloudWatch's publishing delay
      * @param batchSize queries per GetMetricData request, at most {@value #MAX_QUERIES_PER_REQUEST}
      */
-    public CloudWatchSource(CloudWatchClient cloudWatch, List<CloudWatchQuery> queries, Duration period, Duration lag,
-            int batchSize, InstantSource clock) {
+    public CloudWatchSource(
+            CloudWatchClient cloudWatch,
+            List<CloudWatchQuery> queries,
+            Duration period,
+            Duration lag,
+            int batchSize,
+            InstantSource clock) {
         this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
         this.queries = List.copyOf(queries);
         this.periodSeconds = period.toSeconds();
-        if (period.toMillis() % 1000 != 0 || !(periodSeconds % 60 == 0 && periodSeconds > 0
-                || List.of(1L, 5L, 10L, 30L).contains(periodSeconds))) {
+        if (period.toMillis() % 1000 != 0
+                || !(periodSeconds % 60 == 0 && periodSeconds > 0
+                        || List.of(1L, 5L, 10L, 30L).contains(periodSeconds))) {
             throw new IllegalArgumentException("period must be a multiple of 60s, or 1, 5, 10 or 30s, got " + period);
         }
         if (batchSize < 1 || batchSize > MAX_QUERIES_PER_REQUEST) {
@@ -122,22 +129,37 @@ public final class CloudWatchSource implements MetricSource {
         for (int i = 0; i < batch.size(); i++) {
             CloudWatchQuery q = batch.get(i);
             List<Dimension> dims = q.dimensions().entrySet().stream()
-                    .map(e -> Dimension.builder().name(e.getKey()).value(e.getValue()).build()).toList();
-            mdq.add(MetricDataQuery.builder().id("q" + i).returnData(true)
-                    .metricStat(s -> s.period((int) periodSeconds).stat(q.stat())
-                            .metric(m -> m.namespace(q.namespace()).metricName(q.metric()).dimensions(dims)))
+                    .map(e -> Dimension.builder()
+                            .name(e.getKey())
+                            .value(e.getValue())
+                            .build())
+                    .toList();
+            mdq.add(MetricDataQuery.builder()
+                    .id("q" + i)
+                    .returnData(true)
+                    .metricStat(s -> s.period((int) periodSeconds)
+                            .stat(q.stat())
+                            .metric(m -> m.namespace(q.namespace())
+                                    .metricName(q.metric())
+                                    .dimensions(dims)))
                     .build());
         }
-        GetMetricDataRequest first = GetMetricDataRequest.builder().metricDataQueries(mdq).startTime(start).endTime(end)
-                .scanBy(ScanBy.TIMESTAMP_ASCENDING).build();
+        GetMetricDataRequest first = GetMetricDataRequest.builder()
+                .metricDataQueries(mdq)
+                .startTime(start)
+                .endTime(end)
+                .scanBy(ScanBy.TIMESTAMP_ASCENDING)
+                .build();
         String token = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            GetMetricDataRequest request = token == null ? first : first.toBuilder().nextToken(token).build();
+            GetMetricDataRequest request =
+                    token == null ? first : first.toBuilder().nextToken(token).build();
             GetMetricDataResponse response;
             try {
                 response = cloudWatch.getMetricData(request);
             } catch (SdkException e) {
-                throw new MetricSourceException(AwsFailure.of(e).describe("CloudWatch GetMetricData [" + start + ", " + end + ")"), e);
+                throw new MetricSourceException(
+                        AwsFailure.of(e).describe("CloudWatch GetMetricData [" + start + ", " + end + ")"), e);
             }
             for (MetricDataResult r : response.metricDataResults()) {
                 CloudWatchQuery q = batch.get(indexOf(r.id(), batch.size()));

@@ -59,12 +59,14 @@ public final class CloudWatchSourceProvider implements MetricSourceProvider {
     static List<CloudWatchQuery> queries(ProviderConfig c) {
         Object raw = c.raw("queries").orElseThrow(() -> new ConfigException("cloudwatch: 'queries' is required"));
         if (!(raw instanceof List<?> list) || list.isEmpty()) {
-            throw new ConfigException("cloudwatch: 'queries' must be a non-empty list of {namespace, metric, stat, dimensions}");
+            throw new ConfigException(
+                    "cloudwatch: 'queries' must be a non-empty list of {namespace, metric, stat, dimensions}");
         }
         List<CloudWatchQuery> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof Map<?, ?> m)) {
-                throw new ConfigException("cloudwatch: queries[" + i + "] must be a section, got '" + list.get(i) + "'");
+                throw new ConfigException(
+                        "cloudwatch: queries[" + i + "] must be a section, got '" + list.get(i) + "'");
             }
             Map<String, Object> copy = new LinkedHashMap<>();
             m.forEach((k, v) -> copy.put(String.valueOf(k), v));
@@ -72,8 +74,12 @@ public final class CloudWatchSourceProvider implements MetricSourceProvider {
             q.requireOnly(QUERY_KEYS);
             Map<String, String> dims = new LinkedHashMap<>();
             q.section("dimensions").asMap().forEach((k, v) -> dims.put(k, String.valueOf(v)));
-            out.add(new CloudWatchQuery(q.requireString("namespace"), q.requireString("metric"), q.string("stat", null),
-                    dims, q.string("name", null)));
+            out.add(new CloudWatchQuery(
+                    q.requireString("namespace"),
+                    q.requireString("metric"),
+                    q.string("stat", null),
+                    dims,
+                    q.string("name", null)));
         }
         return out;
     }

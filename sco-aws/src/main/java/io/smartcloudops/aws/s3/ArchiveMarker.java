@@ -44,11 +44,15 @@ public record ArchiveMarker(long lastSequence, String lastHash, String lastKey) 
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
-            return new ArchiveMarker(Long.parseLong(p.getProperty("lastSequence", "")), p.getProperty("lastHash"),
+            return new ArchiveMarker(
+                    Long.parseLong(p.getProperty("lastSequence", "")),
+                    p.getProperty("lastHash"),
                     p.getProperty("lastKey", ""));
         } catch (IOException | IllegalArgumentException e) {
-            throw new S3StoreException("audit archive marker " + file + " is unreadable (" + e.getMessage()
-                    + "); fix it from the last object in the archive, or delete it to archive again from entry 1", e);
+            throw new S3StoreException(
+                    "audit archive marker " + file + " is unreadable (" + e.getMessage()
+                            + "); fix it from the last object in the archive, or delete it to archive again from entry 1",
+                    e);
         }
     }
 
@@ -70,8 +74,11 @@ public record ArchiveMarker(long lastSequence, String lastHash, String lastKey) 
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new S3StoreException("could not record audit archive progress in " + file + ": " + e.getMessage()
-                    + "; the segment up to " + lastSequence + " is uploaded and will be uploaded again next time", e);
+            throw new S3StoreException(
+                    "could not record audit archive progress in " + file + ": " + e.getMessage()
+                            + "; the segment up to " + lastSequence
+                            + " is uploaded and will be uploaded again next time",
+                    e);
         }
     }
 }

@@ -37,10 +37,15 @@ public final class S3AuditArchiveProvider implements AuditArchiveProvider {
         c.requireOnly(known);
         int segment = c.integer("segment_size", 1000);
         if (segment < 1 || segment > S3AuditArchiver.MAX_SEGMENT) {
-            throw new ConfigException("s3 audit archive: segment_size must be in [1, " + S3AuditArchiver.MAX_SEGMENT + "], got " + segment);
+            throw new ConfigException("s3 audit archive: segment_size must be in [1, " + S3AuditArchiver.MAX_SEGMENT
+                    + "], got " + segment);
         }
         AuditLog log = context.service(AuditLog.class).orElse(null);
-        return new S3AuditArchiver(new AwsClientFactory(AwsSettings.from(c)).s3(), S3Settings.from(c), log,
-                context.dataDir().resolve("audit-archive.marker"), segment);
+        return new S3AuditArchiver(
+                new AwsClientFactory(AwsSettings.from(c)).s3(),
+                S3Settings.from(c),
+                log,
+                context.dataDir().resolve("audit-archive.marker"),
+                segment);
     }
 }

@@ -43,10 +43,11 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * the same segment to the same key again. Nothing is ever deleted, from the log or the bucket.
  *
  * <pre>{@code
- * S3AuditArchiver archiver = new S3AuditArchiver(s3, settings, auditLog, dataDir.resolve("audit-archive.marker"), 1000);
- * archiver.archive(false);                 // on a schedule
- * archiver.archive(true);                  // at stop
- * List<String> rows = archiver.storedRows();   // for SqliteAuditLog.restore
+ * S3AuditArchiver archiver =
+ *         new S3AuditArchiver(s3, settings, auditLog, dataDir.resolve("audit-archive.marker"), 1000);
+ * archiver.archive(false); // on a schedule
+ * archiver.archive(true); // at stop
+ * List<String> rows = archiver.storedRows(); // for SqliteAuditLog.restore
  * }</pre>
  */
 public final class S3AuditArchiver implements AuditArchive {
@@ -159,8 +160,8 @@ public final class S3AuditArchiver implements AuditArchive {
                 continue;
             }
             if (first > lastSequence + 1) {
-                throw new S3StoreException("the audit archive " + location() + " has no entries " + (lastSequence + 1) + ".."
-                        + (first - 1) + " (the next object is " + key + "); restoring would leave a gap");
+                throw new S3StoreException("the audit archive " + location() + " has no entries " + (lastSequence + 1)
+                        + ".." + (first - 1) + " (the next object is " + key + "); restoring would leave a gap");
             }
             List<String> rows = download(key);
             List<StoredRow> parsed = parse(rows, settings.uri(key));
@@ -199,9 +200,11 @@ public final class S3AuditArchiver implements AuditArchive {
         StoredRow theirs = parseRow(download(keys.get(0)).get(0), settings.uri(keys.get(0)));
         StoredRow ours = parseRow(log.exportStored(1, 1).get(0), "the log's entry 1");
         if (theirs.sequence() != 1 || !theirs.hash().equals(ours.hash())) {
-            throw new S3StoreException(location() + " already holds the archive of another audit log (its entry 1 has hash "
-                    + theirs.hash() + ", this log's " + ours.hash() + "); restore it with 'audit restore' before starting, "
-                    + "or archive this log under another prefix");
+            throw new S3StoreException(
+                    location() + " already holds the archive of another audit log (its entry 1 has hash "
+                            + theirs.hash() + ", this log's " + ours.hash()
+                            + "); restore it with 'audit restore' before starting, "
+                            + "or archive this log under another prefix");
         }
     }
 
@@ -212,13 +215,22 @@ public final class S3AuditArchiver implements AuditArchive {
 
     private List<String> segmentKeys() {
         String prefix = settings.prefix() + "audit/";
-        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(settings.bucket()).prefix(prefix).build();
+        ListObjectsV2Request request = ListObjectsV2Request.builder()
+                .bucket(settings.bucket())
+                .prefix(prefix)
+                .build();
         List<String> keys = new ArrayList<>();
         try {
             String token = null;
             do {
-                ListObjectsV2Response page = s3.listObjectsV2(token == null ? request : request.toBuilder().continuationToken(token).build());
-                page.contents().stream().map(S3Object::key).filter(k -> k.endsWith(".jsonl")).forEach(keys::add);
+                ListObjectsV2Response page = s3.listObjectsV2(
+                        token == null
+                                ? request
+                                : request.toBuilder().continuationToken(token).build());
+                page.contents().stream()
+                        .map(S3Object::key)
+                        .filter(k -> k.endsWith(".jsonl"))
+                        .forEach(keys::add);
                 token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
             } while (token != null);
         } catch (SdkException e) {
@@ -239,8 +251,9 @@ public final class S3AuditArchiver implements AuditArchive {
         String expected = got.response().metadata().get(S3ModelStore.META_SHA256);
         String actual = Sha256.of(body).hex();
         if (expected == null || !expected.equals(actual)) {
-            throw new S3StoreException("audit segment " + settings.uri(key) + " does not match the SHA-256 it was archived with ("
-                    + expected + ", its bytes have " + actual + ")");
+            throw new S3StoreException(
+                    "audit segment " + settings.uri(key) + " does not match the SHA-256 it was archived with ("
+                            + expected + ", its bytes have " + actual + ")");
         }
         List<String> rows = new ArrayList<>();
         for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
@@ -252,8 +265,7 @@ public final class S3AuditArchiver implements AuditArchive {
     }
 
     /** What the archive needs of a stored entry: its place in the chain. */
-    record StoredRow(long sequence, String previousHash, String hash) {
-    }
+    record StoredRow(long sequence, String previousHash, String hash) {}
 
     private List<StoredRow> parse(List<String> rows, String where) {
         List<StoredRow> out = new ArrayList<>(rows.size());
@@ -309,16 +321,24 @@ public final class S3AuditArchiver implements AuditArchive {
         Sha256 sha = Sha256.of(body);
         StoredRow first = parsed.get(0);
         StoredRow last = parsed.get(parsed.size() - 1);
-        PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(settings.bucket()).key(key)
+        PutObjectRequest.Builder put = PutObjectRequest.builder()
+                .bucket(settings.bucket())
+                .key(key)
                 .contentType("application/x-ndjson")
                 .ifNoneMatch("*") // never replace an archived segment
                 .checksumSHA256(sha.base64())
                 .serverSideEncryption(ServerSideEncryption.fromValue(settings.sse()))
-                .metadata(Map.of("sco-first-sequence", Long.toString(first.sequence()),
-                        "sco-last-sequence", Long.toString(last.sequence()),
-                        "sco-chain-start", first.previousHash(),
-                        "sco-chain-end", last.hash(),
-                        S3ModelStore.META_SHA256, sha.hex()));
+                .metadata(Map.of(
+                        "sco-first-sequence",
+                        Long.toString(first.sequence()),
+                        "sco-last-sequence",
+                        Long.toString(last.sequence()),
+                        "sco-chain-start",
+                        first.previousHash(),
+                        "sco-chain-end",
+                        last.hash(),
+                        S3ModelStore.META_SHA256,
+                        sha.hex()));
         if (settings.kmsKeyId() != null) {
             put.ssekmsKeyId(settings.kmsKeyId());
         }
@@ -330,15 +350,19 @@ public final class S3AuditArchiver implements AuditArchive {
                 alreadyArchived(key, last);
                 return;
             }
-            throw new S3StoreException(AwsFailure.of(e).describe("upload audit segment " + settings.uri(key))
-                    + "; progress stays at entry " + marker.lastSequence(), e);
+            throw new S3StoreException(
+                    AwsFailure.of(e).describe("upload audit segment " + settings.uri(key))
+                            + "; progress stays at entry " + marker.lastSequence(),
+                    e);
         } catch (SdkException e) {
-            throw new S3StoreException(AwsFailure.of(e).describe("upload audit segment " + settings.uri(key))
-                    + "; progress stays at entry " + marker.lastSequence(), e);
+            throw new S3StoreException(
+                    AwsFailure.of(e).describe("upload audit segment " + settings.uri(key))
+                            + "; progress stays at entry " + marker.lastSequence(),
+                    e);
         }
         if (response.eTag() == null || response.eTag().isEmpty()) {
-            throw new S3StoreException("S3 did not confirm " + settings.uri(key) + " (no ETag); progress stays at entry "
-                    + marker.lastSequence());
+            throw new S3StoreException("S3 did not confirm " + settings.uri(key)
+                    + " (no ETag); progress stays at entry " + marker.lastSequence());
         }
     }
 
@@ -346,13 +370,16 @@ public final class S3AuditArchiver implements AuditArchive {
     private void alreadyArchived(String key, StoredRow last) {
         String theirs;
         try {
-            theirs = s3.headObject(r -> r.bucket(settings.bucket()).key(key)).metadata().get("sco-chain-end");
+            theirs = s3.headObject(r -> r.bucket(settings.bucket()).key(key))
+                    .metadata()
+                    .get("sco-chain-end");
         } catch (SdkException e) {
-            throw new S3StoreException(AwsFailure.of(e).describe("read the existing audit segment " + settings.uri(key)), e);
+            throw new S3StoreException(
+                    AwsFailure.of(e).describe("read the existing audit segment " + settings.uri(key)), e);
         }
         if (!last.hash().equals(theirs)) {
-            throw new S3StoreException(settings.uri(key) + " already holds other entries (chain end " + theirs + ", this log's "
-                    + last.hash() + "); the archive is never overwritten");
+            throw new S3StoreException(settings.uri(key) + " already holds other entries (chain end " + theirs
+                    + ", this log's " + last.hash() + "); the archive is never overwritten");
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class S3CheckpointStore implements CheckpointStore {
     /** How the whole-loop checkpoint is named among S3ModelStore's per-detector states. */
     static final String KIND = "loop";
+
     static final int VERSION = 1;
 
     private final S3ModelStore store;
@@ -39,7 +40,8 @@ public final class S3CheckpointStore implements CheckpointStore {
         try {
             content.writeTo(bytes);
         } catch (IOException e) {
-            throw new CheckpointStoreException("cannot encode the checkpoint for " + location + ": " + e.getMessage(), e);
+            throw new CheckpointStoreException(
+                    "cannot encode the checkpoint for " + location + ": " + e.getMessage(), e);
         }
         save(bytes.toByteArray());
     }

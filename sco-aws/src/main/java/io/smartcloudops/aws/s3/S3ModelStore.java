@@ -41,8 +41,7 @@ public final class S3ModelStore implements AutoCloseable {
     private static final Pattern DETECTOR = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._=]{0,63}");
 
     /** A saved checkpoint: its key, what it holds, and its SHA-256 (hex). */
-    public record Checkpoint(String key, String detector, int version, String sha256, long size) {
-    }
+    public record Checkpoint(String key, String detector, int version, String sha256, long size) {}
 
     private final S3Client s3;
     private final S3Settings settings;
@@ -64,13 +63,21 @@ public final class S3ModelStore implements AutoCloseable {
         check(state.detector(), DETECTOR, "detector name");
         byte[] bytes = state.bytes();
         Sha256 sha = Sha256.of(bytes);
-        String key = String.format("%s%015d-%s-v%d.state", modelPrefix(model), clock.millis(), state.detector(), state.version());
-        PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(settings.bucket()).key(key)
+        String key = String.format(
+                "%s%015d-%s-v%d.state", modelPrefix(model), clock.millis(), state.detector(), state.version());
+        PutObjectRequest.Builder put = PutObjectRequest.builder()
+                .bucket(settings.bucket())
+                .key(key)
                 .contentType("application/octet-stream")
                 .checksumSHA256(sha.base64())
                 .serverSideEncryption(ServerSideEncryption.fromValue(settings.sse()))
-                .metadata(Map.of(META_SHA256, sha.hex(), META_DETECTOR, state.detector(),
-                        META_VERSION, Integer.toString(state.version())));
+                .metadata(Map.of(
+                        META_SHA256,
+                        sha.hex(),
+                        META_DETECTOR,
+                        state.detector(),
+                        META_VERSION,
+                        Integer.toString(state.version())));
         if (settings.kmsKeyId() != null) {
             put.ssekmsKeyId(settings.kmsKeyId());
         }
@@ -92,8 +99,11 @@ public final class S3ModelStore implements AutoCloseable {
         } catch (SdkException e) {
             String why = AwsFailure.of(e).describe("load checkpoint " + settings.uri(key));
             // the SDK verifies S3's own checksum while reading; a mismatch there is corruption too
-            throw new S3StoreException(e.getMessage() != null && e.getMessage().contains("checksum")
-                    ? "checkpoint " + settings.uri(key) + " is corrupt: " + e.getMessage() : why, e);
+            throw new S3StoreException(
+                    e.getMessage() != null && e.getMessage().contains("checksum")
+                            ? "checkpoint " + settings.uri(key) + " is corrupt: " + e.getMessage()
+                            : why,
+                    e);
         }
         Map<String, String> meta = got.response().metadata();
         byte[] bytes = got.asByteArray();
@@ -109,7 +119,10 @@ public final class S3ModelStore implements AutoCloseable {
                     + "; load an older checkpoint (bucket versioning keeps them) or let the detector retrain");
         }
         try {
-            return new DetectorState(meta.getOrDefault(META_DETECTOR, ""), Integer.parseInt(meta.getOrDefault(META_VERSION, "0")), bytes);
+            return new DetectorState(
+                    meta.getOrDefault(META_DETECTOR, ""),
+                    Integer.parseInt(meta.getOrDefault(META_VERSION, "0")),
+                    bytes);
         } catch (IllegalArgumentException e) {
             throw new S3StoreException("checkpoint " + settings.uri(key) + " has bad metadata: " + e.getMessage(), e);
         }
@@ -123,13 +136,21 @@ public final class S3ModelStore implements AutoCloseable {
     /** The key of the newest checkpoint of a model, following every page of the listing. */
     public Optional<String> latestKey(String model) {
         check(model, MODEL, "model");
-        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(settings.bucket()).prefix(modelPrefix(model)).build();
+        ListObjectsV2Request request = ListObjectsV2Request.builder()
+                .bucket(settings.bucket())
+                .prefix(modelPrefix(model))
+                .build();
         Optional<String> newest = Optional.empty();
         try {
             String token = null;
             do {
-                ListObjectsV2Response page = s3.listObjectsV2(token == null ? request : request.toBuilder().continuationToken(token).build());
-                Optional<String> best = page.contents().stream().map(S3Object::key).filter(k -> k.endsWith(".state"))
+                ListObjectsV2Response page = s3.listObjectsV2(
+                        token == null
+                                ? request
+                                : request.toBuilder().continuationToken(token).build());
+                Optional<String> best = page.contents().stream()
+                        .map(S3Object::key)
+                        .filter(k -> k.endsWith(".state"))
                         .max(Comparator.naturalOrder());
                 if (best.isPresent() && (newest.isEmpty() || best.get().compareTo(newest.get()) > 0)) {
                     newest = best;
@@ -137,7 +158,8 @@ public final class S3ModelStore implements AutoCloseable {
                 token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
             } while (token != null);
         } catch (SdkException e) {
-            throw new S3StoreException(AwsFailure.of(e).describe("list checkpoints under " + settings.uri(modelPrefix(model))), e);
+            throw new S3StoreException(
+                    AwsFailure.of(e).describe("list checkpoints under " + settings.uri(modelPrefix(model))), e);
         }
         return newest;
     }
@@ -145,8 +167,8 @@ public final class S3ModelStore implements AutoCloseable {
     /** A configured model name that the store would refuse later, refused now as configuration. */
     void checkModelName(String model) {
         if (model == null || !MODEL.matcher(model).matches()) {
-            throw new io.smartcloudops.api.ConfigException("model '" + model + "' must match " + MODEL.pattern()
-                    + " (letters, digits, '._=-', at most 128)");
+            throw new io.smartcloudops.api.ConfigException(
+                    "model '" + model + "' must match " + MODEL.pattern() + " (letters, digits, '._=-', at most 128)");
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Where in S3 a store writes, and how objects are encrypted at rest.
  *
  * <pre>{@code
- * S3Settings models = S3Settings.from(config);   // bucket: sco-models, prefix: prod/, sse: aws:kms
+ * S3Settings models = S3Settings.from(config); // bucket: sco-models, prefix: prod/, sse: aws:kms
  * }</pre>
  *
  * @param bucket the bucket name
@@ -32,13 +32,16 @@ public record S3Settings(String bucket, String prefix, String sse, String kmsKey
         prefix = prefix == null ? "" : prefix;
         sse = sse == null ? SSE_S3 : sse;
         if (!BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
-            throw new ConfigException("'" + bucket + "' is not an S3 bucket name (3-63 lower-case letters, digits, '.', '-')");
+            throw new ConfigException(
+                    "'" + bucket + "' is not an S3 bucket name (3-63 lower-case letters, digits, '.', '-')");
         }
         if (!PREFIX.matcher(prefix).matches()) {
-            throw new ConfigException("prefix '" + prefix + "' must be empty or path segments each ending in '/' (like prod/sco/)");
+            throw new ConfigException(
+                    "prefix '" + prefix + "' must be empty or path segments each ending in '/' (like prod/sco/)");
         }
         if (!SSE_S3.equals(sse) && !SSE_KMS.equals(sse)) {
-            throw new ConfigException("sse must be " + SSE_S3 + " (SSE-S3) or " + SSE_KMS + " (SSE-KMS), got '" + sse + "'");
+            throw new ConfigException(
+                    "sse must be " + SSE_S3 + " (SSE-S3) or " + SSE_KMS + " (SSE-KMS), got '" + sse + "'");
         }
         if (kmsKeyId != null && kmsKeyId.isBlank()) {
             kmsKeyId = null;
@@ -49,7 +52,10 @@ public record S3Settings(String bucket, String prefix, String sse, String kmsKey
     }
 
     public static S3Settings from(ProviderConfig c) {
-        return new S3Settings(c.requireString("bucket"), c.string("prefix", ""), c.string("sse", SSE_S3),
+        return new S3Settings(
+                c.requireString("bucket"),
+                c.string("prefix", ""),
+                c.string("sse", SSE_S3),
                 c.string("kms_key_id", null));
     }
 

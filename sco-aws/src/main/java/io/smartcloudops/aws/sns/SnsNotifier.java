@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * }</pre>
  */
 public final class SnsNotifier implements Notifier {
-    static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
+    static final Pattern TOPIC_ARN =
+            Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
     private static final Pattern NOT_SUBJECT = Pattern.compile("[^\\x20-\\x7E]");
 
     private final SnsClient sns;
@@ -36,8 +38,8 @@ public final class SnsNotifier implements Notifier {
     public SnsNotifier(SnsClient sns, String topicArn) {
         this.sns = Objects.requireNonNull(sns, "sns");
         if (topicArn == null || !TOPIC_ARN.matcher(topicArn).matches()) {
-            throw new IllegalArgumentException("'" + topicArn + "' is not an SNS topic ARN "
-                    + "(arn:aws:sns:REGION:ACCOUNT:NAME)");
+            throw new IllegalArgumentException(
+                    "'" + topicArn + "' is not an SNS topic ARN " + "(arn:aws:sns:REGION:ACCOUNT:NAME)");
         }
         this.topicArn = topicArn;
     }
@@ -51,11 +53,16 @@ public final class SnsNotifier implements Notifier {
     public void send(Notification n) throws NotificationException {
         String message = n.body() + "\n\nseverity: " + n.severity() + "\nat: " + n.at()
                 + (n.labels().isEmpty() ? "" : "\nlabels: " + n.labels());
-        PublishRequest.Builder publish = PublishRequest.builder().topicArn(topicArn)
+        PublishRequest.Builder publish = PublishRequest.builder()
+                .topicArn(topicArn)
                 .subject(subject(n.title()))
                 .message(message)
-                .messageAttributes(java.util.Map.of("severity", MessageAttributeValue.builder().dataType("String")
-                        .stringValue(n.severity().name()).build()));
+                .messageAttributes(Map.of(
+                        "severity",
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(n.severity().name())
+                                .build()));
         if (topicArn.endsWith(".fifo")) {
             publish.messageGroupId("smartcloudops").messageDeduplicationId(sha256(n.title() + '\n' + message));
         }
@@ -77,7 +84,8 @@ public final class SnsNotifier implements Notifier {
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -25,7 +25,8 @@ public final class SnsNotifierProvider implements NotifierProvider {
         c.requireOnly(known);
         String arn = c.requireString("topic_arn");
         if (!SnsNotifier.TOPIC_ARN.matcher(arn).matches()) {
-            throw new ConfigException("sns: topic_arn '" + arn + "' is not an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME)");
+            throw new ConfigException(
+                    "sns: topic_arn '" + arn + "' is not an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME)");
         }
         return new SnsNotifier(new AwsClientFactory(AwsSettings.from(c)).sns(), arn);
     }

@@ -10,9 +10,9 @@ import io.smartcloudops.api.action.ActionOutcome;
 import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.action.RemediationAction;
-import io.smartcloudops.testkit.RemediationActionContract;
 import io.smartcloudops.aws.FakeAwsServer;
 import io.smartcloudops.aws.SigV4Assertions;
+import io.smartcloudops.testkit.RemediationActionContract;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,12 +50,17 @@ class Ec2InstanceActionTest extends RemediationActionContract {
 
     @Override
     protected ActionRequest validRequest() {
-        return ActionRequest.builder("ec2_reboot", "app").parameter("instance_id", ID).build();
+        return ActionRequest.builder("ec2_reboot", "app")
+                .parameter("instance_id", ID)
+                .build();
     }
 
     @Override
     protected String observableState() {
-        return ec2.describe() + server.requests().stream().filter(r -> !"true".equals(r.form().get("DryRun"))).count();
+        return ec2.describe()
+                + server.requests().stream()
+                        .filter(r -> !"true".equals(r.form().get("DryRun")))
+                        .count();
     }
 
     @Test
@@ -66,8 +71,11 @@ class Ec2InstanceActionTest extends RemediationActionContract {
         assertThat(r.message()).contains("would reboot " + ID).contains("permitted");
         FakeAwsServer.Request sent = server.requests().get(0);
         assertThat(sent.method()).isEqualTo("POST");
-        assertThat(sent.form()).containsEntry("Action", "RebootInstances").containsEntry("Version", "2016-11-15")
-                .containsEntry("InstanceId.1", ID).containsEntry("DryRun", "true");
+        assertThat(sent.form())
+                .containsEntry("Action", "RebootInstances")
+                .containsEntry("Version", "2016-11-15")
+                .containsEntry("InstanceId.1", ID)
+                .containsEntry("DryRun", "true");
         SigV4Assertions.signedFor(server.requests(), "ec2");
     }
 
@@ -85,13 +93,18 @@ class Ec2InstanceActionTest extends RemediationActionContract {
     @Test
     void stopReportsTheStateTransition() throws Exception {
         Ec2InstanceAction stop = new Ec2InstanceAction(Ec2InstanceAction.Operation.STOP, client);
-        ActionResult r = stop.execute(ActionRequest.builder("ec2_stop", "app").parameter("instance_id", ID).build(),
-                ActionMode.EXECUTE, NOW);
+        ActionResult r = stop.execute(
+                ActionRequest.builder("ec2_stop", "app")
+                        .parameter("instance_id", ID)
+                        .build(),
+                ActionMode.EXECUTE,
+                NOW);
 
         assertThat(r.message()).contains("running -> stopping");
         assertThat(ec2.state(ID)).isEqualTo("stopping");
         assertThat(stop.destructive()).isTrue();
-        assertThat(new Ec2InstanceAction(Ec2InstanceAction.Operation.START, client).destructive()).isFalse();
+        assertThat(new Ec2InstanceAction(Ec2InstanceAction.Operation.START, client).destructive())
+                .isFalse();
     }
 
     @Test
@@ -101,7 +114,9 @@ class Ec2InstanceActionTest extends RemediationActionContract {
         ActionResult r = reboot.execute(validRequest(), ActionMode.EXECUTE, NOW);
 
         assertThat(r.outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
-        assertThat(server.requests()).hasSize(3).allSatisfy(q -> assertThat(q.action()).isEqualTo("RebootInstances"));
+        assertThat(server.requests())
+                .hasSize(3)
+                .allSatisfy(q -> assertThat(q.action()).isEqualTo("RebootInstances"));
     }
 
     @Test
@@ -109,7 +124,8 @@ class Ec2InstanceActionTest extends RemediationActionContract {
         server.enqueue(FakeEc2.throttled(), FakeEc2.throttled(), FakeEc2.throttled());
 
         assertThatThrownBy(() -> reboot.execute(validRequest(), ActionMode.EXECUTE, NOW))
-                .isInstanceOf(RetriableActionException.class).hasMessageContaining("RequestLimitExceeded");
+                .isInstanceOf(RetriableActionException.class)
+                .hasMessageContaining("RequestLimitExceeded");
     }
 
     @Test
@@ -118,40 +134,56 @@ class Ec2InstanceActionTest extends RemediationActionContract {
 
         assertThatThrownBy(() -> reboot.execute(validRequest(), ActionMode.DRY_RUN, NOW))
                 .isInstanceOf(NonRetriableActionException.class)
-                .hasMessageContaining("UnauthorizedOperation").hasMessageContaining("IAM policy");
+                .hasMessageContaining("UnauthorizedOperation")
+                .hasMessageContaining("IAM policy");
         assertThat(server.requests()).hasSize(1);
     }
 
     @Test
     void unknownInstanceIsNonRetriable() {
-        ActionRequest other = ActionRequest.builder("ec2_reboot", "x").parameter("instance_id", "i-0000000000000000f").build();
+        ActionRequest other = ActionRequest.builder("ec2_reboot", "x")
+                .parameter("instance_id", "i-0000000000000000f")
+                .build();
 
         assertThatThrownBy(() -> reboot.execute(other, ActionMode.EXECUTE, NOW))
-                .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("InvalidInstanceID.NotFound");
+                .isInstanceOf(NonRetriableActionException.class)
+                .hasMessageContaining("InvalidInstanceID.NotFound");
     }
 
     @Test
     void aHangingEndpointTimesOutRetriably() throws Exception {
-        try (Ec2Client impatient = server.clients(Duration.ofMillis(1500), Duration.ofMillis(300)).ec2()) {
-            server.enqueue(FakeAwsServer.Reply.hanging(), FakeAwsServer.Reply.hanging(), FakeAwsServer.Reply.hanging(),
+        try (Ec2Client impatient =
+                server.clients(Duration.ofMillis(1500), Duration.ofMillis(300)).ec2()) {
+            server.enqueue(
+                    FakeAwsServer.Reply.hanging(),
+                    FakeAwsServer.Reply.hanging(),
+                    FakeAwsServer.Reply.hanging(),
                     FakeAwsServer.Reply.hanging());
             Ec2InstanceAction action = new Ec2InstanceAction(Ec2InstanceAction.Operation.REBOOT, impatient);
 
             assertThatThrownBy(() -> action.execute(validRequest(), ActionMode.EXECUTE, NOW))
-                    .isInstanceOf(RetriableActionException.class).hasMessageContaining("Timeout");
+                    .isInstanceOf(RetriableActionException.class)
+                    .hasMessageContaining("Timeout");
         }
     }
 
     @Test
     void rejectsMalformedInstanceIdsBeforeCallingAws() {
-        for (String bad : new String[] {"i-123", "i-1234567890ABCDEF0", "i-1234567890abcdef0; rm -rf /", "sg-12345678"}) {
-            ActionRequest r = ActionRequest.builder("ec2_reboot", "x").parameter("instance_id", bad).build();
+        for (String bad :
+                new String[] {"i-123", "i-1234567890ABCDEF0", "i-1234567890abcdef0; rm -rf /", "sg-12345678"}) {
+            ActionRequest r = ActionRequest.builder("ec2_reboot", "x")
+                    .parameter("instance_id", bad)
+                    .build();
             assertThatThrownBy(() -> reboot.execute(r, ActionMode.EXECUTE, NOW))
-                    .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("instance_id");
+                    .isInstanceOf(NonRetriableActionException.class)
+                    .hasMessageContaining("instance_id");
         }
-        ActionRequest typo = ActionRequest.builder("ec2_reboot", "x").parameter("instanceid", ID).build();
+        ActionRequest typo = ActionRequest.builder("ec2_reboot", "x")
+                .parameter("instanceid", ID)
+                .build();
         assertThatThrownBy(() -> reboot.execute(typo, ActionMode.EXECUTE, NOW))
-                .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("instanceid");
+                .isInstanceOf(NonRetriableActionException.class)
+                .hasMessageContaining("instanceid");
         assertThat(server.requests()).isEmpty();
     }
 }

@@ -9,8 +9,8 @@ import io.smartcloudops.api.action.ActionOutcome;
 import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.action.RemediationAction;
-import io.smartcloudops.testkit.RemediationActionContract;
 import io.smartcloudops.aws.FakeAwsServer;
+import io.smartcloudops.testkit.RemediationActionContract;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,8 @@ class Ec2ResizeActionTest extends RemediationActionContract {
     void start() throws IOException {
         server = FakeAwsServer.start(ec2);
         client = server.clients().ec2();
-        action = new Ec2ResizeAction(client, Set.of("t3.small", "t3.medium"), Duration.ofSeconds(5), Duration.ofMillis(1));
+        action = new Ec2ResizeAction(
+                client, Set.of("t3.small", "t3.medium"), Duration.ofSeconds(5), Duration.ofMillis(1));
     }
 
     @AfterEach
@@ -49,7 +50,10 @@ class Ec2ResizeActionTest extends RemediationActionContract {
 
     @Override
     protected ActionRequest validRequest() {
-        return ActionRequest.builder("scale_up", "app").parameter("instance_id", ID).parameter("instance_type", "t3.small").build();
+        return ActionRequest.builder("scale_up", "app")
+                .parameter("instance_id", ID)
+                .parameter("instance_type", "t3.small")
+                .build();
     }
 
     @Override
@@ -65,10 +69,20 @@ class Ec2ResizeActionTest extends RemediationActionContract {
         assertThat(r.message()).contains("from t2.micro to t3.small");
         assertThat(ec2.describe()).isEqualTo(ID + "=running/t3.small;");
         // the waiters poll through "stopping" and "pending" until the wanted state shows
-        assertThat(server.requests()).extracting(FakeAwsServer.Request::action).containsExactly(
-                "DescribeInstances", "StopInstances", "DescribeInstances", "DescribeInstances", "ModifyInstanceAttribute",
-                "StartInstances", "DescribeInstances", "DescribeInstances");
-        assertThat(server.requests().get(4).form()).containsEntry("InstanceId", ID).containsEntry("InstanceType.Value", "t3.small");
+        assertThat(server.requests())
+                .extracting(FakeAwsServer.Request::action)
+                .containsExactly(
+                        "DescribeInstances",
+                        "StopInstances",
+                        "DescribeInstances",
+                        "DescribeInstances",
+                        "ModifyInstanceAttribute",
+                        "StartInstances",
+                        "DescribeInstances",
+                        "DescribeInstances");
+        assertThat(server.requests().get(4).form())
+                .containsEntry("InstanceId", ID)
+                .containsEntry("InstanceType.Value", "t3.small");
         assertThat(action.name()).isEqualTo("scale_up");
         assertThat(action.destructive()).isTrue();
     }
@@ -78,21 +92,27 @@ class Ec2ResizeActionTest extends RemediationActionContract {
         ActionResult r = action.execute(validRequest(), ActionMode.DRY_RUN, NOW);
 
         assertThat(r.message()).contains("would resize " + ID + " from t2.micro to t3.small");
-        assertThat(server.requests()).extracting(FakeAwsServer.Request::action)
+        assertThat(server.requests())
+                .extracting(FakeAwsServer.Request::action)
                 .containsExactly("DescribeInstances", "StopInstances", "ModifyInstanceAttribute", "StartInstances");
-        assertThat(server.requests().subList(1, 4)).allSatisfy(q -> assertThat(q.form()).containsEntry("DryRun", "true"));
+        assertThat(server.requests().subList(1, 4))
+                .allSatisfy(q -> assertThat(q.form()).containsEntry("DryRun", "true"));
     }
 
     @Test
     void aFailedModifyStartsTheInstanceAgainOnItsOldType() {
         FakeAwsServer.Reply denied = FakeEc2.unauthorized();
-        try (FakeAwsServer s = FakeAwsServer.start(r -> "ModifyInstanceAttribute".equals(r.action()) ? denied : ec2.answer(r));
+        try (FakeAwsServer s = FakeAwsServer.start(
+                        r -> "ModifyInstanceAttribute".equals(r.action()) ? denied : ec2.answer(r));
                 Ec2Client c = s.clients().ec2()) {
             Ec2ResizeAction a = new Ec2ResizeAction(c, Set.of(), Duration.ofSeconds(5), Duration.ofMillis(1));
 
             assertThatThrownBy(() -> a.execute(validRequest(), ActionMode.EXECUTE, NOW))
-                    .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("UnauthorizedOperation");
-            assertThat(s.requests()).extracting(FakeAwsServer.Request::action).endsWith("ModifyInstanceAttribute", "StartInstances");
+                    .isInstanceOf(NonRetriableActionException.class)
+                    .hasMessageContaining("UnauthorizedOperation");
+            assertThat(s.requests())
+                    .extracting(FakeAwsServer.Request::action)
+                    .endsWith("ModifyInstanceAttribute", "StartInstances");
             assertThat(ec2.type(ID)).isEqualTo("t2.micro");
             assertThat(ec2.state(ID)).isEqualTo("pending");
         } catch (IOException e) {
@@ -102,18 +122,23 @@ class Ec2ResizeActionTest extends RemediationActionContract {
 
     @Test
     void refusesTypesOutsideTheAllowList() {
-        ActionRequest big = ActionRequest.builder("scale_up", "app").parameter("instance_id", ID)
-                .parameter("instance_type", "p5.48xlarge").build();
+        ActionRequest big = ActionRequest.builder("scale_up", "app")
+                .parameter("instance_id", ID)
+                .parameter("instance_type", "p5.48xlarge")
+                .build();
 
         assertThatThrownBy(() -> action.execute(big, ActionMode.EXECUTE, NOW))
-                .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("not allowed");
+                .isInstanceOf(NonRetriableActionException.class)
+                .hasMessageContaining("not allowed");
         assertThat(server.requests()).isEmpty();
     }
 
     @Test
     void sameTypeIsNothingToDo() throws Exception {
-        ActionRequest same = ActionRequest.builder("scale_up", "app").parameter("instance_id", ID)
-                .parameter("instance_type", "t2.micro").build();
+        ActionRequest same = ActionRequest.builder("scale_up", "app")
+                .parameter("instance_id", ID)
+                .parameter("instance_type", "t2.micro")
+                .build();
         Ec2ResizeAction any = new Ec2ResizeAction(client, Set.of(), Duration.ofSeconds(5), Duration.ofMillis(1));
 
         assertThat(any.execute(same, ActionMode.EXECUTE, NOW).message()).contains("already t2.micro");

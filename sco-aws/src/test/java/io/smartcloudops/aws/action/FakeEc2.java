@@ -12,8 +12,8 @@ import java.util.TreeMap;
  */
 final class FakeEc2 implements FakeAwsServer.Responder {
     static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
-    private static final Map<String, Integer> CODES = Map.of("pending", 0, "running", 16, "shutting-down", 32,
-            "terminated", 48, "stopping", 64, "stopped", 80);
+    private static final Map<String, Integer> CODES =
+            Map.of("pending", 0, "running", 16, "shutting-down", 32, "terminated", 48, "stopping", 64, "stopped", 80);
 
     private final Map<String, String[]> instances = new TreeMap<>(); // id -> {state, type}
 
@@ -24,7 +24,8 @@ final class FakeEc2 implements FakeAwsServer.Responder {
 
     synchronized String describe() {
         StringBuilder sb = new StringBuilder();
-        instances.forEach((id, s) -> sb.append(id).append('=').append(s[0]).append('/').append(s[1]).append(';'));
+        instances.forEach((id, s) ->
+                sb.append(id).append('=').append(s[0]).append('/').append(s[1]).append(';'));
         return sb.toString();
     }
 
@@ -37,9 +38,11 @@ final class FakeEc2 implements FakeAwsServer.Responder {
     }
 
     static Reply error(int status, String code, String message) {
-        return Reply.xml(status, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code
-                + "</Code><Message>" + message + "</Message></Error></Errors>"
-                + "<RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>");
+        return Reply.xml(
+                status,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code
+                        + "</Code><Message>" + message + "</Message></Error></Errors>"
+                        + "<RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>");
     }
 
     static Reply throttled() {
@@ -70,7 +73,8 @@ final class FakeEc2 implements FakeAwsServer.Responder {
             case "StopInstances" -> change(action, id, "stopping");
             case "ModifyInstanceAttribute" -> {
                 if (!"stopped".equals(state(id))) {
-                    yield error(400, "IncorrectInstanceState", "The instance '" + id + "' is not in the 'stopped' state.");
+                    yield error(
+                            400, "IncorrectInstanceState", "The instance '" + id + "' is not in the 'stopped' state.");
                 }
                 instances.get(id)[1] = f.get("InstanceType.Value");
                 yield ok(action, "<return>true</return>");
@@ -85,8 +89,10 @@ final class FakeEc2 implements FakeAwsServer.Responder {
         String before = s[0];
         s[0] = next;
         String set = action.equals("StartInstances") ? "instancesSet" : "instancesSet";
-        return ok(action, "<" + set + "><item><instanceId>" + id + "</instanceId>" + state("currentState", next)
-                + state("previousState", before) + "</item></" + set + ">");
+        return ok(
+                action,
+                "<" + set + "><item><instanceId>" + id + "</instanceId>" + state("currentState", next)
+                        + state("previousState", before) + "</item></" + set + ">");
     }
 
     private Reply describeInstances(String id) {
@@ -102,11 +108,19 @@ final class FakeEc2 implements FakeAwsServer.Responder {
             } else if (shown.equals("pending")) {
                 s[0] = "running";
             }
-            items.append("<item><instanceId>").append(iid).append("</instanceId><imageId>ami-0abcdef1234567890</imageId>")
-                    .append(state("instanceState", shown)).append("<instanceType>").append(s[1]).append("</instanceType></item>");
+            items.append("<item><instanceId>")
+                    .append(iid)
+                    .append("</instanceId><imageId>ami-0abcdef1234567890</imageId>")
+                    .append(state("instanceState", shown))
+                    .append("<instanceType>")
+                    .append(s[1])
+                    .append("</instanceType></item>");
         });
-        return ok("DescribeInstances", "<reservationSet><item><reservationId>r-1234567890abcdef0</reservationId>"
-                + "<ownerId>123456789012</ownerId><instancesSet>" + items + "</instancesSet></item></reservationSet>");
+        return ok(
+                "DescribeInstances",
+                "<reservationSet><item><reservationId>r-1234567890abcdef0</reservationId>"
+                        + "<ownerId>123456789012</ownerId><instancesSet>" + items
+                        + "</instancesSet></item></reservationSet>");
     }
 
     private static String state(String element, String name) {
@@ -114,7 +128,10 @@ final class FakeEc2 implements FakeAwsServer.Responder {
     }
 
     private static Reply ok(String action, String inner) {
-        return Reply.xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + action + "Response xmlns=\"" + NS + "\">"
-                + "<requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>" + inner + "</" + action + "Response>");
+        return Reply.xml(
+                200,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + action + "Response xmlns=\"" + NS + "\">"
+                        + "<requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>" + inner + "</" + action
+                        + "Response>");
     }
 }

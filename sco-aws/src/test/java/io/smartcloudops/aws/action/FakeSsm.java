@@ -7,6 +7,7 @@ import io.smartcloudops.aws.FakeAwsServer.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * SSM's JSON 1.1 protocol: {@code X-Amz-Target: AmazonSSM.<Operation>}, JSON bodies, errors as
@@ -21,7 +22,7 @@ final class FakeSsm implements FakeAwsServer.Responder {
 
     FakeSsm statuses(String... s) {
         statuses.clear();
-        statuses.addAll(java.util.List.of(s));
+        statuses.addAll(List.of(s));
         return this;
     }
 
@@ -30,7 +31,9 @@ final class FakeSsm implements FakeAwsServer.Responder {
     }
 
     static Reply error(int status, String type, String message) {
-        return Reply.of(status, "application/x-amz-json-1.1",
+        return Reply.of(
+                status,
+                "application/x-amz-json-1.1",
                 ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -58,7 +61,9 @@ final class FakeSsm implements FakeAwsServer.Responder {
                         + body.path("InstanceId").asText() + "\",\"Status\":\"" + status + "\",\"StatusDetails\":\""
                         + status + "\",\"ResponseCode\":" + (failed ? 5 : 0) + ",\"StandardOutputContent\":\""
                         + (failed ? "" : "active\\n") + "\",\"StandardErrorContent\":\""
-                        + (failed ? "Job for nginx.service failed because the control process exited with error code." : "")
+                        + (failed
+                                ? "Job for nginx.service failed because the control process exited with error code."
+                                : "")
                         + "\"}");
             }
             default -> error(400, "UnknownOperationException", "unknown " + target);

@@ -12,9 +12,9 @@ import io.smartcloudops.api.action.ActionOutcome;
 import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.action.RemediationAction;
-import io.smartcloudops.testkit.RemediationActionContract;
 import io.smartcloudops.aws.FakeAwsServer;
 import io.smartcloudops.aws.SigV4Assertions;
+import io.smartcloudops.testkit.RemediationActionContract;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,8 +55,11 @@ class SsmRestartServiceActionTest extends RemediationActionContract {
 
     @Override
     protected ActionRequest validRequest() {
-        return ActionRequest.builder("ssm_restart_service", "app").parameter("instance_id", ID).parameter("unit", "nginx.service")
-                .reason("alert NginxDown").build();
+        return ActionRequest.builder("ssm_restart_service", "app")
+                .parameter("instance_id", ID)
+                .parameter("unit", "nginx.service")
+                .reason("alert NginxDown")
+                .build();
     }
 
     @Override
@@ -71,14 +74,21 @@ class SsmRestartServiceActionTest extends RemediationActionContract {
         assertThat(r.outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
         assertThat(r.message()).contains(FakeSsm.COMMAND_ID).contains("active");
         List<FakeAwsServer.Request> sent = server.requests();
-        assertThat(sent).extracting(q -> q.header("x-amz-target")).containsExactly("AmazonSSM.SendCommand",
-                "AmazonSSM.GetCommandInvocation", "AmazonSSM.GetCommandInvocation", "AmazonSSM.GetCommandInvocation");
+        assertThat(sent)
+                .extracting(q -> q.header("x-amz-target"))
+                .containsExactly(
+                        "AmazonSSM.SendCommand",
+                        "AmazonSSM.GetCommandInvocation",
+                        "AmazonSSM.GetCommandInvocation",
+                        "AmazonSSM.GetCommandInvocation");
         JsonNode send = new ObjectMapper().readTree(sent.get(0).body());
         assertThat(send.path("DocumentName").asText()).isEqualTo("AWS-RunShellScript");
         assertThat(send.path("InstanceIds").get(0).asText()).isEqualTo(ID);
         assertThat(send.path("Parameters").path("commands").toString())
-                .isEqualTo("[\"set -eu\",\"systemctl restart -- 'nginx.service'\",\"systemctl is-active -- 'nginx.service'\"]");
-        assertThat(send.path("Parameters").path("executionTimeout").get(0).asText()).isEqualTo("60");
+                .isEqualTo(
+                        "[\"set -eu\",\"systemctl restart -- 'nginx.service'\",\"systemctl is-active -- 'nginx.service'\"]");
+        assertThat(send.path("Parameters").path("executionTimeout").get(0).asText())
+                .isEqualTo("60");
         assertThat(send.path("TimeoutSeconds").asInt()).isEqualTo(60);
         assertThat(send.path("Comment").asText()).isEqualTo("SmartCloudOps: alert NginxDown");
         JsonNode get = new ObjectMapper().readTree(sent.get(1).body());
@@ -94,7 +104,8 @@ class SsmRestartServiceActionTest extends RemediationActionContract {
 
         assertThatThrownBy(() -> action.execute(validRequest(), ActionMode.EXECUTE, NOW))
                 .isInstanceOf(NonRetriableActionException.class)
-                .hasMessageContaining("ended Failed with exit code 5").hasMessageContaining("control process exited");
+                .hasMessageContaining("ended Failed with exit code 5")
+                .hasMessageContaining("control process exited");
     }
 
     @Test
@@ -102,7 +113,8 @@ class SsmRestartServiceActionTest extends RemediationActionContract {
         ssm.statuses("InProgress");
 
         assertThatThrownBy(() -> action.execute(validRequest(), ActionMode.EXECUTE, NOW))
-                .isInstanceOf(RetriableActionException.class).hasMessageContaining("had not ended after 5 polls");
+                .isInstanceOf(RetriableActionException.class)
+                .hasMessageContaining("had not ended after 5 polls");
         assertThat(server.requests()).hasSize(6);
         assertThat(pauses).hasSize(5);
     }
@@ -112,18 +124,24 @@ class SsmRestartServiceActionTest extends RemediationActionContract {
         server.enqueue(FakeSsm.error(400, "ThrottlingException", "Rate exceeded"));
         ssm.statuses("Success");
 
-        assertThat(action.execute(validRequest(), ActionMode.EXECUTE, NOW).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+        assertThat(action.execute(validRequest(), ActionMode.EXECUTE, NOW).outcome())
+                .isEqualTo(ActionOutcome.SUCCEEDED);
         assertThat(ssm.restarts()).isEqualTo(1);
         assertThat(server.requests()).hasSize(3);
     }
 
     @Test
     void accessDeniedIsNonRetriable() {
-        server.enqueue(FakeSsm.error(400, "AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/monitor/i-0abc "
-                + "is not authorized to perform: ssm:SendCommand on resource: arn:aws:ec2:us-east-1:123456789012:instance/" + ID));
+        server.enqueue(FakeSsm.error(
+                400,
+                "AccessDeniedException",
+                "User: arn:aws:sts::123456789012:assumed-role/monitor/i-0abc "
+                        + "is not authorized to perform: ssm:SendCommand on resource: arn:aws:ec2:us-east-1:123456789012:instance/"
+                        + ID));
 
         assertThatThrownBy(() -> action.execute(validRequest(), ActionMode.EXECUTE, NOW))
-                .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("AccessDeniedException")
+                .isInstanceOf(NonRetriableActionException.class)
+                .hasMessageContaining("AccessDeniedException")
                 .hasMessageContaining("IAM policy");
         assertThat(ssm.restarts()).isZero();
     }
@@ -131,10 +149,13 @@ class SsmRestartServiceActionTest extends RemediationActionContract {
     @Test
     void unitNamesWithShellSyntaxAreRejected() {
         for (String bad : new String[] {"nginx; reboot", "$(id)", "a b", "'x'", "-rf", "nginx\n"}) {
-            ActionRequest r = ActionRequest.builder("ssm_restart_service", "app").parameter("instance_id", ID)
-                    .parameter("unit", bad).build();
+            ActionRequest r = ActionRequest.builder("ssm_restart_service", "app")
+                    .parameter("instance_id", ID)
+                    .parameter("unit", bad)
+                    .build();
             assertThatThrownBy(() -> action.execute(r, ActionMode.EXECUTE, NOW))
-                    .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("unit");
+                    .isInstanceOf(NonRetriableActionException.class)
+                    .hasMessageContaining("unit");
         }
         assertThat(server.requests()).isEmpty();
     }

@@ -49,22 +49,26 @@ class CloudWatchSettingsExampleTest {
     void theExampleSettingsReadTheLastWholeMinuteTwoMinutesLateAsTheNamedSeries() throws Exception {
         FakeCloudWatch cloudWatch = new FakeCloudWatch((body, before) -> {
             String id = body.path("MetricDataQueries").get(0).path("Id").asText();
-            return new FakeCloudWatch.Page(Map.of(id, new double[][] {{body.path("StartTime").asDouble()}, {42.5}}), null);
+            return new FakeCloudWatch.Page(
+                    Map.of(id, new double[][] {{body.path("StartTime").asDouble()}, {42.5}}), null);
         });
         SampleBatch batch;
         try (FakeAwsServer server = FakeAwsServer.start(cloudWatch)) {
             Map<String, Object> settings = new HashMap<>(exampleSettings());
             settings.put("region", "us-east-1");
             settings.put("endpoint_override", server.uri().toString());
-            ProviderContext context = ProviderContext.builder().clock(InstantSource.fixed(NOW))
-                    .config(ProviderConfig.of("sources.cloudwatch", settings)).build();
+            ProviderContext context = ProviderContext.builder()
+                    .clock(InstantSource.fixed(NOW))
+                    .config(ProviderConfig.of("sources.cloudwatch", settings))
+                    .build();
             try (MetricSource source = new CloudWatchSourceProvider().create(context)) {
                 batch = source.poll();
             }
         }
 
-        assertThat(batch.samples()).containsExactly(
-                new Sample(SeriesId.of("app_cpu", Labels.of("instance_id", "i-0abc12345678")), T0 * 1000, 42.5));
+        assertThat(batch.samples())
+                .containsExactly(new Sample(
+                        SeriesId.of("app_cpu", Labels.of("instance_id", "i-0abc12345678")), T0 * 1000, 42.5));
         JsonNode sent = cloudWatch.bodies().get(0);
         // 00:10:30 less the 2m lag is 00:08:30; whole 1m periods before it end at 00:08
         assertThat(sent.path("StartTime").asLong()).isEqualTo(T0);
@@ -74,8 +78,10 @@ class CloudWatchSettingsExampleTest {
         assertThat(stat.path("Stat").asText()).isEqualTo("Average");
         assertThat(stat.path("Metric").path("Namespace").asText()).isEqualTo("AWS/EC2");
         assertThat(stat.path("Metric").path("MetricName").asText()).isEqualTo("CPUUtilization");
-        assertThat(stat.path("Metric").path("Dimensions").get(0).path("Name").asText()).isEqualTo("InstanceId");
-        assertThat(stat.path("Metric").path("Dimensions").get(0).path("Value").asText()).isEqualTo("i-0abc12345678");
+        assertThat(stat.path("Metric").path("Dimensions").get(0).path("Name").asText())
+                .isEqualTo("InstanceId");
+        assertThat(stat.path("Metric").path("Dimensions").get(0).path("Value").asText())
+                .isEqualTo("i-0abc12345678");
     }
 
     @SuppressWarnings("unchecked")

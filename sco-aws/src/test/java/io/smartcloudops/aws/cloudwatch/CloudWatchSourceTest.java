@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 class CloudWatchSourceTest {
     private static final String ID = "i-1234567890abcdef0";
-    private static final CloudWatchQuery CPU = new CloudWatchQuery("AWS/EC2", "CPUUtilization", "Average",
-            Map.of("InstanceId", ID), null);
+    private static final CloudWatchQuery CPU =
+            new CloudWatchQuery("AWS/EC2", "CPUUtilization", "Average", Map.of("InstanceId", ID), null);
     private static final long T0 = Instant.parse("2026-01-01T00:07:00Z").getEpochSecond();
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:10:30Z"));
@@ -37,7 +37,8 @@ class CloudWatchSourceTest {
     private CloudWatchClient client;
     private FakeCloudWatch cloudWatch;
 
-    private CloudWatchSource source(List<CloudWatchQuery> queries, int batch, BiFunction<JsonNode, Integer, FakeCloudWatch.Page> pages)
+    private CloudWatchSource source(
+            List<CloudWatchQuery> queries, int batch, BiFunction<JsonNode, Integer, FakeCloudWatch.Page> pages)
             throws IOException {
         cloudWatch = new FakeCloudWatch(pages);
         server = FakeAwsServer.start(cloudWatch);
@@ -110,15 +111,24 @@ class CloudWatchSourceTest {
     void queriesAreSentInBatchesOfAtMostTheLimit() throws Exception {
         List<CloudWatchQuery> five = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            five.add(new CloudWatchQuery("AWS/EC2", "NetworkIn", "Sum", Map.of("InstanceId", "i-000000000000000" + i), null));
+            five.add(new CloudWatchQuery(
+                    "AWS/EC2", "NetworkIn", "Sum", Map.of("InstanceId", "i-000000000000000" + i), null));
         }
         CloudWatchSource source = source(five, 2, CloudWatchSourceTest::onePointEach);
 
         SampleBatch batch = source.poll();
 
-        assertThat(cloudWatch.bodies()).extracting(b -> b.path("MetricDataQueries").size()).containsExactly(2, 2, 1);
-        assertThat(batch.samples()).extracting(s -> s.series().labels().get("instance_id")).containsExactlyInAnyOrder(
-                "i-0000000000000000", "i-0000000000000001", "i-0000000000000002", "i-0000000000000003", "i-0000000000000004");
+        assertThat(cloudWatch.bodies())
+                .extracting(b -> b.path("MetricDataQueries").size())
+                .containsExactly(2, 2, 1);
+        assertThat(batch.samples())
+                .extracting(s -> s.series().labels().get("instance_id"))
+                .containsExactlyInAnyOrder(
+                        "i-0000000000000000",
+                        "i-0000000000000001",
+                        "i-0000000000000002",
+                        "i-0000000000000003",
+                        "i-0000000000000004");
         assertThat(batch.samples()).extracting(s -> s.series().name()).containsOnly("aws_ec2_network_in_sum");
         assertThatThrownBy(() -> new CloudWatchSource(client, five, Duration.ofMinutes(1), Duration.ZERO, 501, clock))
                 .hasMessageContaining("batchSize");
@@ -126,9 +136,13 @@ class CloudWatchSourceTest {
 
     @Test
     void followsNextTokenAcrossPagesAndMergesInTimeOrder() throws Exception {
-        CloudWatchSource source = source(List.of(CPU), 500, (body, before) -> before == 0
-                ? new FakeCloudWatch.Page(Map.of("q0", new double[][] {{T0 - 120, T0 - 60}, {1, 2}}), "page-2-token")
-                : new FakeCloudWatch.Page(Map.of("q0", new double[][] {{T0}, {3}}), null));
+        CloudWatchSource source = source(
+                List.of(CPU),
+                500,
+                (body, before) -> before == 0
+                        ? new FakeCloudWatch.Page(
+                                Map.of("q0", new double[][] {{T0 - 120, T0 - 60}, {1, 2}}), "page-2-token")
+                        : new FakeCloudWatch.Page(Map.of("q0", new double[][] {{T0}, {3}}), null));
 
         SampleBatch batch = source.backfill(Duration.ofMinutes(3));
 
@@ -152,11 +166,16 @@ class CloudWatchSourceTest {
     @Test
     void accessDeniedFailsThePollAndKeepsTheWindow() throws Exception {
         CloudWatchSource source = source(List.of(CPU), 500, CloudWatchSourceTest::onePointEach);
-        server.enqueue(FakeCloudWatch.error(403, "AccessDenied",
-                "User: arn:aws:sts::123456789012:assumed-role/monitor is not authorized to perform: cloudwatch:GetMetricData"));
+        server.enqueue(
+                FakeCloudWatch.error(
+                        403,
+                        "AccessDenied",
+                        "User: arn:aws:sts::123456789012:assumed-role/monitor is not authorized to perform: cloudwatch:GetMetricData"));
 
-        assertThatThrownBy(source::poll).isInstanceOf(MetricSourceException.class)
-                .hasMessageContaining("AccessDenied").hasMessageContaining("IAM policy");
+        assertThatThrownBy(source::poll)
+                .isInstanceOf(MetricSourceException.class)
+                .hasMessageContaining("AccessDenied")
+                .hasMessageContaining("IAM policy");
         assertThat(source.poll().size()).isEqualTo(1);
         assertThat(cloudWatch.bodies().get(0).path("StartTime").asLong()).isEqualTo(T0);
     }
@@ -164,11 +183,15 @@ class CloudWatchSourceTest {
     @Test
     void aHangingEndpointFailsThePollWithinTheCallTimeout() throws Exception {
         source(List.of(CPU), 500, CloudWatchSourceTest::onePointEach);
-        try (CloudWatchClient impatient = server.clients(Duration.ofMillis(1200), Duration.ofMillis(300)).cloudWatch()) {
+        try (CloudWatchClient impatient =
+                server.clients(Duration.ofMillis(1200), Duration.ofMillis(300)).cloudWatch()) {
             server.enqueue(FakeAwsServer.Reply.hanging(), FakeAwsServer.Reply.hanging(), FakeAwsServer.Reply.hanging());
-            CloudWatchSource source = new CloudWatchSource(impatient, List.of(CPU), Duration.ofMinutes(1), Duration.ofMinutes(2), 500, clock);
+            CloudWatchSource source = new CloudWatchSource(
+                    impatient, List.of(CPU), Duration.ofMinutes(1), Duration.ofMinutes(2), 500, clock);
 
-            assertThatThrownBy(source::poll).isInstanceOf(MetricSourceException.class).hasMessageContaining("Timeout");
+            assertThatThrownBy(source::poll)
+                    .isInstanceOf(MetricSourceException.class)
+                    .hasMessageContaining("Timeout");
         }
     }
 }

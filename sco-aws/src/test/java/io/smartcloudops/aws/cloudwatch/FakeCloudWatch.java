@@ -24,8 +24,7 @@ final class FakeCloudWatch implements FakeAwsServer.Responder {
     static final String PATH = "/service/GraniteServiceVersion20100801/operation/GetMetricData";
 
     /** One page of answers: per query id, timestamps (epoch seconds) and values. */
-    record Page(Map<String, double[][]> series, String nextToken) {
-    }
+    record Page(Map<String, double[][]> series, String nextToken) {}
 
     private final CBORMapper cbor = new CBORMapper();
     private final List<JsonNode> bodies = new ArrayList<>();
@@ -59,7 +58,8 @@ final class FakeCloudWatch implements FakeAwsServer.Responder {
 
     @Override
     public synchronized Reply answer(FakeAwsServer.Request r) throws IOException {
-        if (!PATH.equals(r.path()) || !"rpc-v2-cbor".equals(r.header("smithy-protocol"))
+        if (!PATH.equals(r.path())
+                || !"rpc-v2-cbor".equals(r.header("smithy-protocol"))
                 || !"application/cbor".equals(r.header("content-type"))) {
             return error(400, "InvalidParameterValue", "not GetMetricData over rpc-v2-cbor: " + r.path());
         }

@@ -39,21 +39,26 @@ class AwsExamples {
     void awsClientFactory(ProviderContext context) {
         // tag::AwsClientFactory[]
         AwsClientFactory aws = new AwsClientFactory(AwsSettings.from(context.config()));
-        try (Ec2Client ec2 = aws.ec2()) { ec2.rebootInstances(r -> r.instanceIds("i-0abc12345678")); }
+        try (Ec2Client ec2 = aws.ec2()) {
+            ec2.rebootInstances(r -> r.instanceIds("i-0abc12345678"));
+        }
         // end::AwsClientFactory[]
     }
 
     AwsSettings awsSettings(ProviderContext context) {
         // tag::AwsSettings[]
-        AwsSettings s = AwsSettings.from(context.config());   // region: eu-west-1, api_call_timeout: 20s
+        AwsSettings s = AwsSettings.from(context.config()); // region: eu-west-1, api_call_timeout: 20s
         // end::AwsSettings[]
         return s;
     }
 
     void awsFailure(Ec2Client ec2, RebootInstancesRequest r, String id) {
         // tag::AwsFailure[]
-        try { ec2.rebootInstances(r); }
-        catch (SdkException e) { throw AwsFailure.of(e).toActionException("reboot " + id, e); }
+        try {
+            ec2.rebootInstances(r);
+        } catch (SdkException e) {
+            throw AwsFailure.of(e).toActionException("reboot " + id, e);
+        }
         // end::AwsFailure[]
     }
 
@@ -66,8 +71,8 @@ class AwsExamples {
 
     void cloudWatchSource(CloudWatchClient client, List<CloudWatchQuery> queries) {
         // tag::CloudWatchSource[]
-        try (CloudWatchSource cw = new CloudWatchSource(client, queries, Duration.ofMinutes(1),
-                Duration.ofMinutes(2), 500, InstantSource.system())) {
+        try (CloudWatchSource cw = new CloudWatchSource(
+                client, queries, Duration.ofMinutes(1), Duration.ofMinutes(2), 500, InstantSource.system())) {
             SampleBatch batch = cw.poll();
         }
         // end::CloudWatchSource[]
@@ -75,9 +80,9 @@ class AwsExamples {
 
     CloudWatchQuery cloudWatchQuery() {
         // tag::CloudWatchQuery[]
-        CloudWatchQuery q = new CloudWatchQuery("AWS/EC2", "CPUUtilization", "Average",
-                Map.of("InstanceId", "i-0abc12345678"), null);
-        q.seriesId();   // aws_ec2_cpuutilization_average{instance_id="i-0abc12345678"}
+        CloudWatchQuery q = new CloudWatchQuery(
+                "AWS/EC2", "CPUUtilization", "Average", Map.of("InstanceId", "i-0abc12345678"), null);
+        q.seriesId(); // aws_ec2_cpuutilization_average{instance_id="i-0abc12345678"}
         // end::CloudWatchQuery[]
         return q;
     }
@@ -85,13 +90,13 @@ class AwsExamples {
     void pause() {
         // tag::Pause[]
         Pause real = Pause.sleeping();
-        Pause none = d -> { };
+        Pause none = d -> {};
         // end::Pause[]
     }
 
     S3Settings s3Settings(ProviderConfig config) {
         // tag::S3Settings[]
-        S3Settings models = S3Settings.from(config);   // bucket: sco-models, prefix: prod/, sse: aws:kms
+        S3Settings models = S3Settings.from(config); // bucket: sco-models, prefix: prod/, sse: aws:kms
         // end::S3Settings[]
         return models;
     }
@@ -107,10 +112,11 @@ class AwsExamples {
 
     List<String> s3AuditArchiver(S3Client s3, S3Settings settings, AuditLog auditLog, Path dataDir) {
         // tag::S3AuditArchiver[]
-        S3AuditArchiver archiver = new S3AuditArchiver(s3, settings, auditLog, dataDir.resolve("audit-archive.marker"), 1000);
-        archiver.archive(false);                 // on a schedule
-        archiver.archive(true);                  // at stop
-        List<String> rows = archiver.storedRows();   // for SqliteAuditLog.restore
+        S3AuditArchiver archiver =
+                new S3AuditArchiver(s3, settings, auditLog, dataDir.resolve("audit-archive.marker"), 1000);
+        archiver.archive(false); // on a schedule
+        archiver.archive(true); // at stop
+        List<String> rows = archiver.storedRows(); // for SqliteAuditLog.restore
         // end::S3AuditArchiver[]
         return rows;
     }

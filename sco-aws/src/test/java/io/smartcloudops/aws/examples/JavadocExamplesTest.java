@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.ec2.model.RebootInstancesResponse;
  */
 class JavadocExamplesTest {
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final List<Path> EXAMPLES = List.of(
-            Path.of("src/test/java/io/smartcloudops/aws/examples"), Path.of("src/test/resources/examples"));
+    private static final List<Path> EXAMPLES =
+            List.of(Path.of("src/test/java/io/smartcloudops/aws/examples"), Path.of("src/test/resources/examples"));
     private static final String INSTANCE = "i-0abc12345678";
 
     private final AwsExamples examples = new AwsExamples();
@@ -43,7 +43,8 @@ class JavadocExamplesTest {
     @Test
     void theAwsSettingsExampleReadsTheSettingsItsCommentNames() {
         ProviderContext context = ProviderContext.builder()
-                .config(ProviderConfig.of("sources.cloudwatch", Map.of("region", "eu-west-1", "api_call_timeout", "20s")))
+                .config(ProviderConfig.of(
+                        "sources.cloudwatch", Map.of("region", "eu-west-1", "api_call_timeout", "20s")))
                 .build();
 
         AwsSettings s = examples.awsSettings(context);
@@ -55,8 +56,8 @@ class JavadocExamplesTest {
 
     @Test
     void theS3SettingsExampleReadsTheSettingsItsCommentNames() {
-        S3Settings models = examples.s3Settings(ProviderConfig.of("checkpoints",
-                Map.of("bucket", "sco-models", "prefix", "prod/", "sse", "aws:kms")));
+        S3Settings models = examples.s3Settings(
+                ProviderConfig.of("checkpoints", Map.of("bucket", "sco-models", "prefix", "prod/", "sse", "aws:kms")));
 
         assertThat(models).isEqualTo(new S3Settings("sco-models", "prod/", S3Settings.SSE_KMS, null));
     }
@@ -69,21 +70,31 @@ class JavadocExamplesTest {
 
     @Test
     void theAwsFailureExampleRethrowsAThrottledRebootAsRetriableAndADeniedOneAsNot() {
-        RebootInstancesRequest r = RebootInstancesRequest.builder().instanceIds(INSTANCE).build();
+        RebootInstancesRequest r =
+                RebootInstancesRequest.builder().instanceIds(INSTANCE).build();
 
-        assertThatThrownBy(() -> examples.awsFailure(failing(400, "RequestLimitExceeded", "Request limit exceeded."), r, INSTANCE))
-                .isInstanceOf(RetriableActionException.class).hasCauseInstanceOf(AwsServiceException.class)
+        assertThatThrownBy(() -> examples.awsFailure(
+                        failing(400, "RequestLimitExceeded", "Request limit exceeded."), r, INSTANCE))
+                .isInstanceOf(RetriableActionException.class)
+                .hasCauseInstanceOf(AwsServiceException.class)
                 .hasMessage("reboot i-0abc12345678 failed: RequestLimitExceeded (HTTP 400): Request limit exceeded.; "
                         + "transient, a later retry may succeed");
-        assertThatThrownBy(() -> examples.awsFailure(failing(403, "UnauthorizedOperation", "You are not authorized."), r, INSTANCE))
+        assertThatThrownBy(() -> examples.awsFailure(
+                        failing(403, "UnauthorizedOperation", "You are not authorized."), r, INSTANCE))
                 .isInstanceOf(NonRetriableActionException.class)
-                .hasMessageContaining("UnauthorizedOperation").hasMessageContaining("check the IAM policy");
+                .hasMessageContaining("UnauthorizedOperation")
+                .hasMessageContaining("check the IAM policy");
     }
 
     /** EC2 answering every reboot with the error AWS would send. */
     private static Ec2Client failing(int status, String code, String message) {
-        AwsServiceException error = AwsServiceException.builder().statusCode(status)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
+        AwsServiceException error = AwsServiceException.builder()
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(message)
+                        .build())
+                .build();
         return new Ec2Client() {
             @Override
             public RebootInstancesResponse rebootInstances(RebootInstancesRequest request) {
@@ -96,8 +107,7 @@ class JavadocExamplesTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -2,13 +2,16 @@ package io.smartcloudops.aws.s3;
 
 import io.smartcloudops.aws.FakeAwsServer;
 import io.smartcloudops.aws.FakeAwsServer.Reply;
+import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -20,8 +23,7 @@ import java.util.TreeMap;
  */
 final class FakeS3 implements FakeAwsServer.Responder {
     /** A stored object: its bytes and the headers it was put with. */
-    record Stored(byte[] body, Map<String, String> headers) {
-    }
+    record Stored(byte[] body, Map<String, String> headers) {}
 
     private final String bucket;
     private final Map<String, Stored> objects = new TreeMap<>();
@@ -36,8 +38,8 @@ final class FakeS3 implements FakeAwsServer.Responder {
         return this;
     }
 
-    synchronized java.util.SortedMap<String, Stored> objects() {
-        return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(objects));
+    synchronized SortedMap<String, Stored> objects() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(objects));
     }
 
     /** Replaces an object's bytes behind the store's back, keeping its metadata. */
@@ -54,8 +56,10 @@ final class FakeS3 implements FakeAwsServer.Responder {
     }
 
     static Reply error(int status, String code, String message) {
-        return Reply.xml(status, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-                + message + "</Message><RequestId>4442587FB7D0A2F9</RequestId><HostId>example-host-id</HostId></Error>");
+        return Reply.xml(
+                status,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
+                        + "</Message><RequestId>4442587FB7D0A2F9</RequestId><HostId>example-host-id</HostId></Error>");
     }
 
     @Override
@@ -65,24 +69,33 @@ final class FakeS3 implements FakeAwsServer.Responder {
         if (!path.equals(prefix) && !path.startsWith(prefix + "/")) {
             return error(404, "NoSuchBucket", "The specified bucket does not exist");
         }
-        String key = path.length() <= prefix.length() + 1 ? "" : URLDecoder.decode(path.substring(prefix.length() + 1), StandardCharsets.UTF_8);
+        String key = path.length() <= prefix.length() + 1
+                ? ""
+                : URLDecoder.decode(path.substring(prefix.length() + 1), StandardCharsets.UTF_8);
         if (r.method().equals("PUT") && !key.isEmpty()) {
             if ("*".equals(r.header("if-none-match")) && objects.containsKey(key)) {
-                return error(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold");
+                return error(
+                        412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold");
             }
             String sum = r.header("x-amz-checksum-sha256");
             byte[] body = "aws-chunked".equals(r.header("content-encoding")) ? unchunk(r.body()) : r.body();
             if (r.header("x-amz-decoded-content-length") != null
                     && Integer.parseInt(r.header("x-amz-decoded-content-length")) != body.length) {
-                return error(400, "IncompleteBody", "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+                return error(
+                        400,
+                        "IncompleteBody",
+                        "You did not provide the number of bytes specified by the Content-Length HTTP header.");
             }
-            String actual = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+            String actual = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
             if (sum != null && !sum.equals(actual)) {
                 return error(400, "BadDigest", "The SHA256 you specified did not match the calculated checksum.");
             }
             Map<String, String> h = new LinkedHashMap<>();
             r.headers().forEach((k, v) -> {
-                if (k.startsWith("x-amz-meta-") || k.startsWith("x-amz-server-side-encryption") || k.equals("content-type")
+                if (k.startsWith("x-amz-meta-")
+                        || k.startsWith("x-amz-server-side-encryption")
+                        || k.equals("content-type")
                         || k.equals("x-amz-checksum-sha256")) {
                     h.put(k, v.get(0));
                 }
@@ -100,7 +113,8 @@ final class FakeS3 implements FakeAwsServer.Responder {
                 return error(404, "NoSuchKey", "The specified key does not exist.");
             }
             byte[] body = r.method().equals("HEAD") ? new byte[0] : s.body();
-            Reply ok = new Reply(200, Map.of("ETag", "\"etag\"", "Content-Type", "application/octet-stream"), body, false);
+            Reply ok =
+                    new Reply(200, Map.of("ETag", "\"etag\"", "Content-Type", "application/octet-stream"), body, false);
             for (Map.Entry<String, String> h : s.headers().entrySet()) {
                 boolean checksum = h.getKey().equals("x-amz-checksum-sha256");
                 if (!checksum || "ENABLED".equals(r.header("x-amz-checksum-mode"))) {
@@ -117,7 +131,7 @@ final class FakeS3 implements FakeAwsServer.Responder {
      * repeated, ending with a zero-size chunk.
      */
     static byte[] unchunk(byte[] in) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int i = 0;
         while (i < in.length) {
             int eol = indexOfCrlf(in, i);
@@ -145,19 +159,24 @@ final class FakeS3 implements FakeAwsServer.Responder {
     }
 
     private Reply list(String prefix, String token) {
-        List<String> keys = objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+        List<String> keys =
+                objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
         int from = token == null ? 0 : Integer.parseInt(token);
         int to = Math.min(keys.size(), from + pageSize);
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" + bucket + "</Name><Prefix>"
+                + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" + bucket
+                + "</Name><Prefix>"
                 + prefix + "</Prefix><KeyCount>" + (to - from) + "</KeyCount><MaxKeys>" + pageSize + "</MaxKeys>"
                 + "<IsTruncated>" + (to < keys.size()) + "</IsTruncated>");
         if (to < keys.size()) {
             sb.append("<NextContinuationToken>").append(to).append("</NextContinuationToken>");
         }
         for (String k : keys.subList(from, to)) {
-            sb.append("<Contents><Key>").append(k).append("</Key><LastModified>2026-01-01T00:00:00.000Z</LastModified>")
-                    .append("<ETag>&quot;etag&quot;</ETag><Size>").append(objects.get(k).body().length)
+            sb.append("<Contents><Key>")
+                    .append(k)
+                    .append("</Key><LastModified>2026-01-01T00:00:00.000Z</LastModified>")
+                    .append("<ETag>&quot;etag&quot;</ETag><Size>")
+                    .append(objects.get(k).body().length)
                     .append("</Size><StorageClass>STANDARD</StorageClass></Contents>");
         }
         return Reply.xml(200, sb.append("</ListBucketResult>").toString());

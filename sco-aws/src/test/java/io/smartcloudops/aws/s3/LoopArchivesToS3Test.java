@@ -18,10 +18,10 @@ import io.smartcloudops.runtime.Ops;
 import io.smartcloudops.runtime.RuntimeConfig;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,10 +38,13 @@ class LoopArchivesToS3Test {
 
     @TempDir
     Path firstHost;
+
     @TempDir
     Path secondHost;
+
     @TempDir
     Path secrets; // the first host's key and anchor, which its operator kept off the host
+
     @TempDir
     Path secondSecrets;
 
@@ -61,25 +64,41 @@ class LoopArchivesToS3Test {
     }
 
     private static Map<String, Object> s3Settings(FakeAwsServer server, Map<String, Object> more) {
-        Map<String, Object> m = new HashMap<>(Map.of("bucket", "sco-state", "prefix", "monitor/", "region", "eu-west-1",
-                "endpoint_override", server.uri().toString()));
+        Map<String, Object> m = new HashMap<>(Map.of(
+                "bucket",
+                "sco-state",
+                "prefix",
+                "monitor/",
+                "region",
+                "eu-west-1",
+                "endpoint_override",
+                server.uri().toString()));
         m.putAll(more);
         return m;
     }
 
     private RuntimeConfig config(Path dataDir, Path keys, FakeAwsServer server) {
-        return RuntimeConfig.defaults().toBuilder().dataDir(dataDir)
-                .audit(ProviderConfig.of("audit", Map.of("key_file", keys.resolve("audit.key").toString(),
-                        "anchor_file", keys.resolve("audit.anchor").toString())))
-                .checkpoints(ProviderConfig.of("checkpoints", s3Settings(server, Map.of("store", "s3", "model", "monitor"))))
-                .auditArchive(ProviderConfig.of("audit.archive", s3Settings(server, Map.of("store", "s3", "segment_size", 3))))
+        return RuntimeConfig.defaults().toBuilder()
+                .dataDir(dataDir)
+                .audit(ProviderConfig.of(
+                        "audit",
+                        Map.of(
+                                "key_file",
+                                keys.resolve("audit.key").toString(),
+                                "anchor_file",
+                                keys.resolve("audit.anchor").toString())))
+                .checkpoints(
+                        ProviderConfig.of("checkpoints", s3Settings(server, Map.of("store", "s3", "model", "monitor"))))
+                .auditArchive(ProviderConfig.of(
+                        "audit.archive", s3Settings(server, Map.of("store", "s3", "segment_size", 3))))
                 .build();
     }
 
     @Test
     void checkpointsAndTheAuditLogSurviveTheLossOfTheHost() throws IOException {
         try (FakeAwsServer server = FakeAwsServer.start(s3)) {
-            try (Ops first = Ops.builder().config(config(firstHost, secrets, server)).build()) {
+            try (Ops first =
+                    Ops.builder().config(config(firstHost, secrets, server)).build()) {
                 for (int i = 0; i < 50; i++) {
                     first.ingest(new Sample(CPU, 1_767_225_600_000L + i * 5_000L, 20 + (i % 7)));
                 }
@@ -87,27 +106,39 @@ class LoopArchivesToS3Test {
                 assertThat(first.seriesCount()).isEqualTo(1);
             } // stop: the last checkpoint and the audit tail go to S3
 
-            assertThat(s3.objects().keySet()).anyMatch(k -> k.startsWith("monitor/models/monitor/"))
+            assertThat(s3.objects().keySet())
+                    .anyMatch(k -> k.startsWith("monitor/models/monitor/"))
                     .anyMatch(k -> k.startsWith("monitor/audit/"));
 
-            java.util.Set<String> archived = java.util.Set.copyOf(s3.objects().keySet());
+            Set<String> archived = Set.copyOf(s3.objects().keySet());
 
             // the first host is gone with its data directory; the second starts empty with the same settings
-            try (Ops second = Ops.builder().config(config(secondHost.resolve("data"), secondSecrets, server)).build()) {
-                assertThat(second.seriesCount()).as("detector states restored from S3").isEqualTo(1);
+            try (Ops second = Ops.builder()
+                    .config(config(secondHost.resolve("data"), secondSecrets, server))
+                    .build()) {
+                assertThat(second.seriesCount())
+                        .as("detector states restored from S3")
+                        .isEqualTo(1);
             } // its own, different audit log is not mixed into the first one's archive
             assertThat(s3.objects().keySet().stream().filter(k -> k.startsWith("monitor/audit/")))
                     .allMatch(archived::contains);
 
             Path restored = secondHost.resolve("restored/audit.db");
-            ProviderContext noLog = ProviderContext.builder().dataDir(secondHost.resolve("restore-work"))
-                    .config(ProviderConfig.of(s3Settings(server, Map.of("store", "s3")))).build();
-            AuditArchiveProvider provider = ProviderRegistry.builder().discover(getClass().getClassLoader()).build()
+            ProviderContext noLog = ProviderContext.builder()
+                    .dataDir(secondHost.resolve("restore-work"))
+                    .config(ProviderConfig.of(s3Settings(server, Map.of("store", "s3"))))
+                    .build();
+            AuditArchiveProvider provider = ProviderRegistry.builder()
+                    .discover(getClass().getClassLoader())
+                    .build()
                     .provider(AuditArchiveProvider.class, "s3");
             try (AuditArchive archive = provider.open(noLog)) {
-                assertThat(SqliteAuditLog.restore(restored, archive.storedRows())).isGreaterThanOrEqualTo(2); // start and stop at least
+                assertThat(SqliteAuditLog.restore(restored, archive.storedRows()))
+                        .isGreaterThanOrEqualTo(2); // start and stop at least
             }
-            AuditVerification v = SqliteAuditLog.verifyReadOnly(restored, secrets.resolve("audit.key"),
+            AuditVerification v = SqliteAuditLog.verifyReadOnly(
+                    restored,
+                    secrets.resolve("audit.key"),
                     List.of(new FileAuditAnchor(secrets.resolve("audit.anchor"))));
             assertThat(v.intact()).as(v.toString()).isTrue();
         }

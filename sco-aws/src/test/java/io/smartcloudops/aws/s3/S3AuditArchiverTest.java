@@ -37,6 +37,7 @@ class S3AuditArchiverTest {
 
     @TempDir
     Path dataDir;
+
     @TempDir
     Path secrets; // the key and the anchor live outside the data directory
 
@@ -71,14 +72,24 @@ class S3AuditArchiverTest {
     }
 
     private SqliteAuditLog open() {
-        return SqliteAuditLog.options(file()).keyFile(secrets.resolve("audit.key")).anchors(anchors()).clock(() -> now)
-                .anchorInterval(Duration.ofHours(1)).open();
+        return SqliteAuditLog.options(file())
+                .keyFile(secrets.resolve("audit.key"))
+                .anchors(anchors())
+                .clock(() -> now)
+                .anchorInterval(Duration.ofHours(1))
+                .open();
     }
 
     private void append(int n) {
         for (int i = 0; i < n; i++) {
             now = now.plusSeconds(1);
-            log.append(new AuditRecord(AuditKind.ACTION, "alice", "app", "restart_service", "dry_run", "alert \"NginxDown\"\n",
+            log.append(new AuditRecord(
+                    AuditKind.ACTION,
+                    "alice",
+                    "app",
+                    "restart_service",
+                    "dry_run",
+                    "alert \"NginxDown\"\n",
                     Map.of("unit", "nginx", "n", Integer.toString(i))));
         }
     }
@@ -112,17 +123,25 @@ class S3AuditArchiverTest {
         assertThat(rows.get(0).path("seq").asLong()).isEqualTo(1);
         assertThat(rows.get(0).path("prev_hash").asText()).isEqualTo("0".repeat(64));
         assertThat(rows.get(0).path("reason").asText()).isEqualTo("alert \"NginxDown\"\n");
-        assertThat(rows.get(0).path("details").asText()).contains("\"unit\":\"nginx\""); // the stored text, not re-serialised
+        assertThat(rows.get(0).path("details").asText())
+                .contains("\"unit\":\"nginx\""); // the stored text, not re-serialised
         assertThat(rows.get(0).path("key_id").isTextual()).isTrue();
         for (int i = 1; i < rows.size(); i++) {
-            assertThat(rows.get(i).path("prev_hash").asText()).isEqualTo(rows.get(i - 1).path("hash").asText());
+            assertThat(rows.get(i).path("prev_hash").asText())
+                    .isEqualTo(rows.get(i - 1).path("hash").asText());
         }
-        assertThat(first.headers()).containsEntry("x-amz-server-side-encryption", "AES256")
-                .containsEntry("x-amz-meta-sco-first-sequence", "1").containsEntry("x-amz-meta-sco-last-sequence", "10")
+        assertThat(first.headers())
+                .containsEntry("x-amz-server-side-encryption", "AES256")
+                .containsEntry("x-amz-meta-sco-first-sequence", "1")
+                .containsEntry("x-amz-meta-sco-last-sequence", "10")
                 .containsEntry("x-amz-meta-sco-chain-start", "0".repeat(64))
-                .containsEntry("x-amz-meta-sco-chain-end", rows.get(9).path("hash").asText())
+                .containsEntry(
+                        "x-amz-meta-sco-chain-end", rows.get(9).path("hash").asText())
                 .containsEntry("content-type", "application/x-ndjson");
-        assertThat(lines(s3.objects().get(keys.get(1)).body()).get(0).path("prev_hash").asText())
+        assertThat(lines(s3.objects().get(keys.get(1)).body())
+                        .get(0)
+                        .path("prev_hash")
+                        .asText())
                 .isEqualTo(rows.get(9).path("hash").asText());
         assertThat(archiver(10).progress().lastSequence()).isEqualTo(20);
         assertThat(log.verify().intact()).isTrue();
@@ -159,10 +178,16 @@ class S3AuditArchiverTest {
         server.enqueue(FakeS3.error(403, "AccessDenied", "Access Denied"));
         S3AuditArchiver a = archiver(10);
 
-        assertThatThrownBy(a::archiveSealed).isInstanceOf(S3StoreException.class).hasMessageContaining("AccessDenied");
+        assertThatThrownBy(a::archiveSealed)
+                .isInstanceOf(S3StoreException.class)
+                .hasMessageContaining("AccessDenied");
         assertThat(Files.exists(dataDir.resolve("audit-archive.marker"))).isFalse();
-        assertThatThrownBy(() -> { server.enqueue(FakeS3.error(403, "AccessDenied", "Access Denied")); a.archive(false); })
-                .isInstanceOf(AuditException.class).hasMessageContaining("s3://sco-logs/agent-1/audit/");
+        assertThatThrownBy(() -> {
+                    server.enqueue(FakeS3.error(403, "AccessDenied", "Access Denied"));
+                    a.archive(false);
+                })
+                .isInstanceOf(AuditException.class)
+                .hasMessageContaining("s3://sco-logs/agent-1/audit/");
 
         assertThat(a.archiveSealed()).containsExactly(key(1, 10));
         assertThat(a.progress().lastSequence()).isEqualTo(10);
@@ -181,11 +206,13 @@ class S3AuditArchiverTest {
     @Test
     void refusesASegmentWhoseChainIsBroken() throws Exception {
         append(10);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE audit SET prev_hash = '" + "f".repeat(64) + "' WHERE seq = 6");
         }
 
-        assertThatThrownBy(() -> archiver(10).archiveSealed()).isInstanceOf(S3StoreException.class)
+        assertThatThrownBy(() -> archiver(10).archiveSealed())
+                .isInstanceOf(S3StoreException.class)
                 .hasMessageContaining("audit entry 6 does not chain");
         assertThat(s3.objects()).isEmpty();
     }
@@ -194,8 +221,10 @@ class S3AuditArchiverTest {
     void aTornMarkerIsAClearError() throws IOException {
         Files.writeString(dataDir.resolve("audit-archive.marker"), "lastSequence=ten\n");
 
-        assertThatThrownBy(() -> archiver(10).progress()).isInstanceOf(S3StoreException.class)
-                .hasMessageContaining("marker").hasMessageContaining("unreadable");
+        assertThatThrownBy(() -> archiver(10).progress())
+                .isInstanceOf(S3StoreException.class)
+                .hasMessageContaining("marker")
+                .hasMessageContaining("unreadable");
     }
 
     @Test
@@ -208,9 +237,12 @@ class S3AuditArchiverTest {
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(file() + suffix));
         }
-        assertThat(SqliteAuditLog.verifyReadOnly(file(), secrets.resolve("audit.key"), anchors()).intact()).isFalse();
+        assertThat(SqliteAuditLog.verifyReadOnly(file(), secrets.resolve("audit.key"), anchors())
+                        .intact())
+                .isFalse();
 
-        long restored = SqliteAuditLog.restore(file(), new S3AuditArchiver(client, LOGS, null, dataDir.resolve("m"), 10).storedRows());
+        long restored = SqliteAuditLog.restore(
+                file(), new S3AuditArchiver(client, LOGS, null, dataDir.resolve("m"), 10).storedRows());
 
         assertThat(restored).isEqualTo(23);
         AuditVerification v = SqliteAuditLog.verifyReadOnly(file(), secrets.resolve("audit.key"), anchors());
@@ -229,22 +261,30 @@ class S3AuditArchiverTest {
         S3AuditArchiver reader = new S3AuditArchiver(client, LOGS, null, dataDir.resolve("m"), 10);
 
         s3.corrupt(key(11, 20), "{\"seq\":11}\n".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(reader::storedRows).isInstanceOf(AuditException.class).hasMessageContaining("SHA-256");
+        assertThatThrownBy(reader::storedRows)
+                .isInstanceOf(AuditException.class)
+                .hasMessageContaining("SHA-256");
 
         s3.remove(key(11, 20));
-        assertThatThrownBy(reader::storedRows).isInstanceOf(AuditException.class).hasMessageContaining("no entries 11..20");
-        assertThatThrownBy(() -> SqliteAuditLog.restore(file(), List.of())).isInstanceOf(AuditException.class)
+        assertThatThrownBy(reader::storedRows)
+                .isInstanceOf(AuditException.class)
+                .hasMessageContaining("no entries 11..20");
+        assertThatThrownBy(() -> SqliteAuditLog.restore(file(), List.of()))
+                .isInstanceOf(AuditException.class)
                 .hasMessageContaining("refusing to restore over the existing audit log");
     }
 
     @Test
     void aRestoreRefusesRowsThatAreNotConsecutiveOrNotStoredRows() {
         Path target = secrets.resolve("restored.db");
-        assertThatThrownBy(() -> SqliteAuditLog.restore(target, List.of("{\"seq\":2}"))).isInstanceOf(AuditException.class)
+        assertThatThrownBy(() -> SqliteAuditLog.restore(target, List.of("{\"seq\":2}")))
+                .isInstanceOf(AuditException.class)
                 .hasMessageContaining("skip from 0 to 2");
-        assertThatThrownBy(() -> SqliteAuditLog.restore(target, List.of("[1]"))).isInstanceOf(AuditException.class)
+        assertThatThrownBy(() -> SqliteAuditLog.restore(target, List.of("[1]")))
+                .isInstanceOf(AuditException.class)
                 .hasMessageContaining("not a stored audit row");
-        assertThatThrownBy(() -> SqliteAuditLog.restore(target, List.of("{\"seq\":1,\"recorded_at\":3}"))).isInstanceOf(AuditException.class)
+        assertThatThrownBy(() -> SqliteAuditLog.restore(target, List.of("{\"seq\":1,\"recorded_at\":3}")))
+                .isInstanceOf(AuditException.class)
                 .hasMessageContaining("no stored recorded_at");
         assertThat(target).doesNotExist();
     }

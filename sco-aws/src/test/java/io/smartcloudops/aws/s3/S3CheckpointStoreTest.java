@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3CheckpointStoreTest extends CheckpointStoreContract {
     private final FakeS3 s3 = new FakeS3("sco-models");
     /** Each save is a new key named by its time: the clock moves a second per save. */
-    private final AtomicLong millis = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+    private final AtomicLong millis =
+            new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+
     private FakeAwsServer server;
     private S3Client client;
 

@@ -66,14 +66,21 @@ class S3ModelStoreTest {
 
     @Test
     void kmsEncryptionNamesTheKey() {
-        S3ModelStore kms = new S3ModelStore(client, new S3Settings("sco-models", "", S3Settings.SSE_KMS,
-                "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"), clock);
+        S3ModelStore kms = new S3ModelStore(
+                client,
+                new S3Settings(
+                        "sco-models",
+                        "",
+                        S3Settings.SSE_KMS,
+                        "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+                clock);
 
         kms.save("m", state("x", 1));
 
         FakeAwsServer.Request put = server.requests().get(0);
         assertThat(put.header("x-amz-server-side-encryption")).isEqualTo("aws:kms");
-        assertThat(put.header("x-amz-server-side-encryption-aws-kms-key-id")).endsWith(":key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        assertThat(put.header("x-amz-server-side-encryption-aws-kms-key-id"))
+                .endsWith(":key/1234abcd-12ab-34cd-56ef-1234567890ab");
     }
 
     @Test
@@ -86,7 +93,10 @@ class S3ModelStoreTest {
         store.save("other", state("not this one", 1));
 
         assertThat(store.loadLatest("app-cpu")).contains(state("generation 4", 1));
-        assertThat(server.requests().stream().filter(r -> "2".equals(r.query().get("list-type"))).count()).isEqualTo(3);
+        assertThat(server.requests().stream()
+                        .filter(r -> "2".equals(r.query().get("list-type")))
+                        .count())
+                .isEqualTo(3);
         assertThat(store.loadLatest("absent")).isEmpty();
     }
 
@@ -95,7 +105,8 @@ class S3ModelStoreTest {
         S3ModelStore.Checkpoint c = store.save("app-cpu", state("median=42", 1));
         s3.corrupt(c.key(), "median=43".getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> store.load(c.key())).isInstanceOf(S3StoreException.class)
+        assertThatThrownBy(() -> store.load(c.key()))
+                .isInstanceOf(S3StoreException.class)
                 .hasMessageContaining("s3://sco-models/" + c.key() + " is corrupt")
                 .hasMessageContaining("was saved with " + c.sha256());
     }
@@ -103,10 +114,13 @@ class S3ModelStoreTest {
     @Test
     void accessDeniedAndMissingKeysSayWhatHappened() {
         server.enqueue(FakeS3.error(403, "AccessDenied", "Access Denied"));
-        assertThatThrownBy(() -> store.save("m", state("x", 1))).isInstanceOf(S3StoreException.class)
-                .hasMessageContaining("AccessDenied").hasMessageContaining("IAM policy");
+        assertThatThrownBy(() -> store.save("m", state("x", 1)))
+                .isInstanceOf(S3StoreException.class)
+                .hasMessageContaining("AccessDenied")
+                .hasMessageContaining("IAM policy");
 
-        assertThatThrownBy(() -> store.load("prod/models/m/nope.state")).isInstanceOf(S3StoreException.class)
+        assertThatThrownBy(() -> store.load("prod/models/m/nope.state"))
+                .isInstanceOf(S3StoreException.class)
                 .hasMessageContaining("no checkpoint at s3://sco-models/prod/models/m/nope.state");
     }
 
@@ -123,9 +137,11 @@ class S3ModelStoreTest {
     @Test
     void settingsRefuseUnsafeValues() {
         assertThatThrownBy(() -> new S3Settings("Bad_Bucket", "", null, null)).isInstanceOf(ConfigException.class);
-        assertThatThrownBy(() -> new S3Settings("ok-bucket", "no-slash", null, null)).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> new S3Settings("ok-bucket", "no-slash", null, null))
+                .isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> new S3Settings("ok-bucket", "", "none", null)).isInstanceOf(ConfigException.class);
-        assertThatThrownBy(() -> new S3Settings("ok-bucket", "", "AES256", "key")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> new S3Settings("ok-bucket", "", "AES256", "key"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("sse: aws:kms");
         assertThatThrownBy(() -> store.save("../etc", state("x", 1))).isInstanceOf(S3StoreException.class);
     }

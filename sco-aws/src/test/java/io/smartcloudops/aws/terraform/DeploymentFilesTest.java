@@ -16,8 +16,13 @@ class DeploymentFilesTest {
     @Test
     void ciRunsTerraformChecksAndTheMavenBuild() throws Exception {
         String ci = Files.readString(ROOT.resolve(".github/workflows/ci.yml"));
-        assertThat(ci).contains("terraform fmt -check").contains("terraform validate").contains("terraform init -backend=false")
-                .contains("mvn -B verify").contains("shellcheck").contains("java-version: \"17\"")
+        assertThat(ci)
+                .contains("terraform fmt -check")
+                .contains("terraform validate")
+                .contains("terraform init -backend=false")
+                .contains("mvn -B verify")
+                .contains("shellcheck")
+                .contains("java-version: \"17\"")
                 .contains("permissions:\n  contents: read");
     }
 }

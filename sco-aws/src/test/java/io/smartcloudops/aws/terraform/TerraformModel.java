@@ -29,7 +29,8 @@ final class TerraformModel {
 
     TerraformModel() {
         try (Stream<Path> files = Files.list(DIR)) {
-            List<Path> tf = files.filter(p -> p.toString().endsWith(".tf")).sorted().toList();
+            List<Path> tf =
+                    files.filter(p -> p.toString().endsWith(".tf")).sorted().toList();
             List<String> variables = new ArrayList<>();
             for (Path p : tf) {
                 String text = Files.readString(p);

@@ -27,8 +27,11 @@ class UserDataShellcheckTest {
 
     private static Optional<Path> shellcheck() {
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        return Stream.of(path.split(File.pathSeparator)).filter(d -> !d.isEmpty()).map(d -> Path.of(d, "shellcheck"))
-                .filter(Files::isExecutable).findFirst();
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(d -> !d.isEmpty())
+                .map(d -> Path.of(d, "shellcheck"))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     @Test
@@ -48,14 +51,18 @@ class UserDataShellcheckTest {
         TerraformModel tf = new TerraformModel();
         for (String host : List.of("monitor", "app")) {
             Path joined = tmp.resolve(host + "-user-data.sh");
-            Files.writeString(joined, String.valueOf(tf.resource("aws_instance", host).get("user_data")));
+            Files.writeString(
+                    joined, String.valueOf(tf.resource("aws_instance", host).get("user_data")));
             scripts.add(joined);
         }
         for (Path script : scripts) {
             Process p = new ProcessBuilder(tool.get().toString(), "--shell=bash", "--severity=style", script.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("shellcheck finished").isTrue();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                    .as("shellcheck finished")
+                    .isTrue();
             assertThat(p.exitValue()).as("shellcheck " + script + ":\n" + out).isZero();
         }
     }

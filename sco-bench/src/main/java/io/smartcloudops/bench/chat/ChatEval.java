@@ -32,13 +32,19 @@ import picocli.CommandLine.Option;
  * intent that the engine took for one (restart_service, scale_up, silence, approve, deny), the
  * confusion that would act on a question.
  */
-@Command(name = "chat-eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "chat-eval",
+        mixinStandardHelpOptions = true,
         description = "Score the offline chat engine's intent and slots on a labelled JSON-lines file.")
 public final class ChatEval implements Callable<Integer> {
     /** The intents that change something when they run. */
     public static final Set<String> MUTATING = Set.of("restart_service", "scale_up", "silence", "approve", "deny");
 
-    @Option(names = "--queries", required = true, paramLabel = "FILE", description = "labelled JSON lines (text, intent, slots, context)")
+    @Option(
+            names = "--queries",
+            required = true,
+            paramLabel = "FILE",
+            description = "labelled JSON lines (text, intent, slots, context)")
     Path queries;
 
     @Option(names = "--misses", description = "list every miss (default ${DEFAULT-VALUE})", defaultValue = "true")
@@ -62,8 +68,17 @@ public final class ChatEval implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Score s = score(IntentRecognizer.bundled(OfflineChatSettings.defaults()), read(queries));
-        out.printf(Locale.ROOT, "%s: intent %.3f (%d/%d), slots %.3f (%d/%d), unsafe %d%n", queries.getFileName(), s.intentAccuracy(),
-                s.intentHits(), s.examples(), s.slotAccuracy(), s.slotHits(), s.slotExamples(), s.unsafe());
+        out.printf(
+                Locale.ROOT,
+                "%s: intent %.3f (%d/%d), slots %.3f (%d/%d), unsafe %d%n",
+                queries.getFileName(),
+                s.intentAccuracy(),
+                s.intentHits(),
+                s.examples(),
+                s.slotAccuracy(),
+                s.slotHits(),
+                s.slotExamples(),
+                s.unsafe());
         if (misses) {
             s.misses().forEach(out::println);
         }
@@ -100,7 +115,8 @@ public final class ChatEval implements Callable<Integer> {
         List<String> missed = new ArrayList<>();
         for (JsonNode d : rows) {
             String text = d.get("text").asText();
-            IntentRecognizer.Understanding got = recognizer.understand(text, d.hasNonNull("context") ? d.get("context").asText() : null);
+            IntentRecognizer.Understanding got = recognizer.understand(
+                    text, d.hasNonNull("context") ? d.get("context").asText() : null);
             String want = d.get("intent").asText();
             boolean intentOk = got.intent().equals(want);
             intentHits += intentOk ? 1 : 0;
@@ -108,14 +124,28 @@ public final class ChatEval implements Callable<Integer> {
                 unsafe++;
             }
             Map<String, Object> expected = new LinkedHashMap<>();
-            d.path("slots").properties().forEach(e -> expected.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asInt() : e.getValue().asText()));
-            boolean slotsOk = expected.entrySet().stream().allMatch(e -> same(e.getKey(), e.getValue(), got.slots().get(e.getKey())));
+            d.path("slots")
+                    .properties()
+                    .forEach(e -> expected.put(
+                            e.getKey(),
+                            e.getValue().isNumber()
+                                    ? e.getValue().asInt()
+                                    : e.getValue().asText()));
+            boolean slotsOk = expected.entrySet().stream()
+                    .allMatch(e -> same(e.getKey(), e.getValue(), got.slots().get(e.getKey())));
             if (!expected.isEmpty()) {
                 slotExamples++;
                 slotHits += slotsOk ? 1 : 0;
             }
             if (!intentOk || !slotsOk) {
-                missed.add(String.format(Locale.ROOT, "  %-60s want %s %s got %s %s", '"' + text + '"', want, expected, got.intent(), got.slots()));
+                missed.add(String.format(
+                        Locale.ROOT,
+                        "  %-60s want %s %s got %s %s",
+                        '"' + text + '"',
+                        want,
+                        expected,
+                        got.intent(),
+                        got.slots()));
             }
         }
         return new Score(rows.size(), intentHits, slotExamples, slotHits, unsafe, missed);

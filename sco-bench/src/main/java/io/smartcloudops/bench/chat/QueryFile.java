@@ -16,8 +16,7 @@ import java.util.List;
 public final class QueryFile {
     private static final String BUNDLED = "queries-load.jsonl";
 
-    private QueryFile() {
-    }
+    private QueryFile() {}
 
     public static List<String> texts(Path file) throws IOException {
         return texts(Files.readAllLines(file), file.toString());
@@ -29,7 +28,11 @@ public final class QueryFile {
             if (in == null) {
                 throw new IOException("bundled resource " + BUNDLED + " is missing from the sco-bench jar");
             }
-            return texts(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList(), BUNDLED);
+            return texts(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .toList(),
+                    BUNDLED);
         }
     }
 

@@ -28,30 +28,45 @@ import picocli.CommandLine.Option;
  * <p>Intent classification (and slot extraction) alone is timed too, through sco-chat's public
  * {@link IntentRecognizer}: the same understanding without the answer, the session or live data.
  */
-@Command(name = "query", mixinStandardHelpOptions = true, description = "Offline chat engine latency per query, p50/p99/p999.")
+@Command(
+        name = "query",
+        mixinStandardHelpOptions = true,
+        description = "Offline chat engine latency per query, p50/p99/p999.")
 public final class QueryLatency implements Callable<Integer> {
-    @Option(names = "--queries", paramLabel = "FILE", description = "JSON lines with a 'text' field (default: the bundled set)")
+    @Option(
+            names = "--queries",
+            paramLabel = "FILE",
+            description = "JSON lines with a 'text' field (default: the bundled set)")
     Path queries;
 
-    @Option(names = "--rounds", defaultValue = "20", description = "times each query is asked (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rounds",
+            defaultValue = "20",
+            description = "times each query is asked (default ${DEFAULT-VALUE})")
     int rounds;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     /** A measurement and how long the engine took to become ready (the embedding model loads first). */
-    public record Measured(LatencySummary answers, LatencySummary classification, int queries, int rounds, double readyMs) {
-    }
+    public record Measured(
+            LatencySummary answers, LatencySummary classification, int queries, int rounds, double readyMs) {}
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Measured m = measure(queries == null ? QueryFile.bundled() : QueryFile.texts(queries), rounds);
         LatencySummary h = m.answers();
-        out.printf("offline engine: %d queries x %d rounds (engine ready in %.0f ms)%n", m.queries(), m.rounds(), m.readyMs());
-        out.printf("answer latency: p50 %.2f ms, p99 %.2f ms, p999 %.2f ms, max %.2f ms%n", h.p50Ms(), h.p99Ms(), h.p999Ms(), h.maxMs());
+        out.printf(
+                "offline engine: %d queries x %d rounds (engine ready in %.0f ms)%n",
+                m.queries(), m.rounds(), m.readyMs());
+        out.printf(
+                "answer latency: p50 %.2f ms, p99 %.2f ms, p999 %.2f ms, max %.2f ms%n",
+                h.p50Ms(), h.p99Ms(), h.p999Ms(), h.maxMs());
         LatencySummary c = m.classification();
-        out.printf("classification alone: p50 %.2f ms, p99 %.2f ms, p999 %.2f ms, max %.2f ms%n", c.p50Ms(), c.p99Ms(), c.p999Ms(), c.maxMs());
+        out.printf(
+                "classification alone: p50 %.2f ms, p99 %.2f ms, p999 %.2f ms, max %.2f ms%n",
+                c.p50Ms(), c.p99Ms(), c.p999Ms(), c.maxMs());
         out.flush();
         return 0;
     }
@@ -77,8 +92,11 @@ public final class QueryLatency implements Callable<Integer> {
         Path dir = Files.createTempDirectory("sco-query-bench");
         QuietOps ops = new QuietOps();
         long loadStart = System.nanoTime();
-        try (ChatEngine engine = ProviderRegistry.builder().discover(QueryLatency.class.getClassLoader()).build()
-                .provider(ChatEngineProvider.class, "offline").create(ProviderContext.builder().dataDir(dir).build(), ops, ops)) {
+        try (ChatEngine engine = ProviderRegistry.builder()
+                .discover(QueryLatency.class.getClassLoader())
+                .build()
+                .provider(ChatEngineProvider.class, "offline")
+                .create(ProviderContext.builder().dataDir(dir).build(), ops, ops)) {
             long loaded = System.nanoTime() - loadStart;
             Principal who = new Principal("bench", Role.OPERATOR);
             for (int w = 0; w < 3; w++) { // warm-up: the JIT and the embedding model's first runs
@@ -94,8 +112,12 @@ public final class QueryLatency implements Callable<Integer> {
                     h.recordValue(System.nanoTime() - t0);
                 }
             }
-            return new Measured(LatencySummary.ofNanos("chat answer (offline engine, in process)", h), classification(texts, rounds),
-                    texts.size(), rounds, loaded / 1e6);
+            return new Measured(
+                    LatencySummary.ofNanos("chat answer (offline engine, in process)", h),
+                    classification(texts, rounds),
+                    texts.size(),
+                    rounds,
+                    loaded / 1e6);
         }
     }
 }

@@ -33,7 +33,11 @@ final class QuietOps implements OpsView, ActionGateway {
 
     QuietOps() {
         for (String host : List.of("app", "monitor")) {
-            for (String m : List.of("node_cpu_usage_percent", "node_memory_usage_percent", "node_filesystem_usage_percent", "node_load1")) {
+            for (String m : List.of(
+                    "node_cpu_usage_percent",
+                    "node_memory_usage_percent",
+                    "node_filesystem_usage_percent",
+                    "node_load1")) {
                 series.add(SeriesId.of(m, Labels.of("host", host)));
             }
         }
@@ -41,7 +45,13 @@ final class QuietOps implements OpsView, ActionGateway {
 
     @Override
     public StatusSnapshot status() {
-        return new StatusSnapshot(now.minus(Duration.ofHours(1)), Duration.ofHours(1), series.size(), List.of(), List.of(), List.of(),
+        return new StatusSnapshot(
+                now.minus(Duration.ofHours(1)),
+                Duration.ofHours(1),
+                series.size(),
+                List.of(),
+                List.of(),
+                List.of(),
                 Map.of("host", "ok"));
     }
 
@@ -91,7 +101,14 @@ final class QuietOps implements OpsView, ActionGateway {
 
     @Override
     public ActionResult approve(String approvalId, Principal approver) {
-        return new ActionResult("approve", approvalId, ActionOutcome.REJECTED, "no pending approval '" + approvalId + "'", now, Duration.ZERO, null);
+        return new ActionResult(
+                "approve",
+                approvalId,
+                ActionOutcome.REJECTED,
+                "no pending approval '" + approvalId + "'",
+                now,
+                Duration.ZERO,
+                null);
     }
 
     @Override

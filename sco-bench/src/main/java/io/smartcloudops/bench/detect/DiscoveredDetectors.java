@@ -14,9 +14,13 @@ public final class DiscoveredDetectors {
     private final ProviderContext context;
 
     public DiscoveredDetectors() {
-        this.registry = ProviderRegistry.builder().discover(DiscoveredDetectors.class.getClassLoader()).build();
+        this.registry = ProviderRegistry.builder()
+                .discover(DiscoveredDetectors.class.getClassLoader())
+                .build();
         // detectors keep their state in memory; the directory is only there because the context needs one
-        this.context = ProviderContext.builder().dataDir(Path.of(System.getProperty("java.io.tmpdir"))).build();
+        this.context = ProviderContext.builder()
+                .dataDir(Path.of(System.getProperty("java.io.tmpdir")))
+                .build();
     }
 
     public List<String> names() {

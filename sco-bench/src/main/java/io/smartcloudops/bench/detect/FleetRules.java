@@ -14,14 +14,14 @@ public final class FleetRules {
     /** The file's name, as the rule loader reports it in errors. */
     public static final String NAME = "fleet-rules.yml";
 
-    private FleetRules() {
-    }
+    private FleetRules() {}
 
     /** The file's text. */
     public static String text() {
         try (InputStream in = FleetRules.class.getResourceAsStream(NAME)) {
             if (in == null) {
-                throw new IllegalStateException(NAME + " is missing beside " + FleetRules.class.getName() + ": the sco-bench jar is incomplete");
+                throw new IllegalStateException(NAME + " is missing beside " + FleetRules.class.getName()
+                        + ": the sco-bench jar is incomplete");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -7,5 +7,5 @@ package io.smartcloudops.bench.detect;
  * @param checkpointMeanBytes mean snapshot size of a warmed state: what a checkpoint writes per series
  * @param checkpointMaxBytes the largest warmed snapshot
  */
-public record Footprint(String detector, int series, double heapBytesPerSeries, double checkpointMeanBytes, int checkpointMaxBytes) {
-}
+public record Footprint(
+        String detector, int series, double heapBytesPerSeries, double checkpointMeanBytes, int checkpointMaxBytes) {}

@@ -23,8 +23,15 @@ final class ForestReplay implements Replay {
     }
 
     static RandomCutForest forest(long seed) {
-        return RandomCutForest.builder().dimensions(SHINGLE).shingleSize(SHINGLE).internalShinglingEnabled(true)
-                .numberOfTrees(TREES).sampleSize(SAMPLE_SIZE).randomSeed(seed).parallelExecutionEnabled(false).build();
+        return RandomCutForest.builder()
+                .dimensions(SHINGLE)
+                .shingleSize(SHINGLE)
+                .internalShinglingEnabled(true)
+                .numberOfTrees(TREES)
+                .sampleSize(SAMPLE_SIZE)
+                .randomSeed(seed)
+                .parallelExecutionEnabled(false)
+                .build();
     }
 
     @Override

@@ -23,8 +23,7 @@ public final class RepresentativeSeries {
     /** Points in one replay of every file. */
     public static final int POINTS = 4 * ROWS;
 
-    private RepresentativeSeries() {
-    }
+    private RepresentativeSeries() {}
 
     /** The files' first {@link #ROWS} rows, in {@link #FILES} order. */
     public static List<NabSeries> load(Path dataDir) throws IOException {
@@ -35,7 +34,8 @@ public final class RepresentativeSeries {
         for (String f : FILES) {
             NabSeries s = NabSeries.readFile(dataDir, f);
             if (s.rows() < ROWS) {
-                throw new IOException(f + " has " + s.rows() + " rows, fewer than the " + ROWS + " the benchmark replays");
+                throw new IOException(
+                        f + " has " + s.rows() + " rows, fewer than the " + ROWS + " the benchmark replays");
             }
             double[] v = new double[ROWS];
             for (int i = 0; i < ROWS; i++) {

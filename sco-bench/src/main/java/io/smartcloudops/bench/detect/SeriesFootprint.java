@@ -33,8 +33,12 @@ public final class SeriesFootprint {
         }
         long after = liveHeap();
         Reference.reachabilityFence(fleet);
-        return new Footprint(detector, series, Math.max(0, after - before) / (double) series,
-                templates.meanStateBytes(), templates.maxStateBytes());
+        return new Footprint(
+                detector,
+                series,
+                Math.max(0, after - before) / (double) series,
+                templates.meanStateBytes(),
+                templates.maxStateBytes());
     }
 
     private static long liveHeap() {

@@ -31,7 +31,9 @@ import org.openjdk.jmh.infra.ThreadParams;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx8g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms4g", "-Xmx8g"})
 public class SeriesThroughputBenchmark {
     @Param({"1000", "10000", "100000"})
     public int series;
@@ -53,7 +55,8 @@ public class SeriesThroughputBenchmark {
 
     @TearDown(Level.Trial)
     public void checkNothingWasDropped() {
-        long dropped = fleet.pipeline().count(SampleVerdict.DROPPED_OUT_OF_ORDER) + fleet.pipeline().count(SampleVerdict.DROPPED_SERIES_LIMIT)
+        long dropped = fleet.pipeline().count(SampleVerdict.DROPPED_OUT_OF_ORDER)
+                + fleet.pipeline().count(SampleVerdict.DROPPED_SERIES_LIMIT)
                 + fleet.pipeline().count(SampleVerdict.DROPPED_DUPLICATE);
         if (dropped > 0) {
             throw new IllegalStateException(dropped + " samples were dropped: the benchmark would not measure scoring");

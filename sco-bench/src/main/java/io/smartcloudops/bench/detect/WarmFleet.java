@@ -46,7 +46,8 @@ public final class WarmFleet {
 
     /** {@code n} series, restored from the templates in turn, with room for exactly {@code n}. */
     public static WarmFleet restore(DetectorFactory factory, WarmTemplates templates, int n) {
-        DetectionPipeline pipeline = DetectionPipeline.builder(factory).maxSeries(n).build();
+        DetectionPipeline pipeline =
+                DetectionPipeline.builder(factory).maxSeries(n).build();
         WarmFleet fleet = new WarmFleet(pipeline, templates, n);
         Map<SeriesId, DetectionPipeline.Checkpoint> checkpoints = new HashMap<>();
         fleet.checkpointEach(checkpoints::put);
@@ -66,7 +67,10 @@ public final class WarmFleet {
     public void checkpointEach(BiConsumer<SeriesId, DetectionPipeline.Checkpoint> sink) {
         for (int i = 0; i < ids.length; i++) {
             int t = template[i];
-            sink.accept(ids[i], new DetectionPipeline.Checkpoint(templates.state().get(t), templates.lastMillis()[t]));
+            sink.accept(
+                    ids[i],
+                    new DetectionPipeline.Checkpoint(
+                            templates.state().get(t), templates.lastMillis()[t]));
         }
     }
 
@@ -104,7 +108,8 @@ public final class WarmFleet {
 
     public DetectionPipeline pipeline() {
         if (pipeline == null) {
-            throw new IllegalStateException("this fleet was made by WarmFleet.of and only makes samples; use WarmFleet.restore to score them");
+            throw new IllegalStateException(
+                    "this fleet was made by WarmFleet.of and only makes samples; use WarmFleet.restore to score them");
         }
         return pipeline;
     }

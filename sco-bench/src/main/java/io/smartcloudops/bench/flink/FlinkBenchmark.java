@@ -12,12 +12,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,23 +92,39 @@ public final class FlinkBenchmark {
         this.progress = progress;
     }
 
-    public List<FlinkPoint> run(List<Integer> seriesCounts, List<String> backends, List<Integer> parallelisms, int rounds) throws Exception {
+    public List<FlinkPoint> run(
+            List<Integer> seriesCounts, List<String> backends, List<Integer> parallelisms, int rounds)
+            throws Exception {
         List<FlinkPoint> points = new ArrayList<>();
         for (int n : seriesCounts) {
             WarmSeries series = new WarmSeries(templates, n);
             Path dir = work.resolve("savepoint-" + n);
             long t0 = System.nanoTime();
-            String savepoint = WarmSavepoint.write(series, dir, parallelisms.stream().max(Integer::compare).orElse(1));
-            progress.printf(Locale.ROOT, "flink: warm savepoint of %,d series (%.0f B of detector state each) in %.1f s, %,d bytes%n", n,
-                    series.meanSeedBytes(), (System.nanoTime() - t0) / 1e9, size(dir));
+            String savepoint = WarmSavepoint.write(
+                    series, dir, parallelisms.stream().max(Integer::compare).orElse(1));
+            progress.printf(
+                    Locale.ROOT,
+                    "flink: warm savepoint of %,d series (%.0f B of detector state each) in %.1f s, %,d bytes%n",
+                    n,
+                    series.meanSeedBytes(),
+                    (System.nanoTime() - t0) / 1e9,
+                    size(dir));
             progress.flush();
             try {
                 for (String backend : backends) {
                     for (int p : parallelisms) {
                         FlinkPoint point = point(series, savepoint, backend, p, rounds);
-                        progress.printf(Locale.ROOT, "flink %s, %,d series, parallelism %d: %,.0f samples/s/slot, checkpoint %.2f s "
-                                + "(%,.0f B/series), heap %,.0f B/series%n", backend, n, p, point.samplesPerSecondPerSlot(),
-                                point.checkpointSeconds(), point.checkpointBytesPerSeries(), point.heapBytesPerSeries());
+                        progress.printf(
+                                Locale.ROOT,
+                                "flink %s, %,d series, parallelism %d: %,.0f samples/s/slot, checkpoint %.2f s "
+                                        + "(%,.0f B/series), heap %,.0f B/series%n",
+                                backend,
+                                n,
+                                p,
+                                point.samplesPerSecondPerSlot(),
+                                point.checkpointSeconds(),
+                                point.checkpointBytesPerSeries(),
+                                point.heapBytesPerSeries());
                         progress.flush();
                         points.add(point);
                     }
@@ -121,8 +137,10 @@ public final class FlinkBenchmark {
         return points;
     }
 
-    @SuppressWarnings("try") // MiniCluster.close() declares Exception (and so InterruptedException); the benchmark ends on either
-    private FlinkPoint point(WarmSeries series, String savepoint, String backend, int parallelism, int rounds) throws Exception {
+    @SuppressWarnings(
+            "try") // MiniCluster.close() declares Exception (and so InterruptedException); the benchmark ends on either
+    private FlinkPoint point(WarmSeries series, String savepoint, String backend, int parallelism, int rounds)
+            throws Exception {
         Path checkpoints = Files.createTempDirectory(work, "checkpoints-");
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, backend);
@@ -136,13 +154,18 @@ public final class FlinkBenchmark {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         // running accumulators reach the job master with the heartbeats: the idle job's first round is awaited by them
         conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
-        MiniClusterConfiguration mc = new MiniClusterConfiguration.Builder().setConfiguration(conf).setNumTaskManagers(1)
-                .setNumSlotsPerTaskManager(parallelism).build();
+        MiniClusterConfiguration mc = new MiniClusterConfiguration.Builder()
+                .setConfiguration(conf)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(parallelism)
+                .build();
         try (MiniCluster cluster = new MiniCluster(mc)) {
             cluster.start();
             long idleHeap = liveHeap();
 
-            JobID idle = submit(cluster, job(series, parallelism, Long.MAX_VALUE, new FirstRoundThenIdle(series.series() + 1L), savepoint));
+            JobID idle = submit(
+                    cluster,
+                    job(series, parallelism, Long.MAX_VALUE, new FirstRoundThenIdle(series.series() + 1L), savepoint));
             awaitScored(cluster, idle, series.series());
             Checkpoint checkpoint = firstCheckpoint(cluster, idle);
             long heap = liveHeap() - idleHeap;
@@ -154,23 +177,29 @@ public final class FlinkBenchmark {
 
             long samples = (long) series.series() * rounds;
             JobID timed = submit(cluster, job(series, parallelism, samples, RateLimiterStrategy.noOp(), savepoint));
-            JobExecutionResult r = cluster.requestJobResult(timed).get().toJobExecutionResult(FlinkBenchmark.class.getClassLoader());
+            JobExecutionResult r =
+                    cluster.requestJobResult(timed).get().toJobExecutionResult(FlinkBenchmark.class.getClassLoader());
             long scored = r.<Long>getAccumulatorResult(Timed.SCORED);
             if (scored != samples) {
-                throw new IllegalStateException("the timed job scored " + scored + " of " + samples + " samples (verdicts other than "
-                        + "SCORED: " + r.getAccumulatorResult(Timed.DROPPED) + "); the measurement would not be of the whole load");
+                throw new IllegalStateException("the timed job scored " + scored + " of " + samples
+                        + " samples (verdicts other than " + "SCORED: " + r.getAccumulatorResult(Timed.DROPPED)
+                        + "); the measurement would not be of the whole load");
             }
-            double seconds = (r.<Long>getAccumulatorResult(Timed.LAST) - r.<Long>getAccumulatorResult(Timed.FIRST)) / 1e9;
-            return new FlinkPoint(backend, series.series(), parallelism, scored, seconds, checkpoint.nanos() / 1e9, bytes, heap);
+            double seconds =
+                    (r.<Long>getAccumulatorResult(Timed.LAST) - r.<Long>getAccumulatorResult(Timed.FIRST)) / 1e9;
+            return new FlinkPoint(
+                    backend, series.series(), parallelism, scored, seconds, checkpoint.nanos() / 1e9, bytes, heap);
         } finally {
             delete(checkpoints);
         }
     }
 
-    private StreamExecutionEnvironment job(WarmSeries series, int parallelism, long count, RateLimiterStrategy<?> limit, String savepoint) {
+    private StreamExecutionEnvironment job(
+            WarmSeries series, int parallelism, long count, RateLimiterStrategy<?> limit, String savepoint) {
         Configuration conf = new Configuration();
         conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
-        // the seeding job's source state has no place here; a savepoint that missed the operator shows in the checkpoint's size
+        // the seeding job's source state has no place here; a savepoint that missed the operator shows in the
+        // checkpoint's size
         conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
         env.setParallelism(parallelism);
@@ -179,10 +208,20 @@ public final class FlinkBenchmark {
         env.getConfig().setAutoWatermarkInterval(20);
         // checkpoints are triggered by the benchmark, not by time
         env.enableCheckpointing(Duration.ofDays(1).toMillis());
-        DataStream<Sample> samples = env.fromSource(new DataGeneratorSource<>(series, count, limit, ScoTypes.SAMPLE),
-                SampleWatermarks.boundedOutOfOrderness(Duration.ZERO, null), "warm series").setParallelism(1);
-        ScoFlink.builder().detector(detector).rules(FleetRules.NAME, FleetRules.text()).build().apply(samples).scored()
-                .map(new Timed(), ScoTypes.SCORED_SAMPLE).name("timed").sinkTo(new DiscardingSink<>());
+        DataStream<Sample> samples = env.fromSource(
+                        new DataGeneratorSource<>(series, count, limit, ScoTypes.SAMPLE),
+                        SampleWatermarks.boundedOutOfOrderness(Duration.ZERO, null),
+                        "warm series")
+                .setParallelism(1);
+        ScoFlink.builder()
+                .detector(detector)
+                .rules(FleetRules.NAME, FleetRules.text())
+                .build()
+                .apply(samples)
+                .scored()
+                .map(new Timed(), ScoTypes.SCORED_SAMPLE)
+                .name("timed")
+                .sinkTo(new DiscardingSink<>());
         return env;
     }
 
@@ -191,7 +230,8 @@ public final class FlinkBenchmark {
         if (graph.getSavepointRestoreSettings().restoreSavepoint()) {
             return cluster.submitJob(graph).get().getJobID();
         }
-        throw new IllegalStateException("the job graph does not restore the warm savepoint: its series would start cold");
+        throw new IllegalStateException(
+                "the job graph does not restore the warm savepoint: its series would start cold");
     }
 
     /**
@@ -205,18 +245,19 @@ public final class FlinkBenchmark {
             try {
                 String pointer = cluster.triggerCheckpoint(job).get();
                 long nanos = System.nanoTime() - t0;
-                return new Checkpoint(pointer.startsWith("file:") ? Path.of(URI.create(pointer)) : Path.of(pointer), nanos);
+                return new Checkpoint(
+                        pointer.startsWith("file:") ? Path.of(URI.create(pointer)) : Path.of(pointer), nanos);
             } catch (ExecutionException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("no checkpoint of the restored job within " + TRIGGER_PATIENCE, e.getCause());
+                    throw new IllegalStateException(
+                            "no checkpoint of the restored job within " + TRIGGER_PATIENCE, e.getCause());
                 }
                 Thread.sleep(100);
             }
         }
     }
 
-    private record Checkpoint(Path dir, long nanos) {
-    }
+    private record Checkpoint(Path dir, long nanos) {}
 
     /** Waits until the job has scored {@code n} samples (read from its running accumulators). */
     private static void awaitScored(MiniCluster cluster, JobID job, long n) throws Exception {
@@ -224,15 +265,16 @@ public final class FlinkBenchmark {
         long deadline = System.nanoTime() + patience.toNanos();
         while (scored(cluster, job) < n) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the idle job scored " + scored(cluster, job) + " of its first " + n + " samples within "
-                        + patience);
+                throw new IllegalStateException("the idle job scored " + scored(cluster, job) + " of its first " + n
+                        + " samples within " + patience);
             }
             Thread.sleep(250);
         }
     }
 
     private static long scored(MiniCluster cluster, JobID job) throws Exception {
-        for (StringifiedAccumulatorResult a : cluster.getExecutionGraph(job).get().getAccumulatorResultsStringified()) {
+        for (StringifiedAccumulatorResult a :
+                cluster.getExecutionGraph(job).get().getAccumulatorResultsStringified()) {
             if (a.getName().equals(Timed.SCORED)) {
                 return Long.parseLong(a.getValue());
             }
@@ -249,7 +291,8 @@ public final class FlinkBenchmark {
         @Override
         public RateLimiter<SourceSplit> createRateLimiter(int parallelism) {
             @SuppressWarnings("unchecked")
-            RateLimiter<SourceSplit> slow = (RateLimiter<SourceSplit>) RateLimiterStrategy.perSecond(10).createRateLimiter(parallelism);
+            RateLimiter<SourceSplit> slow =
+                    (RateLimiter<SourceSplit>) RateLimiterStrategy.perSecond(10).createRateLimiter(parallelism);
             return new RateLimiter<>() {
                 private long given;
 
@@ -271,13 +314,16 @@ public final class FlinkBenchmark {
     /** The bytes of the files under {@code dir}; files Flink removes meanwhile (a refused checkpoint's) count as gone. */
     private static long size(Path dir) throws IOException {
         long[] total = {0};
-        walk(dir, f -> {
-            try {
-                total[0] += Files.size(f);
-            } catch (NoSuchFileException gone) {
-                // removed after the walk saw it
-            }
-        }, false);
+        walk(
+                dir,
+                f -> {
+                    try {
+                        total[0] += Files.size(f);
+                    } catch (NoSuchFileException gone) {
+                        // removed after the walk saw it
+                    }
+                },
+                false);
         return total[0];
     }
 

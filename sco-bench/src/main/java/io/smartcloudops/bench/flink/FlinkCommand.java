@@ -13,25 +13,46 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code sco-bench flink}: sco-flink's operator on a MiniCluster; throughput per slot, state per series, checkpoint time. */
-@Command(name = "flink", mixinStandardHelpOptions = true,
-        description = "Run sco-flink's detection and rules on a Flink MiniCluster from a warm savepoint; write flink.csv and flink.md to DIR.")
+@Command(
+        name = "flink",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run sco-flink's detection and rules on a Flink MiniCluster from a warm savepoint; write flink.csv and flink.md to DIR.")
 public final class FlinkCommand implements Callable<Integer> {
-    @Option(names = "--series", split = ",", defaultValue = "10000,100000", description = "series counts (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--series",
+            split = ",",
+            defaultValue = "10000,100000",
+            description = "series counts (default ${DEFAULT-VALUE})")
     List<Integer> series;
 
-    @Option(names = "--parallelism", split = ",", defaultValue = "1,2", description = "operator parallelisms (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--parallelism",
+            split = ",",
+            defaultValue = "1,2",
+            description = "operator parallelisms (default ${DEFAULT-VALUE})")
     List<Integer> parallelism;
 
-    @Option(names = "--backends", split = ",", defaultValue = "hashmap,rocksdb", description = "state backends (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--backends",
+            split = ",",
+            defaultValue = "hashmap,rocksdb",
+            description = "state backends (default ${DEFAULT-VALUE})")
     List<String> backends;
 
-    @Option(names = "--rounds", defaultValue = "10", description = "samples per series in the timed run (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rounds",
+            defaultValue = "10",
+            description = "samples per series in the timed run (default ${DEFAULT-VALUE})")
     int rounds;
 
     @Option(names = "--detector", defaultValue = "default", description = "detector (default ${DEFAULT-VALUE})")
     String detector;
 
-    @Option(names = "--data", description = "NAB data directory the series' values come from (default datasets/nab/data from the repository root)")
+    @Option(
+            names = "--data",
+            description =
+                    "NAB data directory the series' values come from (default datasets/nab/data from the repository root)")
     String data;
 
     @Option(names = "--out", required = true, description = "directory for flink.csv and flink.md")
@@ -49,7 +70,8 @@ public final class FlinkCommand implements Callable<Integer> {
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("sco-bench-flink");
         DiscoveredDetectors detectors = new DiscoveredDetectors();
         WarmTemplates templates = WarmTemplates.build(NabDataDir.resolve(data), detectors.factory(detector));
-        FlinkTable table = new FlinkTable(new FlinkBenchmark(templates, detector, dir, console).run(series, backends, parallelism, rounds));
+        FlinkTable table = new FlinkTable(
+                new FlinkBenchmark(templates, detector, dir, console).run(series, backends, parallelism, rounds));
         Files.createDirectories(out);
         Files.writeString(out.resolve("flink.csv"), table.csv());
         Files.writeString(out.resolve("flink.md"), table.markdown());

@@ -13,8 +13,15 @@ package io.smartcloudops.bench.flink;
  *     point of a JVM reads it cleanly: a cancelled job's state is not all freed when its cluster closes, so a later
  *     point's idle figure can include an earlier point's state (and its heap figure come out low or negative)
  */
-public record FlinkPoint(String backend, int series, int parallelism, long samples, double seconds, double checkpointSeconds,
-        long checkpointBytes, long heapBytes) {
+public record FlinkPoint(
+        String backend,
+        int series,
+        int parallelism,
+        long samples,
+        double seconds,
+        double checkpointSeconds,
+        long checkpointBytes,
+        long heapBytes) {
     public double samplesPerSecondPerSlot() {
         return samples / seconds / parallelism;
     }

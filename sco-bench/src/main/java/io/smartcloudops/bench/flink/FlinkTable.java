@@ -6,8 +6,16 @@ import java.util.Locale;
 
 /** The benchmark's points as CSV (for plotting) and as a markdown table (for the report). */
 final class FlinkTable {
-    static final List<String> COLUMNS = List.of("backend", "series", "parallelism", "samples", "seconds", "samples/s/slot",
-            "checkpoint s", "checkpoint B/series", "heap B/series");
+    static final List<String> COLUMNS = List.of(
+            "backend",
+            "series",
+            "parallelism",
+            "samples",
+            "seconds",
+            "samples/s/slot",
+            "checkpoint s",
+            "checkpoint B/series",
+            "heap B/series");
 
     private final List<FlinkPoint> points;
 
@@ -32,8 +40,15 @@ final class FlinkTable {
     }
 
     private static List<String> cells(FlinkPoint p, String integer, String decimal, String rounded) {
-        return List.of(p.backend(), f(integer, p.series()), f(integer, p.parallelism()), f(integer, p.samples()), f(decimal, p.seconds()),
-                f(rounded, p.samplesPerSecondPerSlot()), f(decimal, p.checkpointSeconds()), f(rounded, p.checkpointBytesPerSeries()),
+        return List.of(
+                p.backend(),
+                f(integer, p.series()),
+                f(integer, p.parallelism()),
+                f(integer, p.samples()),
+                f(decimal, p.seconds()),
+                f(rounded, p.samplesPerSecondPerSlot()),
+                f(decimal, p.checkpointSeconds()),
+                f(rounded, p.checkpointBytesPerSeries()),
                 f(rounded, p.heapBytesPerSeries()));
     }
 

@@ -2,8 +2,8 @@ package io.smartcloudops.bench.flink;
 
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.flink.ScoFlink;
-import io.smartcloudops.flink.SeriesState;
 import io.smartcloudops.flink.ScoTypes;
+import io.smartcloudops.flink.SeriesState;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.api.common.JobID;
@@ -43,14 +43,15 @@ import org.apache.flink.util.Collector;
 final class WarmSavepoint {
     /** The measured jobs use the same, fixed, maximum parallelism: a savepoint's key groups are cut by it. */
     static final int MAX_PARALLELISM = 128;
+
     private static final String SEEDED = "seeded";
     private static final Duration PATIENCE = Duration.ofMinutes(30);
 
-    private WarmSavepoint() {
-    }
+    private WarmSavepoint() {}
 
     /** Writes the savepoint into {@code dir} and returns its path. */
-    @SuppressWarnings("try") // MiniCluster.close() declares Exception (and so InterruptedException); the benchmark ends on either
+    @SuppressWarnings(
+            "try") // MiniCluster.close() declares Exception (and so InterruptedException); the benchmark ends on either
     static String write(WarmSeries series, Path dir, int parallelism) throws Exception {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
@@ -58,12 +59,17 @@ final class WarmSavepoint {
         conf.set(RestOptions.BIND_PORT, "0");
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         // files, not the job manager's memory, which holds a few megabytes of state at most
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolveSibling(dir.getFileName() + "-checkpoints").toUri().toString());
+        conf.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                dir.resolveSibling(dir.getFileName() + "-checkpoints").toUri().toString());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         // running accumulators reach the job master with the heartbeats: the seeding's progress is read from them
         conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
-        try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf).setNumTaskManagers(1)
-                .setNumSlotsPerTaskManager(parallelism).build())) {
+        try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(conf)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(parallelism)
+                .build())) {
             cluster.start();
             StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
             env.setParallelism(parallelism);
@@ -71,25 +77,37 @@ final class WarmSavepoint {
             env.enableCheckpointing(Duration.ofDays(1).toMillis());
             int n = series.series();
             // every series in turn, again and again until the job is stopped (rewriting a seed changes nothing)
-            env.fromSource(new DataGeneratorSource<>(i -> i % n, Long.MAX_VALUE, RateLimiterStrategy.perSecond(200_000), Types.LONG),
-                            WatermarkStrategy.noWatermarks(), "series").uid("sco-bench-seed-source").setParallelism(1)
+            env.fromSource(
+                            new DataGeneratorSource<>(
+                                    i -> i % n, Long.MAX_VALUE, RateLimiterStrategy.perSecond(200_000), Types.LONG),
+                            WatermarkStrategy.noWatermarks(),
+                            "series")
+                    .uid("sco-bench-seed-source")
+                    .setParallelism(1)
                     .keyBy(i -> WarmSeries.id(i.intValue()), ScoTypes.SERIES_ID)
-                    .process(new Seed(series), Types.VOID).uid(ScoFlink.OPERATOR_UID).name("seed")
+                    .process(new Seed(series), Types.VOID)
+                    .uid(ScoFlink.OPERATOR_UID)
+                    .name("seed")
                     .sinkTo(new DiscardingSink<>());
-            JobID job = cluster.submitJob(env.getStreamGraph().getJobGraph(WarmSavepoint.class.getClassLoader())).get().getJobID();
+            JobID job = cluster.submitJob(env.getStreamGraph().getJobGraph(WarmSavepoint.class.getClassLoader()))
+                    .get()
+                    .getJobID();
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (seeded(cluster, job) < n) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("seeded " + seeded(cluster, job) + " of " + n + " series within " + PATIENCE);
+                    throw new IllegalStateException(
+                            "seeded " + seeded(cluster, job) + " of " + n + " series within " + PATIENCE);
                 }
                 Thread.sleep(250);
             }
-            return cluster.stopWithSavepoint(job, dir.toUri().toString(), false, SavepointFormatType.CANONICAL).get();
+            return cluster.stopWithSavepoint(job, dir.toUri().toString(), false, SavepointFormatType.CANONICAL)
+                    .get();
         }
     }
 
     private static long seeded(MiniCluster cluster, JobID job) throws Exception {
-        for (StringifiedAccumulatorResult a : cluster.getExecutionGraph(job).get().getAccumulatorResultsStringified()) {
+        for (StringifiedAccumulatorResult a :
+                cluster.getExecutionGraph(job).get().getAccumulatorResultsStringified()) {
             if (a.getName().equals(SEEDED)) {
                 return Long.parseLong(a.getValue());
             }

@@ -34,6 +34,7 @@ final class WarmSeries implements GeneratorFunction<Long, Sample>, Serializable 
     private final double[][] values;
     /** Each template's seed in the serializer's format: the function is shipped to the tasks, and a state object is not serializable. */
     private final byte[][] seeds;
+
     private final int[] seedBytes;
     private transient SeriesState[] seedStates;
     private final long firstMillis;
@@ -48,7 +49,8 @@ final class WarmSeries implements GeneratorFunction<Long, Sample>, Serializable 
         this.seedBytes = new int[templates.size()];
         for (int t = 0; t < templates.size(); t++) {
             DetectorState state = templates.state().get(t);
-            seeds[t] = write(SeriesState.of(new DetectionPipeline.Checkpoint(state, templates.lastMillis()[t])));
+            seeds[t] = write(SeriesState.of(
+                    new DetectionPipeline.Checkpoint(state, templates.lastMillis()[t])));
             seedBytes[t] = state.bytes().length;
         }
         // the templates learnt files that end at different times; every series goes on after the latest of them

@@ -51,8 +51,7 @@ final class ExponentialSmoothing implements ForecastMethod {
     }
 
     /** The smoothing parameters; {@code phi} is 1 for the undamped model. */
-    record Parameters(double alpha, double beta, double gamma, double phi) {
-    }
+    record Parameters(double alpha, double beta, double gamma, double phi) {}
 
     /** The states after a pass over the training window, and its one-step errors. */
     record Fit(Parameters parameters, double level, double trend, double[] seasonByPhase, int n, double sse) {
@@ -69,11 +68,12 @@ final class ExponentialSmoothing implements ForecastMethod {
     /** The parameters minimising the one-step squared error on {@code train}, and the states they end in. */
     Fit fit(double[] train) {
         if (train.length < Math.max(3, 2 * season)) {
-            throw new IllegalArgumentException(name() + " needs at least two seasons and three values, " + Math.max(3, 2 * season)
-                    + "; got " + train.length);
+            throw new IllegalArgumentException(name() + " needs at least two seasons and three values, "
+                    + Math.max(3, 2 * season) + "; got " + train.length);
         }
         // the simplex moves only in the coordinates the model has: gamma's is ignored without a season
-        double[] start = damped ? new double[] {logit(0.3), logit(0.1), logit(0.1), logit(0.5)}
+        double[] start = damped
+                ? new double[] {logit(0.3), logit(0.1), logit(0.1), logit(0.5)}
                 : new double[] {logit(0.3), logit(0.1), logit(0.1)};
         if (season == 1) {
             start = damped ? new double[] {start[0], start[1], 0.0, start[3]} : new double[] {start[0], start[1], 0.0};

@@ -30,8 +30,11 @@ import picocli.CommandLine.Spec;
  * ETS by rolling origins on NAB's real series ({@link ForecastCorpus}, {@link RollingOrigins}), and
  * time-to-threshold claims from a freshly started agent ({@link ThresholdClaims}). Prints markdown.
  */
-@Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = "Forecast accuracy (MASE, sMAPE, interval coverage at 1, 12, 48 steps) on NAB's real series, and time-to-threshold claims.")
+@Command(
+        name = "forecast",
+        mixinStandardHelpOptions = true,
+        description =
+                "Forecast accuracy (MASE, sMAPE, interval coverage at 1, 12, 48 steps) on NAB's real series, and time-to-threshold claims.")
 public final class ForecastCommand implements Callable<Integer> {
     static final String PRODUCT = "seasonal (product)";
 
@@ -41,13 +44,22 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--data", description = "NAB data directory (default: datasets/nab/data in the repository)")
     String data;
 
-    @Option(names = "--origins", defaultValue = "40", description = "rolling origins per series (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--origins",
+            defaultValue = "40",
+            description = "rolling origins per series (default ${DEFAULT-VALUE})")
     int origins;
 
-    @Option(names = "--claims", defaultValue = "1000", description = "generated series per kind for time-to-threshold (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--claims",
+            defaultValue = "1000",
+            description = "generated series per kind for time-to-threshold (default ${DEFAULT-VALUE})")
     int claims;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of the time-to-threshold series (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "seed of the time-to-threshold series (default ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--out", description = "also write the markdown to this file")
@@ -73,43 +85,74 @@ public final class ForecastCommand implements Callable<Integer> {
     }
 
     static List<ForecastMethod> methods(ForecastCorpus corpus) {
-        return List.of(new ProductForecast(PRODUCT, new SeasonalSeriesForecaster()), new NaiveForecast(1),
-                new NaiveForecast(corpus.season()), new ExponentialSmoothing(corpus.smoothingSeason(), false),
+        return List.of(
+                new ProductForecast(PRODUCT, new SeasonalSeriesForecaster()),
+                new NaiveForecast(1),
+                new NaiveForecast(corpus.season()),
+                new ExponentialSmoothing(corpus.smoothingSeason(), false),
                 new ExponentialSmoothing(corpus.smoothingSeason(), true));
     }
 
     static String accuracyTable(RollingOrigins.Result r, ForecastCorpus.Selection selection) {
         ForecastCorpus c = r.corpus();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "### %s: %d series, %d origins (%d flat windows skipped), %d-step training window, "
-                        + "MASE scaled by the in-sample %s MAE%n%n", c.name(), r.series(), r.origins(), r.skipped(), c.window(),
+        sb.append(String.format(
+                Locale.ROOT,
+                "### %s: %d series, %d origins (%d flat windows skipped), %d-step training window, "
+                        + "MASE scaled by the in-sample %s MAE%n%n",
+                c.name(),
+                r.series(),
+                r.origins(),
+                r.skipped(),
+                c.window(),
                 c.scaleLag() == 1 ? "naive" : "seasonal-naive (m = " + c.scaleLag() + ")"));
         MarkdownTable t = new MarkdownTable("method", "h", "MASE", "sMAPE", "80% coverage", "95% coverage");
         for (Map.Entry<String, Accuracy[]> e : r.accuracy().entrySet()) {
             for (int i = 0; i < RollingOrigins.HORIZONS.length; i++) {
                 Accuracy a = e.getValue()[i];
-                t.row(e.getKey(), RollingOrigins.HORIZONS[i], String.format(Locale.ROOT, "%.3f", a.mase()), f2(a.smape()),
-                        pct(a.coverage80()), pct(a.coverage95()));
+                t.row(
+                        e.getKey(),
+                        RollingOrigins.HORIZONS[i],
+                        String.format(Locale.ROOT, "%.3f", a.mase()),
+                        f2(a.smape()),
+                        pct(a.coverage80()),
+                        pct(a.coverage95()));
             }
         }
         sb.append(t).append('\n');
         if (!selection.leftOut().isEmpty()) {
-            sb.append("Left out: ").append(String.join(", ", selection.leftOut())).append(".\n\n");
+            sb.append("Left out: ")
+                    .append(String.join(", ", selection.leftOut()))
+                    .append(".\n\n");
         }
         return sb.toString();
     }
 
     static String claimsTable(ThresholdClaims claims) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "### Time-to-threshold from a freshly started agent: %d samples 5 s apart, \"reaches 100%% "
-                + "within 24 h?\", %d series a kind (seed %d)%n%n", ThresholdClaims.SAMPLES, claims.perKind(), claims.seed()));
-        MarkdownTable t = new MarkdownTable("forecaster", "kind", "series", "really cross in 24 h", "claimed", "false-claim rate", "hit rate");
+        sb.append(String.format(
+                Locale.ROOT,
+                "### Time-to-threshold from a freshly started agent: %d samples 5 s apart, \"reaches 100%% "
+                        + "within 24 h?\", %d series a kind (seed %d)%n%n",
+                ThresholdClaims.SAMPLES,
+                claims.perKind(),
+                claims.seed()));
+        MarkdownTable t = new MarkdownTable(
+                "forecaster", "kind", "series", "really cross in 24 h", "claimed", "false-claim rate", "hit rate");
         Map<String, Predicate<List<Sample>>> answerers = new LinkedHashMap<>();
         answerers.put(PRODUCT + " (chat, API)", ThresholdClaims.claimsOf(new SeasonalSeriesForecaster()));
-        answerers.put("seasonal detector's timeToThreshold (streaming)", streaming(new DiscoveredDetectors().factory("seasonal")));
+        answerers.put(
+                "seasonal detector's timeToThreshold (streaming)",
+                streaming(new DiscoveredDetectors().factory("seasonal")));
         answerers.forEach((name, answerer) -> {
             for (ThresholdClaims.Outcome o : claims.run(answerer).values()) {
-                t.row(name, o.kind().label, o.series(), o.crossing(), o.claimed(), o.kind().drifts ? "" : pct(o.falseClaimRate()),
+                t.row(
+                        name,
+                        o.kind().label,
+                        o.series(),
+                        o.crossing(),
+                        o.claimed(),
+                        o.kind().drifts ? "" : pct(o.falseClaimRate()),
                         o.crossing() == 0 ? "" : pct(o.hitRate()));
             }
         });
@@ -121,9 +164,12 @@ public final class ForecastCommand implements Callable<Integer> {
     static Predicate<List<Sample>> streaming(DetectorFactory factory) {
         int daySteps = (int) (ThresholdClaims.HORIZON.toMillis() / ThresholdClaims.STEP);
         return history -> {
-            ForecastingDetector d = (ForecastingDetector) factory.create(ThresholdClaims.DISK, DetectorSettings.defaults());
+            ForecastingDetector d =
+                    (ForecastingDetector) factory.create(ThresholdClaims.DISK, DetectorSettings.defaults());
             history.forEach(d::update);
-            return d.timeToThreshold(ThresholdClaims.THRESHOLD, daySteps).filter(t -> t.compareTo(ThresholdClaims.HORIZON) <= 0).isPresent();
+            return d.timeToThreshold(ThresholdClaims.THRESHOLD, daySteps)
+                    .filter(t -> t.compareTo(ThresholdClaims.HORIZON) <= 0)
+                    .isPresent();
         };
     }
 

@@ -26,7 +26,8 @@ import java.util.List;
  * @param window training values at each origin, the same for every method
  * @param minLength the fewest grid points a series needs
  */
-record ForecastCorpus(String name, long stepMillis, int season, int smoothingSeason, int scaleLag, int window, int minLength) {
+record ForecastCorpus(
+        String name, long stepMillis, int season, int smoothingSeason, int scaleLag, int window, int minLength) {
     static final long HOUR = 3_600_000L;
     static final long FIVE_MINUTES = 300_000L;
     static final double MAX_FILLED = 0.05;
@@ -35,7 +36,8 @@ record ForecastCorpus(String name, long stepMillis, int season, int smoothingSea
     static final ForecastCorpus HOURLY = new ForecastCorpus("hourly (seasonal)", HOUR, 24, 24, 24, 21 * 24, 28 * 24);
 
     /** Three days of 5-minute points: two whole days to initialise the daily references, and a third to fit on. */
-    static final ForecastCorpus FIVE_MINUTE = new ForecastCorpus("5-minute (non-seasonal)", FIVE_MINUTES, 288, 1, 1, 3 * 288, 7 * 288);
+    static final ForecastCorpus FIVE_MINUTE =
+            new ForecastCorpus("5-minute (non-seasonal)", FIVE_MINUTES, 288, 1, 1, 3 * 288, 7 * 288);
 
     /** The series of this group among {@code all}, and why others were left out. */
     Selection select(List<NabSeries> all) {
@@ -61,6 +63,5 @@ record ForecastCorpus(String name, long stepMillis, int season, int smoothingSea
     }
 
     /** The series a group uses and those it left out, each with its reason. */
-    record Selection(List<RegularSeries> series, List<String> leftOut) {
-    }
+    record Selection(List<RegularSeries> series, List<String> leftOut) {}
 }

@@ -65,12 +65,16 @@ public class ForecastCostBenchmark {
                 threshold = 100;
             }
             case "raw" -> {
-                history = series(240, 60_000, i -> 60 + 0.01 * i + 2 * Math.sin(2 * Math.PI * i / 30) + rnd.nextGaussian());
+                history = series(
+                        240, 60_000, i -> 60 + 0.01 * i + 2 * Math.sin(2 * Math.PI * i / 30) + rnd.nextGaussian());
                 horizon = Duration.ofHours(4);
                 threshold = 90;
             }
             case "hourly" -> {
-                history = series(21 * 24 + 24, 3_600_000, i -> 50 + 10 * Math.sin(2 * Math.PI * i / 24) + 2 * rnd.nextGaussian());
+                history = series(
+                        21 * 24 + 24,
+                        3_600_000,
+                        i -> 50 + 10 * Math.sin(2 * Math.PI * i / 24) + 2 * rnd.nextGaussian());
                 horizon = Duration.ofDays(2);
                 threshold = 90;
             }

@@ -17,6 +17,7 @@ import java.util.List;
 final class ProductForecast implements ForecastMethod {
     /** A name that {@link io.smartcloudops.api.forecast.MetricRange#of} reads as unbounded. */
     static final SeriesId SERIES = SeriesId.of("forecast_bench_value");
+
     private static final long T0 = 1_600_000_000_000L;
 
     private final String name;
@@ -40,7 +41,8 @@ final class ProductForecast implements ForecastMethod {
         }
         SeriesForecast f = forecaster.forecast(SERIES, history, Duration.ofMillis(horizon * stepMillis), Double.NaN);
         if (!(f instanceof SeriesForecast.Projection p)) {
-            throw new IllegalStateException(name + " refused " + train.length + " samples: " + ((SeriesForecast.Refused) f).reason());
+            throw new IllegalStateException(
+                    name + " refused " + train.length + " samples: " + ((SeriesForecast.Refused) f).reason());
         }
         if (p.points().size() != horizon) {
             // it thins long horizons to a few dozen points; the benchmark asks for horizons it states in full

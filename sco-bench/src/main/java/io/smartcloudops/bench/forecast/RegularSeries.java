@@ -56,7 +56,9 @@ record RegularSeries(String name, long stepMillis, double[] values, int filled) 
             values[b] = sum[b] / count[b];
             for (int g = previous + 1; g < b; g++) {
                 // a hole between two bins with data: on the line between them (before the first: the first value)
-                values[g] = previous < 0 ? values[b] : values[previous] + (values[b] - values[previous]) * (g - previous) / (b - previous);
+                values[g] = previous < 0
+                        ? values[b]
+                        : values[previous] + (values[b] - values[previous]) * (g - previous) / (b - previous);
                 filled++;
             }
             previous = b;

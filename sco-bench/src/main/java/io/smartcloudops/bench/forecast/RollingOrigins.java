@@ -18,8 +18,7 @@ record RollingOrigins(int origins) {
     static final int[] HORIZONS = {1, 12, 48};
 
     /** The result of one group: per method, one {@link Accuracy} per horizon. */
-    record Result(ForecastCorpus corpus, int series, int origins, int skipped, Map<String, Accuracy[]> accuracy) {
-    }
+    record Result(ForecastCorpus corpus, int series, int origins, int skipped, Map<String, Accuracy[]> accuracy) {}
 
     Result run(ForecastCorpus corpus, List<RegularSeries> series, List<ForecastMethod> methods) {
         int longest = Arrays.stream(HORIZONS).max().orElseThrow();
@@ -46,7 +45,14 @@ record RollingOrigins(int origins) {
                     Accuracy[] perHorizon = accuracy.get(m.name());
                     for (int i = 0; i < HORIZONS.length; i++) {
                         int k = HORIZONS[i] - 1;
-                        perHorizon[i].add(x[origin + k], p.mean()[k], p.lower80()[k], p.upper80()[k], p.lower95()[k], p.upper95()[k], scale);
+                        perHorizon[i].add(
+                                x[origin + k],
+                                p.mean()[k],
+                                p.lower80()[k],
+                                p.upper80()[k],
+                                p.lower95()[k],
+                                p.upper95()[k],
+                                scale);
                     }
                 }
             }
@@ -64,7 +70,8 @@ record RollingOrigins(int origins) {
         int count = Math.min(origins, lastOrigin - firstOrigin + 1);
         int[] out = new int[count];
         for (int i = 0; i < count; i++) {
-            out[i] = count == 1 ? lastOrigin : firstOrigin + (int) ((long) (lastOrigin - firstOrigin) * i / (count - 1));
+            out[i] =
+                    count == 1 ? lastOrigin : firstOrigin + (int) ((long) (lastOrigin - firstOrigin) * i / (count - 1));
         }
         return out;
     }

@@ -43,7 +43,10 @@ record ThresholdClaims(int perKind, long seed) {
     private static final long T0 = 1_700_000_000_000L;
 
     enum Kind {
-        FLAT("flat", false), NOISY("noisy", false), RANDOM_WALK("random walk", false), FILLING("filling 24%/day", true);
+        FLAT("flat", false),
+        NOISY("noisy", false),
+        RANDOM_WALK("random walk", false),
+        FILLING("filling 24%/day", true);
 
         final String label;
         final boolean drifts;
@@ -69,8 +72,7 @@ record ThresholdClaims(int perKind, long seed) {
     }
 
     /** One generated series: its first five minutes and whether the next day reaches the threshold. */
-    record Case(List<Sample> history, boolean crosses) {
-    }
+    record Case(List<Sample> history, boolean crosses) {}
 
     Map<Kind, Outcome> run(Predicate<List<Sample>> claims) {
         Map<Kind, Outcome> out = new LinkedHashMap<>();

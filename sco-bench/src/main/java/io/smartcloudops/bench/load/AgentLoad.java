@@ -37,10 +37,12 @@ public final class AgentLoad {
     /**
      * @param queryTexts what {@code /query} is asked, in turn
      */
-    public LoadResult run(double statusRate, double queryRate, Duration duration, Duration warmup, List<String> queryTexts)
+    public LoadResult run(
+            double statusRate, double queryRate, Duration duration, Duration warmup, List<String> queryTexts)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(agentJar)) {
-            return LoadResult.skipped("no agent jar at " + agentJar.toAbsolutePath() + " (build it with: mvn -B -q -DskipTests package)");
+            return LoadResult.skipped(
+                    "no agent jar at " + agentJar.toAbsolutePath() + " (build it with: mvn -B -q -DskipTests package)");
         }
         Files.createDirectories(workDir);
         Optional<Wrk> found = Wrk.find(workDir);

@@ -6,5 +6,4 @@ package io.smartcloudops.bench.load;
  * @param rssBytes resident set size from {@code /proc/<pid>/status}
  * @param liveHeapBytes heap in use right after a full collection ({@code jcmd GC.run}), or -1 when jcmd is unavailable
  */
-public record AgentMemory(String when, long rssBytes, long liveHeapBytes) {
-}
+public record AgentMemory(String when, long rssBytes, long liveHeapBytes) {}

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -35,9 +36,20 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     /** Starts the agent and waits for its startup line (the JVM, the chat model and the audit log take a few seconds). */
-    public static AgentProcess start(Path jar, Path dataDir, Duration timeout) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "--port", "0", "--bind", "127.0.0.1", "--data-dir", dataDir.toString())
-                .redirectErrorStream(true).start();
+    public static AgentProcess start(Path jar, Path dataDir, Duration timeout)
+            throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(
+                        java(),
+                        "-jar",
+                        jar.toString(),
+                        "--port",
+                        "0",
+                        "--bind",
+                        "127.0.0.1",
+                        "--data-dir",
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
         CompletableFuture<String> url = new CompletableFuture<>();
         List<String> head = new ArrayList<>();
         Thread reader = new Thread(() -> drain(p, url, head), "sco-agent-output");
@@ -45,10 +57,13 @@ public final class AgentProcess implements AutoCloseable {
         reader.start();
         try {
             return new AgentProcess(p, url.get(timeout.toSeconds(), TimeUnit.SECONDS));
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             p.destroyForcibly();
             synchronized (head) {
-                throw new IOException("the agent did not report a listening address within " + timeout.toSeconds() + " s; it printed: " + head, e);
+                throw new IOException(
+                        "the agent did not report a listening address within " + timeout.toSeconds()
+                                + " s; it printed: " + head,
+                        e);
             }
         }
     }
@@ -76,8 +91,20 @@ public final class AgentProcess implements AutoCloseable {
 
     /** Creates a viewer token in the data directory with the jar's own {@code token create}; returns it. */
     public static String createToken(Path jar, Path dataDir, String name) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "token", "create", "--name", name, "--role", "viewer",
-                "--data-dir", dataDir.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java(),
+                        "-jar",
+                        jar.toString(),
+                        "token",
+                        "create",
+                        "--name",
+                        name,
+                        "--role",
+                        "viewer",
+                        "--data-dir",
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("token create failed: " + out);

@@ -1,5 +1,6 @@
 package io.smartcloudops.bench.load;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ public final class Wrk {
     /** wrk from the PATH with the script written into {@code workDir}; empty when wrk is not installed. */
     public static Optional<Wrk> find(Path workDir) throws IOException {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "wrk");
             if (Files.isExecutable(candidate)) {
                 Path script = workDir.resolve("paced.lua");
@@ -44,12 +45,32 @@ public final class Wrk {
      *
      * @param bodies a file of request bodies (one per line), or null for none
      */
-    public WrkResult run(String endpoint, String url, String method, double rate, int connections, Duration duration, Path bodies,
-            List<String> tokens) throws IOException, InterruptedException {
+    public WrkResult run(
+            String endpoint,
+            String url,
+            String method,
+            double rate,
+            int connections,
+            Duration duration,
+            Path bodies,
+            List<String> tokens)
+            throws IOException, InterruptedException {
         int threads = 2;
-        List<String> cmd = new ArrayList<>(List.of(executable.toString(), "-t" + threads, "-c" + Math.max(threads, connections),
-                "-d" + duration.toSeconds() + "s", "--timeout", "5s", "--latency", "-s", script.toString(), url, "--",
-                Double.toString(rate / threads), method, bodies == null ? "-" : bodies.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                executable.toString(),
+                "-t" + threads,
+                "-c" + Math.max(threads, connections),
+                "-d" + duration.toSeconds() + "s",
+                "--timeout",
+                "5s",
+                "--latency",
+                "-s",
+                script.toString(),
+                url,
+                "--",
+                Double.toString(rate / threads),
+                method,
+                bodies == null ? "-" : bodies.toString()));
         cmd.addAll(tokens);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * showed it.
  */
 public final class WrkOutput {
-    private static final Pattern DISTRIBUTION_ROW = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?%)\\s+([0-9.]+)(us|ms|s|m)\\s*$");
+    private static final Pattern DISTRIBUTION_ROW =
+            Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?%)\\s+([0-9.]+)(us|ms|s|m)\\s*$");
     private final ObjectMapper json = new ObjectMapper();
 
     public WrkResult parse(String endpoint, double targetRate, String stdout) throws IOException {
@@ -41,9 +42,25 @@ public final class WrkOutput {
         }
         long requests = n.path("requests").asLong();
         double seconds = n.path("duration_us").asDouble() / 1e6;
-        long socket = n.path("connect").asLong() + n.path("read").asLong() + n.path("write").asLong() + n.path("timeout").asLong();
-        return new WrkResult(endpoint, targetRate, requests, seconds, seconds > 0 ? requests / seconds : 0, socket, n.path("status").asLong(),
-                us(n, "mean_us"), us(n, "p50_us"), us(n, "p90_us"), us(n, "p99_us"), us(n, "p999_us"), us(n, "max_us"), distribution);
+        long socket = n.path("connect").asLong()
+                + n.path("read").asLong()
+                + n.path("write").asLong()
+                + n.path("timeout").asLong();
+        return new WrkResult(
+                endpoint,
+                targetRate,
+                requests,
+                seconds,
+                seconds > 0 ? requests / seconds : 0,
+                socket,
+                n.path("status").asLong(),
+                us(n, "mean_us"),
+                us(n, "p50_us"),
+                us(n, "p90_us"),
+                us(n, "p99_us"),
+                us(n, "p999_us"),
+                us(n, "max_us"),
+                distribution);
     }
 
     private static double us(JsonNode n, String field) {

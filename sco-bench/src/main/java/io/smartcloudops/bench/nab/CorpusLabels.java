@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ public final class CorpusLabels {
     public static CorpusLabels of(Map<String, List<LabelWindow>> windows) {
         Map<String, List<LabelWindow>> copy = new LinkedHashMap<>();
         windows.forEach((k, v) -> copy.put(normalise(k), List.copyOf(v)));
-        return new CorpusLabels(java.util.Collections.unmodifiableMap(copy));
+        return new CorpusLabels(Collections.unmodifiableMap(copy));
     }
 
     public static CorpusLabels read(Path combinedWindowsJson) throws IOException {
@@ -42,9 +44,12 @@ public final class CorpusLabels {
             List<LabelWindow> list = new ArrayList<>();
             for (JsonNode pair : e.getValue()) {
                 if (!pair.isArray() || pair.size() != 2) {
-                    throw new IOException(combinedWindowsJson + ": window of '" + e.getKey() + "' is not [start, end]: " + pair);
+                    throw new IOException(
+                            combinedWindowsJson + ": window of '" + e.getKey() + "' is not [start, end]: " + pair);
                 }
-                list.add(new LabelWindow(NabTime.parse(pair.get(0).asText()), NabTime.parse(pair.get(1).asText())));
+                list.add(new LabelWindow(
+                        NabTime.parse(pair.get(0).asText()),
+                        NabTime.parse(pair.get(1).asText())));
             }
             out.put(e.getKey(), list);
         }
@@ -61,7 +66,7 @@ public final class CorpusLabels {
     }
 
     /** 1 when the timestamp lies inside one of the file's windows, else 0. */
-    public int label(String relativePath, java.time.LocalDateTime t) {
+    public int label(String relativePath, LocalDateTime t) {
         for (LabelWindow w : windows(relativePath).orElse(List.of())) {
             if (w.contains(t)) {
                 return 1;

@@ -23,7 +23,8 @@ public record CostProfile(String name, double tpWeight, double fpWeight, double 
             throw new IllegalArgumentException("a cost profile needs a name");
         }
         if (!(tpWeight > 0) || !(fpWeight >= 0) || !(fnWeight >= 0)) {
-            throw new IllegalArgumentException("profile " + name + ": tpWeight must be > 0, fpWeight and fnWeight >= 0");
+            throw new IllegalArgumentException(
+                    "profile " + name + ": tpWeight must be > 0, fpWeight and fnWeight >= 0");
         }
     }
 
@@ -35,9 +36,14 @@ public record CostProfile(String name, double tpWeight, double fpWeight, double 
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode m = e.getValue().path("CostMatrix");
             if (!m.has("tpWeight") || !m.has("fpWeight") || !m.has("fnWeight")) {
-                throw new IOException(profilesJson + ": profile '" + e.getKey() + "' lacks CostMatrix.tpWeight/fpWeight/fnWeight");
+                throw new IOException(
+                        profilesJson + ": profile '" + e.getKey() + "' lacks CostMatrix.tpWeight/fpWeight/fnWeight");
             }
-            out.add(new CostProfile(e.getKey(), m.get("tpWeight").asDouble(), m.get("fpWeight").asDouble(), m.get("fnWeight").asDouble()));
+            out.add(new CostProfile(
+                    e.getKey(),
+                    m.get("tpWeight").asDouble(),
+                    m.get("fpWeight").asDouble(),
+                    m.get("fnWeight").asDouble()));
         }
         if (out.isEmpty()) {
             throw new IOException(profilesJson + " defines no profile");

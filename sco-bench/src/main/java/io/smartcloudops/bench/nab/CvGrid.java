@@ -1,6 +1,7 @@
 package io.smartcloudops.bench.nab;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public record CvGrid(Map<String, List<String>> axes) {
     public CvGrid {
-        axes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(axes));
+        axes = Collections.unmodifiableMap(new LinkedHashMap<>(axes));
         axes.forEach((k, v) -> {
             if (v.isEmpty()) {
                 throw new IllegalArgumentException("grid axis '" + k + "' has no values; write KEY=v1,v2");
@@ -32,7 +33,11 @@ public record CvGrid(Map<String, List<String>> axes) {
             if (eq <= 0 || eq == a.length() - 1) {
                 throw new IllegalArgumentException("grid axis '" + a + "' is not KEY=v1,v2,...");
             }
-            out.put(a.substring(0, eq).trim(), List.of(a.substring(eq + 1).split(",")).stream().map(String::trim).toList());
+            out.put(
+                    a.substring(0, eq).trim(),
+                    List.of(a.substring(eq + 1).split(",")).stream()
+                            .map(String::trim)
+                            .toList());
         }
         return new CvGrid(out);
     }

@@ -14,7 +14,8 @@ final class CvGrids {
      * The named detectors' tuned constants: the tail fit's quantile and memory in their {@code
      * calibration} section (the gate's constants are the default's and not tuned again).
      */
-    private static final List<String> NAMED_CALIBRATION = List.of("calibration.tail_quantile=0.98,0.99,0.995", "calibration.memory=2000,10000");
+    private static final List<String> NAMED_CALIBRATION =
+            List.of("calibration.tail_quantile=0.98,0.99,0.995", "calibration.memory=2000,10000");
 
     /**
      * The default ensemble's tuned constants: how long the memory of a reported surprise lasts
@@ -22,12 +23,16 @@ final class CvGrids {
      * ({@code echo}).
      */
     private static final Map<String, List<String>> DECLARED = Map.of(
-            "default", List.of("refractory_half_life=50,150,450", "echo=0.1,0.3,0.6"),
-            "iforest", NAMED_CALIBRATION, "seasonal", NAMED_CALIBRATION,
-            "ocsvm", List.of("relearn_every=600,2400", NAMED_CALIBRATION.get(0), NAMED_CALIBRATION.get(1)));
+            "default",
+            List.of("refractory_half_life=50,150,450", "echo=0.1,0.3,0.6"),
+            "iforest",
+            NAMED_CALIBRATION,
+            "seasonal",
+            NAMED_CALIBRATION,
+            "ocsvm",
+            List.of("relearn_every=600,2400", NAMED_CALIBRATION.get(0), NAMED_CALIBRATION.get(1)));
 
-    private CvGrids() {
-    }
+    private CvGrids() {}
 
     /** The axes given as {@code DETECTOR.KEY=values} for {@code detector}, or the declared ones when none is given for it. */
     static CvGrid forDetector(String detector, List<String> given) {

@@ -7,5 +7,4 @@ package io.smartcloudops.bench.nab;
  * @param windows windows with at least one scorable row
  * @param falsePositives detections outside every window
  */
-public record FileScore(String relativePath, double score, int detectedWindows, int windows, int falsePositives) {
-}
+public record FileScore(String relativePath, double score, int detectedWindows, int windows, int falsePositives) {}

@@ -34,7 +34,8 @@ public final class NabCrossValidation {
     }
 
     /** The settings chosen for one held-out category under one profile, and its held-out raw score. */
-    public record FoldChoice(String heldOut, String profile, Map<String, String> settings, double threshold, double heldOutRaw) {
+    public record FoldChoice(
+            String heldOut, String profile, Map<String, String> settings, double threshold, double heldOutRaw) {
         public FoldChoice {
             settings = Map.copyOf(settings);
         }
@@ -45,8 +46,12 @@ public final class NabCrossValidation {
      * @param inSampleSettings per profile, that grid point
      * @param crossValidated per profile, the normalised sum of the held-out scores
      */
-    public record CvOutcome(int gridPoints, Map<String, Double> inSample, Map<String, Map<String, String>> inSampleSettings,
-            Map<String, Double> crossValidated, List<FoldChoice> folds) {
+    public record CvOutcome(
+            int gridPoints,
+            Map<String, Double> inSample,
+            Map<String, Map<String, String>> inSampleSettings,
+            Map<String, Double> crossValidated,
+            List<FoldChoice> folds) {
         public CvOutcome {
             inSample = Map.copyOf(inSample);
             inSampleSettings = Map.copyOf(inSampleSettings);
@@ -105,15 +110,18 @@ public final class NabCrossValidation {
                 double chosenRaw = Double.NEGATIVE_INFINITY;
                 double chosenThreshold = 1.1;
                 for (int i = 0; i < points.size(); i++) {
-                    double[] best = NabSweep.of(only(scored.get(i), c, false), labels).bestThreshold(p);
+                    double[] best =
+                            NabSweep.of(only(scored.get(i), c, false), labels).bestThreshold(p);
                     if (best[1] > chosenRaw) {
                         chosenRaw = best[1];
                         chosen = i;
                         chosenThreshold = best[0];
                     }
                 }
-                double heldOut = NabSweep.of(only(scored.get(chosen), c, true), labels).scoreFiles(p, chosenThreshold).stream()
-                        .mapToDouble(FileScore::score).sum();
+                double heldOut =
+                        NabSweep.of(only(scored.get(chosen), c, true), labels).scoreFiles(p, chosenThreshold).stream()
+                                .mapToDouble(FileScore::score)
+                                .sum();
                 heldOutTotal += heldOut;
                 folds.add(new FoldChoice(c, p.name(), points.get(chosen), chosenThreshold, heldOut));
             }
@@ -123,7 +131,9 @@ public final class NabCrossValidation {
     }
 
     private static List<ScoredFile> only(List<ScoredFile> files, String category, boolean inside) {
-        return files.stream().filter(f -> category(f).equals(category) == inside).toList();
+        return files.stream()
+                .filter(f -> category(f).equals(category) == inside)
+                .toList();
     }
 
     private static String category(ScoredFile f) {

@@ -12,8 +12,7 @@ import java.util.List;
 public final class NabDataDir {
     private static final List<Path> CANDIDATES = List.of(Path.of("datasets/nab/data"), Path.of("../datasets/nab/data"));
 
-    private NabDataDir() {
-    }
+    private NabDataDir() {}
 
     /** The explicit directory when given, else the first candidate that exists. */
     public static Path resolve(String explicit) {

@@ -49,17 +49,27 @@ public final class NabEvaluation {
      * @param detectors detector names; empty means every discovered one
      * @param settings {@code DETECTOR.KEY=VALUE} settings
      */
-    public NabOutcome run(List<String> detectors, Map<String, String> settings, long seed, Path out, PrintWriter console) throws IOException {
+    public NabOutcome run(
+            List<String> detectors, Map<String, String> settings, long seed, Path out, PrintWriter console)
+            throws IOException {
         return run(detectors, settings, seed, out, console, 0.95);
     }
 
     /** As {@link #run(List, Map, long, Path, PrintWriter)}, also scoring ours at the {@code shipped} threshold. */
-    public NabOutcome run(List<String> detectors, Map<String, String> settings, long seed, Path out, PrintWriter console, double shipped)
+    public NabOutcome run(
+            List<String> detectors,
+            Map<String, String> settings,
+            long seed,
+            Path out,
+            PrintWriter console,
+            double shipped)
             throws IOException {
         CorpusLabels corpusLabels = CorpusLabels.read(labels);
         NabScorer scorer = new NabScorer(corpusLabels, CostProfile.readAll(profiles));
         List<NabSeries> files = NabSeries.readAll(data);
-        ProviderRegistry registry = ProviderRegistry.builder().discover(NabEvaluation.class.getClassLoader()).build();
+        ProviderRegistry registry = ProviderRegistry.builder()
+                .discover(NabEvaluation.class.getClassLoader())
+                .build();
         List<String> names = detectors.isEmpty() ? List.copyOf(registry.names(DetectorProvider.class)) : detectors;
         ProviderContext context = ProviderContext.builder().dataDir(out).build();
         Map<String, Map<String, ProfileScore>> ours = new LinkedHashMap<>();
@@ -67,13 +77,21 @@ public final class NabEvaluation {
         Map<String, Map<String, ProfileScore>> atShipped = new LinkedHashMap<>();
         for (String name : names) {
             Optional<DetectorFactory> reference = ReferenceDetectors.named(name);
-            DetectorFactory factory = reference.orElseGet(
-                    () -> registry.provider(DetectorProvider.class, name).create(context.withConfig(config(name, settings))));
+            DetectorFactory factory = reference.orElseGet(() ->
+                    registry.provider(DetectorProvider.class, name).create(context.withConfig(config(name, settings))));
             long start = System.nanoTime();
-            List<ScoredFile> results = new NabRun(name, factory, DetectorSettings.defaults().withSeed(seed)).scoreAndWrite(files, corpusLabels, out);
+            List<ScoredFile> results = new NabRun(
+                            name, factory, DetectorSettings.defaults().withSeed(seed))
+                    .scoreAndWrite(files, corpusLabels, out);
             long rows = files.stream().mapToLong(NabSeries::rows).sum();
             double perRow = (System.nanoTime() - start) / 1e3 / Math.max(1, rows);
-            console.printf(Locale.ROOT, "%s: %d files, %d rows, %.2f us/row (including I/O)%n", name, files.size(), rows, perRow);
+            console.printf(
+                    Locale.ROOT,
+                    "%s: %d files, %d rows, %.2f us/row (including I/O)%n",
+                    name,
+                    files.size(),
+                    rows,
+                    perRow);
             console.flush();
             ours.put(name, scorer.score(results));
             if (reference.isEmpty()) {
@@ -85,7 +103,8 @@ public final class NabEvaluation {
         Map<String, Map<String, ProfileScore>> refs = new LinkedHashMap<>();
         for (String ref : referenceDetectors(reference)) {
             List<ScoredFile> refResults = ResultsDirectory.read(reference.resolve(ref), ref).stream()
-                    .filter(f -> files.stream().anyMatch(s -> s.relativePath().equals(f.relativePath()))).toList();
+                    .filter(f -> files.stream().anyMatch(s -> s.relativePath().equals(f.relativePath())))
+                    .toList();
             if (!refResults.isEmpty()) {
                 refs.put(ref, scorer.score(refResults));
             }
@@ -104,8 +123,11 @@ public final class NabEvaluation {
         if (reference.isPresent()) {
             return reference.get();
         }
-        ProviderRegistry registry = ProviderRegistry.builder().discover(NabEvaluation.class.getClassLoader()).build();
-        return registry.provider(DetectorProvider.class, detector).create(ProviderContext.builder().build().withConfig(config(detector, all)));
+        ProviderRegistry registry = ProviderRegistry.builder()
+                .discover(NabEvaluation.class.getClassLoader())
+                .build();
+        return registry.provider(DetectorProvider.class, detector)
+                .create(ProviderContext.builder().build().withConfig(config(detector, all)));
     }
 
     /** The {@code DETECTOR.KEY=VALUE} settings of {@code detector} as its configuration section. */
@@ -135,7 +157,10 @@ public final class NabEvaluation {
             return List.of();
         }
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return list.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.smartcloudops.bench.nab;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +13,18 @@ import java.util.Map;
  * @param microsPerRow wall time per row of each of our detectors, results files written included
  * @param atShipped our detectors scored at the threshold the agent ships with, not the best one
  */
-public record NabOutcome(List<CostProfile> profiles, int files, Map<String, Map<String, ProfileScore>> ours,
-        Map<String, Map<String, ProfileScore>> references, Map<String, Double> microsPerRow,
+public record NabOutcome(
+        List<CostProfile> profiles,
+        int files,
+        Map<String, Map<String, ProfileScore>> ours,
+        Map<String, Map<String, ProfileScore>> references,
+        Map<String, Double> microsPerRow,
         Map<String, Map<String, ProfileScore>> atShipped) {
     public NabOutcome {
         profiles = List.copyOf(profiles);
-        ours = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ours));
-        references = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(references));
-        microsPerRow = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(microsPerRow));
-        atShipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(atShipped));
+        ours = Collections.unmodifiableMap(new LinkedHashMap<>(ours));
+        references = Collections.unmodifiableMap(new LinkedHashMap<>(references));
+        microsPerRow = Collections.unmodifiableMap(new LinkedHashMap<>(microsPerRow));
+        atShipped = Collections.unmodifiableMap(new LinkedHashMap<>(atShipped));
     }
 }

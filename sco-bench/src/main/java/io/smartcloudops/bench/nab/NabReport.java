@@ -3,6 +3,7 @@ package io.smartcloudops.bench.nab;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The markdown table of NAB scores: our detectors first, then the published reference detectors. */
 public final class NabReport {
@@ -17,7 +18,9 @@ public final class NabReport {
     public NabReport add(String detector, Map<String, ProfileScore> scores) {
         rows.append("| ").append(detector);
         for (CostProfile p : profiles) {
-            rows.append(" | ").append(String.format(Locale.ROOT, "%.2f", scores.get(p.name()).normalised()));
+            rows.append(" | ")
+                    .append(String.format(
+                            Locale.ROOT, "%.2f", scores.get(p.name()).normalised()));
         }
         rows.append(" |\n");
         return this;
@@ -29,19 +32,35 @@ public final class NabReport {
      * listing what each fold chose.
      */
     public NabReport addCrossValidated(String detector, NabCrossValidation.CvOutcome cv) {
-        rows.append("| ").append(detector).append(" in-sample, tuned over ").append(cv.gridPoints()).append(" grid point(s)");
+        rows.append("| ")
+                .append(detector)
+                .append(" in-sample, tuned over ")
+                .append(cv.gridPoints())
+                .append(" grid point(s)");
         for (CostProfile p : profiles) {
-            rows.append(" | ").append(String.format(Locale.ROOT, "%.2f", cv.inSample().get(p.name())));
+            rows.append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f", cv.inSample().get(p.name())));
         }
         rows.append(" |\n| ").append(detector).append(" **cross-validated** (leave one category out)");
         for (CostProfile p : profiles) {
-            rows.append(" | ").append(String.format(Locale.ROOT, "**%.2f**", cv.crossValidated().get(p.name())));
+            rows.append(" | ")
+                    .append(String.format(
+                            Locale.ROOT, "**%.2f**", cv.crossValidated().get(p.name())));
         }
         rows.append(" |\n");
-        details.append("\n### ").append(detector).append(" cross-validation folds\n\n| held out | profile | chosen settings | threshold | held-out raw |\n|---|---|---|---|---|\n");
+        details.append("\n### ")
+                .append(detector)
+                .append(
+                        " cross-validation folds\n\n| held out | profile | chosen settings | threshold | held-out raw |\n|---|---|---|---|---|\n");
         for (NabCrossValidation.FoldChoice f : cv.folds()) {
-            details.append(String.format(Locale.ROOT, "| %s | %s | %s | %.5f | %.3f |%n", f.heldOut(), f.profile(),
-                    f.settings().isEmpty() ? "defaults" : new java.util.TreeMap<>(f.settings()), f.threshold(), f.heldOutRaw()));
+            details.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %.5f | %.3f |%n",
+                    f.heldOut(),
+                    f.profile(),
+                    f.settings().isEmpty() ? "defaults" : new TreeMap<>(f.settings()),
+                    f.threshold(),
+                    f.heldOutRaw()));
         }
         return this;
     }
@@ -49,12 +68,21 @@ public final class NabReport {
     /** Adds the per-file breakdown of one detector under the first profile (the standard one in NAB). */
     public NabReport addDetails(String detector, Map<String, ProfileScore> scores) {
         ProfileScore s = scores.get(profiles.get(0).name());
-        details.append("\n### ").append(detector).append(" per file (").append(s.profile().name())
+        details.append("\n### ")
+                .append(detector)
+                .append(" per file (")
+                .append(s.profile().name())
                 .append(String.format(Locale.ROOT, ", threshold %.5f)%n%n", s.threshold()))
                 .append("| file | score | windows detected | false positives |\n|---|---|---|---|\n");
         for (FileScore f : s.files()) {
-            details.append(String.format(Locale.ROOT, "| %s | %.3f | %d/%d | %d |%n", f.relativePath(), f.score(),
-                    f.detectedWindows(), f.windows(), f.falsePositives()));
+            details.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %d/%d | %d |%n",
+                    f.relativePath(),
+                    f.score(),
+                    f.detectedWindows(),
+                    f.windows(),
+                    f.falsePositives()));
         }
         return this;
     }

@@ -69,7 +69,8 @@ public final class NabRun {
                 w.write(',');
                 w.write(Double.toString(scores[i]));
                 w.write(',');
-                w.write(Integer.toString(labels.label(s.relativePath(), s.timestamps().get(i))));
+                w.write(Integer.toString(
+                        labels.label(s.relativePath(), s.timestamps().get(i))));
                 w.write('\n');
             }
         }

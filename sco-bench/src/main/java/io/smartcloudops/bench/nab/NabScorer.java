@@ -36,7 +36,8 @@ public final class NabScorer {
     /** Scores one detector's files under every profile, keyed by profile name in profile order. */
     public Map<String, ProfileScore> score(List<ScoredFile> results) {
         if (results.stream().noneMatch(f -> labels.windows(f.relativePath()).isPresent())) {
-            throw new IllegalArgumentException("none of the " + results.size() + " result files is labelled; check the labels file");
+            throw new IllegalArgumentException(
+                    "none of the " + results.size() + " result files is labelled; check the labels file");
         }
         NabSweep sweep = NabSweep.of(results, labels);
         NabSweep nullSweep = NabSweep.of(nullDetector(results), labels);
@@ -46,7 +47,10 @@ public final class NabScorer {
             double nullScore = nullSweep.bestThreshold(p)[1];
             double perfect = sweep.labelledWindows() * p.tpWeight();
             double normalised = 100.0 * (best[1] - nullScore) / (perfect - nullScore);
-            out.put(p.name(), new ProfileScore(p, best[0], best[1], nullScore, perfect, normalised, sweep.scoreFiles(p, best[0])));
+            out.put(
+                    p.name(),
+                    new ProfileScore(
+                            p, best[0], best[1], nullScore, perfect, normalised, sweep.scoreFiles(p, best[0])));
         }
         return out;
     }
@@ -64,7 +68,16 @@ public final class NabScorer {
             double raw = files.stream().mapToDouble(FileScore::score).sum();
             double nullScore = nullSweep.bestThreshold(p)[1];
             double perfect = sweep.labelledWindows() * p.tpWeight();
-            out.put(p.name(), new ProfileScore(p, threshold, raw, nullScore, perfect, 100.0 * (raw - nullScore) / (perfect - nullScore), files));
+            out.put(
+                    p.name(),
+                    new ProfileScore(
+                            p,
+                            threshold,
+                            raw,
+                            nullScore,
+                            perfect,
+                            100.0 * (raw - nullScore) / (perfect - nullScore),
+                            files));
         }
         return out;
     }

@@ -20,7 +20,8 @@ public record NabSeries(String relativePath, List<LocalDateTime> timestamps, dou
         timestamps = List.copyOf(timestamps);
         values = values.clone();
         if (timestamps.size() != values.length) {
-            throw new IllegalArgumentException(relativePath + ": " + timestamps.size() + " timestamps but " + values.length + " values");
+            throw new IllegalArgumentException(
+                    relativePath + ": " + timestamps.size() + " timestamps but " + values.length + " values");
         }
     }
 
@@ -76,7 +77,8 @@ public record NabSeries(String relativePath, List<LocalDateTime> timestamps, dou
     public static NabSeries readFile(Path dataDir, String relativePath) throws IOException {
         Path csv = dataDir.resolve(relativePath);
         if (!Files.isRegularFile(csv)) {
-            throw new IOException("no NAB file " + csv + "; give the NAB data directory (the one holding realKnownCause/)");
+            throw new IOException(
+                    "no NAB file " + csv + "; give the NAB data directory (the one holding realKnownCause/)");
         }
         return read(csv, relativePath);
     }

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * NAB's sweep over one detector's scores on a set of files ({@code nab/sweeper.py}): every scorable
@@ -24,8 +25,14 @@ final class NabSweep {
     private final int[] order;
     private final int labelledWindows;
 
-    private NabSweep(List<String> files, double[] anomaly, int[] window, double[] unweighted, int[] fileOfPoint,
-            int[] fileOfWindow, int labelledWindows) {
+    private NabSweep(
+            List<String> files,
+            double[] anomaly,
+            int[] window,
+            double[] unweighted,
+            int[] fileOfPoint,
+            int[] fileOfWindow,
+            int labelledWindows) {
         this.files = files;
         this.anomaly = anomaly;
         this.window = window;
@@ -34,8 +41,11 @@ final class NabSweep {
         this.fileOfWindow = fileOfWindow;
         this.labelledWindows = labelledWindows;
         // highest score first; ties keep row order (Python's sort is stable, and ties never split)
-        this.order = java.util.stream.IntStream.range(0, anomaly.length).boxed()
-                .sorted((a, b) -> Double.compare(anomaly[b], anomaly[a])).mapToInt(Integer::intValue).toArray();
+        this.order = IntStream.range(0, anomaly.length)
+                .boxed()
+                .sorted((a, b) -> Double.compare(anomaly[b], anomaly[a]))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** NAB's probationary length: {@code min(floor(0.15 n), 0.15 * 5000)}. */
@@ -69,15 +79,30 @@ final class NabSweep {
             int fileIndex = files.size();
             files.add(f.relativePath());
             labelled += limits.size();
-            n = sweepFile(f, new ArrayList<>(limits), fileIndex, n, anomaly, window, unweighted, fileOfPoint, fileOfWindow);
+            n = sweepFile(
+                    f, new ArrayList<>(limits), fileIndex, n, anomaly, window, unweighted, fileOfPoint, fileOfWindow);
         }
-        return new NabSweep(List.copyOf(files), Arrays.copyOf(anomaly, n), Arrays.copyOf(window, n), Arrays.copyOf(unweighted, n),
-                Arrays.copyOf(fileOfPoint, n), fileOfWindow.stream().mapToInt(Integer::intValue).toArray(), labelled);
+        return new NabSweep(
+                List.copyOf(files),
+                Arrays.copyOf(anomaly, n),
+                Arrays.copyOf(window, n),
+                Arrays.copyOf(unweighted, n),
+                Arrays.copyOf(fileOfPoint, n),
+                fileOfWindow.stream().mapToInt(Integer::intValue).toArray(),
+                labelled);
     }
 
     /** {@code Sweeper.calcSweepScore}: appends the file's scorable rows, returns the new point count. */
-    private static int sweepFile(ScoredFile f, List<LabelWindow> limits, int fileIndex, int n, double[] anomaly, int[] window,
-            double[] unweighted, int[] fileOfPoint, List<Integer> fileOfWindow) {
+    private static int sweepFile(
+            ScoredFile f,
+            List<LabelWindow> limits,
+            int fileIndex,
+            int n,
+            double[] anomaly,
+            int[] window,
+            double[] unweighted,
+            int[] fileOfPoint,
+            List<Integer> fileOfWindow) {
         List<LocalDateTime> ts = f.timestamps();
         double probation = probationaryLength(ts.size());
         LabelWindow current = null;
@@ -125,7 +150,8 @@ final class NabSweep {
     private static int indexOf(List<LocalDateTime> ts, LocalDateTime t, String file) {
         int i = ts.indexOf(t);
         if (i < 0) {
-            throw new IllegalArgumentException(file + ": window edge " + t + " is not a row's timestamp; NAB needs window edges on rows");
+            throw new IllegalArgumentException(
+                    file + ": window edge " + t + " is not a row's timestamp; NAB needs window edges on rows");
         }
         return i;
     }

@@ -11,7 +11,13 @@ import java.util.List;
  * @param perfect the raw score of detecting every window at its first row
  * @param normalised {@code 100 (raw - null) / (perfect - null)}, NAB's published figure
  */
-public record ProfileScore(CostProfile profile, double threshold, double raw, double nullScore, double perfect, double normalised,
+public record ProfileScore(
+        CostProfile profile,
+        double threshold,
+        double raw,
+        double nullScore,
+        double perfect,
+        double normalised,
         List<FileScore> files) {
     public ProfileScore {
         files = List.copyOf(files);

@@ -23,15 +23,17 @@ public final class ReferenceDetectors {
     /** An hour of 1-minute samples: the usual dashboard z-score. */
     public static final int ZSCORE_WINDOW = 60;
 
-    private ReferenceDetectors() {
-    }
+    private ReferenceDetectors() {}
 
     /** The reference called {@code name}, seeded with the run's seed, or empty when {@code name} is none. */
     public static Optional<DetectorFactory> named(String name) {
         return switch (name) {
-            case RCF -> Optional.of(DetectorFactory.of(RCF, (series, settings) -> new Rcf(settings.seed()), ReferenceDetectors::noRestore));
-            case ZSCORE -> Optional.of(DetectorFactory.of(ZSCORE, (series, settings) -> new RollingZScore(ZSCORE_WINDOW),
-                    ReferenceDetectors::noRestore));
+            case RCF ->
+                Optional.of(DetectorFactory.of(
+                        RCF, (series, settings) -> new Rcf(settings.seed()), ReferenceDetectors::noRestore));
+            case ZSCORE ->
+                Optional.of(DetectorFactory.of(
+                        ZSCORE, (series, settings) -> new RollingZScore(ZSCORE_WINDOW), ReferenceDetectors::noRestore));
             default -> Optional.empty();
         };
     }
@@ -50,8 +52,15 @@ public final class ReferenceDetectors {
         private final RandomCutForest forest;
 
         Rcf(long seed) {
-            this.forest = RandomCutForest.builder().dimensions(8).shingleSize(8).internalShinglingEnabled(true).numberOfTrees(50)
-                    .sampleSize(256).randomSeed(seed).parallelExecutionEnabled(false).build();
+            this.forest = RandomCutForest.builder()
+                    .dimensions(8)
+                    .shingleSize(8)
+                    .internalShinglingEnabled(true)
+                    .numberOfTrees(50)
+                    .sampleSize(256)
+                    .randomSeed(seed)
+                    .parallelExecutionEnabled(false)
+                    .build();
         }
 
         @Override

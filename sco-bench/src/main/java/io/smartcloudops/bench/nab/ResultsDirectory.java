@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class ResultsDirectory {
-    private ResultsDirectory() {
-    }
+    private ResultsDirectory() {}
 
     public static List<ScoredFile> read(Path detectorDir, String detector) throws IOException {
         if (!Files.isDirectory(detectorDir)) {

@@ -15,7 +15,8 @@ public record ScoredFile(String relativePath, List<LocalDateTime> timestamps, do
         timestamps = List.copyOf(timestamps);
         scores = scores.clone();
         if (timestamps.size() != scores.length) {
-            throw new IllegalArgumentException(relativePath + ": " + timestamps.size() + " timestamps but " + scores.length + " scores");
+            throw new IllegalArgumentException(
+                    relativePath + ": " + timestamps.size() + " timestamps but " + scores.length + " scores");
         }
         relativePath = CorpusLabels.normalise(relativePath);
     }

@@ -26,7 +26,8 @@ record TimedColumn(List<LocalDateTime> times, double[] values) {
             int ts = columns.indexOf("timestamp");
             int col = columns.indexOf(column);
             if (ts < 0 || col < 0) {
-                throw new IOException(csv + ": needs a header with columns timestamp and " + column + ", has " + columns);
+                throw new IOException(
+                        csv + ": needs a header with columns timestamp and " + column + ", has " + columns);
             }
             List<LocalDateTime> times = new ArrayList<>();
             double[] values = new double[1024];
@@ -44,7 +45,8 @@ record TimedColumn(List<LocalDateTime> times, double[] values) {
                     times.add(NabTime.parse(cells[ts]));
                     values[n++] = Double.parseDouble(cells[col].trim());
                 } catch (RuntimeException e) {
-                    throw new IOException(csv + " row " + (n + 1) + ": cannot read '" + line + "': " + e.getMessage(), e);
+                    throw new IOException(
+                            csv + " row " + (n + 1) + ": cannot read '" + line + "': " + e.getMessage(), e);
                 }
             }
             return new TimedColumn(times, Arrays.copyOf(values, n));

@@ -16,6 +16,7 @@ import java.util.List;
 public final class EventScorer {
     /** False alarms closer than this are one page. */
     static final long MERGE_GAP = 10 * OpsCorpus.MINUTE;
+
     static final long WARMUP = OpsCorpus.DAY;
 
     /**
@@ -78,7 +79,11 @@ public final class EventScorer {
      * false alarms a day; candidates are quantiles of the scored rows' scores.
      */
     public EventScore best(List<OpsSeries> corpus, List<double[]> scores, double maxFalsePerDay) {
-        double[] all = scores.stream().flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
+        double[] all = scores.stream()
+                .flatMapToDouble(Arrays::stream)
+                .filter(Double::isFinite)
+                .sorted()
+                .toArray();
         EventScore best = score(corpus, scores, Double.POSITIVE_INFINITY);
         for (int q = 0; q <= 400; q++) {
             // denser near the top, where useful thresholds live

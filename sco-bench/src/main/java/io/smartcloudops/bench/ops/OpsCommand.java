@@ -19,8 +19,11 @@ import picocli.CommandLine.Spec;
  * ({@link EventScorer}) at the best threshold within a false-alarm budget and at the threshold the
  * agent ships, beside a rolling z-score and Random Cut Forest.
  */
-@Command(name = "ops", mixinStandardHelpOptions = true,
-        description = "Run detectors on a generated operations corpus (weeks of 1-minute samples, many incidents) and score events.")
+@Command(
+        name = "ops",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run detectors on a generated operations corpus (weeks of 1-minute samples, many incidents) and score events.")
 public final class OpsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,7 +34,10 @@ public final class OpsCommand implements Callable<Integer> {
     @Option(names = "--series", defaultValue = "20", description = "series in the corpus (default ${DEFAULT-VALUE})")
     int series;
 
-    @Option(names = "--days", defaultValue = "14", description = "days of 1-minute samples per series (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--days",
+            defaultValue = "14",
+            description = "days of 1-minute samples per series (default ${DEFAULT-VALUE})")
     int days;
 
     @Option(names = "--detector", description = "our detector to run (repeatable); default: every discovered one")
@@ -40,13 +46,21 @@ public final class OpsCommand implements Callable<Integer> {
     @Option(names = "--no-references", description = "leave out the rolling z-score and Random Cut Forest")
     boolean noReferences;
 
-    @Option(names = "--max-false-per-day", defaultValue = "0.5", description = "false-alarm budget for the best threshold (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-false-per-day",
+            defaultValue = "0.5",
+            description = "false-alarm budget for the best threshold (default ${DEFAULT-VALUE})")
     double maxFalsePerDay;
 
-    @Option(names = "--threshold", defaultValue = "0.95", description = "the shipped threshold our detectors are also scored at (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--threshold",
+            defaultValue = "0.95",
+            description = "the shipped threshold our detectors are also scored at (default ${DEFAULT-VALUE})")
     double shipped;
 
-    @Option(names = "--param", description = "detector setting as DETECTOR.KEY=VALUE (repeatable), e.g. default.quiet_samples=60")
+    @Option(
+            names = "--param",
+            description = "detector setting as DETECTOR.KEY=VALUE (repeatable), e.g. default.quiet_samples=60")
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Override
@@ -55,11 +69,19 @@ public final class OpsCommand implements Callable<Integer> {
         List<OpsSeries> corpus = new OpsCorpus(seed).generate(series, days);
         int rows = corpus.stream().mapToInt(OpsSeries::rows).sum();
         int incidents = corpus.stream().mapToInt(s -> s.incidents().size()).sum();
-        console.printf(Locale.ROOT, "corpus: seed %d, %d series x %d days, %d rows, %d incidents%n", seed, series, days, rows, incidents);
+        console.printf(
+                Locale.ROOT,
+                "corpus: seed %d, %d series x %d days, %d rows, %d incidents%n",
+                seed,
+                series,
+                days,
+                rows,
+                incidents);
         DiscoveredDetectors discovered = new DiscoveredDetectors();
         Map<String, OpsScorers> scorers = new LinkedHashMap<>();
         for (String name : detectors.isEmpty() ? discovered.names() : detectors) {
-            scorers.put(name, OpsScorers.detector(discovered.factory(name, NabEvaluation.config(name, settings)), seed));
+            scorers.put(
+                    name, OpsScorers.detector(discovered.factory(name, NabEvaluation.config(name, settings)), seed));
         }
         if (!noReferences) {
             scorers.put(OpsEvaluation.ZSCORE, OpsScorers.rollingZScore(seed));

@@ -1,6 +1,7 @@
 package io.smartcloudops.bench.ops;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -35,7 +36,8 @@ public final class OpsCorpus {
     /** {@code series} series of {@code days} days each; the same seed gives the same corpus. */
     public List<OpsSeries> generate(int series, int days) {
         if (series < 1 || days < 2) {
-            throw new IllegalArgumentException("need at least one series of two days or more, got " + series + " of " + days);
+            throw new IllegalArgumentException(
+                    "need at least one series of two days or more, got " + series + " of " + days);
         }
         List<OpsSeries> out = new ArrayList<>(series);
         SplittableRandom root = new SplittableRandom(seed);
@@ -45,7 +47,11 @@ public final class OpsCorpus {
         return out;
     }
 
-    private enum Noise { GAUSSIAN, HEAVY, COUNTS }
+    private enum Noise {
+        GAUSSIAN,
+        HEAVY,
+        COUNTS
+    }
 
     private static OpsSeries one(String name, SplittableRandom r, int days) {
         int n = days * 1440;
@@ -115,7 +121,7 @@ public final class OpsCorpus {
             }
         }
         // an incident that fell wholly into a missing stretch cannot be seen: drop its label
-        long[] keptTs = java.util.Arrays.copyOf(ts, kept);
+        long[] keptTs = Arrays.copyOf(ts, kept);
         List<OpsSeries.Incident> visible = new ArrayList<>();
         for (OpsSeries.Incident inc : incidents) {
             OpsSeries.Incident abs = new OpsSeries.Incident(inc.kind(), EPOCH + inc.start(), EPOCH + inc.end());
@@ -123,17 +129,18 @@ public final class OpsCorpus {
                 visible.add(abs);
             }
         }
-        return new OpsSeries(name, keptTs, java.util.Arrays.copyOf(vs, kept), visible, days);
+        return new OpsSeries(name, keptTs, Arrays.copyOf(vs, kept), visible, days);
     }
 
     private static boolean anyIn(long[] ts, long from, long to) {
-        int i = java.util.Arrays.binarySearch(ts, from);
+        int i = Arrays.binarySearch(ts, from);
         i = i < 0 ? -i - 1 : i;
         return i < ts.length && ts[i] <= to;
     }
 
     /** Changes {@code base}/{@code scale} from {@code start}; returns the label (relative milliseconds). */
-    private static OpsSeries.Incident inject(SplittableRandom r, double[] base, double[] scale, int start, double sd, double level) {
+    private static OpsSeries.Incident inject(
+            SplittableRandom r, double[] base, double[] scale, int start, double sd, double level) {
         int n = base.length;
         double sign = r.nextBoolean() ? 1 : -1;
         String kind;

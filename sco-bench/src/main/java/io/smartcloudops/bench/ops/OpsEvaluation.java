@@ -24,8 +24,7 @@ final class OpsEvaluation {
     }
 
     /** Per scorer: the best threshold within the budget, then (ours only) the shipped threshold. */
-    record Row(String name, EventScorer.EventScore best, EventScorer.EventScore atShipped, double microsPerRow) {
-    }
+    record Row(String name, EventScorer.EventScore best, EventScorer.EventScore atShipped, double microsPerRow) {}
 
     List<Row> rows(Map<String, OpsScorers> scorers, PrintWriter progress) {
         List<Row> out = new ArrayList<>();
@@ -35,9 +34,15 @@ final class OpsEvaluation {
             for (OpsSeries s : corpus) {
                 scores.add(e.getValue().score(s));
             }
-            double micros = (System.nanoTime() - start) / 1e3 / Math.max(1, corpus.stream().mapToInt(OpsSeries::rows).sum());
+            double micros = (System.nanoTime() - start)
+                    / 1e3
+                    / Math.max(1, corpus.stream().mapToInt(OpsSeries::rows).sum());
             boolean reference = e.getKey().endsWith("(reference)");
-            out.add(new Row(e.getKey(), scorer.best(corpus, scores, maxFalsePerDay), reference ? null : scorer.score(corpus, scores, shipped), micros));
+            out.add(new Row(
+                    e.getKey(),
+                    scorer.best(corpus, scores, maxFalsePerDay),
+                    reference ? null : scorer.score(corpus, scores, shipped),
+                    micros));
             if (progress != null) {
                 progress.printf(Locale.ROOT, "%s: %.2f us/row%n", e.getKey(), micros);
                 progress.flush();
@@ -49,18 +54,34 @@ final class OpsEvaluation {
     String run(Map<String, OpsScorers> scorers, PrintWriter progress) {
         Map<String, Row> byName = new LinkedHashMap<>();
         rows(scorers, progress).forEach(r -> byName.put(r.name(), r));
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
                 "| detector | event F1 (best threshold, <= %.2f false/day) | incidents found | false alarms/day | threshold "
                         + "| event F1 at %.2f | found at %.2f | false/day at %.2f |%n|---|---|---|---|---|---|---|---|%n",
-                maxFalsePerDay, shipped, shipped, shipped));
+                maxFalsePerDay,
+                shipped,
+                shipped,
+                shipped));
         for (Row r : byName.values()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %d/%d | %.3f | %.5g |", r.name(), r.best().f1(), r.best().found(),
-                    r.best().incidents(), r.best().falseAlarmsPerDay(), r.best().threshold()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %d/%d | %.3f | %.5g |",
+                    r.name(),
+                    r.best().f1(),
+                    r.best().found(),
+                    r.best().incidents(),
+                    r.best().falseAlarmsPerDay(),
+                    r.best().threshold()));
             if (r.atShipped() == null) {
                 sb.append(" — | — | — |\n");
             } else {
-                sb.append(String.format(Locale.ROOT, " %.3f | %d/%d | %.3f |%n", r.atShipped().f1(), r.atShipped().found(),
-                        r.atShipped().incidents(), r.atShipped().falseAlarmsPerDay()));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        " %.3f | %d/%d | %.3f |%n",
+                        r.atShipped().f1(),
+                        r.atShipped().found(),
+                        r.atShipped().incidents(),
+                        r.atShipped().falseAlarmsPerDay()));
             }
         }
         return sb.toString();

@@ -13,7 +13,8 @@ public record OpsSeries(String name, long[] timestamps, double[] values, List<In
     public OpsSeries {
         Objects.requireNonNull(name, "name");
         if (timestamps.length != values.length) {
-            throw new IllegalArgumentException(name + ": " + timestamps.length + " timestamps but " + values.length + " values");
+            throw new IllegalArgumentException(
+                    name + ": " + timestamps.length + " timestamps but " + values.length + " values");
         }
         timestamps = timestamps.clone();
         values = values.clone();

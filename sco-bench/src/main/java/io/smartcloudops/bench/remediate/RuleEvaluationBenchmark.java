@@ -63,7 +63,9 @@ public class RuleEvaluationBenchmark {
                   - alert: Gone
                     expr: absent(heartbeat)
             """;
-    static final String[] METRICS = {"node_cpu_usage_percent", "node_memory_usage_percent", "node_filesystem_usage_percent", "node_load1", "up"};
+    static final String[] METRICS = {
+        "node_cpu_usage_percent", "node_memory_usage_percent", "node_filesystem_usage_percent", "node_load1", "up"
+    };
 
     @Param({"1000", "10000"})
     public int series;
@@ -81,7 +83,8 @@ public class RuleEvaluationBenchmark {
         for (int i = 0; i < series; i++) {
             SeriesId id = SeriesId.of(METRICS[i % METRICS.length], Labels.of("host", "h" + (i / METRICS.length)));
             ids[i] = id;
-            double v = id.name().equals("up") ? 1 : (i % 97 == 0 ? 95 : 40); // about 1% of series breach their threshold
+            double v =
+                    id.name().equals("up") ? 1 : (i % 97 == 0 ? 95 : 40); // about 1% of series breach their threshold
             engine.observe(new Sample(id, now.toEpochMilli(), v), new Score(0.1, v, v, v, "", ""));
         }
     }

@@ -39,7 +39,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "latency", mixinStandardHelpOptions = true, description = "Sample-to-action latency, p50/p99/p999.")
 public final class SampleToActionLatency implements Callable<Integer> {
-    @Option(names = "--series", defaultValue = "10000", description = "background series watched (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--series",
+            defaultValue = "10000",
+            description = "background series watched (default ${DEFAULT-VALUE})")
     int series;
 
     @Option(names = "--iterations", defaultValue = "2000", description = "spikes measured (default ${DEFAULT-VALUE})")
@@ -89,10 +92,14 @@ public final class SampleToActionLatency implements Callable<Integer> {
         List<LatencySummary> r = measure(series, iterations, detector);
         LatencySummary toDispatch = r.get(0);
         LatencySummary toDone = r.get(1);
-        out.printf("sample-to-action over %d watched series, detector %s, %d spikes measured%n", series, detector, toDispatch.count());
-        out.printf("to dispatch (attempt audited, action entered): p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, max %.3f ms%n",
+        out.printf(
+                "sample-to-action over %d watched series, detector %s, %d spikes measured%n",
+                series, detector, toDispatch.count());
+        out.printf(
+                "to dispatch (attempt audited, action entered): p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, max %.3f ms%n",
                 toDispatch.p50Ms(), toDispatch.p99Ms(), toDispatch.p999Ms(), toDispatch.maxMs());
-        out.printf("to done (outcome audited too):             p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, max %.3f ms%n",
+        out.printf(
+                "to done (outcome audited too):             p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, max %.3f ms%n",
                 toDone.p50Ms(), toDone.p99Ms(), toDone.p999Ms(), toDone.maxMs());
         out.flush();
         return 0;
@@ -105,7 +112,9 @@ public final class SampleToActionLatency implements Callable<Integer> {
     public List<LatencySummary> measure(int series, int iterations, String detector) throws Exception {
         Path dir = Files.createTempDirectory("sco-latency");
         AtomicReference<Instant> clock = new AtomicReference<>(Instant.parse("2026-11-27T00:00:00Z"));
-        ProviderRegistry registry = ProviderRegistry.builder().discover(SampleToActionLatency.class.getClassLoader()).build();
+        ProviderRegistry registry = ProviderRegistry.builder()
+                .discover(SampleToActionLatency.class.getClassLoader())
+                .build();
         RuleSet rules = new RuleFileLoader().parseSet("latency.yml", """
                 groups:
                   - name: g
@@ -133,9 +142,20 @@ public final class SampleToActionLatency implements Callable<Integer> {
             }
         };
         // the product's loop, as an embedding app builds it: only the clock is simulated
-        try (Ops ops = Ops.builder(registry).dataDir(dir).clock(clock::get).mode(ActionMode.EXECUTE).cooldown(Duration.ZERO)
-                .rateLimits(1_000_000, 1_000_000, Duration.ofHours(1)).rules(rules).detector(detector).anomalyThreshold(0.9)
-                .notifiers(Map.of()).checkpointInterval(Duration.ZERO).action(probe).listener(outcomes).build()) {
+        try (Ops ops = Ops.builder(registry)
+                .dataDir(dir)
+                .clock(clock::get)
+                .mode(ActionMode.EXECUTE)
+                .cooldown(Duration.ZERO)
+                .rateLimits(1_000_000, 1_000_000, Duration.ofHours(1))
+                .rules(rules)
+                .detector(detector)
+                .anomalyThreshold(0.9)
+                .notifiers(Map.of())
+                .checkpointInterval(Duration.ZERO)
+                .action(probe)
+                .listener(outcomes)
+                .build()) {
             for (int i = 0; i < series; i++) {
                 SeriesId id = SeriesId.of("node_cpu_usage_percent", Labels.of("host", "h" + i));
                 for (int k = 0; k < 3; k++) {
@@ -165,7 +185,8 @@ public final class SampleToActionLatency implements Callable<Integer> {
                 }
                 clock.set(clock.get().plusSeconds(1));
             }
-            return List.of(LatencySummary.ofNanos("sample-to-action (dispatch)", toDispatch),
+            return List.of(
+                    LatencySummary.ofNanos("sample-to-action (dispatch)", toDispatch),
                     LatencySummary.ofNanos("sample-to-action (done)", toDone));
         }
     }

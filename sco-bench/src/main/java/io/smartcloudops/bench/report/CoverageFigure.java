@@ -50,7 +50,9 @@ public record CoverageFigure(String module, long coveredLines, long missedLines)
 
     /** All modules together. */
     public static CoverageFigure total(List<CoverageFigure> modules) {
-        return new CoverageFigure("all", modules.stream().mapToLong(CoverageFigure::coveredLines).sum(),
+        return new CoverageFigure(
+                "all",
+                modules.stream().mapToLong(CoverageFigure::coveredLines).sum(),
                 modules.stream().mapToLong(CoverageFigure::missedLines).sum());
     }
 }

@@ -4,6 +4,7 @@ import io.smartcloudops.bench.detect.DetectorCostBenchmark;
 import io.smartcloudops.bench.detect.SeriesThroughputBenchmark;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
@@ -40,8 +41,10 @@ final class JmhSuite {
                 .param("detector", detector)
                 .param("series", series.stream().map(String::valueOf).toArray(String[]::new))
                 .param("dataDir", dataDir.toString());
-        return JmhRow.of(run(b)).stream().map(ThroughputFigure::of)
-                .sorted(java.util.Comparator.comparingInt(ThroughputFigure::series)).toList();
+        return JmhRow.of(run(b)).stream()
+                .map(ThroughputFigure::of)
+                .sorted(Comparator.comparingInt(ThroughputFigure::series))
+                .toList();
     }
 
     private ChainedOptionsBuilder options(Class<?> benchmark, String name) {
@@ -53,7 +56,10 @@ final class JmhSuite {
                 .resultFormat(ResultFormatType.JSON)
                 .result(rawDir.resolve("jmh-" + name + ".json").toString());
         if (quick) {
-            b.warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(3).measurementTime(TimeValue.seconds(1));
+            b.warmupIterations(1)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3)
+                    .measurementTime(TimeValue.seconds(1));
         }
         return b;
     }

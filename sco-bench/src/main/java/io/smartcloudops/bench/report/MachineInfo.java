@@ -9,8 +9,7 @@ import java.util.Locale;
 
 /** One line naming the machine and JVM a report was measured on, read from {@code /proc} where there is one. */
 final class MachineInfo {
-    private MachineInfo() {
-    }
+    private MachineInfo() {}
 
     /**
      * The 1, 5 and 15 minute load averages: on a shared machine they say how much of it the
@@ -28,9 +27,18 @@ final class MachineInfo {
     static String describe() {
         String cpu = firstMatch(Path.of("/proc/cpuinfo"), "model name");
         String mem = firstMatch(Path.of("/proc/meminfo"), "MemTotal");
-        return String.format(Locale.ROOT, "%d cores (%s), memory %s, %s %s, Java %s (%s), started %s, load average at start %s",
-                Runtime.getRuntime().availableProcessors(), cpu, mem, System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), Instant.now().truncatedTo(ChronoUnit.SECONDS), loadAverage());
+        return String.format(
+                Locale.ROOT,
+                "%d cores (%s), memory %s, %s %s, Java %s (%s), started %s, load average at start %s",
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                mem,
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                loadAverage());
     }
 
     private static String firstMatch(Path file, String key) {

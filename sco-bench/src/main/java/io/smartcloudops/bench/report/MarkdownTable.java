@@ -14,7 +14,8 @@ public final class MarkdownTable {
 
     public MarkdownTable row(Object... cells) {
         if (cells.length != header.size()) {
-            throw new IllegalArgumentException("row of " + cells.length + " cells in a table of " + header.size() + " columns");
+            throw new IllegalArgumentException(
+                    "row of " + cells.length + " cells in a table of " + header.size() + " columns");
         }
         List<String> r = new ArrayList<>();
         for (Object c : cells) {
@@ -30,7 +31,8 @@ public final class MarkdownTable {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("| ").append(String.join(" | ", header)).append(" |\n|");
+        StringBuilder sb =
+                new StringBuilder("| ").append(String.join(" | ", header)).append(" |\n|");
         header.forEach(h -> sb.append("---|"));
         sb.append('\n');
         rows.forEach(r -> sb.append("| ").append(String.join(" | ", r)).append(" |\n"));

@@ -3,6 +3,7 @@ package io.smartcloudops.bench.report;
 import io.smartcloudops.bench.nab.NabOutcome;
 import io.smartcloudops.bench.nab.ProfileScore;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 public record NabFigure(String detector, boolean published, Map<String, Double> scores) {
     public NabFigure {
-        scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+        scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
     }
 
     /** Ours first, then the published ones. */

@@ -18,9 +18,22 @@ import java.util.Objects;
  * @param nabFiles how many NAB files the scores are over
  * @param chatIntentNote why intent classification alone is or is not in the latency section
  */
-public record ReportFigures(String mode, String machine, List<String> commands, Duration elapsed, int nabFiles, List<NabFigure> nab,
-        List<CostFigure> cost, List<LatencySummary> latency, LoadResult load, List<ThroughputFigure> throughput, List<Footprint> footprint,
-        SoakResult soak, String chatIntentNote, List<CoverageFigure> coverage, List<String> notes) {
+public record ReportFigures(
+        String mode,
+        String machine,
+        List<String> commands,
+        Duration elapsed,
+        int nabFiles,
+        List<NabFigure> nab,
+        List<CostFigure> cost,
+        List<LatencySummary> latency,
+        LoadResult load,
+        List<ThroughputFigure> throughput,
+        List<Footprint> footprint,
+        SoakResult soak,
+        String chatIntentNote,
+        List<CoverageFigure> coverage,
+        List<String> notes) {
 
     public ReportFigures {
         Objects.requireNonNull(mode, "mode");
@@ -127,8 +140,22 @@ public record ReportFigures(String mode, String machine, List<String> commands, 
         }
 
         public ReportFigures build() {
-            return new ReportFigures(mode, machine, commands, elapsed, nabFiles, nab, cost, latency, load, throughput, footprint, soak,
-                    chatIntentNote, coverage, notes);
+            return new ReportFigures(
+                    mode,
+                    machine,
+                    commands,
+                    elapsed,
+                    nabFiles,
+                    nab,
+                    cost,
+                    latency,
+                    load,
+                    throughput,
+                    footprint,
+                    soak,
+                    chatIntentNote,
+                    coverage,
+                    notes);
         }
     }
 }

@@ -8,6 +8,7 @@ public record ThroughputFigure(String detector, int series, double samplesPerSec
         if (!row.unit().equals("ops/s")) {
             throw new IllegalArgumentException("expected ops/s from " + row.benchmark() + ", got " + row.unit());
         }
-        return new ThroughputFigure(row.param("detector"), Integer.parseInt(row.param("series")), row.score(), row.error());
+        return new ThroughputFigure(
+                row.param("detector"), Integer.parseInt(row.param("series")), row.score(), row.error());
     }
 }

@@ -14,9 +14,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code sco-bench soak}: CPU and live heap over time with many series at one sample per interval each. */
-@Command(name = "soak", mixinStandardHelpOptions = true,
-        description = "Ingest many series at one sample per --interval each with detection and rules on; read CPU and live heap at intervals; "
-                + "time and weigh the detector checkpoint at stop.")
+@Command(
+        name = "soak",
+        mixinStandardHelpOptions = true,
+        description =
+                "Ingest many series at one sample per --interval each with detection and rules on; read CPU and live heap at intervals; "
+                        + "time and weigh the detector checkpoint at stop.")
 public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "10", description = "length (default ${DEFAULT-VALUE})")
     double minutes;
@@ -27,14 +30,20 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "30", description = "seconds between readings (default ${DEFAULT-VALUE})")
     int every;
 
-    @Option(names = "--interval", defaultValue = "1s", converter = IntervalConverter.class,
+    @Option(
+            names = "--interval",
+            defaultValue = "1s",
+            converter = IntervalConverter.class,
             description = "time between a series' samples, e.g. 1s, 15s, 1m or PT15S (default ${DEFAULT-VALUE})")
     Duration interval;
 
     @Option(names = "--detector", defaultValue = "default", description = "detector (default ${DEFAULT-VALUE})")
     String detector;
 
-    @Option(names = "--data", description = "NAB data directory the series' values come from (default datasets/nab/data from the repository root)")
+    @Option(
+            names = "--data",
+            description =
+                    "NAB data directory the series' values come from (default datasets/nab/data from the repository root)")
     String data;
 
     @CommandLine.Spec
@@ -44,10 +53,25 @@ public final class SoakCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         SoakResult r = new SoakRun(new DiscoveredDetectors(), NabDataDir.resolve(data), out)
-                .run(detector, series, Duration.ofSeconds(Math.round(minutes * 60)), Duration.ofSeconds(every), interval);
-        out.printf(Locale.ROOT, "soak %s, %d series every %s, %.1f min: mean CPU %.3f cores (trend %+.4f cores/min), live heap trend %+.2f MiB/min, "
-                + "checkpoint at stop %.2f s (%,.0f B/series)%n", r.detector(), r.series(), r.interval(), r.minutes(), r.meanCpuCores(),
-                r.cpuSlopePerMinute(), r.heapSlopeMiBPerMinute(), r.checkpointSeconds(), r.checkpointBytesPerSeries());
+                .run(
+                        detector,
+                        series,
+                        Duration.ofSeconds(Math.round(minutes * 60)),
+                        Duration.ofSeconds(every),
+                        interval);
+        out.printf(
+                Locale.ROOT,
+                "soak %s, %d series every %s, %.1f min: mean CPU %.3f cores (trend %+.4f cores/min), live heap trend %+.2f MiB/min, "
+                        + "checkpoint at stop %.2f s (%,.0f B/series)%n",
+                r.detector(),
+                r.series(),
+                r.interval(),
+                r.minutes(),
+                r.meanCpuCores(),
+                r.cpuSlopePerMinute(),
+                r.heapSlopeMiBPerMinute(),
+                r.checkpointSeconds(),
+                r.checkpointBytesPerSeries());
         out.flush();
         return 0;
     }
@@ -71,7 +95,8 @@ public final class SoakCommand implements Callable<Integer> {
             try {
                 return Duration.parse(value.trim());
             } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("not a duration: '" + value + "' (use e.g. 15s, 1m or PT15S)");
+                throw new CommandLine.TypeConversionException(
+                        "not a duration: '" + value + "' (use e.g. 15s, 1m or PT15S)");
             }
         }
     }

@@ -10,8 +10,14 @@ import java.util.List;
  * @param checkpointSeconds how long the agent took to write its detector checkpoint at stop; NaN when not measured
  * @param checkpointBytes that checkpoint file's size; 0 when not measured
  */
-public record SoakResult(String detector, int series, double minutes, Duration interval, List<SoakSample> readings,
-        double checkpointSeconds, long checkpointBytes) {
+public record SoakResult(
+        String detector,
+        int series,
+        double minutes,
+        Duration interval,
+        List<SoakSample> readings,
+        double checkpointSeconds,
+        long checkpointBytes) {
     public SoakResult {
         readings = List.copyOf(readings);
     }

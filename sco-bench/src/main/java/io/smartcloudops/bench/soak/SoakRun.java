@@ -2,11 +2,11 @@ package io.smartcloudops.bench.soak;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.smartcloudops.api.detect.DetectorFactory;
+import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.bench.detect.DiscoveredDetectors;
 import io.smartcloudops.bench.detect.FleetRules;
 import io.smartcloudops.bench.detect.WarmFleet;
 import io.smartcloudops.bench.detect.WarmTemplates;
-import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.runtime.DetectorCheckpoints;
 import io.smartcloudops.runtime.Ops;
 import java.io.IOException;
@@ -38,12 +38,15 @@ public final class SoakRun {
 
     public SoakRun(DiscoveredDetectors detectors, Path dataDir, PrintWriter progress) {
         this.detectors = detectors;
-        this.registry = ProviderRegistry.builder().discover(SoakRun.class.getClassLoader()).build();
+        this.registry = ProviderRegistry.builder()
+                .discover(SoakRun.class.getClassLoader())
+                .build();
         this.dataDir = dataDir;
         this.progress = progress;
     }
 
-    public SoakResult run(String detector, int series, Duration length, Duration every) throws IOException, InterruptedException {
+    public SoakResult run(String detector, int series, Duration length, Duration every)
+            throws IOException, InterruptedException {
         return run(detector, series, length, every, Duration.ofSeconds(1));
     }
 
@@ -59,8 +62,14 @@ public final class SoakRun {
         Path loopDir = Files.createTempDirectory("sco-soak");
         new DetectorCheckpoints(loopDir).save(fleet::checkpointEach);
         // saved once at the first round and at stop, as an agent whose interval is longer than the run
-        Ops ops = Ops.builder(registry).dataDir(loopDir).detector(factory).maxSeries(series).rules(FleetRules.NAME, FleetRules.text())
-                .notifiers(Map.of()).checkpointInterval(Duration.ofDays(365)).build();
+        Ops ops = Ops.builder(registry)
+                .dataDir(loopDir)
+                .detector(factory)
+                .maxSeries(series)
+                .rules(FleetRules.NAME, FleetRules.text())
+                .notifiers(Map.of())
+                .checkpointInterval(Duration.ofDays(365))
+                .build();
         List<SoakSample> readings;
         try {
             readings = soak(ops, fleet, length, every, interval);
@@ -72,10 +81,15 @@ public final class SoakRun {
         ops.close(); // writes the detector checkpoint: nothing else it stops takes long
         double checkpointSeconds = (System.nanoTime() - t0) / 1e9;
         long checkpointBytes = Files.size(loopDir.resolve(DetectorCheckpoints.FILE));
-        progress.printf(Locale.ROOT, "soak: checkpoint at stop %.2f s, %,d bytes (%,.0f B/series)%n", checkpointSeconds, checkpointBytes,
+        progress.printf(
+                Locale.ROOT,
+                "soak: checkpoint at stop %.2f s, %,d bytes (%,.0f B/series)%n",
+                checkpointSeconds,
+                checkpointBytes,
                 checkpointBytes / (double) series);
         progress.flush();
-        return new SoakResult(detector, series, length.toSeconds() / 60.0, interval, readings, checkpointSeconds, checkpointBytes);
+        return new SoakResult(
+                detector, series, length.toSeconds() / 60.0, interval, readings, checkpointSeconds, checkpointBytes);
     }
 
     private List<SoakSample> soak(Ops ops, WarmFleet fleet, Duration length, Duration every, Duration interval)
@@ -109,13 +123,21 @@ public final class SoakRun {
                 long cpu = os.getProcessCpuTime();
                 double cores = (cpu - lastCpu) / (double) (now - lastWall);
                 System.gc();
-                double heapMiB = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+                double heapMiB =
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
                 lastCpu = os.getProcessCpuTime();
                 lastWall = System.nanoTime();
                 SoakSample r = new SoakSample((now - start) / 1e9, cores, heapMiB, samples, firing, late);
                 readings.add(r);
-                progress.printf(Locale.ROOT, "soak %.0f s: CPU %.3f cores, live heap %.1f MiB, %d samples, %d firing, %d late rounds%n",
-                        r.elapsedSeconds(), r.cpuCores(), r.liveHeapMiB(), r.samples(), r.firing(), r.lateTicks());
+                progress.printf(
+                        Locale.ROOT,
+                        "soak %.0f s: CPU %.3f cores, live heap %.1f MiB, %d samples, %d firing, %d late rounds%n",
+                        r.elapsedSeconds(),
+                        r.cpuCores(),
+                        r.liveHeapMiB(),
+                        r.samples(),
+                        r.firing(),
+                        r.lateTicks());
                 progress.flush();
                 nextReading += every.toNanos();
             }

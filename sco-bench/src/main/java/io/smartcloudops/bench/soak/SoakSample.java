@@ -10,5 +10,5 @@ package io.smartcloudops.bench.soak;
  * @param firing alerts firing now
  * @param lateTicks rounds so far that did not finish within their interval
  */
-public record SoakSample(double elapsedSeconds, double cpuCores, double liveHeapMiB, long samples, int firing, long lateTicks) {
-}
+public record SoakSample(
+        double elapsedSeconds, double cpuCores, double liveHeapMiB, long samples, int firing, long lateTicks) {}

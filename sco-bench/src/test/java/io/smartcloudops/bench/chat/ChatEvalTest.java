@@ -20,7 +20,9 @@ class ChatEvalTest {
         CommandLine cl = new CommandLine(new BenchCommand());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(out, true));
-        assertThat(cl.execute("chat-eval", "--queries", file.toString())).as(out.toString()).isZero();
+        assertThat(cl.execute("chat-eval", "--queries", file.toString()))
+                .as(out.toString())
+                .isZero();
         return out.toString();
     }
 

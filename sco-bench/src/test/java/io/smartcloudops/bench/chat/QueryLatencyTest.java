@@ -26,7 +26,10 @@ class QueryLatencyTest {
         StringWriter out = new StringWriter();
         CommandLine cl = new CommandLine(new BenchCommand());
         cl.setOut(new PrintWriter(out, true));
-        assertThat(cl.execute("query", "--queries", queries.toString(), "--rounds", "2")).isZero();
-        assertThat(out.toString()).contains("offline engine: 3 queries x 2 rounds").containsPattern("answer latency: p50 [0-9.]+ ms, p99 [0-9.]+ ms");
+        assertThat(cl.execute("query", "--queries", queries.toString(), "--rounds", "2"))
+                .isZero();
+        assertThat(out.toString())
+                .contains("offline engine: 3 queries x 2 rounds")
+                .containsPattern("answer latency: p50 [0-9.]+ ms, p99 [0-9.]+ ms");
     }
 }

@@ -10,7 +10,9 @@ import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import io.smartcloudops.detect.pipeline.SampleVerdict;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +52,8 @@ class WarmFleetTest {
         assertThat(seeds).hasSize(10).containsKey(fleet.id(3));
         assertThat(seeds.get(fleet.id(0)).state()).isSameAs(templates.state().get(0));
         assertThat(fleet.sampleAt(3, 1_000L).series()).isEqualTo(fleet.id(3));
-        assertThatThrownBy(fleet::pipeline).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(fleet::pipeline)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("WarmFleet.restore");
     }
 
@@ -60,11 +63,14 @@ class WarmFleetTest {
         assertThat(all).allSatisfy(s -> assertThat(s.rows()).isEqualTo(RepresentativeSeries.ROWS));
         // a few hundred points are enough to see every point scored; the benchmark replays them all
         NabSeries first = all.get(0);
-        var series = java.util.List.of(new NabSeries(first.relativePath(), first.timestamps().subList(0, 300),
-                java.util.Arrays.copyOf(first.values(), 300)));
+        var series = List.of(new NabSeries(
+                first.relativePath(), first.timestamps().subList(0, 300), Arrays.copyOf(first.values(), 300)));
 
-        double ours = new DetectorReplay(new DiscoveredDetectors().factory("ewma"),
-                io.smartcloudops.api.detect.DetectorSettings.defaults(), series).run();
+        double ours = new DetectorReplay(
+                        new DiscoveredDetectors().factory("ewma"),
+                        io.smartcloudops.api.detect.DetectorSettings.defaults(),
+                        series)
+                .run();
         double forest = new ForestReplay(42, series).run();
 
         assertThat(ours).isFinite().isPositive();

@@ -48,10 +48,15 @@ class FlinkBenchmarkTest {
         assertThat(csv[0].split(",")).containsExactlyElementsOf(FlinkTable.COLUMNS);
         assertThat(csv).hasSize(3);
         for (int row = 1; row < csv.length; row++) {
-            List<Double> numbers = Arrays.stream(csv[row].split(",")).skip(1).map(Double::valueOf).toList();
+            List<Double> numbers = Arrays.stream(csv[row].split(","))
+                    .skip(1)
+                    .map(Double::valueOf)
+                    .toList();
             assertThat(numbers).hasSize(FlinkTable.COLUMNS.size() - 1);
-            // RocksDB keeps its state off the heap: its heap figure is noise around zero, so only the others must be positive
-            assertThat(numbers.subList(0, numbers.size() - 1)).allSatisfy(v -> assertThat(v).isPositive());
+            // RocksDB keeps its state off the heap: its heap figure is noise around zero, so only the others must be
+            // positive
+            assertThat(numbers.subList(0, numbers.size() - 1))
+                    .allSatisfy(v -> assertThat(v).isPositive());
         }
         assertThat(new FlinkTable(points).markdown()).startsWith("| " + String.join(" | ", FlinkTable.COLUMNS) + " |");
     }

@@ -33,7 +33,8 @@ class AccuracyTest {
 
     @Test
     void refusesAScaleOfZero() {
-        assertThatThrownBy(() -> new Accuracy().add(1, 1, 0, 2, 0, 2, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Accuracy().add(1, 1, 0, 2, 0, 2, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("positive in-sample scale");
     }
 }

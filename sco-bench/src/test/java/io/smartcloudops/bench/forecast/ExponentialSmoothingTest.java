@@ -10,7 +10,8 @@ class ExponentialSmoothingTest {
 
     @Test
     void holtWintersContinuesAnExactLinePlusSeasonExactly() {
-        // a season uncorrelated with its position in the cycle, so the least-squares line through it is the trend exactly
+        // a season uncorrelated with its position in the cycle, so the least-squares line through it is the trend
+        // exactly
         double[] season = {2, -2, -2, 2};
         double[] x = new double[40];
         for (int t = 0; t < x.length; t++) {
@@ -31,8 +32,8 @@ class ExponentialSmoothingTest {
     @Test
     void theDampedTrendAddsPhiPlusPhiSquaredAndSoOn() {
         ExponentialSmoothing ets = new ExponentialSmoothing(1, true);
-        ExponentialSmoothing.Fit fit = new ExponentialSmoothing.Fit(new ExponentialSmoothing.Parameters(0.5, 0.1, 0, 0.9), 100, 2,
-                new double[] {0}, 10, 10);
+        ExponentialSmoothing.Fit fit = new ExponentialSmoothing.Fit(
+                new ExponentialSmoothing.Parameters(0.5, 0.1, 0, 0.9), 100, 2, new double[] {0}, 10, 10);
 
         Prediction p = ets.forecast(fit, 3);
 
@@ -45,8 +46,8 @@ class ExponentialSmoothingTest {
     void simpleSmoothingsIntervalIsTheTextbooks() {
         // ETS(A,N,N): var(h) = sigma^2 (1 + (h - 1) alpha^2) (Hyndman and Athanasopoulos, table 8.8)
         ExponentialSmoothing ses = new ExponentialSmoothing(1, false);
-        ExponentialSmoothing.Fit fit = new ExponentialSmoothing.Fit(new ExponentialSmoothing.Parameters(0.4, 0, 0, 1), 5, 0,
-                new double[] {0}, 100, 400);
+        ExponentialSmoothing.Fit fit = new ExponentialSmoothing.Fit(
+                new ExponentialSmoothing.Parameters(0.4, 0, 0, 1), 5, 0, new double[] {0}, 100, 400);
 
         Prediction p = ses.forecast(fit, 5);
 
@@ -61,8 +62,8 @@ class ExponentialSmoothingTest {
     void holtWintersIntervalCountsTheSeasonOncePerSeason() {
         // c_j = alpha + beta j + gamma [j mod m = 0], summed in squares over j < h
         ExponentialSmoothing hw = new ExponentialSmoothing(2, false);
-        ExponentialSmoothing.Fit fit = new ExponentialSmoothing.Fit(new ExponentialSmoothing.Parameters(0.3, 0.1, 0.2, 1), 0, 0,
-                new double[] {0, 0}, 10, 10);
+        ExponentialSmoothing.Fit fit = new ExponentialSmoothing.Fit(
+                new ExponentialSmoothing.Parameters(0.3, 0.1, 0.2, 1), 0, 0, new double[] {0, 0}, 10, 10);
 
         Prediction p = hw.forecast(fit, 3);
 

@@ -16,19 +16,32 @@ class ForecastCommandTest {
 
     @Test
     void printsBothGroupsEveryMethodAndTheClaimsAndWritesTheSameToOut(@TempDir Path tmp) throws Exception {
-        Path data = Path.of(System.getProperty("sco.nab.dir", "../datasets/nab")).resolve("data");
+        Path data =
+                Path.of(System.getProperty("sco.nab.dir", "../datasets/nab")).resolve("data");
         Path out = tmp.resolve("forecast.md");
         StringWriter console = new StringWriter();
         CommandLine cli = new CommandLine(new BenchCommand());
         cli.setOut(new PrintWriter(console));
 
-        int exit = cli.execute("forecast", "--data", data.toString(), "--origins", "1", "--claims", "20", "--out", out.toString());
+        int exit = cli.execute(
+                "forecast", "--data", data.toString(), "--origins", "1", "--claims", "20", "--out", out.toString());
 
         assertThat(exit).isZero();
         String md = console.toString();
-        assertThat(md).contains("### hourly (seasonal)").contains("### 5-minute (non-seasonal)").contains("### Time-to-threshold");
-        for (String method : new String[] {ForecastCommand.PRODUCT, "naive", "seasonal-naive", "Holt-Winters (A,A,A)",
-                "damped ETS(A,Ad,A)", "Holt (A,A,N)", "damped ETS(A,Ad,N)", "filling 24%/day"}) {
+        assertThat(md)
+                .contains("### hourly (seasonal)")
+                .contains("### 5-minute (non-seasonal)")
+                .contains("### Time-to-threshold");
+        for (String method : new String[] {
+            ForecastCommand.PRODUCT,
+            "naive",
+            "seasonal-naive",
+            "Holt-Winters (A,A,A)",
+            "damped ETS(A,Ad,A)",
+            "Holt (A,A,N)",
+            "damped ETS(A,Ad,N)",
+            "filling 24%/day"
+        }) {
             assertThat(md).contains("| " + method + " |");
         }
         assertThat(md).doesNotContain("NaN");

@@ -30,7 +30,8 @@ class NaiveForecastTest {
         double sigma = Math.sqrt(7);
         double[] seasonsAhead = {1, 1, 2, 2, 3};
         for (int k = 0; k < 5; k++) {
-            assertThat(p.upper80()[k] - p.mean()[k]).isCloseTo(Prediction.Z80 * sigma * Math.sqrt(seasonsAhead[k]), within(1e-12));
+            assertThat(p.upper80()[k] - p.mean()[k])
+                    .isCloseTo(Prediction.Z80 * sigma * Math.sqrt(seasonsAhead[k]), within(1e-12));
         }
     }
 

@@ -15,7 +15,8 @@ class ProductForecastTest {
             x[t] = 50 + 10 * Math.sin(2 * Math.PI * t / 24) + ((t * 7919) % 13 - 6) * 0.1;
         }
 
-        Prediction p = new ProductForecast("product", new SeasonalSeriesForecaster()).predict(x, ForecastCorpus.HOUR, 48);
+        Prediction p =
+                new ProductForecast("product", new SeasonalSeriesForecaster()).predict(x, ForecastCorpus.HOUR, 48);
 
         assertThat(p.horizon()).isEqualTo(48);
         for (int k = 0; k < 48; k++) {

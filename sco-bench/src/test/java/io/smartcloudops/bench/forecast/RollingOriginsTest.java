@@ -24,7 +24,8 @@ class RollingOriginsTest {
         }
         ForecastCorpus corpus = new ForecastCorpus("line", 1, 1, 1, 1, 20, 0);
 
-        RollingOrigins.Result r = new RollingOrigins(7).run(corpus, List.of(new RegularSeries("line", 1, x, 0)), List.of(new NaiveForecast(1)));
+        RollingOrigins.Result r = new RollingOrigins(7)
+                .run(corpus, List.of(new RegularSeries("line", 1, x, 0)), List.of(new NaiveForecast(1)));
 
         assertThat(r.origins()).isEqualTo(7);
         Accuracy[] naive = r.accuracy().get("naive");
@@ -39,7 +40,8 @@ class RollingOriginsTest {
         double[] x = new double[100];
         ForecastCorpus corpus = new ForecastCorpus("flat", 1, 1, 1, 1, 20, 0);
 
-        RollingOrigins.Result r = new RollingOrigins(4).run(corpus, List.of(new RegularSeries("flat", 1, x, 0)), List.of(new NaiveForecast(1)));
+        RollingOrigins.Result r = new RollingOrigins(4)
+                .run(corpus, List.of(new RegularSeries("flat", 1, x, 0)), List.of(new NaiveForecast(1)));
 
         assertThat(r.origins()).isZero();
         assertThat(r.skipped()).isEqualTo(4);

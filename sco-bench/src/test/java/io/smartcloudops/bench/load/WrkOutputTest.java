@@ -52,8 +52,12 @@ class WrkOutputTest {
     void keepsWrksOwnLatencyDistributionInMilliseconds() throws IOException {
         WrkResult r = parser.parse("GET /status", 500, OUTPUT);
 
-        assertThat(r.distribution()).containsEntry("50%", 0.85).containsEntry("75%", 1.35).containsEntry("90%", 1.7)
-                .containsEntry("99%", 3.2).hasSize(4);
+        assertThat(r.distribution())
+                .containsEntry("50%", 0.85)
+                .containsEntry("75%", 1.35)
+                .containsEntry("90%", 1.7)
+                .containsEntry("99%", 3.2)
+                .hasSize(4);
     }
 
     @Test
@@ -65,12 +69,15 @@ class WrkOutputTest {
             WRK_JSON {"requests":10,"duration_us":1000000,"connect":0,"read":0,"write":0,"status":0,"timeout":0,"mean_us":1500000,"max_us":2000000,"p50_us":1500000,"p90_us":1900000,"p99_us":2000000,"p999_us":2000000}
             """;
 
-        assertThat(parser.parse("POST /query", 50, slow).distribution()).containsEntry("50%", 1500.0).containsEntry("99%", 2000.0);
+        assertThat(parser.parse("POST /query", 50, slow).distribution())
+                .containsEntry("50%", 1500.0)
+                .containsEntry("99%", 2000.0);
     }
 
     @Test
     void refusesOutputWithoutTheDoneLine() {
         assertThatThrownBy(() -> parser.parse("GET /status", 500, "Running 20s test @ http://127.0.0.1:1/status\n"))
-                .isInstanceOf(IOException.class).hasMessageContaining("WRK_JSON");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("WRK_JSON");
     }
 }

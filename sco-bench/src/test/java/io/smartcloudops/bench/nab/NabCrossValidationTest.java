@@ -34,12 +34,16 @@ class NabCrossValidationTest {
     void aThresholdThatOnlyTheHeldOutCategoryWouldChooseIsNotChosenForIt() {
         // categories a and b peak at 0.9 inside their window; c peaks at 0.5 inside its window.
         // In-sample, a threshold of 0.5 detects all three; left out, c gets the others' threshold (0.9) and is missed.
-        List<ScoredFile> files = List.of(file("a/x.csv", 152, 0.9), file("b/y.csv", 151, 0.9), file("c/z.csv", 152, 0.5));
-        var cv = new NabCrossValidation(labels(files), List.of(STANDARD)).crossValidate(List.of(Map.of()), List.of(files));
+        List<ScoredFile> files =
+                List.of(file("a/x.csv", 152, 0.9), file("b/y.csv", 151, 0.9), file("c/z.csv", 152, 0.5));
+        var cv = new NabCrossValidation(labels(files), List.of(STANDARD))
+                .crossValidate(List.of(Map.of()), List.of(files));
 
         assertThat(cv.inSample().get("standard")).isGreaterThan(90.0);
         assertThat(cv.crossValidated().get("standard")).isLessThan(cv.inSample().get("standard") - 20.0);
-        assertThat(cv.folds()).filteredOn(f -> f.heldOut().equals("c")).singleElement()
+        assertThat(cv.folds())
+                .filteredOn(f -> f.heldOut().equals("c"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.threshold()).isEqualTo(0.9));
     }
 
@@ -47,7 +51,8 @@ class NabCrossValidationTest {
     void theGridPointIsChosenOnTheOtherCategoriesAndScoresTheHeldOutOne() {
         // point "good" detects inside the window everywhere, point "bad" fires outside it in a and b only:
         // every fold must choose "good", and then cross-validated and in-sample agree
-        List<ScoredFile> good = List.of(file("a/x.csv", 152, 0.9), file("b/y.csv", 151, 0.9), file("c/z.csv", 152, 0.9));
+        List<ScoredFile> good =
+                List.of(file("a/x.csv", 152, 0.9), file("b/y.csv", 151, 0.9), file("c/z.csv", 152, 0.9));
         List<ScoredFile> bad = List.of(file("a/x.csv", 40, 0.9), file("b/y.csv", 40, 0.9), file("c/z.csv", 152, 0.9));
         var cv = new NabCrossValidation(labels(good), List.of(STANDARD))
                 .crossValidate(List.of(Map.of("p", "bad"), Map.of("p", "good")), List.of(bad, good));

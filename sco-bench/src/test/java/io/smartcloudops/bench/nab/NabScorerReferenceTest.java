@@ -19,11 +19,14 @@ class NabScorerReferenceTest {
         "contextOSE,      69.94, 67.17, 73.19",
         "randomCutForest, 54.96, 41.20, 62.29",
     })
-    void reproducesPublishedReferenceScores(String detector, double standard, double lowFp, double lowFn) throws Exception {
+    void reproducesPublishedReferenceScores(String detector, double standard, double lowFp, double lowFn)
+            throws Exception {
         Path nab = SharedData.nab();
-        NabScorer scorer = new NabScorer(CorpusLabels.read(nab.resolve("labels/combined_windows.json")),
+        NabScorer scorer = new NabScorer(
+                CorpusLabels.read(nab.resolve("labels/combined_windows.json")),
                 CostProfile.readAll(nab.resolve("config/profiles.json")));
-        List<ScoredFile> results = ResultsDirectory.read(nab.resolve("reference").resolve(detector), detector);
+        List<ScoredFile> results =
+                ResultsDirectory.read(nab.resolve("reference").resolve(detector), detector);
 
         Map<String, ProfileScore> scores = scorer.score(results);
 

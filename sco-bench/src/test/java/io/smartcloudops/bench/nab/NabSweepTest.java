@@ -23,7 +23,8 @@ class NabSweepTest {
 
     private static Map<String, ProfileScore> score(double[] scores, int windowStart, int windowEnd) {
         List<LocalDateTime> ts = times(scores.length);
-        CorpusLabels labels = CorpusLabels.of(Map.of("c/f.csv", List.of(new LabelWindow(ts.get(windowStart), ts.get(windowEnd)))));
+        CorpusLabels labels =
+                CorpusLabels.of(Map.of("c/f.csv", List.of(new LabelWindow(ts.get(windowStart), ts.get(windowEnd)))));
         return new NabScorer(labels, List.of(FLAT)).score(List.of(new ScoredFile("c/f.csv", ts, scores)));
     }
 
@@ -57,7 +58,7 @@ class NabSweepTest {
     @Test
     void rowsInTheProbationaryPeriodAreNotScored() {
         double[] s = new double[1000];
-        s[100] = 1.0;   // probation is the first 150 rows
+        s[100] = 1.0; // probation is the first 150 rows
         s[500] = 0.9;
         ProfileScore p = score(s, 500, 509).get("flat");
         assertThat(NabSweep.probationaryLength(1000)).isEqualTo(150.0);
@@ -71,6 +72,7 @@ class NabSweepTest {
         early[502] = 1.0;
         double[] late = new double[1000];
         late[508] = 1.0;
-        assertThat(score(early, 500, 509).get("flat").raw()).isGreaterThan(score(late, 500, 509).get("flat").raw());
+        assertThat(score(early, 500, 509).get("flat").raw())
+                .isGreaterThan(score(late, 500, 509).get("flat").raw());
     }
 }

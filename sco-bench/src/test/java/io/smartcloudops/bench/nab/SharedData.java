@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Where the NAB development subset lives: {@code sco.nab.dir} ({@code datasets/nab} in the repository), set by the build. */
 final class SharedData {
-    private SharedData() {
-    }
+    private SharedData() {}
 
     static Path nab() {
         String dir = System.getProperty("sco.nab.dir");

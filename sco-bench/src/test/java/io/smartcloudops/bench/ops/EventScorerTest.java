@@ -15,8 +15,14 @@ class EventScorerTest {
         for (int i = 0; i < n; i++) {
             t[i] = i * M;
         }
-        return new OpsSeries("s", t, new double[n], List.of(new OpsSeries.Incident("spike", 1540 * M, 1550 * M),
-                new OpsSeries.Incident("outage", 2880 * M, 2900 * M)), 3);
+        return new OpsSeries(
+                "s",
+                t,
+                new double[n],
+                List.of(
+                        new OpsSeries.Incident("spike", 1540 * M, 1550 * M),
+                        new OpsSeries.Incident("outage", 2880 * M, 2900 * M)),
+                3);
     }
 
     private static double[] alarmsAt(int... minutes) {

@@ -35,10 +35,14 @@ class OpsCorpusTest {
             // no incident in the warm-up day, none overlapping the next
             assertThat(s.incidents().get(0).start()).isGreaterThanOrEqualTo(t[0] + OpsCorpus.DAY);
             for (int i = 1; i < s.incidents().size(); i++) {
-                assertThat(s.incidents().get(i).start()).isGreaterThan(s.incidents().get(i - 1).end());
+                assertThat(s.incidents().get(i).start())
+                        .isGreaterThan(s.incidents().get(i - 1).end());
             }
         }
-        assertThat(corpus.stream().flatMap(s -> s.incidents().stream()).map(OpsSeries.Incident::kind).distinct())
+        assertThat(corpus.stream()
+                        .flatMap(s -> s.incidents().stream())
+                        .map(OpsSeries.Incident::kind)
+                        .distinct())
                 .containsExactlyInAnyOrder("spike", "level shift", "variance burst", "outage", "drift");
     }
 }

@@ -23,7 +23,8 @@ class CoverageFigureTest {
                 SmartCloudOps example hosts/sco-detect,io.smartcloudops.detect,Ewma,10,90,1,3,8,42,1,9,0,6
                 """);
         List<CoverageFigure> modules = CoverageFigure.read(csv);
-        assertThat(modules).containsExactly(new CoverageFigure("sco-api", 50, 2), new CoverageFigure("sco-detect", 42, 8));
+        assertThat(modules)
+                .containsExactly(new CoverageFigure("sco-api", 50, 2), new CoverageFigure("sco-detect", 42, 8));
         CoverageFigure all = CoverageFigure.total(modules);
         assertThat(all.coveredLines()).isEqualTo(92);
         assertThat(all.percent()).isCloseTo(100.0 * 92 / 102, org.assertj.core.data.Offset.offset(1e-9));
@@ -32,8 +33,12 @@ class CoverageFigureTest {
     @Test
     void aFileThatIsNotJacocosIsRefused() throws Exception {
         Path csv = Files.writeString(dir.resolve("other.csv"), "a,b,c\n1,2,3\n");
-        assertThatThrownBy(() -> CoverageFigure.read(csv)).isInstanceOf(IOException.class).hasMessageContaining("not a JaCoCo CSV");
+        assertThatThrownBy(() -> CoverageFigure.read(csv))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not a JaCoCo CSV");
         Path empty = Files.writeString(dir.resolve("empty.csv"), "");
-        assertThatThrownBy(() -> CoverageFigure.read(empty)).isInstanceOf(IOException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> CoverageFigure.read(empty))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("empty");
     }
 }

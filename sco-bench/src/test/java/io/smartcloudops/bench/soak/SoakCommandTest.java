@@ -20,7 +20,8 @@ class SoakCommandTest {
 
     @Test
     void refusesAnIntervalItCannotReadAndSaysHowToWriteOne() {
-        assertThatThrownBy(() -> converter.convert("fifteen")).isInstanceOf(CommandLine.TypeConversionException.class)
+        assertThatThrownBy(() -> converter.convert("fifteen"))
+                .isInstanceOf(CommandLine.TypeConversionException.class)
                 .hasMessageContaining("15s");
     }
 

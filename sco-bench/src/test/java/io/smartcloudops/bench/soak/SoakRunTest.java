@@ -25,7 +25,9 @@ class SoakRunTest {
 
         assertThat(r.interval()).isEqualTo(Duration.ofMillis(500));
         // 2 s at one round per 500 ms: 4 rounds of 20 series, each reading counting what came before it
-        assertThat(r.readings()).isNotEmpty().allSatisfy(s -> assertThat(s.samples()).isPositive().isLessThanOrEqualTo(80));
+        assertThat(r.readings())
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.samples()).isPositive().isLessThanOrEqualTo(80));
         assertThat(r.checkpointSeconds()).isPositive();
         assertThat(r.checkpointBytes()).isPositive();
         assertThat(r.checkpointBytesPerSeries()).isEqualTo(r.checkpointBytes() / 20.0);

@@ -32,13 +32,13 @@ final class ArgumentSlots {
 
     /** Names, numbers and spans in words; anything with shell or markup characters is not an argument. */
     private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{N} ._@:+-]{1,80}");
+
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9][a-z0-9_.@-]{0,63}");
     private static final Pattern ALERT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
     private static final int MAX_COUNT = 1000;
 
-    private ArgumentSlots() {
-    }
+    private ArgumentSlots() {}
 
     /** Arguments keyed by neutral mention keys ({@link SlotExtractor} constants); nulls and blanks are skipped. */
     static Map<String, Object> normalise(Map<String, Object> arguments) {
@@ -66,7 +66,9 @@ final class ArgumentSlots {
             case LEVEL -> known(LEVEL, lower);
             case SEVERITY -> known(SEVERITY, lower);
             case INSTANCE_TYPE -> known(INSTANCE_TYPE, lower);
-            case ALERT -> known(ALERT, lower.replace('_', ' ')).or(() -> ALERT_NAME.matcher(text).matches() ? Optional.of(text) : Optional.empty());
+            case ALERT ->
+                known(ALERT, lower.replace('_', ' '))
+                        .or(() -> ALERT_NAME.matcher(text).matches() ? Optional.of(text) : Optional.empty());
             case ID -> IDENTIFIER.matcher(lower).matches() ? Optional.of(lower) : Optional.empty();
             case SPAN -> span(text);
             case LINES, REPLICAS -> count(raw);
@@ -93,12 +95,16 @@ final class ArgumentSlots {
             }
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        return DurationPhrase.find(lower).or(() -> DurationPhrase.find("last " + lower)).map(DurationPhrase::iso);
+        return DurationPhrase.find(lower)
+                .or(() -> DurationPhrase.find("last " + lower))
+                .map(DurationPhrase::iso);
     }
 
     private static Optional<Object> count(Object raw) {
         try {
-            long n = raw instanceof Number number ? number.longValue() : Long.parseLong(raw.toString().strip());
+            long n = raw instanceof Number number
+                    ? number.longValue()
+                    : Long.parseLong(raw.toString().strip());
             return n >= 1 && n <= MAX_COUNT ? Optional.of((int) n) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();

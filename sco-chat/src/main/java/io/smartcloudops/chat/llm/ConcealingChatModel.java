@@ -44,9 +44,13 @@ final class ConcealingChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request, ChatRequestOptions options) {
-        ChatRequest concealed = request.toBuilder().messages(request.messages().stream().map(this::conceal).toList()).build();
+        ChatRequest concealed = request.toBuilder()
+                .messages(request.messages().stream().map(this::conceal).toList())
+                .build();
         ChatResponse response = model.chat(concealed, options);
-        return response.aiMessage() == null ? response : response.toBuilder().aiMessage(reveal(response.aiMessage())).build();
+        return response.aiMessage() == null
+                ? response
+                : response.toBuilder().aiMessage(reveal(response.aiMessage())).build();
     }
 
     @Override
@@ -69,38 +73,57 @@ final class ConcealingChatModel implements ChatModel {
             return SystemMessage.from(names.conceal(system.text()));
         }
         if (message instanceof UserMessage user) {
-            return user.toBuilder().contents(texts(user.contents(), names::conceal)).build();
-        }
-        if (message instanceof AiMessage ai) {
-            return ai.toBuilder().text(names.conceal(ai.text())).thinking(names.conceal(ai.thinking()))
-                    .toolExecutionRequests(calls(ai, names::concealJson)).build();
-        }
-        if (message instanceof ToolExecutionResultMessage result) {
-            ToolExecutionResultMessage.Builder b = ToolExecutionResultMessage.builder().id(result.id()).toolName(result.toolName())
-                    .isError(result.isError()).attributes(result.attributes());
-            return (result.hasSingleText() ? b.text(names.concealJson(result.text())) : b.contents(texts(result.contents(), names::conceal)))
+            return user.toBuilder()
+                    .contents(texts(user.contents(), names::conceal))
                     .build();
         }
-        throw new IllegalStateException("cannot pseudonymise a " + message.type() + " message; it is not sent to the model");
+        if (message instanceof AiMessage ai) {
+            return ai.toBuilder()
+                    .text(names.conceal(ai.text()))
+                    .thinking(names.conceal(ai.thinking()))
+                    .toolExecutionRequests(calls(ai, names::concealJson))
+                    .build();
+        }
+        if (message instanceof ToolExecutionResultMessage result) {
+            ToolExecutionResultMessage.Builder b = ToolExecutionResultMessage.builder()
+                    .id(result.id())
+                    .toolName(result.toolName())
+                    .isError(result.isError())
+                    .attributes(result.attributes());
+            return (result.hasSingleText()
+                            ? b.text(names.concealJson(result.text()))
+                            : b.contents(texts(result.contents(), names::conceal)))
+                    .build();
+        }
+        throw new IllegalStateException(
+                "cannot pseudonymise a " + message.type() + " message; it is not sent to the model");
     }
 
     private AiMessage reveal(AiMessage ai) {
-        return ai.toBuilder().text(names.reveal(ai.text())).thinking(names.reveal(ai.thinking()))
-                .toolExecutionRequests(calls(ai, names::revealJson)).build();
+        return ai.toBuilder()
+                .text(names.reveal(ai.text()))
+                .thinking(names.reveal(ai.thinking()))
+                .toolExecutionRequests(calls(ai, names::revealJson))
+                .build();
     }
 
     private static List<ToolExecutionRequest> calls(AiMessage ai, UnaryOperator<String> arguments) {
         return ai.toolExecutionRequests().stream()
-                .map(call -> call.toBuilder().arguments(call.arguments() == null ? null : arguments.apply(call.arguments())).build())
+                .map(call -> call.toBuilder()
+                        .arguments(call.arguments() == null ? null : arguments.apply(call.arguments()))
+                        .build())
                 .toList();
     }
 
     private static List<Content> texts(List<Content> contents, UnaryOperator<String> text) {
-        return contents.stream().map(c -> {
-            if (c instanceof TextContent t) {
-                return (Content) TextContent.from(text.apply(t.text()));
-            }
-            throw new IllegalStateException("cannot pseudonymise " + c.type() + " content; it is not sent to the model");
-        }).toList();
+        return contents.stream()
+                .map(c -> {
+                    if (c instanceof TextContent t) {
+                        return (Content) TextContent.from(text.apply(t.text()));
+                    }
+                    throw new IllegalStateException(
+                            "cannot pseudonymise " + c.type() + " content; it is not sent to the model");
+                })
+                .toList();
     }
 }

@@ -1,9 +1,9 @@
 package io.smartcloudops.chat.llm;
 
-import io.smartcloudops.chat.internal.nlu.SecretRedactor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcloudops.chat.internal.answer.Reply;
+import io.smartcloudops.chat.internal.nlu.SecretRedactor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -27,10 +27,11 @@ final class DeploymentNames {
     static final Duration REFRESH = Duration.ofMinutes(1);
 
     /** Labels whose values name a machine; the same set {@code SeriesMatcher} filters hosts by, and their kin. */
-    private static final Set<String> HOST_LABELS = Set.of("host", "hostname", "instance", "node", "nodename", "pod", "instance_id");
+    private static final Set<String> HOST_LABELS =
+            Set.of("host", "hostname", "instance", "node", "nodename", "pod", "instance_id");
     /** Labels whose values name a service or its process. */
-    private static final Set<String> SERVICE_LABELS = Set.of("service", "service_name", "job", "unit", "app", "container", "deployment",
-            "name");
+    private static final Set<String> SERVICE_LABELS =
+            Set.of("service", "service_name", "job", "unit", "app", "container", "deployment", "name");
     /** {@code instance="app-1:9100"}: the port is not part of the host's name. */
     private static final Pattern WITH_PORT = Pattern.compile("(.+):\\d{1,5}");
 

@@ -1,7 +1,10 @@
 package io.smartcloudops.chat.llm;
 
 import dev.langchain4j.exception.ToolArgumentsException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
 /** Why a turn was answered by the fallback engine; {@code data.fallback_reason} of the reply. */
 enum FallbackReason {
@@ -18,8 +21,10 @@ enum FallbackReason {
 
     static FallbackReason of(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof java.net.http.HttpTimeoutException
-                    || t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof HttpTimeoutException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof TimeoutException) {
                 return TIMEOUT;
             }
             if (t instanceof MalformedToolCallException || t instanceof ToolArgumentsException) {

@@ -13,9 +13,17 @@ import io.smartcloudops.chat.OfflineChatEngine;
  * loads its embedding model, so a typo fails fast.
  *
  * <pre>{@code
- * ProviderConfig config = ProviderConfig.of("chat", Map.of("base_url", "http://localhost:11434/v1",
- *         "model", "llama3.1", "api_key", hostReadKeyFromItsEnvironment));
- * ChatEngine chat = registry.provider(ChatEngineProvider.class, "llm").create(context.withConfig(config), view, gateway);
+ * ProviderConfig config = ProviderConfig.of(
+ *         "chat",
+ *         Map.of(
+ *                 "base_url",
+ *                 "http://localhost:11434/v1",
+ *                 "model",
+ *                 "llama3.1",
+ *                 "api_key",
+ *                 hostReadKeyFromItsEnvironment));
+ * ChatEngine chat =
+ *         registry.provider(ChatEngineProvider.class, "llm").create(context.withConfig(config), view, gateway);
  * }</pre>
  */
 public final class LlmChatEngineProvider implements ChatEngineProvider {

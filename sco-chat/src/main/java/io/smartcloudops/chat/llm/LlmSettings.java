@@ -33,15 +33,24 @@ import java.util.Set;
  * @param apiKey empty when the server needs none; never printed by {@link #toString()}
  * @param offline the offline engine's settings: the fallback, the input guard and the shared session file
  */
-record LlmSettings(String baseUrl, String model, String apiKey, Duration timeout, int maxRetries, int maxMessages,
-        int maxToolCalls, OfflineChatSettings offline) {
+record LlmSettings(
+        String baseUrl,
+        String model,
+        String apiKey,
+        Duration timeout,
+        int maxRetries,
+        int maxMessages,
+        int maxToolCalls,
+        OfflineChatSettings offline) {
 
-    static final Set<String> OWN_KEYS = Set.of("base_url", "model", "api_key", "timeout", "max_retries", "max_messages", "max_tool_calls");
+    static final Set<String> OWN_KEYS =
+            Set.of("base_url", "model", "api_key", "timeout", "max_retries", "max_messages", "max_tool_calls");
 
     LlmSettings {
         baseUrl = checkedUrl(baseUrl);
         if (model == null || model.isBlank()) {
-            throw new ConfigException("missing required setting 'model' (the model name the server knows, e.g. gpt-4o-mini or llama3.1)");
+            throw new ConfigException(
+                    "missing required setting 'model' (the model name the server knows, e.g. gpt-4o-mini or llama3.1)");
         }
         apiKey = apiKey == null ? "" : apiKey.strip();
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
@@ -68,16 +77,28 @@ record LlmSettings(String baseUrl, String model, String apiKey, Duration timeout
                 offline.put(k, v);
             }
         });
-        return new LlmSettings(config.requireString("base_url"), config.requireString("model"), config.string("api_key", ""),
-                config.duration("timeout", Duration.ofSeconds(5)), config.integer("max_retries", 0),
-                config.integer("max_messages", 20), config.integer("max_tool_calls", 4),
+        return new LlmSettings(
+                config.requireString("base_url"),
+                config.requireString("model"),
+                config.string("api_key", ""),
+                config.duration("timeout", Duration.ofSeconds(5)),
+                config.integer("max_retries", 0),
+                config.integer("max_messages", 20),
+                config.integer("max_tool_calls", 4),
                 OfflineChatSettings.from(ProviderConfig.of(offline)));
     }
 
     /** The configuration the fallback offline engine gets: only its own keys, so it shares the session file and expiry. */
     ProviderConfig offlineConfig() {
-        return ProviderConfig.of(Map.of("max-query-chars", offline.maxQueryChars(), "min-confidence", offline.minConfidence(),
-                "session-ttl", offline.sessionTtl().toString(), "session-file", offline.sessionFile()));
+        return ProviderConfig.of(Map.of(
+                "max-query-chars",
+                offline.maxQueryChars(),
+                "min-confidence",
+                offline.minConfidence(),
+                "session-ttl",
+                offline.sessionTtl().toString(),
+                "session-file",
+                offline.sessionFile()));
     }
 
     @Override
@@ -89,7 +110,8 @@ record LlmSettings(String baseUrl, String model, String apiKey, Duration timeout
 
     private static String checkedUrl(String url) {
         if (url == null || url.isBlank()) {
-            throw new ConfigException("missing required setting 'base_url' (e.g. https://api.openai.com/v1 or http://localhost:11434/v1)");
+            throw new ConfigException(
+                    "missing required setting 'base_url' (e.g. https://api.openai.com/v1 or http://localhost:11434/v1)");
         }
         try {
             URI uri = new URI(url.strip());

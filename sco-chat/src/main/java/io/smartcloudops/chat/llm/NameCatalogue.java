@@ -22,13 +22,13 @@ import java.util.stream.Collectors;
 final class NameCatalogue {
 
     /** One name and its kind, in the spelling the ops data uses. */
-    record Name(String spelling, NameKind kind) {
-    }
+    record Name(String spelling, NameKind kind) {}
 
     /** A shape that is a name whether or not the deployment reported it. */
     private record Detector(Pattern whole, String bounded, NameKind kind) {
         static Detector of(String core, String before, String after, NameKind kind) {
-            return new Detector(Pattern.compile(core, Pattern.CASE_INSENSITIVE), before + "(?:" + core + ")" + after, kind);
+            return new Detector(
+                    Pattern.compile(core, Pattern.CASE_INSENSITIVE), before + "(?:" + core + ")" + after, kind);
         }
     }
 
@@ -38,17 +38,30 @@ final class NameCatalogue {
     private static final List<Detector> DETECTORS = List.of(
             // A port stays outside the name: 10.0.1.5:9100 and 10.0.1.5 are one address to the model.
             Detector.of(OCTET + "(?:\\." + OCTET + "){3}", "(?<![\\w.])", "(?![\\w]|\\.\\d)", NameKind.IP),
-            Detector.of("(?:" + HEX + ":){7}" + HEX + "|(?:" + HEX + ":){1,6}:(?:" + HEX + "(?::" + HEX + "){0,5})?"
-                    + "|::(?:" + HEX + ":){0,5}" + HEX, "(?<![\\w:])", "(?![\\w:])", NameKind.IP),
+            Detector.of(
+                    "(?:" + HEX + ":){7}" + HEX + "|(?:" + HEX + ":){1,6}:(?:" + HEX + "(?::" + HEX + "){0,5})?"
+                            + "|::(?:" + HEX + ":){0,5}" + HEX,
+                    "(?<![\\w:])",
+                    "(?![\\w:])",
+                    NameKind.IP),
             Detector.of("i-[0-9a-f]{8}(?:[0-9a-f]{9})?", "(?<![\\w-])", "(?![\\w-])", NameKind.INSTANCE),
             // EC2's default host names spell the address: ip-10-0-1-5, optionally with a region domain.
-            Detector.of("ip-" + OCTET + "(?:-" + OCTET + "){3}(?:\\.[a-z0-9-]+)*", "(?<![\\w.-])", "(?![\\w-])", NameKind.HOST),
+            Detector.of(
+                    "ip-" + OCTET + "(?:-" + OCTET + "){3}(?:\\.[a-z0-9-]+)*",
+                    "(?<![\\w.-])",
+                    "(?![\\w-])",
+                    NameKind.HOST),
             // Names under private suffixes are infrastructure by definition; public domains are left alone.
-            Detector.of("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
-                    + "\\.(?:internal|local|localdomain|lan|corp|intra|intranet|home\\.arpa)", "(?<![\\w.-])", "(?![\\w-])", NameKind.HOST));
+            Detector.of(
+                    "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+                            + "\\.(?:internal|local|localdomain|lan|corp|intra|intranet|home\\.arpa)",
+                    "(?<![\\w.-])",
+                    "(?![\\w-])",
+                    NameKind.HOST));
 
     /** Characters a name may hold; anything else (quotes, brackets, control characters) is not a name we track. */
     private static final Pattern NAME_CHARS = Pattern.compile("[\\p{L}\\p{N}._:@/+-]{2,128}");
+
     private static final Pattern HAS_LETTER = Pattern.compile(".*\\p{L}.*");
 
     private final Map<String, Name> known;
@@ -56,9 +69,11 @@ final class NameCatalogue {
 
     private NameCatalogue(Map<String, Name> known) {
         this.known = Map.copyOf(known);
-        String names = known.values().stream().map(Name::spelling)
+        String names = known.values().stream()
+                .map(Name::spelling)
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-                .map(Pattern::quote).collect(Collectors.joining("|"));
+                .map(Pattern::quote)
+                .collect(Collectors.joining("|"));
         StringBuilder sb = new StringBuilder();
         if (!names.isEmpty()) {
             // Known names first: at one position the deployment's own kind beats a shape's.
@@ -89,7 +104,9 @@ final class NameCatalogue {
      * could not be found again inside the JSON that carries it.
      */
     static boolean trackable(String value) {
-        return value != null && NAME_CHARS.matcher(value).matches() && HAS_LETTER.matcher(value).matches();
+        return value != null
+                && NAME_CHARS.matcher(value).matches()
+                && HAS_LETTER.matcher(value).matches();
     }
 
     /** True when a detector already recognises the whole value, so it need not be listed. */
@@ -108,7 +125,9 @@ final class NameCatalogue {
         if (name != null) {
             return Optional.of(name);
         }
-        return DETECTORS.stream().filter(d -> d.whole().matcher(matched).matches()).findFirst()
+        return DETECTORS.stream()
+                .filter(d -> d.whole().matcher(matched).matches())
+                .findFirst()
                 .map(d -> new Name(matched, d.kind()));
     }
 

@@ -85,8 +85,7 @@ final class NameHarvestingView implements OpsView {
             switch (key) {
                 case "host", "instance" -> names.learn(value, NameKind.HOST);
                 case "service", "unit" -> names.learn(value, NameKind.SERVICE);
-                default -> {
-                }
+                default -> {}
             }
         }));
         return entries;

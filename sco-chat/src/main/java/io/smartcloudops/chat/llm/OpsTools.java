@@ -38,7 +38,8 @@ final class OpsTools {
 
     private static final String SPAN_HELP = "a time span such as PT1H, P3D, 30m or 'last 2 hours'";
     // No real host or service name in a description: descriptions travel to the model unconcealed.
-    private static final String AS_WRITTEN = ", written exactly as in the question or the tool data, placeholders included";
+    private static final String AS_WRITTEN =
+            ", written exactly as in the question or the tool data, placeholders included";
 
     private final ReadAnswers reads;
     private final ActionAnswers actions;
@@ -52,36 +53,62 @@ final class OpsTools {
         this.fence = fence;
     }
 
-    @Tool(name = "get_status", value = "Summary of the agent: uptime, series watched, open alerts, recent anomalies and actions, source health.")
+    @Tool(
+            name = "get_status",
+            value =
+                    "Summary of the agent: uptime, series watched, open alerts, recent anomalies and actions, source health.")
     String status() {
         return read("get_status", Intent.STATUS, Map.of(), in -> reads.status());
     }
 
-    @Tool(name = "query_metric", value = "Recent values (latest, min, avg, max) of a metric, optionally for one service or host and time range.")
+    @Tool(
+            name = "query_metric",
+            value =
+                    "Recent values (latest, min, avg, max) of a metric, optionally for one service or host and time range.")
     String queryMetric(
-            @P(name = "metric", value = "cpu, memory, disk, network_in, network_out, latency, error_rate, request_rate or load_average") String metric,
+            @P(
+                            name = "metric",
+                            value =
+                                    "cpu, memory, disk, network_in, network_out, latency, error_rate, request_rate or load_average")
+                    String metric,
             @P(name = "service", value = "service name" + AS_WRITTEN, required = false) String service,
             @P(name = "host", value = "host: app, monitor, or a host name" + AS_WRITTEN, required = false) String host,
             @P(name = "range", value = "look-back window, " + SPAN_HELP, required = false) String range) {
-        return read("query_metric", Intent.METRIC_QUERY, args(METRIC, metric, SERVICE, service, HOST, host, SPAN, range), reads::metric);
+        return read(
+                "query_metric",
+                Intent.METRIC_QUERY,
+                args(METRIC, metric, SERVICE, service, HOST, host, SPAN, range),
+                reads::metric);
     }
 
     @Tool(name = "list_anomalies", value = "Recent anomalies the detectors flagged, newest first, optionally filtered.")
     String anomalies(
             @P(name = "metric", value = "metric to filter by", required = false) String metric,
             @P(name = "service", value = "service to filter by" + AS_WRITTEN, required = false) String service,
-            @P(name = "host", value = "host to filter by: app, monitor, or a host name" + AS_WRITTEN, required = false) String host,
+            @P(name = "host", value = "host to filter by: app, monitor, or a host name" + AS_WRITTEN, required = false)
+                    String host,
             @P(name = "range", value = "look-back window, " + SPAN_HELP, required = false) String range) {
-        return read("list_anomalies", Intent.ANOMALIES, args(METRIC, metric, SERVICE, service, HOST, host, SPAN, range), reads::anomalies);
+        return read(
+                "list_anomalies",
+                Intent.ANOMALIES,
+                args(METRIC, metric, SERVICE, service, HOST, host, SPAN, range),
+                reads::anomalies);
     }
 
-    @Tool(name = "explain_anomaly", value = "Why an anomaly was flagged: value, expected band, detector and reason. Give its id, or a metric/host to take the newest.")
+    @Tool(
+            name = "explain_anomaly",
+            value =
+                    "Why an anomaly was flagged: value, expected band, detector and reason. Give its id, or a metric/host to take the newest.")
     String explainAnomaly(
             @P(name = "anomaly_id", value = "the anomaly id, e.g. an-208", required = false) String anomalyId,
             @P(name = "metric", value = "metric, when no id is known", required = false) String metric,
             @P(name = "service", value = "service, when no id is known" + AS_WRITTEN, required = false) String service,
             @P(name = "host", value = "host, when no id is known" + AS_WRITTEN, required = false) String host) {
-        return read("explain_anomaly", Intent.EXPLAIN_ANOMALY, args(ID, anomalyId, METRIC, metric, SERVICE, service, HOST, host), reads::explain);
+        return read(
+                "explain_anomaly",
+                Intent.EXPLAIN_ANOMALY,
+                args(ID, anomalyId, METRIC, metric, SERVICE, service, HOST, host),
+                reads::explain);
     }
 
     @Tool(name = "get_alerts", value = "Open (pending and firing) alerts, most urgent first.")
@@ -92,23 +119,36 @@ final class OpsTools {
         return read("get_alerts", Intent.ALERTS, args(SEVERITY, severity, SERVICE, service, HOST, host), reads::alerts);
     }
 
-    @Tool(name = "get_logs", value = "The agent's newest log lines at or above a level, optionally mentioning a service or host.")
+    @Tool(
+            name = "get_logs",
+            value = "The agent's newest log lines at or above a level, optionally mentioning a service or host.")
     String logs(
             @P(name = "service", value = "service the lines mention" + AS_WRITTEN, required = false) String service,
             @P(name = "host", value = "host the lines mention" + AS_WRITTEN, required = false) String host,
             @P(name = "level", value = "error, warn, info or debug", required = false) String level,
             @P(name = "lines", value = "how many lines, 1 to 500", required = false) Integer lines,
             @P(name = "range", value = "look-back window, " + SPAN_HELP, required = false) String range) {
-        return read("get_logs", Intent.LOGS, args(SERVICE, service, HOST, host, LEVEL, level, LINES, lines, SPAN, range), reads::logs);
+        return read(
+                "get_logs",
+                Intent.LOGS,
+                args(SERVICE, service, HOST, host, LEVEL, level, LINES, lines, SPAN, range),
+                reads::logs);
     }
 
-    @Tool(name = "forecast", value = "Seasonal forecast of a metric: value after the horizon with 80% and 95% intervals and, for a bounded metric, when it reaches its maximum (100% for a percentage); says so when there is too little history.")
+    @Tool(
+            name = "forecast",
+            value =
+                    "Seasonal forecast of a metric: value after the horizon with 80% and 95% intervals and, for a bounded metric, when it reaches its maximum (100% for a percentage); says so when there is too little history.")
     String forecast(
             @P(name = "metric", value = "metric to project, e.g. disk") String metric,
             @P(name = "service", value = "service" + AS_WRITTEN, required = false) String service,
             @P(name = "host", value = "host: app, monitor, or a host name" + AS_WRITTEN, required = false) String host,
             @P(name = "horizon", value = "how far ahead, " + SPAN_HELP, required = false) String horizon) {
-        return read("forecast", Intent.FORECAST, args(METRIC, metric, SERVICE, service, HOST, host, SPAN, horizon), reads::forecast);
+        return read(
+                "forecast",
+                Intent.FORECAST,
+                args(METRIC, metric, SERVICE, service, HOST, host, SPAN, horizon),
+                reads::forecast);
     }
 
     @Tool(name = "get_audit", value = "The audit trail: who asked for or did what, newest first.")
@@ -117,29 +157,47 @@ final class OpsTools {
             @P(name = "host", value = "host the entries are about" + AS_WRITTEN, required = false) String host,
             @P(name = "range", value = "look-back window, " + SPAN_HELP, required = false) String range,
             @P(name = "action_id", value = "an approval or action id", required = false) String actionId) {
-        return read("get_audit", Intent.AUDIT, args(SERVICE, service, HOST, host, SPAN, range, ID, actionId), reads::audit);
+        return read(
+                "get_audit", Intent.AUDIT, args(SERVICE, service, HOST, host, SPAN, range, ID, actionId), reads::audit);
     }
 
-    @Tool(name = "help", value = "What the person asking may do with their role. Call it when they ask what you can do.")
+    @Tool(
+            name = "help",
+            value = "What the person asking may do with their role. Call it when they ask what you can do.")
     String help() {
         return read("help", Intent.HELP, Map.of(), in -> GuideAnswers.help(turn.principal(), actions.targets()));
     }
 
-    @Tool(name = "propose_restart_service", value = "Ask the policy gate to restart a service. It may run dry or wait for an approval; it never runs unchecked.")
+    @Tool(
+            name = "propose_restart_service",
+            value =
+                    "Ask the policy gate to restart a service. It may run dry or wait for an approval; it never runs unchecked.")
     String restart(
             @P(name = "service", value = "the service to restart" + AS_WRITTEN) String service,
-            @P(name = "host", value = "host it runs on: app, monitor, or a host name" + AS_WRITTEN, required = false) String host) {
-        return act("propose_restart_service", Intent.RESTART_SERVICE, args(SERVICE, service, HOST, host), actions::restart);
+            @P(name = "host", value = "host it runs on: app, monitor, or a host name" + AS_WRITTEN, required = false)
+                    String host) {
+        return act(
+                "propose_restart_service",
+                Intent.RESTART_SERVICE,
+                args(SERVICE, service, HOST, host),
+                actions::restart);
     }
 
-    @Tool(name = "propose_scale_up", value = "Ask the policy gate to add replicas of a service, or to resize a host to an instance type.")
+    @Tool(
+            name = "propose_scale_up",
+            value = "Ask the policy gate to add replicas of a service, or to resize a host to an instance type.")
     String scaleUp(
             @P(name = "service", value = "service to scale" + AS_WRITTEN, required = false) String service,
             @P(name = "replicas", value = "replica count", required = false) Integer replicas,
-            @P(name = "instance_type", value = "target instance type, e.g. m5.xlarge", required = false) String instanceType,
-            @P(name = "host", value = "host to resize: app, monitor, or a host name" + AS_WRITTEN, required = false) String host) {
-        return act("propose_scale_up", Intent.SCALE_UP,
-                args(SERVICE, service, REPLICAS, replicas, INSTANCE_TYPE, instanceType, HOST, host), actions::scale);
+            @P(name = "instance_type", value = "target instance type, e.g. m5.xlarge", required = false)
+                    String instanceType,
+            @P(name = "host", value = "host to resize: app, monitor, or a host name" + AS_WRITTEN, required = false)
+                    String host) {
+        return act(
+                "propose_scale_up",
+                Intent.SCALE_UP,
+                args(SERVICE, service, REPLICAS, replicas, INSTANCE_TYPE, instanceType, HOST, host),
+                actions::scale);
     }
 
     @Tool(name = "propose_health_check", value = "Ask the policy gate to probe a service or host.")
@@ -156,22 +214,33 @@ final class OpsTools {
         return act("propose_silence", Intent.SILENCE, args(ALERT, alert, SPAN, duration), actions::silence);
     }
 
-    @Tool(name = "approve_action", value = "Approve a pending action. Only for an id the person named, or the one just proposed when they say yes.")
+    @Tool(
+            name = "approve_action",
+            value =
+                    "Approve a pending action. Only for an id the person named, or the one just proposed when they say yes.")
     String approve(@P(name = "action_id", value = "the approval id, e.g. act-12") String actionId) {
         return decide("approve_action", Intent.APPROVE, actionId, actions::approve);
     }
 
-    @Tool(name = "deny_action", value = "Deny a pending action. Only for an id the person named, or the one just proposed when they say no.")
+    @Tool(
+            name = "deny_action",
+            value =
+                    "Deny a pending action. Only for an id the person named, or the one just proposed when they say no.")
     String deny(@P(name = "action_id", value = "the approval id, e.g. act-12") String actionId) {
         return decide("deny_action", Intent.DENY, actionId, actions::deny);
     }
 
-    private String read(String tool, Intent intent, Map<String, Object> arguments, Function<Interpretation, Reply> answer) {
+    private String read(
+            String tool, Intent intent, Map<String, Object> arguments, Function<Interpretation, Reply> answer) {
         Interpretation in = interpretation(intent, arguments);
         return record(tool, in, answer.apply(in), false);
     }
 
-    private String act(String tool, Intent intent, Map<String, Object> arguments, BiFunction<Interpretation, Principal, Reply> answer) {
+    private String act(
+            String tool,
+            Intent intent,
+            Map<String, Object> arguments,
+            BiFunction<Interpretation, Principal, Reply> answer) {
         Interpretation in = interpretation(intent, arguments);
         Principal who = turn.principal();
         if (!who.role().atLeast(intent.minimumRole())) {
@@ -179,20 +248,25 @@ final class OpsTools {
         }
         if (intent.isMutating() && intent != Intent.DENY && !turn.mayPropose()) {
             // A question never acts: the person asked about the action, or asked for it later, or took it back.
-            Reply refusal = Reply.of("The person's message does not ask for this now (it is a question, a hypothetical, negated, "
-                    + "scheduled or unsupported); nothing was proposed. Answer their question instead.",
+            Reply refusal = Reply.of(
+                    "The person's message does not ask for this now (it is a question, a hypothetical, negated, "
+                            + "scheduled or unsupported); nothing was proposed. Answer their question instead.",
                     Map.of("refused", "not_a_command", "acted", false));
             return record(tool, in, refusal, true);
         }
         return record(tool, in, answer.apply(in, who), false);
     }
 
-    private String decide(String tool, Intent intent, String actionId, BiFunction<Interpretation, Principal, Reply> answer) {
+    private String decide(
+            String tool, Intent intent, String actionId, BiFunction<Interpretation, Principal, Reply> answer) {
         Interpretation in = interpretation(intent, args(ID, actionId));
-        if (turn.principal().role().atLeast(intent.minimumRole()) && in.slot(SlotPolicy.ACTION_ID) != null
+        if (turn.principal().role().atLeast(intent.minimumRole())
+                && in.slot(SlotPolicy.ACTION_ID) != null
                 && !turn.mayDecide(in.slot(SlotPolicy.ACTION_ID))) {
-            Reply refusal = Reply.of("I only " + intent.label() + " an approval id the person names in their message, or the one "
-                    + "proposed in the previous turn; ask them to name it.", Map.of("refused", "unnamed_approval"));
+            Reply refusal = Reply.of(
+                    "I only " + intent.label() + " an approval id the person names in their message, or the one "
+                            + "proposed in the previous turn; ask them to name it.",
+                    Map.of("refused", "unnamed_approval"));
             return record(tool, in, refusal, true);
         }
         return act(tool, intent, args(ID, actionId), answer);
@@ -200,7 +274,8 @@ final class OpsTools {
 
     private Interpretation interpretation(Intent intent, Map<String, Object> arguments) {
         Map<String, Object> mentions = ArgumentSlots.normalise(arguments);
-        return new Interpretation(intent, SlotPolicy.slotsFor(intent, mentions), mentions, 1.0, false, false, null, turn.verdict());
+        return new Interpretation(
+                intent, SlotPolicy.slotsFor(intent, mentions), mentions, 1.0, false, false, null, turn.verdict());
     }
 
     private String record(String tool, Interpretation in, Reply reply, boolean refused) {

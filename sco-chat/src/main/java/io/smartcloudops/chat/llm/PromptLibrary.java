@@ -43,10 +43,13 @@ final class PromptLibrary {
     /** The system prompt for this caller: their role, and only what that role may ask for. */
     String systemPrompt(Principal who) {
         String allowed = Arrays.stream(Intent.values())
-                .filter(i -> i != Intent.HELP && i != Intent.OUT_OF_SCOPE && who.role().atLeast(i.minimumRole()))
+                .filter(i -> i != Intent.HELP
+                        && i != Intent.OUT_OF_SCOPE
+                        && who.role().atLeast(i.minimumRole()))
                 .map(i -> "- " + i.description())
                 .collect(Collectors.joining("\n"));
-        boolean mayAct = Arrays.stream(Intent.values()).anyMatch(i -> i.isAction() && who.role().atLeast(i.minimumRole()));
+        boolean mayAct = Arrays.stream(Intent.values())
+                .anyMatch(i -> i.isAction() && who.role().atLeast(i.minimumRole()));
         String prompt = systemTemplate
                 .replace("${role}", who.role().name().toLowerCase(Locale.ROOT))
                 .replace("${role_note}", answer(mayAct ? "role.may_act" : "role.read_only", Map.of()))
@@ -71,7 +74,8 @@ final class PromptLibrary {
 
     private static String text(String name) {
         try (InputStream in = open(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(l -> !l.startsWith("#"))
                     .collect(Collectors.joining("\n"))
                     .strip();
@@ -83,7 +87,8 @@ final class PromptLibrary {
     private static InputStream open(String name) {
         InputStream in = PromptLibrary.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException("the resource io/smartcloudops/chat/llm/" + name + " is missing from the sco-chat jar");
+            throw new IllegalStateException(
+                    "the resource io/smartcloudops/chat/llm/" + name + " is missing from the sco-chat jar");
         }
         return in;
     }

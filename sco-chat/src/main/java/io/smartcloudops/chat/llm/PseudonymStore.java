@@ -40,11 +40,15 @@ final class PseudonymStore {
         try {
             List<Pseudonyms.Entry> entries = new ArrayList<>();
             for (JsonNode n : json.readTree(stored.get()).path("names")) {
-                entries.add(new Pseudonyms.Entry(n.path("id").asText(), n.path("name").asText()));
+                entries.add(new Pseudonyms.Entry(
+                        n.path("id").asText(), n.path("name").asText()));
             }
             return Pseudonyms.of(entries);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            LOG.warn("pseudonyms of session {} are unreadable ({}); starting afresh", session, e.getClass().getSimpleName());
+            LOG.warn(
+                    "pseudonyms of session {} are unreadable ({}); starting afresh",
+                    session,
+                    e.getClass().getSimpleName());
             return Pseudonyms.empty();
         }
     }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 final class Pseudonymiser {
 
     /** A placeholder, or an escaped literal of one: its backslashes, kind and number. */
-    private static final Pattern PLACEHOLDERS = Pattern.compile("<(\\\\*)(host|service|ip|instance)-(\\d{1,9})>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PLACEHOLDERS =
+            Pattern.compile("<(\\\\*)(host|service|ip|instance)-(\\d{1,9})>", Pattern.CASE_INSENSITIVE);
     /** The same shape without groups, to embed in the scanner. */
     private static final String PLACEHOLDER_SHAPE = "(?i:<\\\\*(?:host|service|ip|instance)-\\d{1,9}>)";
 
@@ -64,7 +65,10 @@ final class Pseudonymiser {
             if (literal != null) {
                 replacement = "<\\" + literal.substring(1);
             } else {
-                replacement = catalogue.identify(m.group()).map(n -> "<" + pseudonyms.idFor(n) + ">").orElse(m.group());
+                replacement = catalogue
+                        .identify(m.group())
+                        .map(n -> "<" + pseudonyms.idFor(n) + ">")
+                        .orElse(m.group());
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
@@ -82,8 +86,8 @@ final class Pseudonymiser {
         while (m.find()) {
             String escapes = m.group(1);
             String id = m.group(2) + "-" + m.group(3);
-            String replacement = escapes.isEmpty() ? pseudonyms.nameOf(id).orElse(m.group())
-                    : "<" + escapes.substring(1) + id + ">";
+            String replacement =
+                    escapes.isEmpty() ? pseudonyms.nameOf(id).orElse(m.group()) : "<" + escapes.substring(1) + id + ">";
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
@@ -129,7 +133,7 @@ final class Pseudonymiser {
         }
         if (node.isObject()) {
             ObjectNode out = json.createObjectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String key = innerKeys && !outer ? strings.apply(field.getKey()) : field.getKey();
                 out.set(key, map(field.getValue(), strings, innerKeys, false));

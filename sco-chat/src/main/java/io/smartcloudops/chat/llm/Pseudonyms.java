@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
 final class Pseudonyms {
 
     /** A placeholder id without its brackets ({@code host-1}) and the name it stands for. */
-    record Entry(String id, String name) {
-    }
+    record Entry(String id, String name) {}
 
     private static final Pattern ID = Pattern.compile("(host|service|ip|instance)-([1-9]\\d{0,8})");
 

@@ -40,7 +40,10 @@ final class SessionMemoryStore implements ChatMemoryStore {
         try {
             return new ArrayList<>(ChatMessageDeserializer.messagesFromJson(stored.get()));
         } catch (RuntimeException e) {
-            LOG.warn("chat memory of session {} is unreadable ({}); starting afresh", memoryId, e.getClass().getSimpleName());
+            LOG.warn(
+                    "chat memory of session {} is unreadable ({}); starting afresh",
+                    memoryId,
+                    e.getClass().getSimpleName());
             return new ArrayList<>();
         }
     }
@@ -50,7 +53,11 @@ final class SessionMemoryStore implements ChatMemoryStore {
         if (messages.isEmpty()) {
             sessions.deleteDocument(SessionStore.Document.MESSAGES, memoryId.toString());
         } else {
-            sessions.saveDocument(SessionStore.Document.MESSAGES, memoryId.toString(), FORMAT, ChatMessageSerializer.messagesToJson(messages));
+            sessions.saveDocument(
+                    SessionStore.Document.MESSAGES,
+                    memoryId.toString(),
+                    FORMAT,
+                    ChatMessageSerializer.messagesToJson(messages));
         }
     }
 

@@ -92,6 +92,7 @@ final class ToolTurn {
             return true;
         }
         return Pattern.compile("(?<![\\w-])#?" + Pattern.quote(id) + "(?![\\w-])")
-                .matcher(verdict.cleaned().toLowerCase(Locale.ROOT)).find();
+                .matcher(verdict.cleaned().toLowerCase(Locale.ROOT))
+                .find();
     }
 }

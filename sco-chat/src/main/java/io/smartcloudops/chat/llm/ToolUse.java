@@ -11,7 +11,13 @@ import java.util.Objects;
  * @param mentions the normalised arguments under neutral keys, remembered for offline follow-ups
  * @param refused true when the caller's role did not allow the tool; nothing was asked of the gateway
  */
-record ToolUse(String tool, Intent intent, Map<String, Object> slots, Map<String, Object> mentions, Reply reply, boolean refused) {
+record ToolUse(
+        String tool,
+        Intent intent,
+        Map<String, Object> slots,
+        Map<String, Object> mentions,
+        Reply reply,
+        boolean refused) {
     ToolUse {
         Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(intent, "intent");

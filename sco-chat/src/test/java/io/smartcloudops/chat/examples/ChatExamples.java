@@ -25,8 +25,9 @@ class ChatExamples {
     void offlineChatEngine(ProviderContext context, OpsView view, ActionGateway gateway, Principal alice) {
         // tag::OfflineChatEngine[]
         try (ChatEngine chat = new OfflineChatEngineProvider().create(context, view, gateway)) {
-            ChatReply p = chat.answer(new ChatQuery("restart nginx on app-1", "s-1", alice)); // a proposal: nothing sent yet
-            ChatReply r = chat.answer(new ChatQuery("yes", "s-1", alice));  // alice confirms in time: the gate gets it
+            ChatReply p =
+                    chat.answer(new ChatQuery("restart nginx on app-1", "s-1", alice)); // a proposal: nothing sent yet
+            ChatReply r = chat.answer(new ChatQuery("yes", "s-1", alice)); // alice confirms in time: the gate gets it
         }
         // end::OfflineChatEngine[]
     }
@@ -40,17 +41,30 @@ class ChatExamples {
         // end::LlmChatEngine[]
     }
 
-    ChatEngine llmChatEngineProvider(ProviderRegistry registry, ProviderContext context, OpsView view, ActionGateway gateway,
+    ChatEngine llmChatEngineProvider(
+            ProviderRegistry registry,
+            ProviderContext context,
+            OpsView view,
+            ActionGateway gateway,
             String hostReadKeyFromItsEnvironment) {
         // tag::LlmChatEngineProvider[]
-        ProviderConfig config = ProviderConfig.of("chat", Map.of("base_url", "http://localhost:11434/v1",
-                "model", "llama3.1", "api_key", hostReadKeyFromItsEnvironment));
-        ChatEngine chat = registry.provider(ChatEngineProvider.class, "llm").create(context.withConfig(config), view, gateway);
+        ProviderConfig config = ProviderConfig.of(
+                "chat",
+                Map.of(
+                        "base_url",
+                        "http://localhost:11434/v1",
+                        "model",
+                        "llama3.1",
+                        "api_key",
+                        hostReadKeyFromItsEnvironment));
+        ChatEngine chat =
+                registry.provider(ChatEngineProvider.class, "llm").create(context.withConfig(config), view, gateway);
         // end::LlmChatEngineProvider[]
         return chat;
     }
 
-    ChatEngine offlineChatEngineProvider(ProviderRegistry registry, ProviderContext context, OpsView view, ActionGateway gateway) {
+    ChatEngine offlineChatEngineProvider(
+            ProviderRegistry registry, ProviderContext context, OpsView view, ActionGateway gateway) {
         // tag::OfflineChatEngineProvider[]
         ChatEngine chat = registry.provider(ChatEngineProvider.class, "offline").create(context, view, gateway);
         // end::OfflineChatEngineProvider[]

@@ -34,8 +34,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class JavadocExamplesTest {
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final List<Path> EXAMPLES = List.of(
-            Path.of("src/test/java/io/smartcloudops/chat/examples"), Path.of("src/test/resources/examples"));
+    private static final List<Path> EXAMPLES =
+            List.of(Path.of("src/test/java/io/smartcloudops/chat/examples"), Path.of("src/test/resources/examples"));
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
     private static final Principal ALICE = new Principal("alice", Role.OPERATOR);
 
@@ -65,11 +65,15 @@ class JavadocExamplesTest {
 
     @Test
     void theProviderExamplesFindTheirEnginesInTheRegistry() {
-        ProviderRegistry registry = ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
+        ProviderRegistry registry =
+                ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
 
-        try (ChatEngine offline = examples.offlineChatEngineProvider(registry, context(), new FakeOpsView(T0), gateway);
-                ChatEngine llm = examples.llmChatEngineProvider(registry, context(), new FakeOpsView(T0), gateway, "")) {
-            assertThat(offline.answer(new io.smartcloudops.api.chat.ChatQuery("status", "s-1", ALICE)).engine())
+        try (ChatEngine offline =
+                        examples.offlineChatEngineProvider(registry, context(), new FakeOpsView(T0), gateway);
+                ChatEngine llm =
+                        examples.llmChatEngineProvider(registry, context(), new FakeOpsView(T0), gateway, "")) {
+            assertThat(offline.answer(new io.smartcloudops.api.chat.ChatQuery("status", "s-1", ALICE))
+                            .engine())
                     .isEqualTo("offline");
             assertThat(llm).isInstanceOf(LlmChatEngine.class);
         }
@@ -90,8 +94,9 @@ class JavadocExamplesTest {
         OfflineChatSettings s = OfflineChatSettings.from(ProviderConfig.of("chat.settings", settings(chat)));
 
         assertThat(chat.get("engine")).isEqualTo(new OfflineChatEngineProvider().name());
-        assertThat(s).isEqualTo(new OfflineChatSettings(2000, 0.4, Duration.ofMinutes(30), "chat-sessions.db",
-                Duration.ofMinutes(2)));
+        assertThat(s)
+                .isEqualTo(new OfflineChatSettings(
+                        2000, 0.4, Duration.ofMinutes(30), "chat-sessions.db", Duration.ofMinutes(2)));
     }
 
     /** The {@code chat} section of an example agent configuration. */
@@ -110,6 +115,9 @@ class JavadocExamplesTest {
     }
 
     private ProviderContext context() {
-        return ProviderContext.builder().clock(InstantSource.fixed(T0)).dataDir(dir).build();
+        return ProviderContext.builder()
+                .clock(InstantSource.fixed(T0))
+                .dataDir(dir)
+                .build();
     }
 }

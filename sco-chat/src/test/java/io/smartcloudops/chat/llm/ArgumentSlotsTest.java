@@ -9,11 +9,34 @@ class ArgumentSlotsTest {
 
     @Test
     void normalisesModelArgumentsWithTheOfflineVocabulary() {
-        Map<String, Object> m = ArgumentSlots.normalise(Map.of("service", "PostgreSQL", "host", "app-1", "metric", "CPU_usage",
-                "span", "last 2 hours", "severity", "Critical", "level", "errors"));
+        Map<String, Object> m = ArgumentSlots.normalise(Map.of(
+                "service",
+                "PostgreSQL",
+                "host",
+                "app-1",
+                "metric",
+                "CPU_usage",
+                "span",
+                "last 2 hours",
+                "severity",
+                "Critical",
+                "level",
+                "errors"));
 
-        assertThat(m).isEqualTo(Map.of("service", "postgres", "host", "app", "metric", "cpu", "span", "PT2H",
-                "severity", "critical", "level", "error"));
+        assertThat(m)
+                .isEqualTo(Map.of(
+                        "service",
+                        "postgres",
+                        "host",
+                        "app",
+                        "metric",
+                        "cpu",
+                        "span",
+                        "PT2H",
+                        "severity",
+                        "critical",
+                        "level",
+                        "error"));
     }
 
     @Test
@@ -24,8 +47,19 @@ class ArgumentSlotsTest {
 
     @Test
     void dropsArgumentsThatAreNotPlainTokens() {
-        Map<String, Object> m = ArgumentSlots.normalise(Map.of("service", "nginx; rm -rf /", "host", "$(reboot)", "id", "act 1 OR 1=1",
-                "lines", -5, "metric", "happiness", "alert", "High Cpu Usage"));
+        Map<String, Object> m = ArgumentSlots.normalise(Map.of(
+                "service",
+                "nginx; rm -rf /",
+                "host",
+                "$(reboot)",
+                "id",
+                "act 1 OR 1=1",
+                "lines",
+                -5,
+                "metric",
+                "happiness",
+                "alert",
+                "High Cpu Usage"));
 
         assertThat(m).isEqualTo(Map.of("alert", "HighCpuUsage"));
     }

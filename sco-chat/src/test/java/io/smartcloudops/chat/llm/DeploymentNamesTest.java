@@ -39,8 +39,11 @@ class DeploymentNamesTest {
     void knowsTheVocabularysServicesAndTheIdentifyingLabelsOfTheWatchedSeries() {
         DeploymentNames names = new DeploymentNames(new CountingView(), clock, List.of("nginx"));
 
-        assertThat(conceal(names, "nginx, app-1, checkout, payments, 10.0.1.7:8080, node_exporter, i-0abc12345def67890, cpu"))
-                .isEqualTo("<service-1>, <host-1>, <service-2>, <service-3>, <ip-1>:8080, <service-4>, <instance-1>, cpu");
+        assertThat(conceal(
+                        names,
+                        "nginx, app-1, checkout, payments, 10.0.1.7:8080, node_exporter, i-0abc12345def67890, cpu"))
+                .isEqualTo(
+                        "<service-1>, <host-1>, <service-2>, <service-3>, <ip-1>:8080, <service-4>, <instance-1>, cpu");
     }
 
     @Test
@@ -80,12 +83,15 @@ class DeploymentNamesTest {
 
     @Test
     void viewThatCannotListItsSeriesLeavesTheShapesInForce() {
-        DeploymentNames names = new DeploymentNames(new ForwardingView(new NamedDeploymentView(T0)) {
-            @Override
-            public List<SeriesId> series() {
-                throw new IllegalStateException("source down");
-            }
-        }, clock, List.of("nginx"));
+        DeploymentNames names = new DeploymentNames(
+                new ForwardingView(new NamedDeploymentView(T0)) {
+                    @Override
+                    public List<SeriesId> series() {
+                        throw new IllegalStateException("source down");
+                    }
+                },
+                clock,
+                List.of("nginx"));
 
         assertThat(conceal(names, "nginx on 10.0.1.7")).isEqualTo("<service-1> on <ip-1>");
     }

@@ -1,6 +1,5 @@
 package io.smartcloudops.chat.llm;
 
-import io.smartcloudops.chat.RecordingGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.chat.OfflineChatEngineProvider;
 import io.smartcloudops.chat.OfflineChatSettings;
+import io.smartcloudops.chat.RecordingGateway;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,16 +24,19 @@ class LlmChatEngineProviderTest {
 
     @Test
     void isDiscoveredUnderTheNameLlmBesideTheOfflineEngine() {
-        ProviderRegistry registry = ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
+        ProviderRegistry registry =
+                ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
 
         assertThat(registry.provider(ChatEngineProvider.class, "llm")).isInstanceOf(LlmChatEngineProvider.class);
-        assertThat(registry.provider(ChatEngineProvider.class, "offline")).isInstanceOf(OfflineChatEngineProvider.class);
+        assertThat(registry.provider(ChatEngineProvider.class, "offline"))
+                .isInstanceOf(OfflineChatEngineProvider.class);
         assertThat(registry.problems()).isEmpty();
     }
 
     @Test
     void defaultsToAFiveSecondTimeoutNoRetriesAndTheOfflineSessionFile() {
-        LlmSettings s = LlmSettings.from(ProviderConfig.of(Map.of("base_url", "http://localhost:11434/v1", "model", "llama3.1")));
+        LlmSettings s = LlmSettings.from(
+                ProviderConfig.of(Map.of("base_url", "http://localhost:11434/v1", "model", "llama3.1")));
 
         assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.maxRetries()).isZero();
@@ -44,8 +47,19 @@ class LlmChatEngineProviderTest {
 
     @Test
     void passesTheOfflineKeysToTheFallback() {
-        LlmSettings s = LlmSettings.from(ProviderConfig.of(Map.of("base_url", "https://api.openai.com/v1", "model", "gpt-4o-mini",
-                "timeout", "2s", "max_retries", 1, "session-ttl", "2h", "min-confidence", 0.5)));
+        LlmSettings s = LlmSettings.from(ProviderConfig.of(Map.of(
+                "base_url",
+                "https://api.openai.com/v1",
+                "model",
+                "gpt-4o-mini",
+                "timeout",
+                "2s",
+                "max_retries",
+                1,
+                "session-ttl",
+                "2h",
+                "min-confidence",
+                0.5)));
 
         assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.maxRetries()).isEqualTo(1);
@@ -56,25 +70,40 @@ class LlmChatEngineProviderTest {
 
     @Test
     void rejectsMissingOrUnknownSettingsNamingThem() {
-        ProviderContext noUrl = ProviderContext.builder().dataDir(dir).config(ProviderConfig.of("chat", Map.of("model", "m"))).build();
-        assertThatThrownBy(() -> new LlmChatEngineProvider().create(noUrl, new RecordingOpsView(LlmTestKit.T0),
-                RecordingGateway.dryRun(LlmTestKit.T0))).isInstanceOf(ConfigException.class).hasMessageContaining("base_url");
+        ProviderContext noUrl = ProviderContext.builder()
+                .dataDir(dir)
+                .config(ProviderConfig.of("chat", Map.of("model", "m")))
+                .build();
+        assertThatThrownBy(() -> new LlmChatEngineProvider()
+                        .create(noUrl, new RecordingOpsView(LlmTestKit.T0), RecordingGateway.dryRun(LlmTestKit.T0)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("base_url");
         assertThatThrownBy(() -> LlmSettings.from(ProviderConfig.of(Map.of("base_url", "http://h/v1"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("model");
-        assertThatThrownBy(() -> LlmSettings.from(ProviderConfig.of("chat", Map.of("base_url", "http://h/v1", "model", "m", "temprature", 1))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("chat.temprature").hasMessageContaining("base_url");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model");
+        assertThatThrownBy(() -> LlmSettings.from(
+                        ProviderConfig.of("chat", Map.of("base_url", "http://h/v1", "model", "m", "temprature", 1))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("chat.temprature")
+                .hasMessageContaining("base_url");
         assertThatThrownBy(() -> LlmSettings.from(ProviderConfig.of(Map.of("base_url", "ftp://h/v1", "model", "m"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("http");
-        assertThatThrownBy(() -> LlmSettings.from(ProviderConfig.of(Map.of("base_url", "http://h/v1", "model", "m", "timeout", "0s"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("timeout");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http");
+        assertThatThrownBy(() -> LlmSettings.from(
+                        ProviderConfig.of(Map.of("base_url", "http://h/v1", "model", "m", "timeout", "0s"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("timeout");
     }
 
     @Test
     void keepsCredentialsOutOfTheUrlAndOutOfItsOwnDescription() {
-        assertThatThrownBy(() -> LlmSettings.from(ProviderConfig.of(Map.of("base_url", "https://u:p@h/v1", "model", "m"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("api_key");
+        assertThatThrownBy(
+                        () -> LlmSettings.from(ProviderConfig.of(Map.of("base_url", "https://u:p@h/v1", "model", "m"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("api_key");
 
-        LlmSettings s = LlmSettings.from(ProviderConfig.of(Map.of("base_url", "http://h/v1", "model", "m", "api_key", "sk-very-secret")));
+        LlmSettings s = LlmSettings.from(
+                ProviderConfig.of(Map.of("base_url", "http://h/v1", "model", "m", "api_key", "sk-very-secret")));
 
         assertThat(s.apiKey()).isEqualTo("sk-very-secret");
         assertThat(s.toString()).doesNotContain("sk-very-secret");

@@ -1,6 +1,5 @@
 package io.smartcloudops.chat.llm;
 
-import io.smartcloudops.chat.RecordingGateway;
 import static io.smartcloudops.chat.llm.LlmTestKit.ALICE;
 import static io.smartcloudops.chat.llm.LlmTestKit.T0;
 import static io.smartcloudops.chat.llm.ScriptedModelServer.Received.text;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.api.chat.ChatQuery;
 import io.smartcloudops.api.chat.ChatReply;
+import io.smartcloudops.chat.RecordingGateway;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +40,10 @@ class LlmChatEngineTest {
         view = new RecordingOpsView(T0);
         gateway = RecordingGateway.dryRun(T0);
         fallback = new LlmTestKit.CannedFallback();
-        engine = new LlmChatEngine(LlmTestKit.context(dir, new LlmTestKit.ManualClock(T0), server.baseUrl(), Map.of()), view, gateway,
+        engine = new LlmChatEngine(
+                LlmTestKit.context(dir, new LlmTestKit.ManualClock(T0), server.baseUrl(), Map.of()),
+                view,
+                gateway,
                 fallback);
     }
 
@@ -52,7 +55,8 @@ class LlmChatEngineTest {
 
     @Test
     void answersWithTheModelsWordsAfterRunningTheToolItCalledThroughTheOpenAiClient() throws IOException {
-        server.thenToolCall("get_alerts", "{\"severity\": \"CRITICAL\"}").thenAnswer("One critical alert: HighCpuUsage on app-1.");
+        server.thenToolCall("get_alerts", "{\"severity\": \"CRITICAL\"}")
+                .thenAnswer("One critical alert: HighCpuUsage on app-1.");
 
         ChatReply reply = engine.answer(new ChatQuery("which critical alerts are open?", "s1", ALICE));
 
@@ -74,17 +78,34 @@ class LlmChatEngineTest {
         JsonNode first = received.get(0).json();
         assertThat(first.path("model").asText()).isEqualTo("test-model");
         List<String> tools = new ArrayList<>();
-        first.path("tools").forEach(t -> tools.add(t.path("function").path("name").asText()));
-        assertThat(tools).contains("get_status", "query_metric", "get_alerts", "get_logs", "forecast", "propose_restart_service",
-                "approve_action", "help");
-        assertThat(text(received.get(0).messages("system").get(0))).contains("SmartCloudOps ChatOps").contains("untrusted");
+        first.path("tools")
+                .forEach(t -> tools.add(t.path("function").path("name").asText()));
+        assertThat(tools)
+                .contains(
+                        "get_status",
+                        "query_metric",
+                        "get_alerts",
+                        "get_logs",
+                        "forecast",
+                        "propose_restart_service",
+                        "approve_action",
+                        "help");
+        assertThat(text(received.get(0).messages("system").get(0)))
+                .contains("SmartCloudOps ChatOps")
+                .contains("untrusted");
         assertThat(text(received.get(0).messages("user").get(0))).isEqualTo("which critical alerts are open?");
 
         JsonNode toolMessage = received.get(1).messages("tool").get(0);
         assertThat(toolMessage.path("tool_call_id").asText()).isEqualTo("call_1");
         JsonNode fenced = JSON.readTree(text(toolMessage));
         assertThat(fenced.path("note").asText()).isEqualTo(DataFence.NOTE);
-        assertThat(fenced.path("data").path("details").path("alerts").get(0).path("name").asText()).isEqualTo("HighCpuUsage");
+        assertThat(fenced.path("data")
+                        .path("details")
+                        .path("alerts")
+                        .get(0)
+                        .path("name")
+                        .asText())
+                .isEqualTo("HighCpuUsage");
     }
 
     @Test
@@ -102,7 +123,9 @@ class LlmChatEngineTest {
 
         ChatReply reply = engine.answer(new ChatQuery("yes", "s1", ALICE));
 
-        assertThat(server.received()).as("the confirmation is settled without the model").hasSize(2);
+        assertThat(server.received())
+                .as("the confirmation is settled without the model")
+                .hasSize(2);
         assertThat(gateway.requests()).hasSize(1);
         ActionRequest request = gateway.requests().get(0);
         assertThat(request.action()).isEqualTo("restart_service");
@@ -110,7 +133,9 @@ class LlmChatEngineTest {
         assertThat(request.parameters()).isEqualTo(Map.of("unit", "nginx"));
         assertThat(request.requestedBy()).isEqualTo(ALICE);
         assertThat(request.reason()).isEqualTo("chat session s1: please restart nginx on app-1");
-        assertThat(gateway.decisions()).as("the engine proposes; it never approves its own proposal").isEmpty();
+        assertThat(gateway.decisions())
+                .as("the engine proposes; it never approves its own proposal")
+                .isEmpty();
         assertThat(reply.intent()).isEqualTo("restart_service");
         assertThat(reply.approvalId()).isEqualTo("act-1");
         assertThat(reply.answer()).contains("Restart nginx on app: waiting for approval act-1");
@@ -118,7 +143,8 @@ class LlmChatEngineTest {
 
     @Test
     void aQuestionAboutARestartProposesNothingEvenWhenTheModelCallsTheTool() {
-        server.thenToolCall("propose_restart_service", "{\"service\": \"nginx\"}").thenAnswer("Restarting is possible.");
+        server.thenToolCall("propose_restart_service", "{\"service\": \"nginx\"}")
+                .thenAnswer("Restarting is possible.");
 
         ChatReply reply = engine.answer(new ChatQuery("what would happen if I restarted nginx?", "s1", ALICE));
         engine.answer(new ChatQuery("yes", "s1", ALICE));
@@ -136,7 +162,9 @@ class LlmChatEngineTest {
 
         assertThat(reply.intent()).isEqualTo("forecast");
         assertThat(reply.slots()).isEqualTo(Map.of("metric", "disk", "host", "app", "horizon", "P2D"));
-        assertThat(reply.data().get("forecasts")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(1);
+        assertThat(reply.data().get("forecasts"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .hasSize(1);
         assertThat(view.calls()).contains("series", "forecast");
     }
 
@@ -150,7 +178,9 @@ class LlmChatEngineTest {
         assertThat(reply.slots()).isEmpty();
         assertThat(reply.answer()).isEqualTo("I only help with the operations of this deployment.");
         assertThat(reply.confidence()).isEqualTo(LlmChatEngine.NO_TOOL_CONFIDENCE);
-        assertThat(view.calls()).as("only the name catalogue listed the series; no tool read anything").containsExactly("series");
+        assertThat(view.calls())
+                .as("only the name catalogue listed the series; no tool read anything")
+                .containsExactly("series");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.smartcloudops.chat.llm;
 
-import io.smartcloudops.chat.RecordingGateway;
 import static io.smartcloudops.chat.llm.LlmTestKit.ALICE;
 import static io.smartcloudops.chat.llm.LlmTestKit.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smartcloudops.api.chat.ChatEngine;
 import io.smartcloudops.api.chat.ChatQuery;
 import io.smartcloudops.api.chat.ChatReply;
+import io.smartcloudops.chat.RecordingGateway;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,14 +46,21 @@ class LlmFallbackTest {
     }
 
     private ChatEngine withCannedFallback() {
-        engine = new LlmChatEngine(LlmTestKit.context(dir, new LlmTestKit.ManualClock(T0), server.baseUrl(), Map.of()), view, gateway, canned);
+        engine = new LlmChatEngine(
+                LlmTestKit.context(dir, new LlmTestKit.ManualClock(T0), server.baseUrl(), Map.of()),
+                view,
+                gateway,
+                canned);
         return engine;
     }
 
     /** The real offline engine as fallback, built by the provider from the same context. */
     private ChatEngine fromProvider(Map<String, Object> extra) {
-        engine = new LlmChatEngineProvider().create(LlmTestKit.context(dir, new LlmTestKit.ManualClock(T0), server.baseUrl(), extra),
-                view, gateway);
+        engine = new LlmChatEngineProvider()
+                .create(
+                        LlmTestKit.context(dir, new LlmTestKit.ManualClock(T0), server.baseUrl(), extra),
+                        view,
+                        gateway);
         return engine;
     }
 
@@ -68,13 +75,16 @@ class LlmFallbackTest {
         assertThat(reply.data()).containsEntry("fallback_reason", "timeout");
         assertThat(reply.intent()).isEqualTo("alerts");
         assertThat(reply.answer()).contains("HighCpuUsage");
-        assertThat(server.received()).as("max_retries defaults to 0: one attempt").hasSize(1);
+        assertThat(server.received())
+                .as("max_retries defaults to 0: one attempt")
+                .hasSize(1);
     }
 
     @Test
     void offlineFallbackApprovesWhatTheModelProposedInThePreviousTurn() {
         ChatEngine chat = fromProvider(Map.of());
-        server.thenToolCall("propose_restart_service", "{\"service\": \"nginx\", \"host\": \"app\"}").thenAnswer("Restart of nginx proposed.");
+        server.thenToolCall("propose_restart_service", "{\"service\": \"nginx\", \"host\": \"app\"}")
+                .thenAnswer("Restart of nginx proposed.");
         chat.answer(new ChatQuery("restart nginx on app-1", "s1", ALICE));
         ChatReply proposed = chat.answer(new ChatQuery("yes", "s1", ALICE));
         assertThat(proposed.approvalId()).isEqualTo("act-1");
@@ -130,8 +140,12 @@ class LlmFallbackTest {
         chat.answer(new ChatQuery("which one was it?", "s1", ALICE));
 
         List<JsonNode> messages = server.received().get(1).messages();
-        assertThat(messages).noneMatch(m -> m.has("tool_calls")).noneMatch(m -> "tool".equals(m.path("role").asText()));
-        assertThat(messages).extracting(m -> m.path("role").asText()).containsExactly("system", "user", "assistant", "user");
+        assertThat(messages)
+                .noneMatch(m -> m.has("tool_calls"))
+                .noneMatch(m -> "tool".equals(m.path("role").asText()));
+        assertThat(messages)
+                .extracting(m -> m.path("role").asText())
+                .containsExactly("system", "user", "assistant", "user");
         assertThat(ScriptedModelServer.Received.text(messages.get(2))).isEqualTo("1 open alerts (offline)");
     }
 
@@ -144,7 +158,9 @@ class LlmFallbackTest {
 
         assertThat(canned.asked()).isEmpty();
         assertThat(reply.engine()).isEqualTo("offline");
-        assertThat(reply.data()).containsEntry("fallback_reason", "llm_error").containsEntry("reused_tool_result", true)
+        assertThat(reply.data())
+                .containsEntry("fallback_reason", "llm_error")
+                .containsEntry("reused_tool_result", true)
                 .containsEntry("confirm", true);
         assertThat(reply.intent()).isEqualTo("restart_service");
         assertThat(gateway.requests()).isEmpty();

@@ -1,6 +1,5 @@
 package io.smartcloudops.chat.llm;
 
-import io.smartcloudops.chat.RecordingGateway;
 import static io.smartcloudops.chat.llm.LlmTestKit.ALICE;
 import static io.smartcloudops.chat.llm.LlmTestKit.T0;
 import static io.smartcloudops.chat.llm.ScriptedModelServer.Received.text;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartcloudops.api.chat.ChatQuery;
+import io.smartcloudops.chat.RecordingGateway;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +40,11 @@ class LlmMemoryTest {
     }
 
     private LlmChatEngine open() {
-        return new LlmChatEngine(LlmTestKit.context(dir, clock, server.baseUrl(), Map.of("session-ttl", "30m")),
-                new RecordingOpsView(T0), RecordingGateway.dryRun(T0), new LlmTestKit.CannedFallback());
+        return new LlmChatEngine(
+                LlmTestKit.context(dir, clock, server.baseUrl(), Map.of("session-ttl", "30m")),
+                new RecordingOpsView(T0),
+                RecordingGateway.dryRun(T0),
+                new LlmTestKit.CannedFallback());
     }
 
     private void firstTurn() {
@@ -50,7 +53,9 @@ class LlmMemoryTest {
     }
 
     private static List<String> texts(List<JsonNode> messages) {
-        return messages.stream().map(m -> m.path("role").asText() + ": " + text(m)).toList();
+        return messages.stream()
+                .map(m -> m.path("role").asText() + ": " + text(m))
+                .toList();
     }
 
     @Test
@@ -61,10 +66,14 @@ class LlmMemoryTest {
         engine.answer(new ChatQuery("how long has it been firing?", "s1", ALICE));
 
         List<JsonNode> secondTurn = server.received().get(2).messages();
-        assertThat(secondTurn).extracting(m -> m.path("role").asText())
+        assertThat(secondTurn)
+                .extracting(m -> m.path("role").asText())
                 .containsExactly("system", "user", "assistant", "tool", "assistant", "user");
-        assertThat(texts(secondTurn)).contains("user: which alerts are open?", "assistant: One critical alert: HighCpuUsage.",
-                "user: how long has it been firing?");
+        assertThat(texts(secondTurn))
+                .contains(
+                        "user: which alerts are open?",
+                        "assistant: One critical alert: HighCpuUsage.",
+                        "user: how long has it been firing?");
     }
 
     @Test
@@ -76,7 +85,8 @@ class LlmMemoryTest {
 
         engine.answer(new ChatQuery("and now?", "s1", ALICE));
 
-        assertThat(texts(server.received().get(2).messages())).contains("user: which alerts are open?", "user: and now?");
+        assertThat(texts(server.received().get(2).messages()))
+                .contains("user: which alerts are open?", "user: and now?");
     }
 
     @Test
@@ -86,7 +96,9 @@ class LlmMemoryTest {
 
         engine.answer(new ChatQuery("hello", "s2", ALICE));
 
-        assertThat(server.received().get(2).messages()).extracting(m -> m.path("role").asText()).containsExactly("system", "user");
+        assertThat(server.received().get(2).messages())
+                .extracting(m -> m.path("role").asText())
+                .containsExactly("system", "user");
     }
 
     @Test
@@ -97,7 +109,8 @@ class LlmMemoryTest {
 
         engine.answer(new ChatQuery("and now?", "s1", ALICE));
 
-        assertThat(texts(server.received().get(2).messages())).containsExactly(
-                texts(server.received().get(2).messages("system")).get(0), "user: and now?");
+        assertThat(texts(server.received().get(2).messages()))
+                .containsExactly(
+                        texts(server.received().get(2).messages("system")).get(0), "user: and now?");
     }
 }

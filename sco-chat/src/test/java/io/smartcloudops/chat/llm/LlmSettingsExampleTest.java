@@ -19,10 +19,12 @@ class LlmSettingsExampleTest {
     void theExampleSettingsAreReadAsTheirCommentsSay() throws IOException {
         Map<String, Object> chat;
         try (InputStream in = getClass().getResourceAsStream("/examples/llm-chat.yaml")) {
-            chat = (Map<String, Object>) new Yaml().<Map<String, Object>>load(in).get("chat");
+            chat = (Map<String, Object>)
+                    new Yaml().<Map<String, Object>>load(in).get("chat");
         }
 
-        LlmSettings s = LlmSettings.from(ProviderConfig.of("chat.settings", (Map<String, Object>) chat.get("settings")));
+        LlmSettings s =
+                LlmSettings.from(ProviderConfig.of("chat.settings", (Map<String, Object>) chat.get("settings")));
 
         assertThat(chat.get("engine")).isEqualTo(new LlmChatEngineProvider().name());
         assertThat(s.baseUrl()).isEqualTo("http://localhost:4000/v1");
@@ -31,8 +33,12 @@ class LlmSettingsExampleTest {
         assertThat(s.maxRetries()).isZero();
         assertThat(s.maxMessages()).isEqualTo(20);
         assertThat(s.maxToolCalls()).isEqualTo(4);
-        assertThat(s.offline()).isEqualTo(new OfflineChatSettings(OfflineChatSettings.defaults().maxQueryChars(),
-                OfflineChatSettings.defaults().minConfidence(), Duration.ofMinutes(30), "chat-sessions.db",
-                OfflineChatSettings.defaults().confirmWithin()));
+        assertThat(s.offline())
+                .isEqualTo(new OfflineChatSettings(
+                        OfflineChatSettings.defaults().maxQueryChars(),
+                        OfflineChatSettings.defaults().minConfidence(),
+                        Duration.ofMinutes(30),
+                        "chat-sessions.db",
+                        OfflineChatSettings.defaults().confirmWithin()));
     }
 }

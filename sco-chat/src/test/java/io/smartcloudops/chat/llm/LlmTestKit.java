@@ -23,14 +23,17 @@ final class LlmTestKit {
     static final Principal VIC = new Principal("vic", Role.VIEWER);
     static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
-    private LlmTestKit() {
-    }
+    private LlmTestKit() {}
 
     static ProviderContext context(Path dir, InstantSource clock, String baseUrl, Map<String, Object> extra) {
-        Map<String, Object> config = new LinkedHashMap<>(Map.of("base_url", baseUrl, "model", "test-model", "api_key", "sk-test-key",
-                "timeout", "2s"));
+        Map<String, Object> config = new LinkedHashMap<>(
+                Map.of("base_url", baseUrl, "model", "test-model", "api_key", "sk-test-key", "timeout", "2s"));
         config.putAll(extra);
-        return ProviderContext.builder().clock(clock).dataDir(dir).config(ProviderConfig.of("chat", config)).build();
+        return ProviderContext.builder()
+                .clock(clock)
+                .dataDir(dir)
+                .config(ProviderConfig.of("chat", config))
+                .build();
     }
 
     /** A clock the test moves by hand. */
@@ -64,7 +67,13 @@ final class LlmTestKit {
         @Override
         public synchronized ChatReply answer(ChatQuery query) {
             asked.add(query);
-            return new ChatReply("alerts", Map.of(), "1 open alerts (offline)", Map.of("alerts", List.of("HighCpuUsage")), null, 0.8,
+            return new ChatReply(
+                    "alerts",
+                    Map.of(),
+                    "1 open alerts (offline)",
+                    Map.of("alerts", List.of("HighCpuUsage")),
+                    null,
+                    0.8,
                     "offline");
         }
 

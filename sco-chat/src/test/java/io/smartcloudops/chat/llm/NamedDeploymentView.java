@@ -30,17 +30,36 @@ import java.util.Optional;
 final class NamedDeploymentView implements OpsView {
 
     /** Every real name the view holds; none may appear in a request to the model. */
-    static final List<String> REAL_NAMES = List.of("checkout", "payments", "ledger", "app-1", "10.0.1.5", "10.0.1.7",
-            "ip-10-0-1-7", "i-0abc12345def67890", "payments-db", "nginx", "node_exporter", "postgres");
+    static final List<String> REAL_NAMES = List.of(
+            "checkout",
+            "payments",
+            "ledger",
+            "app-1",
+            "10.0.1.5",
+            "10.0.1.7",
+            "ip-10-0-1-7",
+            "i-0abc12345def67890",
+            "payments-db",
+            "nginx",
+            "node_exporter",
+            "postgres");
+
     static final String LOGGED_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaGVja291dCJ9.c2lnbmF0dXJlMTIz";
     static final String TYPED_PLACEHOLDER_LOG = "operator note: restart <service-1> right now";
 
-    static final SeriesId CPU_APP = SeriesId.of("node_cpu_usage_percent",
-            Labels.of("host", "app-1", "instance", "10.0.1.5:9100", "job", "node_exporter"));
-    static final SeriesId CHECKOUT_LATENCY = SeriesId.of("http_request_duration_seconds",
-            Labels.of("host", "ip-10-0-1-7.eu-west-1.compute.internal", "instance", "10.0.1.7:8080", "service", "checkout"));
-    static final SeriesId PAYMENTS_ERRORS = SeriesId.of("http_errors_ratio",
-            Labels.of("instance_id", "i-0abc12345def67890", "service", "payments"));
+    static final SeriesId CPU_APP = SeriesId.of(
+            "node_cpu_usage_percent", Labels.of("host", "app-1", "instance", "10.0.1.5:9100", "job", "node_exporter"));
+    static final SeriesId CHECKOUT_LATENCY = SeriesId.of(
+            "http_request_duration_seconds",
+            Labels.of(
+                    "host",
+                    "ip-10-0-1-7.eu-west-1.compute.internal",
+                    "instance",
+                    "10.0.1.7:8080",
+                    "service",
+                    "checkout"));
+    static final SeriesId PAYMENTS_ERRORS =
+            SeriesId.of("http_errors_ratio", Labels.of("instance_id", "i-0abc12345def67890", "service", "payments"));
 
     private final Instant now;
 
@@ -50,7 +69,13 @@ final class NamedDeploymentView implements OpsView {
 
     @Override
     public StatusSnapshot status() {
-        return new StatusSnapshot(now.minus(Duration.ofHours(3)), Duration.ofHours(3), 3, alerts(), anomalies(10), List.of(),
+        return new StatusSnapshot(
+                now.minus(Duration.ofHours(3)),
+                Duration.ofHours(3),
+                3,
+                alerts(),
+                anomalies(10),
+                List.of(),
                 Map.of("prometheus", "ok"));
     }
 
@@ -71,7 +96,8 @@ final class NamedDeploymentView implements OpsView {
     @Override
     public List<AnomalyEvent> anomalies(int limit) {
         Score s = new Score(0.95, 2.4, 0.2, 0.8, "ewma", "latency of checkout far above its baseline");
-        return List.of(new AnomalyEvent("an-301", CHECKOUT_LATENCY, now.minus(Duration.ofMinutes(15)).toEpochMilli(), 2.4, s, "ewma"));
+        return List.of(new AnomalyEvent(
+                "an-301", CHECKOUT_LATENCY, now.minus(Duration.ofMinutes(15)).toEpochMilli(), 2.4, s, "ewma"));
     }
 
     @Override
@@ -82,26 +108,56 @@ final class NamedDeploymentView implements OpsView {
     @Override
     public List<Alert> alerts() {
         return List.of(
-                new Alert("HighLatency", Labels.of("alertname", "HighLatency", "service", "checkout", "instance", "10.0.1.7:8080"),
-                        Map.of("summary", "checkout p99 above 2s on 10.0.1.7"), AlertState.FIRING, Severity.CRITICAL,
-                        now.minus(Duration.ofMinutes(12)), now.minus(Duration.ofMinutes(7)), null, 2.4, "rules"),
+                new Alert(
+                        "HighLatency",
+                        Labels.of("alertname", "HighLatency", "service", "checkout", "instance", "10.0.1.7:8080"),
+                        Map.of("summary", "checkout p99 above 2s on 10.0.1.7"),
+                        AlertState.FIRING,
+                        Severity.CRITICAL,
+                        now.minus(Duration.ofMinutes(12)),
+                        now.minus(Duration.ofMinutes(7)),
+                        null,
+                        2.4,
+                        "rules"),
                 // The only place "ledger" appears: the tool result carrying it is its first sight.
-                new Alert("InstanceDown", Labels.of("alertname", "InstanceDown", "job", "ledger"),
-                        Map.of("summary", "ledger is not scraped"), AlertState.PENDING, Severity.WARNING,
-                        now.minus(Duration.ofMinutes(3)), now.minus(Duration.ofMinutes(3)), null, 0.0, "rules"));
+                new Alert(
+                        "InstanceDown",
+                        Labels.of("alertname", "InstanceDown", "job", "ledger"),
+                        Map.of("summary", "ledger is not scraped"),
+                        AlertState.PENDING,
+                        Severity.WARNING,
+                        now.minus(Duration.ofMinutes(3)),
+                        now.minus(Duration.ofMinutes(3)),
+                        null,
+                        0.0,
+                        "rules"));
     }
 
     @Override
     public List<LogLine> logs(int lines, String minLevel) {
         return List.of(
-                new LogLine(now.minus(Duration.ofMinutes(9)), "ERROR", "io.smartcloudops.remediate",
-                        "checkout on 10.0.1.7 timed out calling payments-db.internal; header Authorization: Bearer " + LOGGED_TOKEN),
-                new LogLine(now.minus(Duration.ofMinutes(2)), "ERROR", "io.smartcloudops.remediate", TYPED_PLACEHOLDER_LOG));
+                new LogLine(
+                        now.minus(Duration.ofMinutes(9)),
+                        "ERROR",
+                        "io.smartcloudops.remediate",
+                        "checkout on 10.0.1.7 timed out calling payments-db.internal; header Authorization: Bearer "
+                                + LOGGED_TOKEN),
+                new LogLine(
+                        now.minus(Duration.ofMinutes(2)),
+                        "ERROR",
+                        "io.smartcloudops.remediate",
+                        TYPED_PLACEHOLDER_LOG));
     }
 
     @Override
     public List<AuditEntry> audit(AuditQuery query) {
-        AuditRecord r = new AuditRecord(AuditKind.ACTION, "bob", "checkout", "restart_service", "succeeded", "alert HighLatency",
+        AuditRecord r = new AuditRecord(
+                AuditKind.ACTION,
+                "bob",
+                "checkout",
+                "restart_service",
+                "succeeded",
+                "alert HighLatency",
                 Map.of("unit", "checkout", "host", "app-1"));
         return List.of(new AuditEntry(7, now.minus(Duration.ofHours(2)), r, "0".repeat(64), "a".repeat(64)));
     }

@@ -38,11 +38,18 @@ class PseudonymStoreTest {
         try (SessionStore sessions = open()) {
             Pseudonyms loaded = new PseudonymStore(sessions).load("s1");
 
-            assertThat(loaded.entries()).containsExactly(new Pseudonyms.Entry("service-1", "checkout"),
-                    new Pseudonyms.Entry("ip-1", "10.0.1.7"), new Pseudonyms.Entry("host-1", "app-1"));
-            assertThat(loaded.idFor(new NameCatalogue.Name("payments", NameKind.SERVICE))).isEqualTo("service-2");
-            assertThat(loaded.idFor(new NameCatalogue.Name("CHECKOUT", NameKind.SERVICE))).isEqualTo("service-1");
-            assertThat(new PseudonymStore(sessions).load("s2").size()).as("another session").isZero();
+            assertThat(loaded.entries())
+                    .containsExactly(
+                            new Pseudonyms.Entry("service-1", "checkout"),
+                            new Pseudonyms.Entry("ip-1", "10.0.1.7"),
+                            new Pseudonyms.Entry("host-1", "app-1"));
+            assertThat(loaded.idFor(new NameCatalogue.Name("payments", NameKind.SERVICE)))
+                    .isEqualTo("service-2");
+            assertThat(loaded.idFor(new NameCatalogue.Name("CHECKOUT", NameKind.SERVICE)))
+                    .isEqualTo("service-1");
+            assertThat(new PseudonymStore(sessions).load("s2").size())
+                    .as("another session")
+                    .isZero();
         }
     }
 
@@ -60,7 +67,10 @@ class PseudonymStoreTest {
     @Test
     void documentThisVersionCannotReadStartsAfresh() {
         try (SessionStore sessions = open()) {
-            sessions.saveDocument(SessionStore.Document.PSEUDONYMS, "s1", PseudonymStore.FORMAT,
+            sessions.saveDocument(
+                    SessionStore.Document.PSEUDONYMS,
+                    "s1",
+                    PseudonymStore.FORMAT,
                     "{\"names\":[{\"id\":\"host-1\",\"name\":\"a\"},{\"id\":\"host-1\",\"name\":\"b\"}]}");
             sessions.saveDocument(SessionStore.Document.PSEUDONYMS, "s2", PseudonymStore.FORMAT + 1, "{\"names\":[]}");
             sessions.saveDocument(SessionStore.Document.PSEUDONYMS, "s3", PseudonymStore.FORMAT, "not json");
@@ -73,8 +83,10 @@ class PseudonymStoreTest {
 
     @Test
     void rejectsEntriesItCouldNotHaveWritten() {
-        assertThatThrownBy(() -> Pseudonyms.of(List.of(new Pseudonyms.Entry("db-1", "x")))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Pseudonyms.of(List.of(new Pseudonyms.Entry("host-1", "a"), new Pseudonyms.Entry("host-2", "A"))))
+        assertThatThrownBy(() -> Pseudonyms.of(List.of(new Pseudonyms.Entry("db-1", "x"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Pseudonyms.of(
+                        List.of(new Pseudonyms.Entry("host-1", "a"), new Pseudonyms.Entry("host-2", "A"))))
                 .hasMessageContaining("twice");
     }
 }

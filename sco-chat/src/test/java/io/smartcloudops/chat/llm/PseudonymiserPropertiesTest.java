@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -32,12 +33,28 @@ class PseudonymiserPropertiesTest {
     private static Arbitrary<String> fragment() {
         return Arbitraries.oneOf(
                 Arbitraries.of(NAMES),
-                Arbitraries.of("10.0.1.5", "10.0.1.5:9100", "fe80::1", "i-0abc12345def67890", "db.internal", "ip-10-0-1-7"),
-                Arbitraries.of("<host-1>", "<service-1>", "<\\service-2>", "<\\\\ip-1>", "<HOST-2>", "<instance-7>", "<db-1>", "<host-",
-                        "-1>", "<", ">", "\\", "service-1"),
+                Arbitraries.of(
+                        "10.0.1.5", "10.0.1.5:9100", "fe80::1", "i-0abc12345def67890", "db.internal", "ip-10-0-1-7"),
+                Arbitraries.of(
+                        "<host-1>",
+                        "<service-1>",
+                        "<\\service-2>",
+                        "<\\\\ip-1>",
+                        "<HOST-2>",
+                        "<instance-7>",
+                        "<db-1>",
+                        "<host-",
+                        "-1>",
+                        "<",
+                        ">",
+                        "\\",
+                        "service-1"),
                 Arbitraries.of("api-gateway", "nginx_up", "checkouts", "10.0.1.500", "app-10", "NginxDown"),
                 Arbitraries.of(" ", ", ", ".", "-", ":", "\"", "\n", "on ", "restart "),
-                Arbitraries.strings().withCharRange('a', 'z').withChars("0123456789 .-:<>\\").ofMaxLength(8));
+                Arbitraries.strings()
+                        .withCharRange('a', 'z')
+                        .withChars("0123456789 .-:<>\\")
+                        .ofMaxLength(8));
     }
 
     private static Pseudonymiser fresh() {
@@ -63,13 +80,14 @@ class PseudonymiserPropertiesTest {
         String concealed = fresh().conceal(text).toLowerCase(Locale.ROOT);
 
         for (String name : NAMES) {
-            assertThat(concealed).doesNotContainPattern("(?<![\\w.-])" + java.util.regex.Pattern.quote(name) + "(?![\\w-])");
+            assertThat(concealed).doesNotContainPattern("(?<![\\w.-])" + Pattern.quote(name) + "(?![\\w-])");
         }
         assertThat(concealed).doesNotContain("10.0.1.5:", "fe80::1", "i-0abc12345def67890", "db.internal");
     }
 
     @Property(tries = 200)
-    void oneSessionConcealsTheSameTextTheSameWayEveryTime(@ForAll("opsText") String first, @ForAll("opsText") String second) {
+    void oneSessionConcealsTheSameTextTheSameWayEveryTime(
+            @ForAll("opsText") String first, @ForAll("opsText") String second) {
         Pseudonymiser names = fresh();
         String once = names.conceal(first);
         names.conceal(second);
@@ -81,7 +99,7 @@ class PseudonymiserPropertiesTest {
     private static String revealedSpelling(String text) {
         String out = text;
         for (String name : NAMES) {
-            out = out.replaceAll("(?iu)(?<![\\w.-])" + java.util.regex.Pattern.quote(name) + "(?![\\w-])", name);
+            out = out.replaceAll("(?iu)(?<![\\w.-])" + Pattern.quote(name) + "(?![\\w-])", name);
         }
         return out;
     }

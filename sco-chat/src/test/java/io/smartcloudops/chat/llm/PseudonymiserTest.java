@@ -28,9 +28,12 @@ class PseudonymiserTest {
 
     @Test
     void replacesEachNameAndAddressWithAPlaceholderOfItsKindNumberedInOrderOfFirstSight() {
-        String concealed = names.conceal("restart checkout on app-1 (10.0.1.5), then nginx on mon-1 at fe80::1 and i-0abc12345def67890");
+        String concealed = names.conceal(
+                "restart checkout on app-1 (10.0.1.5), then nginx on mon-1 at fe80::1 and i-0abc12345def67890");
 
-        assertThat(concealed).isEqualTo("restart <service-1> on <host-1> (<ip-1>), then <service-2> on <host-2> at <ip-2> and <instance-1>");
+        assertThat(concealed)
+                .isEqualTo(
+                        "restart <service-1> on <host-1> (<ip-1>), then <service-2> on <host-2> at <ip-2> and <instance-1>");
         assertThat(names.conceal("checkout again on 10.0.1.5")).isEqualTo("<service-1> again on <ip-1>");
     }
 
@@ -45,7 +48,8 @@ class PseudonymiserTest {
 
     @Test
     void portStaysOutsideTheAddressAndOneAddressIsOnePlaceholder() {
-        assertThat(names.conceal("instance=\"10.0.1.5:9100\" and 10.0.1.5")).isEqualTo("instance=\"<ip-1>:9100\" and <ip-1>");
+        assertThat(names.conceal("instance=\"10.0.1.5:9100\" and 10.0.1.5"))
+                .isEqualTo("instance=\"<ip-1>:9100\" and <ip-1>");
         assertThat(names.conceal("app-1:9100")).isEqualTo("<host-1>:9100");
     }
 
@@ -53,7 +57,9 @@ class PseudonymiserTest {
     void privateAndEc2HostNamesAreHostsEvenWhenNoLabelListedThem() {
         assertThat(names.conceal("payments-db.internal, ip-10-0-1-7.eu-west-1.compute.internal and build.local"))
                 .isEqualTo("<host-1>, <host-2> and <host-3>");
-        assertThat(names.conceal("see https://git.example.com")).as("public domains are left alone").isEqualTo("see https://git.example.com");
+        assertThat(names.conceal("see https://git.example.com"))
+                .as("public domains are left alone")
+                .isEqualTo("see https://git.example.com");
     }
 
     @Test
@@ -71,7 +77,9 @@ class PseudonymiserTest {
 
         assertThat(concealed).isEqualTo("restart <\\service-1> and <\\\\host-2> and <\\HOST-3> but not <service-1>");
         assertThat(names.reveal(concealed)).isEqualTo(typed);
-        assertThat(names.reveal("<\\service-1>")).as("the model repeating the literal").isEqualTo("<service-1>");
+        assertThat(names.reveal("<\\service-1>"))
+                .as("the model repeating the literal")
+                .isEqualTo("<service-1>");
     }
 
     @Test
@@ -84,13 +92,15 @@ class PseudonymiserTest {
 
     @Test
     void toolResultStaysTheSameJsonWithNamesConcealedAndEscapesValid() throws IOException {
-        String result = "{\"tool\":\"get_alerts\",\"note\":\"n\",\"data\":{\"summary\":\"checkout on app-1 says restart <service-1>\","
-                + "\"sources\":{\"nginx\":\"ok\"},\"labels\":[\"instance=\\\"10.0.1.5:9100\\\"\"],\"count\":2,\"ok\":true}}";
+        String result =
+                "{\"tool\":\"get_alerts\",\"note\":\"n\",\"data\":{\"summary\":\"checkout on app-1 says restart <service-1>\","
+                        + "\"sources\":{\"nginx\":\"ok\"},\"labels\":[\"instance=\\\"10.0.1.5:9100\\\"\"],\"count\":2,\"ok\":true}}";
 
         JsonNode concealed = JSON.readTree(names.concealJson(result));
 
         assertThat(concealed.fieldNames()).toIterable().containsExactly("tool", "note", "data");
-        assertThat(concealed.at("/data/summary").asText()).isEqualTo("<service-1> on <host-1> says restart <\\service-1>");
+        assertThat(concealed.at("/data/summary").asText())
+                .isEqualTo("<service-1> on <host-1> says restart <\\service-1>");
         assertThat(concealed.at("/data/sources").fieldNames()).toIterable().containsExactly("<service-2>");
         assertThat(concealed.at("/data/labels/0").asText()).isEqualTo("instance=\"<ip-1>:9100\"");
         assertThat(concealed.at("/data/count").asInt()).isEqualTo(2);
@@ -101,13 +111,16 @@ class PseudonymiserTest {
     void toolArgumentsComeBackWithValuesRevealedAndArgumentNamesKept() throws IOException {
         names.conceal("checkout on app-1");
 
-        JsonNode args = JSON.readTree(names.revealJson("{\"service\":\"<service-1>\",\"host\":\"<host-1>\",\"lines\":5,\"x\":\"<service-9>\"}"));
+        JsonNode args = JSON.readTree(names.revealJson(
+                "{\"service\":\"<service-1>\",\"host\":\"<host-1>\",\"lines\":5,\"x\":\"<service-9>\"}"));
 
         assertThat(args.path("service").asText()).isEqualTo("checkout");
         assertThat(args.path("host").asText()).isEqualTo("app-1");
         assertThat(args.path("lines").asInt()).isEqualTo(5);
         assertThat(args.path("x").asText()).isEqualTo("<service-9>");
-        assertThat(names.revealJson("{\"service\": crit")).as("unparseable arguments are revealed as text").isEqualTo("{\"service\": crit");
+        assertThat(names.revealJson("{\"service\": crit"))
+                .as("unparseable arguments are revealed as text")
+                .isEqualTo("{\"service\": crit");
     }
 
     @Test
@@ -128,6 +141,8 @@ class PseudonymiserTest {
         assertThat(NameCatalogue.trackable("a\"b")).isFalse();
         assertThat(NameCatalogue.trackable("checkout-v2")).isTrue();
         assertThat(NameCatalogue.shaped("10.0.1.5")).isTrue();
-        assertThat(NameCatalogue.of(Map.of("42", NameKind.SERVICE, "10.0.1.5", NameKind.HOST)).size()).isZero();
+        assertThat(NameCatalogue.of(Map.of("42", NameKind.SERVICE, "10.0.1.5", NameKind.HOST))
+                        .size())
+                .isZero();
     }
 }

@@ -59,7 +59,13 @@ final class RecordingOpsView implements OpsView {
     @Override
     public StatusSnapshot status() {
         called("status");
-        return new StatusSnapshot(now.minus(Duration.ofHours(3)), Duration.ofHours(3), 2, alertList(), List.of(), List.of(),
+        return new StatusSnapshot(
+                now.minus(Duration.ofHours(3)),
+                Duration.ofHours(3),
+                2,
+                alertList(),
+                List.of(),
+                List.of(),
                 Map.of("prometheus", "ok"));
     }
 
@@ -103,27 +109,45 @@ final class RecordingOpsView implements OpsView {
     public List<LogLine> logs(int lines, String minLevel) {
         called("logs");
         return List.of(
-                new LogLine(now.minus(Duration.ofMinutes(9)), "ERROR", "io.smartcloudops.remediate", "nginx restart failed; header Authorization: Bearer "
-                        + LOGGED_TOKEN),
+                new LogLine(
+                        now.minus(Duration.ofMinutes(9)),
+                        "ERROR",
+                        "io.smartcloudops.remediate",
+                        "nginx restart failed; header Authorization: Bearer " + LOGGED_TOKEN),
                 new LogLine(now.minus(Duration.ofMinutes(2)), "ERROR", "io.smartcloudops.remediate", HOSTILE_LOG));
     }
 
     @Override
     public List<AuditEntry> audit(AuditQuery query) {
         called("audit");
-        AuditRecord r = new AuditRecord(AuditKind.ACTION, "bob", "nginx", "restart_service", "succeeded", "alert NginxDown",
+        AuditRecord r = new AuditRecord(
+                AuditKind.ACTION,
+                "bob",
+                "nginx",
+                "restart_service",
+                "succeeded",
+                "alert NginxDown",
                 Map.of("unit", "nginx"));
         return List.of(new AuditEntry(7, now.minus(Duration.ofHours(2)), r, "0".repeat(64), "a".repeat(64)));
     }
 
     private AnomalyEvent anomaly() {
         Score s = new Score(0.97, 42.0, 30.0, 55.0, "ewma", "cpu 3.1 sigma above its EWMA baseline");
-        return new AnomalyEvent("an-208", CPU_APP, now.minus(Duration.ofMinutes(20)).toEpochMilli(), 97.0, s, "ewma");
+        return new AnomalyEvent(
+                "an-208", CPU_APP, now.minus(Duration.ofMinutes(20)).toEpochMilli(), 97.0, s, "ewma");
     }
 
     private List<Alert> alertList() {
-        return List.of(new Alert("HighCpuUsage", Labels.of("alertname", "HighCpuUsage", "host", "app-1"),
-                Map.of("summary", "CPU above 90% for 5m"), AlertState.FIRING, Severity.CRITICAL, now.minus(Duration.ofMinutes(12)),
-                now.minus(Duration.ofMinutes(7)), null, 97.0, "rules"));
+        return List.of(new Alert(
+                "HighCpuUsage",
+                Labels.of("alertname", "HighCpuUsage", "host", "app-1"),
+                Map.of("summary", "CPU above 90% for 5m"),
+                AlertState.FIRING,
+                Severity.CRITICAL,
+                now.minus(Duration.ofMinutes(12)),
+                now.minus(Duration.ofMinutes(7)),
+                null,
+                97.0,
+                "rules"));
     }
 }

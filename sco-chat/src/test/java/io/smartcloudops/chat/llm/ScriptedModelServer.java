@@ -44,13 +44,18 @@ final class ScriptedModelServer implements AutoCloseable {
         }
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> String.join(",", e.getValue())).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> String.join(",", e.getValue()))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** The messages with this role, in order. */
         List<JsonNode> messages(String role) {
-            return messages().stream().filter(m -> role.equals(m.path("role").asText())).toList();
+            return messages().stream()
+                    .filter(m -> role.equals(m.path("role").asText()))
+                    .toList();
         }
 
         /** The text of a message, whether sent as a string or as content parts. */
@@ -116,7 +121,8 @@ final class ScriptedModelServer implements AutoCloseable {
 
     /** An answer that depends on the request it answers. */
     synchronized ScriptedModelServer thenAnswerTo(Function<Received, String> text) {
-        script.add(request -> completion(JSON.createObjectNode().put("role", "assistant").put("content", text.apply(request)), "stop"));
+        script.add(request -> completion(
+                JSON.createObjectNode().put("role", "assistant").put("content", text.apply(request)), "stop"));
         return this;
     }
 
@@ -137,12 +143,18 @@ final class ScriptedModelServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                Map.copyOf(exchange.getRequestHeaders()), body);
+        Received request = new Received(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                Map.copyOf(exchange.getRequestHeaders()),
+                body);
         Function<Received, String> step;
         synchronized (this) {
             received.add(request);
-            step = !"POST".equals(exchange.getRequestMethod()) || !PATH.equals(exchange.getRequestURI().getPath()) ? null : script.poll();
+            step = !"POST".equals(exchange.getRequestMethod())
+                            || !PATH.equals(exchange.getRequestURI().getPath())
+                    ? null
+                    : script.poll();
         }
         String next = step == null ? null : step.apply(request);
         if (HANG.equals(next)) {
@@ -155,7 +167,9 @@ final class ScriptedModelServer implements AutoCloseable {
             return;
         }
         int status = next == null ? 500 : 200;
-        byte[] out = (next == null ? "{\"error\":{\"message\":\"no scripted response left\",\"type\":\"server_error\"}}" : next)
+        byte[] out = (next == null
+                        ? "{\"error\":{\"message\":\"no scripted response left\",\"type\":\"server_error\"}}"
+                        : next)
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, out.length);
@@ -165,13 +179,19 @@ final class ScriptedModelServer implements AutoCloseable {
     }
 
     private static String completion(ObjectNode message, String finishReason) {
-        ObjectNode root = JSON.createObjectNode().put("id", "chatcmpl-test").put("object", "chat.completion")
-                .put("created", 1_700_000_000L).put("model", "test-model");
+        ObjectNode root = JSON.createObjectNode()
+                .put("id", "chatcmpl-test")
+                .put("object", "chat.completion")
+                .put("created", 1_700_000_000L)
+                .put("model", "test-model");
         ArrayNode choices = root.putArray("choices");
         ObjectNode choice = choices.addObject().put("index", 0);
         choice.set("message", message);
         choice.put("finish_reason", finishReason);
-        root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+        root.putObject("usage")
+                .put("prompt_tokens", 10)
+                .put("completion_tokens", 5)
+                .put("total_tokens", 15);
         return root.toString();
     }
 

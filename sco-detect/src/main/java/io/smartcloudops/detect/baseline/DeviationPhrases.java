@@ -11,8 +11,7 @@ final class DeviationPhrases {
     private static final String[] ABOVE = table("above");
     private static final String[] BELOW = table("below");
 
-    private DeviationPhrases() {
-    }
+    private DeviationPhrases() {}
 
     private static String[] table(String side) {
         String[] t = new String[TENTHS + 1];

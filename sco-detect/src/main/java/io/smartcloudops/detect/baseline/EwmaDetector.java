@@ -50,7 +50,12 @@ final class EwmaDetector implements Detector {
         } else {
             double counted = direction.counts(deviation) ? Math.abs(z) : 0.0;
             double value = 1.0 / (1.0 + Math.exp(-params.steepness() * (counted - params.bandZ())));
-            score = new Score(value, mean, mean - params.bandZ() * sd, mean + params.bandZ() * sd, "ewma",
+            score = new Score(
+                    value,
+                    mean,
+                    mean - params.bandZ() * sd,
+                    mean + params.bandZ() * sd,
+                    "ewma",
                     DeviationPhrases.of(Math.abs(z), deviation >= 0));
         }
         learn(x, sd);
@@ -90,12 +95,14 @@ final class EwmaDetector implements Detector {
 
     static EwmaDetector restore(DetectorState state) {
         if (state.version() != STATE_VERSION) {
-            throw new IllegalArgumentException("ewma state version " + state.version() + " is not known; this build reads " + STATE_VERSION);
+            throw new IllegalArgumentException(
+                    "ewma state version " + state.version() + " is not known; this build reads " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
             Direction direction = Direction.values()[in.readByte()];
             EwmaParameters params = EwmaParameters.readFrom(in);
-            EwmaDetector d = new EwmaDetector(params, DetectorSettings.defaults().withDirection(direction));
+            EwmaDetector d =
+                    new EwmaDetector(params, DetectorSettings.defaults().withDirection(direction));
             d.count = in.readLong();
             d.mean = in.readDouble();
             d.variance = in.readDouble();

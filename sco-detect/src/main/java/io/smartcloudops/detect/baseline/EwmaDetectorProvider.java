@@ -16,6 +16,7 @@ public final class EwmaDetectorProvider implements DetectorProvider {
     @Override
     public DetectorFactory create(ProviderContext context) {
         EwmaParameters params = EwmaParameters.from(context.config());
-        return DetectorFactory.of(NAME, (series, settings) -> new EwmaDetector(params, settings), EwmaDetector::restore);
+        return DetectorFactory.of(
+                NAME, (series, settings) -> new EwmaDetector(params, settings), EwmaDetector::restore);
     }
 }

@@ -38,8 +38,12 @@ record EwmaParameters(double alpha, int warmup, double bandZ, double steepness, 
     static EwmaParameters from(ProviderConfig config) {
         config.requireOnly(KEYS);
         EwmaParameters d = defaults();
-        return new EwmaParameters(config.number("alpha", d.alpha), config.integer("warmup", d.warmup),
-                config.number("band_z", d.bandZ), config.number("steepness", d.steepness), config.number("clip_z", d.clipZ));
+        return new EwmaParameters(
+                config.number("alpha", d.alpha),
+                config.integer("warmup", d.warmup),
+                config.number("band_z", d.bandZ),
+                config.number("steepness", d.steepness),
+                config.number("clip_z", d.clipZ));
     }
 
     void writeTo(DataOutputStream out) throws IOException {

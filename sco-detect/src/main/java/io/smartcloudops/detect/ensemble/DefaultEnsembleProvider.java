@@ -35,6 +35,7 @@ public final class DefaultEnsembleProvider implements DetectorProvider {
     @Override
     public DetectorFactory create(ProviderContext context) {
         EnsembleParameters params = EnsembleParameters.from(context.config());
-        return DetectorFactory.of(NAME, (series, settings) -> new EnsembleDetector(params, settings), EnsembleDetector::restore);
+        return DetectorFactory.of(
+                NAME, (series, settings) -> new EnsembleDetector(params, settings), EnsembleDetector::restore);
     }
 }

@@ -40,9 +40,19 @@ final class EnsembleDetector implements Detector {
      * versions 1 to 3 are still read.
      */
     static final int STATE_VERSION = 4;
-    private static final String[] MEMBERS = {"seasonal", "iforest", "ocsvm", "level shift", "volatility", "new extreme",
+
+    private static final String[] MEMBERS = {
+        "seasonal",
+        "iforest",
+        "ocsvm",
+        "level shift",
+        "volatility",
+        "new extreme",
         "new deseasonalised extreme",
-        "new level extreme", "new slow level extreme", "new context"};
+        "new level extreme",
+        "new slow level extreme",
+        "new context"
+    };
     /** Members whose raw measure goes through a tail calibrator; the record members after them are surprisals already. */
     private static final int CALIBRATED = 5;
     /** Weight of the newest residual in the shift and volatility averages: about ten samples of memory. */
@@ -75,22 +85,40 @@ final class EnsembleDetector implements Detector {
     private final double[] surprise = new double[MEMBERS.length];
     /** The last explanation and the figures it was made from; not state. */
     private String lastReason;
+
     private int lastStrongest = -1;
     private double lastCombined = Double.NaN;
     private double lastReported = Double.NaN;
 
     EnsembleDetector(EnsembleParameters params, DetectorSettings settings) {
-        this(params, settings.direction(), new SeasonalForecaster(params.seasonal()),
+        this(
+                params,
+                settings.direction(),
+                new SeasonalForecaster(params.seasonal()),
                 new StreamingIsolationForest(params.forest(), settings.seed()),
-                new OneClassSvm(params.svm(), settings.seed()), calibrators(params), new VarianceStabiliser(),
-                new RangeNovelty(params.extremeMemory()), new RangeNovelty(params.extremeMemory()),
-                new LevelNovelty(AVERAGING, params.extremeMemory()), new LevelNovelty(SLOW_AVERAGING, params.extremeMemory()),
+                new OneClassSvm(params.svm(), settings.seed()),
+                calibrators(params),
+                new VarianceStabiliser(),
+                new RangeNovelty(params.extremeMemory()),
+                new RangeNovelty(params.extremeMemory()),
+                new LevelNovelty(AVERAGING, params.extremeMemory()),
+                new LevelNovelty(SLOW_AVERAGING, params.extremeMemory()),
                 new ContextNovelty(params.extremeMemory()));
     }
 
-    private EnsembleDetector(EnsembleParameters params, Direction direction, SeasonalForecaster seasonal, StreamingIsolationForest forest,
-            OneClassSvm svm, AnomalyLikelihood[] calibrators, VarianceStabiliser stabiliser,
-            RangeNovelty range, RangeNovelty adjustedRange, LevelNovelty level, LevelNovelty slowLevel, ContextNovelty context) {
+    private EnsembleDetector(
+            EnsembleParameters params,
+            Direction direction,
+            SeasonalForecaster seasonal,
+            StreamingIsolationForest forest,
+            OneClassSvm svm,
+            AnomalyLikelihood[] calibrators,
+            VarianceStabiliser stabiliser,
+            RangeNovelty range,
+            RangeNovelty adjustedRange,
+            LevelNovelty level,
+            LevelNovelty slowLevel,
+            ContextNovelty context) {
         this.params = params;
         this.direction = direction;
         this.seasonal = seasonal;
@@ -103,7 +131,8 @@ final class EnsembleDetector implements Detector {
         this.level = level;
         this.slowLevel = slowLevel;
         this.context = context;
-        this.gate = new AlarmGate(params.refractoryHalfLife(), params.echo(), params.quietSurprisal(), params.quietSamples());
+        this.gate = new AlarmGate(
+                params.refractoryHalfLife(), params.echo(), params.quietSurprisal(), params.quietSamples());
     }
 
     private static AnomalyLikelihood[] calibrators(EnsembleParameters p) {
@@ -131,8 +160,13 @@ final class EnsembleDetector implements Detector {
         if (count <= params.warmup() || Double.isNaN(o.expected())) {
             return Score.none("warming up");
         }
-        return new Score(toScore(reported), original(o.expected()), original(o.expected() - o.band()),
-                original(o.expected() + o.band()), MEMBERS[o.strongest()], reason(o.strongest(), o.combined(), reported));
+        return new Score(
+                toScore(reported),
+                original(o.expected()),
+                original(o.expected() - o.band()),
+                original(o.expected() + o.band()),
+                MEMBERS[o.strongest()],
+                reason(o.strongest(), o.combined(), reported));
     }
 
     /**
@@ -140,12 +174,17 @@ final class EnsembleDetector implements Detector {
      * most of all) reuses the last text: formatting the number costs more than most members.
      */
     private String reason(int strongest, double combined, double reported) {
-        if (strongest == lastStrongest && Double.compare(combined, lastCombined) == 0 && Double.compare(reported, lastReported) == 0) {
+        if (strongest == lastStrongest
+                && Double.compare(combined, lastCombined) == 0
+                && Double.compare(reported, lastReported) == 0) {
             return lastReason;
         }
         // plain concatenation: String.format would cost more than all the members together
-        String reason = MEMBERS[strongest] + ": one-in-" + Math.round(Math.pow(10, Math.min(combined, 15))) + " surprise"
-                + (reported < combined ? (reported == 0 ? " (held back after a recent alarm)" : " (echo of a recent incident)") : "");
+        String reason =
+                MEMBERS[strongest] + ": one-in-" + Math.round(Math.pow(10, Math.min(combined, 15))) + " surprise"
+                        + (reported < combined
+                                ? (reported == 0 ? " (held back after a recent alarm)" : " (echo of a recent incident)")
+                                : "");
         lastStrongest = strongest;
         lastCombined = combined;
         lastReported = reported;
@@ -162,8 +201,7 @@ final class EnsembleDetector implements Detector {
     }
 
     /** What one (stabilised) value tells the members: their combined surprisal, the loudest, and the forecast it was judged against. */
-    private record Observation(double combined, int strongest, double expected, double band) {
-    }
+    private record Observation(double combined, int strongest, double expected, double band) {}
 
     private Observation observe(double y) {
         double expected = seasonal.expectedNext();
@@ -177,7 +215,6 @@ final class EnsembleDetector implements Detector {
             calibrators[0].reset();
             calibrators[3].reset();
             calibrators[4].reset();
-
         }
         double[] surprise = this.surprise;
         surprise[0] = calibrators[0].surprisal(direction.counts(z) ? Math.abs(z) : 0.0);
@@ -255,7 +292,8 @@ final class EnsembleDetector implements Detector {
 
     static EnsembleDetector restore(DetectorState state) {
         if (state.version() < 1 || state.version() > STATE_VERSION) {
-            throw new IllegalArgumentException("default ensemble state version " + state.version() + " is not known; this build reads 1 to " + STATE_VERSION);
+            throw new IllegalArgumentException("default ensemble state version " + state.version()
+                    + " is not known; this build reads 1 to " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
             int version = state.version();
@@ -268,12 +306,21 @@ final class EnsembleDetector implements Detector {
             for (int i = 0; i < calibrators.length; i++) {
                 calibrators[i] = AnomalyLikelihood.readFrom(in);
             }
-            EnsembleDetector d = new EnsembleDetector(params, direction, seasonal, forest, svm, calibrators, VarianceStabiliser.readFrom(in),
-                    RangeNovelty.readFrom(in), RangeNovelty.readFrom(in),
+            EnsembleDetector d = new EnsembleDetector(
+                    params,
+                    direction,
+                    seasonal,
+                    forest,
+                    svm,
+                    calibrators,
+                    VarianceStabiliser.readFrom(in),
+                    RangeNovelty.readFrom(in),
+                    RangeNovelty.readFrom(in),
                     // version 1 had no level members: fresh ones (weighted 0 by its parameters) keep its scores
                     version == 1 ? new LevelNovelty(AVERAGING, params.extremeMemory()) : LevelNovelty.readFrom(in),
                     version == 1 ? new LevelNovelty(SLOW_AVERAGING, params.extremeMemory()) : LevelNovelty.readFrom(in),
-                    // versions before 3 had no context member: a fresh one (weighted 0 by their parameters) keeps their scores
+                    // versions before 3 had no context member: a fresh one (weighted 0 by their parameters) keeps their
+                    // scores
                     version < 3 ? new ContextNovelty(params.extremeMemory()) : ContextNovelty.readFrom(in));
             d.count = in.readLong();
             if (version == 1) {

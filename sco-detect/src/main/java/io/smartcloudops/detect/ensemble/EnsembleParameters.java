@@ -2,12 +2,14 @@ package io.smartcloudops.detect.ensemble;
 
 import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.spi.ProviderConfig;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import io.smartcloudops.detect.forest.ForestParameters;
 import io.smartcloudops.detect.seasonal.SeasonalParameters;
 import io.smartcloudops.detect.svm.SvmParameters;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -34,9 +36,21 @@ import java.util.Set;
  * @param quietSamples length of the quiet period after a confident alarm, in samples, bounded whatever the
  *     samples seen so far; 0 turns quiet periods off
  */
-record EnsembleParameters(int warmup, double tailQuantile, double memory, double refractoryHalfLife, double echo, Fusion fusion,
-        double[] weights, double extremeMemory, boolean stabilise, SeasonalParameters seasonal, ForestParameters forest, SvmParameters svm,
-        double quietSurprisal, int quietSamples) {
+record EnsembleParameters(
+        int warmup,
+        double tailQuantile,
+        double memory,
+        double refractoryHalfLife,
+        double echo,
+        Fusion fusion,
+        double[] weights,
+        double extremeMemory,
+        boolean stabilise,
+        SeasonalParameters seasonal,
+        ForestParameters forest,
+        SvmParameters svm,
+        double quietSurprisal,
+        int quietSamples) {
     /** Members, in weight order; see {@code weights}. */
     static final int MEMBERS = 10;
     /**
@@ -46,19 +60,48 @@ record EnsembleParameters(int warmup, double tailQuantile, double memory, double
      * every 256 scored 77.7 to 78.7 with 4 to 12 trees, every 128 or 512 samples 77.1 to 77.8.
      */
     static final ForestParameters MEMBER_FOREST = new ForestParameters(2, 256, 8, 32, 256, 5000);
-    static final Set<String> KEYS = Set.of("warmup", "tail_quantile", "memory", "refractory_half_life", "echo", "fusion",
-            "weight_seasonal", "weight_iforest", "weight_ocsvm", "weight_shift", "weight_volatility", "weight_extreme", "weight_adjusted_extreme",
-            "weight_level_extreme", "weight_slow_level_extreme", "weight_context", "extreme_memory", "quiet_surprisal", "quiet_samples", "stabilise", "seasonal", "iforest", "ocsvm");
+
+    static final Set<String> KEYS = Set.of(
+            "warmup",
+            "tail_quantile",
+            "memory",
+            "refractory_half_life",
+            "echo",
+            "fusion",
+            "weight_seasonal",
+            "weight_iforest",
+            "weight_ocsvm",
+            "weight_shift",
+            "weight_volatility",
+            "weight_extreme",
+            "weight_adjusted_extreme",
+            "weight_level_extreme",
+            "weight_slow_level_extreme",
+            "weight_context",
+            "extreme_memory",
+            "quiet_surprisal",
+            "quiet_samples",
+            "stabilise",
+            "seasonal",
+            "iforest",
+            "ocsvm");
 
     EnsembleParameters {
-        if (warmup < 2 || !(tailQuantile > 0.5 && tailQuantile < 1) || !(memory >= 10) || !(refractoryHalfLife > 0)
-                || !(echo >= 0 && echo <= 1) || !(extremeMemory >= 2) || !(quietSurprisal > 0) || quietSamples < 0) {
-            throw new ConfigException("default: warmup >= 2, tail_quantile in (0.5, 1), memory >= 10, refractory_half_life > 0, echo in [0, 1], "
-                    + "extreme_memory >= 2, quiet_surprisal > 0, quiet_samples >= 0");
+        if (warmup < 2
+                || !(tailQuantile > 0.5 && tailQuantile < 1)
+                || !(memory >= 10)
+                || !(refractoryHalfLife > 0)
+                || !(echo >= 0 && echo <= 1)
+                || !(extremeMemory >= 2)
+                || !(quietSurprisal > 0)
+                || quietSamples < 0) {
+            throw new ConfigException(
+                    "default: warmup >= 2, tail_quantile in (0.5, 1), memory >= 10, refractory_half_life > 0, echo in [0, 1], "
+                            + "extreme_memory >= 2, quiet_surprisal > 0, quiet_samples >= 0");
         }
-        java.util.Objects.requireNonNull(fusion, "fusion");
+        Objects.requireNonNull(fusion, "fusion");
         weights = weights.clone();
-        if (weights.length != MEMBERS || java.util.Arrays.stream(weights).anyMatch(w -> !(w >= 0))) {
+        if (weights.length != MEMBERS || Arrays.stream(weights).anyMatch(w -> !(w >= 0))) {
             throw new ConfigException("default: member weights must be " + MEMBERS + " numbers >= 0");
         }
     }
@@ -95,24 +138,52 @@ record EnsembleParameters(int warmup, double tailQuantile, double memory, double
      * </ul>
      */
     static EnsembleParameters defaults() {
-        return new EnsembleParameters(100, 0.99, 5000, 150, 0.3, Fusion.MAX, new double[] {0.8, 1, 1, 1, 1, 1, 0.8, 1, 1, 2}, 12000, false,
-                SeasonalParameters.defaults(), MEMBER_FOREST, SvmParameters.defaults(), 4.5, 30);
+        return new EnsembleParameters(
+                100,
+                0.99,
+                5000,
+                150,
+                0.3,
+                Fusion.MAX,
+                new double[] {0.8, 1, 1, 1, 1, 1, 0.8, 1, 1, 2},
+                12000,
+                false,
+                SeasonalParameters.defaults(),
+                MEMBER_FOREST,
+                SvmParameters.defaults(),
+                4.5,
+                30);
     }
 
     static EnsembleParameters from(ProviderConfig c) {
         c.requireOnly(KEYS);
         EnsembleParameters d = defaults();
-        return new EnsembleParameters(c.integer("warmup", d.warmup), c.number("tail_quantile", d.tailQuantile),
-                c.number("memory", d.memory), c.number("refractory_half_life", d.refractoryHalfLife), c.number("echo", d.echo),
+        return new EnsembleParameters(
+                c.integer("warmup", d.warmup),
+                c.number("tail_quantile", d.tailQuantile),
+                c.number("memory", d.memory),
+                c.number("refractory_half_life", d.refractoryHalfLife),
+                c.number("echo", d.echo),
                 Fusion.parse(c.string("fusion", d.fusion.name())),
-                new double[] {c.number("weight_seasonal", d.weights[0]), c.number("weight_iforest", d.weights[1]), c.number("weight_ocsvm", d.weights[2]),
-                    c.number("weight_shift", d.weights[3]), c.number("weight_volatility", d.weights[4]), c.number("weight_extreme", d.weights[5]),
-                    c.number("weight_adjusted_extreme", d.weights[6]), c.number("weight_level_extreme", d.weights[7]),
+                new double[] {
+                    c.number("weight_seasonal", d.weights[0]),
+                    c.number("weight_iforest", d.weights[1]),
+                    c.number("weight_ocsvm", d.weights[2]),
+                    c.number("weight_shift", d.weights[3]),
+                    c.number("weight_volatility", d.weights[4]),
+                    c.number("weight_extreme", d.weights[5]),
+                    c.number("weight_adjusted_extreme", d.weights[6]),
+                    c.number("weight_level_extreme", d.weights[7]),
                     c.number("weight_slow_level_extreme", d.weights[8]),
-                    c.number("weight_context", d.weights[9])},
+                    c.number("weight_context", d.weights[9])
+                },
                 c.number("extreme_memory", d.extremeMemory),
-                c.bool("stabilise", d.stabilise), SeasonalParameters.from(c.section("seasonal")), ForestParameters.from(c.section("iforest"), d.forest),
-                SvmParameters.from(c.section("ocsvm"), d.svm), c.number("quiet_surprisal", d.quietSurprisal), c.integer("quiet_samples", d.quietSamples));
+                c.bool("stabilise", d.stabilise),
+                SeasonalParameters.from(c.section("seasonal")),
+                ForestParameters.from(c.section("iforest"), d.forest),
+                SvmParameters.from(c.section("ocsvm"), d.svm),
+                c.number("quiet_surprisal", d.quietSurprisal),
+                c.integer("quiet_samples", d.quietSamples));
     }
 
     void writeTo(DataOutput out) throws IOException {
@@ -161,7 +232,20 @@ record EnsembleParameters(int warmup, double tailQuantile, double memory, double
         } else {
             quietSamples = in.readInt();
         }
-        return new EnsembleParameters(warmup, tailQuantile, memory, halfLife, echo, fusion, weights, extremeMemory, stabilise,
-                SeasonalParameters.defaults(), MEMBER_FOREST, SvmParameters.defaults(), quietSurprisal, quietSamples);
+        return new EnsembleParameters(
+                warmup,
+                tailQuantile,
+                memory,
+                halfLife,
+                echo,
+                fusion,
+                weights,
+                extremeMemory,
+                stabilise,
+                SeasonalParameters.defaults(),
+                MEMBER_FOREST,
+                SvmParameters.defaults(),
+                quietSurprisal,
+                quietSamples);
     }
 }

@@ -60,7 +60,8 @@ final class VarianceStabiliser {
         VarianceStabiliser v = new VarianceStabiliser();
         v.seen = in.readInt();
         if (v.seen < 0 || v.seen > SEED_SAMPLES) {
-            throw new IOException("stabiliser has seen " + v.seen + " seed samples, at most " + SEED_SAMPLES + " are kept");
+            throw new IOException(
+                    "stabiliser has seen " + v.seen + " seed samples, at most " + SEED_SAMPLES + " are kept");
         }
         v.scale = in.readDouble();
         for (int i = 0; i < v.seen; i++) {

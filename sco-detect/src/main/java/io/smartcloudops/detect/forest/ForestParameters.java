@@ -22,10 +22,12 @@ public record ForestParameters(int shingle, int window, int trees, int sampleSiz
 
     public ForestParameters {
         if (shingle < 1 || shingle > 64 || trees < 1 || trees > 256 || sampleSize < 4 || sampleSize > 1024) {
-            throw new ConfigException("iforest: shingle in [1, 64], trees in [1, 256], sample_size in [4, 1024] required");
+            throw new ConfigException(
+                    "iforest: shingle in [1, 64], trees in [1, 256], sample_size in [4, 1024] required");
         }
         if (window < sampleSize || window > 8192 || rebuildEvery < 1 || !(horizon >= window)) {
-            throw new ConfigException("iforest: window in [sample_size, 8192], rebuild_every >= 1, horizon >= window required");
+            throw new ConfigException(
+                    "iforest: window in [sample_size, 8192], rebuild_every >= 1, horizon >= window required");
         }
     }
 
@@ -49,8 +51,12 @@ public record ForestParameters(int shingle, int window, int trees, int sampleSiz
     /** Reads an {@code iforest} configuration section, {@code d}'s values for absent keys. */
     public static ForestParameters from(ProviderConfig c, ForestParameters d) {
         c.requireOnly(KEYS);
-        return new ForestParameters(c.integer("shingle", d.shingle), c.integer("window", d.window), c.integer("trees", d.trees),
-                c.integer("sample_size", d.sampleSize), c.integer("rebuild_every", d.rebuildEvery),
+        return new ForestParameters(
+                c.integer("shingle", d.shingle),
+                c.integer("window", d.window),
+                c.integer("trees", d.trees),
+                c.integer("sample_size", d.sampleSize),
+                c.integer("rebuild_every", d.rebuildEvery),
                 c.number("horizon", d.horizon));
     }
 
@@ -69,6 +75,7 @@ public record ForestParameters(int shingle, int window, int trees, int sampleSiz
     }
 
     static ForestParameters readFrom(DataInput in) throws IOException {
-        return new ForestParameters(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readDouble());
+        return new ForestParameters(
+                in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readDouble());
     }
 }

@@ -29,7 +29,8 @@ final class IsolationForestDetector implements Detector {
     /** Version 2: the calibrated scorer replaced version 1's bare tail fit; version 1 is still read. */
     static final int STATE_VERSION = 2;
     /** Its calibration's defaults: tail quantile 0.995, the rarest cross-validated one; the forest's open-tailed measure lets its threshold tracker settle within the first thousand samples. */
-    static final CalibrationParameters CALIBRATION = CalibrationParameters.defaults().withTailQuantile(0.995);
+    static final CalibrationParameters CALIBRATION =
+            CalibrationParameters.defaults().withTailQuantile(0.995);
 
     private final StreamingIsolationForest forest;
     private final CalibratedScorer calibration;
@@ -50,8 +51,16 @@ final class IsolationForestDetector implements Detector {
         double relativePath = -Math.log(isolation) / Math.log(2);
         double raw = relativePath > 1e-6 ? 1.0 / relativePath : 1e6;
         double score = calibration.score(raw);
-        return new Score(score, Double.NaN, Double.NaN, Double.NaN, "iforest",
-                String.format(Locale.ROOT, "recent shape isolates with score %.2f (0.5 is ordinary), a one-in-%d surprise", isolation,
+        return new Score(
+                score,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                "iforest",
+                String.format(
+                        Locale.ROOT,
+                        "recent shape isolates with score %.2f (0.5 is ordinary), a one-in-%d surprise",
+                        isolation,
                         Math.round(Math.pow(10, Math.min(calibration.lastSurprisal(), 15)))));
     }
 
@@ -73,7 +82,8 @@ final class IsolationForestDetector implements Detector {
      */
     static IsolationForestDetector restore(DetectorState state) {
         if (state.version() < 1 || state.version() > STATE_VERSION) {
-            throw new IllegalArgumentException("iforest state version " + state.version() + " is not known; this build reads 1 to " + STATE_VERSION);
+            throw new IllegalArgumentException("iforest state version " + state.version()
+                    + " is not known; this build reads 1 to " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
             StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in);

@@ -21,8 +21,11 @@ public final class IsolationForestProvider implements DetectorProvider {
     @Override
     public DetectorFactory create(ProviderContext context) {
         ForestParameters params = ForestParameters.from(CalibrationParameters.without(context.config()));
-        CalibrationParameters calibration = CalibrationParameters.of(context.config(), IsolationForestDetector.CALIBRATION);
-        return DetectorFactory.of(NAME, (series, settings) -> new IsolationForestDetector(params, calibration, settings.seed()),
+        CalibrationParameters calibration =
+                CalibrationParameters.of(context.config(), IsolationForestDetector.CALIBRATION);
+        return DetectorFactory.of(
+                NAME,
+                (series, settings) -> new IsolationForestDetector(params, calibration, settings.seed()),
                 IsolationForestDetector::restore);
     }
 }

@@ -17,7 +17,7 @@ import java.io.IOException;
  *
  * <pre>{@code
  * StreamingIsolationForest f = new StreamingIsolationForest(ForestParameters.defaults(), seed);
- * double s = f.update(x);   // isolation score in (0, 1); above 0.5 is easier to isolate than usual
+ * double s = f.update(x); // isolation score in (0, 1); above 0.5 is easier to isolate than usual
  * }</pre>
  */
 public final class StreamingIsolationForest {
@@ -38,6 +38,7 @@ public final class StreamingIsolationForest {
     private final double[] leafPath;
     /** Scratch: the shingle being scored, and the reservoir slots a tree is grown from. */
     private final double[] point;
+
     private final int[] sample;
 
     public StreamingIsolationForest(ForestParameters params, long seed) {
@@ -320,7 +321,8 @@ public final class StreamingIsolationForest {
             f.splitValue[i] = in.readFloat();
             f.leafSize[i] = in.readShort();
             if (f.leafSize[i] < 0 || f.leafSize[i] > params.sampleSize()) {
-                throw new IOException("a leaf holds " + f.leafSize[i] + " shingles, a tree is grown from " + params.sampleSize());
+                throw new IOException(
+                        "a leaf holds " + f.leafSize[i] + " shingles, a tree is grown from " + params.sampleSize());
             }
         }
         for (int i = 0; i < f.boxLow.length; i++) {

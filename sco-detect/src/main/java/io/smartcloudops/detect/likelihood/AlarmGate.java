@@ -26,6 +26,7 @@ public final class AlarmGate {
     private final long quietSamples;
     /** The memory's decay per sample, {@code 0.5^(1 / halfLife)}. */
     private final double decay;
+
     private double remembered;
     private long quietUntil;
 

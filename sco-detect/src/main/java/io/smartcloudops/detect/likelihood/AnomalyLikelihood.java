@@ -3,6 +3,7 @@ package io.smartcloudops.detect.likelihood;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Turns a raw deviation measure into a calibrated surprise with extreme-value theory (peaks over
@@ -15,7 +16,7 @@ import java.io.IOException;
  *
  * <pre>{@code
  * AnomalyLikelihood l = new AnomalyLikelihood(0.98, 2000, 100);
- * double surprise = l.surprisal(Math.abs(residual) / scale);   // 3.0 means a one-in-a-thousand event
+ * double surprise = l.surprisal(Math.abs(residual) / scale); // 3.0 means a one-in-a-thousand event
  * }</pre>
  */
 public final class AnomalyLikelihood {
@@ -27,6 +28,7 @@ public final class AnomalyLikelihood {
      * forecast residuals. Bounded tails (negative shapes) are read as exponential for the same reason.
      */
     private static final double MAX_SHAPE = 0.2;
+
     private static final double QUANTILE_STEP = 0.05;
     private static final double FLOOR = 1e-9;
     /** The first samples only seed the threshold (their second largest). */
@@ -37,6 +39,7 @@ public final class AnomalyLikelihood {
     private final int warmup;
     /** {@code -log10(1 - quantile)}, and the threshold tracker's factors after a score above and below it. */
     private final double base;
+
     private final double stepUp;
     private final double stepDown;
     private long count;
@@ -122,7 +125,7 @@ public final class AnomalyLikelihood {
             start[(int) count - 1] = r;
             if (count == START) {
                 double[] sorted = start.clone();
-                java.util.Arrays.sort(sorted);
+                Arrays.sort(sorted);
                 threshold = Math.max(sorted[START - 2], FLOOR);
             }
             return;

@@ -15,7 +15,7 @@ import java.io.IOException;
  *
  * <pre>{@code
  * CalibratedScorer c = new CalibratedScorer(CalibrationParameters.defaults());
- * double score = c.score(raw);   // in [0, 1]; 0.95 at a one-in-32,000 surprise
+ * double score = c.score(raw); // in [0, 1]; 0.95 at a one-in-32,000 surprise
  * }</pre>
  */
 public final class CalibratedScorer {
@@ -40,7 +40,8 @@ public final class CalibratedScorer {
     private CalibratedScorer(CalibrationParameters params, AnomalyLikelihood likelihood) {
         this.params = params;
         this.likelihood = likelihood;
-        this.gate = new AlarmGate(params.refractoryHalfLife(), params.echo(), params.quietSurprisal(), params.quietSamples());
+        this.gate = new AlarmGate(
+                params.refractoryHalfLife(), params.echo(), params.quietSurprisal(), params.quietSamples());
     }
 
     /**

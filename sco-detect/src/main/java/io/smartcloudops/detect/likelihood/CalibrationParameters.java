@@ -26,19 +26,35 @@ import java.util.Set;
  *     repeat of the same fault is not judged against the earlier ones, but a lasting change of scale
  *     takes longer to become normal
  */
-public record CalibrationParameters(double tailQuantile, double memory, int warmup, double refractoryHalfLife, double echo,
-        double quietSurprisal, int quietSamples, boolean learnAlarms) {
+public record CalibrationParameters(
+        double tailQuantile,
+        double memory,
+        int warmup,
+        double refractoryHalfLife,
+        double echo,
+        double quietSurprisal,
+        int quietSamples,
+        boolean learnAlarms) {
     /** The section of a detector's configuration these are read from. */
     public static final String SECTION = "calibration";
-    static final Set<String> KEYS = Set.of("tail_quantile", "memory", "warmup", "refractory_half_life", "echo", "quiet_surprisal",
-            "quiet_samples", "learn_alarms");
+
+    static final Set<String> KEYS = Set.of(
+            "tail_quantile",
+            "memory",
+            "warmup",
+            "refractory_half_life",
+            "echo",
+            "quiet_surprisal",
+            "quiet_samples",
+            "learn_alarms");
 
     public CalibrationParameters {
         if (!(tailQuantile > 0.5 && tailQuantile < 1) || !(memory >= 10) || warmup < 2) {
             throw new ConfigException("calibration: tail_quantile in (0.5, 1), memory >= 10 and warmup >= 2 required");
         }
         if (!(refractoryHalfLife > 0) || !(echo >= 0 && echo <= 1) || !(quietSurprisal > 0) || quietSamples < 0) {
-            throw new ConfigException("calibration: refractory_half_life > 0, echo in [0, 1], quiet_surprisal > 0, quiet_samples >= 0 required");
+            throw new ConfigException(
+                    "calibration: refractory_half_life > 0, echo in [0, 1], quiet_surprisal > 0, quiet_samples >= 0 required");
         }
     }
 
@@ -55,15 +71,21 @@ public record CalibrationParameters(double tailQuantile, double memory, int warm
 
     /** These settings with another tail quantile. */
     public CalibrationParameters withTailQuantile(double quantile) {
-        return new CalibrationParameters(quantile, memory, warmup, refractoryHalfLife, echo, quietSurprisal, quietSamples, learnAlarms);
+        return new CalibrationParameters(
+                quantile, memory, warmup, refractoryHalfLife, echo, quietSurprisal, quietSamples, learnAlarms);
     }
 
     /** Reads a {@code calibration} section, {@code d}'s values for absent keys. */
     public static CalibrationParameters from(ProviderConfig c, CalibrationParameters d) {
         c.requireOnly(KEYS);
-        return new CalibrationParameters(c.number("tail_quantile", d.tailQuantile), c.number("memory", d.memory),
-                c.integer("warmup", d.warmup), c.number("refractory_half_life", d.refractoryHalfLife), c.number("echo", d.echo),
-                c.number("quiet_surprisal", d.quietSurprisal), c.integer("quiet_samples", d.quietSamples),
+        return new CalibrationParameters(
+                c.number("tail_quantile", d.tailQuantile),
+                c.number("memory", d.memory),
+                c.integer("warmup", d.warmup),
+                c.number("refractory_half_life", d.refractoryHalfLife),
+                c.number("echo", d.echo),
+                c.number("quiet_surprisal", d.quietSurprisal),
+                c.integer("quiet_samples", d.quietSamples),
                 c.bool("learn_alarms", d.learnAlarms));
     }
 
@@ -91,7 +113,14 @@ public record CalibrationParameters(double tailQuantile, double memory, int warm
     }
 
     static CalibrationParameters readFrom(DataInput in) throws IOException {
-        return new CalibrationParameters(in.readDouble(), in.readDouble(), in.readInt(), in.readDouble(), in.readDouble(),
-                in.readDouble(), in.readInt(), in.readBoolean());
+        return new CalibrationParameters(
+                in.readDouble(),
+                in.readDouble(),
+                in.readInt(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readInt(),
+                in.readBoolean());
     }
 }

@@ -8,13 +8,19 @@ import io.smartcloudops.api.detect.DetectorState;
 import io.smartcloudops.api.detect.Score;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -32,7 +38,8 @@ import java.util.function.Function;
  * construction).
  *
  * <pre>{@code
- * DetectionPipeline p = DetectionPipeline.builder(factory).anomalyThreshold(0.9).build();
+ * DetectionPipeline p =
+ *         DetectionPipeline.builder(factory).anomalyThreshold(0.9).build();
  * for (ScoredSample s : p.ingest(batch.samples())) s.anomaly().ifPresent(alerts::offer);
  * }</pre>
  */
@@ -41,11 +48,11 @@ public final class DetectionPipeline {
     private final Function<SeriesId, DetectorSettings> settings;
     private final double threshold;
     private final int maxSeries;
-    private final java.time.InstantSource clock;
+    private final InstantSource clock;
     private final long maxFutureMillis;
-    private final java.time.InstantSource idleClock;
+    private final InstantSource idleClock;
     private final long idleMillis;
-    private final java.util.function.Consumer<SeriesId> onEvicted;
+    private final Consumer<SeriesId> onEvicted;
     private final ConcurrentHashMap<SeriesId, SeriesSlot> slots = new ConcurrentHashMap<>();
     private final AtomicLong anomalySequence = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
@@ -85,8 +92,8 @@ public final class DetectionPipeline {
                 if (slots.size() >= maxSeries && !makeRoom()) {
                     return dropped(sample, SampleVerdict.DROPPED_SERIES_LIMIT);
                 }
-                slot = slots.computeIfAbsent(sample.series(),
-                        id -> new SeriesSlot(factory.create(id, settings.apply(id))));
+                slot = slots.computeIfAbsent(
+                        sample.series(), id -> new SeriesSlot(factory.create(id, settings.apply(id))));
             }
             synchronized (slot) {
                 if (slot.evicted) {
@@ -139,8 +146,13 @@ public final class DetectionPipeline {
         counts.get(SampleVerdict.SCORED).incrementAndGet();
         Optional<AnomalyEvent> anomaly = Optional.empty();
         if (score.value() >= threshold) {
-            anomaly = Optional.of(new AnomalyEvent("an-" + anomalySequence.incrementAndGet(), sample.series(),
-                    sample.timestampMillis(), sample.value(), score, factory.name()));
+            anomaly = Optional.of(new AnomalyEvent(
+                    "an-" + anomalySequence.incrementAndGet(),
+                    sample.series(),
+                    sample.timestampMillis(),
+                    sample.value(),
+                    score,
+                    factory.name()));
         }
         return new ScoredSample(sample, SampleVerdict.SCORED, score, anomaly);
     }
@@ -209,7 +221,7 @@ public final class DetectionPipeline {
 
     private ScoredSample dropped(Sample sample, SampleVerdict verdict) {
         counts.get(verdict).incrementAndGet();
-        return new ScoredSample(sample, verdict, Score.none(verdict.name().toLowerCase(java.util.Locale.ROOT)), Optional.empty());
+        return new ScoredSample(sample, verdict, Score.none(verdict.name().toLowerCase(Locale.ROOT)), Optional.empty());
     }
 
     public int seriesCount() {
@@ -231,7 +243,7 @@ public final class DetectionPipeline {
 
     /** Every series' detector state and last timestamp, consistent per series. */
     public Map<SeriesId, Checkpoint> checkpoint() {
-        Map<SeriesId, Checkpoint> out = new java.util.HashMap<>();
+        Map<SeriesId, Checkpoint> out = new HashMap<>();
         checkpointEach(out::put);
         return out;
     }
@@ -240,7 +252,7 @@ public final class DetectionPipeline {
      * Hands every series' state to {@code sink}, one series at a time, each consistent (taken under
      * that series' lock): a checkpoint of a million series is streamed, never held whole.
      */
-    public void checkpointEach(java.util.function.BiConsumer<SeriesId, Checkpoint> sink) {
+    public void checkpointEach(BiConsumer<SeriesId, Checkpoint> sink) {
         for (Map.Entry<SeriesId, SeriesSlot> e : slots.entrySet()) {
             SeriesSlot slot = e.getValue();
             Checkpoint cp;
@@ -322,11 +334,11 @@ public final class DetectionPipeline {
         private Function<SeriesId, DetectorSettings> settings = id -> DetectorSettings.defaults();
         private double threshold = 0.9;
         private int maxSeries = 100_000;
-        private java.time.InstantSource clock;
-        private java.time.Duration maxFuture;
-        private java.time.InstantSource idleClock;
-        private java.time.Duration idle;
-        private java.util.function.Consumer<SeriesId> onEvicted = id -> { };
+        private InstantSource clock;
+        private Duration maxFuture;
+        private InstantSource idleClock;
+        private Duration idle;
+        private Consumer<SeriesId> onEvicted = id -> {};
 
         private Builder(DetectorFactory factory) {
             this.factory = Objects.requireNonNull(factory, "factory");
@@ -363,7 +375,7 @@ public final class DetectionPipeline {
          * Drops samples stamped more than {@code skew} ahead of {@code clock} (off unless set: a
          * replay of recorded data runs on its own time).
          */
-        public Builder rejectFuture(java.time.InstantSource clock, java.time.Duration skew) {
+        public Builder rejectFuture(InstantSource clock, Duration skew) {
             if (skew.isNegative()) {
                 throw new IllegalArgumentException("future skew must not be negative, got " + skew);
             }
@@ -377,7 +389,7 @@ public final class DetectionPipeline {
          * Like Prometheus' head block dropping series that stopped, it keeps churn from holding
          * memory; a forgotten series that comes back starts learning again.
          */
-        public Builder evictIdle(java.time.InstantSource clock, java.time.Duration idle) {
+        public Builder evictIdle(InstantSource clock, Duration idle) {
             if (idle.isNegative() || idle.isZero()) {
                 throw new IllegalArgumentException("idle time must be positive, got " + idle);
             }
@@ -387,7 +399,7 @@ public final class DetectionPipeline {
         }
 
         /** Told of each forgotten series (after it left the table), for state kept beside the pipeline. */
-        public Builder onEvicted(java.util.function.Consumer<SeriesId> listener) {
+        public Builder onEvicted(Consumer<SeriesId> listener) {
             this.onEvicted = Objects.requireNonNull(listener);
             return this;
         }

@@ -11,5 +11,4 @@ import java.util.Optional;
  * @param score the detector's score, or {@link Score#none} when the sample was dropped
  * @param anomaly present when the score reached the pipeline's threshold
  */
-public record ScoredSample(Sample sample, SampleVerdict verdict, Score score, Optional<AnomalyEvent> anomaly) {
-}
+public record ScoredSample(Sample sample, SampleVerdict verdict, Score score, Optional<AnomalyEvent> anomaly) {}

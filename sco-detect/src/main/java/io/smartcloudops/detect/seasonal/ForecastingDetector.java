@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * if (detector instanceof ForecastingDetector f) {
- *     Optional<Duration> full = f.timeToThreshold(95.0, 288);   // disk full within a day?
+ *     Optional<Duration> full = f.timeToThreshold(95.0, 288); // disk full within a day?
  * }
  * }</pre>
  */

@@ -8,8 +8,8 @@ package io.smartcloudops.detect.seasonal;
 final class PeriodDetector {
     /** How much weaker than the strongest a shorter season's autocorrelation may be and still be preferred. */
     private static final double NEARLY = 0.1;
-    private PeriodDetector() {
-    }
+
+    private PeriodDetector() {}
 
     /** The period in samples, or 0 when no lag in {@code [minPeriod, maxPeriod]} correlates above {@code minCorrelation}. */
     static int detect(double[] x, int n, int minPeriod, int maxPeriod, double minCorrelation) {

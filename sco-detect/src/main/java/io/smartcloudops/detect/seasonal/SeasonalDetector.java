@@ -31,7 +31,8 @@ final class SeasonalDetector implements ForecastingDetector {
     /** Version 2: the calibrated scorer replaced version 1's bare tail fit; version 1 is still read. */
     static final int STATE_VERSION = 2;
     /** Its calibration's defaults: tail quantile 0.99, the rarest cross-validated quantile whose threshold tracker settles within the first thousand samples after the learning window. */
-    static final CalibrationParameters CALIBRATION = CalibrationParameters.defaults().withTailQuantile(0.99);
+    static final CalibrationParameters CALIBRATION =
+            CalibrationParameters.defaults().withTailQuantile(0.99);
 
     private final Direction direction;
     private final SeasonalForecaster forecaster;
@@ -62,9 +63,17 @@ final class SeasonalDetector implements ForecastingDetector {
         }
         double score = calibration.score(counted);
         String reason = forecaster.period() > 0
-                ? String.format(Locale.ROOT, "%.1f typical errors %s the seasonal forecast (season %d samples)", Math.abs(z),
-                        z >= 0 ? "above" : "below", forecaster.period())
-                : String.format(Locale.ROOT, "%.1f typical errors %s the trend forecast", Math.abs(z), z >= 0 ? "above" : "below");
+                ? String.format(
+                        Locale.ROOT,
+                        "%.1f typical errors %s the seasonal forecast (season %d samples)",
+                        Math.abs(z),
+                        z >= 0 ? "above" : "below",
+                        forecaster.period())
+                : String.format(
+                        Locale.ROOT,
+                        "%.1f typical errors %s the trend forecast",
+                        Math.abs(z),
+                        z >= 0 ? "above" : "below");
         return new Score(score, expected, expected - band, expected + band, "seasonal", reason);
     }
 
@@ -86,10 +95,13 @@ final class SeasonalDetector implements ForecastingDetector {
         if (forecaster.count() == 0) {
             return Optional.empty();
         }
-        // damped per unit of time, not per sample: at 5 s a sample, 0.995 a step faded a day's trend to a quarter of a percent
-        double phi = meanStepMillis > 0 ? Math.exp(-meanStepMillis / SeasonalSeriesForecaster.TREND_MEMORY.toMillis()) : 1.0;
+        // damped per unit of time, not per sample: at 5 s a sample, 0.995 a step faded a day's trend to a quarter of a
+        // percent
+        double phi =
+                meanStepMillis > 0 ? Math.exp(-meanStepMillis / SeasonalSeriesForecaster.TREND_MEMORY.toMillis()) : 1.0;
         return forecaster.stepsToThreshold(threshold, maxHorizon, phi).stream()
-                .mapToObj(steps -> Duration.ofMillis(Math.round(steps * meanStepMillis))).findFirst();
+                .mapToObj(steps -> Duration.ofMillis(Math.round(steps * meanStepMillis)))
+                .findFirst();
     }
 
     @Override
@@ -109,14 +121,16 @@ final class SeasonalDetector implements ForecastingDetector {
 
     static SeasonalDetector restore(DetectorState state) {
         if (state.version() < 1 || state.version() > STATE_VERSION) {
-            throw new IllegalArgumentException("seasonal state version " + state.version() + " is not known; this build reads 1 to " + STATE_VERSION);
+            throw new IllegalArgumentException("seasonal state version " + state.version()
+                    + " is not known; this build reads 1 to " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
             Direction direction = Direction.values()[in.readByte()];
             SeasonalForecaster forecaster = SeasonalForecaster.readFrom(in);
             CalibratedScorer calibration;
             if (state.version() == 1) {
-                // version 1's tail fit was of the same error, but it had no gate: calibration starts afresh with the defaults
+                // version 1's tail fit was of the same error, but it had no gate: calibration starts afresh with the
+                // defaults
                 AnomalyLikelihood.readFrom(in);
                 calibration = new CalibratedScorer(CALIBRATION);
             } else {

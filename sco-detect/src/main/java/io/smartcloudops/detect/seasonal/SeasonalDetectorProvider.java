@@ -23,6 +23,9 @@ public final class SeasonalDetectorProvider implements DetectorProvider {
     public DetectorFactory create(ProviderContext context) {
         SeasonalParameters params = SeasonalParameters.from(CalibrationParameters.without(context.config()));
         CalibrationParameters calibration = CalibrationParameters.of(context.config(), SeasonalDetector.CALIBRATION);
-        return DetectorFactory.of(NAME, (series, settings) -> new SeasonalDetector(params, calibration, settings), SeasonalDetector::restore);
+        return DetectorFactory.of(
+                NAME,
+                (series, settings) -> new SeasonalDetector(params, calibration, settings),
+                SeasonalDetector::restore);
     }
 }

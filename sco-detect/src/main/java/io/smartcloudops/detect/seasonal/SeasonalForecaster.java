@@ -19,7 +19,7 @@ import java.util.OptionalInt;
  * SeasonalForecaster f = new SeasonalForecaster(SeasonalParameters.defaults());
  * for (double x : history) f.update(x);
  * List<Forecast> next = f.forecast(12);
- * OptionalInt steps = f.stepsToThreshold(90.0, 288);   // when will it cross 90?
+ * OptionalInt steps = f.stepsToThreshold(90.0, 288); // when will it cross 90?
  * }</pre>
  */
 public final class SeasonalForecaster {
@@ -277,8 +277,8 @@ public final class SeasonalForecaster {
             }
         }
         if (best == null) {
-            throw new IllegalArgumentException("no admissible smoothing among alphas " + Arrays.toString(alphas) + " with gamma "
-                    + p.gamma() + ": alpha + gamma must stay below 1");
+            throw new IllegalArgumentException("no admissible smoothing among alphas " + Arrays.toString(alphas)
+                    + " with gamma " + p.gamma() + ": alpha + gamma must stay below 1");
         }
         double alpha = best.alpha();
         for (double gamma : base.period > 0 ? gammas : new double[0]) {
@@ -296,8 +296,17 @@ public final class SeasonalForecaster {
 
     /** A copy of this decomposition, before any replay, smoothing its level by {@code alpha} and its season by {@code gamma}. */
     private SeasonalForecaster withSmoothing(double alpha, double gamma) {
-        SeasonalForecaster c = new SeasonalForecaster(new SeasonalParameters(alpha, p.beta(), gamma, p.phi(), p.learnWindow(),
-                p.minPeriod(), p.maxPeriod(), p.minCorrelation(), p.clipZ(), p.intervalZ()));
+        SeasonalForecaster c = new SeasonalForecaster(new SeasonalParameters(
+                alpha,
+                p.beta(),
+                gamma,
+                p.phi(),
+                p.learnWindow(),
+                p.minPeriod(),
+                p.maxPeriod(),
+                p.minCorrelation(),
+                p.clipZ(),
+                p.intervalZ()));
         c.learning = null;
         c.period = period;
         c.season = season.clone();
@@ -346,12 +355,15 @@ public final class SeasonalForecaster {
     private static SeasonalForecaster decompose(double[] x, SeasonalParameters p) {
         int n = x.length;
         if (n < Math.max(3, 2 * p.minPeriod())) {
-            throw new IllegalArgumentException("fitting needs at least " + Math.max(3, 2 * p.minPeriod()) + " values, got " + n);
+            throw new IllegalArgumentException(
+                    "fitting needs at least " + Math.max(3, 2 * p.minPeriod()) + " values, got " + n);
         }
         SeasonalForecaster f = new SeasonalForecaster(p);
         f.learning = null;
         int maxPeriod = Math.min(p.maxPeriod(), n / 3);
-        f.period = maxPeriod >= p.minPeriod() ? PeriodDetector.detect(x, n, p.minPeriod(), maxPeriod, p.minCorrelation()) : 0;
+        f.period = maxPeriod >= p.minPeriod()
+                ? PeriodDetector.detect(x, n, p.minPeriod(), maxPeriod, p.minCorrelation())
+                : 0;
         if (f.period > 0) {
             f.season = new double[f.period];
             int[] seen = new int[f.period];

@@ -21,17 +21,39 @@ import java.util.Set;
  * @param clipZ how far (in error scales) one sample may pull the model
  * @param intervalZ half-width of prediction intervals in standard errors (1.96: 95 %)
  */
-public record SeasonalParameters(double alpha, double beta, double gamma, double phi, int learnWindow, int minPeriod, int maxPeriod,
-        double minCorrelation, double clipZ, double intervalZ) {
-    static final Set<String> KEYS = Set.of("alpha", "beta", "gamma", "phi", "learn_window", "min_period", "max_period",
-            "min_correlation", "clip_z", "interval_z");
+public record SeasonalParameters(
+        double alpha,
+        double beta,
+        double gamma,
+        double phi,
+        int learnWindow,
+        int minPeriod,
+        int maxPeriod,
+        double minCorrelation,
+        double clipZ,
+        double intervalZ) {
+    static final Set<String> KEYS = Set.of(
+            "alpha",
+            "beta",
+            "gamma",
+            "phi",
+            "learn_window",
+            "min_period",
+            "max_period",
+            "min_correlation",
+            "clip_z",
+            "interval_z");
 
     public SeasonalParameters {
-        if (!(alpha > 0 && alpha < 1) || !(beta >= 0 && beta < 1) || !(gamma >= 0 && gamma < 1) || !(phi > 0 && phi <= 1)) {
+        if (!(alpha > 0 && alpha < 1)
+                || !(beta >= 0 && beta < 1)
+                || !(gamma >= 0 && gamma < 1)
+                || !(phi > 0 && phi <= 1)) {
             throw new ConfigException("seasonal: alpha in (0,1), beta and gamma in [0,1), phi in (0,1] required");
         }
         if (minPeriod < 2 || maxPeriod < minPeriod || maxPeriod > 4096) {
-            throw new ConfigException("seasonal: need 2 <= min_period <= max_period <= 4096, got " + minPeriod + ".." + maxPeriod);
+            throw new ConfigException(
+                    "seasonal: need 2 <= min_period <= max_period <= 4096, got " + minPeriod + ".." + maxPeriod);
         }
         if (learnWindow < 2 * minPeriod || learnWindow > 16_384) {
             throw new ConfigException("seasonal: learn_window must be in [2 * min_period, 16384], got " + learnWindow);
@@ -49,9 +71,16 @@ public record SeasonalParameters(double alpha, double beta, double gamma, double
     public static SeasonalParameters from(ProviderConfig c) {
         c.requireOnly(KEYS);
         SeasonalParameters d = defaults();
-        return new SeasonalParameters(c.number("alpha", d.alpha), c.number("beta", d.beta), c.number("gamma", d.gamma),
-                c.number("phi", d.phi), c.integer("learn_window", d.learnWindow), c.integer("min_period", d.minPeriod),
-                c.integer("max_period", d.maxPeriod), c.number("min_correlation", d.minCorrelation), c.number("clip_z", d.clipZ),
+        return new SeasonalParameters(
+                c.number("alpha", d.alpha),
+                c.number("beta", d.beta),
+                c.number("gamma", d.gamma),
+                c.number("phi", d.phi),
+                c.integer("learn_window", d.learnWindow),
+                c.integer("min_period", d.minPeriod),
+                c.integer("max_period", d.maxPeriod),
+                c.number("min_correlation", d.minCorrelation),
+                c.number("clip_z", d.clipZ),
                 c.number("interval_z", d.intervalZ));
     }
 
@@ -68,7 +97,16 @@ public record SeasonalParameters(double alpha, double beta, double gamma, double
     }
 
     static SeasonalParameters readFrom(DataInput in) throws IOException {
-        return new SeasonalParameters(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(), in.readInt(),
-                in.readInt(), in.readDouble(), in.readDouble(), in.readDouble());
+        return new SeasonalParameters(
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readInt(),
+                in.readInt(),
+                in.readInt(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble());
     }
 }

@@ -69,8 +69,10 @@ public final class SeasonalSeriesForecaster implements Forecaster {
         if (horizon.isNegative() || horizon.isZero()) {
             throw new IllegalArgumentException("a forecast horizon must be positive, got " + horizon);
         }
-        List<Sample> finite = history.stream().filter(s -> Double.isFinite(s.value()))
-                .sorted(Comparator.comparingLong(Sample::timestampMillis)).toList();
+        List<Sample> finite = history.stream()
+                .filter(s -> Double.isFinite(s.value()))
+                .sorted(Comparator.comparingLong(Sample::timestampMillis))
+                .toList();
         long[] t = new long[finite.size()];
         double[] x = new double[finite.size()];
         int n = 0;
@@ -93,8 +95,17 @@ public final class SeasonalSeriesForecaster implements Forecaster {
         int steps = (int) Math.min(MAX_STEPS, Math.max(1, (horizon.toMillis() + stepMillis - 1) / stepMillis));
         double phi = Math.exp(-(double) stepMillis / TREND_MEMORY.toMillis());
         SeasonalParameters d = SeasonalParameters.defaults();
-        SeasonalParameters p = new SeasonalParameters(d.alpha(), 0.0, d.gamma(), phi, Math.min(Math.max(n, 2 * d.minPeriod()), 16_384),
-                d.minPeriod(), d.maxPeriod(), d.minCorrelation(), d.clipZ(), d.intervalZ());
+        SeasonalParameters p = new SeasonalParameters(
+                d.alpha(),
+                0.0,
+                d.gamma(),
+                phi,
+                Math.min(Math.max(n, 2 * d.minPeriod()), 16_384),
+                d.minPeriod(),
+                d.maxPeriod(),
+                d.minCorrelation(),
+                d.clipZ(),
+                d.intervalZ());
         double[] values = Arrays.copyOfRange(x, Math.max(0, n - p.learnWindow()), n);
         SeasonalForecaster model = SeasonalForecaster.fit(values, p, ALPHAS, GAMMAS, leads(steps, values.length));
         SeasonalForecaster.ForecastPath path = model.path(steps, phi);
@@ -108,15 +119,21 @@ public final class SeasonalSeriesForecaster implements Forecaster {
         if (steps % stride != 0) {
             points.add(point(path, steps, from, stepMillis, range));
         }
-        Optional<ThresholdCrossing> crossing = Double.isNaN(threshold) ? Optional.empty()
+        Optional<ThresholdCrossing> crossing = Double.isNaN(threshold)
+                ? Optional.empty()
                 : Optional.of(crossing(path, threshold, x[n - 1], from, stepMillis));
-        String model1 = String.format(Locale.ROOT, "seasonal Holt-Winters (%s; trend %s; alpha %.2f%s by least squares up to %d steps ahead; %d samples %d s apart)",
+        String model1 = String.format(
+                Locale.ROOT,
+                "seasonal Holt-Winters (%s; trend %s; alpha %.2f%s by least squares up to %d steps ahead; %d samples %d s apart)",
                 model.period() > 0 ? "season of " + model.period() + " samples" : "no season",
-                model.trend() == 0.0 ? "not significant, not extrapolated" : "significant", model.alpha(),
-                model.period() > 0 ? String.format(Locale.ROOT, ", gamma %.2f", model.gamma()) : "", Math.min(steps, Math.max(1, values.length / 4)),
-                values.length, stepMillis / 1000);
-        return new SeriesForecast.Projection(series, from, x[n - 1], Duration.ofMillis(stepMillis), range, points, crossing, model1,
-                values.length);
+                model.trend() == 0.0 ? "not significant, not extrapolated" : "significant",
+                model.alpha(),
+                model.period() > 0 ? String.format(Locale.ROOT, ", gamma %.2f", model.gamma()) : "",
+                Math.min(steps, Math.max(1, values.length / 4)),
+                values.length,
+                stepMillis / 1000);
+        return new SeriesForecast.Projection(
+                series, from, x[n - 1], Duration.ofMillis(stepMillis), range, points, crossing, model1, values.length);
     }
 
     /**
@@ -133,19 +150,25 @@ public final class SeasonalSeriesForecaster implements Forecaster {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static ForecastPoint point(SeasonalForecaster.ForecastPath path, int k, Instant from, long stepMillis, MetricRange r) {
+    private static ForecastPoint point(
+            SeasonalForecaster.ForecastPath path, int k, Instant from, long stepMillis, MetricRange r) {
         double mean = path.mean(k);
         double sd = path.sd(k);
-        return new ForecastPoint(from.plusMillis(k * stepMillis), r.clamp(mean), r.clamp(mean - Z80 * sd), r.clamp(mean + Z80 * sd),
-                r.clamp(mean - Z95 * sd), r.clamp(mean + Z95 * sd));
+        return new ForecastPoint(
+                from.plusMillis(k * stepMillis),
+                r.clamp(mean),
+                r.clamp(mean - Z80 * sd),
+                r.clamp(mean + Z80 * sd),
+                r.clamp(mean - Z95 * sd),
+                r.clamp(mean + Z95 * sd));
     }
 
     /**
      * When the forecast gets to {@code threshold} from the side the newest value is on, taken on the
      * unclamped path: a percentage reaching 100 is reported as that time, never as a value beyond it.
      */
-    private static ThresholdCrossing crossing(SeasonalForecaster.ForecastPath path, double threshold, double last, Instant from,
-            long stepMillis) {
+    private static ThresholdCrossing crossing(
+            SeasonalForecaster.ForecastPath path, double threshold, double last, Instant from, long stepMillis) {
         boolean rising = last < threshold;
         int at = -1;
         int near = -1;
@@ -168,8 +191,12 @@ public final class SeasonalSeriesForecaster implements Forecaster {
             near = 0;
             far = 0;
         }
-        return new ThresholdCrossing(threshold, instant(at, from, stepMillis), instant(near, from, stepMillis),
-                instant(far, from, stepMillis), from.plusMillis(path.horizon() * stepMillis));
+        return new ThresholdCrossing(
+                threshold,
+                instant(at, from, stepMillis),
+                instant(near, from, stepMillis),
+                instant(far, from, stepMillis),
+                from.plusMillis(path.horizon() * stepMillis));
     }
 
     private static Optional<Instant> instant(int step, Instant from, long stepMillis) {

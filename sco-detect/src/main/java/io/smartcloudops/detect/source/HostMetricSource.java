@@ -62,7 +62,8 @@ public final class HostMetricSource implements MetricSource {
                 out.add(sample("node_cpu_usage_percent", hostLabels, now, Math.max(0, Math.min(100, busy))));
             }
             lastCpu = cpu;
-            out.add(sample("node_memory_usage_percent", hostLabels, now, ProcReadings.memoryUsedPercent(read("meminfo"))));
+            out.add(sample(
+                    "node_memory_usage_percent", hostLabels, now, ProcReadings.memoryUsedPercent(read("meminfo"))));
             out.add(sample("node_load1", hostLabels, now, ProcReadings.load1(read("loadavg"))));
             Map<String, long[]> net = ProcReadings.network(read("net/dev"));
             if (lastNet != null && now > lastNetMillis) {
@@ -73,8 +74,16 @@ public final class HostMetricSource implements MetricSource {
                         continue; // new interface or counter reset: no rate this round
                     }
                     Labels dev = hostLabels.with("device", e.getKey());
-                    out.add(sample("node_network_receive_bytes_per_second", dev, now, (e.getValue()[0] - before[0]) / seconds));
-                    out.add(sample("node_network_transmit_bytes_per_second", dev, now, (e.getValue()[1] - before[1]) / seconds));
+                    out.add(sample(
+                            "node_network_receive_bytes_per_second",
+                            dev,
+                            now,
+                            (e.getValue()[0] - before[0]) / seconds));
+                    out.add(sample(
+                            "node_network_transmit_bytes_per_second",
+                            dev,
+                            now,
+                            (e.getValue()[1] - before[1]) / seconds));
                 }
             }
             lastNet = new HashMap<>(net);
@@ -88,7 +97,11 @@ public final class HostMetricSource implements MetricSource {
                 long total = store.getTotalSpace();
                 if (total > 0) {
                     double used = 100.0 * (total - store.getUsableSpace()) / total;
-                    out.add(sample("node_filesystem_usage_percent", hostLabels.with("mountpoint", mount.toString()), now, used));
+                    out.add(sample(
+                            "node_filesystem_usage_percent",
+                            hostLabels.with("mountpoint", mount.toString()),
+                            now,
+                            used));
                 }
             } catch (IOException e) {
                 // an unmounted path is skipped; the other metrics still count

@@ -21,7 +21,9 @@ public final class HostMetricSourceProvider implements MetricSourceProvider {
     public MetricSource create(ProviderContext context) {
         var c = context.config();
         c.requireOnly(Set.of("host", "proc", "mounts"));
-        List<Path> mounts = c.has("mounts") ? c.strings("mounts").stream().map(Path::of).toList() : List.of(Path.of("/"));
-        return new HostMetricSource(Path.of(c.string("proc", "/proc")), mounts, c.string("host", "local"), context.clock());
+        List<Path> mounts =
+                c.has("mounts") ? c.strings("mounts").stream().map(Path::of).toList() : List.of(Path.of("/"));
+        return new HostMetricSource(
+                Path.of(c.string("proc", "/proc")), mounts, c.string("host", "local"), context.clock());
     }
 }

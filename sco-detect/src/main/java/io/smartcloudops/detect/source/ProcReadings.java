@@ -9,8 +9,7 @@ import java.util.Map;
  * returns raw counters; turning counters into rates is {@link HostMetricSource}'s job.
  */
 final class ProcReadings {
-    private ProcReadings() {
-    }
+    private ProcReadings() {}
 
     /** Aggregate CPU jiffies from {@code /proc/stat}: {@code [busy, total]}. */
     static long[] cpu(String stat) {

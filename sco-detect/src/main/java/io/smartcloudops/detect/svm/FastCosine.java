@@ -15,8 +15,7 @@ final class FastCosine {
     /** Beyond this the reduction loses precision; such arguments go to the library. */
     private static final double REDUCIBLE = 1e9;
 
-    private FastCosine() {
-    }
+    private FastCosine() {}
 
     static double cos(double x) {
         if (!(Math.abs(x) < REDUCIBLE)) {
@@ -31,8 +30,29 @@ final class FastCosine {
             sign = -1.0;
         }
         double z = r * r;
-        double c = 1.0 + z * (-1.0 / 2 + z * (1.0 / 24 + z * (-1.0 / 720 + z * (1.0 / 40320 + z * (-1.0 / 3628800
-                + z * (1.0 / 479001600 + z * (-1.0 / 87178291200.0 + z * (1.0 / 20922789888000.0 + z * (-1.0 / 6402373705728000.0)))))))));
+        double c = 1.0
+                + z
+                        * (-1.0 / 2
+                                + z
+                                        * (1.0 / 24
+                                                + z
+                                                        * (-1.0 / 720
+                                                                + z
+                                                                        * (1.0 / 40320
+                                                                                + z
+                                                                                        * (-1.0 / 3628800
+                                                                                                + z
+                                                                                                        * (1.0
+                                                                                                                        / 479001600
+                                                                                                                + z
+                                                                                                                        * (-1.0
+                                                                                                                                        / 87178291200.0
+                                                                                                                                + z
+                                                                                                                                        * (1.0
+                                                                                                                                                        / 20922789888000.0
+                                                                                                                                                + z
+                                                                                                                                                        * (-1.0
+                                                                                                                                                                / 6402373705728000.0)))))))));
         return sign * c;
     }
 }

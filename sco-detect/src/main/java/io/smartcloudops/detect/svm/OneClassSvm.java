@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * OneClassSvm svm = new OneClassSvm(SvmParameters.defaults(), seed);
- * double outside = svm.update(x);   // > 0 outside the learnt support, 0 while training
+ * double outside = svm.update(x); // > 0 outside the learnt support, 0 while training
  * }</pre>
  */
 public final class OneClassSvm {
@@ -29,11 +29,13 @@ public final class OneClassSvm {
      * chain of dependent additions per feature was most of the cost of scoring).
      */
     private final double[] omega;
+
     private final double[] phase;
     private final double norm;
     private final double[] recent;
     /** Scratch for the standardised shingle being scored and its projections. */
     private final double[] shingle;
+
     private final double[] projections;
     private float[] training;
     private long count;
@@ -213,7 +215,8 @@ public final class OneClassSvm {
         }
         if (in.readBoolean()) {
             if (svm.count >= params.trainWindow()) {
-                throw new IOException("training state with " + svm.count + " samples, window is " + params.trainWindow());
+                throw new IOException(
+                        "training state with " + svm.count + " samples, window is " + params.trainWindow());
             }
             for (int i = 0; i < svm.count; i++) {
                 svm.training[i] = in.readFloat();

@@ -31,7 +31,8 @@ final class OneClassSvmDetector implements Detector {
     /** Version 2 added the sliding window the model is relearnt from and the calibrated scorer; version 1 is still read. */
     static final int STATE_VERSION = 2;
     /** Its calibration's defaults: tail quantile 0.98, the rarest cross-validated quantile whose threshold tracker settles within the first thousand samples on the clipped distance, which is zero inside the support. */
-    static final CalibrationParameters CALIBRATION = CalibrationParameters.defaults().withTailQuantile(0.98);
+    static final CalibrationParameters CALIBRATION =
+            CalibrationParameters.defaults().withTailQuantile(0.98);
 
     /** Samples between relearning, by default four windows; see {@link OneClassSvmProvider}. */
     static final int RELEARN_EVERY = 2400;
@@ -48,9 +49,11 @@ final class OneClassSvmDetector implements Detector {
         this(params, relearnEvery, seed, new OneClassSvm(params, seed), new CalibratedScorer(calibration));
     }
 
-    private OneClassSvmDetector(SvmParameters params, int relearnEvery, long seed, OneClassSvm svm, CalibratedScorer calibration) {
+    private OneClassSvmDetector(
+            SvmParameters params, int relearnEvery, long seed, OneClassSvm svm, CalibratedScorer calibration) {
         if (relearnEvery < params.trainWindow()) {
-            throw new IllegalArgumentException("ocsvm: relearn_every must be at least train_window (" + params.trainWindow() + "), got " + relearnEvery);
+            throw new IllegalArgumentException("ocsvm: relearn_every must be at least train_window ("
+                    + params.trainWindow() + "), got " + relearnEvery);
         }
         this.params = params;
         this.relearnEvery = relearnEvery;
@@ -73,9 +76,18 @@ final class OneClassSvmDetector implements Detector {
             return Score.none("learning the first window of shapes");
         }
         double score = calibration.score(outside);
-        return new Score(score, Double.NaN, Double.NaN, Double.NaN, "ocsvm",
-                String.format(Locale.ROOT, "recent shape lies %.3f outside the support learnt from the last %d samples, a one-in-%d surprise",
-                        outside, window.length, Math.round(Math.pow(10, Math.min(calibration.lastSurprisal(), 15)))));
+        return new Score(
+                score,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                "ocsvm",
+                String.format(
+                        Locale.ROOT,
+                        "recent shape lies %.3f outside the support learnt from the last %d samples, a one-in-%d surprise",
+                        outside,
+                        window.length,
+                        Math.round(Math.pow(10, Math.min(calibration.lastSurprisal(), 15)))));
     }
 
     /** A model of the last window's shapes: a fresh SVM fed the window in order trains itself on its last sample. */
@@ -112,14 +124,19 @@ final class OneClassSvmDetector implements Detector {
      */
     static OneClassSvmDetector restore(DetectorState state) {
         if (state.version() < 1 || state.version() > STATE_VERSION) {
-            throw new IllegalArgumentException("ocsvm state version " + state.version() + " is not known; this build reads 1 to " + STATE_VERSION);
+            throw new IllegalArgumentException(
+                    "ocsvm state version " + state.version() + " is not known; this build reads 1 to " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
             OneClassSvm svm = OneClassSvm.readFrom(in);
             SvmParameters params = svm.parameters();
             if (state.version() == 1) {
                 AnomalyLikelihood.readFrom(in);
-                OneClassSvmDetector d = new OneClassSvmDetector(params, Math.max(RELEARN_EVERY, params.trainWindow()), svm.seed(), svm,
+                OneClassSvmDetector d = new OneClassSvmDetector(
+                        params,
+                        Math.max(RELEARN_EVERY, params.trainWindow()),
+                        svm.seed(),
+                        svm,
                         new CalibratedScorer(CALIBRATION));
                 // the version 1 state kept no window: the frozen model serves until one has been seen
                 d.count = svm.trained() ? 0 : svm.count();

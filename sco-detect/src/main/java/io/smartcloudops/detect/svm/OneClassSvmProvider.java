@@ -1,8 +1,8 @@
 package io.smartcloudops.detect.svm;
 
+import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.spi.DetectorProvider;
-import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.detect.likelihood.CalibrationParameters;
@@ -32,15 +32,20 @@ public final class OneClassSvmProvider implements DetectorProvider {
     @Override
     public DetectorFactory create(ProviderContext context) {
         ProviderConfig config = context.config();
-        Map<String, Object> own = new LinkedHashMap<>(CalibrationParameters.without(config).asMap());
+        Map<String, Object> own =
+                new LinkedHashMap<>(CalibrationParameters.without(config).asMap());
         own.remove(RELEARN_EVERY);
         SvmParameters params = SvmParameters.from(ProviderConfig.of(config.path(), own));
-        int relearnEvery = config.integer(RELEARN_EVERY, Math.max(OneClassSvmDetector.RELEARN_EVERY, params.trainWindow()));
+        int relearnEvery =
+                config.integer(RELEARN_EVERY, Math.max(OneClassSvmDetector.RELEARN_EVERY, params.trainWindow()));
         if (relearnEvery < params.trainWindow()) {
-            throw new ConfigException("ocsvm: relearn_every must be at least train_window (" + params.trainWindow() + "), got " + relearnEvery);
+            throw new ConfigException("ocsvm: relearn_every must be at least train_window (" + params.trainWindow()
+                    + "), got " + relearnEvery);
         }
         CalibrationParameters calibration = CalibrationParameters.of(config, OneClassSvmDetector.CALIBRATION);
-        return DetectorFactory.of(NAME, (series, settings) -> new OneClassSvmDetector(params, relearnEvery, calibration, settings.seed()),
+        return DetectorFactory.of(
+                NAME,
+                (series, settings) -> new OneClassSvmDetector(params, relearnEvery, calibration, settings.seed()),
                 OneClassSvmDetector::restore);
     }
 }

@@ -39,7 +39,8 @@ final class ProbationTrainer extends LibLinearAnomalyTrainer {
         Parameter param = setupParameters(null);
         param.setRandom(new Random(new SplittableRandom(seed).split().nextLong()));
         // every row is EXPECTED, whose output id is 0 in an all-normal training set
-        Model model = trainModels(param, features + 1, x, new double[][] {new double[rows.length]}).get(0);
+        Model model = trainModels(param, features + 1, x, new double[][] {new double[rows.length]})
+                .get(0);
         double[] w = model.getFeatureWeights();
         double[] out = new double[features + 1];
         for (int f = 0; f < features; f++) {

@@ -40,8 +40,12 @@ public record SvmParameters(int shingle, int features, double gamma, int trainWi
     /** Reads an {@code ocsvm} configuration section, {@code d}'s values for absent keys. */
     public static SvmParameters from(ProviderConfig c, SvmParameters d) {
         c.requireOnly(KEYS);
-        return new SvmParameters(c.integer("shingle", d.shingle), c.integer("features", d.features), c.number("gamma", d.gamma),
-                c.integer("train_window", d.trainWindow), c.number("nu", d.nu));
+        return new SvmParameters(
+                c.integer("shingle", d.shingle),
+                c.integer("features", d.features),
+                c.number("gamma", d.gamma),
+                c.integer("train_window", d.trainWindow),
+                c.number("nu", d.nu));
     }
 
     void writeTo(DataOutput out) throws IOException {

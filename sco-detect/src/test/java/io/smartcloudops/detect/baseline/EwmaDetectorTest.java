@@ -14,6 +14,7 @@ import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.testkit.DetectorContract;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class EwmaDetectorTest extends DetectorContract {
     void constantSeriesScoresZeroThenFlagsAChange() {
         Detector d = factory().create(SERIES, DetectorSettings.defaults());
         double[] flat = new double[100];
-        java.util.Arrays.fill(flat, 5.0);
+        Arrays.fill(flat, 5.0);
         assertThat(feed(d, flat).value()).isLessThan(0.01);
         assertThat(feed(d, 50.0).value()).isGreaterThan(0.99);
     }
@@ -57,8 +58,9 @@ class EwmaDetectorTest extends DetectorContract {
     @Test
     void hugeMagnitudesStayFinite() {
         Detector d = factory().create(SERIES, DetectorSettings.defaults());
-        Score s = feed(d, 1e300, 1e300, -1e300, 1e300, 1e299, 1e300, 1e300, 1e300, 1e300, 1e300,
-                1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 5);
+        Score s = feed(
+                d, 1e300, 1e300, -1e300, 1e300, 1e299, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300,
+                1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 5);
         assertThat(s.value()).isBetween(0.0, 1.0);
     }
 
@@ -79,14 +81,19 @@ class EwmaDetectorTest extends DetectorContract {
 
     @Test
     void rejectsUnknownSettingNamingIt() {
-        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.ewma", Map.of("alpah", 0.1))).build();
+        ProviderContext ctx = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.ewma", Map.of("alpah", 0.1)))
+                .build();
         assertThatThrownBy(() -> new EwmaDetectorProvider().create(ctx))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("detectors.ewma.alpah");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("detectors.ewma.alpah");
     }
 
     @Test
     void refusesStateOfAnotherVersion() {
         DetectorState wrong = new DetectorState(EwmaDetectorProvider.NAME, 99, new byte[8]);
-        assertThatThrownBy(() -> factory().restore(wrong)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99");
+        assertThatThrownBy(() -> factory().restore(wrong))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("99");
     }
 }

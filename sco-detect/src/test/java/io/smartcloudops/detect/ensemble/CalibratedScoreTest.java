@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class CalibratedScoreTest {
     @Test
     void theShippedThresholdIsAConfidentAlarm() {
-        assertThat(EnsembleDetector.toScore(EnsembleParameters.defaults().quietSurprisal())).isCloseTo(0.95, within(1e-12));
+        assertThat(EnsembleDetector.toScore(EnsembleParameters.defaults().quietSurprisal()))
+                .isCloseTo(0.95, within(1e-12));
     }
 
     @Test
@@ -18,6 +19,8 @@ class CalibratedScoreTest {
         assertThat(EnsembleDetector.toScore(Math.log10(15_000))).isCloseTo(0.9, within(0.01));
         assertThat(EnsembleDetector.toScore(Math.log10(160_000))).isCloseTo(0.99, within(0.001));
         assertThat(EnsembleDetector.toScore(0)).isLessThan(1e-100);
-        assertThat(EnsembleDetector.toScore(9)).isGreaterThan(EnsembleDetector.toScore(8)).isLessThanOrEqualTo(1.0);
+        assertThat(EnsembleDetector.toScore(9))
+                .isGreaterThan(EnsembleDetector.toScore(8))
+                .isLessThanOrEqualTo(1.0);
     }
 }

@@ -76,7 +76,8 @@ class ContextNoveltyTest {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         original.writeTo(new DataOutputStream(bytes));
-        ContextNovelty restored = ContextNovelty.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        ContextNovelty restored =
+                ContextNovelty.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         for (int i = 0; i < 600; i++) {
             double x = triangle(i, random) + (i % 97 == 0 ? 4 : 0);
             assertThat(restored.surprisal(x, Direction.BOTH)).isEqualTo(original.surprisal(x, Direction.BOTH));

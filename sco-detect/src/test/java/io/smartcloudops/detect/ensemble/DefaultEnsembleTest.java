@@ -15,9 +15,11 @@ import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.testkit.DetectorContract;
-import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class DefaultEnsembleTest extends DetectorContract {
@@ -29,7 +31,8 @@ class DefaultEnsembleTest extends DetectorContract {
 
     @Test
     void isDiscoveredAsDefault() {
-        ProviderRegistry registry = ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
+        ProviderRegistry registry =
+                ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
         assertThat(registry.provider(DetectorProvider.class, "default")).isInstanceOf(DefaultEnsembleProvider.class);
         assertThat(registry.names(DetectorProvider.class)).contains("ewma", "seasonal", "iforest", "ocsvm", "default");
     }
@@ -82,7 +85,9 @@ class DefaultEnsembleTest extends DetectorContract {
                 aftermathReason = score.reason();
             }
         }
-        assertThat(spike).isGreaterThan(EnsembleDetector.toScore(EnsembleParameters.defaults().quietSurprisal()));
+        assertThat(spike)
+                .isGreaterThan(
+                        EnsembleDetector.toScore(EnsembleParameters.defaults().quietSurprisal()));
         assertThat(aftermath).isZero();
         assertThat(aftermathReason).contains("held back");
     }
@@ -95,12 +100,13 @@ class DefaultEnsembleTest extends DetectorContract {
     @Test
     void reportsTheIncidentsOfALongSeriesWithAnIncidentADay() {
         Detector d = factory().create(SERIES, DetectorSettings.defaults());
-        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        SplittableRandom random = new SplittableRandom(5);
         int n = 60 * 1440;
         int every = 1440;
-        double confident = EnsembleDetector.toScore(EnsembleParameters.defaults().quietSurprisal());
-        List<Integer> weak = new java.util.ArrayList<>();
-        List<Integer> unconfident = new java.util.ArrayList<>();
+        double confident =
+                EnsembleDetector.toScore(EnsembleParameters.defaults().quietSurprisal());
+        List<Integer> weak = new ArrayList<>();
+        List<Integer> unconfident = new ArrayList<>();
         int incidents = 0;
         double best = 0;
         for (int i = 0; i < n; i++) {
@@ -115,7 +121,8 @@ class DefaultEnsembleTest extends DetectorContract {
                     default -> v += 25;
                 }
             }
-            double score = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v)).value();
+            double score = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v))
+                    .value();
             if (inside) {
                 best = since == 0 ? score : Math.max(best, score);
                 if (since == 29) {
@@ -149,7 +156,8 @@ class DefaultEnsembleTest extends DetectorContract {
         Detector restored = f.restore(first.snapshot());
         for (int i = 1105; i < data.size(); i++) {
             Sample s = spiked(data.get(i), i == 1300);
-            assertThat(restored.update(s).value()).isEqualTo(uninterrupted.update(s).value());
+            assertThat(restored.update(s).value())
+                    .isEqualTo(uninterrupted.update(s).value());
         }
     }
 
@@ -164,14 +172,18 @@ class DefaultEnsembleTest extends DetectorContract {
         for (Sample s : series(9, 1001)) {
             last = d.update(s);
         }
-        assertThat(last.component()).isIn("seasonal", "iforest", "ocsvm", "new level extreme", "new slow level extreme", "new context");
+        assertThat(last.component())
+                .isIn("seasonal", "iforest", "ocsvm", "new level extreme", "new slow level extreme", "new context");
         assertThat(last.reason()).contains("surprise");
     }
 
     @Test
     void stabilisedAndSummingVariantsRestoreExactly() {
-        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.default",
-                Map.of("stabilise", true, "fusion", "sum", "seasonal", Map.of("alpha", 0.2)))).build();
+        ProviderContext ctx = ProviderContext.builder()
+                .config(ProviderConfig.of(
+                        "detectors.default",
+                        Map.of("stabilise", true, "fusion", "sum", "seasonal", Map.of("alpha", 0.2))))
+                .build();
         DetectorFactory f = new DefaultEnsembleProvider().create(ctx);
         List<Sample> data = series(31, 1300);
         Detector uninterrupted = f.create(SERIES, DetectorSettings.defaults());
@@ -206,14 +218,21 @@ class DefaultEnsembleTest extends DetectorContract {
 
     @Test
     void rejectsUnknownFusion() {
-        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.default", Map.of("fusion", "vote"))).build();
-        assertThatThrownBy(() -> new DefaultEnsembleProvider().create(ctx)).isInstanceOf(ConfigException.class).hasMessageContaining("vote");
+        ProviderContext ctx = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.default", Map.of("fusion", "vote")))
+                .build();
+        assertThatThrownBy(() -> new DefaultEnsembleProvider().create(ctx))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("vote");
     }
 
     @Test
     void readsVersionTwoStateWrittenBeforeTheContextMemberWithABoundedQuietPeriod() {
-        // a detector that ignores contexts scores as version 2 did; its state, less the context parts, is version 2 state
-        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.default", Map.of("weight_context", 0))).build();
+        // a detector that ignores contexts scores as version 2 did; its state, less the context parts, is version 2
+        // state
+        ProviderContext ctx = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.default", Map.of("weight_context", 0)))
+                .build();
         DetectorFactory f = new DefaultEnsembleProvider().create(ctx);
         List<Sample> data = series(29, 1600);
         Detector uninterrupted = f.create(SERIES, DetectorSettings.defaults());
@@ -222,10 +241,12 @@ class DefaultEnsembleTest extends DetectorContract {
             uninterrupted.update(data.get(i));
             first.update(data.get(i));
         }
-        Detector restored = f.restore(new DetectorState(DefaultEnsembleProvider.NAME, 2, asVersionTwo(first.snapshot().bytes())));
+        Detector restored = f.restore(new DetectorState(
+                DefaultEnsembleProvider.NAME, 2, asVersionTwo(first.snapshot().bytes())));
         for (int i = 900; i < data.size(); i++) {
             Sample s = spiked(data.get(i), i == 1300);
-            assertThat(restored.update(s).value()).isEqualTo(uninterrupted.update(s).value());
+            assertThat(restored.update(s).value())
+                    .isEqualTo(uninterrupted.update(s).value());
         }
     }
 
@@ -241,7 +262,7 @@ class DefaultEnsembleTest extends DetectorContract {
         // the context state sits before the count (8), the gate (16) and the two residual means (16)
         int contextState = 8 * 8 + 3 * 4 + 1024;
         int contextEnd = v4.length - 40;
-        java.io.ByteArrayOutputStream v2 = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream v2 = new ByteArrayOutputStream();
         v2.write(v4, 0, contextWeight);
         v2.write(v4, contextWeight + 8, quiet - contextWeight - 8);
         long share = Double.doubleToLongBits(0.025);
@@ -256,6 +277,8 @@ class DefaultEnsembleTest extends DetectorContract {
     @Test
     void refusesStateOfAnotherVersion() {
         DetectorState wrong = new DetectorState(DefaultEnsembleProvider.NAME, 99, new byte[8]);
-        assertThatThrownBy(() -> factory().restore(wrong)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99");
+        assertThatThrownBy(() -> factory().restore(wrong))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("99");
     }
 }

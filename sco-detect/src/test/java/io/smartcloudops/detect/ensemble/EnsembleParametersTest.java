@@ -12,15 +12,18 @@ class EnsembleParametersTest {
 
     @Test
     void theForestMemberKeepsItsOwnDefaultsWhateverTheStandAloneForestUses() {
-        ForestParameters member = EnsembleParameters.from(ProviderConfig.of(Map.of())).forest();
+        ForestParameters member =
+                EnsembleParameters.from(ProviderConfig.of(Map.of())).forest();
         assertThat(member).isEqualTo(EnsembleParameters.MEMBER_FOREST).isNotEqualTo(ForestParameters.defaults());
-        assertThat(member.rebuildEvery()).isGreaterThan(ForestParameters.defaults().rebuildEvery());
+        assertThat(member.rebuildEvery())
+                .isGreaterThan(ForestParameters.defaults().rebuildEvery());
         assertThat(EnsembleParameters.from(ProviderConfig.of(Map.of())).svm()).isEqualTo(SvmParameters.defaults());
     }
 
     @Test
     void configuredForestKeysOverrideOnlyThemselves() {
-        ForestParameters member = EnsembleParameters.from(ProviderConfig.of(Map.of("iforest", Map.of("trees", 12)))).forest();
+        ForestParameters member = EnsembleParameters.from(ProviderConfig.of(Map.of("iforest", Map.of("trees", 12))))
+                .forest();
         assertThat(member.trees()).isEqualTo(12);
         assertThat(member.rebuildEvery()).isEqualTo(EnsembleParameters.MEMBER_FOREST.rebuildEvery());
     }

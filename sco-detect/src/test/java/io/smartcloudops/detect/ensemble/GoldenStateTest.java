@@ -22,7 +22,8 @@ class GoldenStateTest {
     static final SeriesId SERIES = SeriesId.of("golden_series");
     static final int FIXTURE_SAMPLES = 1500;
 
-    private final DetectorFactory factory = new DefaultEnsembleProvider().create(ProviderContext.builder().build());
+    private final DetectorFactory factory =
+            new DefaultEnsembleProvider().create(ProviderContext.builder().build());
 
     /** The fixtures' series: a sine with Gaussian noise, one minute apart, with a spike at 1200. */
     static double[] values(int n) {
@@ -49,7 +50,8 @@ class GoldenStateTest {
         double spike = 0;
         for (int i = FIXTURE_SAMPLES; i < v.length; i++) {
             double x = v[i] + (i == 2200 ? 80 : 0);
-            double s = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, x)).value();
+            double s = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, x))
+                    .value();
             assertThat(s).isBetween(0.0, 1.0);
             if (i == 2200) {
                 spike = s;
@@ -60,7 +62,8 @@ class GoldenStateTest {
         assertThat(spike).isGreaterThan(AnomalyLikelihoodScores.confident()).isGreaterThan(quietMax);
         // the restored detector writes the current version, and that state reads back
         assertThat(d.snapshot().version()).isEqualTo(EnsembleDetector.STATE_VERSION);
-        assertThat(factory.restore(d.snapshot()).snapshot().bytes()).isEqualTo(d.snapshot().bytes());
+        assertThat(factory.restore(d.snapshot()).snapshot().bytes())
+                .isEqualTo(d.snapshot().bytes());
     }
 
     /** The score of a confident alarm. */

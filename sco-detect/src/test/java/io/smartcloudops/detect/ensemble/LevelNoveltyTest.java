@@ -58,7 +58,8 @@ class LevelNoveltyTest {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         original.writeTo(new DataOutputStream(bytes));
-        LevelNovelty restored = LevelNovelty.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        LevelNovelty restored =
+                LevelNovelty.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         for (int i = 0; i < 500; i++) {
             double x = random.nextGaussian() + (i > 300 ? 5 : 0);
             assertThat(restored.surprisal(x, Direction.UP)).isEqualTo(original.surprisal(x, Direction.UP));

@@ -36,7 +36,8 @@ class DetectExamples {
 
     DetectionPipeline detectionPipeline(DetectorFactory factory, SampleBatch batch, Queue<AnomalyEvent> alerts) {
         // tag::DetectionPipeline[]
-        DetectionPipeline p = DetectionPipeline.builder(factory).anomalyThreshold(0.9).build();
+        DetectionPipeline p =
+                DetectionPipeline.builder(factory).anomalyThreshold(0.9).build();
         for (ScoredSample s : p.ingest(batch.samples())) s.anomaly().ifPresent(alerts::offer);
         // end::DetectionPipeline[]
         return p;
@@ -45,21 +46,20 @@ class DetectExamples {
     double oneClassSvm(long seed, double x) {
         // tag::OneClassSvm[]
         OneClassSvm svm = new OneClassSvm(SvmParameters.defaults(), seed);
-        double outside = svm.update(x);   // > 0 outside the learnt support, 0 while training
+        double outside = svm.update(x); // > 0 outside the learnt support, 0 while training
         // end::OneClassSvm[]
         return outside;
     }
 
     /** What the forecaster's example ends with. */
-    record Seasonal(List<Forecast> next, OptionalInt steps) {
-    }
+    record Seasonal(List<Forecast> next, OptionalInt steps) {}
 
     Seasonal seasonalForecaster(double[] history) {
         // tag::SeasonalForecaster[]
         SeasonalForecaster f = new SeasonalForecaster(SeasonalParameters.defaults());
         for (double x : history) f.update(x);
         List<Forecast> next = f.forecast(12);
-        OptionalInt steps = f.stepsToThreshold(90.0, 288);   // when will it cross 90?
+        OptionalInt steps = f.stepsToThreshold(90.0, 288); // when will it cross 90?
         // end::SeasonalForecaster[]
         return new Seasonal(next, steps);
     }
@@ -75,7 +75,7 @@ class DetectExamples {
     void forecastingDetector(Detector detector) {
         // tag::ForecastingDetector[]
         if (detector instanceof ForecastingDetector f) {
-            Optional<Duration> full = f.timeToThreshold(95.0, 288);   // disk full within a day?
+            Optional<Duration> full = f.timeToThreshold(95.0, 288); // disk full within a day?
         }
         // end::ForecastingDetector[]
     }
@@ -83,7 +83,7 @@ class DetectExamples {
     double calibratedScorer(double raw) {
         // tag::CalibratedScorer[]
         CalibratedScorer c = new CalibratedScorer(CalibrationParameters.defaults());
-        double score = c.score(raw);   // in [0, 1]; 0.95 at a one-in-32,000 surprise
+        double score = c.score(raw); // in [0, 1]; 0.95 at a one-in-32,000 surprise
         // end::CalibratedScorer[]
         return score;
     }
@@ -91,7 +91,7 @@ class DetectExamples {
     double anomalyLikelihood(double residual, double scale) {
         // tag::AnomalyLikelihood[]
         AnomalyLikelihood l = new AnomalyLikelihood(0.98, 2000, 100);
-        double surprise = l.surprisal(Math.abs(residual) / scale);   // 3.0 means a one-in-a-thousand event
+        double surprise = l.surprisal(Math.abs(residual) / scale); // 3.0 means a one-in-a-thousand event
         // end::AnomalyLikelihood[]
         return surprise;
     }
@@ -99,7 +99,7 @@ class DetectExamples {
     double streamingIsolationForest(long seed, double x) {
         // tag::StreamingIsolationForest[]
         StreamingIsolationForest f = new StreamingIsolationForest(ForestParameters.defaults(), seed);
-        double s = f.update(x);   // isolation score in (0, 1); above 0.5 is easier to isolate than usual
+        double s = f.update(x); // isolation score in (0, 1); above 0.5 is easier to isolate than usual
         // end::StreamingIsolationForest[]
         return s;
     }

@@ -16,7 +16,6 @@ import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.detect.ensemble.DefaultEnsembleProvider;
-import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import io.smartcloudops.detect.seasonal.Forecast;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,8 +37,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class JavadocExamplesTest {
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final List<Path> EXAMPLES = List.of(
-            Path.of("src/test/java/io/smartcloudops/detect/examples"), Path.of("src/test/resources/examples"));
+    private static final List<Path> EXAMPLES =
+            List.of(Path.of("src/test/java/io/smartcloudops/detect/examples"), Path.of("src/test/resources/examples"));
     private static final SeriesId DISK = SeriesId.of("node_disk_used_percent");
 
     private final DetectExamples examples = new DetectExamples();
@@ -54,7 +53,9 @@ class JavadocExamplesTest {
         DetectorFactory factory = new DefaultEnsembleProvider().create(context(defaultSettings()));
 
         assertThat(factory.name()).isEqualTo(detection().get("detector"));
-        assertThat(factory.create(DISK, io.smartcloudops.api.detect.DetectorSettings.defaults()).update(new Sample(DISK, 1_000, 40))).isNotNull();
+        assertThat(factory.create(DISK, io.smartcloudops.api.detect.DetectorSettings.defaults())
+                        .update(new Sample(DISK, 1_000, 40)))
+                .isNotNull();
     }
 
     @Test
@@ -81,8 +82,9 @@ class JavadocExamplesTest {
             }
         };
         DetectorFactory factory = DetectorFactory.of("fake", (series, settings) -> fake, state -> fake);
-        SampleBatch batch = new SampleBatch("test", List.of(new Sample(DISK, 1_000, 50), new Sample(DISK, 2_000, 150),
-                new Sample(DISK, 3_000, 60)));
+        SampleBatch batch = new SampleBatch(
+                "test",
+                List.of(new Sample(DISK, 1_000, 50), new Sample(DISK, 2_000, 150), new Sample(DISK, 3_000, 60)));
         Queue<AnomalyEvent> alerts = new ConcurrentLinkedQueue<>();
 
         examples.detectionPipeline(factory, batch, alerts);
@@ -111,8 +113,10 @@ class JavadocExamplesTest {
 
         SeriesForecast answer = examples.seasonalSeriesForecaster(DISK, history);
 
-        assertThat(answer).isInstanceOfSatisfying(SeriesForecast.Projection.class,
-                p -> assertThat(p.series()).isEqualTo(DISK));
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        SeriesForecast.Projection.class,
+                        p -> assertThat(p.series()).isEqualTo(DISK));
     }
 
     @Test
@@ -124,7 +128,9 @@ class JavadocExamplesTest {
     }
 
     private static ProviderContext context(Map<String, Object> settings) {
-        return ProviderContext.builder().config(ProviderConfig.of("detection.settings", settings)).build();
+        return ProviderContext.builder()
+                .config(ProviderConfig.of("detection.settings", settings))
+                .build();
     }
 
     /** The settings the agent hands to the detector it names: {@code detection.settings}. */

@@ -71,13 +71,18 @@ class IsolationForestDetectorTest extends DetectorContract {
     @Test
     void refusesStateOfAnotherVersion() {
         DetectorState wrong = new DetectorState(IsolationForestProvider.NAME, 99, new byte[8]);
-        assertThatThrownBy(() -> factory().restore(wrong)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99");
+        assertThatThrownBy(() -> factory().restore(wrong))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("99");
     }
 
     @Test
     void readsTheStateVersionOneWroteAndReportsTheNextIncident() throws IOException {
-        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(factory(), IsolationForestProvider.NAME,
-                NamedDetectorScenarios.fixture(getClass(), "iforest-v1.state"), IsolationForestDetector.STATE_VERSION);
+        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(
+                factory(),
+                IsolationForestProvider.NAME,
+                NamedDetectorScenarios.fixture(getClass(), "iforest-v1.state"),
+                IsolationForestDetector.STATE_VERSION);
     }
 
     @Test
@@ -100,10 +105,16 @@ class IsolationForestDetectorTest extends DetectorContract {
     @Test
     void readsItsCalibrationSectionAndRejectsUnknownKeysThere() {
         ProviderContext tuned = ProviderContext.builder()
-                .config(ProviderConfig.of("detectors.iforest", Map.of("calibration", Map.of("tail_quantile", 0.98, "memory", 2000)))).build();
-        assertThat(new IsolationForestProvider().create(tuned).create(SERIES, DetectorSettings.defaults())).isNotNull();
+                .config(ProviderConfig.of(
+                        "detectors.iforest", Map.of("calibration", Map.of("tail_quantile", 0.98, "memory", 2000))))
+                .build();
+        assertThat(new IsolationForestProvider().create(tuned).create(SERIES, DetectorSettings.defaults()))
+                .isNotNull();
         ProviderContext wrong = ProviderContext.builder()
-                .config(ProviderConfig.of("detectors.iforest", Map.of("calibration", Map.of("quantile", 0.98)))).build();
-        assertThatThrownBy(() -> new IsolationForestProvider().create(wrong)).isInstanceOf(ConfigException.class).hasMessageContaining("quantile");
+                .config(ProviderConfig.of("detectors.iforest", Map.of("calibration", Map.of("quantile", 0.98))))
+                .build();
+        assertThatThrownBy(() -> new IsolationForestProvider().create(wrong))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quantile");
     }
 }

@@ -59,7 +59,8 @@ class AnomalyLikelihoodTest {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         a.writeTo(new DataOutputStream(bytes));
-        AnomalyLikelihood b = AnomalyLikelihood.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        AnomalyLikelihood b =
+                AnomalyLikelihood.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         for (int i = 0; i < 100; i++) {
             double x = Math.abs(r.nextGaussian()) * 2;
             assertThat(b.surprisal(x)).isEqualTo(a.surprisal(x));

@@ -42,7 +42,8 @@ class CalibratedScorerTest {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         a.writeTo(new DataOutputStream(bytes));
-        CalibratedScorer b = CalibratedScorer.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        CalibratedScorer b =
+                CalibratedScorer.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         for (int i = 0; i < 500; i++) {
             double x = Math.abs(r.nextGaussian()) + (i % 200 == 0 ? 9 : 0);
             assertThat(b.score(x)).isEqualTo(a.score(x));

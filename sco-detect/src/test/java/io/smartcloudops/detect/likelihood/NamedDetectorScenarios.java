@@ -22,10 +22,10 @@ public final class NamedDetectorScenarios {
     public static final double SHIPPED = 0.95;
     /** Samples the golden fixtures were written after, and the series they saw. */
     public static final int FIXTURE_SAMPLES = 1500;
+
     private static final SeriesId SERIES = SeriesId.of("golden_series");
 
-    private NamedDetectorScenarios() {
-    }
+    private NamedDetectorScenarios() {}
 
     /** The golden fixtures' series (as the default's): a sine with Gaussian noise, a minute apart, a spike at 1200. */
     public static double[] goldenValues(int n) {
@@ -49,13 +49,15 @@ public final class NamedDetectorScenarios {
      * goes on with the golden series with a spike at 2200, and checks the spike stands out, the detector
      * now writes {@code current}, and that state reads back byte for byte.
      */
-    public static void readsOldStateAndReportsTheNextIncident(DetectorFactory factory, String name, byte[] fixture, int current) {
+    public static void readsOldStateAndReportsTheNextIncident(
+            DetectorFactory factory, String name, byte[] fixture, int current) {
         Detector d = factory.restore(new DetectorState(name, 1, fixture));
         double[] v = goldenValues(2500);
         double quietMax = 0;
         double spike = 0;
         for (int i = FIXTURE_SAMPLES; i < v.length; i++) {
-            double s = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v[i] + (i == 2200 ? 80 : 0))).value();
+            double s = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v[i] + (i == 2200 ? 80 : 0)))
+                    .value();
             assertThat(s).isBetween(0.0, 1.0);
             if (i == 2200) {
                 spike = s;
@@ -70,8 +72,7 @@ public final class NamedDetectorScenarios {
     }
 
     /** What {@link #incidentsAtTheShippedThreshold} saw. */
-    public record Incidents(int incidents, int found, int quietAlarms, double firstScore, double quietMax) {
-    }
+    public record Incidents(int incidents, int found, int quietAlarms, double firstScore, double quietMax) {}
 
     /**
      * A week of 1-minute samples (a daily sine, noise of sd 2) with a three-sample spike of +60 every
@@ -91,7 +92,8 @@ public final class NamedDetectorScenarios {
         for (int i = 0; i < 10_000; i++) {
             boolean spike = i >= 3000 && i % 1000 < 3;
             double x = 100 + 20 * Math.sin(i * 2 * Math.PI / 1440) + r.nextGaussian() * 2 + (spike ? 60 : 0);
-            double s = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, x)).value();
+            double s = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, x))
+                    .value();
             if (i >= 3000 && i % 1000 < 5) {
                 best = Math.max(best, s);
                 if (i % 1000 == 4) {

@@ -10,8 +10,12 @@ import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.detect.baseline.EwmaDetectorProvider;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,7 +25,9 @@ class DetectionPipelineTest {
     private static final SeriesId CPU = SeriesId.of("cpu");
 
     private DetectionPipeline pipeline() {
-        return DetectionPipeline.builder(new EwmaDetectorProvider().create(ProviderContext.builder().build())).build();
+        return DetectionPipeline.builder(new EwmaDetectorProvider()
+                        .create(ProviderContext.builder().build()))
+                .build();
     }
 
     private static List<Sample> wobble(SeriesId id, int n, long start) {
@@ -35,7 +41,8 @@ class DetectionPipelineTest {
     @Test
     void spikeAfterNormalTrafficBecomesAnAnomalyEvent() {
         DetectionPipeline p = pipeline();
-        assertThat(p.ingest(wobble(CPU, 200, 0))).allSatisfy(s -> assertThat(s.anomaly()).isEmpty());
+        assertThat(p.ingest(wobble(CPU, 200, 0)))
+                .allSatisfy(s -> assertThat(s.anomaly()).isEmpty());
         ScoredSample spike = p.ingest(new Sample(CPU, 300_000, 95));
         assertThat(spike.anomaly()).hasValueSatisfying(e -> {
             assertThat(e.series()).isEqualTo(CPU);
@@ -48,8 +55,10 @@ class DetectionPipelineTest {
     void dropsNaNInfiniteDuplicateAndOutOfOrderSamplesWithoutDisturbingTheSeries() {
         DetectionPipeline p = pipeline();
         p.ingest(wobble(CPU, 100, 0));
-        assertThat(p.ingest(new Sample(CPU, 200_000, Double.NaN)).verdict()).isEqualTo(SampleVerdict.DROPPED_NOT_FINITE);
-        assertThat(p.ingest(new Sample(CPU, 200_000, Double.POSITIVE_INFINITY)).verdict()).isEqualTo(SampleVerdict.DROPPED_NOT_FINITE);
+        assertThat(p.ingest(new Sample(CPU, 200_000, Double.NaN)).verdict())
+                .isEqualTo(SampleVerdict.DROPPED_NOT_FINITE);
+        assertThat(p.ingest(new Sample(CPU, 200_000, Double.POSITIVE_INFINITY)).verdict())
+                .isEqualTo(SampleVerdict.DROPPED_NOT_FINITE);
         assertThat(p.ingest(new Sample(CPU, 99_000, 21)).verdict()).isEqualTo(SampleVerdict.DROPPED_DUPLICATE);
         assertThat(p.ingest(new Sample(CPU, 5_000, 1_000)).verdict()).isEqualTo(SampleVerdict.DROPPED_OUT_OF_ORDER);
         ScoredSample next = p.ingest(new Sample(CPU, 100_000, 22));
@@ -61,22 +70,31 @@ class DetectionPipelineTest {
 
     @Test
     void aSampleFromTheFutureIsDroppedSoTheSeriesKeepsScoringHonestSamples() {
-        java.time.InstantSource clock = java.time.InstantSource.fixed(java.time.Instant.ofEpochMilli(1_000_000));
-        DetectionPipeline p = DetectionPipeline.builder(new EwmaDetectorProvider().create(ProviderContext.builder().build()))
-                .rejectFuture(clock, java.time.Duration.ofMinutes(10)).build();
+        InstantSource clock = InstantSource.fixed(Instant.ofEpochMilli(1_000_000));
+        DetectionPipeline p = DetectionPipeline.builder(new EwmaDetectorProvider()
+                        .create(ProviderContext.builder().build()))
+                .rejectFuture(clock, Duration.ofMinutes(10))
+                .build();
         p.ingest(wobble(CPU, 100, 0));
-        assertThat(p.ingest(new Sample(CPU, 1_000_000 + 3_600_000, 21)).verdict()).as("an hour ahead").isEqualTo(SampleVerdict.DROPPED_FUTURE);
-        assertThat(p.ingest(new Sample(CPU, 1_000_000 + 60_000, 22)).verdict()).as("a minute ahead is skew, not a jump")
+        assertThat(p.ingest(new Sample(CPU, 1_000_000 + 3_600_000, 21)).verdict())
+                .as("an hour ahead")
+                .isEqualTo(SampleVerdict.DROPPED_FUTURE);
+        assertThat(p.ingest(new Sample(CPU, 1_000_000 + 60_000, 22)).verdict())
+                .as("a minute ahead is skew, not a jump")
                 .isEqualTo(SampleVerdict.SCORED);
         assertThat(p.count(SampleVerdict.DROPPED_FUTURE)).isEqualTo(1);
-        assertThatThrownBy(() -> DetectionPipeline.builder(new EwmaDetectorProvider().create(ProviderContext.builder().build()))
-                .rejectFuture(clock, java.time.Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DetectionPipeline.builder(new EwmaDetectorProvider()
+                                .create(ProviderContext.builder().build()))
+                        .rejectFuture(clock, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void withoutAClockRecordedDataOfAnyDateIsScored() {
         DetectionPipeline p = pipeline();
-        assertThat(p.ingest(new Sample(CPU, java.time.Instant.parse("2099-01-01T00:00:00Z").toEpochMilli(), 1)).verdict())
+        assertThat(p.ingest(new Sample(
+                                CPU, Instant.parse("2099-01-01T00:00:00Z").toEpochMilli(), 1))
+                        .verdict())
                 .isEqualTo(SampleVerdict.SCORED);
     }
 
@@ -89,11 +107,14 @@ class DetectionPipelineTest {
 
     @Test
     void newSeriesBeyondTheLimitAreDroppedAndCounted() {
-        DetectionPipeline p = DetectionPipeline.builder(new EwmaDetectorProvider().create(ProviderContext.builder().build()))
-                .maxSeries(2).build();
+        DetectionPipeline p = DetectionPipeline.builder(new EwmaDetectorProvider()
+                        .create(ProviderContext.builder().build()))
+                .maxSeries(2)
+                .build();
         p.ingest(new Sample(SeriesId.of("a"), 1, 1));
         p.ingest(new Sample(SeriesId.of("b"), 1, 1));
-        assertThat(p.ingest(new Sample(SeriesId.of("c"), 1, 1)).verdict()).isEqualTo(SampleVerdict.DROPPED_SERIES_LIMIT);
+        assertThat(p.ingest(new Sample(SeriesId.of("c"), 1, 1)).verdict())
+                .isEqualTo(SampleVerdict.DROPPED_SERIES_LIMIT);
         assertThat(p.seriesCount()).isEqualTo(2);
     }
 
@@ -104,8 +125,12 @@ class DetectionPipelineTest {
         a.ingest(data.subList(0, 150));
         DetectionPipeline b = pipeline();
         b.restore(a.checkpoint());
-        List<Double> fromA = a.ingest(data.subList(150, 300)).stream().map(s -> s.score().value()).toList();
-        List<Double> fromB = b.ingest(data.subList(150, 300)).stream().map(s -> s.score().value()).toList();
+        List<Double> fromA = a.ingest(data.subList(150, 300)).stream()
+                .map(s -> s.score().value())
+                .toList();
+        List<Double> fromB = b.ingest(data.subList(150, 300)).stream()
+                .map(s -> s.score().value())
+                .toList();
         assertThat(fromB).isEqualTo(fromA);
         assertThat(b.ingest(new Sample(CPU, 1_000, 20)).verdict()).isEqualTo(SampleVerdict.DROPPED_OUT_OF_ORDER);
     }
@@ -120,7 +145,8 @@ class DetectionPipelineTest {
                 int worker = t;
                 futures.add(pool.submit(() -> {
                     for (int s = 0; s < 250; s++) {
-                        SeriesId id = SeriesId.of("load", Labels.of("worker", String.valueOf(worker), "n", String.valueOf(s)));
+                        SeriesId id = SeriesId.of(
+                                "load", Labels.of("worker", String.valueOf(worker), "n", String.valueOf(s)));
                         p.ingest(wobble(id, 40, 0));
                     }
                 }));
@@ -136,18 +162,22 @@ class DetectionPipelineTest {
     }
 
     /** A clock the test moves. */
-    private static final class TestClock implements java.time.InstantSource {
+    private static final class TestClock implements InstantSource {
         long millis = 1_000_000;
 
         @Override
-        public java.time.Instant instant() {
-            return java.time.Instant.ofEpochMilli(millis);
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
         }
     }
 
     private static DetectionPipeline evicting(TestClock clock, int max, List<SeriesId> forgotten) {
-        return DetectionPipeline.builder(new EwmaDetectorProvider().create(ProviderContext.builder().build()))
-                .maxSeries(max).evictIdle(clock, java.time.Duration.ofMinutes(5)).onEvicted(forgotten::add).build();
+        return DetectionPipeline.builder(new EwmaDetectorProvider()
+                        .create(ProviderContext.builder().build()))
+                .maxSeries(max)
+                .evictIdle(clock, Duration.ofMinutes(5))
+                .onEvicted(forgotten::add)
+                .build();
     }
 
     @Test
@@ -177,15 +207,19 @@ class DetectionPipelineTest {
         p.ingest(new Sample(SeriesId.of("a"), 0, 1));
         p.ingest(new Sample(SeriesId.of("b"), 0, 1));
         clock.millis += 60_000;
-        assertThat(p.ingest(new Sample(SeriesId.of("c"), 60_000, 1)).verdict()).isEqualTo(SampleVerdict.DROPPED_SERIES_LIMIT);
+        assertThat(p.ingest(new Sample(SeriesId.of("c"), 60_000, 1)).verdict())
+                .isEqualTo(SampleVerdict.DROPPED_SERIES_LIMIT);
         assertThat(p.series()).containsExactlyInAnyOrder(SeriesId.of("a"), SeriesId.of("b"));
 
         // without eviction nothing is ever forgotten, however long a series is quiet
-        DetectionPipeline keeping = DetectionPipeline.builder(new EwmaDetectorProvider().create(ProviderContext.builder().build()))
-                .maxSeries(1).build();
+        DetectionPipeline keeping = DetectionPipeline.builder(new EwmaDetectorProvider()
+                        .create(ProviderContext.builder().build()))
+                .maxSeries(1)
+                .build();
         keeping.ingest(new Sample(SeriesId.of("a"), 0, 1));
         assertThat(keeping.evictIdle()).isZero();
-        assertThat(keeping.ingest(new Sample(SeriesId.of("b"), 0, 1)).verdict()).isEqualTo(SampleVerdict.DROPPED_SERIES_LIMIT);
+        assertThat(keeping.ingest(new Sample(SeriesId.of("b"), 0, 1)).verdict())
+                .isEqualTo(SampleVerdict.DROPPED_SERIES_LIMIT);
     }
 
     @Test
@@ -243,7 +277,7 @@ class DetectionPipelineTest {
         assertThat(saved.lastTimestampMillis()).isEqualTo(119_000);
         moved.forget(CPU);
         assertThat(moved.series()).containsExactly(other);
-        moved.restore(java.util.Map.of(CPU, saved));
+        moved.restore(Map.of(CPU, saved));
         Sample next = new Sample(CPU, 120_000, 60);
         assertThat(moved.ingest(next).score()).isEqualTo(straight.ingest(next).score());
         assertThat(moved.ingest(new Sample(CPU, 120_000, 1)).verdict()).isEqualTo(SampleVerdict.DROPPED_DUPLICATE);
@@ -253,7 +287,9 @@ class DetectionPipelineTest {
     void aDetectorKeptByTheCallerGetsTheTablesVerdictsAndScoresWhileThePipelineHoldsNoSeries() {
         DetectionPipeline table = pipeline();
         DetectionPipeline scorer = pipeline();
-        Detector kept = new EwmaDetectorProvider().create(ProviderContext.builder().build()).create(CPU, DetectorSettings.defaults());
+        Detector kept = new EwmaDetectorProvider()
+                .create(ProviderContext.builder().build())
+                .create(CPU, DetectorSettings.defaults());
         List<Sample> samples = new ArrayList<>(wobble(CPU, 100, 0));
         samples.add(new Sample(CPU, 200_000, Double.NaN));
         samples.add(new Sample(CPU, 99_000, 21));

@@ -63,7 +63,8 @@ class SeasonalDetectorTest extends DetectorContract {
             assertThat(fc.lower()).isLessThan(truth);
             assertThat(fc.upper()).isGreaterThan(truth);
         }
-        assertThat(next.get(95).upper() - next.get(95).lower()).isGreaterThan(next.get(0).upper() - next.get(0).lower());
+        assertThat(next.get(95).upper() - next.get(95).lower())
+                .isGreaterThan(next.get(0).upper() - next.get(0).lower());
     }
 
     @Test
@@ -92,34 +93,45 @@ class SeasonalDetectorTest extends DetectorContract {
         }
         Detector restored = factory().restore(b.snapshot());
         for (int i = 300; i < data.size(); i++) {
-            assertThat(restored.update(data.get(i)).value()).isEqualTo(a.update(data.get(i)).value());
+            assertThat(restored.update(data.get(i)).value())
+                    .isEqualTo(a.update(data.get(i)).value());
         }
     }
 
     @Test
     void rejectsUnknownSettingNamingIt() {
-        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.seasonal", Map.of("alpah", 0.1))).build();
-        assertThatThrownBy(() -> new SeasonalDetectorProvider().create(ctx)).isInstanceOf(ConfigException.class)
+        ProviderContext ctx = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.seasonal", Map.of("alpah", 0.1)))
+                .build();
+        assertThatThrownBy(() -> new SeasonalDetectorProvider().create(ctx))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("detectors.seasonal.alpah");
     }
 
     @Test
     void refusesStateOfAnotherVersion() {
         DetectorState wrong = new DetectorState(SeasonalDetectorProvider.NAME, 99, new byte[8]);
-        assertThatThrownBy(() -> factory().restore(wrong)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99");
+        assertThatThrownBy(() -> factory().restore(wrong))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("99");
     }
 
     @Test
     void readsTheStateVersionOneWroteAndReportsTheNextIncident() throws IOException {
-        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(factory(), SeasonalDetectorProvider.NAME,
-                NamedDetectorScenarios.fixture(getClass(), "seasonal-v1.state"), SeasonalDetector.STATE_VERSION);
+        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(
+                factory(),
+                SeasonalDetectorProvider.NAME,
+                NamedDetectorScenarios.fixture(getClass(), "seasonal-v1.state"),
+                SeasonalDetector.STATE_VERSION);
     }
 
     @Test
     void reportsEachOfManyIncidentsAtTheShippedThresholdWhenAlarmsAreNotLearnt() {
         ProviderContext ops = ProviderContext.builder()
-                .config(ProviderConfig.of("detectors.seasonal", Map.of("calibration", Map.of("learn_alarms", false)))).build();
-        NamedDetectorScenarios.Incidents seen = NamedDetectorScenarios.incidentsAtTheShippedThreshold(new SeasonalDetectorProvider().create(ops));
+                .config(ProviderConfig.of("detectors.seasonal", Map.of("calibration", Map.of("learn_alarms", false))))
+                .build();
+        NamedDetectorScenarios.Incidents seen =
+                NamedDetectorScenarios.incidentsAtTheShippedThreshold(new SeasonalDetectorProvider().create(ops));
         assertThat(seen.found()).isEqualTo(seen.incidents());
         assertThat(seen.quietAlarms()).isZero();
     }
@@ -144,10 +156,16 @@ class SeasonalDetectorTest extends DetectorContract {
     @Test
     void readsItsCalibrationSectionAndRejectsUnknownKeysThere() {
         ProviderContext tuned = ProviderContext.builder()
-                .config(ProviderConfig.of("detectors.seasonal", Map.of("calibration", Map.of("tail_quantile", 0.98, "memory", 2000)))).build();
-        assertThat(new SeasonalDetectorProvider().create(tuned).create(SERIES, DetectorSettings.defaults())).isNotNull();
+                .config(ProviderConfig.of(
+                        "detectors.seasonal", Map.of("calibration", Map.of("tail_quantile", 0.98, "memory", 2000))))
+                .build();
+        assertThat(new SeasonalDetectorProvider().create(tuned).create(SERIES, DetectorSettings.defaults()))
+                .isNotNull();
         ProviderContext wrong = ProviderContext.builder()
-                .config(ProviderConfig.of("detectors.seasonal", Map.of("calibration", Map.of("quantile", 0.98)))).build();
-        assertThatThrownBy(() -> new SeasonalDetectorProvider().create(wrong)).isInstanceOf(ConfigException.class).hasMessageContaining("quantile");
+                .config(ProviderConfig.of("detectors.seasonal", Map.of("calibration", Map.of("quantile", 0.98))))
+                .build();
+        assertThatThrownBy(() -> new SeasonalDetectorProvider().create(wrong))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quantile");
     }
 }

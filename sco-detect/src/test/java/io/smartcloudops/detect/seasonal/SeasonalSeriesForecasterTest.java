@@ -61,8 +61,19 @@ class SeasonalSeriesForecasterTest {
             x[i] = 10 + 0.05 * i + rnd.nextGaussian();
         }
         SeasonalParameters d = SeasonalParameters.defaults();
-        SeasonalForecaster f = SeasonalForecaster.fit(x, new SeasonalParameters(d.alpha(), 0.0, d.gamma(), 1.0, 120, d.minPeriod(),
-                d.maxPeriod(), d.minCorrelation(), d.clipZ(), d.intervalZ()));
+        SeasonalForecaster f = SeasonalForecaster.fit(
+                x,
+                new SeasonalParameters(
+                        d.alpha(),
+                        0.0,
+                        d.gamma(),
+                        1.0,
+                        120,
+                        d.minPeriod(),
+                        d.maxPeriod(),
+                        d.minCorrelation(),
+                        d.clipZ(),
+                        d.intervalZ()));
 
         assertThat(f.period()).isZero();
         assertThat(f.trend()).isCloseTo(0.05, within(3 * f.trendStandardError()));
@@ -90,7 +101,8 @@ class SeasonalSeriesForecasterTest {
         SplittableRandom rnd = new SplittableRandom(3);
         List<Sample> filling = series(DISK, 60, FIVE_S, i -> 85 + i / 12.0 + 0.02 * rnd.nextGaussian());
 
-        SeriesForecast.Projection p = (SeriesForecast.Projection) forecaster.forecast(DISK, filling, Duration.ofDays(1), 100.0);
+        SeriesForecast.Projection p =
+                (SeriesForecast.Projection) forecaster.forecast(DISK, filling, Duration.ofDays(1), 100.0);
 
         assertThat(p.points()).allSatisfy(point -> {
             assertThat(point.upper95()).isLessThanOrEqualTo(100.0);
@@ -109,7 +121,8 @@ class SeasonalSeriesForecasterTest {
         SplittableRandom rnd = new SplittableRandom(5);
         List<Sample> flat = series(DISK, 60, FIVE_S, i -> 55 + 0.5 * rnd.nextGaussian());
 
-        SeriesForecast.Projection p = (SeriesForecast.Projection) forecaster.forecast(DISK, flat, Duration.ofDays(1), 100.0);
+        SeriesForecast.Projection p =
+                (SeriesForecast.Projection) forecaster.forecast(DISK, flat, Duration.ofDays(1), 100.0);
 
         assertThat(p.crossing().orElseThrow().withinHorizon()).isFalse();
         assertThat(p.crossing().orElseThrow().at()).isEmpty();
@@ -139,13 +152,20 @@ class SeasonalSeriesForecasterTest {
                 double[] noise = new double[60];
                 double e = 0;
                 for (int i = 0; i < 60; i++) {
-                    e = kind == 3 ? e + 0.3 * rnd.nextGaussian() : rho * e + Math.sqrt(1 - rho * rho) * sd * rnd.nextGaussian();
+                    e = kind == 3
+                            ? e + 0.3 * rnd.nextGaussian()
+                            : rho * e + Math.sqrt(1 - rho * rho) * sd * rnd.nextGaussian();
                     noise[i] = e;
                 }
                 List<Sample> h = series(DISK, 60, FIVE_S, i -> Math.min(100, Math.max(0, level + noise[i])));
                 claimed += claims(h) ? 1 : 0;
             }
-            System.out.printf(Locale.ROOT, "never crossing, %s: 'within 24 h' claimed for %d/%d%n", kinds[kind], claimed, perKind);
+            System.out.printf(
+                    Locale.ROOT,
+                    "never crossing, %s: 'within 24 h' claimed for %d/%d%n",
+                    kinds[kind],
+                    claimed,
+                    perKind);
             never += perKind;
             falseClaims += claimed;
         }
@@ -155,14 +175,22 @@ class SeasonalSeriesForecasterTest {
             double start = 76 + 22 * rnd.nextDouble();
             double sd = 0.05 * rnd.nextDouble();
             double perStep = 24.0 / 17_280;
-            List<Sample> h = series(DISK, 60, FIVE_S, i -> Math.min(100, start + perStep * i + sd * rnd.nextGaussian()));
+            List<Sample> h =
+                    series(DISK, 60, FIVE_S, i -> Math.min(100, start + perStep * i + sd * rnd.nextGaussian()));
             filling++;
             hits += claims(h) ? 1 : 0;
         }
         double falseRate = (double) falseClaims / never;
         double hitRate = (double) hits / filling;
-        System.out.printf(Locale.ROOT, "time-to-threshold from 5 min of 5 s samples: false claims %d/%d (%.1f%%), hits %d/%d (%.1f%%)%n",
-                falseClaims, never, 100 * falseRate, hits, filling, 100 * hitRate);
+        System.out.printf(
+                Locale.ROOT,
+                "time-to-threshold from 5 min of 5 s samples: false claims %d/%d (%.1f%%), hits %d/%d (%.1f%%)%n",
+                falseClaims,
+                never,
+                100 * falseRate,
+                hits,
+                filling,
+                100 * hitRate);
         assertThat(falseRate).isLessThan(0.05);
         assertThat(hitRate).isGreaterThanOrEqualTo(0.80);
     }
@@ -190,8 +218,8 @@ class SeasonalSeriesForecasterTest {
                 e = rho * e + sd * rnd.nextGaussian();
                 x[i] = 100 + slope * i + amp * Math.sin(2 * Math.PI * i / 30) + e;
             }
-            SeriesForecast.Projection p = (SeriesForecast.Projection) forecaster.forecast(LATENCY,
-                    series(LATENCY, 240, 60_000, i -> x[i]), Duration.ofMinutes(48), Double.NaN);
+            SeriesForecast.Projection p = (SeriesForecast.Projection) forecaster.forecast(
+                    LATENCY, series(LATENCY, 240, 60_000, i -> x[i]), Duration.ofMinutes(48), Double.NaN);
             for (ForecastPoint point : p.points()) {
                 int lead = (int) Duration.between(p.from(), point.at()).toMinutes();
                 for (int l = 0; l < leads.length; l++) {
@@ -206,7 +234,12 @@ class SeasonalSeriesForecasterTest {
         for (int l = 0; l < leads.length; l++) {
             double c80 = (double) in80[l] / runs;
             double c95 = (double) in95[l] / runs;
-            System.out.printf(Locale.ROOT, "lead %d min: 80%% interval covers %.1f%%, 95%% covers %.1f%%%n", leads[l], 100 * c80, 100 * c95);
+            System.out.printf(
+                    Locale.ROOT,
+                    "lead %d min: 80%% interval covers %.1f%%, 95%% covers %.1f%%%n",
+                    leads[l],
+                    100 * c80,
+                    100 * c95);
             assertThat(c80).as("80%% coverage at lead %d", leads[l]).isBetween(0.70, 0.90);
             assertThat(c95).as("95%% coverage at lead %d", leads[l]).isBetween(0.88, 0.99);
         }
@@ -222,12 +255,25 @@ class SeasonalSeriesForecasterTest {
             steady[i] = 10 + rnd.nextGaussian();
         }
         SeasonalParameters d = SeasonalParameters.defaults();
-        SeasonalParameters p = new SeasonalParameters(d.alpha(), 0.0, d.gamma(), 1.0, 400, d.minPeriod(), d.maxPeriod(),
-                d.minCorrelation(), d.clipZ(), d.intervalZ());
+        SeasonalParameters p = new SeasonalParameters(
+                d.alpha(),
+                0.0,
+                d.gamma(),
+                1.0,
+                400,
+                d.minPeriod(),
+                d.maxPeriod(),
+                d.minCorrelation(),
+                d.clipZ(),
+                d.intervalZ());
         int[] leads = SeasonalSeriesForecaster.leads(48, 400);
 
-        double followed = SeasonalForecaster.fit(walk, p, SeasonalSeriesForecaster.ALPHAS, SeasonalSeriesForecaster.GAMMAS, leads).alpha();
-        double remembered = SeasonalForecaster.fit(steady, p, SeasonalSeriesForecaster.ALPHAS, SeasonalSeriesForecaster.GAMMAS, leads).alpha();
+        double followed = SeasonalForecaster.fit(
+                        walk, p, SeasonalSeriesForecaster.ALPHAS, SeasonalSeriesForecaster.GAMMAS, leads)
+                .alpha();
+        double remembered = SeasonalForecaster.fit(
+                        steady, p, SeasonalSeriesForecaster.ALPHAS, SeasonalSeriesForecaster.GAMMAS, leads)
+                .alpha();
 
         assertThat(followed).isGreaterThanOrEqualTo(0.7);
         assertThat(remembered).isLessThanOrEqualTo(0.1);
@@ -259,8 +305,17 @@ class SeasonalSeriesForecasterTest {
     void driftlessRandomWalksPassForATrendAboutAsOftenAsTheTestLevelSays() {
         SplittableRandom rnd = new SplittableRandom(2026);
         SeasonalParameters d = SeasonalParameters.defaults();
-        SeasonalParameters p = new SeasonalParameters(d.alpha(), 0.0, d.gamma(), 1.0, 60, d.minPeriod(), d.maxPeriod(),
-                d.minCorrelation(), d.clipZ(), d.intervalZ());
+        SeasonalParameters p = new SeasonalParameters(
+                d.alpha(),
+                0.0,
+                d.gamma(),
+                1.0,
+                60,
+                d.minPeriod(),
+                d.maxPeriod(),
+                d.minCorrelation(),
+                d.clipZ(),
+                d.intervalZ());
         int walks = 4_000;
         int trending = 0;
         for (int w = 0; w < walks; w++) {
@@ -271,12 +326,14 @@ class SeasonalSeriesForecasterTest {
             trending += SeasonalForecaster.fit(x, p).trend() != 0.0 ? 1 : 0;
         }
         double share = (double) trending / walks;
-        System.out.printf(Locale.ROOT, "driftless random walks of 60 samples fitted with a trend: %.1f%%%n", 100 * share);
+        System.out.printf(
+                Locale.ROOT, "driftless random walks of 60 samples fitted with a trend: %.1f%%%n", 100 * share);
         assertThat(share).isLessThan(0.065);
     }
 
     private boolean claims(List<Sample> history) {
         SeriesForecast f = forecaster.forecast(DISK, history, Duration.ofDays(1), 100.0);
-        return f instanceof SeriesForecast.Projection p && p.crossing().orElseThrow().withinHorizon();
+        return f instanceof SeriesForecast.Projection p
+                && p.crossing().orElseThrow().withinHorizon();
     }
 }

@@ -45,20 +45,29 @@ class OneClassSvmDetectorTest extends DetectorContract {
 
     @Test
     void rejectsAnImpossibleNu() {
-        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.ocsvm", Map.of("nu", 1.5))).build();
-        assertThatThrownBy(() -> new OneClassSvmProvider().create(ctx)).isInstanceOf(ConfigException.class).hasMessageContaining("nu");
+        ProviderContext ctx = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.ocsvm", Map.of("nu", 1.5)))
+                .build();
+        assertThatThrownBy(() -> new OneClassSvmProvider().create(ctx))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("nu");
     }
 
     @Test
     void refusesStateOfAnotherVersion() {
         DetectorState wrong = new DetectorState(OneClassSvmProvider.NAME, 99, new byte[8]);
-        assertThatThrownBy(() -> factory().restore(wrong)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99");
+        assertThatThrownBy(() -> factory().restore(wrong))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("99");
     }
 
     @Test
     void readsTheStateVersionOneWroteAndReportsTheNextIncident() throws IOException {
-        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(factory(), OneClassSvmProvider.NAME,
-                NamedDetectorScenarios.fixture(getClass(), "ocsvm-v1.state"), OneClassSvmDetector.STATE_VERSION);
+        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(
+                factory(),
+                OneClassSvmProvider.NAME,
+                NamedDetectorScenarios.fixture(getClass(), "ocsvm-v1.state"),
+                OneClassSvmDetector.STATE_VERSION);
     }
 
     @Test
@@ -81,11 +90,17 @@ class OneClassSvmDetectorTest extends DetectorContract {
     @Test
     void readsItsCalibrationSectionAndRejectsUnknownKeysThere() {
         ProviderContext tuned = ProviderContext.builder()
-                .config(ProviderConfig.of("detectors.ocsvm", Map.of("calibration", Map.of("tail_quantile", 0.98, "memory", 2000)))).build();
-        assertThat(new OneClassSvmProvider().create(tuned).create(SERIES, DetectorSettings.defaults())).isNotNull();
+                .config(ProviderConfig.of(
+                        "detectors.ocsvm", Map.of("calibration", Map.of("tail_quantile", 0.98, "memory", 2000))))
+                .build();
+        assertThat(new OneClassSvmProvider().create(tuned).create(SERIES, DetectorSettings.defaults()))
+                .isNotNull();
         ProviderContext wrong = ProviderContext.builder()
-                .config(ProviderConfig.of("detectors.ocsvm", Map.of("calibration", Map.of("quantile", 0.98)))).build();
-        assertThatThrownBy(() -> new OneClassSvmProvider().create(wrong)).isInstanceOf(ConfigException.class).hasMessageContaining("quantile");
+                .config(ProviderConfig.of("detectors.ocsvm", Map.of("calibration", Map.of("quantile", 0.98))))
+                .build();
+        assertThatThrownBy(() -> new OneClassSvmProvider().create(wrong))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quantile");
     }
 
     @Test
@@ -98,7 +113,9 @@ class OneClassSvmDetectorTest extends DetectorContract {
         double afterRelearning = 0;
         for (int i = 0; i < 3 * every; i++) {
             double level = i < shift ? 0 : 10;
-            double s = d.update(new Sample(SERIES, i * 60_000L, level + Math.sin(i * 2 * Math.PI / 40) + 0.05 * r.nextGaussian())).value();
+            double s = d.update(new Sample(
+                            SERIES, i * 60_000L, level + Math.sin(i * 2 * Math.PI / 40) + 0.05 * r.nextGaussian()))
+                    .value();
             if (i >= shift && i < shift + 10) {
                 atShift = Math.max(atShift, s);
             } else if (i >= 2 * every + 100) {
@@ -112,7 +129,11 @@ class OneClassSvmDetectorTest extends DetectorContract {
 
     @Test
     void refusesToRelearnMoreOftenThanItsWindowFills() {
-        ProviderContext ctx = ProviderContext.builder().config(ProviderConfig.of("detectors.ocsvm", Map.of("relearn_every", 100))).build();
-        assertThatThrownBy(() -> new OneClassSvmProvider().create(ctx)).isInstanceOf(ConfigException.class).hasMessageContaining("relearn_every");
+        ProviderContext ctx = ProviderContext.builder()
+                .config(ProviderConfig.of("detectors.ocsvm", Map.of("relearn_every", 100)))
+                .build();
+        assertThatThrownBy(() -> new OneClassSvmProvider().create(ctx))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("relearn_every");
     }
 }

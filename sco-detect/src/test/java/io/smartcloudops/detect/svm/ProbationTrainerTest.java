@@ -38,17 +38,22 @@ class ProbationTrainerTest {
             names[f] = String.format(Locale.ROOT, "rff%03d", f);
         }
         AnomalyFactory factory = new AnomalyFactory();
-        MutableDataset<Event> data = new MutableDataset<>(new SimpleDataSourceProvenance("rows",
-                OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), factory), factory);
+        MutableDataset<Event> data = new MutableDataset<>(
+                new SimpleDataSourceProvenance(
+                        "rows", OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), factory),
+                factory);
         for (double[] row : rows) {
             data.add(new ArrayExample<>(new Event(Event.EventType.EXPECTED), names, row));
         }
         LibLinearAnomalyModel model = (LibLinearAnomalyModel) new LibLinearAnomalyTrainer(
-                new LinearAnomalyType(LinearAnomalyType.LinearType.ONECLASS_SVM), 1.0, 1000, 0.01, 0.05, seed).train(data);
+                        new LinearAnomalyType(LinearAnomalyType.LinearType.ONECLASS_SVM), 1.0, 1000, 0.01, 0.05, seed)
+                .train(data);
         de.bwaldvogel.liblinear.Model inner = model.getInnerModels().get(0);
         double[] w = inner.getFeatureWeights();
         for (int f = 0; f < features; f++) {
-            assertThat(direct[f]).as("weight %d", f).isEqualTo(w[model.getFeatureIDMap().getID(names[f])]);
+            assertThat(direct[f])
+                    .as("weight %d", f)
+                    .isEqualTo(w[model.getFeatureIDMap().getID(names[f])]);
         }
         assertThat(direct[features]).as("rho").isEqualTo(inner.getDecfunRho());
     }

@@ -1,20 +1,22 @@
 package io.smartcloudops.examples.agent;
 
-import io.smartcloudops.runtime.Directions;
-import io.smartcloudops.server.AgentConfig;
 import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.spi.ProviderConfig;
+import io.smartcloudops.runtime.Directions;
+import io.smartcloudops.server.AgentConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -79,7 +81,8 @@ public final class AgentConfigLoader {
             options.setNestingDepthLimit(16);
             root = new Yaml(new SafeConstructor(options)).load(text);
         } catch (RuntimeException e) {
-            throw new ConfigException(name + ": not valid YAML: " + e.getMessage().replace('\n', ' '), e);
+            throw new ConfigException(
+                    name + ": not valid YAML: " + e.getMessage().replace('\n', ' '), e);
         }
         if (root == null) {
             return base;
@@ -106,7 +109,11 @@ public final class AgentConfigLoader {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String key : List.of("key_file", "anchor_file")) {
             if (audit.has(key)) {
-                out.put(key, folder.resolve(audit.requireString(key)).toAbsolutePath().toString());
+                out.put(
+                        key,
+                        folder.resolve(audit.requireString(key))
+                                .toAbsolutePath()
+                                .toString());
             }
         }
         if (audit.has("anchor_interval")) {
@@ -128,19 +135,52 @@ public final class AgentConfigLoader {
     private static ProviderConfig checkpointSettings(ProviderConfig checkpoints, Path folder) {
         Map<String, Object> out = new LinkedHashMap<>(checkpoints.asMap());
         if (checkpoints.has("file")) {
-            out.put("file", folder.resolve(checkpoints.requireString("file")).toAbsolutePath().toString());
+            out.put(
+                    "file",
+                    folder.resolve(checkpoints.requireString("file"))
+                            .toAbsolutePath()
+                            .toString());
         }
         return ProviderConfig.of("checkpoints", out);
     }
 
     private AgentConfig apply(ProviderConfig c, AgentConfig b, Path folder) {
-        c.requireOnly(Set.of("http", "data_dir", "sample_interval", "detection", "rules", "remediation", "sources", "actions",
-                "notifiers", "notification_groups", "chat", "remotes", "upstream", "audit", "checkpoints"));
+        c.requireOnly(Set.of(
+                "http",
+                "data_dir",
+                "sample_interval",
+                "detection",
+                "rules",
+                "remediation",
+                "sources",
+                "actions",
+                "notifiers",
+                "notification_groups",
+                "chat",
+                "remotes",
+                "upstream",
+                "audit",
+                "checkpoints"));
         ProviderConfig http = c.section("http");
-        http.requireOnly(Set.of("bind", "port", "max_body_bytes", "token", "token_file", "anonymous", "hosts", "idle_timeout",
-                "min_body_rate", "max_requests_per_client"));
+        http.requireOnly(Set.of(
+                "bind",
+                "port",
+                "max_body_bytes",
+                "token",
+                "token_file",
+                "anonymous",
+                "hosts",
+                "idle_timeout",
+                "min_body_rate",
+                "max_requests_per_client"));
         ProviderConfig detection = c.section("detection");
-        detection.requireOnly(Set.of("detector", "anomaly_threshold", "settings", "checkpoint_interval", "directions", "max_series",
+        detection.requireOnly(Set.of(
+                "detector",
+                "anomaly_threshold",
+                "settings",
+                "checkpoint_interval",
+                "directions",
+                "max_series",
                 "series_idle"));
         ProviderConfig remediation = c.section("remediation");
         remediation.requireOnly(Set.of("mode", "cooldown", "systemctl", "known_hosts", "four_eyes"));
@@ -166,7 +206,8 @@ public final class AgentConfigLoader {
         }
         token(http, "http", folder).ifPresent(out::httpToken);
         if (http.has("anonymous")) {
-            out.anonymous(io.smartcloudops.server.ServerConfig.AnonymousAccess.parse("http.anonymous", http.requireString("anonymous")));
+            out.anonymous(io.smartcloudops.server.ServerConfig.AnonymousAccess.parse(
+                    "http.anonymous", http.requireString("anonymous")));
         }
         if (http.has("hosts")) {
             out.hosts(http.strings("hosts"));
@@ -180,7 +221,8 @@ public final class AgentConfigLoader {
             Map<String, io.smartcloudops.server.link.PeerLink> remotes = new LinkedHashMap<>();
             sections(c.section("remotes")).forEach((name, peer) -> {
                 if (!name.matches("[a-z][a-z0-9-]{0,62}")) {
-                    throw new ConfigException("setting 'remotes." + name + "': a host name is lower-case letters, digits and '-'");
+                    throw new ConfigException(
+                            "setting 'remotes." + name + "': a host name is lower-case letters, digits and '-'");
                 }
                 remotes.put(name, peer(peer, "remotes." + name, folder));
             });
@@ -252,32 +294,43 @@ public final class AgentConfigLoader {
         if (remediation.has("four_eyes")) {
             out.fourEyes(remediation.bool("four_eyes", true));
         }
-        return out.bind(http.string("bind", b.server().bind())).port(port).maxBodyBytes(maxBody)
+        return out.bind(http.string("bind", b.server().bind()))
+                .port(port)
+                .maxBodyBytes(maxBody)
                 .sampleInterval(interval)
                 .detector(detection.string("detector", b.runtime().detector()))
-                .detectorSettings(detection.has("settings") ? detection.section("settings") : b.runtime().detectorSettings())
+                .detectorSettings(
+                        detection.has("settings")
+                                ? detection.section("settings")
+                                : b.runtime().detectorSettings())
                 .anomalyThreshold(threshold)
-                .checkpointInterval(detection.duration("checkpoint_interval", b.runtime().checkpointInterval()))
+                .checkpointInterval(
+                        detection.duration("checkpoint_interval", b.runtime().checkpointInterval()))
                 .cooldown(remediation.duration("cooldown", b.runtime().cooldown()))
                 .chatEngine(chat.string("engine", b.server().chatEngine()))
-                .chatSettings(chat.has("settings") ? chat.section("settings") : b.server().chatSettings())
+                .chatSettings(
+                        chat.has("settings")
+                                ? chat.section("settings")
+                                : b.server().chatSettings())
                 .build();
     }
 
     /** Alertmanager's route settings for batching notifications; unset ones keep their defaults. */
-    private static io.smartcloudops.remediate.alerting.NotificationGroups.Settings grouping(ProviderConfig c,
-            io.smartcloudops.remediate.alerting.NotificationGroups.Settings base) {
+    private static io.smartcloudops.remediate.alerting.NotificationGroups.Settings grouping(
+            ProviderConfig c, io.smartcloudops.remediate.alerting.NotificationGroups.Settings base) {
         c.requireOnly(Set.of("group_by", "group_wait", "group_interval"));
-        java.util.List<String> by = c.has("group_by") ? c.strings("group_by") : base.groupBy();
+        List<String> by = c.has("group_by") ? c.strings("group_by") : base.groupBy();
         for (String label : by) {
             if (!label.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
-                throw new ConfigException("setting 'notification_groups.group_by' takes label names, got '" + label + "'");
+                throw new ConfigException(
+                        "setting 'notification_groups.group_by' takes label names, got '" + label + "'");
             }
         }
         Duration wait = c.duration("group_wait", base.groupWait());
         Duration interval = c.duration("group_interval", base.groupInterval());
         if (wait.compareTo(Duration.ofHours(1)) > 0 || interval.compareTo(Duration.ofDays(1)) > 0) {
-            throw new ConfigException("setting 'notification_groups': group_wait is at most 1h and group_interval at most 1d");
+            throw new ConfigException(
+                    "setting 'notification_groups': group_wait is at most 1h and group_interval at most 1d");
         }
         return new io.smartcloudops.remediate.alerting.NotificationGroups.Settings(by, wait, interval);
     }
@@ -286,20 +339,22 @@ public final class AgentConfigLoader {
     private static io.smartcloudops.server.link.PeerLink peer(ProviderConfig c, String where, Path folder) {
         c.requireOnly(Set.of("url", "token", "token_file"));
         try {
-            return new io.smartcloudops.server.link.PeerLink(java.net.URI.create(c.requireString("url")), token(c, where, folder));
+            return new io.smartcloudops.server.link.PeerLink(
+                    URI.create(c.requireString("url")), token(c, where, folder));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("setting '" + where + ".url': " + e.getMessage(), e);
         }
     }
 
     /** A token given by a flag: a relative {@code token_file} is relative to the working directory. */
-    static java.util.Optional<String> token(ProviderConfig c, String where) {
+    static Optional<String> token(ProviderConfig c, String where) {
         return token(c, where, Path.of(""));
     }
 
-    private static java.util.Optional<String> token(ProviderConfig c, String where, Path folder) {
+    private static Optional<String> token(ProviderConfig c, String where, Path folder) {
         if (c.has("token") && c.has("token_file")) {
-            throw new ConfigException("settings '" + where + ".token' and '" + where + ".token_file' exclude each other");
+            throw new ConfigException(
+                    "settings '" + where + ".token' and '" + where + ".token_file' exclude each other");
         }
         String token;
         if (c.has("token_file")) {
@@ -307,17 +362,19 @@ public final class AgentConfigLoader {
             try {
                 token = Files.readString(file, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new ConfigException("setting '" + where + ".token_file': cannot read " + file + ": " + e.getMessage(), e);
+                throw new ConfigException(
+                        "setting '" + where + ".token_file': cannot read " + file + ": " + e.getMessage(), e);
             }
         } else if (c.has("token")) {
             token = c.requireString("token");
         } else {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (token.length() < 16 || !token.matches("[\\x21-\\x7e]+")) {
-            throw new ConfigException("setting '" + where + ".token' must be at least 16 printable characters without spaces");
+            throw new ConfigException(
+                    "setting '" + where + ".token' must be at least 16 printable characters without spaces");
         }
-        return java.util.Optional.of(token);
+        return Optional.of(token);
     }
 
     private static Map<String, ProviderConfig> sections(ProviderConfig parent) {
@@ -332,7 +389,8 @@ public final class AgentConfigLoader {
         return switch (text.toLowerCase(Locale.ROOT).replace('-', '_')) {
             case "dry_run", "dryrun" -> ActionMode.DRY_RUN;
             case "execute" -> ActionMode.EXECUTE;
-            default -> throw new ConfigException("setting 'remediation.mode' must be dry_run or execute, got '" + text + "'");
+            default ->
+                throw new ConfigException("setting 'remediation.mode' must be dry_run or execute, got '" + text + "'");
         };
     }
 }

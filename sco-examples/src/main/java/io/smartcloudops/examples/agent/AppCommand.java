@@ -17,15 +17,25 @@ import picocli.CommandLine.Option;
  * gate. It runs the actions that must happen on this machine (restarting its services) when the
  * monitor asks, checked and audited by its own gate as well.
  */
-@Command(name = "sco-app", mixinStandardHelpOptions = true, version = "SmartCloudOps app host 0.1.0",
-        description = "The application host: ChatOps over the monitor's state, and local restarts the monitor asks for.",
+@Command(
+        name = "sco-app",
+        mixinStandardHelpOptions = true,
+        version = "SmartCloudOps app host 0.1.0",
+        description =
+                "The application host: ChatOps over the monitor's state, and local restarts the monitor asks for.",
         subcommands = {AuditCommand.class, TokenCommand.class})
 public final class AppCommand extends HostCommand {
 
-    @Option(names = "--monitor-url", paramLabel = "URL", description = "the monitor's API (required here or as upstream.url in --config)")
+    @Option(
+            names = "--monitor-url",
+            paramLabel = "URL",
+            description = "the monitor's API (required here or as upstream.url in --config)")
     URI monitorUrl;
 
-    @Option(names = "--monitor-token-file", paramLabel = "FILE", description = "the token the monitor accepts from this host (operator)")
+    @Option(
+            names = "--monitor-token-file",
+            paramLabel = "FILE",
+            description = "the token the monitor accepts from this host (operator)")
     Path monitorTokenFile;
 
     @Override
@@ -45,9 +55,15 @@ public final class AppCommand extends HostCommand {
             return;
         }
         AgentConfig sofar = b.build();
-        URI url = monitorUrl != null ? monitorUrl : sofar.server().upstream().map(PeerLink::url).orElseThrow(
-                () -> new io.smartcloudops.api.ConfigException("--monitor-token-file needs --monitor-url"));
-        Optional<String> token = monitorTokenFile != null ? Optional.of(tokenFrom(monitorTokenFile, "--monitor-token-file"))
+        URI url = monitorUrl != null
+                ? monitorUrl
+                : sofar.server()
+                        .upstream()
+                        .map(PeerLink::url)
+                        .orElseThrow(() ->
+                                new io.smartcloudops.api.ConfigException("--monitor-token-file needs --monitor-url"));
+        Optional<String> token = monitorTokenFile != null
+                ? Optional.of(tokenFrom(monitorTokenFile, "--monitor-token-file"))
                 : sofar.server().upstream().flatMap(PeerLink::token);
         try {
             b.upstream(new PeerLink(url, token));
@@ -59,7 +75,8 @@ public final class AppCommand extends HostCommand {
     @Override
     void checkHost(AgentConfig c) {
         if (c.server().upstream().isEmpty()) {
-            throw new io.smartcloudops.api.ConfigException("sco-app answers from a monitor: give --monitor-url URL (or upstream: in --config)");
+            throw new io.smartcloudops.api.ConfigException(
+                    "sco-app answers from a monitor: give --monitor-url URL (or upstream: in --config)");
         }
     }
 

@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
  * {@code sco-agent audit restore --config FILE [--data-dir DIR]}: writes the audit log back from
  * the archive the configuration names ({@code audit.archive}), byte for byte, for a new host.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Inspect the audit log.",
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = "Inspect the audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Restore.class})
 final class AuditCommand {
 
@@ -28,17 +31,27 @@ final class AuditCommand {
      * first bad entry (or the truncation, deletion or replacement the anchors reveal), 2 when the
      * log or its key cannot be read.
      */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
             description = "Verify the audit log: every entry's HMAC and hash chain, and its head against the anchors.")
     static final class Verify implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "sco-data", description = "the agent's data directory (default ./sco-data)")
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                defaultValue = "sco-data",
+                description = "the agent's data directory (default ./sco-data)")
         Path dataDir;
 
-        @Option(names = "--key-file", paramLabel = "FILE",
+        @Option(
+                names = "--key-file",
+                paramLabel = "FILE",
                 description = "the HMAC key file (default: <data-dir>.audit.key beside the data directory)")
         Path keyFile;
 
-        @Option(names = "--anchor", paramLabel = "FILE",
+        @Option(
+                names = "--anchor",
+                paramLabel = "FILE",
                 description = "an anchor file to check against, repeatable (default: <data-dir>.audit.anchor.json)")
         List<Path> anchors;
 
@@ -49,14 +62,19 @@ final class AuditCommand {
         public Integer call() {
             Path file = dataDir.resolve("audit.db");
             Path key = keyFile != null ? keyFile : SqliteAuditLog.defaultKeyFile(file);
-            List<AuditAnchor> against = (anchors == null || anchors.isEmpty() ? List.of(SqliteAuditLog.defaultAnchorFile(file)) : anchors)
+            List<AuditAnchor> against = (anchors == null || anchors.isEmpty()
+                            ? List.of(SqliteAuditLog.defaultAnchorFile(file))
+                            : anchors)
                     .stream().<AuditAnchor>map(FileAuditAnchor::new).toList();
             if (!Files.isRegularFile(file)) {
                 for (AuditAnchor a : against) {
                     var head = a.latest();
                     if (head.isPresent() && head.get().sequence() > 0) {
-                        spec.commandLine().getOut().println("audit log missing: " + file.toAbsolutePath() + " does not exist, but "
-                                + a.describe() + " recorded " + head.get().sequence() + " entries");
+                        spec.commandLine()
+                                .getOut()
+                                .println("audit log missing: " + file.toAbsolutePath() + " does not exist, but "
+                                        + a.describe() + " recorded "
+                                        + head.get().sequence() + " entries");
                         return 1;
                     }
                 }
@@ -64,19 +82,27 @@ final class AuditCommand {
                 return 2;
             }
             if (!Files.isRegularFile(key)) {
-                spec.commandLine().getErr().println("sco-agent audit verify: no audit key at " + key.toAbsolutePath()
-                        + "; give the key the agent used with --key-file");
+                spec.commandLine()
+                        .getErr()
+                        .println("sco-agent audit verify: no audit key at " + key.toAbsolutePath()
+                                + "; give the key the agent used with --key-file");
                 return 2;
             }
             try {
                 AuditVerification v = SqliteAuditLog.verifyReadOnly(file, key, against);
                 if (v.intact()) {
-                    spec.commandLine().getOut().println("audit chain intact: " + v.entries() + " entries, consistent with "
-                            + against.stream().map(AuditAnchor::describe).toList());
+                    spec.commandLine()
+                            .getOut()
+                            .println("audit chain intact: " + v.entries() + " entries, consistent with "
+                                    + against.stream()
+                                            .map(AuditAnchor::describe)
+                                            .toList());
                     return 0;
                 }
-                spec.commandLine().getOut().println("audit chain broken at entry " + v.firstBadSequence() + ": " + v.problem()
-                        + " (" + v.entries() + " entries verified before it)");
+                spec.commandLine()
+                        .getOut()
+                        .println("audit chain broken at entry " + v.firstBadSequence() + ": " + v.problem() + " ("
+                                + v.entries() + " entries verified before it)");
                 return 1;
             } catch (AuditException e) {
                 spec.commandLine().getErr().println("sco-agent audit verify: " + e.getMessage());
@@ -90,13 +116,23 @@ final class AuditCommand {
      * with the old host's key and anchor), 1 when the archive is incomplete or damaged or a log is
      * already there (nothing is written), 2 on a configuration error.
      */
-    @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = "Restore the audit log from the archive named by audit.archive in the configuration, into an empty data directory.")
+    @Command(
+            name = "restore",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Restore the audit log from the archive named by audit.archive in the configuration, into an empty data directory.")
     static final class Restore implements Callable<Integer> {
-        @Option(names = "--config", paramLabel = "FILE", required = true, description = "the host's configuration file (its audit.archive section)")
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                required = true,
+                description = "the host's configuration file (its audit.archive section)")
         Path configFile;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "where to write audit.db (default: the configuration's data_dir)")
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                description = "where to write audit.db (default: the configuration's data_dir)")
         Path dataDir;
 
         @CommandLine.Spec
@@ -107,25 +143,38 @@ final class AuditCommand {
             io.smartcloudops.runtime.RuntimeConfig runtime;
             io.smartcloudops.api.spi.AuditArchiveProvider provider;
             try {
-                runtime = new AgentConfigLoader().load(configFile, io.smartcloudops.server.AgentConfig.defaults()).runtime();
+                runtime = new AgentConfigLoader()
+                        .load(configFile, io.smartcloudops.server.AgentConfig.defaults())
+                        .runtime();
                 if (!runtime.auditArchive().has("store")) {
-                    spec.commandLine().getErr().println("sco-agent audit restore: " + configFile + " names no audit.archive");
+                    spec.commandLine()
+                            .getErr()
+                            .println("sco-agent audit restore: " + configFile + " names no audit.archive");
                     return 2;
                 }
-                provider = io.smartcloudops.api.spi.ProviderRegistry.builder().discover(AuditCommand.class.getClassLoader()).build()
-                        .provider(io.smartcloudops.api.spi.AuditArchiveProvider.class, runtime.auditArchive().requireString("store"));
+                provider = io.smartcloudops.api.spi.ProviderRegistry.builder()
+                        .discover(AuditCommand.class.getClassLoader())
+                        .build()
+                        .provider(
+                                io.smartcloudops.api.spi.AuditArchiveProvider.class,
+                                runtime.auditArchive().requireString("store"));
             } catch (io.smartcloudops.api.ConfigException | io.smartcloudops.api.ProviderException e) {
                 spec.commandLine().getErr().println("sco-agent audit restore: " + e.getMessage());
                 return 2;
             }
             Path dir = dataDir != null ? dataDir : runtime.dataDir();
             Path file = dir.resolve("audit.db");
-            io.smartcloudops.api.spi.ProviderContext context = io.smartcloudops.api.spi.ProviderContext.builder().dataDir(dir)
-                    .config(runtime.auditArchive()).build();
+            io.smartcloudops.api.spi.ProviderContext context = io.smartcloudops.api.spi.ProviderContext.builder()
+                    .dataDir(dir)
+                    .config(runtime.auditArchive())
+                    .build();
             try (io.smartcloudops.api.audit.AuditArchive archive = provider.open(context)) {
                 long n = SqliteAuditLog.restore(file, archive.storedRows());
-                spec.commandLine().getOut().println("restored " + n + " audit entries from " + archive.location() + " to "
-                        + file.toAbsolutePath() + "; check them with 'audit verify --data-dir " + dir + " --key-file KEY --anchor ANCHOR'");
+                spec.commandLine()
+                        .getOut()
+                        .println("restored " + n + " audit entries from " + archive.location() + " to "
+                                + file.toAbsolutePath() + "; check them with 'audit verify --data-dir " + dir
+                                + " --key-file KEY --anchor ANCHOR'");
                 return 0;
             } catch (AuditException e) {
                 spec.commandLine().getErr().println("sco-agent audit restore: " + e.getMessage());

@@ -1,16 +1,18 @@
 package io.smartcloudops.examples.agent;
 
-import io.smartcloudops.server.AgentConfig;
-import io.smartcloudops.server.Agent;
 import io.smartcloudops.api.ScoException;
 import io.smartcloudops.api.spi.ProviderConfig;
+import io.smartcloudops.server.Agent;
+import io.smartcloudops.server.AgentConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,24 +32,38 @@ public abstract class HostCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "HTTP bind address (default 127.0.0.1)")
     String bind;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "where the audit log and state live (default ./sco-data)")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "where the audit log and state live (default ./sco-data)")
     Path dataDir;
 
-    @Option(names = "--sample-interval", paramLabel = "DURATION", description = "how often to sample, e.g. 5s, 1m (default 5s)")
+    @Option(
+            names = "--sample-interval",
+            paramLabel = "DURATION",
+            description = "how often to sample, e.g. 5s, 1m (default 5s)")
     String sampleInterval;
 
-    @Option(names = "--prometheus-url", paramLabel = "URL",
+    @Option(
+            names = "--prometheus-url",
+            paramLabel = "URL",
             description = "also pull Node Exporter metrics through this Prometheus server's HTTP API")
     String prometheusUrl;
 
-    @Option(names = "--llm-base-url", paramLabel = "URL",
-            description = "answer chat with an OpenAI-compatible LLM at this URL (OpenAI, LiteLLM, Ollama's /v1); falls back to the offline engine")
+    @Option(
+            names = "--llm-base-url",
+            paramLabel = "URL",
+            description =
+                    "answer chat with an OpenAI-compatible LLM at this URL (OpenAI, LiteLLM, Ollama's /v1); falls back to the offline engine")
     String llmBaseUrl;
 
     @Option(names = "--llm-model", paramLabel = "NAME", description = "the LLM's model name (with --llm-base-url)")
     String llmModel;
 
-    @Option(names = "--llm-api-key-env", paramLabel = "VAR", description = "environment variable holding the LLM API key (default OPENAI_API_KEY)")
+    @Option(
+            names = "--llm-api-key-env",
+            paramLabel = "VAR",
+            description = "environment variable holding the LLM API key (default OPENAI_API_KEY)")
     String llmApiKeyEnv;
 
     @CommandLine.Spec
@@ -55,7 +71,9 @@ public abstract class HostCommand implements Callable<Integer> {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    @Option(names = "--token-file", paramLabel = "FILE",
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
             description = "accept the token in this file as an operator token (what the other host of a pair presents)")
     Path tokenFile;
 
@@ -68,12 +86,10 @@ public abstract class HostCommand implements Callable<Integer> {
     }
 
     /** The flags of one kind of host, applied last. */
-    void applyHostFlags(AgentConfig.Builder b) {
-    }
+    void applyHostFlags(AgentConfig.Builder b) {}
 
     /** Checks the whole configuration of one kind of host. */
-    void checkHost(AgentConfig c) {
-    }
+    void checkHost(AgentConfig c) {}
 
     AgentConfig resolveConfig() {
         AgentConfig c = defaults();
@@ -91,8 +107,9 @@ public abstract class HostCommand implements Callable<Integer> {
             b.dataDir(dataDir);
         }
         if (prometheusUrl != null) {
-            java.util.Map<String, ProviderConfig> sources = new java.util.LinkedHashMap<>(c.runtime().sources());
-            sources.put("prometheus", ProviderConfig.of("sources.prometheus", java.util.Map.of("url", prometheusUrl)));
+            Map<String, ProviderConfig> sources =
+                    new LinkedHashMap<>(c.runtime().sources());
+            sources.put("prometheus", ProviderConfig.of("sources.prometheus", Map.of("url", prometheusUrl)));
             b.sources(sources);
         }
         if (llmBaseUrl != null || llmModel != null) {
@@ -101,7 +118,8 @@ public abstract class HostCommand implements Callable<Integer> {
             }
             String keyVar = llmApiKeyEnv == null ? "OPENAI_API_KEY" : llmApiKeyEnv;
             String key = System.getenv(keyVar); // the command line, not the library, reads the environment
-            java.util.Map<String, Object> llm = new java.util.LinkedHashMap<>(c.server().chatSettings().asMap());
+            Map<String, Object> llm =
+                    new LinkedHashMap<>(c.server().chatSettings().asMap());
             llm.put("base_url", llmBaseUrl);
             llm.put("model", llmModel);
             llm.put("api_key", key == null ? "" : key);
@@ -110,13 +128,16 @@ public abstract class HostCommand implements Callable<Integer> {
         if (sampleInterval != null) {
             Duration d = ProviderConfig.parseDuration("--sample-interval", sampleInterval);
             if (d.toMillis() < 10) {
-                throw new io.smartcloudops.api.ConfigException("--sample-interval must be at least 10ms, got " + sampleInterval);
+                throw new io.smartcloudops.api.ConfigException(
+                        "--sample-interval must be at least 10ms, got " + sampleInterval);
             }
             b.sampleInterval(d);
         }
         if (tokenFile != null) {
-            b.httpToken(AgentConfigLoader.token(ProviderConfig.of("--token-file", java.util.Map.of("token_file", tokenFile.toString())),
-                    "--token-file").orElseThrow());
+            b.httpToken(AgentConfigLoader.token(
+                            ProviderConfig.of("--token-file", Map.of("token_file", tokenFile.toString())),
+                            "--token-file")
+                    .orElseThrow());
         }
         applyHostFlags(b);
         AgentConfig resolved = b.build();
@@ -126,7 +147,8 @@ public abstract class HostCommand implements Callable<Integer> {
 
     /** The token in a file named by a flag. */
     static String tokenFrom(Path file, String flag) {
-        return AgentConfigLoader.token(ProviderConfig.of(flag, java.util.Map.of("token_file", file.toString())), flag).orElseThrow();
+        return AgentConfigLoader.token(ProviderConfig.of(flag, Map.of("token_file", file.toString())), flag)
+                .orElseThrow();
     }
 
     private static int checkedPort(int p) {
@@ -144,11 +166,15 @@ public abstract class HostCommand implements Callable<Integer> {
         try {
             config = resolveConfig();
             PrintWriter firstOut = spec.commandLine().getOut();
-            agent = Agent.builder(config).onFirstAdminToken(token -> {
-                firstOut.println("First start: admin API token (shown once; keep it, or create others with 'sco-agent token create'):");
-                firstOut.println("  " + token);
-                firstOut.flush();
-            }).build().start();
+            agent = Agent.builder(config)
+                    .onFirstAdminToken(token -> {
+                        firstOut.println(
+                                "First start: admin API token (shown once; keep it, or create others with 'sco-agent token create'):");
+                        firstOut.println("  " + token);
+                        firstOut.flush();
+                    })
+                    .build()
+                    .start();
         } catch (ScoException e) {
             err.println(programName() + ": " + e.getMessage());
             err.flush();
@@ -158,16 +184,24 @@ public abstract class HostCommand implements Callable<Integer> {
             err.flush();
             return EXIT_CONFIG;
         }
-        String base = "http://" + (config.server().bind().contains(":") ? "[" + config.server().bind() + "]" : config.server().bind()) + ":" + agent.port();
+        String base = "http://"
+                + (config.server().bind().contains(":")
+                        ? "[" + config.server().bind() + "]"
+                        : config.server().bind()) + ":" + agent.port();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("SmartCloudOps " + programName() + " listening on " + base + "/  (status " + base + "/status, query " + base
+        out.println("SmartCloudOps " + programName() + " listening on " + base + "/  (status " + base
+                + "/status, query " + base
                 + "/query, logs " + base + "/logs, metrics " + base + "/metrics); data in "
-                + config.runtime().dataDir().toAbsolutePath() + "; actions " + config.runtime().actionMode().name().toLowerCase(java.util.Locale.ROOT));
+                + config.runtime().dataDir().toAbsolutePath() + "; actions "
+                + config.runtime().actionMode().name().toLowerCase(Locale.ROOT));
         out.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            agent.close();
-            stopped.countDown();
-        }, programName() + "-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            agent.close();
+                            stopped.countDown();
+                        },
+                        programName() + "-shutdown"));
         stopped.await();
         return 0;
     }

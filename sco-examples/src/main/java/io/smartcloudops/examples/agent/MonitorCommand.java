@@ -1,7 +1,7 @@
 package io.smartcloudops.examples.agent;
 
-import io.smartcloudops.server.AgentConfig;
 import io.smartcloudops.api.spi.ProviderConfig;
+import io.smartcloudops.server.AgentConfig;
 import io.smartcloudops.server.link.PeerLink;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,17 +19,26 @@ import picocli.CommandLine.Option;
  * policy gate to the application host over {@code /link/v1}. Restarts whose target is the
  * application host ({@code --app-url}) are carried out by that host.
  */
-@Command(name = "sco-monitor", mixinStandardHelpOptions = true, version = "SmartCloudOps monitor 0.1.0",
-        description = "The monitoring host: Prometheus-fed detection, rules and remediation, serving the application host.",
+@Command(
+        name = "sco-monitor",
+        mixinStandardHelpOptions = true,
+        version = "SmartCloudOps monitor 0.1.0",
+        description =
+                "The monitoring host: Prometheus-fed detection, rules and remediation, serving the application host.",
         subcommands = {AuditCommand.class, TokenCommand.class})
 public final class MonitorCommand extends HostCommand {
     static final String DEFAULT_PROMETHEUS = "http://127.0.0.1:9090";
 
-    @Option(names = "--app-url", paramLabel = "URL",
+    @Option(
+            names = "--app-url",
+            paramLabel = "URL",
             description = "the application host's API; restart_service with target 'app' is asked of it")
     URI appUrl;
 
-    @Option(names = "--app-token-file", paramLabel = "FILE", description = "the operator token the application host accepts")
+    @Option(
+            names = "--app-token-file",
+            paramLabel = "FILE",
+            description = "the operator token the application host accepts")
     Path appTokenFile;
 
     @Override
@@ -41,7 +50,9 @@ public final class MonitorCommand extends HostCommand {
     @Override
     AgentConfig defaults() {
         AgentConfig d = AgentConfig.defaults();
-        return d.toBuilder().sources(Map.of("prometheus", ProviderConfig.of("sources.prometheus", Map.of("url", DEFAULT_PROMETHEUS))))
+        return d.toBuilder()
+                .sources(Map.of(
+                        "prometheus", ProviderConfig.of("sources.prometheus", Map.of("url", DEFAULT_PROMETHEUS))))
                 .build();
     }
 
@@ -53,7 +64,8 @@ public final class MonitorCommand extends HostCommand {
         if (appUrl == null) {
             throw new io.smartcloudops.api.ConfigException("--app-token-file needs --app-url");
         }
-        Optional<String> token = appTokenFile == null ? Optional.empty() : Optional.of(tokenFrom(appTokenFile, "--app-token-file"));
+        Optional<String> token =
+                appTokenFile == null ? Optional.empty() : Optional.of(tokenFrom(appTokenFile, "--app-token-file"));
         Map<String, PeerLink> remotes = new LinkedHashMap<>(b.build().server().remotes());
         try {
             remotes.put("app", new PeerLink(appUrl, token));

@@ -1,7 +1,5 @@
 package io.smartcloudops.examples.agent;
 
-import io.smartcloudops.api.storage.PrivateFiles;
-
 import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.action.Role;
 import io.smartcloudops.api.audit.AuditException;
@@ -10,12 +8,15 @@ import io.smartcloudops.api.audit.AuditLog;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.api.storage.PrivateFiles;
 import io.smartcloudops.remediate.audit.SqliteAuditLogProvider;
+import io.smartcloudops.runtime.RuntimeConfig;
 import io.smartcloudops.server.AgentConfig;
 import io.smartcloudops.server.TokenStore;
-import io.smartcloudops.runtime.RuntimeConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -28,7 +29,10 @@ import picocli.CommandLine.Option;
  * first (actor {@code cli:<user>}); when that entry cannot be written, the token store is left as
  * it was.
  */
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens (viewer, operator, admin).",
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
+        description = "Manage API tokens (viewer, operator, admin).",
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand {
 
@@ -44,12 +48,17 @@ final class TokenCommand {
 
     /** Shared {@code --data-dir} and {@code --config} options, and opening the store and the audit log. */
     abstract static class Base implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR",
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
                 description = "the agent's data directory (default: the configuration's data_dir, else ./sco-data)")
         Path dataDir;
 
-        @Option(names = "--config", paramLabel = "FILE",
-                description = "the agent's configuration file, for its data directory and audit settings (key_file, anchor_file)")
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description =
+                        "the agent's configuration file, for its data directory and audit settings (key_file, anchor_file)")
         Path configFile;
 
         @CommandLine.Spec
@@ -58,18 +67,33 @@ final class TokenCommand {
         @Override
         public Integer call() {
             try {
-                RuntimeConfig runtime = configFile != null ? new AgentConfigLoader().load(configFile, AgentConfig.defaults()).runtime() : null;
+                RuntimeConfig runtime = configFile != null
+                        ? new AgentConfigLoader()
+                                .load(configFile, AgentConfig.defaults())
+                                .runtime()
+                        : null;
                 Path dir = dataDir != null ? dataDir : runtime != null ? runtime.dataDir() : Path.of("sco-data");
                 PrivateFiles.directory(dir);
                 try (TokenStore store = TokenStore.open(dir.resolve("tokens.db"))) {
-                    return run(store, () -> new SqliteAuditLogProvider().open(ProviderContext.builder().dataDir(dir)
-                            .config(runtime != null ? runtime.audit() : ProviderConfig.of("audit", Map.of())).build()));
+                    return run(
+                            store,
+                            () -> new SqliteAuditLogProvider()
+                                    .open(ProviderContext.builder()
+                                            .dataDir(dir)
+                                            .config(
+                                                    runtime != null
+                                                            ? runtime.audit()
+                                                            : ProviderConfig.of("audit", Map.of()))
+                                            .build()));
                 }
-            } catch (ConfigException | java.io.IOException e) {
+            } catch (ConfigException | IOException e) {
                 spec.commandLine().getErr().println("sco-agent token: " + e.getMessage());
                 return 2;
             } catch (AuditException e) {
-                spec.commandLine().getErr().println("sco-agent token: nothing changed, the audit log refused the entry: " + e.getMessage());
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "sco-agent token: nothing changed, the audit log refused the entry: " + e.getMessage());
                 return 2;
             }
         }
@@ -77,8 +101,14 @@ final class TokenCommand {
         /** Records the change in the audit log before it is made; throws, changing nothing, when it cannot. */
         void auditFirst(AuditOpener audit, String name, String outcome, Map<String, String> details) {
             try (AuditLog log = audit.open()) {
-                log.append(new AuditRecord(AuditKind.SYSTEM, cliActor(System.getenv(), System.getProperty("user.name")), name, "token",
-                        outcome, "sco-agent token", details));
+                log.append(new AuditRecord(
+                        AuditKind.SYSTEM,
+                        cliActor(System.getenv(), System.getProperty("user.name")),
+                        name,
+                        "token",
+                        outcome,
+                        "sco-agent token",
+                        details));
             }
         }
 
@@ -91,7 +121,10 @@ final class TokenCommand {
     }
 
     /** Prints a new token once. */
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token and print it (only this once).")
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description = "Create a token and print it (only this once).")
     static final class Create extends Base {
         @Option(names = "--name", required = true, description = "who holds it (unique)")
         String name;
@@ -106,7 +139,7 @@ final class TokenCommand {
             if (store.holds(name)) {
                 throw new ConfigException("cannot create token '" + name + "': the name is taken");
             }
-            auditFirst(audit, name, "created", Map.of("role", parsed.name().toLowerCase(java.util.Locale.ROOT)));
+            auditFirst(audit, name, "created", Map.of("role", parsed.name().toLowerCase(Locale.ROOT)));
             spec.commandLine().getOut().println(store.create(name, parsed, Instant.now()));
             return 0;
         }
@@ -117,8 +150,11 @@ final class TokenCommand {
     static final class ListTokens extends Base {
         @Override
         int run(TokenStore store, AuditOpener audit) {
-            store.list().forEach(h -> spec.commandLine().getOut().println(h.name() + "\t" + h.role().name().toLowerCase(java.util.Locale.ROOT)
-                    + "\t" + h.createdAt()));
+            store.list()
+                    .forEach(h -> spec.commandLine()
+                            .getOut()
+                            .println(
+                                    h.name() + "\t" + h.role().name().toLowerCase(Locale.ROOT) + "\t" + h.createdAt()));
             return 0;
         }
     }

@@ -4,8 +4,8 @@ import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertState;
-import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.detect.AnomalyEvent;
+import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.remediate.action.HealthCheckAction;
@@ -49,12 +49,10 @@ public final class Backtest {
     }
 
     /** One thing that would have happened. */
-    public record Event(Instant at, String kind, String what, String detail) {
-    }
+    public record Event(Instant at, String kind, String what, String detail) {}
 
     /** Everything that would have happened, in time order, with counts. */
-    public record Report(List<Event> events, int samples, int anomalies, int firings, int actions) {
-    }
+    public record Report(List<Event> events, int samples, int anomalies, int firings, int actions) {}
 
     public Report run(List<Sample> samples) {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.EPOCH);
@@ -78,22 +76,40 @@ public final class Backtest {
                     counts[1]++;
                 }
                 if (a.state() != AlertState.INACTIVE) {
-                    events.add(new Event(now.get(), "alert", a.name() + " " + a.labels(), a.state().name().toLowerCase(Locale.ROOT)
-                            + (Double.isFinite(a.value()) ? " at value " + a.value() : "")));
+                    events.add(new Event(
+                            now.get(),
+                            "alert",
+                            a.name() + " " + a.labels(),
+                            a.state().name().toLowerCase(Locale.ROOT)
+                                    + (Double.isFinite(a.value()) ? " at value " + a.value() : "")));
                 }
             }
 
             @Override
             public void onAction(ActionResult r) {
                 counts[2]++;
-                events.add(new Event(now.get(), "action", r.action() + " " + r.target(), r.outcome().label() + ": " + r.message()));
+                events.add(new Event(
+                        now.get(),
+                        "action",
+                        r.action() + " " + r.target(),
+                        r.outcome().label() + ": " + r.message()));
             }
         };
         // the product's own loop on a simulated clock: the same built-in actions, per-series
         // directions and gate as live, in dry-run, with nothing polled and nobody notified
-        try (Ops ops = Ops.builder(registry).dataDir(dir).clock(now::get).mode(ActionMode.DRY_RUN).rules(rules).detector(detector)
-                .anomalyThreshold(anomalyThreshold).checkpointInterval(Duration.ZERO).notifiers(Map.of())
-                .action(new DryHealthCheck()).sleeper(d -> now.set(now.get().plus(d))).listener(record).build()) {
+        try (Ops ops = Ops.builder(registry)
+                .dataDir(dir)
+                .clock(now::get)
+                .mode(ActionMode.DRY_RUN)
+                .rules(rules)
+                .detector(detector)
+                .anomalyThreshold(anomalyThreshold)
+                .checkpointInterval(Duration.ZERO)
+                .notifiers(Map.of())
+                .action(new DryHealthCheck())
+                .sleeper(d -> now.set(now.get().plus(d)))
+                .listener(record)
+                .build()) {
             for (Sample s : samples) {
                 now.set(Instant.ofEpochMilli(s.timestampMillis()));
                 ops.ingest(s);

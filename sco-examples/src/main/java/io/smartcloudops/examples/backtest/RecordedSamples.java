@@ -43,7 +43,8 @@ public final class RecordedSamples {
         RecordedSamples r = new RecordedSamples();
         if (Files.isDirectory(path)) {
             try (Stream<Path> tree = Files.walk(path)) {
-                for (Path f : tree.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                for (Path f :
+                        tree.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
                     r.readFile(f, path);
                 }
             } catch (IOException e) {
@@ -55,7 +56,8 @@ public final class RecordedSamples {
             throw new ConfigException("no CSV file or directory at " + path);
         }
         if (r.samples.isEmpty()) {
-            throw new ConfigException("no samples found in " + path + " (expected CSV files with a 'timestamp,value' or 'timestamp,metric,value' header)");
+            throw new ConfigException("no samples found in " + path
+                    + " (expected CSV files with a 'timestamp,value' or 'timestamp,metric,value' header)");
         }
         // stable: rows of one series keep their file order even where timestamps repeat
         r.samples.sort(Comparator.comparingLong(Sample::timestampMillis));
@@ -66,7 +68,8 @@ public final class RecordedSamples {
         files++;
         String stem = file.getFileName().toString().replaceFirst("\\.csv$", "");
         Path rel = root == null ? file.getFileName() : root.relativize(file);
-        String category = rel.getParent() == null ? "" : rel.getParent().toString().replace('/', '_');
+        String category =
+                rel.getParent() == null ? "" : rel.getParent().toString().replace('/', '_');
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null) {
@@ -76,9 +79,11 @@ public final class RecordedSamples {
             boolean wide = cols.equals(List.of("timestamp", "value"));
             boolean lng = cols.equals(List.of("timestamp", "metric", "value"));
             if (!wide && !lng) {
-                throw new ConfigException(file + ": header must be 'timestamp,value' or 'timestamp,metric,value', got '" + header + "'");
+                throw new ConfigException(
+                        file + ": header must be 'timestamp,value' or 'timestamp,metric,value', got '" + header + "'");
             }
-            SeriesId fileSeries = wide ? SeriesId.of(metricName(stem), Labels.of("file", stem, "category", category)) : null;
+            SeriesId fileSeries =
+                    wide ? SeriesId.of(metricName(stem), Labels.of("file", stem, "category", category)) : null;
             for (String line; (line = in.readLine()) != null; ) {
                 if (samples.size() >= MAX_ROWS) {
                     throw new ConfigException("more than " + MAX_ROWS + " rows; split the data");
@@ -88,7 +93,9 @@ public final class RecordedSamples {
                     if (wide && f.length == 2) {
                         samples.add(new Sample(fileSeries, time(f[0]), Double.parseDouble(f[1].trim())));
                     } else if (lng && f.length == 3) {
-                        samples.add(new Sample(SeriesId.of(metricName(f[1].trim()), Labels.of("file", stem)), time(f[0]),
+                        samples.add(new Sample(
+                                SeriesId.of(metricName(f[1].trim()), Labels.of("file", stem)),
+                                time(f[0]),
                                 Double.parseDouble(f[2].trim())));
                     } else {
                         badRows++;

@@ -1,11 +1,12 @@
 package io.smartcloudops.examples.agent;
 
-import io.smartcloudops.server.AgentConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.action.ActionMode;
+import io.smartcloudops.server.AgentConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,44 +43,61 @@ class AgentConfigLoaderTest {
 
     @Test
     void theSeriesLimitAndIdleTimeAreDetectionSettingsWithClearErrors() {
-        AgentConfig c = loader.parse("a.yml", "detection: {max_series: 1000000, series_idle: 15m}", AgentConfig.defaults());
-        assertThat(c.runtime().series()).isEqualTo(new io.smartcloudops.runtime.SeriesLimits(1_000_000, Duration.ofMinutes(15)));
-        assertThat(loader.parse("a.yml", "detection: {series_idle: 0s}", AgentConfig.defaults()).runtime().series().evicts()).isFalse();
-        assertThat(AgentConfig.defaults().runtime().series()).isEqualTo(io.smartcloudops.runtime.SeriesLimits.defaults());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.parse("a.yml", "detection: {max_series: 0}", AgentConfig.defaults()))
-                .isInstanceOf(io.smartcloudops.api.ConfigException.class).hasMessageContaining("detection.max_series");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.parse("a.yml", "detection: {series_idle: soon}", AgentConfig.defaults()))
-                .isInstanceOf(io.smartcloudops.api.ConfigException.class).hasMessageContaining("series_idle");
+        AgentConfig c =
+                loader.parse("a.yml", "detection: {max_series: 1000000, series_idle: 15m}", AgentConfig.defaults());
+        assertThat(c.runtime().series())
+                .isEqualTo(new io.smartcloudops.runtime.SeriesLimits(1_000_000, Duration.ofMinutes(15)));
+        assertThat(loader.parse("a.yml", "detection: {series_idle: 0s}", AgentConfig.defaults())
+                        .runtime()
+                        .series()
+                        .evicts())
+                .isFalse();
+        assertThat(AgentConfig.defaults().runtime().series())
+                .isEqualTo(io.smartcloudops.runtime.SeriesLimits.defaults());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> loader.parse("a.yml", "detection: {max_series: 0}", AgentConfig.defaults()))
+                .isInstanceOf(io.smartcloudops.api.ConfigException.class)
+                .hasMessageContaining("detection.max_series");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> loader.parse("a.yml", "detection: {series_idle: soon}", AgentConfig.defaults()))
+                .isInstanceOf(io.smartcloudops.api.ConfigException.class)
+                .hasMessageContaining("series_idle");
     }
 
     @Test
     void slowClientLimitsAreHttpSettingsWithClearErrors() {
-        AgentConfig c = loader.parse("a.yml", "http: {idle_timeout: 3s, min_body_rate: 2048, max_requests_per_client: 8}",
+        AgentConfig c = loader.parse(
+                "a.yml",
+                "http: {idle_timeout: 3s, min_body_rate: 2048, max_requests_per_client: 8}",
                 AgentConfig.defaults());
         assertThat(c.server().connections())
                 .isEqualTo(new io.smartcloudops.server.ServerConfig.ConnectionLimits(Duration.ofSeconds(3), 2048, 8));
         assertThat(AgentConfig.defaults().server().connections())
                 .isEqualTo(io.smartcloudops.server.ServerConfig.ConnectionLimits.defaults());
         assertThatThrownBy(() -> loader.parse("a.yml", "http: {max_requests_per_client: 0}", AgentConfig.defaults()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("http.max_requests_per_client");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http.max_requests_per_client");
         assertThatThrownBy(() -> loader.parse("a.yml", "http: {min_body_rate: -1}", AgentConfig.defaults()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("http.min_body_rate");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http.min_body_rate");
         assertThatThrownBy(() -> loader.parse("a.yml", "http: {idle_timeout: never}", AgentConfig.defaults()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("idle_timeout");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("idle_timeout");
     }
 
     @Test
     void relativePathsInAConfigFileAreRelativeToItsFolder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path etc = java.nio.file.Files.createDirectories(dir.resolve("etc/sco"));
-        java.nio.file.Files.writeString(etc.resolve("token"), "a-token-of-at-least-16-chars");
-        Path file = java.nio.file.Files.writeString(etc.resolve("sco.yml"), """
+        Path etc = Files.createDirectories(dir.resolve("etc/sco"));
+        Files.writeString(etc.resolve("token"), "a-token-of-at-least-16-chars");
+        Path file = Files.writeString(etc.resolve("sco.yml"), """
                 rules: rules/mine.yml
                 data_dir: ../../var/sco
                 http: {token_file: token}
                 """);
         AgentConfig c = loader.load(file, AgentConfig.defaults());
         assertThat(c.runtime().rulesFile()).contains(etc.toAbsolutePath().resolve("rules/mine.yml"));
-        assertThat(c.runtime().dataDir().normalize()).isEqualTo(dir.toAbsolutePath().resolve("var/sco"));
+        assertThat(c.runtime().dataDir().normalize())
+                .isEqualTo(dir.toAbsolutePath().resolve("var/sco"));
         assertThat(c.server().httpToken()).contains("a-token-of-at-least-16-chars");
     }
 
@@ -91,7 +109,9 @@ class AgentConfigLoaderTest {
     @Test
     void rejectsTyposWrongTypesAndOutOfRangeValuesNamingTheSetting() {
         assertThatThrownBy(() -> loader.parse("a.yml", "htp: {port: 1}", AgentConfig.defaults()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("a.yml").hasMessageContaining("htp");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("a.yml")
+                .hasMessageContaining("htp");
         assertThatThrownBy(() -> loader.parse("a.yml", "http: {port: eighty}", AgentConfig.defaults()))
                 .hasMessageContaining("http.port");
         assertThatThrownBy(() -> loader.parse("a.yml", "http: {port: 70000}", AgentConfig.defaults()))
@@ -108,31 +128,45 @@ class AgentConfigLoaderTest {
 
     @Test
     void rejectsMalformedAndHostileYaml() {
-        assertThatThrownBy(() -> loader.parse("a.yml", "http: [", AgentConfig.defaults())).hasMessageContaining("not valid YAML");
-        assertThatThrownBy(() -> loader.parse("a.yml", "- just\n- a list", AgentConfig.defaults())).hasMessageContaining("mapping");
-        assertThatThrownBy(() -> loader.parse("a.yml", "data_dir: a\ndata_dir: b", AgentConfig.defaults())).hasMessageContaining("not valid YAML");
-        assertThatThrownBy(() -> loader.parse("a.yml", "x: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1/\"]]]]",
-                AgentConfig.defaults())).hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> loader.parse("a.yml", "http: [", AgentConfig.defaults()))
+                .hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> loader.parse("a.yml", "- just\n- a list", AgentConfig.defaults()))
+                .hasMessageContaining("mapping");
+        assertThatThrownBy(() -> loader.parse("a.yml", "data_dir: a\ndata_dir: b", AgentConfig.defaults()))
+                .hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> loader.parse(
+                        "a.yml",
+                        "x: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1/\"]]]]",
+                        AgentConfig.defaults()))
+                .hasMessageContaining("not valid YAML");
     }
 
     @Test
     void missingFileSaysSo() {
         assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/sco.yml"), AgentConfig.defaults()))
-                .isInstanceOf(ConfigException.class).hasMessage("config file /nonexistent/sco.yml does not exist");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config file /nonexistent/sco.yml does not exist");
     }
 
     @Test
     void notificationGroupsTakeAlertmanagersRouteSettings() {
         AgentConfigLoader loader = new AgentConfigLoader();
-        AgentConfig c = loader.parse("g.yml", "notification_groups: {group_by: [alertname, host], group_wait: 10s}", AgentConfig.defaults());
+        AgentConfig c = loader.parse(
+                "g.yml", "notification_groups: {group_by: [alertname, host], group_wait: 10s}", AgentConfig.defaults());
         assertThat(c.runtime().grouping().groupBy()).containsExactly("alertname", "host");
         assertThat(c.runtime().grouping().groupWait()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(c.runtime().grouping().groupInterval()).as("unset keeps the default").isEqualTo(Duration.ofMinutes(5));
-        assertThatThrownBy(() -> loader.parse("g.yml", "notification_groups: {group_by: ['host name']}", AgentConfig.defaults()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("group_by");
+        assertThat(c.runtime().grouping().groupInterval())
+                .as("unset keeps the default")
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() ->
+                        loader.parse("g.yml", "notification_groups: {group_by: ['host name']}", AgentConfig.defaults()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("group_by");
         assertThatThrownBy(() -> loader.parse("g.yml", "notification_groups: {group_wait: 3h}", AgentConfig.defaults()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("at most 1h");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("at most 1h");
         assertThatThrownBy(() -> loader.parse("g.yml", "notification_groups: {repeat: 1h}", AgentConfig.defaults()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("repeat");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("repeat");
     }
 }

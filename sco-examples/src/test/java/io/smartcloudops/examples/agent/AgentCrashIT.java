@@ -40,7 +40,9 @@ class AgentCrashIT {
     Path dataDir;
 
     private static List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
                 Path.of("target", "sco-agent.jar").toString()));
         cmd.addAll(List.of(args));
         return cmd;
@@ -48,8 +50,10 @@ class AgentCrashIT {
 
     @Test
     void sigkillDuringABurstOfAuditWritesLosesNothingAcknowledged() throws Exception {
-        Process agent = new ProcessBuilder(java("--port", "0", "--data-dir", dataDir.toString(), "--sample-interval", "1h"))
-                .redirectErrorStream(true).start();
+        Process agent = new ProcessBuilder(
+                        java("--port", "0", "--data-dir", dataDir.toString(), "--sample-interval", "1h"))
+                .redirectErrorStream(true)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8));
         String base = null;
         String adminToken = null;
@@ -66,11 +70,12 @@ class AgentCrashIT {
         assertThat(base).isNotNull();
         assertThat(adminToken).as("the first start prints the admin token").isNotNull();
         String bearer = "Bearer " + adminToken;
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+        Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
         drain.setDaemon(true);
         drain.start();
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         ObjectMapper json = new ObjectMapper();
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -79,11 +84,17 @@ class AgentCrashIT {
             int client = c;
             clients.submit(() -> {
                 for (int i = 0; i < 5_000 && !Thread.currentThread().isInterrupted(); i++) {
-                    String body = "{\"matchers\": [\"alertname=\\\"Burst" + client + "_" + i + "\\\"\"], \"duration\": \"1h\"}";
+                    String body = "{\"matchers\": [\"alertname=\\\"Burst" + client + "_" + i
+                            + "\\\"\"], \"duration\": \"1h\"}";
                     try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                                .header("Authorization", bearer).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> r = http.send(
+                                HttpRequest.newBuilder(URI.create(url))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .header("Authorization", bearer)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 200) {
                             acknowledged.add(json.readTree(r.body()).get("id").asText());
                         }
@@ -93,7 +104,9 @@ class AgentCrashIT {
                 }
             });
         }
-        org.awaitility.Awaitility.await("a burst under way").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+        org.awaitility.Awaitility.await("a burst under way")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(5))
                 .until(() -> acknowledged.size() >= 300);
         agent.destroyForcibly(); // SIGKILL while the clients are still writing
         assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -101,20 +114,24 @@ class AgentCrashIT {
         assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
 
-        Process verify = new ProcessBuilder(java("audit", "verify", "--data-dir", dataDir.toString())).redirectErrorStream(true).start();
+        Process verify = new ProcessBuilder(java("audit", "verify", "--data-dir", dataDir.toString()))
+                .redirectErrorStream(true)
+                .start();
         String said = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(verify.waitFor()).as(said).isZero();
 
         Set<String> recorded = new HashSet<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("audit.db"));
-             ResultSet rs = c.createStatement().executeQuery("SELECT subject FROM audit WHERE action = 'silence' AND outcome = 'created'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT subject FROM audit WHERE action = 'silence' AND outcome = 'created'")) {
             while (rs.next()) {
                 recorded.add(rs.getString(1));
             }
         }
         assertThat(recorded).containsAll(acknowledged);
         // The figure the security note repeats: acknowledged before the SIGKILL vs present after it.
-        System.out.printf("SIGKILL under load: %d silences acknowledged, %d present, chain verifies%n",
+        System.out.printf(
+                "SIGKILL under load: %d silences acknowledged, %d present, chain verifies%n",
                 acknowledged.size(), recorded.size());
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +35,18 @@ class AgentProcessIT {
     }
 
     private static List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar().toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
     @Test
     void runsOnEmbeddedDefaultsAndShutsDownCleanlyOnSigterm() throws Exception {
-        Process p = new ProcessBuilder(java("--port", "0", "--data-dir", dataDir.toString(), "--sample-interval", "100ms"))
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java("--port", "0", "--data-dir", dataDir.toString(), "--sample-interval", "100ms"))
+                .redirectErrorStream(true)
+                .start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String base = null;
@@ -56,14 +59,23 @@ class AgentProcessIT {
                 }
             }
             assertThat(base).as("startup line in %s", seen).isNotNull();
-            Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+            Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
             drain.setDaemon(true);
             drain.start();
 
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String status = http.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            String status = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             assertThat(status).contains("\"up\":true").contains("\"action_mode\":\"dry_run\"");
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             assertThat(metrics).contains("sco_samples_ingested_total{source=\"host\"}");
         } finally {
             p.destroy(); // SIGTERM
@@ -71,22 +83,28 @@ class AgentProcessIT {
         }
         assertThat(p.exitValue()).isIn(0, 143);
 
-        Process verify = new ProcessBuilder(java("audit", "verify", "--data-dir", dataDir.toString())).redirectErrorStream(true).start();
+        Process verify = new ProcessBuilder(java("audit", "verify", "--data-dir", dataDir.toString()))
+                .redirectErrorStream(true)
+                .start();
         String said = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(verify.waitFor()).as(said).isZero();
         assertThat(said).containsPattern("audit chain intact: \\d+ entries");
         assertThat(Files.exists(dataDir.resolve("audit.db"))).isTrue();
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("audit.db"));
-             var rs = c.createStatement().executeQuery("SELECT action FROM audit ORDER BY seq DESC LIMIT 1")) {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("audit.db"));
+                var rs = c.createStatement().executeQuery("SELECT action FROM audit ORDER BY seq DESC LIMIT 1")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).as("the shutdown hook recorded the stop").isEqualTo("stop");
+            assertThat(rs.getString(1))
+                    .as("the shutdown hook recorded the stop")
+                    .isEqualTo("stop");
         }
     }
 
     @Test
     void badConfigurationExitsNonZeroWithAMessage() throws Exception {
         Path bad = Files.writeString(dataDir.resolve("bad.yml"), "http: {port: [1, 2]}\n");
-        Process p = new ProcessBuilder(java("--config", bad.toString())).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(java("--config", bad.toString()))
+                .redirectErrorStream(true)
+                .start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);

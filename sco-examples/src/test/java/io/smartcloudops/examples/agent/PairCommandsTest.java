@@ -1,6 +1,5 @@
 package io.smartcloudops.examples.agent;
 
-import io.smartcloudops.server.AgentConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,12 +12,13 @@ import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.runtime.RuntimeConfig;
-import java.time.Duration;
+import io.smartcloudops.server.AgentConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -46,10 +46,16 @@ class PairCommandsTest {
     @Test
     void theMonitorPullsFromTheLocalPrometheusAndSendsAppRestartsToTheApp() throws Exception {
         MonitorCommand monitor = new MonitorCommand();
-        new CommandLine(monitor).parseArgs("--app-url", "http://10.0.2.10:8080", "--app-token-file", tokenFile(TOKEN).toString());
+        new CommandLine(monitor)
+                .parseArgs(
+                        "--app-url",
+                        "http://10.0.2.10:8080",
+                        "--app-token-file",
+                        tokenFile(TOKEN).toString());
         AgentConfig c = monitor.resolveConfig();
         assertThat(c.runtime().sources()).containsOnlyKeys("prometheus");
-        assertThat(c.runtime().sources().get("prometheus").string("url", "")).isEqualTo(MonitorCommand.DEFAULT_PROMETHEUS);
+        assertThat(c.runtime().sources().get("prometheus").string("url", ""))
+                .isEqualTo(MonitorCommand.DEFAULT_PROMETHEUS);
         assertThat(c.server().remotes()).containsOnlyKeys("app");
         assertThat(c.server().remotes().get("app").url()).isEqualTo(URI.create("http://10.0.2.10:8080"));
         assertThat(c.server().remotes().get("app").token()).contains(TOKEN);
@@ -58,26 +64,47 @@ class PairCommandsTest {
 
     @Test
     void theAppNeedsAMonitorAndWatchesNothingItself() throws Exception {
-        assertThat(run(new AppCommand(), "--port", "0", "--data-dir", dir.toString())).isEqualTo(HostCommand.EXIT_CONFIG);
+        assertThat(run(new AppCommand(), "--port", "0", "--data-dir", dir.toString()))
+                .isEqualTo(HostCommand.EXIT_CONFIG);
         assertThat(err.toString()).contains("sco-app", "--monitor-url");
 
         AppCommand app = new AppCommand();
-        new CommandLine(app).parseArgs("--monitor-url", "http://monitor:8080", "--monitor-token-file", tokenFile(TOKEN).toString());
+        new CommandLine(app)
+                .parseArgs(
+                        "--monitor-url",
+                        "http://monitor:8080",
+                        "--monitor-token-file",
+                        tokenFile(TOKEN).toString());
         AgentConfig c = app.resolveConfig();
         assertThat(c.runtime().sources()).isEmpty();
-        assertThat(c.server().upstream()).hasValueSatisfying(u -> assertThat(u.token()).contains(TOKEN));
+        assertThat(c.server().upstream())
+                .hasValueSatisfying(u -> assertThat(u.token()).contains(TOKEN));
     }
 
     @Test
     void badPairFlagsAreClearErrors() throws Exception {
-        assertThat(run(new MonitorCommand(), "--app-token-file", tokenFile(TOKEN).toString())).isEqualTo(HostCommand.EXIT_CONFIG);
+        assertThat(run(
+                        new MonitorCommand(),
+                        "--app-token-file",
+                        tokenFile(TOKEN).toString()))
+                .isEqualTo(HostCommand.EXIT_CONFIG);
         assertThat(err.toString()).contains("--app-token-file needs --app-url");
         assertThat(run(new MonitorCommand(), "--app-url", "ftp://app:21")).isEqualTo(HostCommand.EXIT_CONFIG);
         assertThat(err.toString()).contains("--app-url", "http(s)");
-        assertThat(run(new AppCommand(), "--monitor-url", "http://monitor:8080", "--monitor-token-file", tokenFile("short").toString()))
+        assertThat(run(
+                        new AppCommand(),
+                        "--monitor-url",
+                        "http://monitor:8080",
+                        "--monitor-token-file",
+                        tokenFile("short").toString()))
                 .isEqualTo(HostCommand.EXIT_CONFIG);
         assertThat(err.toString()).contains("at least 16");
-        assertThat(run(new AppCommand(), "--monitor-url", "http://monitor:8080", "--monitor-token-file", dir.resolve("missing").toString()))
+        assertThat(run(
+                        new AppCommand(),
+                        "--monitor-url",
+                        "http://monitor:8080",
+                        "--monitor-token-file",
+                        dir.resolve("missing").toString()))
                 .isEqualTo(HostCommand.EXIT_CONFIG);
         assertThat(err.toString()).contains("cannot read");
     }
@@ -87,16 +114,24 @@ class PairCommandsTest {
         Path repo = Path.of(System.getProperty("sco.repo.dir", "..")).toAbsolutePath();
         Path token = tokenFile(TOKEN);
         AgentConfigLoader loader = new AgentConfigLoader();
-        AgentConfig monitor = loader.parse("monitor.yml", Files.readString(repo.resolve("deploy/sco/monitor.yml"))
-                .replace("/etc/sco/pair-token", token.toString()), new MonitorCommand().defaults());
-        AgentConfig app = loader.parse("app.yml", Files.readString(repo.resolve("deploy/sco/app.yml"))
-                .replace("/etc/sco/pair-token", token.toString()), new AppCommand().defaults());
+        AgentConfig monitor = loader.parse(
+                "monitor.yml",
+                Files.readString(repo.resolve("deploy/sco/monitor.yml"))
+                        .replace("/etc/sco/pair-token", token.toString()),
+                new MonitorCommand().defaults());
+        AgentConfig app = loader.parse(
+                "app.yml",
+                Files.readString(repo.resolve("deploy/sco/app.yml")).replace("/etc/sco/pair-token", token.toString()),
+                new AppCommand().defaults());
 
         assertThat(monitor.server().httpToken()).contains(TOKEN);
         assertThat(monitor.server().remotes().get("app").url().getHost()).isEqualTo("app");
-        assertThat(app.server().upstream()).hasValueSatisfying(u -> assertThat(u.url().getHost()).isEqualTo("monitor"));
-        assertThat(app.server().httpToken()).isEqualTo(monitor.server().remotes().get("app").token());
-        assertThat(monitor.server().httpToken()).isEqualTo(app.server().upstream().get().token());
+        assertThat(app.server().upstream())
+                .hasValueSatisfying(u -> assertThat(u.url().getHost()).isEqualTo("monitor"));
+        assertThat(app.server().httpToken())
+                .isEqualTo(monitor.server().remotes().get("app").token());
+        assertThat(monitor.server().httpToken())
+                .isEqualTo(app.server().upstream().get().token());
     }
 
     /**
@@ -112,19 +147,26 @@ class PairCommandsTest {
                 .replace("@SCO_MODELS_BUCKET@", "sco-models-123-eu-west-1")
                 .replace("@SCO_LOGS_BUCKET@", "sco-logs-123-eu-west-1")
                 .replace("@SCO_REGION@", "eu-west-1");
-        RuntimeConfig monitor = new AgentConfigLoader().parse("monitor.yml", deployed, new MonitorCommand().defaults()).runtime();
+        RuntimeConfig monitor = new AgentConfigLoader()
+                .parse("monitor.yml", deployed, new MonitorCommand().defaults())
+                .runtime();
 
         assertThat(monitor.checkpointInterval()).isEqualTo(Duration.ofHours(1));
         assertThat(monitor.auditArchive().duration("interval", null)).isEqualTo(Duration.ofHours(1));
-        ProviderRegistry registry = ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
+        ProviderRegistry registry =
+                ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
         ProviderConfig stores = monitor.checkpoints();
-        try (CheckpointStore checkpoints = registry.provider(CheckpointStoreProvider.class, stores.requireString("store"))
+        try (CheckpointStore checkpoints = registry.provider(
+                        CheckpointStoreProvider.class, stores.requireString("store"))
                 .open(ProviderContext.builder().dataDir(dir).config(stores).build())) {
             assertThat(checkpoints.location()).isEqualTo("s3://sco-models-123-eu-west-1/models/monitor/");
         }
         ProviderConfig archiveConfig = monitor.auditArchive();
         AuditArchive archive = registry.provider(AuditArchiveProvider.class, archiveConfig.requireString("store"))
-                .open(ProviderContext.builder().dataDir(dir).config(archiveConfig).build());
+                .open(ProviderContext.builder()
+                        .dataDir(dir)
+                        .config(archiveConfig)
+                        .build());
         assertThat(archive.location()).startsWith("s3://sco-logs-123-eu-west-1/audit/");
     }
 
@@ -133,24 +175,39 @@ class PairCommandsTest {
         AgentConfigLoader loader = new AgentConfigLoader();
         AgentConfig base = AgentConfig.defaults();
         assertThatThrownBy(() -> loader.parse("x.yml", "remotes: {App_1: {url: 'http://a:1'}}", base))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("remotes.App_1");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("remotes.App_1");
         assertThatThrownBy(() -> loader.parse("x.yml", "upstream: {url: 'http://m:1', token: abc}", base))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("upstream.token");
-        assertThatThrownBy(() -> loader.parse("x.yml", "upstream: {url: 'http://m:1', token: " + TOKEN + ", token_file: /x}", base))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("exclude each other");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("upstream.token");
+        assertThatThrownBy(() -> loader.parse(
+                        "x.yml", "upstream: {url: 'http://m:1', token: " + TOKEN + ", token_file: /x}", base))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("exclude each other");
         assertThatThrownBy(() -> loader.parse("x.yml", "upstream: {url: 'not a url'}", base))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("upstream.url");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("upstream.url");
         assertThatThrownBy(() -> loader.parse("x.yml", "upstream: {url: 'http://m:1', port: 3}", base))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("port");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("port");
     }
 
     @Test
     void theRunnerJarsCarryTheAwsPluginsForTheMonitorToConfigureByName() {
         io.smartcloudops.api.spi.ProviderRegistry registry = io.smartcloudops.api.spi.ProviderRegistry.builder()
-                .discover(getClass().getClassLoader()).build();
+                .discover(getClass().getClassLoader())
+                .build();
         assertThat(registry.names(io.smartcloudops.api.spi.ActionProvider.class))
-                .contains("ec2_reboot", "ec2_stop", "ec2_start", "aws_ec2_resize", "ssm_restart_service", "aws_asg_scale_up");
-        assertThat(registry.names(io.smartcloudops.api.spi.NotifierProvider.class)).contains("sns", "slack", "webhook", "log");
-        assertThat(registry.names(io.smartcloudops.api.spi.MetricSourceProvider.class)).contains("cloudwatch", "prometheus", "scrape", "host");
+                .contains(
+                        "ec2_reboot",
+                        "ec2_stop",
+                        "ec2_start",
+                        "aws_ec2_resize",
+                        "ssm_restart_service",
+                        "aws_asg_scale_up");
+        assertThat(registry.names(io.smartcloudops.api.spi.NotifierProvider.class))
+                .contains("sns", "slack", "webhook", "log");
+        assertThat(registry.names(io.smartcloudops.api.spi.MetricSourceProvider.class))
+                .contains("cloudwatch", "prometheus", "scrape", "host");
     }
 }

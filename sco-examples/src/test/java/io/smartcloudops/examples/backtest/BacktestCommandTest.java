@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -50,7 +51,7 @@ class BacktestCommandTest {
     private Path nabTree() throws Exception {
         Path cat = Files.createDirectories(dir.resolve("data/realKnownCause"));
         StringBuilder csv = new StringBuilder("timestamp,value\n");
-        java.time.LocalDateTime t = java.time.LocalDateTime.of(2014, 2, 14, 0, 0);
+        LocalDateTime t = LocalDateTime.of(2014, 2, 14, 0, 0);
         for (int i = 0; i < 400; i++) {
             double v = 20 + (i % 6);
             if (i == 200) {
@@ -59,7 +60,9 @@ class BacktestCommandTest {
             if (i >= 300 && i < 330) {
                 v = 85 + (i % 3);
             }
-            csv.append(t.plusMinutes(5L * i).toString().replace('T', ' ')).append(i == 10 ? ":00,garbage" : ":00," + v).append('\n');
+            csv.append(t.plusMinutes(5L * i).toString().replace('T', ' '))
+                    .append(i == 10 ? ":00,garbage" : ":00," + v)
+                    .append('\n');
         }
         Files.writeString(cat.resolve("cpu_load.csv"), csv.toString());
         return dir.resolve("data");
@@ -68,11 +71,23 @@ class BacktestCommandTest {
     @Test
     void reportsWhatWouldHaveFiredAndBeenDoneAndWritesJson() throws Exception {
         Path json = dir.resolve("report.json");
-        assertThat(run("backtest", "--rules", rules().toString(), "--data", nabTree().toString(), "--json", json.toString(), "--detector", "ewma"))
-                .as(err.toString()).isZero();
+        assertThat(run(
+                        "backtest",
+                        "--rules",
+                        rules().toString(),
+                        "--data",
+                        nabTree().toString(),
+                        "--json",
+                        json.toString(),
+                        "--detector",
+                        "ewma"))
+                .as(err.toString())
+                .isZero();
         String text = out.toString();
         assertThat(text).contains("alert  Spike").contains("2014-02-14T16:40:00Z");
-        assertThat(text).contains("action restart_service cpu_load").contains("dry_run: would run: systemctl restart app");
+        assertThat(text)
+                .contains("action restart_service cpu_load")
+                .contains("dry_run: would run: systemctl restart app");
         assertThat(text).contains("Hot").contains("firing");
         assertThat(text).contains("399 samples from 1 files (1 unreadable rows skipped)");
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
@@ -82,10 +97,17 @@ class BacktestCommandTest {
 
     @Test
     void explainsBadInput() throws Exception {
-        assertThat(run("backtest", "--rules", dir.resolve("missing.yml").toString(), "--data", dir.toString())).isEqualTo(2);
+        assertThat(run("backtest", "--rules", dir.resolve("missing.yml").toString(), "--data", dir.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("missing.yml");
         Files.writeString(dir.resolve("odd.csv"), "when,what\n1,2\n");
-        assertThat(run("backtest", "--rules", rules().toString(), "--data", dir.resolve("odd.csv").toString())).isEqualTo(2);
+        assertThat(run(
+                        "backtest",
+                        "--rules",
+                        rules().toString(),
+                        "--data",
+                        dir.resolve("odd.csv").toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("header must be");
         assertThat(run("backtest", "--rules", rules().toString())).isNotZero();
     }

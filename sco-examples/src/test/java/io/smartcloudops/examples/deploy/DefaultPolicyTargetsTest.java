@@ -35,7 +35,8 @@ import org.yaml.snakeyaml.Yaml;
  * NginxDown's restart of app:80 to the monitor.
  */
 class DefaultPolicyTargetsTest {
-    private static final Path REPO = Path.of(System.getProperty("sco.repo.dir", "..")).toAbsolutePath().normalize();
+    private static final Path REPO =
+            Path.of(System.getProperty("sco.repo.dir", "..")).toAbsolutePath().normalize();
     private static final Instant AT = Instant.parse("2026-12-01T00:00:00Z");
     /** The monitor's name for itself (monitor.sh maps it to 127.0.0.1): a target it acts on locally. */
     private static final String MONITOR = "monitor";
@@ -52,12 +53,23 @@ class DefaultPolicyTargetsTest {
         List<String> problems = new ArrayList<>();
         for (Target t : targets) {
             String hostName = t.address().substring(0, t.address().lastIndexOf(':'));
-            assertThat(t.labels()).as("labels of %s target %s", t.job(), t.address()).containsEntry("host", hostName);
+            assertThat(t.labels())
+                    .as("labels of %s target %s", t.job(), t.address())
+                    .containsEntry("host", hostName);
             for (AlertSpec rule : alertingRules(pack)) {
                 Map<String, String> labels = new LinkedHashMap<>(t.labels());
                 labels.putAll(rule.labels());
                 labels.put("alertname", rule.name());
-                Alert alert = new Alert(rule.name(), Labels.of(labels), Map.of(), AlertState.FIRING, Severity.CRITICAL, AT, AT, null, 0,
+                Alert alert = new Alert(
+                        rule.name(),
+                        Labels.of(labels),
+                        Map.of(),
+                        AlertState.FIRING,
+                        Severity.CRITICAL,
+                        AT,
+                        AT,
+                        null,
+                        0,
                         "alertmanager");
                 for (RemediationPolicy p : pack.policies()) {
                     if (!p.applies(alert)) {
@@ -66,7 +78,8 @@ class DefaultPolicyTargetsTest {
                     exercised.add(p.name());
                     String target = p.remediation().requestFor(alert).target();
                     String expected = hostName.equals(MONITOR) ? MONITOR : hostName;
-                    String what = "policy '" + p.name() + "' on " + rule.name() + " of " + t.job() + " target " + t.address();
+                    String what =
+                            "policy '" + p.name() + "' on " + rule.name() + " of " + t.job() + " target " + t.address();
                     if (!target.equals(expected)) {
                         problems.add(what + " targets '" + target + "', not '" + expected + "'");
                     }
@@ -76,28 +89,43 @@ class DefaultPolicyTargetsTest {
                     p.remediation().verify().ifPresent(v -> {
                         String verifyTarget = v.verificationFor(alert).check().target();
                         if (!verifyTarget.equals(expected)) {
-                            problems.add(what + ": its verification targets '" + verifyTarget + "', not '" + expected + "'");
+                            problems.add(
+                                    what + ": its verification targets '" + verifyTarget + "', not '" + expected + "'");
                         }
                     });
                 }
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(exercised).as("policies a deployed alert reaches").contains("restart nginx", "restart a runaway app on CPU trouble");
+        assertThat(exercised)
+                .as("policies a deployed alert reaches")
+                .contains("restart nginx", "restart a runaway app on CPU trouble");
     }
 
     @Test
     void everyServicePolicyOfThePackNamesTheHostNotTheInstance() {
         for (RemediationPolicy p : DefaultRulePack.load().policies()) {
             assertThat(p.remediation().target()).as(p.name()).isEqualTo("{{ $labels.host }}");
-            p.remediation().verify().ifPresent(v -> assertThat(v.target()).as(p.name() + " verify").isEqualTo("{{ $labels.host }}"));
+            p.remediation()
+                    .verify()
+                    .ifPresent(
+                            v -> assertThat(v.target()).as(p.name() + " verify").isEqualTo("{{ $labels.host }}"));
         }
     }
 
     @Test
     void aTargetWithoutHostGetsItFromItsAddressAndAnExplicitHostWins() {
-        Map<?, ?> rule = Map.of("source_labels", List.of("host", "__address__"), "separator", ";", "regex", ";([^:]+)(:[0-9]+)?",
-                "target_label", "host", "replacement", "$1");
+        Map<?, ?> rule = Map.of(
+                "source_labels",
+                List.of("host", "__address__"),
+                "separator",
+                ";",
+                "regex",
+                ";([^:]+)(:[0-9]+)?",
+                "target_label",
+                "host",
+                "replacement",
+                "$1");
         Map<String, String> derived = new LinkedHashMap<>(Map.of("__address__", "app:80"));
         ScrapeTargets.relabel(rule, derived);
         assertThat(derived).containsEntry("host", "app");
@@ -107,14 +135,15 @@ class DefaultPolicyTargetsTest {
     }
 
     /** An alert a rule raises: its name and the labels the rule adds. */
-    private record AlertSpec(String name, Map<String, String> labels) { }
+    private record AlertSpec(String name, Map<String, String> labels) {}
 
     /** The rules that raise alerts on the deployment: Prometheus's (through Alertmanager) and the pack's. */
     private static List<AlertSpec> alertingRules(RuleSet pack) throws IOException {
         List<AlertSpec> out = new ArrayList<>();
         pack.rules().forEach(r -> out.add(new AlertSpec(r.name(), r.labels())));
         try (Stream<Path> files = Files.list(REPO.resolve("deploy/prometheus/rules"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yml")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".yml")).sorted().toList()) {
                 Map<String, Object> doc = new Yaml().load(Files.readString(f));
                 for (Object g : (List<?>) doc.get("groups")) {
                     for (Object r : (List<?>) ((Map<?, ?>) g).get("rules")) {
@@ -133,7 +162,8 @@ class DefaultPolicyTargetsTest {
 
     private static Set<String> remotes() throws IOException {
         Map<String, Object> monitor = new Yaml().load(Files.readString(REPO.resolve("deploy/sco/monitor.yml")));
-        return monitor.get("remotes") instanceof Map<?, ?> r ? r.keySet().stream().map(String::valueOf)
-                .collect(Collectors.toCollection(LinkedHashSet::new)) : Set.of();
+        return monitor.get("remotes") instanceof Map<?, ?> r
+                ? r.keySet().stream().map(String::valueOf).collect(Collectors.toCollection(LinkedHashSet::new))
+                : Set.of();
     }
 }

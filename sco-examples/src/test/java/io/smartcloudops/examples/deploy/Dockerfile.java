@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,16 +20,15 @@ import java.util.regex.Pattern;
  * image ends up with (its USER, VOLUME, ENV, HEALTHCHECK, ENTRYPOINT).
  */
 final class Dockerfile {
-    record Instruction(String keyword, String args) { }
+    record Instruction(String keyword, String args) {}
 
-    record Stage(String name, String from, List<Instruction> instructions) { }
+    record Stage(String name, String from, List<Instruction> instructions) {}
 
     private static final Pattern FROM = Pattern.compile("(?i)^(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?$");
 
     private final Map<String, Stage> stages = new LinkedHashMap<>();
 
-    private Dockerfile() {
-    }
+    private Dockerfile() {}
 
     static Dockerfile read(Path file) {
         try {
@@ -62,7 +62,7 @@ final class Dockerfile {
         int index = 0;
         for (String l : logical) {
             int space = l.indexOf(' ');
-            String keyword = (space < 0 ? l : l.substring(0, space)).toUpperCase(java.util.Locale.ROOT);
+            String keyword = (space < 0 ? l : l.substring(0, space)).toUpperCase(Locale.ROOT);
             String args = space < 0 ? "" : l.substring(space + 1).strip();
             if (keyword.equals("FROM")) {
                 Matcher m = FROM.matcher(args);
@@ -117,7 +117,8 @@ final class Dockerfile {
             if (!i.keyword().equals("ENV")) {
                 continue;
             }
-            Matcher kv = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|\\S+)").matcher(i.args());
+            Matcher kv = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|\\S+)")
+                    .matcher(i.args());
             boolean any = false;
             while (kv.find()) {
                 out.put(kv.group(1), kv.group(2).replaceAll("^\"|\"$", ""));

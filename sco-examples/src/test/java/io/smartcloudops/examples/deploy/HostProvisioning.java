@@ -30,7 +30,8 @@ final class HostProvisioning {
 
         boolean readableBy(String user) {
             int need = dir ? 5 : 4;
-            return owner.equals(user) && ((mode >> 6) & need) == need || group.equals(user) && ((mode >> 3) & need) == need
+            return owner.equals(user) && ((mode >> 6) & need) == need
+                    || group.equals(user) && ((mode >> 3) & need) == need
                     || (mode & need) == need;
         }
 
@@ -40,13 +41,15 @@ final class HostProvisioning {
     }
 
     /** A systemd service: who it runs as and its command line and environment. */
-    record Unit(String name, String user, List<String> args) { }
+    record Unit(String name, String user, List<String> args) {}
 
     private static final Pattern FUNCTION = Pattern.compile("(?m)^([a-z_]+)\\(\\) \\{\\n(.*?)^\\}", Pattern.DOTALL);
     private static final Pattern EXPORT = Pattern.compile("\"export ([A-Z0-9_]+)='([^']*)'\"");
     /** {@code sed -i "s#@NAME@#value#g" FILE}: how the user data fills a deployed file's placeholders. */
     private static final Pattern PLACEHOLDER_SED = Pattern.compile("^sed -i \"s#(@[A-Z_]+@)#([^#\"]*)#g\" (\\S+)$");
-    private static final Pattern ASSIGN = Pattern.compile("^(?:local )?([A-Za-z_]+)=\"?([^\"$]*(?:\\$[A-Za-z_{}]+[^\"$]*)*)\"?$");
+
+    private static final Pattern ASSIGN =
+            Pattern.compile("^(?:local )?([A-Za-z_]+)=\"?([^\"$]*(?:\\$[A-Za-z_{}]+[^\"$]*)*)\"?$");
 
     private final Path repo;
     private final String role;
@@ -67,7 +70,8 @@ final class HostProvisioning {
         HostProvisioning h = new HostProvisioning(repo, role);
         try {
             String compute = Files.readString(repo.resolve("terraform/compute.tf"));
-            Matcher env = Pattern.compile("(?s)" + role + "_env = join\\(\"\\\\n\", \\[(.*?)\\]\\)").matcher(compute);
+            Matcher env = Pattern.compile("(?s)" + role + "_env = join\\(\"\\\\n\", \\[(.*?)\\]\\)")
+                    .matcher(compute);
             if (!env.find()) {
                 throw new AssertionError("terraform/compute.tf has no " + role + "_env");
             }
@@ -112,7 +116,8 @@ final class HostProvisioning {
         }
         try {
             String text = Files.readString(from);
-            for (Map.Entry<String, String> s : substitutions.getOrDefault(normal(hostPath), Map.of()).entrySet()) {
+            for (Map.Entry<String, String> s :
+                    substitutions.getOrDefault(normal(hostPath), Map.of()).entrySet()) {
                 text = text.replace(s.getKey(), s.getValue());
             }
             return text;
@@ -153,7 +158,8 @@ final class HostProvisioning {
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            Matcher heredoc = Pattern.compile("^cat >\"?([^\" ]+)\"? <<'?([A-Z]+)'?$").matcher(line);
+            Matcher heredoc =
+                    Pattern.compile("^cat >\"?([^\" ]+)\"? <<'?([A-Z]+)'?$").matcher(line);
             if (heredoc.find()) {
                 StringBuilder body = new StringBuilder();
                 for (i++; i < lines.size() && !lines.get(i).strip().equals(heredoc.group(2)); i++) {
@@ -170,31 +176,52 @@ final class HostProvisioning {
 
     /** A drop-in's {@code Environment=NAME=/path} lines are part of that unit's command. */
     private void dropIn(String file, String body) {
-        Matcher m = Pattern.compile("^/etc/systemd/system/([a-z_-]+)\\.service\\.d/.*$").matcher(file);
+        Matcher m = Pattern.compile("^/etc/systemd/system/([a-z_-]+)\\.service\\.d/.*$")
+                .matcher(file);
         if (!m.find()) {
             return;
         }
         Unit u = units.get(m.group(1));
         List<String> extra = new ArrayList<>(u == null ? List.of() : u.args());
-        body.lines().filter(l -> l.startsWith("Environment=")).forEach(l -> extra.add(l.substring("Environment=".length())));
+        body.lines()
+                .filter(l -> l.startsWith("Environment="))
+                .forEach(l -> extra.add(l.substring("Environment=".length())));
         units.put(m.group(1), new Unit(m.group(1), u == null ? "root" : u.user(), extra));
     }
 
     private void command(String raw, List<String> args, boolean topLevel) {
-        String line = raw.replaceFirst("^(if|then|else|elif|do)\\s+", "").replaceFirst(";\\s*then$", "").strip();
+        String line = raw.replaceFirst("^(if|then|else|elif|do)\\s+", "")
+                .replaceFirst(";\\s*then$", "")
+                .strip();
         Matcher placeholder = PLACEHOLDER_SED.matcher(expand(line, args));
         if (placeholder.matches()) {
-            substitutions.computeIfAbsent(normal(placeholder.group(3)), k -> new LinkedHashMap<>())
+            substitutions
+                    .computeIfAbsent(normal(placeholder.group(3)), k -> new LinkedHashMap<>())
                     .put(placeholder.group(1), placeholder.group(2));
             return;
         }
-        if (line.isEmpty() || line.startsWith("#") || line.matches("(?:fi|done|else|esac)\\b.*|(?:;;|\\}|\\{).*")
-                || line.startsWith("set ") || line.startsWith(":") || line.startsWith("[") || line.startsWith("log ")
-                || line.startsWith("for ") || line.startsWith("break") || line.startsWith("export ")
-                || line.startsWith("shift") || line.startsWith("sed ") || line.startsWith("printf ") || line.startsWith("sleep ")
-                || line.startsWith("visudo") || line.startsWith("rules+=")
-                || line.startsWith("mv /etc/sudoers.d") || line.startsWith("systemctl") || line.startsWith("local attempt")
-                || line.startsWith("echo ") || line.startsWith("return") || line.startsWith("case ")
+        if (line.isEmpty()
+                || line.startsWith("#")
+                || line.matches("(?:fi|done|else|esac)\\b.*|(?:;;|\\}|\\{).*")
+                || line.startsWith("set ")
+                || line.startsWith(":")
+                || line.startsWith("[")
+                || line.startsWith("log ")
+                || line.startsWith("for ")
+                || line.startsWith("break")
+                || line.startsWith("export ")
+                || line.startsWith("shift")
+                || line.startsWith("sed ")
+                || line.startsWith("printf ")
+                || line.startsWith("sleep ")
+                || line.startsWith("visudo")
+                || line.startsWith("rules+=")
+                || line.startsWith("mv /etc/sudoers.d")
+                || line.startsWith("systemctl")
+                || line.startsWith("local attempt")
+                || line.startsWith("echo ")
+                || line.startsWith("return")
+                || line.startsWith("case ")
                 || line.matches("[a-z0-9*/:]+\\).*")) {
             return;
         }
@@ -219,17 +246,25 @@ final class HostProvisioning {
         }
         String cmd = words.get(0);
         switch (cmd) {
-            case "mkdir" -> words.stream().skip(1).filter(w -> w.startsWith("/")).forEach(d -> put(new Entry(d, true, "root", "root", 0755)));
+            case "mkdir" ->
+                words.stream()
+                        .skip(1)
+                        .filter(w -> w.startsWith("/"))
+                        .forEach(d -> put(new Entry(d, true, "root", "root", 0755)));
             case "install" -> install(words);
             case "chown" -> chown(words);
             case "chmod" -> {
                 int mode = Integer.parseInt(words.get(1), 8);
-                words.stream().skip(2).map(HostProvisioning::normal).forEach(p -> entries.computeIfPresent(p,
-                        (k, e) -> new Entry(k, e.dir(), e.owner(), e.group(), mode)));
+                words.stream()
+                        .skip(2)
+                        .map(HostProvisioning::normal)
+                        .forEach(p -> entries.computeIfPresent(
+                                p, (k, e) -> new Entry(k, e.dir(), e.owner(), e.group(), mode)));
             }
             case "cp" -> copy(words);
             case "aws" -> {
-                // aws s3 cp --recursive "$SCO_DEPLOY_S3" DIR/: the repository's deploy/ folder (terraform/s3.tf uploads it)
+                // aws s3 cp --recursive "$SCO_DEPLOY_S3" DIR/: the repository's deploy/ folder (terraform/s3.tf uploads
+                // it)
                 if (words.contains("--recursive") && words.contains(vars.get("SCO_DEPLOY_S3"))) {
                     copyTree(repo.resolve("deploy"), words.get(words.size() - 1));
                 }
@@ -247,7 +282,8 @@ final class HostProvisioning {
             }
             case "fetch" -> put(new Entry(words.get(2), false, "root", "root", 0644));
             case "write_secret" -> put(new Entry(words.get(1), false, words.get(2), words.get(2), 0600));
-            case "write_unit" -> units.put(words.get(1), new Unit(words.get(1), words.get(3), words.subList(4, words.size())));
+            case "write_unit" ->
+                units.put(words.get(1), new Unit(words.get(1), words.get(3), words.subList(4, words.size())));
             case "install_prometheus_release" -> {
                 String project = words.get(1);
                 put(new Entry("/opt/" + project, true, "root", "root", 0755));
@@ -256,8 +292,9 @@ final class HostProvisioning {
             default -> {
                 String body = functions.get(cmd);
                 if (body == null) {
-                    throw new AssertionError("the " + role + " user data runs `" + line + "`, which HostProvisioning does not know:"
-                            + " teach it what that command leaves on disk");
+                    throw new AssertionError(
+                            "the " + role + " user data runs `" + line + "`, which HostProvisioning does not know:"
+                                    + " teach it what that command leaves on disk");
                 }
                 block(body, words.subList(1, words.size()), false);
             }
@@ -269,8 +306,14 @@ final class HostProvisioning {
         put(new Entry("/etc/grafana", true, "root", "grafana", 0755));
         put(new Entry("/etc/grafana/provisioning", true, "root", "grafana", 0755));
         put(new Entry("/var/lib/grafana", true, "grafana", "grafana", 0755));
-        units.put("grafana-server", new Unit("grafana-server", "grafana",
-                List.of("/usr/share/grafana/bin/grafana", "cfg:default.paths.provisioning=/etc/grafana/provisioning")));
+        units.put(
+                "grafana-server",
+                new Unit(
+                        "grafana-server",
+                        "grafana",
+                        List.of(
+                                "/usr/share/grafana/bin/grafana",
+                                "cfg:default.paths.provisioning=/etc/grafana/provisioning")));
     }
 
     /**
@@ -298,7 +341,8 @@ final class HostProvisioning {
         String[] og = rest.get(0).split(":");
         for (String p : rest.subList(1, rest.size())) {
             String root = normal(p);
-            entries.replaceAll((path, e) -> path.equals(root) || recursive && path.startsWith(root + "/") ? e.owned(og[0], og[1]) : e);
+            entries.replaceAll((path, e) ->
+                    path.equals(root) || recursive && path.startsWith(root + "/") ? e.owned(og[0], og[1]) : e);
         }
     }
 
@@ -320,7 +364,8 @@ final class HostProvisioning {
         String base = vars.get("SCO_DEPLOY_DIR");
         String p = normal(hostPath);
         if (base == null || !p.startsWith(base)) {
-            throw new AssertionError("the " + role + " user data copies " + hostPath + ", which is not from the deploy folder");
+            throw new AssertionError(
+                    "the " + role + " user data copies " + hostPath + ", which is not from the deploy folder");
         }
         return repo.resolve("deploy").resolve(p.substring(base.length()).replaceFirst("^/", ""));
     }
@@ -361,7 +406,8 @@ final class HostProvisioning {
         }
         for (int round = 0; round < 4 && out.contains("$"); round++) {
             for (Map.Entry<String, String> v : vars.entrySet()) {
-                out = out.replace("${" + v.getKey() + "}", v.getValue()).replace("$" + v.getKey() + "\"", v.getValue() + "\"")
+                out = out.replace("${" + v.getKey() + "}", v.getValue())
+                        .replace("$" + v.getKey() + "\"", v.getValue() + "\"")
                         .replaceAll("\\$" + v.getKey() + "(?![A-Za-z_])", Matcher.quoteReplacement(v.getValue()));
             }
             out = out.replace("${SCO_PAIR_TOKEN:-}", vars.getOrDefault("SCO_PAIR_TOKEN", ""));
@@ -372,7 +418,8 @@ final class HostProvisioning {
     /** Shell words: quotes removed, a quoted "$x" that holds several words splits like the script means it. */
     private static List<String> words(String line) {
         List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("\"([^\"]*)\"|'([^']*)'|(\\S+)").matcher(line.replaceFirst("\\s+[|&;]{1,2}\\s.*$", ""));
+        Matcher m =
+                Pattern.compile("\"([^\"]*)\"|'([^']*)'|(\\S+)").matcher(line.replaceFirst("\\s+[|&;]{1,2}\\s.*$", ""));
         while (m.find()) {
             String w = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             if (w.startsWith(">") || w.startsWith("2>")) {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (80 becomes a free port), the worker user, and the log and pid files (into a temporary prefix).
  */
 class NginxFrontIT {
-    private static final Path REPO = Path.of(System.getProperty("sco.repo.dir", "..")).toAbsolutePath().normalize();
+    private static final Path REPO =
+            Path.of(System.getProperty("sco.repo.dir", "..")).toAbsolutePath().normalize();
 
     @TempDir
     Path prefix;
@@ -50,8 +51,10 @@ class NginxFrontIT {
     void theDeployedConfigPassesNginxTestAnswersItsMetricsPathAndProxiesToTheApp() throws Exception {
         app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         app.createContext("/", exchange -> {
-            byte[] body = ("app saw " + exchange.getRequestURI() + " for " + exchange.getRequestHeaders().getFirst("X-Forwarded-For")
-                    + " host " + exchange.getRequestHeaders().getFirst("Host")).getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("app saw " + exchange.getRequestURI() + " for "
+                            + exchange.getRequestHeaders().getFirst("X-Forwarded-For") + " host "
+                            + exchange.getRequestHeaders().getFirst("Host"))
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -60,34 +63,55 @@ class NginxFrontIT {
         int front = freePort();
         Path conf = prefix.resolve("nginx.conf");
         Files.createDirectories(prefix.resolve("logs"));
-        Files.writeString(conf, asOnThisMachine(Files.readString(REPO.resolve("deploy/nginx/nginx.conf")), app.getAddress().getPort(), front));
+        Files.writeString(
+                conf,
+                asOnThisMachine(
+                        Files.readString(REPO.resolve("deploy/nginx/nginx.conf")),
+                        app.getAddress().getPort(),
+                        front));
 
         Process test = new ProcessBuilder("/usr/sbin/nginx", "-t", "-p", prefix + "/", "-c", conf.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String testOut = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(test.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(test.exitValue()).as("nginx -t: " + testOut).isZero();
         assertThat(testOut).contains("syntax is ok", "test is successful");
 
         nginx = new ProcessBuilder("/usr/sbin/nginx", "-p", prefix + "/", "-c", conf.toString(), "-g", "daemon off;")
-                .redirectErrorStream(true).redirectOutput(prefix.resolve("nginx.out").toFile()).start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                .redirectErrorStream(true)
+                .redirectOutput(prefix.resolve("nginx.out").toFile())
+                .start();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpResponse<String> metrics = awaitUp(http, URI.create("http://127.0.0.1:" + front + "/-/nginx"));
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("nginx_up 1");
-        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(metrics.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
 
-        HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front + "/status?x=1")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> proxied = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front + "/status?x=1"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(proxied.statusCode()).isEqualTo(200);
         assertThat(proxied.body()).isEqualTo("app saw /status?x=1 for 127.0.0.1 host 127.0.0.1");
-        assertThat(proxied.headers().firstValue("Server")).as("server_tokens off").hasValue("nginx");
+        assertThat(proxied.headers().firstValue("Server"))
+                .as("server_tokens off")
+                .hasValue("nginx");
     }
 
     /** The deployed file with the user data's substitution, and what a build machine must differ in. */
     private String asOnThisMachine(String deployed, int appPort, int frontPort) {
         String conf = deployed.replace("@SCO_PORT@", Integer.toString(appPort));
-        assertThat(conf).as("the file names the user and paths this test moves").contains("user nginx;", "listen 80 default_server;",
-                "error_log /var/log/nginx/error.log", "access_log /var/log/nginx/access.log;", "pid /run/nginx.pid;");
+        assertThat(conf)
+                .as("the file names the user and paths this test moves")
+                .contains(
+                        "user nginx;",
+                        "listen 80 default_server;",
+                        "error_log /var/log/nginx/error.log",
+                        "access_log /var/log/nginx/access.log;",
+                        "pid /run/nginx.pid;");
         return conf.replace("user nginx;", "")
                 .replace("listen 80 default_server;", "listen 127.0.0.1:" + frontPort + " default_server;")
                 .replace("listen [::]:80 default_server;", "")

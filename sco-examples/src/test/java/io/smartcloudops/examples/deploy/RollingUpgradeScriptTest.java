@@ -7,12 +7,14 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * unit would. A jar whose {@code health} entry says {@code ok} is healthy.
  */
 class RollingUpgradeScriptTest {
-    private static final Path REPO = Path.of(System.getProperty("sco.repo.dir", "..")).toAbsolutePath().normalize();
+    private static final Path REPO =
+            Path.of(System.getProperty("sco.repo.dir", "..")).toAbsolutePath().normalize();
     private static final Path SCRIPT = REPO.resolve("deploy/sco/rolling-upgrade.sh");
 
     @TempDir
@@ -77,16 +80,22 @@ class RollingUpgradeScriptTest {
         Run r = run("--jar", v2.toString());
         assertThat(r.code()).as(r.output()).isZero();
         assertThat(r.output()).contains("UPGRADE ok");
-        assertThat(Files.isSymbolicLink(link)).as("the unit's jar path is a link to a release").isTrue();
+        assertThat(Files.isSymbolicLink(link))
+                .as("the unit's jar path is a link to a release")
+                .isTrue();
         assertThat(entry(link.toRealPath(), "version")).isEqualTo("v2");
-        assertThat(releases()).as("the old jar is kept beside the new one").hasSize(2)
+        assertThat(releases())
+                .as("the old jar is kept beside the new one")
+                .hasSize(2)
                 .anySatisfy(p -> assertThat(entry(p, "version")).isEqualTo("v1"));
         assertThat(Files.readAllLines(restarts)).containsExactly("restart sco-app");
 
         Run again = run("--jar", v2.toString());
         assertThat(again.code()).isZero();
         assertThat(again.output()).contains("UPGRADE unchanged");
-        assertThat(Files.readAllLines(restarts)).as("no restart for the jar already running").hasSize(1);
+        assertThat(Files.readAllLines(restarts))
+                .as("no restart for the jar already running")
+                .hasSize(1);
     }
 
     @Test
@@ -95,7 +104,9 @@ class RollingUpgradeScriptTest {
         Run r = run("--jar", broken.toString());
         assertThat(r.code()).as(r.output()).isEqualTo(1);
         assertThat(r.output()).contains("UPGRADE rolled-back").contains("rolling back");
-        assertThat(entry(link.toRealPath(), "version")).as("the unit runs the old jar again").isEqualTo("v1");
+        assertThat(entry(link.toRealPath(), "version"))
+                .as("the unit runs the old jar again")
+                .isEqualTo("v1");
         assertThat(Files.readAllLines(restarts)).containsExactly("restart sco-app", "restart sco-app");
     }
 
@@ -107,7 +118,9 @@ class RollingUpgradeScriptTest {
         Run r = run("--jar", html.toString());
         assertThat(r.code()).as(r.output()).isEqualTo(2);
         assertThat(r.output()).contains("not a jar");
-        assertThat(Files.isSymbolicLink(link)).as("the installed jar is untouched").isFalse();
+        assertThat(Files.isSymbolicLink(link))
+                .as("the installed jar is untouched")
+                .isFalse();
         assertThat(restarts).doesNotExist();
 
         Run missing = run("--jar", dir.resolve("nowhere.jar").toString());
@@ -120,7 +133,11 @@ class RollingUpgradeScriptTest {
     @Test
     void keepsOnlyTheNewestReleases() throws Exception {
         for (int v = 2; v <= 5; v++) {
-            Run r = run("--jar", jar(dir.resolve("new" + v + "/sco-app.jar"), "ok", "v" + v).toString(), "--keep", "3");
+            Run r = run(
+                    "--jar",
+                    jar(dir.resolve("new" + v + "/sco-app.jar"), "ok", "v" + v).toString(),
+                    "--keep",
+                    "3");
             assertThat(r.code()).as(r.output()).isZero();
         }
         assertThat(releases()).hasSize(3).extracting(p -> entry(p, "version")).contains("v5", "v4");
@@ -129,26 +146,44 @@ class RollingUpgradeScriptTest {
 
     @Test
     void theScriptPassesShellcheck() throws Exception {
-        Optional<Path> tool = Stream.of(Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator))
-                .filter(d -> !d.isEmpty()).map(d -> Path.of(d, "shellcheck")).filter(Files::isExecutable).findFirst();
+        Optional<Path> tool = Stream.of(
+                        Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator))
+                .filter(d -> !d.isEmpty())
+                .map(d -> Path.of(d, "shellcheck"))
+                .filter(Files::isExecutable)
+                .findFirst();
         if (tool.isEmpty()) {
             if ("true".equals(System.getenv("CI"))) {
                 fail("shellcheck is not installed but CI=true: install the Debian package 'shellcheck'");
             }
             Assumptions.abort("shellcheck is not installed; skipped here, required in CI");
         }
-        Process p = new ProcessBuilder(tool.get().toString(), "--shell=bash", "--severity=style", SCRIPT.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(tool.get().toString(), "--shell=bash", "--severity=style", SCRIPT.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
     }
 
-    private record Run(int code, String output) { }
+    private record Run(int code, String output) {}
 
     private Run run(String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString(), "--link", link.toString(), "--unit", "sco-app",
-                "--url", "http://127.0.0.1:" + service.getAddress().getPort() + "/healthz", "--timeout", "2", "--interval", "0.1",
-                "--systemctl", systemctl.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                "bash",
+                SCRIPT.toString(),
+                "--link",
+                link.toString(),
+                "--unit",
+                "sco-app",
+                "--url",
+                "http://127.0.0.1:" + service.getAddress().getPort() + "/healthz",
+                "--timeout",
+                "2",
+                "--interval",
+                "0.1",
+                "--systemctl",
+                systemctl.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -182,7 +217,7 @@ class RollingUpgradeScriptTest {
             ZipEntry e = z.getEntry(name);
             return e == null ? null : new String(z.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+            throw new UncheckedIOException(ex);
         }
     }
 }

@@ -22,10 +22,9 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class ScrapeTargets {
     /** One scrape target as its series are labelled. */
-    record Target(String job, String address, Map<String, String> labels) { }
+    record Target(String job, String address, Map<String, String> labels) {}
 
-    private ScrapeTargets() {
-    }
+    private ScrapeTargets() {}
 
     static List<Target> of(Path prometheusYml) {
         Map<String, Object> config;
@@ -62,7 +61,8 @@ final class ScrapeTargets {
             throw new AssertionError("relabel action '" + action + "' is not modelled by ScrapeTargets: teach it");
         }
         String separator = rule.get("separator") == null ? ";" : String.valueOf(rule.get("separator"));
-        String value = list(rule.get("source_labels"), Object.class).stream().map(l -> labels.getOrDefault(String.valueOf(l), ""))
+        String value = list(rule.get("source_labels"), Object.class).stream()
+                .map(l -> labels.getOrDefault(String.valueOf(l), ""))
                 .collect(Collectors.joining(separator));
         Pattern regex = Pattern.compile("^(?:" + (rule.get("regex") == null ? "(.*)" : rule.get("regex")) + ")$");
         Matcher m = regex.matcher(value);
@@ -87,6 +87,8 @@ final class ScrapeTargets {
     }
 
     private static <T> List<T> list(Object o, Class<T> type) {
-        return o instanceof List<?> l ? l.stream().filter(type::isInstance).map(type::cast).toList() : List.of();
+        return o instanceof List<?> l
+                ? l.stream().filter(type::isInstance).map(type::cast).toList()
+                : List.of();
     }
 }

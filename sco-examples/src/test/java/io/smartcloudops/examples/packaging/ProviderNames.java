@@ -11,7 +11,9 @@ public final class ProviderNames {
     private ProviderNames() {}
 
     public static void main(String[] args) {
-        ProviderRegistry registry = ProviderRegistry.builder().discover(ProviderNames.class.getClassLoader()).build();
+        ProviderRegistry registry = ProviderRegistry.builder()
+                .discover(ProviderNames.class.getClassLoader())
+                .build();
         for (var type : ProviderRegistry.SPI_TYPES) {
             registry.names(type).forEach(name -> System.out.println(type.getSimpleName() + " " + name));
         }

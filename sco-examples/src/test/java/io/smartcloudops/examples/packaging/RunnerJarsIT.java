@@ -2,6 +2,7 @@ package io.smartcloudops.examples.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunnerJarsIT {
     private static final Path TARGET = Path.of("target");
     private static final Path REPO = Path.of(System.getProperty("sco.repo.dir", ".."));
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path dir;
@@ -49,8 +51,10 @@ class RunnerJarsIT {
     }
 
     private static List<String> providersSeenFrom(String jar) throws Exception {
-        String cp = TARGET.resolve(jar) + java.io.File.pathSeparator + TARGET.resolve("test-classes");
-        return run(List.of(JAVA, "-cp", cp, ProviderNames.class.getName()), 0).lines().toList();
+        String cp = TARGET.resolve(jar) + File.pathSeparator + TARGET.resolve("test-classes");
+        return run(List.of(JAVA, "-cp", cp, ProviderNames.class.getName()), 0)
+                .lines()
+                .toList();
     }
 
     @Test
@@ -65,7 +69,8 @@ class RunnerJarsIT {
     @Test
     void everyDeploymentPutsTheJarsARunnerNamesBesideIt() throws Exception {
         String compute = Files.readString(REPO.resolve("terraform/compute.tf"));
-        Matcher env = Pattern.compile("(?s)(\\w+)_env = join\\(\"\\\\n\", \\[(.*?)\\]\\)").matcher(compute);
+        Matcher env = Pattern.compile("(?s)(\\w+)_env = join\\(\"\\\\n\", \\[(.*?)\\]\\)")
+                .matcher(compute);
         int hosts = 0;
         while (env.find()) {
             String jar = export(env.group(2), "SCO_JAR_NAME");
@@ -78,7 +83,9 @@ class RunnerJarsIT {
 
         String docker = Files.readString(REPO.resolve("sco-examples/Dockerfile"));
         for (String jar : classPathOf("sco-app.jar")) {
-            assertThat(docker).as("the app image carries %s", jar).containsPattern("(?m)^COPY .*/" + Pattern.quote(jar) + " .*/opt/sco/");
+            assertThat(docker)
+                    .as("the app image carries %s", jar)
+                    .containsPattern("(?m)^COPY .*/" + Pattern.quote(jar) + " .*/opt/sco/");
         }
     }
 
@@ -91,8 +98,13 @@ class RunnerJarsIT {
     @Test
     void monitorFindsTheAwsPluginsThroughItsClassPathAndTheAppHostDoesNot() throws Exception {
         List<String> monitor = providersSeenFrom("sco-monitor.jar");
-        assertThat(monitor).contains("ActionProvider ec2_reboot", "ActionProvider ssm_restart_service", "NotifierProvider sns",
-                "ActionProvider restart_service", "ChatEngineProvider offline");
+        assertThat(monitor)
+                .contains(
+                        "ActionProvider ec2_reboot",
+                        "ActionProvider ssm_restart_service",
+                        "NotifierProvider sns",
+                        "ActionProvider restart_service",
+                        "ChatEngineProvider offline");
         assertThat(monitor).noneMatch(line -> line.startsWith("PROBLEM"));
 
         List<String> app = providersSeenFrom("sco-app.jar");
@@ -103,10 +115,19 @@ class RunnerJarsIT {
     @Test
     void agentCopiedWithoutItsModelJarSaysWhichJarToAdd() throws Exception {
         Path alone = Files.copy(TARGET.resolve("sco-agent.jar"), dir.resolve("sco-agent.jar"));
-        List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", alone.toString(), "--port", "0", "--data-dir",
+        List<String> cmd = new ArrayList<>(List.of(
+                JAVA,
+                "-jar",
+                alone.toString(),
+                "--port",
+                "0",
+                "--data-dir",
                 dir.resolve("data").toString()));
         String out = run(cmd, 2);
-        assertThat(out).contains("sco-agent: ").contains("embedding model is not on the class path").contains("sco-chat-model.jar")
+        assertThat(out)
+                .contains("sco-agent: ")
+                .contains("embedding model is not on the class path")
+                .contains("sco-chat-model.jar")
                 .doesNotContain("NoClassDefFoundError\n\tat");
     }
 }

@@ -2,7 +2,6 @@ package io.smartcloudops.examples.pair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +30,18 @@ class PairNetnsIT {
         Path repo = Path.of(System.getProperty("sco.repo.dir", ".."));
         Path script = repo.resolve("scripts/pair-netns.sh");
         Path log = Path.of("target", "pair-netns.log");
-        Process p = new ProcessBuilder("bash", script.toString(), "--monitor-jar", Path.of("target/sco-monitor.jar").toAbsolutePath().toString(),
-                "--app-jar", Path.of("target/sco-app.jar").toAbsolutePath().toString(), "--timeout", "120")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(
+                        "bash",
+                        script.toString(),
+                        "--monitor-jar",
+                        Path.of("target/sco-monitor.jar").toAbsolutePath().toString(),
+                        "--app-jar",
+                        Path.of("target/sco-app.jar").toAbsolutePath().toString(),
+                        "--timeout",
+                        "120")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!p.waitFor(6, TimeUnit.MINUTES)) {
             p.destroy(); // TERM: the script's trap removes the namespaces
             p.waitFor(30, TimeUnit.SECONDS);

@@ -29,47 +29,81 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The ready job: {@code flink run sco-flink-job.jar --source ... --rules ... --sink-url ...} (see docs/FLINK.md). */
-@Command(name = "sco-flink-job", mixinStandardHelpOptions = true,
-        description = "Runs SmartCloudOps' detection and rules on Flink and posts alerts to an agent's Alertmanager webhook.")
+@Command(
+        name = "sco-flink-job",
+        mixinStandardHelpOptions = true,
+        description =
+                "Runs SmartCloudOps' detection and rules on Flink and posts alerts to an agent's Alertmanager webhook.")
 public final class ScoFlinkJob implements Callable<Integer> {
-    @Option(names = "--source", required = true, description = "kafka, file (JSON sample records, one a line) or nab (a NAB CSV: timestamp,value)")
+    @Option(
+            names = "--source",
+            required = true,
+            description = "kafka, file (JSON sample records, one a line) or nab (a NAB CSV: timestamp,value)")
     String source;
+
     @Option(names = "--input", description = "file or directory for --source file|nab")
     String input;
-    @Option(names = "--series", defaultValue = "nab_value", description = "metric name of a NAB file's series (label file= the file's name)")
+
+    @Option(
+            names = "--series",
+            defaultValue = "nab_value",
+            description = "metric name of a NAB file's series (label file= the file's name)")
     String series;
+
     @Option(names = "--kafka-bootstrap", description = "Kafka bootstrap servers")
     String kafkaBootstrap;
+
     @Option(names = "--kafka-topic", description = "topic of JSON sample records")
     String kafkaTopic;
+
     @Option(names = "--kafka-group", defaultValue = "sco-flink")
     String kafkaGroup;
-    @Option(names = "--detector", defaultValue = "default", description = "DetectorProvider name: default (ensemble), ewma, seasonal, iforest, ocsvm")
+
+    @Option(
+            names = "--detector",
+            defaultValue = "default",
+            description = "DetectorProvider name: default (ensemble), ewma, seasonal, iforest, ocsvm")
     String detector;
+
     @Option(names = "--detector-config", description = "key=value of the detector's config (repeatable)")
     Map<String, String> detectorConfig = Map.of();
+
     @Option(names = "--threshold", defaultValue = "0.95", description = "anomaly threshold")
     double threshold;
+
     @Option(names = "--rules", description = "rule file (the agent's format)")
     Path rules;
+
     @Option(names = "--parallelism", defaultValue = "-1", description = "job parallelism (default: the cluster's)")
     int parallelism;
+
     @Option(names = "--sink-url", description = "webhook URL, e.g. http://agent:8080/webhook/alertmanager")
     URI sinkUrl;
+
     @Option(names = "--sink-token", description = "bearer token for the webhook")
     String sinkToken;
+
     @Option(names = "--print", description = "print alert transitions to the task managers' stdout")
     boolean print;
+
     @Option(names = "--out-of-orderness", defaultValue = "PT30S", description = "watermark bound (ISO-8601 duration)")
     Duration outOfOrderness;
-    @Option(names = "--idle", defaultValue = "PT1M", description = "an idle split stops holding the watermark after this")
+
+    @Option(
+            names = "--idle",
+            defaultValue = "PT1M",
+            description = "an idle split stops holding the watermark after this")
     Duration idle;
+
     @Option(names = "--stale-after", defaultValue = "PT5M")
     Duration staleAfter;
+
     @Option(names = "--state-ttl", description = "a series' state expires this long after its last sample (e.g. P7D)")
     Duration stateTtl;
+
     @Option(names = "--max-future", description = "drop samples stamped further ahead of the wall clock (live sources)")
     Duration maxFuture;
+
     @Option(names = "--checkpoint-interval", defaultValue = "PT1M")
     Duration checkpointInterval;
 
@@ -84,7 +118,11 @@ public final class ScoFlinkJob implements Callable<Integer> {
             env.setParallelism(parallelism);
         }
         env.enableCheckpointing(checkpointInterval.toMillis());
-        ScoFlink.Builder b = ScoFlink.builder().detector(detector).anomalyThreshold(threshold).staleAfter(staleAfter).stateTtl(stateTtl)
+        ScoFlink.Builder b = ScoFlink.builder()
+                .detector(detector)
+                .anomalyThreshold(threshold)
+                .staleAfter(staleAfter)
+                .stateTtl(stateTtl)
                 .rejectFuture(maxFuture);
         detectorConfig.forEach(b::detectorConfig);
         if (rules != null) {
@@ -92,7 +130,11 @@ public final class ScoFlinkJob implements Callable<Integer> {
         }
         ScoFlink.Streams out = b.build().apply(samples(env));
         if (sinkUrl != null) {
-            out.alerts().sinkTo(AlertmanagerWebhookSink.builder(sinkUrl).bearerToken(sinkToken).build()).name("alertmanager webhook");
+            out.alerts()
+                    .sinkTo(AlertmanagerWebhookSink.builder(sinkUrl)
+                            .bearerToken(sinkToken)
+                            .build())
+                    .name("alertmanager webhook");
         }
         if (print || sinkUrl == null) {
             out.alerts().print("alert");
@@ -109,29 +151,44 @@ public final class ScoFlinkJob implements Callable<Integer> {
             case "kafka" -> {
                 require(kafkaBootstrap, "--kafka-bootstrap");
                 require(kafkaTopic, "--kafka-topic");
-                KafkaSource<Sample> kafka = KafkaSource.<Sample>builder().setBootstrapServers(kafkaBootstrap).setTopics(kafkaTopic)
-                        .setGroupId(kafkaGroup).setStartingOffsets(OffsetsInitializer.committedOffsets(
+                KafkaSource<Sample> kafka = KafkaSource.<Sample>builder()
+                        .setBootstrapServers(kafkaBootstrap)
+                        .setTopics(kafkaTopic)
+                        .setGroupId(kafkaGroup)
+                        .setStartingOffsets(OffsetsInitializer.committedOffsets(
                                 org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-                        .setValueOnlyDeserializer(new SampleJson()).build();
+                        .setValueOnlyDeserializer(new SampleJson())
+                        .build();
                 return env.fromSource(kafka, watermarks, "kafka " + kafkaTopic).uid("sco-source-kafka");
             }
             case "file", "nab" -> {
                 require(input, "--input");
-                FileSource<String> files = FileSource.forRecordStreamFormat(new TextLineInputFormat(),
-                        new org.apache.flink.core.fs.Path(input)).build();
-                DataStream<String> lines = env.fromSource(files, WatermarkStrategy.noWatermarks(), "file " + input).uid("sco-source-file");
+                FileSource<String> files = FileSource.forRecordStreamFormat(
+                                new TextLineInputFormat(), new org.apache.flink.core.fs.Path(input))
+                        .build();
+                DataStream<String> lines = env.fromSource(files, WatermarkStrategy.noWatermarks(), "file " + input)
+                        .uid("sco-source-file");
                 DataStream<Sample> parsed = source.equals("file")
-                        ? lines.map(l -> new SampleJson().parse(l), ScoTypes.SAMPLE).name("json records")
-                        : lines.flatMap(new NabCsv(series, Path.of(input).getFileName().toString()), ScoTypes.SAMPLE).name("nab csv");
+                        ? lines.map(l -> new SampleJson().parse(l), ScoTypes.SAMPLE)
+                                .name("json records")
+                        : lines.flatMap(
+                                        new NabCsv(
+                                                series,
+                                                Path.of(input).getFileName().toString()),
+                                        ScoTypes.SAMPLE)
+                                .name("nab csv");
                 return parsed.assignTimestampsAndWatermarks(watermarks);
             }
-            default -> throw new CommandLine.ParameterException(new CommandLine(this), "--source must be kafka, file or nab, got " + source);
+            default ->
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this), "--source must be kafka, file or nab, got " + source);
         }
     }
 
     private void require(Object value, String flag) {
         if (value == null) {
-            throw new CommandLine.ParameterException(new CommandLine(this), flag + " is needed with --source " + source);
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), flag + " is needed with --source " + source);
         }
     }
 
@@ -153,8 +210,13 @@ public final class ScoFlinkJob implements Callable<Integer> {
             if (comma < 0 || line.startsWith("timestamp")) {
                 return;
             }
-            long ts = LocalDateTime.parse(line.substring(0, comma).trim(), TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
-            out.collect(new Sample(new SeriesId(metric, Labels.of("file", file)), ts, Double.parseDouble(line.substring(comma + 1).trim())));
+            long ts = LocalDateTime.parse(line.substring(0, comma).trim(), TIME)
+                    .toInstant(ZoneOffset.UTC)
+                    .toEpochMilli();
+            out.collect(new Sample(
+                    new SeriesId(metric, Labels.of("file", file)),
+                    ts,
+                    Double.parseDouble(line.substring(comma + 1).trim())));
         }
     }
 }

@@ -4,9 +4,9 @@ import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import io.smartcloudops.flink.AlertmanagerWebhookSink;
+import io.smartcloudops.flink.SampleWatermarks;
 import io.smartcloudops.flink.ScoFlink;
 import io.smartcloudops.flink.ScoTypes;
-import io.smartcloudops.flink.SampleWatermarks;
 import io.smartcloudops.flink.SeriesState;
 import java.io.IOException;
 import java.net.URI;
@@ -38,15 +38,26 @@ class FlinkExamples {
 
     void alertmanagerWebhookSink(ScoFlink.Streams streams) {
         // tag::AlertmanagerWebhookSink[]
-        streams.alerts().sinkTo(AlertmanagerWebhookSink.builder(URI.create("http://agent:8080/webhook/alertmanager")).build());
+        streams.alerts()
+                .sinkTo(AlertmanagerWebhookSink.builder(URI.create("http://agent:8080/webhook/alertmanager"))
+                        .build());
         // end::AlertmanagerWebhookSink[]
     }
 
     ScoFlink.Streams scoFlink(StreamExecutionEnvironment env, Source<Sample, ?, ?> source, String ruleText) {
         // tag::ScoFlink[]
-        DataStream<Sample> samples = env.fromSource(source, SampleWatermarks.boundedOutOfOrderness(Duration.ofSeconds(30), Duration.ofMinutes(1)), "samples");
-        ScoFlink.Streams out = ScoFlink.builder().detector("default").rules("rules.yml", ruleText).build().apply(samples);
-        out.alerts().sinkTo(AlertmanagerWebhookSink.builder(URI.create("http://agent:8080/webhook/alertmanager")).build());
+        DataStream<Sample> samples = env.fromSource(
+                source,
+                SampleWatermarks.boundedOutOfOrderness(Duration.ofSeconds(30), Duration.ofMinutes(1)),
+                "samples");
+        ScoFlink.Streams out = ScoFlink.builder()
+                .detector("default")
+                .rules("rules.yml", ruleText)
+                .build()
+                .apply(samples);
+        out.alerts()
+                .sinkTo(AlertmanagerWebhookSink.builder(URI.create("http://agent:8080/webhook/alertmanager"))
+                        .build());
         // end::ScoFlink[]
         return out;
     }

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
 class JavadocExamplesTest {
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path RESOURCES = Path.of("src/test/resources/examples");
-    private static final List<Path> EXAMPLES = List.of(Path.of("src/test/java/io/smartcloudops/flink/examples"), RESOURCES);
-    private static final Sample WEB_CPU = new Sample(SeriesId.of("node_cpu_usage_percent", Labels.of("host", "web-1")),
-            1764806400000L, 42.5);
+    private static final List<Path> EXAMPLES =
+            List.of(Path.of("src/test/java/io/smartcloudops/flink/examples"), RESOURCES);
+    private static final Sample WEB_CPU =
+            new Sample(SeriesId.of("node_cpu_usage_percent", Labels.of("host", "web-1")), 1764806400000L, 42.5);
 
     private final FlinkExamples examples = new FlinkExamples();
 
@@ -42,7 +43,8 @@ class JavadocExamplesTest {
     @Test
     void theExampleRecordIsReadAsItsSample() throws Exception {
         List<String> record = Files.readAllLines(RESOURCES.resolve("sample-record.txt")).stream()
-                .filter(l -> !l.startsWith("#")).toList();
+                .filter(l -> !l.startsWith("#"))
+                .toList();
 
         Sample s = new SampleJson().deserialize(String.join("\n", record).getBytes(StandardCharsets.UTF_8));
 
@@ -51,7 +53,8 @@ class JavadocExamplesTest {
 
     @Test
     void theTypesExampleGivesTheStreamScosSampleType() {
-        DataStream<Sample> samples = examples.scoTypes(StreamExecutionEnvironment.getExecutionEnvironment(), List.of(WEB_CPU));
+        DataStream<Sample> samples =
+                examples.scoTypes(StreamExecutionEnvironment.getExecutionEnvironment(), List.of(WEB_CPU));
 
         assertThat(samples.getType()).isSameAs(ScoTypes.SAMPLE);
     }
@@ -67,11 +70,14 @@ class JavadocExamplesTest {
                         expr: node_cpu_usage_percent > 90
                 """;
 
-        ScoFlink.Streams out = examples.scoFlink(env, new DataGeneratorSource<>(i -> WEB_CPU, 1, ScoTypes.SAMPLE), rules);
+        ScoFlink.Streams out =
+                examples.scoFlink(env, new DataGeneratorSource<>(i -> WEB_CPU, 1, ScoTypes.SAMPLE), rules);
 
         assertThat(out.alerts().getType()).isSameAs(ScoTypes.ALERT);
-        assertThat(env.getTransformations()).filteredOn(t -> t instanceof SinkTransformation<?, ?>)
-                .singleElement().satisfies(t -> assertThat(((SinkTransformation<?, ?>) t).getSink())
+        assertThat(env.getTransformations())
+                .filteredOn(t -> t instanceof SinkTransformation<?, ?>)
+                .singleElement()
+                .satisfies(t -> assertThat(((SinkTransformation<?, ?>) t).getSink())
                         .isInstanceOf(AlertmanagerWebhookSink.class));
     }
 }

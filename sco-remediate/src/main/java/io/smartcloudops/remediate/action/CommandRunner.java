@@ -16,6 +16,5 @@ public interface CommandRunner {
     Result run(List<String> command, Duration timeout) throws ActionException;
 
     /** How a command ended. */
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 }

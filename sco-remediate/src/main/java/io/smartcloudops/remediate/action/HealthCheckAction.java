@@ -37,7 +37,10 @@ public final class HealthCheckAction implements RemediationAction {
 
     public HealthCheckAction(Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -59,7 +62,8 @@ public final class HealthCheckAction implements RemediationAction {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.optional("url", "https?://[A-Za-z0-9.\\-\\[\\]:]+(/[\\x21-\\x7e]*)?", "HTTP(S) URL to GET"),
+                ParameterSpec.optional(
+                        "url", "https?://[A-Za-z0-9.\\-\\[\\]:]+(/[\\x21-\\x7e]*)?", "HTTP(S) URL to GET"),
                 ParameterSpec.optional("address", "[A-Za-z0-9.\\-]+:[0-9]{1,5}", "host:port to connect to"),
                 ParameterSpec.optional("expect_status", "[1-5][0-9][0-9]", "expected HTTP status (default 200)"),
                 ParameterSpec.optional("body_contains", "[\\x20-\\x7e]{1,200}", "text the body must contain"),
@@ -80,18 +84,24 @@ public final class HealthCheckAction implements RemediationAction {
         long started = System.nanoTime();
         String problem = hasUrl ? probeHttp(p) : probeTcp(p.get("address"));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        if (problem == null && p.containsKey("max_latency_ms") && took.toMillis() > Long.parseLong(p.get("max_latency_ms"))) {
+        if (problem == null
+                && p.containsKey("max_latency_ms")
+                && took.toMillis() > Long.parseLong(p.get("max_latency_ms"))) {
             problem = "answered in " + took.toMillis() + " ms, over " + p.get("max_latency_ms") + " ms";
         }
         return problem == null
-                ? ActionResult.of(request, ActionOutcome.SUCCEEDED, what + " healthy in " + took.toMillis() + " ms", now, took)
+                ? ActionResult.of(
+                        request, ActionOutcome.SUCCEEDED, what + " healthy in " + took.toMillis() + " ms", now, took)
                 : ActionResult.of(request, ActionOutcome.FAILED, what + ": " + problem, now, took);
     }
 
     private String probeHttp(Map<String, String> p) {
         int expected = Integer.parseInt(p.getOrDefault("expect_status", "200"));
         try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(p.get("url"))).timeout(timeout).GET().build();
+            HttpRequest req = HttpRequest.newBuilder(URI.create(p.get("url")))
+                    .timeout(timeout)
+                    .GET()
+                    .build();
             HttpResponse<InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
             String body;
             try (InputStream in = res.body()) {
@@ -106,7 +116,8 @@ public final class HealthCheckAction implements RemediationAction {
             }
             return null;
         } catch (IOException e) {
-            return "unreachable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+            return "unreachable: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";

@@ -48,12 +48,14 @@ public final class LocalScaleUpAction implements RemediationAction, AutoCloseabl
 
     @Override
     public String description() {
-        return "start more replicas of a local service: " + services.keySet().stream().sorted().toList();
+        return "start more replicas of a local service: "
+                + services.keySet().stream().sorted().toList();
     }
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.required("service", "[a-z][a-z0-9_-]{0,63}", "service to scale"),
+        return List.of(
+                ParameterSpec.required("service", "[a-z][a-z0-9_-]{0,63}", "service to scale"),
                 ParameterSpec.optional("replicas", "[1-9][0-9]?", "how many more replicas (default 1)"));
     }
 
@@ -68,20 +70,27 @@ public final class LocalScaleUpAction implements RemediationAction, AutoCloseabl
     }
 
     @Override
-    public synchronized ActionResult execute(ActionRequest request, ActionMode mode, Instant now) throws NonRetriableActionException {
+    public synchronized ActionResult execute(ActionRequest request, ActionMode mode, Instant now)
+            throws NonRetriableActionException {
         String name = request.parameters().get("service");
         Service service = services.get(name);
         if (service == null) {
-            throw new NonRetriableActionException("service '" + name + "' is not scalable here; known: " + services.keySet().stream().sorted().toList());
+            throw new NonRetriableActionException("service '" + name + "' is not scalable here; known: "
+                    + services.keySet().stream().sorted().toList());
         }
         int more = Integer.parseInt(request.parameters().getOrDefault("replicas", "1"));
         int current = replicas(name);
         int target = Math.min(service.maxReplicas(), current + more);
         if (target == current) {
-            return ActionResult.of(request, ActionOutcome.FAILED, name + " is already at its maximum of " + service.maxReplicas() + " replicas",
-                    now, Duration.ZERO);
+            return ActionResult.of(
+                    request,
+                    ActionOutcome.FAILED,
+                    name + " is already at its maximum of " + service.maxReplicas() + " replicas",
+                    now,
+                    Duration.ZERO);
         }
-        String plan = name + " from " + current + " to " + target + " replicas" + (target < current + more ? " (capped at max_replicas)" : "");
+        String plan = name + " from " + current + " to " + target + " replicas"
+                + (target < current + more ? " (capped at max_replicas)" : "");
         if (mode == ActionMode.DRY_RUN) {
             return ActionResult.of(request, ActionOutcome.DRY_RUN, "would scale " + plan, now, Duration.ZERO);
         }
@@ -89,10 +98,12 @@ public final class LocalScaleUpAction implements RemediationAction, AutoCloseabl
         for (int i = current; i < target; i++) {
             try {
                 ProcessBuilder pb = new ProcessBuilder(service.argv()).redirectErrorStream(true);
-                pb.redirectOutput(service.logDir().resolve(name + "-" + i + ".log").toFile());
+                pb.redirectOutput(
+                        service.logDir().resolve(name + "-" + i + ".log").toFile());
                 ps.add(pb.start());
             } catch (IOException e) {
-                throw new NonRetriableActionException("cannot start replica " + i + " of " + name + ": " + e.getMessage(), e);
+                throw new NonRetriableActionException(
+                        "cannot start replica " + i + " of " + name + ": " + e.getMessage(), e);
             }
         }
         return ActionResult.of(request, ActionOutcome.SUCCEEDED, "scaled " + plan, now, Duration.ZERO);

@@ -5,6 +5,8 @@ import io.smartcloudops.api.action.RemediationAction;
 import io.smartcloudops.api.spi.ActionProvider;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +30,8 @@ public final class LocalScaleUpProvider implements ActionProvider {
         c.requireOnly(Set.of("services"));
         Path logs = context.dataDir().resolve("replicas");
         try {
-            java.nio.file.Files.createDirectories(logs);
-        } catch (java.io.IOException e) {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
             throw new ConfigException("cannot create " + logs + ": " + e.getMessage(), e);
         }
         Map<String, LocalScaleUpAction.Service> services = new LinkedHashMap<>();

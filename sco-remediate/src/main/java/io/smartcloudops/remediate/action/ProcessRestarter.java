@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Restarts units that are plain local processes, for hosts without systemd: each configured unit
@@ -43,8 +45,9 @@ public final class ProcessRestarter implements ServiceRestarter {
     private Unit unit(String name) throws NonRetriableActionException {
         Unit u = units.get(name);
         if (u == null) {
-            throw new NonRetriableActionException("unit '" + name + "' is not configured for the process executor; known: "
-                    + units.keySet().stream().sorted().toList());
+            throw new NonRetriableActionException(
+                    "unit '" + name + "' is not configured for the process executor; known: "
+                            + units.keySet().stream().sorted().toList());
         }
         return u;
     }
@@ -54,7 +57,8 @@ public final class ProcessRestarter implements ServiceRestarter {
             if (!Files.isRegularFile(u.pidFile())) {
                 return Optional.empty();
             }
-            long pid = Long.parseLong(Files.readString(u.pidFile(), StandardCharsets.UTF_8).trim());
+            long pid = Long.parseLong(
+                    Files.readString(u.pidFile(), StandardCharsets.UTF_8).trim());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
@@ -64,7 +68,8 @@ public final class ProcessRestarter implements ServiceRestarter {
     @Override
     public String plan(String name) throws ActionException {
         Unit u = unit(name);
-        return "would " + running(u).map(p -> "stop pid " + p.pid() + " and ").orElse("") + "start: " + String.join(" ", u.argv());
+        return "would " + running(u).map(p -> "stop pid " + p.pid() + " and ").orElse("") + "start: "
+                + String.join(" ", u.argv());
     }
 
     @Override
@@ -77,24 +82,31 @@ public final class ProcessRestarter implements ServiceRestarter {
             p.destroy();
             try {
                 p.onExit().get(u.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 p.destroyForcibly();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RetriableActionException("interrupted while stopping " + name, e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new RetriableActionException("could not wait for " + name + " to stop: " + e.getMessage(), e);
             }
             did.append("stopped pid ").append(p.pid()).append(", ");
         }
         try {
             Files.createDirectories(logDir);
-            Process started = new ProcessBuilder(u.argv()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile())).start();
+            Process started = new ProcessBuilder(u.argv())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            logDir.resolve(name + ".log").toFile()))
+                    .start();
             Path tmp = u.pidFile().resolveSibling(u.pidFile().getFileName() + ".tmp");
             Files.writeString(tmp, String.valueOf(started.pid()), StandardCharsets.UTF_8);
             Files.move(tmp, u.pidFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return did.append("started pid ").append(started.pid()).append(": ").append(String.join(" ", u.argv())).toString();
+            return did.append("started pid ")
+                    .append(started.pid())
+                    .append(": ")
+                    .append(String.join(" ", u.argv()))
+                    .toString();
         } catch (IOException e) {
             throw new NonRetriableActionException("cannot start " + name + ": " + e.getMessage(), e);
         }

@@ -53,6 +53,7 @@ public final class RestartServiceAction implements RemediationAction {
         }
         long started = System.nanoTime();
         String did = restarter.restart(unit);
-        return ActionResult.of(request, ActionOutcome.SUCCEEDED, did, now, Duration.ofNanos(System.nanoTime() - started));
+        return ActionResult.of(
+                request, ActionOutcome.SUCCEEDED, did, now, Duration.ofNanos(System.nanoTime() - started));
     }
 }

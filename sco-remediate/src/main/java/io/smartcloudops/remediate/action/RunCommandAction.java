@@ -48,10 +48,12 @@ public final class RunCommandAction implements RemediationAction {
     private final Duration timeout;
     private final boolean destructive;
 
-    public RunCommandAction(Map<String, Allowed> allowList, CommandRunner runner, Duration timeout, boolean destructive) {
+    public RunCommandAction(
+            Map<String, Allowed> allowList, CommandRunner runner, Duration timeout, boolean destructive) {
         allowList.keySet().forEach(k -> {
             if (!NAME_PATTERN.matcher(k).matches()) {
-                throw new IllegalArgumentException("allowed command name '" + k + "' must match " + NAME_PATTERN.pattern());
+                throw new IllegalArgumentException(
+                        "allowed command name '" + k + "' must match " + NAME_PATTERN.pattern());
             }
         });
         this.allowList = Map.copyOf(allowList);
@@ -67,7 +69,8 @@ public final class RunCommandAction implements RemediationAction {
 
     @Override
     public String description() {
-        return "run an allow-listed command: " + allowList.keySet().stream().sorted().toList();
+        return "run an allow-listed command: "
+                + allowList.keySet().stream().sorted().toList();
     }
 
     @Override
@@ -77,8 +80,10 @@ public final class RunCommandAction implements RemediationAction {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.required("command", NAME_PATTERN.pattern(), "name of an allowed command"),
-                ParameterSpec.optional("args", "[\\x21-\\x7e]+( [\\x21-\\x7e]+){0,15}", "extra arguments, space-separated"));
+        return List.of(
+                ParameterSpec.required("command", NAME_PATTERN.pattern(), "name of an allowed command"),
+                ParameterSpec.optional(
+                        "args", "[\\x21-\\x7e]+( [\\x21-\\x7e]+){0,15}", "extra arguments, space-separated"));
     }
 
     @Override
@@ -86,28 +91,44 @@ public final class RunCommandAction implements RemediationAction {
         String name = request.parameters().get("command");
         Allowed allowed = allowList.get(name);
         if (allowed == null) {
-            throw new NonRetriableActionException("command '" + name + "' is not on the allow-list " + allowList.keySet().stream().sorted().toList());
+            throw new NonRetriableActionException("command '" + name + "' is not on the allow-list "
+                    + allowList.keySet().stream().sorted().toList());
         }
-        List<String> extra = request.parameters().containsKey("args") ? List.of(request.parameters().get("args").split(" ")) : List.of();
+        List<String> extra = request.parameters().containsKey("args")
+                ? List.of(request.parameters().get("args").split(" "))
+                : List.of();
         if (extra.size() > allowed.maxExtraArgs()) {
-            throw new NonRetriableActionException("command '" + name + "' takes at most " + allowed.maxExtraArgs() + " extra arguments, got " + extra.size());
+            throw new NonRetriableActionException("command '" + name + "' takes at most " + allowed.maxExtraArgs()
+                    + " extra arguments, got " + extra.size());
         }
         for (String a : extra) {
             if (!allowed.argPattern().matcher(a).matches()) {
-                throw new NonRetriableActionException("argument '" + a + "' of '" + name + "' does not match " + allowed.argPattern().pattern());
+                throw new NonRetriableActionException("argument '" + a + "' of '" + name + "' does not match "
+                        + allowed.argPattern().pattern());
             }
         }
         List<String> argv = new ArrayList<>(allowed.argv());
         argv.addAll(extra);
         if (mode == ActionMode.DRY_RUN) {
-            return ActionResult.of(request, ActionOutcome.DRY_RUN, "would run: " + String.join(" ", argv), now, Duration.ZERO);
+            return ActionResult.of(
+                    request, ActionOutcome.DRY_RUN, "would run: " + String.join(" ", argv), now, Duration.ZERO);
         }
         long started = System.nanoTime();
         CommandRunner.Result r = runner.run(argv, timeout);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (r.exitCode() != 0) {
-            return ActionResult.of(request, ActionOutcome.FAILED, String.join(" ", argv) + " exited " + r.exitCode() + ": " + r.output(), now, took);
+            return ActionResult.of(
+                    request,
+                    ActionOutcome.FAILED,
+                    String.join(" ", argv) + " exited " + r.exitCode() + ": " + r.output(),
+                    now,
+                    took);
         }
-        return ActionResult.of(request, ActionOutcome.SUCCEEDED, "ran: " + String.join(" ", argv) + (r.output().isEmpty() ? "" : " → " + r.output()), now, took);
+        return ActionResult.of(
+                request,
+                ActionOutcome.SUCCEEDED,
+                "ran: " + String.join(" ", argv) + (r.output().isEmpty() ? "" : " → " + r.output()),
+                now,
+                took);
     }
 }

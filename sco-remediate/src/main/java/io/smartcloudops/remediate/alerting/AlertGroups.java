@@ -4,6 +4,7 @@ import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.Severity;
 import io.smartcloudops.api.metric.Labels;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +16,22 @@ import java.util.Map;
  * widest (most alerts).
  */
 public final class AlertGroups {
-    private AlertGroups() {
-    }
+    private AlertGroups() {}
 
     /** One group of alerts. */
     public record Group(Labels groupLabels, List<Alert> alerts) {
         public Severity severity() {
-            return alerts.stream().map(Alert::severity).max(Comparator.naturalOrder()).orElse(Severity.INFO);
+            return alerts.stream()
+                    .map(Alert::severity)
+                    .max(Comparator.naturalOrder())
+                    .orElse(Severity.INFO);
         }
 
         public Instant since() {
-            return alerts.stream().map(Alert::activeSince).min(Comparator.naturalOrder()).orElse(Instant.MAX);
+            return alerts.stream()
+                    .map(Alert::activeSince)
+                    .min(Comparator.naturalOrder())
+                    .orElse(Instant.MAX);
         }
     }
 
@@ -39,10 +45,12 @@ public final class AlertGroups {
                     key.put(l, v);
                 }
             }
-            groups.computeIfAbsent(Labels.of(key), k -> new java.util.ArrayList<>()).add(a);
+            groups.computeIfAbsent(Labels.of(key), k -> new ArrayList<>()).add(a);
         }
-        return groups.entrySet().stream().map(e -> new Group(e.getKey(), List.copyOf(e.getValue())))
-                .sorted(Comparator.comparing(Group::severity).reversed()
+        return groups.entrySet().stream()
+                .map(e -> new Group(e.getKey(), List.copyOf(e.getValue())))
+                .sorted(Comparator.comparing(Group::severity)
+                        .reversed()
                         .thenComparing(Group::since)
                         .thenComparing(g -> -g.alerts().size()))
                 .toList();

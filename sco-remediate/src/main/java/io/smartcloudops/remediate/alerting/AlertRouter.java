@@ -9,15 +9,20 @@ import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.notify.Notification;
 import io.smartcloudops.remediate.policy.AlertRemediator;
 import io.smartcloudops.remediate.policy.SuppressionReason;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -52,12 +57,12 @@ public final class AlertRouter {
     private final NotificationGroups grouping;
     private final Consumer<SuppressionReason> suppressions;
     private final Map<String, External> external = new LinkedHashMap<>();
-    private final java.util.concurrent.Executor lane;
-    private final java.time.Duration externalTtl;
+    private final Executor lane;
+    private final Duration externalTtl;
     private final int maxExternal;
 
     /** An Alertmanager alert that fires, and when it is taken as gone unless delivered again. */
-    private record External(Alert alert, java.time.Instant expiresAt) { }
+    private record External(Alert alert, Instant expiresAt) {}
 
     private AlertRouter(Builder b) {
         this.audit = b.audit;
@@ -126,7 +131,7 @@ public final class AlertRouter {
         for (Alert a : firing) {
             try {
                 lane.execute(() -> remediator.onTransition(a));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // the lane is full or closed: say so; a later firing of the alert is remediated as new
                 synchronized (this) {
                     external.remove(a.fingerprint());
@@ -138,7 +143,7 @@ public final class AlertRouter {
 
     private void requireRoom(List<Alert> alerts) {
         // The delivery's last word on each fingerprint decides whether it is held afterwards.
-        Map<String, Boolean> firingAfter = new java.util.HashMap<>();
+        Map<String, Boolean> firingAfter = new HashMap<>();
         for (Alert a : alerts) {
             firingAfter.put(a.fingerprint(), a.state() == AlertState.FIRING);
         }
@@ -148,9 +153,11 @@ public final class AlertRouter {
             change += e.getValue() && !held ? 1 : !e.getValue() && held ? -1 : 0;
         }
         if (change > 0 && external.size() + change > maxExternal) {
-            throw new AlertCapacityException("the agent holds " + external.size() + " firing Alertmanager alerts and this delivery "
-                    + "adds " + change + "; the limit is " + maxExternal + ". Nothing of it was taken: resolve alerts or "
-                    + "raise the limit, and let Alertmanager retry");
+            throw new AlertCapacityException(
+                    "the agent holds " + external.size() + " firing Alertmanager alerts and this delivery "
+                            + "adds " + change + "; the limit is " + maxExternal
+                            + ". Nothing of it was taken: resolve alerts or "
+                            + "raise the limit, and let Alertmanager retry");
         }
     }
 
@@ -164,7 +171,7 @@ public final class AlertRouter {
     }
 
     private void expire() {
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         for (var it = external.values().iterator(); it.hasNext(); ) {
             External e = it.next();
             if (!now.isBefore(e.expiresAt())) {
@@ -174,11 +181,9 @@ public final class AlertRouter {
         }
     }
 
-
-
     private int deliver(List<Alert> alerts, List<Alert> remediate) {
         int fresh = 0;
-        java.time.Instant expiresAt = clock.instant().plus(externalTtl);
+        Instant expiresAt = clock.instant().plus(externalTtl);
         for (Alert a : alerts) {
             String key = a.fingerprint();
             External knownEntry = external.get(key);
@@ -206,14 +211,19 @@ public final class AlertRouter {
 
     /** Firing alerts that came through Alertmanager. */
     public synchronized List<Alert> externalAlerts() {
-        java.time.Instant now = clock.instant();
-        return external.values().stream().filter(e -> now.isBefore(e.expiresAt())).map(External::alert).toList();
+        Instant now = clock.instant();
+        return external.values().stream()
+                .filter(e -> now.isBefore(e.expiresAt()))
+                .map(External::alert)
+                .toList();
     }
 
     /** Every firing alert, ours and Alertmanager's. */
     public synchronized List<Alert> firing() {
-        List<Alert> all = new ArrayList<>(ruleAlerts.get().stream().filter(a -> a.state() == AlertState.FIRING).toList());
-        java.time.Instant now = clock.instant();
+        List<Alert> all = new ArrayList<>(ruleAlerts.get().stream()
+                .filter(a -> a.state() == AlertState.FIRING)
+                .toList());
+        Instant now = clock.instant();
         external.values().stream().filter(e -> now.isBefore(e.expiresAt())).forEach(e -> all.add(e.alert()));
         return all;
     }
@@ -235,7 +245,8 @@ public final class AlertRouter {
             }
             tell(a, "FIRING");
             remediate.add(a);
-        } else if (a.state() == AlertState.RESOLVED && silences.muting(a.labels(), clock.instant()).isEmpty()) {
+        } else if (a.state() == AlertState.RESOLVED
+                && silences.muting(a.labels(), clock.instant()).isEmpty()) {
             tell(a, "RESOLVED");
         }
     }
@@ -245,7 +256,8 @@ public final class AlertRouter {
             grouping.add(a, what);
         } else if (a.severity().compareTo(Severity.WARNING) >= 0) {
             String summary = a.annotations().getOrDefault("summary", a.name());
-            notify.accept(new Notification("[" + what + "] " + a.name(), summary, a.severity(), a.labels(), clock.instant()));
+            notify.accept(
+                    new Notification("[" + what + "] " + a.name(), summary, a.severity(), a.labels(), clock.instant()));
         }
     }
 
@@ -257,8 +269,14 @@ public final class AlertRouter {
         details.put("fingerprint", a.fingerprint());
         details.put("source", a.source());
         details.putAll(extra);
-        audit.append(new AuditRecord(AuditKind.ALERT, a.source(), a.name(), "alert", outcome,
-                a.annotations().getOrDefault("summary", ""), details));
+        audit.append(new AuditRecord(
+                AuditKind.ALERT,
+                a.source(),
+                a.name(),
+                "alert",
+                outcome,
+                a.annotations().getOrDefault("summary", ""),
+                details));
     }
 
     /** Options for an {@link AlertRouter}. */
@@ -269,11 +287,11 @@ public final class AlertRouter {
         private Silences silences = new Silences();
         private List<InhibitRule> inhibitRules = List.of(InhibitRule.criticalMutesWarningsOnTheSameHost());
         private Supplier<List<Alert>> ruleAlerts = List::of;
-        private Consumer<Notification> notify = n -> { };
-        private Consumer<SuppressionReason> suppressions = r -> { };
+        private Consumer<Notification> notify = n -> {};
+        private Consumer<SuppressionReason> suppressions = r -> {};
         private NotificationGroups grouping;
-        private java.util.concurrent.Executor lane = Runnable::run;
-        private java.time.Duration externalTtl = java.time.Duration.ofHours(5);
+        private Executor lane = Runnable::run;
+        private Duration externalTtl = Duration.ofHours(5);
         private int maxExternal = 10_000;
 
         private Builder(AuditLog audit, InstantSource clock, AlertRemediator remediator) {
@@ -318,7 +336,7 @@ public final class AlertRouter {
          * released). A host gives it a thread of its own, so that webhooks answer while an action
          * or its verification is still running.
          */
-        public Builder remediationLane(java.util.concurrent.Executor lane) {
+        public Builder remediationLane(Executor lane) {
             this.lane = Objects.requireNonNull(lane);
             return this;
         }
@@ -327,7 +345,7 @@ public final class AlertRouter {
          * How long a firing Alertmanager alert stays without being delivered again (default five
          * hours: longer than Alertmanager's default {@code repeat_interval} of four).
          */
-        public Builder externalAlertTtl(java.time.Duration ttl) {
+        public Builder externalAlertTtl(Duration ttl) {
             if (ttl.isNegative() || ttl.isZero()) {
                 throw new IllegalArgumentException("externalAlertTtl must be positive, got " + ttl);
             }

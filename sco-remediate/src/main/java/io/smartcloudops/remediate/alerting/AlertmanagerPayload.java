@@ -9,6 +9,7 @@ import io.smartcloudops.api.alert.AlertState;
 import io.smartcloudops.api.alert.Severity;
 import io.smartcloudops.api.metric.Labels;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,7 +29,11 @@ public final class AlertmanagerPayload {
 
     public AlertmanagerPayload() {
         this.json = new ObjectMapper();
-        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).maxStringLength(64 * 1024).build());
+        json.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(20)
+                        .maxStringLength(64 * 1024)
+                        .build());
     }
 
     /** @throws IllegalArgumentException saying what is wrong */
@@ -44,14 +49,16 @@ public final class AlertmanagerPayload {
         }
         JsonNode version = root.get("version");
         if (version == null || !"4".equals(version.asText())) {
-            throw new IllegalArgumentException("unsupported payload version " + version + "; Alertmanager's webhook sends \"4\"");
+            throw new IllegalArgumentException(
+                    "unsupported payload version " + version + "; Alertmanager's webhook sends \"4\"");
         }
         JsonNode alerts = root.get("alerts");
         if (alerts == null || !alerts.isArray()) {
             throw new IllegalArgumentException("'alerts' must be an array");
         }
         if (alerts.size() > MAX_ALERTS) {
-            throw new IllegalArgumentException("payload carries " + alerts.size() + " alerts; the limit is " + MAX_ALERTS);
+            throw new IllegalArgumentException(
+                    "payload carries " + alerts.size() + " alerts; the limit is " + MAX_ALERTS);
         }
         List<Alert> out = new ArrayList<>();
         for (int i = 0; i < alerts.size(); i++) {
@@ -84,11 +91,21 @@ public final class AlertmanagerPayload {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("labels must include alertname");
         }
-        Map<String, String> annotations = a.has("annotations") ? stringMap(a.get("annotations"), "annotations") : Map.of();
+        Map<String, String> annotations =
+                a.has("annotations") ? stringMap(a.get("annotations"), "annotations") : Map.of();
         Instant startsAt = instant(a, "startsAt");
         Instant endsAt = state == AlertState.RESOLVED ? instant(a, "endsAt") : null;
-        return new Alert(name, labels, annotations, state, Severity.parse(labels.get("severity")), startsAt, startsAt, endsAt,
-                Double.NaN, "alertmanager");
+        return new Alert(
+                name,
+                labels,
+                annotations,
+                state,
+                Severity.parse(labels.get("severity")),
+                startsAt,
+                startsAt,
+                endsAt,
+                Double.NaN,
+                "alertmanager");
     }
 
     private static String text(JsonNode a, String field) {
@@ -102,7 +119,7 @@ public final class AlertmanagerPayload {
     private static Instant instant(JsonNode a, String field) {
         String t = text(a, field);
         try {
-            return java.time.OffsetDateTime.parse(t).toInstant();
+            return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + field + "' is not an RFC 3339 time: '" + t + "'");
         }

@@ -1,8 +1,8 @@
 package io.smartcloudops.remediate.alerting;
 
-import io.smartcloudops.remediate.match.Matcher;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertState;
+import io.smartcloudops.remediate.match.Matcher;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +20,9 @@ public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatc
     }
 
     public static InhibitRule criticalMutesWarningsOnTheSameHost() {
-        return new InhibitRule(List.of(Matcher.equal("severity", "critical")), List.of(Matcher.equal("severity", "warning")),
+        return new InhibitRule(
+                List.of(Matcher.equal("severity", "critical")),
+                List.of(Matcher.equal("severity", "warning")),
                 List.of("host"));
     }
 
@@ -30,11 +32,15 @@ public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatc
             return false;
         }
         for (Alert source : firing) {
-            if (source == target || source.state() != AlertState.FIRING || source.fingerprint().equals(target.fingerprint())) {
+            if (source == target
+                    || source.state() != AlertState.FIRING
+                    || source.fingerprint().equals(target.fingerprint())) {
                 continue;
             }
             if (sourceMatchers.stream().allMatch(m -> m.matches(source.labels()))
-                    && equal.stream().allMatch(l -> Objects.equals(source.labels().get(l), target.labels().get(l)))) {
+                    && equal.stream()
+                            .allMatch(l -> Objects.equals(
+                                    source.labels().get(l), target.labels().get(l)))) {
                 return true;
             }
         }

@@ -27,9 +27,10 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * NotificationGroups groups = NotificationGroups.start(NotificationGroups.Settings.defaults(), clock, fanout);
- * AlertRouter router = AlertRouter.builder(audit, clock, remediator).grouping(groups).build();
+ * AlertRouter router =
+ *         AlertRouter.builder(audit, clock, remediator).grouping(groups).build();
  * router.onTransitions(changedAlerts);
- * groups.close();   // at shutdown: sends what is still waiting
+ * groups.close(); // at shutdown: sends what is still waiting
  * }</pre>
  */
 public final class NotificationGroups implements AutoCloseable {
@@ -52,8 +53,7 @@ public final class NotificationGroups implements AutoCloseable {
     }
 
     /** One alert change waiting to be told. */
-    private record Change(Alert alert, String state) {
-    }
+    private record Change(Alert alert, String state) {}
 
     private static final class Group {
         final Labels labels;
@@ -113,7 +113,8 @@ public final class NotificationGroups implements AutoCloseable {
             }
             Group g = groups.computeIfAbsent(key, k -> new Group(Labels.of(groupLabels)));
             if (g.pending.isEmpty()) {
-                Instant next = g.lastSent == null ? now.plus(settings.groupWait()) : g.lastSent.plus(settings.groupInterval());
+                Instant next =
+                        g.lastSent == null ? now.plus(settings.groupWait()) : g.lastSent.plus(settings.groupInterval());
                 g.dueAt = next.isBefore(now) ? now : next;
             }
             g.pending.add(new Change(alert, state));
@@ -160,19 +161,39 @@ public final class NotificationGroups implements AutoCloseable {
                 severity = c.alert().severity();
             }
             String shown = firedHere && !c.state().equals("FIRING") ? "FIRING, " + c.state() + " since" : state;
-            body.append(body.isEmpty() ? "" : "\n").append("- [").append(shown).append("] ").append(c.alert().name()).append(": ")
-                    .append(c.alert().annotations().getOrDefault("summary", c.alert().name())).append(' ').append(c.alert().labels());
+            body.append(body.isEmpty() ? "" : "\n")
+                    .append("- [")
+                    .append(shown)
+                    .append("] ")
+                    .append(c.alert().name())
+                    .append(": ")
+                    .append(c.alert()
+                            .annotations()
+                            .getOrDefault("summary", c.alert().name()))
+                    .append(' ')
+                    .append(c.alert().labels());
         }
         if (counts.getOrDefault("FIRING", 0) == 0) {
-            severity = latest.values().stream().map(c -> c.alert().severity()).max(Severity::compareTo).orElse(Severity.INFO);
+            severity = latest.values().stream()
+                    .map(c -> c.alert().severity())
+                    .max(Severity::compareTo)
+                    .orElse(Severity.INFO);
         }
         StringBuilder title = new StringBuilder("[");
-        counts.forEach((state, n) -> title.append(title.length() > 1 ? ", " : "").append(state).append(':').append(n));
+        counts.forEach((state, n) -> title.append(title.length() > 1 ? ", " : "")
+                .append(state)
+                .append(':')
+                .append(n));
         title.append("] ");
-        String names = String.join(", ", latest.values().stream().map(c -> c.alert().name()).distinct().toList());
+        String names = String.join(
+                ", ",
+                latest.values().stream().map(c -> c.alert().name()).distinct().toList());
         title.append(names);
-        String labels = g.labels.asMap().entrySet().stream().filter(e -> !e.getKey().equals("alertname"))
-                .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("");
+        String labels = g.labels.asMap().entrySet().stream()
+                .filter(e -> !e.getKey().equals("alertname"))
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
         if (!labels.isEmpty()) {
             title.append(" (").append(labels).append(')');
         }

@@ -1,7 +1,7 @@
 package io.smartcloudops.remediate.alerting;
 
-import io.smartcloudops.remediate.match.Matcher;
 import io.smartcloudops.api.metric.Labels;
+import io.smartcloudops.remediate.match.Matcher;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,16 +11,19 @@ import java.util.Objects;
  * Alertmanager silence does. A silenced alert is still tracked and audited; it is neither notified
  * nor remediated.
  */
-public record Silence(String id, List<Matcher> matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) {
+public record Silence(
+        String id, List<Matcher> matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) {
     public Silence {
         Objects.requireNonNull(id, "id");
         matchers = List.copyOf(matchers);
         if (matchers.isEmpty()) {
-            throw new IllegalArgumentException("a silence needs at least one matcher (one that matches everything would mute all alerts)");
+            throw new IllegalArgumentException(
+                    "a silence needs at least one matcher (one that matches everything would mute all alerts)");
         }
         if (Matcher.matchAllAlerts(matchers)) {
-            throw new IllegalArgumentException("a silence's matchers " + matchers + " would mute every alert (they match the empty label set,"
-                    + " or ask only that a label be present); name what to silence, e.g. alertname=\"NginxDown\" or host=\"app\"");
+            throw new IllegalArgumentException(
+                    "a silence's matchers " + matchers + " would mute every alert (they match the empty label set,"
+                            + " or ask only that a label be present); name what to silence, e.g. alertname=\"NginxDown\" or host=\"app\"");
         }
         Objects.requireNonNull(startsAt, "startsAt");
         Objects.requireNonNull(endsAt, "endsAt");

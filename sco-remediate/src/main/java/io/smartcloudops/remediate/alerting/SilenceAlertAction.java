@@ -1,6 +1,5 @@
 package io.smartcloudops.remediate.alerting;
 
-import io.smartcloudops.remediate.match.Matcher;
 import io.smartcloudops.api.NonRetriableActionException;
 import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.ActionOutcome;
@@ -9,6 +8,7 @@ import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.action.ParameterSpec;
 import io.smartcloudops.api.action.RemediationAction;
 import io.smartcloudops.api.spi.ProviderConfig;
+import io.smartcloudops.remediate.match.Matcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,12 +45,15 @@ public final class SilenceAlertAction implements RemediationAction {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.required("alert", "[A-Za-z_][A-Za-z0-9_]{0,127}", "alert name"),
-                ParameterSpec.optional("duration", "(PT?[0-9HMSDhmsd]+|[0-9]+(ms|s|m|h|d|w))+", "how long, e.g. 2h or PT2H"));
+        return List.of(
+                ParameterSpec.required("alert", "[A-Za-z_][A-Za-z0-9_]{0,127}", "alert name"),
+                ParameterSpec.optional(
+                        "duration", "(PT?[0-9HMSDhmsd]+|[0-9]+(ms|s|m|h|d|w))+", "how long, e.g. 2h or PT2H"));
     }
 
     @Override
-    public ActionResult execute(ActionRequest request, ActionMode mode, Instant now) throws NonRetriableActionException {
+    public ActionResult execute(ActionRequest request, ActionMode mode, Instant now)
+            throws NonRetriableActionException {
         String alert = request.parameters().get("alert");
         Duration d;
         try {
@@ -62,9 +65,20 @@ public final class SilenceAlertAction implements RemediationAction {
             throw new NonRetriableActionException("a silence lasts more than zero and at most 30 days, got " + d);
         }
         if (mode == ActionMode.DRY_RUN) {
-            return ActionResult.of(request, ActionOutcome.DRY_RUN, "would silence " + alert + " for " + d, now, Duration.ZERO);
+            return ActionResult.of(
+                    request, ActionOutcome.DRY_RUN, "would silence " + alert + " for " + d, now, Duration.ZERO);
         }
-        Silence s = silences.add(List.of(Matcher.equal("alertname", alert)), now, now.plus(d), request.requestedBy().name(), request.reason());
-        return ActionResult.of(request, ActionOutcome.SUCCEEDED, "silenced " + alert + " until " + s.endsAt() + " (" + s.id() + ")", now, Duration.ZERO);
+        Silence s = silences.add(
+                List.of(Matcher.equal("alertname", alert)),
+                now,
+                now.plus(d),
+                request.requestedBy().name(),
+                request.reason());
+        return ActionResult.of(
+                request,
+                ActionOutcome.SUCCEEDED,
+                "silenced " + alert + " until " + s.endsAt() + " (" + s.id() + ")",
+                now,
+                Duration.ZERO);
     }
 }

@@ -1,19 +1,19 @@
 package io.smartcloudops.remediate.alerting;
 
-import io.smartcloudops.remediate.match.Matcher;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcloudops.api.metric.Labels;
+import io.smartcloudops.remediate.match.Matcher;
+import io.smartcloudops.remediate.policy.UnguessableIds;
+import io.smartcloudops.remediate.state.SafetyState;
+import io.smartcloudops.remediate.state.SafetyStateException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.smartcloudops.remediate.policy.UnguessableIds;
-import io.smartcloudops.remediate.state.SafetyState;
-import io.smartcloudops.remediate.state.SafetyStateException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The silences in force. Expired ones are dropped as they are looked at. Kept in a
@@ -44,8 +44,13 @@ public final class Silences {
             JsonNode n = json.readTree(v);
             List<Matcher> matchers = new ArrayList<>();
             n.get("matchers").forEach(m -> matchers.add(Matcher.parse(m.asText())));
-            return new Silence(id, matchers, Instant.parse(n.get("starts_at").asText()), Instant.parse(n.get("ends_at").asText()),
-                    n.get("created_by").asText(), n.get("comment").asText());
+            return new Silence(
+                    id,
+                    matchers,
+                    Instant.parse(n.get("starts_at").asText()),
+                    Instant.parse(n.get("ends_at").asText()),
+                    n.get("created_by").asText(),
+                    n.get("comment").asText());
         } catch (JsonProcessingException | RuntimeException e) {
             throw new SafetyStateException("stored silence " + id + " cannot be read: " + e.getMessage(), e);
         }
@@ -78,7 +83,8 @@ public final class Silences {
         return id;
     }
 
-    public synchronized Silence add(String id, List<Matcher> matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) {
+    public synchronized Silence add(
+            String id, List<Matcher> matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) {
         if (byId.containsKey(id)) {
             throw new IllegalArgumentException("a silence '" + id + "' exists already");
         }

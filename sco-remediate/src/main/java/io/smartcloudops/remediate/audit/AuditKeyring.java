@@ -1,8 +1,7 @@
 package io.smartcloudops.remediate.audit;
 
-import io.smartcloudops.api.storage.PrivateFiles;
-
 import io.smartcloudops.api.audit.AuditException;
+import io.smartcloudops.api.storage.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +39,10 @@ public final class AuditKeyring {
             try {
                 PrivateFiles.writeAtomically(file, line(newId(), newKey()).getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
-                throw new AuditException("cannot create the audit key file " + file.toAbsolutePath() + " (" + e.getMessage()
-                        + "); choose a writable place outside the data directory for it", e);
+                throw new AuditException(
+                        "cannot create the audit key file " + file.toAbsolutePath() + " (" + e.getMessage()
+                                + "); choose a writable place outside the data directory for it",
+                        e);
             }
         }
         return read(file);
@@ -59,7 +60,8 @@ public final class AuditKeyring {
                 }
                 String[] parts = l.trim().split(" ");
                 if (parts.length != 2) {
-                    throw new AuditException("audit key file " + file + " has a malformed line; expected '<id> <base64 key>'", null);
+                    throw new AuditException(
+                            "audit key file " + file + " has a malformed line; expected '<id> <base64 key>'", null);
                 }
                 keys.put(parts[0], Base64.getDecoder().decode(parts[1]));
                 last = parts[0];
@@ -70,7 +72,8 @@ public final class AuditKeyring {
             PrivateFiles.restrict(file);
             return new AuditKeyring(file, keys, last);
         } catch (IOException | IllegalArgumentException e) {
-            throw new AuditException("cannot read the audit key file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new AuditException(
+                    "cannot read the audit key file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 
@@ -105,7 +108,8 @@ public final class AuditKeyring {
     String mac(String keyId, byte[] content) {
         byte[] key = keys.get(keyId);
         if (key == null) {
-            throw new AuditException("audit key '" + keyId + "' is not in " + file + "; was the key file replaced?", null);
+            throw new AuditException(
+                    "audit key '" + keyId + "' is not in " + file + "; was the key file replaced?", null);
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -1,12 +1,11 @@
 package io.smartcloudops.remediate.audit;
 
-import io.smartcloudops.api.storage.PrivateFiles;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcloudops.api.audit.AuditAnchor;
 import io.smartcloudops.api.audit.AuditException;
 import io.smartcloudops.api.audit.AuditHead;
+import io.smartcloudops.api.storage.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,10 +57,17 @@ public final class FileAuditAnchor implements AuditAnchor {
         }
         try {
             JsonNode n = json.readTree(file.toFile());
-            return Optional.of(new AuditHead(n.get("sequence").asLong(), n.get("hash").asText(), Instant.parse(n.get("at").asText()),
-                    n.get("key_id").asText(), n.get("mac").asText()));
+            return Optional.of(new AuditHead(
+                    n.get("sequence").asLong(),
+                    n.get("hash").asText(),
+                    Instant.parse(n.get("at").asText()),
+                    n.get("key_id").asText(),
+                    n.get("mac").asText()));
         } catch (IOException | RuntimeException e) {
-            throw new AuditException("the audit anchor " + file + " cannot be read (" + e.getMessage() + "); it may have been tampered with", e);
+            throw new AuditException(
+                    "the audit anchor " + file + " cannot be read (" + e.getMessage()
+                            + "); it may have been tampered with",
+                    e);
         }
     }
 }

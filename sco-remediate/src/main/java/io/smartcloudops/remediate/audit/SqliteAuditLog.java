@@ -1,9 +1,8 @@
 package io.smartcloudops.remediate.audit;
 
-import io.smartcloudops.api.storage.PrivateFiles;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smartcloudops.api.audit.AuditAnchor;
 import io.smartcloudops.api.audit.AuditEntry;
 import io.smartcloudops.api.audit.AuditException;
 import io.smartcloudops.api.audit.AuditKind;
@@ -11,22 +10,32 @@ import io.smartcloudops.api.audit.AuditLog;
 import io.smartcloudops.api.audit.AuditQuery;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.audit.AuditVerification;
+import io.smartcloudops.api.storage.PrivateFiles;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import io.smartcloudops.api.audit.AuditAnchor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The audit log in one SQLite file: WAL journal, {@code synchronous=FULL}, one transaction per
@@ -44,23 +53,26 @@ import java.util.Map;
  *
  * <pre>{@code
  * try (SqliteAuditLog log = SqliteAuditLog.options(Path.of("sco-data/audit.db"))
- *         .keyFile(Path.of("/etc/sco/audit.key")).anchor(new FileAuditAnchor(Path.of("/var/lib/sco-anchor.json")))
- *         .clock(InstantSource.system()).open()) {
+ *         .keyFile(Path.of("/etc/sco/audit.key"))
+ *         .anchor(new FileAuditAnchor(Path.of("/var/lib/sco-anchor.json")))
+ *         .clock(InstantSource.system())
+ *         .open()) {
  *     log.append(record);
- *     if (!log.startupCheck().consistent()) System.err.println("audit log degraded: " + log.startupCheck().problems());
+ *     if (!log.startupCheck().consistent())
+ *         System.err.println("audit log degraded: " + log.startupCheck().problems());
  * }
- * AuditVerification v = SqliteAuditLog.verifyReadOnly(copy, keyFile, List.of(anchor));   // a forensic copy
+ * AuditVerification v = SqliteAuditLog.verifyReadOnly(copy, keyFile, List.of(anchor)); // a forensic copy
  * }</pre>
  */
 public final class SqliteAuditLog implements AuditLog {
-    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
     /**
      * Times are stored fixed-width (always nine fraction digits), so that comparing them as text,
      * as the time-range queries do, orders them correctly; {@code Instant.toString()} drops zero
      * fractions and would sort {@code ...05Z} after {@code ...05.5Z}.
      */
-    private static final java.time.format.DateTimeFormatter STORED_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter STORED_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     static final String FORMAT = "2";
 
@@ -69,19 +81,26 @@ public final class SqliteAuditLog implements AuditLog {
     private final InstantSource clock;
     private AuditKeyring keys;
     private final List<AuditAnchor> anchors;
-    private final List<String> anchorProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> anchorProblems = new CopyOnWriteArrayList<>();
     private StartupCheck startupCheck = StartupCheck.CONSISTENT;
     private long legacyUpTo;
     private final AuditHashing hashing;
     private final ObjectMapper json = new ObjectMapper();
-    private final java.util.concurrent.ScheduledExecutorService checkpointer;
+    private final ScheduledExecutorService checkpointer;
     /** The checkpointer's own connection, opened on its first round and used only on its thread. */
     private Connection checkpointConnection;
+
     private long lastSequence;
     private String lastHash;
 
-    private SqliteAuditLog(Path file, Connection connection, InstantSource clock, AuditKeyring keys, List<AuditAnchor> anchors,
-            Duration anchorInterval) throws SQLException {
+    private SqliteAuditLog(
+            Path file,
+            Connection connection,
+            InstantSource clock,
+            AuditKeyring keys,
+            List<AuditAnchor> anchors,
+            Duration anchorInterval)
+            throws SQLException {
         this.file = file;
         this.connection = connection;
         this.clock = clock;
@@ -129,32 +148,40 @@ public final class SqliteAuditLog implements AuditLog {
         boolean upgrade = format == null && lastSequence > 0;
         if (format == null) {
             try (Statement s = connection.createStatement()) {
-                s.execute("INSERT INTO meta(k, v) VALUES ('format', '" + FORMAT + "'), ('legacy_up_to', '" + lastSequence + "')");
+                s.execute("INSERT INTO meta(k, v) VALUES ('format', '" + FORMAT + "'), ('legacy_up_to', '"
+                        + lastSequence + "')");
             }
         } else if (!format.equals(FORMAT)) {
-            throw new SQLException("audit log format " + format + " is newer than this version reads (" + FORMAT + "); use a newer release");
+            throw new SQLException("audit log format " + format + " is newer than this version reads (" + FORMAT
+                    + "); use a newer release");
         }
         legacyUpTo = Long.parseLong(meta(connection, "legacy_up_to"));
         connection.setAutoCommit(false);
         if (upgrade) {
-            append(new AuditRecord(AuditKind.SYSTEM, "audit", file.getFileName().toString(), "audit_format", "upgraded",
+            append(new AuditRecord(
+                    AuditKind.SYSTEM,
+                    "audit",
+                    file.getFileName().toString(),
+                    "audit_format",
+                    "upgraded",
                     "entries 1.." + legacyUpTo + " are format 1 (unkeyed SHA-256); from here on entries are keyed",
                     Map.of("legacy_up_to", String.valueOf(legacyUpTo), "key_id", keys.currentId())));
         }
         startupCheck = checkAnchors();
         publishHead();
-        checkpointer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sco-audit-checkpoint");
             t.setDaemon(true);
             return t;
         });
-        checkpointer.scheduleWithFixedDelay(this::checkpoint, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        checkpointer.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
         long every = anchorInterval.toMillis();
-        checkpointer.scheduleWithFixedDelay(this::publishHead, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        checkpointer.scheduleWithFixedDelay(this::publishHead, every, every, TimeUnit.MILLISECONDS);
     }
 
     private static boolean hasColumn(Connection c, String column) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(audit)")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA table_info(audit)")) {
             while (rs.next()) {
                 if (column.equals(rs.getString("name"))) {
                     return true;
@@ -208,7 +235,7 @@ public final class SqliteAuditLog implements AuditLog {
         List<String> problems = new ArrayList<>();
         for (AuditAnchor a : anchors) {
             try {
-                java.util.Optional<io.smartcloudops.api.audit.AuditHead> head = a.latest();
+                Optional<io.smartcloudops.api.audit.AuditHead> head = a.latest();
                 if (head.isPresent()) {
                     String p = ChainCheck.disagreement(connection, keys, head.get(), a.describe());
                     if (p != null) {
@@ -222,7 +249,12 @@ public final class SqliteAuditLog implements AuditLog {
         if (problems.isEmpty()) {
             return StartupCheck.CONSISTENT;
         }
-        append(new AuditRecord(AuditKind.SYSTEM, "audit", file.getFileName().toString(), "audit_anchor", "behind_anchor",
+        append(new AuditRecord(
+                AuditKind.SYSTEM,
+                "audit",
+                file.getFileName().toString(),
+                "audit_anchor",
+                "behind_anchor",
                 "the log does not reach or contain the head its anchors recorded; entries may have been removed or replaced",
                 Map.of("problems", String.join(" | ", problems), "head_sequence", String.valueOf(lastSequence))));
         return new StartupCheck(false, List.copyOf(problems));
@@ -252,8 +284,14 @@ public final class SqliteAuditLog implements AuditLog {
      */
     public synchronized AuditEntry rotateKey() {
         AuditKeyring next = keys.rotate();
-        AuditEntry e = append(new AuditRecord(AuditKind.SYSTEM, "audit", file.getFileName().toString(), "audit_key", "rotated",
-                "later entries are authenticated with key " + next.currentId(), Map.of("from", keys.currentId(), "to", next.currentId())));
+        AuditEntry e = append(new AuditRecord(
+                AuditKind.SYSTEM,
+                "audit",
+                file.getFileName().toString(),
+                "audit_key",
+                "rotated",
+                "later entries are authenticated with key " + next.currentId(),
+                Map.of("from", keys.currentId(), "to", next.currentId())));
         keys = next;
         return e;
     }
@@ -324,7 +362,7 @@ public final class SqliteAuditLog implements AuditLog {
         private InstantSource clock = InstantSource.system();
 
         private Options(Path file) {
-            this.file = java.util.Objects.requireNonNull(file, "file");
+            this.file = Objects.requireNonNull(file, "file");
         }
 
         /** The HMAC key file (created 0600 if missing); keep it outside the data directory. */
@@ -353,7 +391,7 @@ public final class SqliteAuditLog implements AuditLog {
         }
 
         public Options clock(InstantSource c) {
-            this.clock = java.util.Objects.requireNonNull(c);
+            this.clock = Objects.requireNonNull(c);
             return this;
         }
 
@@ -377,14 +415,16 @@ public final class SqliteAuditLog implements AuditLog {
             Path dir = file.toAbsolutePath().getParent();
             PrivateFiles.directory(dir);
             if (!Files.isWritable(dir)) {
-                throw new AuditException("audit directory " + dir + " is not writable; choose another --data-dir or fix its permissions", null);
+                throw new AuditException(
+                        "audit directory " + dir + " is not writable; choose another --data-dir or fix its permissions",
+                        null);
             }
             AuditKeyring keys = AuditKeyring.openOrCreate(o.keyFileOrDefault());
             PrivateFiles.database(file);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             SqliteAuditLog log = new SqliteAuditLog(file, c, clock, keys, o.anchorsOrDefault(), o.anchorInterval);
             return log;
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new AuditException("cannot open audit log " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
@@ -419,8 +459,20 @@ public final class SqliteAuditLog implements AuditLog {
         String storedAt = STORED_TIME.format(at);
         String details = hashing.detailsJson(record.details());
         String keyId = keys.currentId();
-        String hash = keys.mac(keyId, AuditHashing.storedBytes(String.valueOf(seq), storedAt, record.kind().name(), record.actor(),
-                record.subject(), record.action(), record.outcome(), record.reason(), details, lastHash, keyId));
+        String hash = keys.mac(
+                keyId,
+                AuditHashing.storedBytes(
+                        String.valueOf(seq),
+                        storedAt,
+                        record.kind().name(),
+                        record.actor(),
+                        record.subject(),
+                        record.action(),
+                        record.outcome(),
+                        record.reason(),
+                        details,
+                        lastHash,
+                        keyId));
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO audit(seq, recorded_at, kind, actor, subject, action, outcome, reason, details, prev_hash, hash, key_id) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -441,7 +493,10 @@ public final class SqliteAuditLog implements AuditLog {
         } catch (SQLException e) {
             rollbackQuietly();
             reopen();
-            throw new AuditException("audit entry " + seq + " was not recorded (" + e.getMessage() + "); the action it describes must not proceed", e);
+            throw new AuditException(
+                    "audit entry " + seq + " was not recorded (" + e.getMessage()
+                            + "); the action it describes must not proceed",
+                    e);
         }
         AuditEntry entry = new AuditEntry(seq, Instant.parse(storedAt), record, lastHash, hash);
         lastSequence = seq;
@@ -542,17 +597,39 @@ public final class SqliteAuditLog implements AuditLog {
         Map<String, String> details;
         try {
             details = json.readValue(rs.getString("details"), DETAILS);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             details = Map.of("unreadable_details", rs.getString("details"));
         }
-        AuditRecord r = new AuditRecord(AuditKind.valueOf(rs.getString("kind")), rs.getString("actor"), rs.getString("subject"),
-                rs.getString("action"), rs.getString("outcome"), rs.getString("reason"), details);
-        return new AuditEntry(rs.getLong("seq"), Instant.parse(rs.getString("recorded_at")), r, rs.getString("prev_hash"), rs.getString("hash"));
+        AuditRecord r = new AuditRecord(
+                AuditKind.valueOf(rs.getString("kind")),
+                rs.getString("actor"),
+                rs.getString("subject"),
+                rs.getString("action"),
+                rs.getString("outcome"),
+                rs.getString("reason"),
+                details);
+        return new AuditEntry(
+                rs.getLong("seq"),
+                Instant.parse(rs.getString("recorded_at")),
+                r,
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
     }
 
     /** The stored columns, exactly as kept, in the order of the table. */
-    static final List<String> STORED_COLUMNS = List.of("seq", "recorded_at", "kind", "actor", "subject", "action", "outcome",
-            "reason", "details", "prev_hash", "hash", "key_id");
+    static final List<String> STORED_COLUMNS = List.of(
+            "seq",
+            "recorded_at",
+            "kind",
+            "actor",
+            "subject",
+            "action",
+            "outcome",
+            "reason",
+            "details",
+            "prev_hash",
+            "hash",
+            "key_id");
 
     /**
      * Each entry {@code first..last} as one JSON object of its stored column texts (the MAC covers
@@ -578,7 +655,8 @@ public final class SqliteAuditLog implements AuditLog {
             connection.commit();
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             rollbackQuietly();
-            throw new AuditException("cannot export audit entries " + first + ".." + last + " of " + file + ": " + e.getMessage(), e);
+            throw new AuditException(
+                    "cannot export audit entries " + first + ".." + last + " of " + file + ": " + e.getMessage(), e);
         }
         return rows;
     }
@@ -592,8 +670,10 @@ public final class SqliteAuditLog implements AuditLog {
      */
     public static long restore(Path file, List<String> storedRows) {
         if (Files.exists(file)) {
-            throw new AuditException("refusing to restore over the existing audit log " + file.toAbsolutePath()
-                    + "; move it aside first", null);
+            throw new AuditException(
+                    "refusing to restore over the existing audit log " + file.toAbsolutePath()
+                            + "; move it aside first",
+                    null);
         }
         ObjectMapper json = new ObjectMapper();
         Path temporary = Path.of(file.toAbsolutePath() + ".restoring");
@@ -605,9 +685,10 @@ public final class SqliteAuditLog implements AuditLog {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temporary)) {
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE audit (seq INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, kind TEXT NOT NULL, "
-                            + "actor TEXT NOT NULL, subject TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, "
-                            + "reason TEXT NOT NULL, details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, key_id TEXT)");
+                    s.execute(
+                            "CREATE TABLE audit (seq INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, kind TEXT NOT NULL, "
+                                    + "actor TEXT NOT NULL, subject TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, "
+                                    + "reason TEXT NOT NULL, details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, key_id TEXT)");
                     s.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit(" + String.join(", ", STORED_COLUMNS)
@@ -620,15 +701,18 @@ public final class SqliteAuditLog implements AuditLog {
                         }
                         long seq = row.get("seq").asLong();
                         if (seq != expected) {
-                            throw new AuditException("archived entries skip from " + (expected - 1) + " to " + seq
-                                    + "; the archive is incomplete, nothing restored", null);
+                            throw new AuditException(
+                                    "archived entries skip from " + (expected - 1) + " to " + seq
+                                            + "; the archive is incomplete, nothing restored",
+                                    null);
                         }
                         ps.setLong(1, seq);
                         for (int i = 2; i <= STORED_COLUMNS.size(); i++) {
                             com.fasterxml.jackson.databind.JsonNode v = row.get(STORED_COLUMNS.get(i - 1));
                             boolean nullable = "key_id".equals(STORED_COLUMNS.get(i - 1));
                             if (v == null || !(v.isTextual() || (nullable && v.isNull()))) {
-                                throw new AuditException("archived entry " + seq + " has no stored " + STORED_COLUMNS.get(i - 1), null);
+                                throw new AuditException(
+                                        "archived entry " + seq + " has no stored " + STORED_COLUMNS.get(i - 1), null);
                             }
                             ps.setString(i, v.isNull() ? null : v.textValue());
                         }
@@ -641,7 +725,8 @@ public final class SqliteAuditLog implements AuditLog {
                         expected++;
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(k, v) VALUES ('format', ?), ('legacy_up_to', ?)")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO meta(k, v) VALUES ('format', ?), ('legacy_up_to', ?)")) {
                     ps.setString(1, FORMAT);
                     ps.setString(2, Long.toString(legacyUpTo));
                     ps.executeUpdate();
@@ -652,14 +737,15 @@ public final class SqliteAuditLog implements AuditLog {
                 }
                 c.commit();
             }
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
             return storedRows.size();
-        } catch (SQLException | java.io.IOException e) {
-            throw new AuditException("cannot restore the audit log to " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        } catch (SQLException | IOException e) {
+            throw new AuditException(
+                    "cannot restore the audit log to " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         } finally {
             try {
                 Files.deleteIfExists(temporary);
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // a leftover .restoring file is refused by nothing and overwritten by the next restore
             }
         }
@@ -687,10 +773,13 @@ public final class SqliteAuditLog implements AuditLog {
         AuditKeyring keys = AuditKeyring.read(keyFile);
         if (!Files.exists(file)) {
             for (AuditAnchor a : anchors) {
-                java.util.Optional<io.smartcloudops.api.audit.AuditHead> h = a.latest();
+                Optional<io.smartcloudops.api.audit.AuditHead> h = a.latest();
                 if (h.isPresent() && h.get().sequence() > 0) {
-                    return new AuditVerification(0, 1, "the audit log " + file + " is missing, but " + a.describe() + " recorded "
-                            + h.get().sequence() + " entries");
+                    return new AuditVerification(
+                            0,
+                            1,
+                            "the audit log " + file + " is missing, but " + a.describe() + " recorded "
+                                    + h.get().sequence() + " entries");
                 }
             }
             return new AuditVerification(0, 1, "the audit log " + file + " does not exist");
@@ -713,7 +802,7 @@ public final class SqliteAuditLog implements AuditLog {
         checkpointer.shutdownNow();
         publishHead();
         try {
-            checkpointer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            checkpointer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -6,6 +6,7 @@ import io.smartcloudops.api.spi.AuditLogProvider;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -33,12 +34,14 @@ public final class SqliteAuditLogProvider implements AuditLogProvider {
             options.keyFile(outsideDataDir(context, "key_file", beside.resolve(c.requireString("key_file"))));
         }
         if (c.has("anchor_file")) {
-            options.anchor(new FileAuditAnchor(outsideDataDir(context, "anchor_file", beside.resolve(c.requireString("anchor_file")))));
+            options.anchor(new FileAuditAnchor(
+                    outsideDataDir(context, "anchor_file", beside.resolve(c.requireString("anchor_file")))));
         }
         if (c.has("anchor_interval")) {
-            java.time.Duration interval = c.duration("anchor_interval", java.time.Duration.ofSeconds(10));
+            Duration interval = c.duration("anchor_interval", Duration.ofSeconds(10));
             if (interval.isNegative() || interval.isZero()) {
-                throw new ConfigException("setting '" + c.path() + ".anchor_interval' must be positive, got " + interval);
+                throw new ConfigException(
+                        "setting '" + c.path() + ".anchor_interval' must be positive, got " + interval);
             }
             options.anchorInterval(interval);
         }
@@ -49,8 +52,9 @@ public final class SqliteAuditLogProvider implements AuditLogProvider {
     private static Path outsideDataDir(ProviderContext context, String key, Path p) {
         Path dir = context.dataDir().toAbsolutePath().normalize();
         if (p.toAbsolutePath().normalize().startsWith(dir)) {
-            throw new ConfigException("setting '" + context.config().path() + "." + key + "' is " + p
-                    + ", inside the data directory " + dir + "; keep it outside, where a rewrite of the data cannot reach it");
+            throw new ConfigException(
+                    "setting '" + context.config().path() + "." + key + "' is " + p + ", inside the data directory "
+                            + dir + "; keep it outside, where a rewrite of the data cannot reach it");
         }
         return p;
     }

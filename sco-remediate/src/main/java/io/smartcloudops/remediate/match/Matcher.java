@@ -3,6 +3,7 @@ package io.smartcloudops.remediate.match;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.smartcloudops.api.metric.Labels;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -21,13 +22,16 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * Matcher m = Matcher.parse("host=~\"app|web\"");
- * boolean hit = m.matches(Labels.of("host", "app"));   // true
+ * boolean hit = m.matches(Labels.of("host", "app")); // true
  * }</pre>
  */
 public record Matcher(String name, Op op, String value, Pattern regex) {
     /** The four matcher operators. */
     public enum Op {
-        EQ("="), NE("!="), RE("=~"), NRE("!~");
+        EQ("="),
+        NE("!="),
+        RE("=~"),
+        NRE("!~");
 
         private final String symbol;
 
@@ -40,7 +44,8 @@ public record Matcher(String name, Op op, String value, Pattern regex) {
         }
     }
 
-    private static final Pattern SYNTAX = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
+    private static final Pattern SYNTAX =
+            Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
     private static final List<String> PROBES = probes();
 
     public Matcher {
@@ -61,8 +66,10 @@ public record Matcher(String name, Op op, String value, Pattern regex) {
             try {
                 regex = Pattern.compile("^(?:" + value + ")$");
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("invalid regex in matcher " + name + op.symbol + "\"" + value + "\": "
-                        + e.getDescription() + " (RE2 syntax, as in Prometheus: no back-references or look-around)", e);
+                throw new IllegalArgumentException(
+                        "invalid regex in matcher " + name + op.symbol + "\"" + value + "\": " + e.getDescription()
+                                + " (RE2 syntax, as in Prometheus: no back-references or look-around)",
+                        e);
             }
         }
         return new Matcher(name, op, value, regex);
@@ -76,7 +83,8 @@ public record Matcher(String name, Op op, String value, Pattern regex) {
     public static Matcher parse(String text) {
         com.google.re2j.Matcher m = SYNTAX.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("bad matcher '" + text + "'; expected name=\"value\", name!=\"value\", name=~\"regex\" or name!~\"regex\"");
+            throw new IllegalArgumentException("bad matcher '" + text
+                    + "'; expected name=\"value\", name!=\"value\", name=~\"regex\" or name!~\"regex\"");
         }
         Op op = switch (m.group(2)) {
             case "=" -> Op.EQ;
@@ -118,8 +126,8 @@ public record Matcher(String name, Op op, String value, Pattern regex) {
         if (matchers.isEmpty() || matchers.stream().allMatch(m -> m.matchesValue(""))) {
             return true;
         }
-        return matchers.stream().allMatch(m -> m.acceptsEveryPresentValue()
-                && (m.name.equals("alertname") || m.matchesValue("")));
+        return matchers.stream()
+                .allMatch(m -> m.acceptsEveryPresentValue() && (m.name.equals("alertname") || m.matchesValue("")));
     }
 
     private boolean acceptsEveryPresentValue() {
@@ -129,7 +137,7 @@ public record Matcher(String name, Op op, String value, Pattern regex) {
     private static List<String> probes() {
         String alphabet = "abcxyzABCXYZ019_-.:/ \"'\\*+?()[]{}|^$éßλ中\uD83D\uDE00";
         SplittableRandom random = new SplittableRandom(13);
-        List<String> out = new java.util.ArrayList<>(List.of("a", "Z", "0", " ", ".", "NginxDown", "critical", "app"));
+        List<String> out = new ArrayList<>(List.of("a", "Z", "0", " ", ".", "NginxDown", "critical", "app"));
         for (int i = 0; i < 200; i++) {
             int len = 1 + random.nextInt(64);
             StringBuilder sb = new StringBuilder();

@@ -13,8 +13,7 @@ import java.util.Set;
 
 /** The built-in notifiers' providers: {@code log}, {@code webhook} and {@code slack}. */
 public final class NotifierProviders {
-    private NotifierProviders() {
-    }
+    private NotifierProviders() {}
 
     static HttpPoster poster(ProviderConfig c, boolean headersAllowed) {
         c.requireOnly(headersAllowed ? Set.of("url", "timeout", "headers") : Set.of("url", "timeout"));

@@ -35,9 +35,18 @@ public final class SlackNotifier implements Notifier {
         };
         String icon = n.severity() == Severity.CRITICAL ? ":rotating_light:" : ":information_source:";
         Map<String, Object> body = Map.of(
-                "text", icon + " *" + escape(n.title()) + "*",
-                "attachments", List.of(Map.of("color", color, "text", escape(n.body()),
-                        "footer", "SmartCloudOps " + escape(n.labels().toString()), "ts", n.at().getEpochSecond())));
+                "text",
+                icon + " *" + escape(n.title()) + "*",
+                "attachments",
+                List.of(Map.of(
+                        "color",
+                        color,
+                        "text",
+                        escape(n.body()),
+                        "footer",
+                        "SmartCloudOps " + escape(n.labels().toString()),
+                        "ts",
+                        n.at().getEpochSecond())));
         try {
             poster.post(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {

@@ -55,7 +55,10 @@ public final class AlertRemediator {
                 return own;
             }
         }
-        return set.policies().stream().filter(p -> p.applies(alert)).map(RemediationPolicy::remediation).findFirst();
+        return set.policies().stream()
+                .filter(p -> p.applies(alert))
+                .map(RemediationPolicy::remediation)
+                .findFirst();
     }
 
     /** Acts on an alert that started firing; other transitions need nothing. */
@@ -70,11 +73,16 @@ public final class AlertRemediator {
             boolean posted = !"rules".equals(alert.source());
             String unknown = posted ? unknownHost(rem.target(), rem.parameters(), request) : null;
             if (posted && unknown == null && verification.isPresent()) {
-                unknown = unknownHost(rem.verify().get().target(), rem.verify().get().parameters(), verification.get().check());
+                unknown = unknownHost(
+                        rem.verify().get().target(),
+                        rem.verify().get().parameters(),
+                        verification.get().check());
             }
             if (unknown != null) {
-                return gate.refuse(request, unknown + ", which the alert's labels chose and is no known host (known: " + hosts
-                        + "); add it to remediation.known_hosts if the agent may act on it");
+                return gate.refuse(
+                        request,
+                        unknown + ", which the alert's labels chose and is no known host (known: " + hosts
+                                + "); add it to remediation.known_hosts if the agent may act on it");
             }
             return gate.request(request, verification);
         });

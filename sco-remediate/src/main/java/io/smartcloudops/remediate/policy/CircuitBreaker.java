@@ -11,7 +11,11 @@ import java.util.Map;
  * whose success closes it and whose failure opens it again.
  */
 final class CircuitBreaker {
-    enum State { CLOSED, OPEN, HALF_OPEN }
+    enum State {
+        CLOSED,
+        OPEN,
+        HALF_OPEN
+    }
 
     private final int threshold;
     private final Duration openFor;

@@ -42,11 +42,13 @@ final class GateState {
     }
 
     /** An act that was let through, kept until it counts for neither cooldown nor rate limit. */
-    record Act(String target, Instant at) {
-    }
+    record Act(String target, Instant at) {}
 
     void act(String target, Instant at, Duration keptFor) {
-        state.put(ACT, at.toEpochMilli() + "/" + System.nanoTime() + "/" + acts.incrementAndGet(), at.toEpochMilli() + "|" + target,
+        state.put(
+                ACT,
+                at.toEpochMilli() + "/" + System.nanoTime() + "/" + acts.incrementAndGet(),
+                at.toEpochMilli() + "|" + target,
                 at.plus(keptFor));
     }
 
@@ -96,8 +98,15 @@ final class GateState {
         m.put("request", request(p.request()));
         m.put("requested_at", p.requestedAt().toString());
         m.put("expires_at", p.expiresAt().toString());
-        verification.ifPresent(v -> m.put("verification", Map.of("check", request(v.check()), "attempts", v.attempts(),
-                "interval_ms", v.interval().toMillis())));
+        verification.ifPresent(v -> m.put(
+                "verification",
+                Map.of(
+                        "check",
+                        request(v.check()),
+                        "attempts",
+                        v.attempts(),
+                        "interval_ms",
+                        v.interval().toMillis())));
         try {
             state.put(APPROVAL, p.id(), json.writeValueAsString(m), p.expiresAt());
         } catch (JsonProcessingException e) {
@@ -110,21 +119,30 @@ final class GateState {
     }
 
     /** A pending approval as it was stored, with its verification if it had one. */
-    record StoredApproval(PendingApproval pending, Optional<Verification> verification) {
-    }
+    record StoredApproval(PendingApproval pending, Optional<Verification> verification) {}
 
     List<StoredApproval> approvals(Instant now) {
         List<StoredApproval> out = new ArrayList<>();
         for (Map.Entry<String, String> e : state.load(APPROVAL, now).entrySet()) {
             try {
                 JsonNode n = json.readTree(e.getValue());
-                PendingApproval p = new PendingApproval(e.getKey(), request(n.get("request")), Instant.parse(n.get("requested_at").asText()),
+                PendingApproval p = new PendingApproval(
+                        e.getKey(),
+                        request(n.get("request")),
+                        Instant.parse(n.get("requested_at").asText()),
                         Instant.parse(n.get("expires_at").asText()));
                 JsonNode v = n.get("verification");
-                out.add(new StoredApproval(p, v == null ? Optional.empty() : Optional.of(new Verification(request(v.get("check")),
-                        v.get("attempts").asInt(), Duration.ofMillis(v.get("interval_ms").asLong())))));
+                out.add(new StoredApproval(
+                        p,
+                        v == null
+                                ? Optional.empty()
+                                : Optional.of(new Verification(
+                                        request(v.get("check")),
+                                        v.get("attempts").asInt(),
+                                        Duration.ofMillis(v.get("interval_ms").asLong())))));
             } catch (JsonProcessingException | RuntimeException ex) {
-                throw new SafetyStateException("stored approval " + e.getKey() + " cannot be read: " + ex.getMessage(), ex);
+                throw new SafetyStateException(
+                        "stored approval " + e.getKey() + " cannot be read: " + ex.getMessage(), ex);
             }
         }
         return out;
@@ -145,10 +163,15 @@ final class GateState {
     }
 
     private static ActionRequest request(JsonNode n) {
-        ActionRequest.Builder b = ActionRequest.builder(n.get("action").asText(), n.get("target").asText())
+        ActionRequest.Builder b = ActionRequest.builder(
+                        n.get("action").asText(), n.get("target").asText())
                 .reason(n.get("reason").asText())
-                .requestedBy(new Principal(n.get("requested_by").asText(), Role.valueOf(n.get("role").asText())));
-        n.get("parameters").properties().forEach(f -> b.parameter(f.getKey(), f.getValue().asText()));
+                .requestedBy(new Principal(
+                        n.get("requested_by").asText(),
+                        Role.valueOf(n.get("role").asText())));
+        n.get("parameters")
+                .properties()
+                .forEach(f -> b.parameter(f.getKey(), f.getValue().asText()));
         if (n.hasNonNull("idempotency_key")) {
             b.idempotencyKey(n.get("idempotency_key").asText());
         }

@@ -1,6 +1,7 @@
 package io.smartcloudops.remediate.policy;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public final class KnownHosts {
 
     /** The given names and the loopback names. */
     public static KnownHosts of(Collection<String> names) {
-        List<String> all = new java.util.ArrayList<>(names);
+        List<String> all = new ArrayList<>(names);
         all.addAll(LOOPBACK);
         return new KnownHosts(all);
     }

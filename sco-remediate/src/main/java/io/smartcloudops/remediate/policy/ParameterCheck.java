@@ -6,8 +6,7 @@ import io.smartcloudops.api.action.RemediationAction;
 
 /** Validates a request's parameters against the action's declared specs. */
 final class ParameterCheck {
-    private ParameterCheck() {
-    }
+    private ParameterCheck() {}
 
     /** Null when valid, else what is wrong. */
     static String problem(RemediationAction action, ActionRequest request) {
@@ -18,7 +17,8 @@ final class ParameterCheck {
                     return "missing parameter '" + spec.name() + "' (" + spec.description() + ")";
                 }
             } else if (!spec.accepts(v)) {
-                return "parameter '" + spec.name() + "' = '" + v + "' does not match " + spec.pattern().pattern();
+                return "parameter '" + spec.name() + "' = '" + v + "' does not match "
+                        + spec.pattern().pattern();
             }
         }
         for (String given : request.parameters().keySet()) {

@@ -1,11 +1,7 @@
 package io.smartcloudops.remediate.policy;
 
-import io.smartcloudops.api.action.Verification;
 import io.smartcloudops.api.ActionException;
 import io.smartcloudops.api.RetriableActionException;
-import io.smartcloudops.api.alert.Severity;
-import io.smartcloudops.api.metric.Labels;
-import io.smartcloudops.api.notify.Notification;
 import io.smartcloudops.api.action.ActionGateway;
 import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.ActionOutcome;
@@ -15,20 +11,27 @@ import io.smartcloudops.api.action.PendingApproval;
 import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.action.RemediationAction;
 import io.smartcloudops.api.action.Role;
+import io.smartcloudops.api.action.Verification;
+import io.smartcloudops.api.alert.Severity;
 import io.smartcloudops.api.audit.AuditException;
 import io.smartcloudops.api.audit.AuditKind;
 import io.smartcloudops.api.audit.AuditLog;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.metric.Labels;
+import io.smartcloudops.api.notify.Notification;
 import io.smartcloudops.remediate.state.SafetyStateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -50,8 +53,10 @@ import java.util.function.Consumer;
  * is marked acted on before its action starts, so a second request for it meanwhile is in cooldown.
  *
  * <pre>{@code
- * PolicyGate gate = PolicyGate.builder(audit, clock).action(new RestartServiceAction(runner, List.of("systemctl"), timeout)).build();
- * ActionResult r = gate.request(request);     // DRY_RUN by default
+ * PolicyGate gate = PolicyGate.builder(audit, clock)
+ *         .action(new RestartServiceAction(runner, List.of("systemctl"), timeout))
+ *         .build();
+ * ActionResult r = gate.request(request); // DRY_RUN by default
  * }</pre>
  */
 public final class PolicyGate implements ActionGateway {
@@ -69,13 +74,14 @@ public final class PolicyGate implements ActionGateway {
     private final CircuitBreaker breaker;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
-    private final Map<String, Verification> verifications = new java.util.HashMap<>();
+    private final Map<String, Verification> verifications = new HashMap<>();
     private final Map<String, Instant> seenKeys = new LinkedHashMap<>();
-    private final Map<String, Instant> lastRun = new java.util.HashMap<>();
+    private final Map<String, Instant> lastRun = new HashMap<>();
     private final Map<String, PendingApproval> approvals = new LinkedHashMap<>();
     private final UnguessableIds approvalIds = new UnguessableIds("apr-");
     /** Held while an action and its verification run; never while holding the monitor (decisions would wait). */
-    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock running = new ReentrantLock();
+
     private final GateState state;
     private final boolean fourEyes;
     private final Duration limitWindow;
@@ -112,7 +118,10 @@ public final class PolicyGate implements ActionGateway {
         state.breakers(now).forEach((target, v) -> {
             int bar = v.indexOf('|');
             String opened = v.substring(bar + 1);
-            breaker.restore(target, Integer.parseInt(v.substring(0, bar)), opened.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(opened)));
+            breaker.restore(
+                    target,
+                    Integer.parseInt(v.substring(0, bar)),
+                    opened.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(opened)));
         });
         for (GateState.StoredApproval a : state.approvals(now)) {
             approvals.put(a.pending().id(), a.pending());
@@ -154,46 +163,72 @@ public final class PolicyGate implements ActionGateway {
     }
 
     /** An action that passed every check, was audited as started and counted against its limits. */
-    private record Run(RemediationAction action, ActionRequest request, Optional<Verification> verification, Instant now) {
-    }
+    private record Run(
+            RemediationAction action, ActionRequest request, Optional<Verification> verification, Instant now) {}
 
     private Decision decide(ActionRequest request, Optional<Verification> verification) {
         Instant now = clock.instant();
         RemediationAction action = actions.get(request.action());
         if (action == null) {
-            return Decision.done(finish(request, ActionOutcome.REJECTED, "unknown action '" + request.action() + "'; available: "
-                    + actions.keySet().stream().sorted().toList(), now, Duration.ZERO));
+            return Decision.done(finish(
+                    request,
+                    ActionOutcome.REJECTED,
+                    "unknown action '" + request.action() + "'; available: "
+                            + actions.keySet().stream().sorted().toList(),
+                    now,
+                    Duration.ZERO));
         }
         String invalid = ParameterCheck.problem(action, request);
         if (invalid != null) {
             return Decision.done(finish(request, ActionOutcome.REJECTED, invalid, now, Duration.ZERO));
         }
         if (!request.requestedBy().role().atLeast(Role.OPERATOR)) {
-            return Decision.done(finish(request, ActionOutcome.REJECTED, request.requestedBy().name() + " (viewer) may not request actions", now, Duration.ZERO));
+            return Decision.done(finish(
+                    request,
+                    ActionOutcome.REJECTED,
+                    request.requestedBy().name() + " (viewer) may not request actions",
+                    now,
+                    Duration.ZERO));
         }
         if (request.idempotencyKey() != null && seenKeys.containsKey(request.idempotencyKey())) {
-            return Decision.done(suppressed(request, SuppressionReason.DUPLICATE, "duplicate of request " + request.idempotencyKey(), now));
+            return Decision.done(suppressed(
+                    request, SuppressionReason.DUPLICATE, "duplicate of request " + request.idempotencyKey(), now));
         }
         String target = targetKey(request);
         Instant last = lastRun.get(target);
         if (last != null && now.isBefore(last.plus(cooldown))) {
-            return Decision.done(suppressed(request, SuppressionReason.COOLDOWN, "cooldown: " + target + " acted on at " + last
-                    + ", next allowed at " + last.plus(cooldown), now));
+            return Decision.done(suppressed(
+                    request,
+                    SuppressionReason.COOLDOWN,
+                    "cooldown: " + target + " acted on at " + last + ", next allowed at " + last.plus(cooldown),
+                    now));
         }
         if (breaker.state(target, now) == CircuitBreaker.State.OPEN) {
-            return Decision.done(suppressed(request, SuppressionReason.CIRCUIT_OPEN, "circuit open: " + target
-                    + " kept failing; escalated, next trial at " + breaker.reopensAt(target), now));
+            return Decision.done(suppressed(
+                    request,
+                    SuppressionReason.CIRCUIT_OPEN,
+                    "circuit open: " + target + " kept failing; escalated, next trial at " + breaker.reopensAt(target),
+                    now));
         }
         if (!perTarget.allows(target, now)) {
-            return Decision.done(suppressed(request, SuppressionReason.RATE_LIMIT, "rate limit: at most " + perTarget.describe() + " on " + target, now));
+            return Decision.done(suppressed(
+                    request,
+                    SuppressionReason.RATE_LIMIT,
+                    "rate limit: at most " + perTarget.describe() + " on " + target,
+                    now));
         }
         if (!global.allows("*", now)) {
-            return Decision.done(suppressed(request, SuppressionReason.RATE_LIMIT, "rate limit: at most " + global.describe() + " in all", now));
+            return Decision.done(suppressed(
+                    request,
+                    SuppressionReason.RATE_LIMIT,
+                    "rate limit: at most " + global.describe() + " in all",
+                    now));
         }
         try {
             remember(request, now);
         } catch (SafetyStateException e) {
-            return Decision.done(finish(request, ActionOutcome.FAILED, "not run: " + e.getMessage(), now, Duration.ZERO));
+            return Decision.done(
+                    finish(request, ActionOutcome.FAILED, "not run: " + e.getMessage(), now, Duration.ZERO));
         }
         if (action.destructive() && mode == ActionMode.EXECUTE) {
             String id = approvalIds.next();
@@ -201,12 +236,23 @@ public final class PolicyGate implements ActionGateway {
             try {
                 state.approval(pending, verification);
             } catch (SafetyStateException e) {
-                return Decision.done(finish(request, ActionOutcome.FAILED, "not queued for approval: " + e.getMessage(), now, Duration.ZERO));
+                return Decision.done(finish(
+                        request,
+                        ActionOutcome.FAILED,
+                        "not queued for approval: " + e.getMessage(),
+                        now,
+                        Duration.ZERO));
             }
             approvals.put(id, pending);
             verification.ifPresent(v -> verifications.put(id, v));
-            ActionResult r = new ActionResult(request.action(), request.target(), ActionOutcome.PENDING_APPROVAL,
-                    "destructive action waits for approval " + id + " until " + pending.expiresAt(), now, Duration.ZERO, id);
+            ActionResult r = new ActionResult(
+                    request.action(),
+                    request.target(),
+                    ActionOutcome.PENDING_APPROVAL,
+                    "destructive action waits for approval " + id + " until " + pending.expiresAt(),
+                    now,
+                    Duration.ZERO,
+                    id);
             record(request, r, Map.of("approval_id", id));
             listener.accept(r);
             return Decision.done(r);
@@ -242,24 +288,41 @@ public final class PolicyGate implements ActionGateway {
     }
 
     /** Under the monitor: the breaker's say, the audit entry before the act, and the act counted. */
-    private Decision admit(RemediationAction action, ActionRequest request, Optional<Verification> verification, Instant now) {
+    private Decision admit(
+            RemediationAction action, ActionRequest request, Optional<Verification> verification, Instant now) {
         String target = targetKey(request);
         if (!breaker.allows(target, now)) {
-            return Decision.done(suppressed(request, SuppressionReason.CIRCUIT_OPEN, "circuit open: a trial of " + target + " is under way", now));
+            return Decision.done(suppressed(
+                    request,
+                    SuppressionReason.CIRCUIT_OPEN,
+                    "circuit open: a trial of " + target + " is under way",
+                    now));
         }
         try {
             // kept first: an act the audit then refuses only makes the gate more careful after a restart
             state.act(target, now, cooldown.compareTo(limitWindow) > 0 ? cooldown : limitWindow);
         } catch (SafetyStateException e) {
-            ActionResult r = ActionResult.of(request, ActionOutcome.FAILED, "not run: " + e.getMessage(), now, Duration.ZERO);
+            ActionResult r =
+                    ActionResult.of(request, ActionOutcome.FAILED, "not run: " + e.getMessage(), now, Duration.ZERO);
             listener.accept(r);
             return Decision.done(r);
         }
         try {
-            audit.append(new AuditRecord(AuditKind.ACTION, request.requestedBy().name(), request.target(), request.action(),
-                    "started", request.reason(), withMode(request.parameters())));
+            audit.append(new AuditRecord(
+                    AuditKind.ACTION,
+                    request.requestedBy().name(),
+                    request.target(),
+                    request.action(),
+                    "started",
+                    request.reason(),
+                    withMode(request.parameters())));
         } catch (AuditException e) {
-            ActionResult r = ActionResult.of(request, ActionOutcome.FAILED, "not run: the attempt could not be audited (" + e.getMessage() + ")", now, Duration.ZERO);
+            ActionResult r = ActionResult.of(
+                    request,
+                    ActionOutcome.FAILED,
+                    "not run: the attempt could not be audited (" + e.getMessage() + ")",
+                    now,
+                    Duration.ZERO);
             listener.accept(r);
             return Decision.done(r);
         }
@@ -276,7 +339,8 @@ public final class PolicyGate implements ActionGateway {
         try {
             long started = System.nanoTime();
             result = attempt(run.action(), run.request(), run.now(), started);
-            if (result.outcome() == ActionOutcome.SUCCEEDED && run.verification().isPresent()) {
+            if (result.outcome() == ActionOutcome.SUCCEEDED
+                    && run.verification().isPresent()) {
                 result = verify(run.request(), run.verification().get(), result, started);
             }
         } finally {
@@ -292,8 +356,13 @@ public final class PolicyGate implements ActionGateway {
             } else if (result.outcome() == ActionOutcome.FAILED) {
                 boolean opened = breaker.failure(target, clock.instant());
                 Instant openedAt = breaker.openedAt(target);
-                state.breaker(target, breaker.failures(target), openedAt,
-                        (openedAt != null ? openedAt : clock.instant()).plus(breaker.openFor()).plus(Duration.ofDays(1)));
+                state.breaker(
+                        target,
+                        breaker.failures(target),
+                        openedAt,
+                        (openedAt != null ? openedAt : clock.instant())
+                                .plus(breaker.openFor())
+                                .plus(Duration.ofDays(1)));
                 if (opened) {
                     escalate(run.request(), result);
                 }
@@ -309,18 +378,37 @@ public final class PolicyGate implements ActionGateway {
             } catch (ActionException e) {
                 boolean retriable = e instanceof RetriableActionException;
                 if (!retriable || attempt >= retry.maxAttempts()) {
-                    return ActionResult.of(request, ActionOutcome.FAILED, (retriable ? "gave up after " + attempt + " attempts: " : "")
-                            + e.getMessage(), now, Duration.ofNanos(System.nanoTime() - started));
+                    return ActionResult.of(
+                            request,
+                            ActionOutcome.FAILED,
+                            (retriable ? "gave up after " + attempt + " attempts: " : "") + e.getMessage(),
+                            now,
+                            Duration.ofNanos(System.nanoTime() - started));
                 }
                 Duration wait = retry.backoffAfter(attempt);
-                audit.append(new AuditRecord(AuditKind.ACTION, "policy", request.target(), request.action(), "retrying",
-                        e.getMessage(), Map.of("attempt", String.valueOf(attempt), "backoff_ms", String.valueOf(wait.toMillis()))));
+                audit.append(new AuditRecord(
+                        AuditKind.ACTION,
+                        "policy",
+                        request.target(),
+                        request.action(),
+                        "retrying",
+                        e.getMessage(),
+                        Map.of("attempt", String.valueOf(attempt), "backoff_ms", String.valueOf(wait.toMillis()))));
                 if (!pause(wait)) {
-                    return ActionResult.of(request, ActionOutcome.FAILED, "interrupted while retrying: " + e.getMessage(), now,
+                    return ActionResult.of(
+                            request,
+                            ActionOutcome.FAILED,
+                            "interrupted while retrying: " + e.getMessage(),
+                            now,
                             Duration.ofNanos(System.nanoTime() - started));
                 }
             } catch (RuntimeException e) {
-                return ActionResult.of(request, ActionOutcome.FAILED, "action crashed: " + e, now, Duration.ofNanos(System.nanoTime() - started));
+                return ActionResult.of(
+                        request,
+                        ActionOutcome.FAILED,
+                        "action crashed: " + e,
+                        now,
+                        Duration.ofNanos(System.nanoTime() - started));
             }
         }
     }
@@ -328,16 +416,26 @@ public final class PolicyGate implements ActionGateway {
     private ActionResult verify(ActionRequest request, Verification v, ActionResult acted, long started) {
         RemediationAction check = actions.get(v.check().action());
         if (check == null) {
-            return ActionResult.of(request, ActionOutcome.FAILED, "cannot verify: unknown check action '" + v.check().action() + "'",
-                    acted.at(), acted.took());
+            return ActionResult.of(
+                    request,
+                    ActionOutcome.FAILED,
+                    "cannot verify: unknown check action '" + v.check().action() + "'",
+                    acted.at(),
+                    acted.took());
         }
         String last = "";
         for (int i = 1; i <= v.attempts(); i++) {
             try {
                 ActionResult r = check.execute(v.check(), ActionMode.EXECUTE, clock.instant());
                 if (r.outcome() == ActionOutcome.SUCCEEDED) {
-                    return new ActionResult(acted.action(), acted.target(), ActionOutcome.SUCCEEDED,
-                            acted.message() + "; verified: " + r.message(), acted.at(), Duration.ofNanos(System.nanoTime() - started), null);
+                    return new ActionResult(
+                            acted.action(),
+                            acted.target(),
+                            ActionOutcome.SUCCEEDED,
+                            acted.message() + "; verified: " + r.message(),
+                            acted.at(),
+                            Duration.ofNanos(System.nanoTime() - started),
+                            null);
                 }
                 last = r.message();
             } catch (RuntimeException e) { // ActionException included: a failed check is a failed verification
@@ -347,9 +445,14 @@ public final class PolicyGate implements ActionGateway {
                 break;
             }
         }
-        return new ActionResult(acted.action(), acted.target(), ActionOutcome.FAILED,
-                acted.message() + "; verification failed after " + v.attempts() + " checks: " + last, acted.at(),
-                Duration.ofNanos(System.nanoTime() - started), null);
+        return new ActionResult(
+                acted.action(),
+                acted.target(),
+                ActionOutcome.FAILED,
+                acted.message() + "; verification failed after " + v.attempts() + " checks: " + last,
+                acted.at(),
+                Duration.ofNanos(System.nanoTime() - started),
+                null);
     }
 
     private boolean pause(Duration d) {
@@ -364,13 +467,22 @@ public final class PolicyGate implements ActionGateway {
 
     private void escalate(ActionRequest request, ActionResult result) {
         String key = targetKey(request);
-        Notification n = new Notification("remediation of " + request.target() + " keeps failing",
+        Notification n = new Notification(
+                "remediation of " + request.target() + " keeps failing",
                 request.action() + " on " + request.target() + " failed repeatedly (" + result.message()
                         + "); the circuit is open until " + breaker.reopensAt(key) + " and a person should look",
-                Severity.CRITICAL, Labels.of("action", request.action(), "target", sanitizedLabel(request.target())), clock.instant());
+                Severity.CRITICAL,
+                Labels.of("action", request.action(), "target", sanitizedLabel(request.target())),
+                clock.instant());
         try {
-            audit.append(new AuditRecord(AuditKind.ACTION, "policy", request.target(), request.action(), "circuit_open",
-                    result.message(), Map.of("reopens_at", String.valueOf(breaker.reopensAt(key)))));
+            audit.append(new AuditRecord(
+                    AuditKind.ACTION,
+                    "policy",
+                    request.target(),
+                    request.action(),
+                    "circuit_open",
+                    result.message(),
+                    Map.of("reopens_at", String.valueOf(breaker.reopensAt(key)))));
         } catch (AuditException e) {
             // the escalation below still goes out: people matter more than the record here
         }
@@ -383,7 +495,7 @@ public final class PolicyGate implements ActionGateway {
 
     private Map<String, String> withMode(Map<String, String> parameters) {
         Map<String, String> m = new LinkedHashMap<>(parameters);
-        m.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("mode", mode.name().toLowerCase(Locale.ROOT));
         return m;
     }
 
@@ -403,22 +515,46 @@ public final class PolicyGate implements ActionGateway {
             return Decision.done(answerWithoutRequest(approvalId, "no pending approval '" + approvalId + "'", now));
         }
         if (!approver.role().atLeast(Role.OPERATOR) || approver.name().equals("system")) {
-            return Decision.done(finish(p.request(), ActionOutcome.REJECTED, approver.name() + " may not approve", now, Duration.ZERO));
+            return Decision.done(finish(
+                    p.request(), ActionOutcome.REJECTED, approver.name() + " may not approve", now, Duration.ZERO));
         }
         if (fourEyes && samePerson(approver, p.request().requestedBy())) {
             // the request stays pending for someone else; refusing it does not use it up
-            return Decision.done(finish(p.request(), ActionOutcome.REJECTED, approver.name() + " asked for this destructive action and"
-                    + " may not approve it too (four eyes); another operator must", now, Duration.ZERO));
+            return Decision.done(finish(
+                    p.request(),
+                    ActionOutcome.REJECTED,
+                    approver.name() + " asked for this destructive action and"
+                            + " may not approve it too (four eyes); another operator must",
+                    now,
+                    Duration.ZERO));
         }
         state.approvalDone(approvalId);
         approvals.remove(approvalId);
         if (p.expiredAt(now)) {
-            return Decision.done(finish(p.request(), ActionOutcome.REJECTED, "approval " + approvalId + " expired at " + p.expiresAt(), now,
+            return Decision.done(finish(
+                    p.request(),
+                    ActionOutcome.REJECTED,
+                    "approval " + approvalId + " expired at " + p.expiresAt(),
+                    now,
                     Duration.ZERO));
         }
-        audit.append(new AuditRecord(AuditKind.APPROVAL, approver.name(), p.request().target(), p.request().action(), "approved",
-                "approval " + approvalId, Map.of("approval_id", approvalId, "requested_by", p.request().requestedBy().name())));
-        return admit(actions.get(p.request().action()), p.request(), Optional.ofNullable(verifications.remove(approvalId)), now);
+        audit.append(new AuditRecord(
+                AuditKind.APPROVAL,
+                approver.name(),
+                p.request().target(),
+                p.request().action(),
+                "approved",
+                "approval " + approvalId,
+                Map.of(
+                        "approval_id",
+                        approvalId,
+                        "requested_by",
+                        p.request().requestedBy().name())));
+        return admit(
+                actions.get(p.request().action()),
+                p.request(),
+                Optional.ofNullable(verifications.remove(approvalId)),
+                now);
     }
 
     @Override
@@ -431,10 +567,22 @@ public final class PolicyGate implements ActionGateway {
         state.approvalDone(approvalId);
         approvals.remove(approvalId);
         verifications.remove(approvalId);
-        audit.append(new AuditRecord(AuditKind.APPROVAL, approver.name(), p.request().target(), p.request().action(), "denied",
-                reason == null ? "" : reason, Map.of("approval_id", approvalId)));
-        ActionResult r = new ActionResult(p.request().action(), p.request().target(), ActionOutcome.REJECTED,
-                "denied by " + approver.name(), now, Duration.ZERO, approvalId);
+        audit.append(new AuditRecord(
+                AuditKind.APPROVAL,
+                approver.name(),
+                p.request().target(),
+                p.request().action(),
+                "denied",
+                reason == null ? "" : reason,
+                Map.of("approval_id", approvalId)));
+        ActionResult r = new ActionResult(
+                p.request().action(),
+                p.request().target(),
+                ActionOutcome.REJECTED,
+                "denied by " + approver.name(),
+                now,
+                Duration.ZERO,
+                approvalId);
         listener.accept(r);
         return r;
     }
@@ -453,16 +601,25 @@ public final class PolicyGate implements ActionGateway {
     }
 
     private static ActionResult answerWithoutRequest(String approvalId, String message, Instant now) {
-        return new ActionResult("approve", approvalId == null ? "" : approvalId, ActionOutcome.REJECTED, message, now, Duration.ZERO, null);
+        return new ActionResult(
+                "approve",
+                approvalId == null ? "" : approvalId,
+                ActionOutcome.REJECTED,
+                message,
+                now,
+                Duration.ZERO,
+                null);
     }
 
     @Override
     public synchronized List<PendingApproval> pending() {
         Instant now = clock.instant();
-        return new ArrayList<>(approvals.values().stream().filter(p -> !p.expiredAt(now)).toList());
+        return new ArrayList<>(
+                approvals.values().stream().filter(p -> !p.expiredAt(now)).toList());
     }
 
-    private ActionResult finish(ActionRequest request, ActionOutcome outcome, String message, Instant now, Duration took) {
+    private ActionResult finish(
+            ActionRequest request, ActionOutcome outcome, String message, Instant now, Duration took) {
         return finish(request, ActionResult.of(request, outcome, message, now, took));
     }
 
@@ -471,8 +628,14 @@ public final class PolicyGate implements ActionGateway {
         try {
             record(request, result, Map.of());
         } catch (AuditException e) {
-            r = new ActionResult(result.action(), result.target(), result.outcome(),
-                    result.message() + " (outcome not audited: " + e.getMessage() + ")", result.at(), result.took(), result.approvalId());
+            r = new ActionResult(
+                    result.action(),
+                    result.target(),
+                    result.outcome(),
+                    result.message() + " (outcome not audited: " + e.getMessage() + ")",
+                    result.at(),
+                    result.took(),
+                    result.approvalId());
         }
         listener.accept(r);
         return r;
@@ -486,8 +649,14 @@ public final class PolicyGate implements ActionGateway {
         if (request.idempotencyKey() != null) {
             details.put("idempotency_key", request.idempotencyKey());
         }
-        audit.append(new AuditRecord(AuditKind.ACTION, request.requestedBy().name(), request.target(), request.action(),
-                result.outcome().label(), request.reason(), details));
+        audit.append(new AuditRecord(
+                AuditKind.ACTION,
+                request.requestedBy().name(),
+                request.target(),
+                request.action(),
+                result.outcome().label(),
+                request.reason(),
+                details));
     }
 
     /** Options for a {@link PolicyGate}. */
@@ -498,9 +667,9 @@ public final class PolicyGate implements ActionGateway {
         private ActionMode mode = ActionMode.DRY_RUN;
         private Duration cooldown = Duration.ofMinutes(5);
         private Duration approvalTtl = Duration.ofMinutes(30);
-        private Consumer<ActionResult> listener = r -> { };
-        private Consumer<SuppressionReason> suppressions = r -> { };
-        private Consumer<Notification> escalations = n -> { };
+        private Consumer<ActionResult> listener = r -> {};
+        private Consumer<SuppressionReason> suppressions = r -> {};
+        private Consumer<Notification> escalations = n -> {};
         private int perTargetLimit = 6;
         private int globalLimit = 30;
         private Duration limitWindow = Duration.ofHours(1);
@@ -508,7 +677,8 @@ public final class PolicyGate implements ActionGateway {
         private Duration breakerOpenFor = Duration.ofMinutes(30);
         private RetryPolicy retry = RetryPolicy.defaults();
         private Sleeper sleeper = Sleeper.real();
-        private io.smartcloudops.remediate.state.SafetyState state = io.smartcloudops.remediate.state.SafetyState.none();
+        private io.smartcloudops.remediate.state.SafetyState state =
+                io.smartcloudops.remediate.state.SafetyState.none();
         private boolean fourEyes = true;
 
         private Builder(AuditLog audit, InstantSource clock) {

@@ -4,7 +4,12 @@ import java.util.Arrays;
 
 /** The comparison operators of Prometheus' alerting expressions. */
 public enum Comparison {
-    GT(">"), GE(">="), LT("<"), LE("<="), EQ("=="), NE("!=");
+    GT(">"),
+    GE(">="),
+    LT("<"),
+    LE("<="),
+    EQ("=="),
+    NE("!=");
 
     private final String symbol;
 
@@ -29,6 +34,9 @@ public enum Comparison {
 
     /** Null when the text is no operator. */
     public static Comparison bySymbol(String text) {
-        return Arrays.stream(values()).filter(c -> c.symbol.equals(text)).findFirst().orElse(null);
+        return Arrays.stream(values())
+                .filter(c -> c.symbol.equals(text))
+                .findFirst()
+                .orElse(null);
     }
 }

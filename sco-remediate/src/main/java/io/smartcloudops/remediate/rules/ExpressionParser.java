@@ -23,14 +23,16 @@ final class ExpressionParser {
 
     private static final String SELECTOR = "([a-zA-Z_:][a-zA-Z0-9_:]*)?\\s*(\\{[^{}]*})?";
     private static final String NUMBER = "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)";
-    private static final Pattern THRESHOLD = Pattern.compile("\\s*" + SELECTOR + "\\s*(>=|<=|==|!=|>|<)\\s*" + NUMBER + "\\s*");
-    private static final Pattern ANOMALY = Pattern.compile("\\s*anomaly_score\\(\\s*" + SELECTOR + "\\s*\\)\\s*(>=|>)\\s*" + NUMBER + "\\s*");
+    private static final Pattern THRESHOLD =
+            Pattern.compile("\\s*" + SELECTOR + "\\s*(>=|<=|==|!=|>|<)\\s*" + NUMBER + "\\s*");
+    private static final Pattern ANOMALY =
+            Pattern.compile("\\s*anomaly_score\\(\\s*" + SELECTOR + "\\s*\\)\\s*(>=|>)\\s*" + NUMBER + "\\s*");
     private static final Pattern ANOMALOUS = Pattern.compile("\\s*anomalous\\(\\s*" + SELECTOR + "\\s*\\)\\s*");
-    private static final Pattern RATE = Pattern.compile("\\s*(rate|delta)\\(\\s*" + SELECTOR + "\\s*\\[\\s*([0-9]+[smhd])\\s*]\\s*\\)\\s*(>=|<=|==|!=|>|<)\\s*" + NUMBER + "\\s*");
+    private static final Pattern RATE = Pattern.compile("\\s*(rate|delta)\\(\\s*" + SELECTOR
+            + "\\s*\\[\\s*([0-9]+[smhd])\\s*]\\s*\\)\\s*(>=|<=|==|!=|>|<)\\s*" + NUMBER + "\\s*");
     private static final Pattern ABSENT = Pattern.compile("\\s*absent\\(\\s*" + SELECTOR + "\\s*\\)\\s*");
 
-    private ExpressionParser() {
-    }
+    private ExpressionParser() {}
 
     /** @throws IllegalArgumentException saying what is wrong */
     static Condition parse(String expr) {
@@ -51,12 +53,16 @@ final class ExpressionParser {
         }
         m = RATE.matcher(expr);
         if (m.matches()) {
-            java.time.Duration window = io.smartcloudops.api.spi.ProviderConfig.parseDuration("range", m.group(4));
-            if (window.isZero() || window.compareTo(java.time.Duration.ofHours(24)) > 0) {
+            Duration window = io.smartcloudops.api.spi.ProviderConfig.parseDuration("range", m.group(4));
+            if (window.isZero() || window.compareTo(Duration.ofHours(24)) > 0) {
                 throw new IllegalArgumentException("range [" + m.group(4) + "] must be more than zero and at most 24h");
             }
-            return new Condition.RateOfChange(selector(m.group(2), m.group(3), false), window, m.group(1).equals("rate"),
-                    Comparison.bySymbol(m.group(5)), Double.parseDouble(m.group(6)));
+            return new Condition.RateOfChange(
+                    selector(m.group(2), m.group(3), false),
+                    window,
+                    m.group(1).equals("rate"),
+                    Comparison.bySymbol(m.group(5)),
+                    Double.parseDouble(m.group(6)));
         }
         m = ABSENT.matcher(expr);
         if (m.matches()) {
@@ -84,7 +90,8 @@ final class ExpressionParser {
                 for (String part : inner.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
                     io.smartcloudops.remediate.match.Matcher m = io.smartcloudops.remediate.match.Matcher.parse(part);
                     if (!seen.add(m.name() + m.op().symbol())) {
-                        throw new IllegalArgumentException("label '" + m.name() + "' matched twice with " + m.op().symbol());
+                        throw new IllegalArgumentException(
+                                "label '" + m.name() + "' matched twice with " + m.op().symbol());
                     }
                     matchers.add(m);
                 }

@@ -32,7 +32,8 @@ public record Remediation(String action, String target, Map<String, String> para
         ActionRequest.Builder b = ActionRequest.builder(action, Template.render(target, alert.labels(), alert.value()))
                 .reason("alert " + alert.name() + " " + alert.labels())
                 .requestedBy(Principal.system())
-                .idempotencyKey(alert.fingerprint() + "@" + (alert.firedAt() == null ? alert.activeSince() : alert.firedAt()));
+                .idempotencyKey(
+                        alert.fingerprint() + "@" + (alert.firedAt() == null ? alert.activeSince() : alert.firedAt()));
         parameters.forEach((k, v) -> b.parameter(k, Template.render(v, alert.labels(), alert.value())));
         return b.build();
     }

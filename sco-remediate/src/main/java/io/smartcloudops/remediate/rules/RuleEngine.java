@@ -8,13 +8,19 @@ import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Evaluates rules over the newest sample and score of every series and keeps each alert's
@@ -33,17 +39,19 @@ public final class RuleEngine {
     private volatile List<Rule> rules;
     /** The rate-of-change conditions of {@link #rules}, derived once per rule set for the per-sample path. */
     private volatile List<Condition.RateOfChange> rateConditions;
+
     private final Map<SeriesId, Observation> latest = new HashMap<>();
     /** The same observations by metric name, so a rule only visits the series it can match. */
     private final Map<String, Map<SeriesId, Observation>> latestByName = new HashMap<>();
     /** Recent history, kept only for series some rate-of-change rule looks at, trimmed to the longest window. */
-    private final Map<SeriesId, java.util.ArrayDeque<Observation>> history = new HashMap<>();
+    private final Map<SeriesId, ArrayDeque<Observation>> history = new HashMap<>();
     /** Alerts of series-based rules, by rule (identity) then series. */
-    private final Map<Rule, Map<SeriesId, Alert>> bySeries = new java.util.IdentityHashMap<>();
+    private final Map<Rule, Map<SeriesId, Alert>> bySeries = new IdentityHashMap<>();
     /** Alerts of {@code absent} rules, which have no series, by rule then labels. */
-    private final Map<Rule, Map<Labels, Alert>> byAbsence = new java.util.IdentityHashMap<>();
+    private final Map<Rule, Map<Labels, Alert>> byAbsence = new IdentityHashMap<>();
     /** Series observed since the last evaluation: only their rules need testing again. */
-    private final java.util.Set<SeriesId> dirty = new java.util.LinkedHashSet<>();
+    private final Set<SeriesId> dirty = new LinkedHashSet<>();
+
     private List<Rule> evaluatedRules = List.of();
 
     /**
@@ -77,8 +85,11 @@ public final class RuleEngine {
     }
 
     private static List<Condition.RateOfChange> rateConditionsOf(List<Rule> rules) {
-        return rules.stream().map(Rule::condition).filter(c -> c instanceof Condition.RateOfChange)
-                .map(c -> (Condition.RateOfChange) c).toList();
+        return rules.stream()
+                .map(Rule::condition)
+                .filter(c -> c instanceof Condition.RateOfChange)
+                .map(c -> (Condition.RateOfChange) c)
+                .toList();
     }
 
     public List<Rule> rules() {
@@ -93,7 +104,9 @@ public final class RuleEngine {
         }
         Observation o = new Observation(sample.timestampMillis(), sample.value(), score == null ? 0.0 : score.value());
         latest.put(sample.series(), o);
-        latestByName.computeIfAbsent(sample.series().name(), k -> new HashMap<>()).put(sample.series(), o);
+        latestByName
+                .computeIfAbsent(sample.series().name(), k -> new HashMap<>())
+                .put(sample.series(), o);
         dirty.add(sample.series());
         long window = 0;
         for (Condition.RateOfChange rc : rateConditions) {
@@ -102,7 +115,7 @@ public final class RuleEngine {
             }
         }
         if (window > 0 && Double.isFinite(sample.value())) {
-            java.util.ArrayDeque<Observation> h = history.computeIfAbsent(sample.series(), k -> new java.util.ArrayDeque<>());
+            ArrayDeque<Observation> h = history.computeIfAbsent(sample.series(), k -> new ArrayDeque<>());
             h.addLast(o);
             while (h.size() > 1 && h.peekFirst().timestampMillis < o.timestampMillis - window) {
                 h.removeFirst();
@@ -122,7 +135,7 @@ public final class RuleEngine {
     public synchronized List<Alert> evaluate(Instant now) {
         List<Alert> changed = new ArrayList<>();
         List<Rule> current = rules;
-        java.util.Set<SeriesId> toTest = dirty;
+        Set<SeriesId> toTest = dirty;
         if (current != evaluatedRules) {
             for (Rule gone : new ArrayList<>(bySeries.keySet())) {
                 if (current.stream().noneMatch(r -> r == gone)) {
@@ -134,7 +147,7 @@ public final class RuleEngine {
                     byAbsence.remove(gone).values().forEach(a -> changed.add(end(a, now)));
                 }
             }
-            toTest = new java.util.LinkedHashSet<>(latest.keySet());
+            toTest = new LinkedHashSet<>(latest.keySet());
             evaluatedRules = current;
         }
         long staleBefore = now.minus(staleAfter).toEpochMilli();
@@ -164,7 +177,7 @@ public final class RuleEngine {
                 }
             }
             // time alone: the for of pending alerts elapses, and silent series go stale
-            for (java.util.Iterator<Map.Entry<SeriesId, Alert>> it = alerts.entrySet().iterator(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<SeriesId, Alert>> it = alerts.entrySet().iterator(); it.hasNext(); ) {
                 Map.Entry<SeriesId, Alert> e = it.next();
                 if (toTest.contains(e.getKey())) {
                     continue;
@@ -173,7 +186,8 @@ public final class RuleEngine {
                 if (latest.get(e.getKey()).timestampMillis < staleBefore) {
                     it.remove();
                     changed.add(end(a, now));
-                } else if (a.state() == AlertState.PENDING && !now.isBefore(a.activeSince().plus(rule.forDuration()))) {
+                } else if (a.state() == AlertState.PENDING
+                        && !now.isBefore(a.activeSince().plus(rule.forDuration()))) {
                     Alert fired = a.withState(AlertState.FIRING, now);
                     e.setValue(fired);
                     changed.add(fired);
@@ -187,7 +201,8 @@ public final class RuleEngine {
     private void evaluateAbsence(Rule rule, Condition.Absent absent, Instant now, List<Alert> changed) {
         Map<Labels, Alert> alerts = byAbsence.computeIfAbsent(rule, r -> new HashMap<>());
         long cutoff = now.minus(absent.after()).toEpochMilli();
-        Map<SeriesId, Observation> candidates = absent.selector().metric().equals("*") ? latest
+        Map<SeriesId, Observation> candidates = absent.selector().metric().equals("*")
+                ? latest
                 : latestByName.getOrDefault(absent.selector().metric(), Map.of());
         boolean fresh = candidates.entrySet().stream()
                 .anyMatch(e -> absent.selector().matches(e.getKey()) && e.getValue().timestampMillis >= cutoff);
@@ -209,12 +224,32 @@ public final class RuleEngine {
     private static Alert holding(Rule rule, Alert before, Labels labels, double value, Instant now) {
         Map<String, String> annotations = render(rule, labels, value);
         if (before == null) {
-            Alert a = new Alert(rule.name(), labels, annotations, AlertState.PENDING, rule.severity(), now, null, null, value, "rules");
+            Alert a = new Alert(
+                    rule.name(),
+                    labels,
+                    annotations,
+                    AlertState.PENDING,
+                    rule.severity(),
+                    now,
+                    null,
+                    null,
+                    value,
+                    "rules");
             return rule.forDuration().isZero() ? a.withState(AlertState.FIRING, now) : a;
         }
-        Alert refreshed = new Alert(before.name(), labels, annotations, before.state(), before.severity(), before.activeSince(),
-                before.firedAt(), null, value, "rules");
-        if (before.state() == AlertState.PENDING && !now.isBefore(before.activeSince().plus(rule.forDuration()))) {
+        Alert refreshed = new Alert(
+                before.name(),
+                labels,
+                annotations,
+                before.state(),
+                before.severity(),
+                before.activeSince(),
+                before.firedAt(),
+                null,
+                value,
+                "rules");
+        if (before.state() == AlertState.PENDING
+                && !now.isBefore(before.activeSince().plus(rule.forDuration()))) {
             return refreshed.withState(AlertState.FIRING, now);
         }
         return refreshed;
@@ -230,7 +265,8 @@ public final class RuleEngine {
         bySeries.values().forEach(m -> all.addAll(m.values()));
         byAbsence.values().forEach(m -> all.addAll(m.values()));
         return all.stream()
-                .sorted(Comparator.comparing(Alert::severity).reversed()
+                .sorted(Comparator.comparing(Alert::severity)
+                        .reversed()
                         .thenComparing(a -> a.state() == AlertState.FIRING ? 0 : 1)
                         .thenComparing(Alert::activeSince))
                 .toList();
@@ -240,13 +276,14 @@ public final class RuleEngine {
      * Everything the engine holds for one series, or empty when it has never observed it. Alerts of
      * {@code absent} rules belong to no series and are not part of it.
      */
-    public synchronized java.util.Optional<SeriesRuleState> exportSeries(SeriesId series) {
+    public synchronized Optional<SeriesRuleState> exportSeries(SeriesId series) {
         Observation o = latest.get(series);
         if (o == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        List<SeriesRuleState.Point> past = history.getOrDefault(series, new java.util.ArrayDeque<>()).stream()
-                .map(Observation::point).toList();
+        List<SeriesRuleState.Point> past = history.getOrDefault(series, new ArrayDeque<>()).stream()
+                .map(Observation::point)
+                .toList();
         List<SeriesRuleState.RuleAlert> alerts = new ArrayList<>();
         for (Rule rule : rules) {
             Map<SeriesId, Alert> of = bySeries.get(rule);
@@ -255,7 +292,7 @@ public final class RuleEngine {
                 alerts.add(new SeriesRuleState.RuleAlert(rule.group(), rule.name(), a));
             }
         }
-        return java.util.Optional.of(new SeriesRuleState(series, o.point(), past, alerts));
+        return Optional.of(new SeriesRuleState(series, o.point(), past, alerts));
     }
 
     /**
@@ -269,13 +306,14 @@ public final class RuleEngine {
         latest.put(id, o);
         latestByName.computeIfAbsent(id.name(), k -> new HashMap<>()).put(id, o);
         if (!state.history().isEmpty()) {
-            java.util.ArrayDeque<Observation> h = new java.util.ArrayDeque<>();
+            ArrayDeque<Observation> h = new ArrayDeque<>();
             state.history().forEach(p -> h.addLast(Observation.of(p)));
             history.put(id, h);
         }
         for (SeriesRuleState.RuleAlert ra : state.alerts()) {
             for (Rule rule : rules) {
-                if (rule.name().equals(ra.rule()) && ra.group().equals(rule.group() == null ? "" : rule.group())
+                if (rule.name().equals(ra.rule())
+                        && ra.group().equals(rule.group() == null ? "" : rule.group())
                         && !(rule.condition() instanceof Condition.Absent)) {
                     Map<SeriesId, Alert> of = bySeries.computeIfAbsent(rule, r -> new HashMap<>());
                     if (of.putIfAbsent(id, ra.alert()) == null) {
@@ -323,7 +361,7 @@ public final class RuleEngine {
 
     /** The change over the window (per second for rate), or null with fewer than two samples in it. */
     private Double change(SeriesId id, Condition.RateOfChange rc, Observation newest) {
-        java.util.ArrayDeque<Observation> h = history.get(id);
+        ArrayDeque<Observation> h = history.get(id);
         if (h == null) {
             return null;
         }
@@ -366,6 +404,5 @@ public final class RuleEngine {
         }
     }
 
-    private record Match(Labels labels, double value) {
-    }
+    private record Match(Labels labels, double value) {}
 }

@@ -1,6 +1,7 @@
 package io.smartcloudops.remediate.rules;
 
 import io.smartcloudops.api.spi.ProviderConfig;
+import io.smartcloudops.remediate.match.Matcher;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import io.smartcloudops.remediate.match.Matcher;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -48,7 +48,8 @@ public final class RuleFileLoader {
     private static final Set<String> POLICY = Set.of("name", "match", "remediation");
     private static final Set<String> VERIFY = Set.of("action", "target", "parameters", "attempts", "interval");
     private static final Set<String> GROUP = Set.of("name", "rules", "interval");
-    private static final Set<String> RULE = Set.of("alert", "expr", "for", "labels", "annotations", "remediation", "keep_firing_for");
+    private static final Set<String> RULE =
+            Set.of("alert", "expr", "for", "labels", "annotations", "remediation", "keep_firing_for");
     private static final Set<String> REMEDIATION = Set.of("action", "target", "parameters", "verify");
     private static final Pattern ALERT_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
@@ -91,7 +92,8 @@ public final class RuleFileLoader {
         try (Reader reader = new StringReader(text)) {
             root = yaml().compose(reader);
         } catch (RuntimeException | IOException e) {
-            throw new RuleFileException(List.of(name + ": not valid YAML: " + e.getMessage().replace('\n', ' ')));
+            throw new RuleFileException(
+                    List.of(name + ": not valid YAML: " + e.getMessage().replace('\n', ' ')));
         }
         List<Rule> rules = new ArrayList<>();
         List<RemediationPolicy> policies = new ArrayList<>();
@@ -148,9 +150,12 @@ public final class RuleFileLoader {
                 }
             }
         } else {
-            problem(m == null ? node : m, "policy needs 'match:', a non-empty list of matchers like 'alertname=\"NginxDown\"'");
+            problem(
+                    m == null ? node : m,
+                    "policy needs 'match:', a non-empty list of matchers like 'alertname=\"NginxDown\"'");
         }
-        Optional<Remediation> remediation = p.containsKey("remediation") ? remediation(p.get("remediation")) : Optional.empty();
+        Optional<Remediation> remediation =
+                p.containsKey("remediation") ? remediation(p.get("remediation")) : Optional.empty();
         if (!p.containsKey("remediation")) {
             problem(node, "policy needs 'remediation:'");
         }
@@ -236,7 +241,9 @@ public final class RuleFileLoader {
             return Optional.empty();
         }
         String action = scalar(m.get("action"), "remediation 'action'", node);
-        String target = m.containsKey("target") ? scalar(m.get("target"), "remediation 'target'", node) : "{{ $labels.instance }}";
+        String target = m.containsKey("target")
+                ? scalar(m.get("target"), "remediation 'target'", node)
+                : "{{ $labels.instance }}";
         Map<String, String> params = stringMap(m.get("parameters"), "remediation parameters", false);
         for (String v : params.values()) {
             String p = Template.problem(v);
@@ -248,7 +255,9 @@ public final class RuleFileLoader {
             problem(m.get("target"), Template.problem(target));
         }
         Optional<VerifySpec> verify = m.containsKey("verify") ? verify(m.get("verify")) : Optional.empty();
-        return action == null || target == null ? Optional.empty() : Optional.of(new Remediation(action, target, params, verify));
+        return action == null || target == null
+                ? Optional.empty()
+                : Optional.of(new Remediation(action, target, params, verify));
     }
 
     private Optional<VerifySpec> verify(Node node) {
@@ -257,7 +266,8 @@ public final class RuleFileLoader {
             return Optional.empty();
         }
         String action = v.containsKey("action") ? scalar(v.get("action"), "verify 'action'", node) : "health_check";
-        String target = v.containsKey("target") ? scalar(v.get("target"), "verify 'target'", node) : "{{ $labels.instance }}";
+        String target =
+                v.containsKey("target") ? scalar(v.get("target"), "verify 'target'", node) : "{{ $labels.instance }}";
         Map<String, String> params = stringMap(v.get("parameters"), "verify parameters", false);
         int attempts = 3;
         if (v.containsKey("attempts")) {
@@ -272,7 +282,9 @@ public final class RuleFileLoader {
             }
         }
         Duration interval = v.containsKey("interval") ? duration(v.get("interval"), "interval") : Duration.ofSeconds(5);
-        return action == null || target == null ? Optional.empty() : Optional.of(new VerifySpec(action, target, params, attempts, interval));
+        return action == null || target == null
+                ? Optional.empty()
+                : Optional.of(new VerifySpec(action, target, params, attempts, interval));
     }
 
     private Duration duration(Node node, String field) {
@@ -328,7 +340,10 @@ public final class RuleFileLoader {
                 continue;
             }
             if (!allowed.contains(k.getValue())) {
-                problem(k, "unknown field '" + k.getValue() + "' in " + what + "; allowed: " + allowed.stream().sorted().toList());
+                problem(
+                        k,
+                        "unknown field '" + k.getValue() + "' in " + what + "; allowed: "
+                                + allowed.stream().sorted().toList());
                 continue;
             }
             if (out.put(k.getValue(), t.getValueNode()) != null) {

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * RuleReloader rules = RuleReloader.fromFile(path, set -> engine.replaceRules(set.rules()));
- * rules.reloadIfChanged();      // call on every evaluation round
+ * rules.reloadIfChanged(); // call on every evaluation round
  * }</pre>
  */
 public final class RuleReloader {
@@ -59,7 +59,7 @@ public final class RuleReloader {
      * @throws RuleFileException naming every problem; the rules in force are unchanged
      */
     public RuleSet reload() {
-        return reload(set -> { });
+        return reload(set -> {});
     }
 
     /**
@@ -89,7 +89,7 @@ public final class RuleReloader {
 
     /** Reloads when the file changed since the last load; returns the new set, or empty when unchanged. */
     public Optional<RuleSet> reloadIfChanged() {
-        return reloadIfChanged(set -> { });
+        return reloadIfChanged(set -> {});
     }
 
     /** As {@link #reloadIfChanged()}, with {@code beforeInstall} as in {@link #reload(Consumer)}. */

@@ -20,8 +20,12 @@ public record Selector(String metric, List<Matcher> labelMatchers) {
 
     /** A selector of {@code =} matchers only. */
     public Selector(String metric, Map<String, String> equalities) {
-        this(metric, equalities.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> Matcher.equal(e.getKey(), e.getValue())).toList());
+        this(
+                metric,
+                equalities.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> Matcher.equal(e.getKey(), e.getValue()))
+                        .toList());
     }
 
     public boolean matches(SeriesId id) {
@@ -42,13 +46,16 @@ public record Selector(String metric, List<Matcher> labelMatchers) {
      */
     public Map<String, String> matchers() {
         Map<String, String> out = new LinkedHashMap<>();
-        labelMatchers.stream().filter(m -> m.op() == Matcher.Op.EQ && !m.value().isEmpty()).forEach(m -> out.put(m.name(), m.value()));
+        labelMatchers.stream()
+                .filter(m -> m.op() == Matcher.Op.EQ && !m.value().isEmpty())
+                .forEach(m -> out.put(m.name(), m.value()));
         return out;
     }
 
     @Override
     public String toString() {
-        return labelMatchers.isEmpty() ? metric
+        return labelMatchers.isEmpty()
+                ? metric
                 : metric + labelMatchers.stream().map(Matcher::toString).collect(Collectors.joining(",", "{", "}"));
     }
 }

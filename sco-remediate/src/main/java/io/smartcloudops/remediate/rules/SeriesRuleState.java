@@ -24,8 +24,7 @@ public record SeriesRuleState(SeriesId series, Point latest, List<Point> history
     }
 
     /** One observation: a sample's time and value and the detector's score of it (0 when unscored). */
-    public record Point(long timestampMillis, double value, double score) {
-    }
+    public record Point(long timestampMillis, double value, double score) {}
 
     /** An alert on the series with the rule that owns it. */
     public record RuleAlert(String group, String rule, Alert alert) {

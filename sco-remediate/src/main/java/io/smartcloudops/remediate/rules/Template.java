@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 final class Template {
     private static final Pattern ACTION = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
     private static final Pattern LABEL = Pattern.compile("\\s*\\$labels\\.([a-zA-Z_][a-zA-Z0-9_]*)\\s*");
-    private static final Pattern VALUE = Pattern.compile("\\s*\\$value\\s*(\\|\\s*printf\\s+\"(%[0-9.]*[fdeg])\"\\s*)?");
+    private static final Pattern VALUE =
+            Pattern.compile("\\s*\\$value\\s*(\\|\\s*printf\\s+\"(%[0-9.]*[fdeg])\"\\s*)?");
 
-    private Template() {
-    }
+    private Template() {}
 
     /** Null when the template is valid, else what is wrong. */
     static String problem(String template) {
@@ -59,10 +59,14 @@ final class Template {
     }
 
     private static String formatted(String format, double value) {
-        return format.endsWith("d") ? String.format(Locale.ROOT, format, (long) value) : String.format(Locale.ROOT, format, value);
+        return format.endsWith("d")
+                ? String.format(Locale.ROOT, format, (long) value)
+                : String.format(Locale.ROOT, format, value);
     }
 
     private static String plain(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.valueOf((long) value)
+                : String.valueOf(value);
     }
 }

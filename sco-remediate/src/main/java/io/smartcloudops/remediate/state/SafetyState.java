@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * try (SqliteSafetyState state = SqliteSafetyState.open(dataDir.resolve("state.db"), clock)) {
- *     PolicyGate gate = PolicyGate.builder(audit, clock).state(state).build();   // loads what is in force
+ *     PolicyGate gate = PolicyGate.builder(audit, clock).state(state).build(); // loads what is in force
  *     Silences silences = new Silences(state, clock.instant());
  * }
  * }</pre>
@@ -32,12 +32,10 @@ public interface SafetyState {
     static SafetyState none() {
         return new SafetyState() {
             @Override
-            public void put(String kind, String key, String value, Instant expiresAt) {
-            }
+            public void put(String kind, String key, String value, Instant expiresAt) {}
 
             @Override
-            public void remove(String kind, String key) {
-            }
+            public void remove(String kind, String key) {}
 
             @Override
             public Map<String, String> load(String kind, Instant now) {

@@ -36,8 +36,9 @@ public final class SqliteSafetyState implements SafetyState, AutoCloseable {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=5000");
-                s.execute("CREATE TABLE IF NOT EXISTS safety_state (kind TEXT NOT NULL, k TEXT NOT NULL, v TEXT NOT NULL, "
-                        + "expires_at INTEGER NOT NULL, PRIMARY KEY (kind, k))");
+                s.execute(
+                        "CREATE TABLE IF NOT EXISTS safety_state (kind TEXT NOT NULL, k TEXT NOT NULL, v TEXT NOT NULL, "
+                                + "expires_at INTEGER NOT NULL, PRIMARY KEY (kind, k))");
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM safety_state WHERE expires_at <= ?")) {
                     ps.setLong(1, clock.instant().toEpochMilli());
                     ps.executeUpdate();
@@ -45,21 +46,25 @@ public final class SqliteSafetyState implements SafetyState, AutoCloseable {
             }
             return new SqliteSafetyState(file, c);
         } catch (SQLException | IOException e) {
-            throw new SafetyStateException("cannot open the safety state " + file.toAbsolutePath() + ": " + e.getMessage()
-                    + " (is the data directory writable?)", e);
+            throw new SafetyStateException(
+                    "cannot open the safety state " + file.toAbsolutePath() + ": " + e.getMessage()
+                            + " (is the data directory writable?)",
+                    e);
         }
     }
 
     @Override
     public synchronized void put(String kind, String key, String value, Instant expiresAt) {
-        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO safety_state(kind, k, v, expires_at) VALUES (?,?,?,?)")) {
+        try (PreparedStatement ps =
+                db.prepareStatement("INSERT OR REPLACE INTO safety_state(kind, k, v, expires_at) VALUES (?,?,?,?)")) {
             ps.setString(1, kind);
             ps.setString(2, key);
             ps.setString(3, value);
             ps.setLong(4, expiresAt.toEpochMilli());
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new SafetyStateException("cannot save " + kind + " '" + key + "' in " + file + ": " + e.getMessage(), e);
+            throw new SafetyStateException(
+                    "cannot save " + kind + " '" + key + "' in " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -70,14 +75,16 @@ public final class SqliteSafetyState implements SafetyState, AutoCloseable {
             ps.setString(2, key);
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new SafetyStateException("cannot remove " + kind + " '" + key + "' from " + file + ": " + e.getMessage(), e);
+            throw new SafetyStateException(
+                    "cannot remove " + kind + " '" + key + "' from " + file + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public synchronized Map<String, String> load(String kind, Instant now) {
         Map<String, String> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT k, v FROM safety_state WHERE kind = ? AND expires_at > ? ORDER BY rowid")) {
+        try (PreparedStatement ps =
+                db.prepareStatement("SELECT k, v FROM safety_state WHERE kind = ? AND expires_at > ? ORDER BY rowid")) {
             ps.setString(1, kind);
             ps.setLong(2, now.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {

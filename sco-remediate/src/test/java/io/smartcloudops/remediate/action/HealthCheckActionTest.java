@@ -11,6 +11,7 @@ import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.action.RemediationAction;
 import io.smartcloudops.testkit.RemediationActionContract;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class HealthCheckActionTest extends RemediationActionContract {
         server.start();
     }
 
-    private void respond(com.sun.net.httpserver.HttpExchange ex, int status, String body) throws java.io.IOException {
+    private void respond(com.sun.net.httpserver.HttpExchange ex, int status, String body) throws IOException {
         hits.incrementAndGet();
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         ex.sendResponseHeaders(status, b.length);
@@ -62,7 +63,9 @@ class HealthCheckActionTest extends RemediationActionContract {
 
     @Override
     protected ActionRequest validRequest() {
-        return ActionRequest.builder("health_check", "web").parameter("url", url("/ok")).build();
+        return ActionRequest.builder("health_check", "web")
+                .parameter("url", url("/ok"))
+                .build();
     }
 
     @Override
@@ -109,13 +112,16 @@ class HealthCheckActionTest extends RemediationActionContract {
 
     @Test
     void tcpProbeOfAListeningPortSucceeds() throws Exception {
-        assertThat(probe("address", "127.0.0.1:" + server.getAddress().getPort()).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+        assertThat(probe("address", "127.0.0.1:" + server.getAddress().getPort())
+                        .outcome())
+                .isEqualTo(ActionOutcome.SUCCEEDED);
     }
 
     @Test
     void needsExactlyOneOfUrlOrAddress() {
         assertThatThrownBy(() -> probe()).isInstanceOf(NonRetriableActionException.class);
-        assertThatThrownBy(() -> probe("url", url("/ok"), "address", "127.0.0.1:1")).isInstanceOf(NonRetriableActionException.class);
+        assertThatThrownBy(() -> probe("url", url("/ok"), "address", "127.0.0.1:1"))
+                .isInstanceOf(NonRetriableActionException.class);
     }
 
     @Test

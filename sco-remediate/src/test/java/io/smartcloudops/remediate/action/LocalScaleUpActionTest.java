@@ -31,10 +31,16 @@ class LocalScaleUpActionTest extends RemediationActionContract {
     @Override
     protected RemediationAction action() {
         if (action == null) {
-            action = (LocalScaleUpAction) ProviderRegistry.builder().discover(getClass().getClassLoader()).build()
+            action = (LocalScaleUpAction) ProviderRegistry.builder()
+                    .discover(getClass().getClassLoader())
+                    .build()
                     .provider(ActionProvider.class, "local_scale_up")
-                    .create(ProviderContext.builder().dataDir(dir).config(ProviderConfig.of(Map.of("services",
-                            Map.of("worker", Map.of("argv", List.of("sleep", "300"), "max_replicas", 3))))).build());
+                    .create(ProviderContext.builder()
+                            .dataDir(dir)
+                            .config(ProviderConfig.of(Map.of(
+                                    "services",
+                                    Map.of("worker", Map.of("argv", List.of("sleep", "300"), "max_replicas", 3)))))
+                            .build());
         }
         return action;
     }
@@ -48,7 +54,10 @@ class LocalScaleUpActionTest extends RemediationActionContract {
 
     @Override
     protected ActionRequest validRequest() {
-        return ActionRequest.builder("scale_up", "worker").parameter("service", "worker").parameter("replicas", "2").build();
+        return ActionRequest.builder("scale_up", "worker")
+                .parameter("service", "worker")
+                .parameter("replicas", "2")
+                .build();
     }
 
     @Override
@@ -60,9 +69,13 @@ class LocalScaleUpActionTest extends RemediationActionContract {
     @Test
     void startsRealReplicasUpToTheMaximum() {
         action();
-        assertThat(action.execute(validRequest(), ActionMode.EXECUTE, Instant.EPOCH).message()).isEqualTo("scaled worker from 0 to 2 replicas");
+        assertThat(action.execute(validRequest(), ActionMode.EXECUTE, Instant.EPOCH)
+                        .message())
+                .isEqualTo("scaled worker from 0 to 2 replicas");
         assertThat(action.replicas("worker")).isEqualTo(2);
-        assertThat(action.execute(validRequest(), ActionMode.EXECUTE, Instant.EPOCH).message()).contains("to 3 replicas (capped");
+        assertThat(action.execute(validRequest(), ActionMode.EXECUTE, Instant.EPOCH)
+                        .message())
+                .contains("to 3 replicas (capped");
         var full = action.execute(validRequest(), ActionMode.EXECUTE, Instant.EPOCH);
         assertThat(full.outcome()).isEqualTo(ActionOutcome.FAILED);
         assertThat(full.message()).contains("maximum of 3");
@@ -72,11 +85,17 @@ class LocalScaleUpActionTest extends RemediationActionContract {
 
     @Test
     void unknownServiceAndBadConfigAreClearErrors() {
-        ActionRequest other = ActionRequest.builder("scale_up", "db").parameter("service", "db").build();
+        ActionRequest other = ActionRequest.builder("scale_up", "db")
+                .parameter("service", "db")
+                .build();
         assertThatThrownBy(() -> action().execute(other, ActionMode.EXECUTE, Instant.EPOCH))
-                .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("[worker]");
-        assertThatThrownBy(() -> new LocalScaleUpProvider().create(ProviderContext.builder().dataDir(dir)
-                .config(ProviderConfig.of(Map.of("services", Map.of("w", Map.of("argv", List.of())))))
-                .build())).isInstanceOf(ConfigException.class);
+                .isInstanceOf(NonRetriableActionException.class)
+                .hasMessageContaining("[worker]");
+        assertThatThrownBy(() -> new LocalScaleUpProvider()
+                        .create(ProviderContext.builder()
+                                .dataDir(dir)
+                                .config(ProviderConfig.of(Map.of("services", Map.of("w", Map.of("argv", List.of())))))
+                                .build()))
+                .isInstanceOf(ConfigException.class);
     }
 }

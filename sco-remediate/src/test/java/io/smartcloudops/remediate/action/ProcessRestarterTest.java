@@ -38,12 +38,15 @@ class ProcessRestarterTest {
     }
 
     private RestartServiceAction action() {
-        return new RestartServiceAction(new ProcessRestarter(Map.of("app",
-                new ProcessRestarter.Unit(List.of("sleep", "300"), pidFile(), Duration.ofSeconds(5))), dir.resolve("logs")));
+        return new RestartServiceAction(new ProcessRestarter(
+                Map.of("app", new ProcessRestarter.Unit(List.of("sleep", "300"), pidFile(), Duration.ofSeconds(5))),
+                dir.resolve("logs")));
     }
 
     private ActionRequest restart(String unit) {
-        return ActionRequest.builder("restart_service", "local").parameter("unit", unit).build();
+        return ActionRequest.builder("restart_service", "local")
+                .parameter("unit", unit)
+                .build();
     }
 
     @Test
@@ -51,21 +54,25 @@ class ProcessRestarterTest {
         var first = action().execute(restart("app"), ActionMode.EXECUTE, Instant.EPOCH);
         assertThat(first.outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
         long before = pid();
-        assertThat(ProcessHandle.of(before)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        assertThat(ProcessHandle.of(before))
+                .hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
 
-        assertThat(action().execute(restart("app"), ActionMode.DRY_RUN, Instant.EPOCH).message())
+        assertThat(action().execute(restart("app"), ActionMode.DRY_RUN, Instant.EPOCH)
+                        .message())
                 .isEqualTo("would stop pid " + before + " and start: sleep 300");
         assertThat(pid()).as("dry run changes nothing").isEqualTo(before);
 
         var second = action().execute(restart("app"), ActionMode.EXECUTE, Instant.EPOCH);
         assertThat(second.message()).startsWith("stopped pid " + before + ", started pid ");
         assertThat(pid()).isNotEqualTo(before);
-        assertThat(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
     }
 
     @Test
     void unknownUnitIsRefused() {
         assertThatThrownBy(() -> action().execute(restart("db"), ActionMode.EXECUTE, Instant.EPOCH))
-                .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("[app]");
+                .isInstanceOf(NonRetriableActionException.class)
+                .hasMessageContaining("[app]");
     }
 }

@@ -8,9 +8,9 @@ import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.action.Role;
+import io.smartcloudops.api.action.Verification;
 import io.smartcloudops.remediate.audit.SqliteAuditLog;
 import io.smartcloudops.remediate.policy.PolicyGate;
-import io.smartcloudops.api.action.Verification;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,8 @@ class RestartRealProcessIT {
     @AfterEach
     void killService() throws Exception {
         if (pidFile != null && Files.exists(pidFile)) {
-            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                    .ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
@@ -49,33 +50,48 @@ class RestartRealProcessIT {
         pidFile = dir.resolve("tiny.pid");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path systemctl = dir.resolve("systemctl");
-        Files.writeString(systemctl, String.join("\n",
-                "#!/bin/sh",
-                "# stand-in for systemctl: 'restart UNIT' stops the unit's process if any and starts it again",
-                "[ \"$1\" = restart ] || exit 2",
-                "[ -f '" + pidFile + "' ] && kill \"$(cat '" + pidFile + "')\" 2>/dev/null",
-                "rm -f '" + pidFile + "'",
-                "nohup '" + java + "' -cp '" + System.getProperty("java.class.path") + "' " + TinyService.class.getName()
-                        + " " + port + " '" + pidFile + "' > '" + dir.resolve("tiny.log") + "' 2>&1 &",
-                "exit 0", ""));
+        Files.writeString(
+                systemctl,
+                String.join(
+                        "\n",
+                        "#!/bin/sh",
+                        "# stand-in for systemctl: 'restart UNIT' stops the unit's process if any and starts it again",
+                        "[ \"$1\" = restart ] || exit 2",
+                        "[ -f '" + pidFile + "' ] && kill \"$(cat '" + pidFile + "')\" 2>/dev/null",
+                        "rm -f '" + pidFile + "'",
+                        "nohup '" + java + "' -cp '" + System.getProperty("java.class.path") + "' "
+                                + TinyService.class.getName() + " " + port + " '" + pidFile + "' > '"
+                                + dir.resolve("tiny.log") + "' 2>&1 &",
+                        "exit 0",
+                        ""));
         assertThat(systemctl.toFile().setExecutable(true)).isTrue();
 
         HealthCheckAction health = new HealthCheckAction(Duration.ofSeconds(2));
-        ActionRequest probe = ActionRequest.builder("health_check", "tiny").parameter("url", "http://127.0.0.1:" + port + "/healthz")
-                .parameter("body_contains", "ok").build();
-        assertThat(health.execute(probe, ActionMode.EXECUTE, Instant.now()).outcome()).as("the service is down").isEqualTo(ActionOutcome.FAILED);
+        ActionRequest probe = ActionRequest.builder("health_check", "tiny")
+                .parameter("url", "http://127.0.0.1:" + port + "/healthz")
+                .parameter("body_contains", "ok")
+                .build();
+        assertThat(health.execute(probe, ActionMode.EXECUTE, Instant.now()).outcome())
+                .as("the service is down")
+                .isEqualTo(ActionOutcome.FAILED);
 
         try (SqliteAuditLog audit = SqliteAuditLog.open(dir.resolve("audit.db"), InstantSource.system())) {
-            PolicyGate gate = PolicyGate.builder(audit, InstantSource.system()).mode(ActionMode.EXECUTE)
-                    .action(new RestartServiceAction(new ProcessCommandRunner(), List.of(systemctl.toString()), Duration.ofSeconds(10)))
+            PolicyGate gate = PolicyGate.builder(audit, InstantSource.system())
+                    .mode(ActionMode.EXECUTE)
+                    .action(new RestartServiceAction(
+                            new ProcessCommandRunner(), List.of(systemctl.toString()), Duration.ofSeconds(10)))
                     .action(health)
                     .build();
-            ActionRequest restart = ActionRequest.builder("restart_service", "tiny").parameter("unit", "tiny")
-                    .requestedBy(new Principal("ops", Role.OPERATOR)).reason("TinyDown").build();
+            ActionRequest restart = ActionRequest.builder("restart_service", "tiny")
+                    .parameter("unit", "tiny")
+                    .requestedBy(new Principal("ops", Role.OPERATOR))
+                    .reason("TinyDown")
+                    .build();
             ActionResult r = gate.request(restart, Optional.of(new Verification(probe, 60, Duration.ofMillis(250))));
             assertThat(r.outcome()).as(r.message()).isEqualTo(ActionOutcome.SUCCEEDED);
             assertThat(r.message()).contains("verified").contains("healthy");
         }
-        assertThat(health.execute(probe, ActionMode.EXECUTE, Instant.now()).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+        assertThat(health.execute(probe, ActionMode.EXECUTE, Instant.now()).outcome())
+                .isEqualTo(ActionOutcome.SUCCEEDED);
     }
 }

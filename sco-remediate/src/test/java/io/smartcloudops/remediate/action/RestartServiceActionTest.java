@@ -25,7 +25,8 @@ class RestartServiceActionTest extends RemediationActionContract {
     /** A stand-in for systemctl: a real program that appends its arguments to a file. */
     private List<String> fakeSystemctl() throws Exception {
         Path script = dir.resolve("systemctl");
-        Files.writeString(script, "#!/bin/sh\necho \"$@\" >> \"" + dir.resolve("calls.log") + "\"\n[ \"$2\" != failing ]\n");
+        Files.writeString(
+                script, "#!/bin/sh\necho \"$@\" >> \"" + dir.resolve("calls.log") + "\"\n[ \"$2\" != failing ]\n");
         script.toFile().setExecutable(true);
         return List.of(script.toString());
     }
@@ -41,7 +42,9 @@ class RestartServiceActionTest extends RemediationActionContract {
 
     @Override
     protected ActionRequest validRequest() {
-        return ActionRequest.builder("restart_service", "app").parameter("unit", "nginx").build();
+        return ActionRequest.builder("restart_service", "app")
+                .parameter("unit", "nginx")
+                .build();
     }
 
     @Override
@@ -59,9 +62,12 @@ class RestartServiceActionTest extends RemediationActionContract {
 
     @Test
     void nonZeroExitIsANonRetriableFailure() {
-        ActionRequest failing = ActionRequest.builder("restart_service", "app").parameter("unit", "failing").build();
+        ActionRequest failing = ActionRequest.builder("restart_service", "app")
+                .parameter("unit", "failing")
+                .build();
         assertThatThrownBy(() -> action().execute(failing, ActionMode.EXECUTE, Instant.EPOCH))
-                .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("exited 1");
+                .isInstanceOf(NonRetriableActionException.class)
+                .hasMessageContaining("exited 1");
     }
 
     @Test
@@ -69,8 +75,10 @@ class RestartServiceActionTest extends RemediationActionContract {
         Path slow = dir.resolve("slow");
         Files.writeString(slow, "#!/bin/sh\nexec sleep 30\n");
         slow.toFile().setExecutable(true);
-        RestartServiceAction a = new RestartServiceAction(new ProcessCommandRunner(), List.of(slow.toString()), Duration.ofMillis(200));
-        assertThatThrownBy(() -> a.execute(validRequest(), ActionMode.EXECUTE, Instant.EPOCH)).isInstanceOf(RetriableActionException.class);
+        RestartServiceAction a =
+                new RestartServiceAction(new ProcessCommandRunner(), List.of(slow.toString()), Duration.ofMillis(200));
+        assertThatThrownBy(() -> a.execute(validRequest(), ActionMode.EXECUTE, Instant.EPOCH))
+                .isInstanceOf(RetriableActionException.class);
     }
 
     @Test

@@ -25,16 +25,23 @@ class RunCommandActionTest extends RemediationActionContract {
 
     @Override
     protected RemediationAction action() {
-        return new RunCommandAction(Map.of(
-                "touch_marker", new RunCommandAction.Allowed(List.of("touch", dir.resolve("marker").toString()), 0, Pattern.compile("x")),
-                "say", new RunCommandAction.Allowed(List.of("echo"), 2, Pattern.compile("[a-z]{1,10}")),
-                "fail", new RunCommandAction.Allowed(List.of("false"), 0, Pattern.compile("x"))),
-                new ProcessCommandRunner(), Duration.ofSeconds(10), true);
+        return new RunCommandAction(
+                Map.of(
+                        "touch_marker",
+                                new RunCommandAction.Allowed(
+                                        List.of("touch", dir.resolve("marker").toString()), 0, Pattern.compile("x")),
+                        "say", new RunCommandAction.Allowed(List.of("echo"), 2, Pattern.compile("[a-z]{1,10}")),
+                        "fail", new RunCommandAction.Allowed(List.of("false"), 0, Pattern.compile("x"))),
+                new ProcessCommandRunner(),
+                Duration.ofSeconds(10),
+                true);
     }
 
     @Override
     protected ActionRequest validRequest() {
-        return ActionRequest.builder("run_command", "local").parameter("command", "touch_marker").build();
+        return ActionRequest.builder("run_command", "local")
+                .parameter("command", "touch_marker")
+                .build();
     }
 
     @Override
@@ -55,16 +62,20 @@ class RunCommandActionTest extends RemediationActionContract {
         var r = action().execute(cmd("say", "hello world"), ActionMode.EXECUTE, Instant.EPOCH);
         assertThat(r.outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
         assertThat(r.message()).endsWith("→ hello world");
-        assertThat(action().execute(validRequest(), ActionMode.EXECUTE, Instant.EPOCH).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+        assertThat(action().execute(validRequest(), ActionMode.EXECUTE, Instant.EPOCH)
+                        .outcome())
+                .isEqualTo(ActionOutcome.SUCCEEDED);
         assertThat(observableState()).isEqualTo("marker=true");
     }
 
     @Test
     void refusesUnlistedCommandsAndBadArguments() {
         assertThatThrownBy(() -> action().execute(cmd("rm", null), ActionMode.EXECUTE, Instant.EPOCH))
-                .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("not on the allow-list");
+                .isInstanceOf(NonRetriableActionException.class)
+                .hasMessageContaining("not on the allow-list");
         assertThatThrownBy(() -> action().execute(cmd("say", "$(reboot)"), ActionMode.EXECUTE, Instant.EPOCH))
-                .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("does not match");
+                .isInstanceOf(NonRetriableActionException.class)
+                .hasMessageContaining("does not match");
         assertThatThrownBy(() -> action().execute(cmd("say", "a b c"), ActionMode.EXECUTE, Instant.EPOCH))
                 .hasMessageContaining("at most 2");
         assertThatThrownBy(() -> action().execute(cmd("touch_marker", "extra"), ActionMode.EXECUTE, Instant.EPOCH))
@@ -73,8 +84,11 @@ class RunCommandActionTest extends RemediationActionContract {
 
     @Test
     void shellMetacharactersAreNeverInterpreted() throws Exception {
-        RunCommandAction echo = new RunCommandAction(Map.of("say", new RunCommandAction.Allowed(List.of("echo"), 1, Pattern.compile(".+"))),
-                new ProcessCommandRunner(), Duration.ofSeconds(10), false);
+        RunCommandAction echo = new RunCommandAction(
+                Map.of("say", new RunCommandAction.Allowed(List.of("echo"), 1, Pattern.compile(".+"))),
+                new ProcessCommandRunner(),
+                Duration.ofSeconds(10),
+                false);
         var r = echo.execute(cmd("say", ";touch${IFS}" + dir.resolve("pwned")), ActionMode.EXECUTE, Instant.EPOCH);
         assertThat(r.message()).contains(";touch${IFS}");
         assertThat(dir.resolve("pwned")).doesNotExist();
@@ -82,7 +96,9 @@ class RunCommandActionTest extends RemediationActionContract {
 
     @Test
     void nonZeroExitIsAFailedOutcome() throws Exception {
-        assertThat(action().execute(cmd("fail", null), ActionMode.EXECUTE, Instant.EPOCH).outcome()).isEqualTo(ActionOutcome.FAILED);
+        assertThat(action().execute(cmd("fail", null), ActionMode.EXECUTE, Instant.EPOCH)
+                        .outcome())
+                .isEqualTo(ActionOutcome.FAILED);
     }
 
     @Test

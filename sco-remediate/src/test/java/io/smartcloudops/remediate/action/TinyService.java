@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** A real service for the restart test: answers {@code GET /healthz} with "ok" and records its pid. */
 public final class TinyService {
-    private TinyService() {
-    }
+    private TinyService() {}
 
     public static void main(String[] args) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 0);
@@ -20,6 +19,7 @@ public final class TinyService {
             ex.close();
         });
         server.start();
-        Files.writeString(Path.of(args[1]), String.valueOf(ProcessHandle.current().pid()));
+        Files.writeString(
+                Path.of(args[1]), String.valueOf(ProcessHandle.current().pid()));
     }
 }

@@ -1,9 +1,7 @@
 package io.smartcloudops.remediate.alerting;
 
-import io.smartcloudops.remediate.match.Matcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.ActionOutcome;
 import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.alert.Alert;
@@ -15,11 +13,13 @@ import io.smartcloudops.api.audit.AuditQuery;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.notify.Notification;
 import io.smartcloudops.remediate.audit.SqliteAuditLog;
+import io.smartcloudops.remediate.match.Matcher;
 import io.smartcloudops.remediate.policy.AlertRemediator;
 import io.smartcloudops.remediate.policy.PolicyGate;
 import io.smartcloudops.remediate.policy.SuppressionReason;
 import io.smartcloudops.remediate.rules.RuleFileLoader;
 import io.smartcloudops.remediate.rules.RuleSet;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +27,9 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,12 +62,24 @@ class AlertRouterTest {
     @BeforeEach
     void open() {
         audit = SqliteAuditLog.open(dir.resolve("audit.db"), clock);
-        PolicyGate gate = PolicyGate.builder(audit, clock).cooldown(Duration.ZERO).listener(actions::add)
+        PolicyGate gate = PolicyGate.builder(audit, clock)
+                .cooldown(Duration.ZERO)
+                .listener(actions::add)
                 .action(new io.smartcloudops.remediate.action.RestartServiceAction(
-                        new io.smartcloudops.remediate.action.ProcessCommandRunner(), List.of("systemctl"), Duration.ofSeconds(5)))
+                        new io.smartcloudops.remediate.action.ProcessCommandRunner(),
+                        List.of("systemctl"),
+                        Duration.ofSeconds(5)))
                 .build();
-        router = AlertRouter.builder(audit, clock, new AlertRemediator(() -> policies, gate, io.smartcloudops.remediate.policy.KnownHosts.of(java.util.List.of("app", "monitor"))))
-                .notifications(told::add).suppressionListener(suppressed::add).build();
+        router = AlertRouter.builder(
+                        audit,
+                        clock,
+                        new AlertRemediator(
+                                () -> policies,
+                                gate,
+                                io.smartcloudops.remediate.policy.KnownHosts.of(List.of("app", "monitor"))))
+                .notifications(told::add)
+                .suppressionListener(suppressed::add)
+                .build();
     }
 
     @AfterEach
@@ -74,13 +89,23 @@ class AlertRouterTest {
 
     private static Alert am(String name, AlertState state, Instant startsAt, String... labels) {
         Labels l = Labels.of(labels).with("alertname", name);
-        return new Alert(name, l, Map.of("summary", name + " summary"), state, Severity.parse(l.get("severity")), startsAt, startsAt,
-                state == AlertState.RESOLVED ? startsAt.plusSeconds(60) : null, Double.NaN, "alertmanager");
+        return new Alert(
+                name,
+                l,
+                Map.of("summary", name + " summary"),
+                state,
+                Severity.parse(l.get("severity")),
+                startsAt,
+                startsAt,
+                state == AlertState.RESOLVED ? startsAt.plusSeconds(60) : null,
+                Double.NaN,
+                "alertmanager");
     }
 
     @Test
     void firingAlertmanagerAlertIsAuditedNotifiedAndRemediatedByPolicy() {
-        assertThat(router.onAlertmanager(List.of(am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical"))))
+        assertThat(router.onAlertmanager(
+                        List.of(am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical"))))
                 .isEqualTo(1);
         assertThat(actions).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(ActionOutcome.DRY_RUN);
@@ -88,7 +113,8 @@ class AlertRouterTest {
             assertThat(r.message()).isEqualTo("would run: systemctl restart nginx");
         });
         assertThat(told).singleElement().satisfies(n -> assertThat(n.title()).isEqualTo("[FIRING] NginxDown"));
-        List<AuditEntry> alertEntries = audit.query(AuditQuery.builder().kind(AuditKind.ALERT).build());
+        List<AuditEntry> alertEntries =
+                audit.query(AuditQuery.builder().kind(AuditKind.ALERT).build());
         assertThat(alertEntries).singleElement().satisfies(e -> {
             assertThat(e.record().actor()).isEqualTo("alertmanager");
             assertThat(e.record().outcome()).isEqualTo("firing");
@@ -103,20 +129,27 @@ class AlertRouterTest {
         assertThat(router.onAlertmanager(List.of(firing))).isZero();
         assertThat(router.onAlertmanager(List.of(firing))).isZero();
         assertThat(actions).hasSize(1);
-        assertThat(router.onAlertmanager(List.of(am("NginxDown", AlertState.RESOLVED, t0, "host", "app", "severity", "critical")))).isEqualTo(1);
+        assertThat(router.onAlertmanager(
+                        List.of(am("NginxDown", AlertState.RESOLVED, t0, "host", "app", "severity", "critical"))))
+                .isEqualTo(1);
         assertThat(router.externalAlerts()).isEmpty();
         assertThat(told).extracting(Notification::title).containsExactly("[FIRING] NginxDown", "[RESOLVED] NginxDown");
-        assertThat(router.onAlertmanager(List.of(am("NginxDown", AlertState.RESOLVED, t0, "host", "app")))).as("resolved twice").isZero();
+        assertThat(router.onAlertmanager(List.of(am("NginxDown", AlertState.RESOLVED, t0, "host", "app"))))
+                .as("resolved twice")
+                .isZero();
     }
 
     @Test
     void silencedAlertIsAuditedButNeitherNotifiedNorRemediated() {
-        String id = router.silences().add(List.of(Matcher.parse("host=\"app\"")), t0, t0.plus(Duration.ofHours(1)), "alice", "deploy").id();
+        String id = router.silences()
+                .add(List.of(Matcher.parse("host=\"app\"")), t0, t0.plus(Duration.ofHours(1)), "alice", "deploy")
+                .id();
         router.onAlertmanager(List.of(am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical")));
         assertThat(actions).isEmpty();
         assertThat(told).isEmpty();
         assertThat(suppressed).containsExactly(SuppressionReason.SILENCE);
-        assertThat(audit.query(AuditQuery.builder().outcome("silenced").build())).singleElement()
+        assertThat(audit.query(AuditQuery.builder().outcome("silenced").build()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.record().details()).containsEntry("silence", id));
         now = t0.plus(Duration.ofHours(2));
         router.onAlertmanager(List.of(am("NginxDown", AlertState.FIRING, now, "host", "app", "severity", "critical")));
@@ -125,11 +158,14 @@ class AlertRouterTest {
 
     @Test
     void criticalAlertInhibitsWarningsOnTheSameHostOnly() {
-        router.onAlertmanager(List.of(am("InstanceDown", AlertState.FIRING, t0, "host", "app", "severity", "critical")));
-        router.onAlertmanager(List.of(am("HighLatency", AlertState.FIRING, t0, "host", "app", "severity", "warning"),
+        router.onAlertmanager(
+                List.of(am("InstanceDown", AlertState.FIRING, t0, "host", "app", "severity", "critical")));
+        router.onAlertmanager(List.of(
+                am("HighLatency", AlertState.FIRING, t0, "host", "app", "severity", "warning"),
                 am("HighLatency", AlertState.FIRING, t0, "host", "monitor", "severity", "warning")));
         assertThat(suppressed).containsExactly(SuppressionReason.INHIBITED);
-        assertThat(told).extracting(n -> n.labels().get("host") + " " + n.title())
+        assertThat(told)
+                .extracting(n -> n.labels().get("host") + " " + n.title())
                 .containsExactly("app [FIRING] InstanceDown", "monitor [FIRING] HighLatency");
     }
 
@@ -141,7 +177,9 @@ class AlertRouterTest {
                 am("DiskSpaceLow", AlertState.FIRING, t0.plusSeconds(30), "host", "app", "severity", "critical"),
                 am("HighCpuUsage", AlertState.FIRING, t0, "host", "app", "severity", "warning"));
         List<AlertGroups.Group> groups = AlertGroups.group(alerts, List.of("alertname"));
-        assertThat(groups).extracting(g -> g.groupLabels().get("alertname")).containsExactly("DiskSpaceLow", "HighCpuUsage", "HighLatency");
+        assertThat(groups)
+                .extracting(g -> g.groupLabels().get("alertname"))
+                .containsExactly("DiskSpaceLow", "HighCpuUsage", "HighLatency");
         assertThat(groups.get(2).alerts()).hasSize(2);
     }
 
@@ -150,34 +188,53 @@ class AlertRouterTest {
     void alertmanagerAlertsNotDeliveredAgainExpireAndAreAudited() {
         router.onAlertmanager(List.of(am("DiskFull", AlertState.FIRING, t0, "host", "app", "severity", "info")));
         now = t0.plus(Duration.ofHours(4));
-        assertThat(router.onAlertmanager(List.of(am("DiskFull", AlertState.FIRING, t0, "host", "app", "severity", "info"))))
-                .as("Alertmanager's repeat: a re-delivery, which keeps it").isZero();
+        assertThat(router.onAlertmanager(
+                        List.of(am("DiskFull", AlertState.FIRING, t0, "host", "app", "severity", "info"))))
+                .as("Alertmanager's repeat: a re-delivery, which keeps it")
+                .isZero();
         now = t0.plus(Duration.ofHours(8));
         assertThat(router.externalAlerts()).hasSize(1);
         now = t0.plus(Duration.ofHours(9));
-        assertThat(router.externalAlerts()).as("five hours after its last delivery it is gone from reads").isEmpty();
+        assertThat(router.externalAlerts())
+                .as("five hours after its last delivery it is gone from reads")
+                .isEmpty();
         router.expireExternalAlerts();
-        assertThat(audit.query(AuditQuery.builder().outcome("expired").build())).singleElement()
+        assertThat(audit.query(AuditQuery.builder().outcome("expired").build()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.record().details()).containsEntry("alertname", "DiskFull"));
-        assertThat(router.onAlertmanager(List.of(am("DiskFull", AlertState.FIRING, t0, "host", "app", "severity", "info"))))
-                .as("delivered after it expired, it is new").isOne();
+        assertThat(router.onAlertmanager(
+                        List.of(am("DiskFull", AlertState.FIRING, t0, "host", "app", "severity", "info"))))
+                .as("delivered after it expired, it is new")
+                .isOne();
     }
 
     @Test
     void aDeliveryBeyondTheLimitIsRefusedWholeAndChangesNothing() {
-        router = AlertRouter.builder(audit, clock, new AlertRemediator(() -> policies,
-                        PolicyGate.builder(audit, clock).build(), io.smartcloudops.remediate.policy.KnownHosts.of(List.of("app"))))
-                .maxExternalAlerts(3).build();
-        router.onAlertmanager(List.of(am("A", AlertState.FIRING, t0, "host", "h1"), am("A", AlertState.FIRING, t0, "host", "h2")));
+        router = AlertRouter.builder(
+                        audit,
+                        clock,
+                        new AlertRemediator(
+                                () -> policies,
+                                PolicyGate.builder(audit, clock).build(),
+                                io.smartcloudops.remediate.policy.KnownHosts.of(List.of("app"))))
+                .maxExternalAlerts(3)
+                .build();
+        router.onAlertmanager(
+                List.of(am("A", AlertState.FIRING, t0, "host", "h1"), am("A", AlertState.FIRING, t0, "host", "h2")));
         int auditedBefore = audit.query(AuditQuery.builder().build()).size();
-        List<Alert> tooMany = List.of(am("A", AlertState.FIRING, t0, "host", "h3"), am("A", AlertState.FIRING, t0, "host", "h4"));
+        List<Alert> tooMany =
+                List.of(am("A", AlertState.FIRING, t0, "host", "h3"), am("A", AlertState.FIRING, t0, "host", "h4"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> router.onAlertmanager(tooMany))
-                .isInstanceOf(AlertCapacityException.class).hasMessageContaining("limit is 3");
+                .isInstanceOf(AlertCapacityException.class)
+                .hasMessageContaining("limit is 3");
         assertThat(router.externalAlerts()).hasSize(2);
         assertThat(audit.query(AuditQuery.builder().build())).hasSize(auditedBefore);
-        assertThat(router.onAlertmanager(List.of(am("A", AlertState.RESOLVED, t0, "host", "h1"),
-                am("A", AlertState.FIRING, t0, "host", "h3"), am("A", AlertState.FIRING, t0, "host", "h4"))))
-                .as("a resolve in the same delivery makes room").isEqualTo(3);
+        assertThat(router.onAlertmanager(List.of(
+                        am("A", AlertState.RESOLVED, t0, "host", "h1"),
+                        am("A", AlertState.FIRING, t0, "host", "h3"),
+                        am("A", AlertState.FIRING, t0, "host", "h4"))))
+                .as("a resolve in the same delivery makes room")
+                .isEqualTo(3);
         assertThat(router.externalAlerts()).hasSize(3);
     }
 
@@ -187,14 +244,22 @@ class AlertRouterTest {
      */
     @Test
     void aDeliveryTheAuditRefusesChangesNothingAndItsRedeliveryIsProcessed() {
-        java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean full = new AtomicBoolean(true);
         io.smartcloudops.api.audit.AuditLog failing = new RefusingAudit(record -> full.get());
-        PolicyGate gate = PolicyGate.builder(audit, clock).cooldown(Duration.ZERO).listener(actions::add)
+        PolicyGate gate = PolicyGate.builder(audit, clock)
+                .cooldown(Duration.ZERO)
+                .listener(actions::add)
                 .action(new io.smartcloudops.remediate.action.RestartServiceAction(
-                        new io.smartcloudops.remediate.action.ProcessCommandRunner(), List.of("systemctl"), Duration.ofSeconds(5)))
+                        new io.smartcloudops.remediate.action.ProcessCommandRunner(),
+                        List.of("systemctl"),
+                        Duration.ofSeconds(5)))
                 .build();
-        router = AlertRouter.builder(failing, clock, new AlertRemediator(() -> policies, gate,
-                io.smartcloudops.remediate.policy.KnownHosts.of(List.of("app")))).build();
+        router = AlertRouter.builder(
+                        failing,
+                        clock,
+                        new AlertRemediator(
+                                () -> policies, gate, io.smartcloudops.remediate.policy.KnownHosts.of(List.of("app"))))
+                .build();
         Alert firing = am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> router.onAlertmanager(List.of(firing)))
@@ -203,7 +268,9 @@ class AlertRouterTest {
         assertThat(actions).isEmpty();
 
         full.set(false);
-        assertThat(router.onAlertmanager(List.of(firing))).as("the re-delivery is new, not a duplicate").isOne();
+        assertThat(router.onAlertmanager(List.of(firing)))
+                .as("the re-delivery is new, not a duplicate")
+                .isOne();
         assertThat(router.externalAlerts()).hasSize(1);
         assertThat(actions).hasSize(1);
 
@@ -211,7 +278,9 @@ class AlertRouterTest {
         Alert resolved = am("NginxDown", AlertState.RESOLVED, t0, "host", "app", "severity", "critical");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> router.onAlertmanager(List.of(resolved)))
                 .isInstanceOf(io.smartcloudops.api.audit.AuditException.class);
-        assertThat(router.externalAlerts()).as("a resolve that cannot be audited leaves it firing").hasSize(1);
+        assertThat(router.externalAlerts())
+                .as("a resolve that cannot be audited leaves it firing")
+                .hasSize(1);
         full.set(false);
         assertThat(router.onAlertmanager(List.of(resolved))).isOne();
         assertThat(router.externalAlerts()).isEmpty();
@@ -219,37 +288,53 @@ class AlertRouterTest {
 
     @Test
     void whenTheAuditRefusesPartWayThroughADeliveryTheAlertsAlreadyTakenAreStillRemediated() {
-        java.util.concurrent.atomic.AtomicInteger appends = new java.util.concurrent.atomic.AtomicInteger();
-        io.smartcloudops.api.audit.AuditLog fillsUp = new RefusingAudit(
-                record -> record.kind() == AuditKind.ALERT && appends.incrementAndGet() == 2);
-        PolicyGate gate = PolicyGate.builder(audit, clock).cooldown(Duration.ZERO).listener(actions::add)
+        AtomicInteger appends = new AtomicInteger();
+        io.smartcloudops.api.audit.AuditLog fillsUp =
+                new RefusingAudit(record -> record.kind() == AuditKind.ALERT && appends.incrementAndGet() == 2);
+        PolicyGate gate = PolicyGate.builder(audit, clock)
+                .cooldown(Duration.ZERO)
+                .listener(actions::add)
                 .action(new io.smartcloudops.remediate.action.RestartServiceAction(
-                        new io.smartcloudops.remediate.action.ProcessCommandRunner(), List.of("systemctl"), Duration.ofSeconds(5)))
+                        new io.smartcloudops.remediate.action.ProcessCommandRunner(),
+                        List.of("systemctl"),
+                        Duration.ofSeconds(5)))
                 .build();
-        router = AlertRouter.builder(fillsUp, clock, new AlertRemediator(() -> policies, gate,
-                io.smartcloudops.remediate.policy.KnownHosts.of(List.of("app", "monitor")))).build();
-        List<Alert> both = List.of(am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical"),
+        router = AlertRouter.builder(
+                        fillsUp,
+                        clock,
+                        new AlertRemediator(
+                                () -> policies,
+                                gate,
+                                io.smartcloudops.remediate.policy.KnownHosts.of(List.of("app", "monitor"))))
+                .build();
+        List<Alert> both = List.of(
+                am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical"),
                 am("NginxDown", AlertState.FIRING, t0, "host", "monitor", "severity", "critical"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> router.onAlertmanager(both))
                 .isInstanceOf(io.smartcloudops.api.audit.AuditException.class);
-        assertThat(actions).as("the first alert was taken, so it is remediated now").hasSize(1);
-        assertThat(router.onAlertmanager(both)).as("the retry: the second is new, the first a duplicate").isOne();
+        assertThat(actions)
+                .as("the first alert was taken, so it is remediated now")
+                .hasSize(1);
+        assertThat(router.onAlertmanager(both))
+                .as("the retry: the second is new, the first a duplicate")
+                .isOne();
         assertThat(actions).extracting(ActionResult::target).containsExactlyInAnyOrder("app", "monitor");
     }
 
     /** The test's audit log, refusing the entries {@code refuses} picks as a full disk would. */
     private final class RefusingAudit implements io.smartcloudops.api.audit.AuditLog {
-        private final java.util.function.Predicate<io.smartcloudops.api.audit.AuditRecord> refuses;
+        private final Predicate<io.smartcloudops.api.audit.AuditRecord> refuses;
 
-        RefusingAudit(java.util.function.Predicate<io.smartcloudops.api.audit.AuditRecord> refuses) {
+        RefusingAudit(Predicate<io.smartcloudops.api.audit.AuditRecord> refuses) {
             this.refuses = refuses;
         }
 
         @Override
         public AuditEntry append(io.smartcloudops.api.audit.AuditRecord record) {
             if (refuses.test(record)) {
-                throw new io.smartcloudops.api.audit.AuditException("database or disk is full", new java.io.IOException("No space left on device"));
+                throw new io.smartcloudops.api.audit.AuditException(
+                        "database or disk is full", new IOException("No space left on device"));
             }
             return audit.append(record);
         }
@@ -265,7 +350,6 @@ class AlertRouterTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

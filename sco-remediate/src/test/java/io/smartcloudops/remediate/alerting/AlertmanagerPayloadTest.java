@@ -54,16 +54,21 @@ class AlertmanagerPayloadTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", "[]", "{\"version\": \"3\", \"alerts\": []}", "{\"version\": \"4\"}", "{\"version\": \"4\", \"alerts\": {}}",
-        "{\"version\": \"4\", \"alerts\": [1]}",
-        "{\"version\": \"4\", \"alerts\": [{\"status\": \"burning\", \"labels\": {\"alertname\": \"X\"}, \"startsAt\": \"2026-01-01T00:00:00Z\"}]}",
-        "{\"version\": \"4\", \"alerts\": [{\"status\": \"firing\", \"labels\": {}, \"startsAt\": \"2026-01-01T00:00:00Z\"}]}",
-        "{\"version\": \"4\", \"alerts\": [{\"status\": \"firing\", \"labels\": {\"alertname\": 5}, \"startsAt\": \"2026-01-01T00:00:00Z\"}]}",
-        "{\"version\": \"4\", \"alerts\": [{\"status\": \"firing\", \"labels\": {\"alertname\": \"X\", \"bad-name\": \"v\"}, \"startsAt\": \"2026-01-01T00:00:00Z\"}]}",
-        "{\"version\": \"4\", \"alerts\": [{\"status\": \"firing\", \"labels\": {\"alertname\": \"X\"}, \"startsAt\": \"yesterday\"}]}",
-        "{\"version\": \"4\", \"alerts\": [{\"status\": \"resolved\", \"labels\": {\"alertname\": \"X\"}, \"startsAt\": \"2026-01-01T00:00:00Z\"}]}"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "[]",
+                "{\"version\": \"3\", \"alerts\": []}",
+                "{\"version\": \"4\"}",
+                "{\"version\": \"4\", \"alerts\": {}}",
+                "{\"version\": \"4\", \"alerts\": [1]}",
+                "{\"version\": \"4\", \"alerts\": [{\"status\": \"burning\", \"labels\": {\"alertname\": \"X\"}, \"startsAt\": \"2026-01-01T00:00:00Z\"}]}",
+                "{\"version\": \"4\", \"alerts\": [{\"status\": \"firing\", \"labels\": {}, \"startsAt\": \"2026-01-01T00:00:00Z\"}]}",
+                "{\"version\": \"4\", \"alerts\": [{\"status\": \"firing\", \"labels\": {\"alertname\": 5}, \"startsAt\": \"2026-01-01T00:00:00Z\"}]}",
+                "{\"version\": \"4\", \"alerts\": [{\"status\": \"firing\", \"labels\": {\"alertname\": \"X\", \"bad-name\": \"v\"}, \"startsAt\": \"2026-01-01T00:00:00Z\"}]}",
+                "{\"version\": \"4\", \"alerts\": [{\"status\": \"firing\", \"labels\": {\"alertname\": \"X\"}, \"startsAt\": \"yesterday\"}]}",
+                "{\"version\": \"4\", \"alerts\": [{\"status\": \"resolved\", \"labels\": {\"alertname\": \"X\"}, \"startsAt\": \"2026-01-01T00:00:00Z\"}]}"
+            })
     void rejectsWhatAlertmanagerNeverSends(String body) {
         assertThatThrownBy(() -> parser.parse(body)).isInstanceOf(IllegalArgumentException.class);
     }

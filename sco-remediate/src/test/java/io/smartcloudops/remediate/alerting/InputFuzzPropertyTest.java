@@ -40,12 +40,15 @@ class InputFuzzPropertyTest {
     }
 
     @Property(tries = 1_500)
-    void ruleFilesFailOnlyWithARuleFileException(@ForAll int at, @ForAll @IntRange(min = 0, max = 7) int cut, @ForAll String insert) {
+    void ruleFilesFailOnlyWithARuleFileException(
+            @ForAll int at, @ForAll @IntRange(min = 0, max = 7) int cut, @ForAll String insert) {
         String text = mutate(RULES, at, cut, insert);
         try {
             new RuleFileLoader().parseSet("fuzz.yml", text);
         } catch (RuleFileException expected) {
-            assertThat(expected.problems()).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("fuzz.yml"));
+            assertThat(expected.problems())
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat(p).startsWith("fuzz.yml"));
         }
     }
 
@@ -59,7 +62,8 @@ class InputFuzzPropertyTest {
     }
 
     @Property(tries = 1_500)
-    void alertmanagerPayloadsFailOnlyWithIllegalArgument(@ForAll int at, @ForAll @IntRange(min = 0, max = 7) int cut, @ForAll String insert) {
+    void alertmanagerPayloadsFailOnlyWithIllegalArgument(
+            @ForAll int at, @ForAll @IntRange(min = 0, max = 7) int cut, @ForAll String insert) {
         String text = mutate(AlertmanagerPayloadTest.DOCUMENTED, at, cut, insert);
         try {
             new AlertmanagerPayload().parse(text);

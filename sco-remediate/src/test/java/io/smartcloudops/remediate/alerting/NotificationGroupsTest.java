@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,8 +26,17 @@ class NotificationGroupsTest {
 
     private static Alert alert(String name, String host, Severity severity) {
         Labels l = Labels.of("alertname", name, "host", host, "severity", severity.label());
-        return new Alert(name, l, Map.of("summary", name + " on " + host), AlertState.FIRING, severity, Instant.EPOCH, Instant.EPOCH,
-                null, 1.0, "rules");
+        return new Alert(
+                name,
+                l,
+                Map.of("summary", name + " on " + host),
+                AlertState.FIRING,
+                severity,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                null,
+                1.0,
+                "rules");
     }
 
     private void advance(Duration d) {
@@ -63,7 +73,9 @@ class NotificationGroupsTest {
         g.add(alert("DiskSpaceLow", "app", Severity.CRITICAL), "FIRING");
         advance(Duration.ofSeconds(30));
         g.flushDue(now.get());
-        assertThat(sent).extracting(Notification::title).containsExactlyInAnyOrder("[FIRING:1] HighCpuUsage", "[FIRING:1] DiskSpaceLow");
+        assertThat(sent)
+                .extracting(Notification::title)
+                .containsExactlyInAnyOrder("[FIRING:1] HighCpuUsage", "[FIRING:1] DiskSpaceLow");
 
         g.add(alert("HighCpuUsage", "app", Severity.WARNING), "RESOLVED");
         advance(Duration.ofMinutes(4));
@@ -90,10 +102,14 @@ class NotificationGroupsTest {
 
     @Test
     void groupByHostAndNoWaitTellAtOnceAndCloseSendsWhatIsWaiting() {
-        NotificationGroups g = NotificationGroups.manual(new NotificationGroups.Settings(List.of("host"), Duration.ZERO, Duration.ofMinutes(5)),
-                clock, sent::add);
+        NotificationGroups g = NotificationGroups.manual(
+                new NotificationGroups.Settings(List.of("host"), Duration.ZERO, Duration.ofMinutes(5)),
+                clock,
+                sent::add);
         g.add(alert("HighCpuUsage", "app", Severity.WARNING), "FIRING");
-        assertThat(sent).singleElement().satisfies(n -> assertThat(n.title()).isEqualTo("[FIRING:1] HighCpuUsage (host=app)"));
+        assertThat(sent)
+                .singleElement()
+                .satisfies(n -> assertThat(n.title()).isEqualTo("[FIRING:1] HighCpuUsage (host=app)"));
         g.add(alert("HighMemoryUsage", "app", Severity.WARNING), "FIRING");
         assertThat(sent).as("waits for group_interval").hasSize(1);
         g.close();
@@ -103,9 +119,11 @@ class NotificationGroupsTest {
 
     @Test
     void theTimerFlushesOnItsOwn() throws Exception {
-        List<Notification> told = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (NotificationGroups g = NotificationGroups.start(new NotificationGroups.Settings(List.of("alertname"), Duration.ofMillis(100),
-                Duration.ofMinutes(5)), InstantSource.system(), told::add)) {
+        List<Notification> told = Collections.synchronizedList(new ArrayList<>());
+        try (NotificationGroups g = NotificationGroups.start(
+                new NotificationGroups.Settings(List.of("alertname"), Duration.ofMillis(100), Duration.ofMinutes(5)),
+                InstantSource.system(),
+                told::add)) {
             g.add(alert("HighCpuUsage", "app", Severity.WARNING), "FIRING");
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !told.isEmpty());
             assertThat(told).hasSize(1);

@@ -12,16 +12,21 @@ import java.util.Map;
  * {@code ack <seq>} after each append returns, until it is killed.
  */
 public final class AuditBurstWriter {
-    private AuditBurstWriter() {
-    }
+    private AuditBurstWriter() {}
 
     public static void main(String[] args) {
         try (SqliteAuditLog log = SqliteAuditLog.open(Path.of(args[0]), InstantSource.system())) {
             System.out.println("ready");
             System.out.flush();
             for (int i = 0; ; i++) {
-                AuditEntry e = log.append(new AuditRecord(AuditKind.ACTION, "burst", "target-" + (i % 7), "restart_service", "dry_run",
-                        "burst " + i, Map.of("i", String.valueOf(i), "payload", "x".repeat(i % 200))));
+                AuditEntry e = log.append(new AuditRecord(
+                        AuditKind.ACTION,
+                        "burst",
+                        "target-" + (i % 7),
+                        "restart_service",
+                        "dry_run",
+                        "burst " + i,
+                        Map.of("i", String.valueOf(i), "payload", "x".repeat(i % 200))));
                 System.out.println("ack " + e.sequence());
                 System.out.flush();
             }

@@ -11,6 +11,7 @@ import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.audit.AuditVerification;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditCompletenessTest {
     @TempDir
     Path dataDir;
+
     @TempDir
     Path secrets; // outside the data directory, as the key and the anchor must be
 
@@ -48,21 +50,33 @@ class AuditCompletenessTest {
     }
 
     private SqliteAuditLog open() {
-        return SqliteAuditLog.options(file()).keyFile(keyFile()).anchors(anchors()).clock(clock).anchorInterval(Duration.ofHours(1)).open();
+        return SqliteAuditLog.options(file())
+                .keyFile(keyFile())
+                .anchors(anchors())
+                .clock(clock)
+                .anchorInterval(Duration.ofHours(1))
+                .open();
     }
 
     private void written(int n) {
         try (SqliteAuditLog log = open()) {
             for (int i = 1; i <= n; i++) {
                 now = now.plusSeconds(1);
-                log.append(new AuditRecord(AuditKind.ACTION, "system", "nginx", "restart_service", "dry_run", "alert " + i,
+                log.append(new AuditRecord(
+                        AuditKind.ACTION,
+                        "system",
+                        "nginx",
+                        "restart_service",
+                        "dry_run",
+                        "alert " + i,
                         Map.of("unit", "u" + i)));
             }
         }
     }
 
     private void sql(String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+                Statement s = c.createStatement()) {
             s.executeUpdate(statement);
         }
     }
@@ -82,9 +96,10 @@ class AuditCompletenessTest {
     @Test
     void anyByteChangeFailsEvenWhereParsedValuesAgree() throws Exception {
         for (String tamper : List.of(
-                "UPDATE audit SET details = details || ' {}' WHERE seq = 2",                       // trailing JSON
-                "UPDATE audit SET details = '{\"unit\":\"evil\",\"unit\":\"u2\"}' WHERE seq = 2",  // duplicate keys
-                "UPDATE audit SET recorded_at = '2026-11-27T01:00:02.000000000+01:00' WHERE seq = 2", // same instant, offset
+                "UPDATE audit SET details = details || ' {}' WHERE seq = 2", // trailing JSON
+                "UPDATE audit SET details = '{\"unit\":\"evil\",\"unit\":\"u2\"}' WHERE seq = 2", // duplicate keys
+                "UPDATE audit SET recorded_at = '2026-11-27T01:00:02.000000000+01:00' WHERE seq = 2", // same instant,
+                // offset
                 "UPDATE audit SET reason = reason || ' ' WHERE seq = 2")) {
             Files.deleteIfExists(file());
             Files.deleteIfExists(secrets.resolve("anchor.json"));
@@ -103,14 +118,20 @@ class AuditCompletenessTest {
         // with everything in the data directory (but not the key, which is not there)
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file())) {
             String prev;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT hash FROM audit WHERE seq = 1")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT hash FROM audit WHERE seq = 1")) {
                 rs.next();
                 prev = rs.getString(1);
             }
             AuditHashing h = new AuditHashing(new ObjectMapper());
             for (long seq = 2; seq <= 4; seq++) {
-                String fake = h.hash(prev, seq, now, new AuditRecord(AuditKind.ACTION, "mallory", "db", "drop", "succeeded", "", Map.of()));
-                try (PreparedStatement ps = c.prepareStatement("UPDATE audit SET actor='mallory', prev_hash=?, hash=? WHERE seq=?")) {
+                String fake = h.hash(
+                        prev,
+                        seq,
+                        now,
+                        new AuditRecord(AuditKind.ACTION, "mallory", "db", "drop", "succeeded", "", Map.of()));
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE audit SET actor='mallory', prev_hash=?, hash=? WHERE seq=?")) {
                     ps.setString(1, prev);
                     ps.setString(2, fake);
                     ps.setLong(3, seq);
@@ -155,7 +176,8 @@ class AuditCompletenessTest {
         Files.move(secrets.resolve("anchor.json"), secrets.resolve("anchor.saved"));
         Files.delete(file());
         written(6); // a new log with a valid chain under the same key, then the old anchor put back
-        Files.move(secrets.resolve("anchor.saved"), secrets.resolve("anchor.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+                secrets.resolve("anchor.saved"), secrets.resolve("anchor.json"), StandardCopyOption.REPLACE_EXISTING);
         AuditVerification v = verify();
         assertThat(v.intact()).isFalse();
         assertThat(v.problem()).contains("replaced");
@@ -172,7 +194,9 @@ class AuditCompletenessTest {
             assertThat(gap.record().outcome()).isEqualTo("behind_anchor");
             assertThat(gap.sequence()).isEqualTo(7);
         }
-        assertThat(verify().intact()).as("the gap is recorded; the chain from here on is anchored again").isTrue();
+        assertThat(verify().intact())
+                .as("the gap is recorded; the chain from here on is anchored again")
+                .isTrue();
         try (SqliteAuditLog log = open()) {
             assertThat(log.startupCheck().consistent()).isTrue();
         }
@@ -208,7 +232,9 @@ class AuditCompletenessTest {
     void dataKeyAndAnchorFilesAreOwnerOnly() throws Exception {
         written(1);
         for (Path p : List.of(file(), keyFile(), secrets.resolve("anchor.json"))) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as(p.toString()).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+                    .as(p.toString())
+                    .isEqualTo("rw-------");
         }
     }
 
@@ -222,17 +248,21 @@ class AuditCompletenessTest {
     @Test
     void formatOneLogIsUpgradedInPlaceAndItsOldEntriesStillVerify() throws Exception {
         AuditHashing h = new AuditHashing(new ObjectMapper());
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE audit (seq INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, kind TEXT NOT NULL, actor TEXT NOT NULL,"
-                    + " subject TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, reason TEXT NOT NULL, details TEXT NOT NULL,"
-                    + " prev_hash TEXT NOT NULL, hash TEXT NOT NULL)");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE audit (seq INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, kind TEXT NOT NULL, actor TEXT NOT NULL,"
+                            + " subject TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, reason TEXT NOT NULL, details TEXT NOT NULL,"
+                            + " prev_hash TEXT NOT NULL, hash TEXT NOT NULL)");
             String prev = AuditHashing.GENESIS;
             for (int seq = 1; seq <= 2; seq++) {
                 Instant at = now.plusSeconds(seq);
-                AuditRecord r = new AuditRecord(AuditKind.ACTION, "system", "nginx", "restart_service", "dry_run", "old " + seq, Map.of());
+                AuditRecord r = new AuditRecord(
+                        AuditKind.ACTION, "system", "nginx", "restart_service", "dry_run", "old " + seq, Map.of());
                 String hash = h.hash(prev, seq, at, r);
-                s.execute("INSERT INTO audit VALUES (" + seq + ", '" + ChainCheck.STORED_TIME.format(at) + "', 'ACTION', 'system', 'nginx',"
-                        + " 'restart_service', 'dry_run', 'old " + seq + "', '{}', '" + prev + "', '" + hash + "')");
+                s.execute("INSERT INTO audit VALUES (" + seq + ", '" + ChainCheck.STORED_TIME.format(at)
+                        + "', 'ACTION', 'system', 'nginx'," + " 'restart_service', 'dry_run', 'old " + seq
+                        + "', '{}', '" + prev + "', '" + hash + "')");
                 prev = hash;
             }
         }
@@ -252,7 +282,8 @@ class AuditCompletenessTest {
             try (SqliteAuditLog cli = open()) {
                 cli.append(new AuditRecord(AuditKind.SYSTEM, "cli:alice", "bob", "token", "created", "", Map.of()));
             }
-            AuditEntry next = agent.append(new AuditRecord(AuditKind.ACTION, "system", "nginx", "restart_service", "dry_run", "", Map.of()));
+            AuditEntry next = agent.append(
+                    new AuditRecord(AuditKind.ACTION, "system", "nginx", "restart_service", "dry_run", "", Map.of()));
             assertThat(next.sequence()).isEqualTo(3);
         }
         AuditVerification v = verify();

@@ -24,9 +24,15 @@ class AuditCrashSafetyIT {
         Path db = dir.resolve("audit.db");
         long acknowledged = 0;
         for (int round = 0; round < 2; round++) {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), AuditBurstWriter.class.getName(), db.toString())
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            AuditBurstWriter.class.getName(),
+                            db.toString())
+                    .redirectErrorStream(true)
+                    .start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String first = out.readLine();
             while (first != null && !first.equals("ready")) {
@@ -49,7 +55,9 @@ class AuditCrashSafetyIT {
                 AuditVerification v = log.verify();
                 assertThat(v.intact()).as(v.problem()).isTrue();
                 assertThat(v.entries()).isGreaterThanOrEqualTo(acknowledged);
-                List<Long> newest = log.query(AuditQuery.latest(1)).stream().map(e -> e.sequence()).toList();
+                List<Long> newest = log.query(AuditQuery.latest(1)).stream()
+                        .map(e -> e.sequence())
+                        .toList();
                 assertThat(newest.get(0)).isGreaterThanOrEqualTo(acknowledged);
             }
         }

@@ -36,13 +36,20 @@ class SqliteAuditLogTest {
     private void fill(SqliteAuditLog log, int n) {
         for (int i = 1; i <= n; i++) {
             now = now.plus(Duration.ofSeconds(1));
-            log.append(new AuditRecord(AuditKind.ACTION, "system", i % 2 == 0 ? "nginx" : "api", "restart_service",
-                    i % 3 == 0 ? "failed" : "dry_run", "alert " + i, Map.of("unit", "u" + i, "attempt", "1")));
+            log.append(new AuditRecord(
+                    AuditKind.ACTION,
+                    "system",
+                    i % 2 == 0 ? "nginx" : "api",
+                    "restart_service",
+                    i % 3 == 0 ? "failed" : "dry_run",
+                    "alert " + i,
+                    Map.of("unit", "u" + i, "attempt", "1")));
         }
     }
 
     private void sql(String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+                Statement s = c.createStatement()) {
             s.executeUpdate(statement);
         }
     }
@@ -75,12 +82,22 @@ class SqliteAuditLogTest {
     void queriesByTimeSubjectActionAndOutcome() {
         try (SqliteAuditLog log = SqliteAuditLog.open(file(), clock)) {
             fill(log, 6);
-            assertThat(log.query(AuditQuery.builder().subject("nginx").build())).extracting(AuditEntry::sequence).containsExactly(6L, 4L, 2L);
-            assertThat(log.query(AuditQuery.builder().outcome("failed").build())).extracting(AuditEntry::sequence).containsExactly(6L, 3L);
-            assertThat(log.query(AuditQuery.builder().from(Instant.parse("2026-11-27T00:00:03Z")).to(Instant.parse("2026-11-27T00:00:04Z")).build()))
-                    .extracting(AuditEntry::sequence).containsExactly(4L, 3L);
-            assertThat(log.query(AuditQuery.builder().action("scale_up").build())).isEmpty();
-            assertThat(log.query(AuditQuery.latest(1)).get(0).record().details()).containsEntry("unit", "u6");
+            assertThat(log.query(AuditQuery.builder().subject("nginx").build()))
+                    .extracting(AuditEntry::sequence)
+                    .containsExactly(6L, 4L, 2L);
+            assertThat(log.query(AuditQuery.builder().outcome("failed").build()))
+                    .extracting(AuditEntry::sequence)
+                    .containsExactly(6L, 3L);
+            assertThat(log.query(AuditQuery.builder()
+                            .from(Instant.parse("2026-11-27T00:00:03Z"))
+                            .to(Instant.parse("2026-11-27T00:00:04Z"))
+                            .build()))
+                    .extracting(AuditEntry::sequence)
+                    .containsExactly(4L, 3L);
+            assertThat(log.query(AuditQuery.builder().action("scale_up").build()))
+                    .isEmpty();
+            assertThat(log.query(AuditQuery.latest(1)).get(0).record().details())
+                    .containsEntry("unit", "u6");
         }
     }
 
@@ -93,11 +110,18 @@ class SqliteAuditLogTest {
             log.append(new AuditRecord(AuditKind.SYSTEM, "t", "b", "x", "ok", "", Map.of()));
             now = Instant.parse("2026-11-27T00:00:06Z");
             log.append(new AuditRecord(AuditKind.SYSTEM, "t", "c", "x", "ok", "", Map.of()));
-            assertThat(log.query(AuditQuery.builder().from(Instant.parse("2026-11-27T00:00:05.1Z")).build()))
-                    .extracting(e -> e.record().subject()).containsExactly("c", "b");
-            assertThat(log.query(AuditQuery.builder().to(Instant.parse("2026-11-27T00:00:05Z")).build()))
-                    .extracting(e -> e.record().subject()).containsExactly("a");
-            assertThat(log.query(AuditQuery.latest(3)).get(1).recordedAt()).isEqualTo(Instant.parse("2026-11-27T00:00:05.500Z"));
+            assertThat(log.query(AuditQuery.builder()
+                            .from(Instant.parse("2026-11-27T00:00:05.1Z"))
+                            .build()))
+                    .extracting(e -> e.record().subject())
+                    .containsExactly("c", "b");
+            assertThat(log.query(AuditQuery.builder()
+                            .to(Instant.parse("2026-11-27T00:00:05Z"))
+                            .build()))
+                    .extracting(e -> e.record().subject())
+                    .containsExactly("a");
+            assertThat(log.query(AuditQuery.latest(3)).get(1).recordedAt())
+                    .isEqualTo(Instant.parse("2026-11-27T00:00:05.500Z"));
             assertThat(log.verify().intact()).isTrue();
         }
     }
@@ -133,8 +157,9 @@ class SqliteAuditLogTest {
         try (SqliteAuditLog log = SqliteAuditLog.open(file(), clock)) {
             fill(log, 3);
         }
-        sql("INSERT INTO audit VALUES (4, '2026-11-27T01:00:00Z', 'ACTION', 'mallory', 'db', 'drop', 'succeeded', '', '{}', '"
-                + "f".repeat(64) + "', '" + "a".repeat(64) + "', NULL)");
+        sql(
+                "INSERT INTO audit VALUES (4, '2026-11-27T01:00:00Z', 'ACTION', 'mallory', 'db', 'drop', 'succeeded', '', '{}', '"
+                        + "f".repeat(64) + "', '" + "a".repeat(64) + "', NULL)");
         try (SqliteAuditLog log = SqliteAuditLog.open(file(), clock)) {
             AuditVerification v = log.verify();
             assertThat(v.firstBadSequence()).isEqualTo(4);
@@ -147,13 +172,15 @@ class SqliteAuditLogTest {
         // /proc refuses new directories even to root, unlike a chmod-ed folder
         Path unwritable = Path.of("/proc/sco-audit-test/audit.db");
         assertThatThrownBy(() -> SqliteAuditLog.open(unwritable, clock))
-                .isInstanceOf(AuditException.class).hasMessageContaining("/proc/sco-audit-test");
+                .isInstanceOf(AuditException.class)
+                .hasMessageContaining("/proc/sco-audit-test");
     }
 
     @Test
     void fileInPlaceOfDirectoryIsAClearError() throws Exception {
         Path notADir = Files.writeString(dir.resolve("plain-file"), "x");
         assertThatThrownBy(() -> SqliteAuditLog.open(notADir.resolve("audit.db"), clock))
-                .isInstanceOf(AuditException.class).hasMessageContaining("cannot open audit log");
+                .isInstanceOf(AuditException.class)
+                .hasMessageContaining("cannot open audit log");
     }
 }

@@ -44,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 class JavadocExamplesTest {
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path RESOURCES = Path.of("src/test/resources/examples");
-    private static final List<Path> EXAMPLES = List.of(
-            Path.of("src/test/java/io/smartcloudops/remediate/examples"), RESOURCES);
+    private static final List<Path> EXAMPLES =
+            List.of(Path.of("src/test/java/io/smartcloudops/remediate/examples"), RESOURCES);
     private static final Path RULE_FILE = RESOURCES.resolve("rules.yaml");
     private static final SeriesId APP_CPU = SeriesId.of("node_cpu_usage_percent", Labels.of("host", "app"));
 
@@ -56,6 +56,7 @@ class JavadocExamplesTest {
     private final InstantSource clock = () -> now;
     /** The example gate never runs a command: it acts in DRY_RUN unless told otherwise. */
     private final List<List<String>> ran = new CopyOnWriteArrayList<>();
+
     private final CommandRunner runner = (command, timeout) -> {
         ran.add(command);
         return new CommandRunner.Result(0, "");
@@ -97,8 +98,9 @@ class JavadocExamplesTest {
         now = now.plusSeconds(1);
         List<Alert> due = engine.evaluate(now);
 
-        assertThat(examples.audited).extracting(Alert::name, Alert::state).containsExactly(
-                tuple("HighCpuUsage", AlertState.PENDING));
+        assertThat(examples.audited)
+                .extracting(Alert::name, Alert::state)
+                .containsExactly(tuple("HighCpuUsage", AlertState.PENDING));
         assertThat(early).isEmpty();
         assertThat(due).singleElement().satisfies(a -> {
             assertThat(a.state()).isEqualTo(AlertState.FIRING);
@@ -111,18 +113,25 @@ class JavadocExamplesTest {
     void theRemediatorExampleRestartsTheRulesUnitOnTheAlertsHostInDryRun() {
         RuleSet rules = new RuleFileLoader().loadSet(RULE_FILE);
         PolicyGate gate = PolicyGate.builder(audit, clock)
-                .action(new RestartServiceAction(runner, List.of("systemctl"), Duration.ofSeconds(30))).build();
+                .action(new RestartServiceAction(runner, List.of("systemctl"), Duration.ofSeconds(30)))
+                .build();
 
         examples.alertRemediator(rules, gate, List.of(firing(rules)));
 
         assertThat(ran).isEmpty();
-        assertThat(audit.query(AuditQuery.latest(10))).extracting(e -> e.record().subject(), e -> e.record().action(),
-                e -> e.record().outcome()).contains(tuple("app", "restart_service", "dry_run"));
+        assertThat(audit.query(AuditQuery.latest(10)))
+                .extracting(
+                        e -> e.record().subject(),
+                        e -> e.record().action(),
+                        e -> e.record().outcome())
+                .contains(tuple("app", "restart_service", "dry_run"));
     }
 
     @Test
     void thePolicyGateExampleOnlySaysWhatItWouldRun() {
-        ActionRequest request = ActionRequest.builder("restart_service", "app").parameter("unit", "nginx").build();
+        ActionRequest request = ActionRequest.builder("restart_service", "app")
+                .parameter("unit", "nginx")
+                .build();
 
         ActionResult r = examples.policyGate(audit, clock, runner, Duration.ofSeconds(30), request);
 
@@ -141,7 +150,10 @@ class JavadocExamplesTest {
         AlertRemediator remediator = new AlertRemediator(() -> rules, gate, KnownHosts.of(List.of("app")));
         examples.notificationGroups(audit, clock, remediator, sent::add, List.of(firing(rules)));
 
-        assertThat(sent).extracting(Notification::title).singleElement().asString()
+        assertThat(sent)
+                .extracting(Notification::title)
+                .singleElement()
+                .asString()
                 .startsWith("[FIRING:1] HighCpuUsage");
     }
 

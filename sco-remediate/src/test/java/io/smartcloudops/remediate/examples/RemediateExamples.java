@@ -55,15 +55,18 @@ class RemediateExamples {
     RuleReloader ruleReloader(Path path, RuleEngine engine) {
         // tag::RuleReloader[]
         RuleReloader rules = RuleReloader.fromFile(path, set -> engine.replaceRules(set.rules()));
-        rules.reloadIfChanged();      // call on every evaluation round
+        rules.reloadIfChanged(); // call on every evaluation round
         // end::RuleReloader[]
         return rules;
     }
 
-    ActionResult policyGate(AuditLog audit, InstantSource clock, CommandRunner runner, Duration timeout, ActionRequest request) {
+    ActionResult policyGate(
+            AuditLog audit, InstantSource clock, CommandRunner runner, Duration timeout, ActionRequest request) {
         // tag::PolicyGate[]
-        PolicyGate gate = PolicyGate.builder(audit, clock).action(new RestartServiceAction(runner, List.of("systemctl"), timeout)).build();
-        ActionResult r = gate.request(request);     // DRY_RUN by default
+        PolicyGate gate = PolicyGate.builder(audit, clock)
+                .action(new RestartServiceAction(runner, List.of("systemctl"), timeout))
+                .build();
+        ActionResult r = gate.request(request); // DRY_RUN by default
         // end::PolicyGate[]
         return r;
     }
@@ -76,20 +79,25 @@ class RemediateExamples {
         return r;
     }
 
-    void notificationGroups(AuditLog audit, InstantSource clock, AlertRemediator remediator,
-            Consumer<Notification> fanout, List<Alert> changedAlerts) {
+    void notificationGroups(
+            AuditLog audit,
+            InstantSource clock,
+            AlertRemediator remediator,
+            Consumer<Notification> fanout,
+            List<Alert> changedAlerts) {
         // tag::NotificationGroups[]
         NotificationGroups groups = NotificationGroups.start(NotificationGroups.Settings.defaults(), clock, fanout);
-        AlertRouter router = AlertRouter.builder(audit, clock, remediator).grouping(groups).build();
+        AlertRouter router =
+                AlertRouter.builder(audit, clock, remediator).grouping(groups).build();
         router.onTransitions(changedAlerts);
-        groups.close();   // at shutdown: sends what is still waiting
+        groups.close(); // at shutdown: sends what is still waiting
         // end::NotificationGroups[]
     }
 
     boolean matcher() {
         // tag::Matcher[]
         Matcher m = Matcher.parse("host=~\"app|web\"");
-        boolean hit = m.matches(Labels.of("host", "app"));   // true
+        boolean hit = m.matches(Labels.of("host", "app")); // true
         // end::Matcher[]
         return hit;
     }
@@ -104,12 +112,15 @@ class RemediateExamples {
     AuditVerification sqliteAuditLog(AuditRecord record, Path copy, Path keyFile, AuditAnchor anchor) {
         // tag::SqliteAuditLog[]
         try (SqliteAuditLog log = SqliteAuditLog.options(Path.of("sco-data/audit.db"))
-                .keyFile(Path.of("/etc/sco/audit.key")).anchor(new FileAuditAnchor(Path.of("/var/lib/sco-anchor.json")))
-                .clock(InstantSource.system()).open()) {
+                .keyFile(Path.of("/etc/sco/audit.key"))
+                .anchor(new FileAuditAnchor(Path.of("/var/lib/sco-anchor.json")))
+                .clock(InstantSource.system())
+                .open()) {
             log.append(record);
-            if (!log.startupCheck().consistent()) System.err.println("audit log degraded: " + log.startupCheck().problems());
+            if (!log.startupCheck().consistent())
+                System.err.println("audit log degraded: " + log.startupCheck().problems());
         }
-        AuditVerification v = SqliteAuditLog.verifyReadOnly(copy, keyFile, List.of(anchor));   // a forensic copy
+        AuditVerification v = SqliteAuditLog.verifyReadOnly(copy, keyFile, List.of(anchor)); // a forensic copy
         // end::SqliteAuditLog[]
         return v;
     }
@@ -117,7 +128,7 @@ class RemediateExamples {
     void safetyState(Path dataDir, InstantSource clock, AuditLog audit) {
         // tag::SafetyState[]
         try (SqliteSafetyState state = SqliteSafetyState.open(dataDir.resolve("state.db"), clock)) {
-            PolicyGate gate = PolicyGate.builder(audit, clock).state(state).build();   // loads what is in force
+            PolicyGate gate = PolicyGate.builder(audit, clock).state(state).build(); // loads what is in force
             Silences silences = new Silences(state, clock.instant());
         }
         // end::SafetyState[]

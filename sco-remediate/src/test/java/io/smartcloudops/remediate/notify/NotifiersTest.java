@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +35,14 @@ class NotifiersTest {
     private final List<String> auth = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private final ObjectMapper json = new ObjectMapper();
-    private final ProviderRegistry registry = ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
-    private final Notification critical = new Notification("NginxDown <app> & co", "restart failed 3 times", Severity.CRITICAL,
-            Labels.of("alertname", "NginxDown", "host", "app"), Instant.parse("2026-11-27T00:00:00Z"));
+    private final ProviderRegistry registry =
+            ProviderRegistry.builder().discover(getClass().getClassLoader()).build();
+    private final Notification critical = new Notification(
+            "NginxDown <app> & co",
+            "restart failed 3 times",
+            Severity.CRITICAL,
+            Labels.of("alertname", "NginxDown", "host", "app"),
+            Instant.parse("2026-11-27T00:00:00Z"));
 
     @BeforeEach
     void start() throws Exception {
@@ -60,7 +66,7 @@ class NotifiersTest {
             ex.sendResponseHeaders(200, -1);
             ex.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -71,7 +77,10 @@ class NotifiersTest {
     }
 
     private Notifier notifier(String name, Map<String, ?> config) {
-        return registry.provider(NotifierProvider.class, name).create(ProviderContext.builder().config(ProviderConfig.of(config)).build());
+        return registry.provider(NotifierProvider.class, name)
+                .create(ProviderContext.builder()
+                        .config(ProviderConfig.of(config))
+                        .build());
     }
 
     private String url(String path) {
@@ -80,7 +89,8 @@ class NotifiersTest {
 
     @Test
     void webhookPostsTheNotificationAsJsonWithConfiguredHeaders() throws Exception {
-        notifier("webhook", Map.of("url", url("/hook"), "headers", Map.of("Authorization", "Bearer s3cret"))).send(critical);
+        notifier("webhook", Map.of("url", url("/hook"), "headers", Map.of("Authorization", "Bearer s3cret")))
+                .send(critical);
         JsonNode body = json.readTree(bodies.get(0));
         assertThat(body.get("title").asText()).isEqualTo("NginxDown <app> & co");
         assertThat(body.get("severity").asText()).isEqualTo("critical");
@@ -98,10 +108,15 @@ class NotifiersTest {
 
     @Test
     void errorStatusAndTimeoutAreDeliveryFailuresWithoutTheSecretPath() {
-        assertThatThrownBy(() -> notifier("webhook", Map.of("url", url("/broken"))).send(critical))
-                .isInstanceOf(NotificationException.class).hasMessageContaining("answered 500").hasMessageNotContaining("/broken");
-        assertThatThrownBy(() -> notifier("slack", Map.of("url", url("/hang"), "timeout", "300ms")).send(critical))
-                .isInstanceOf(NotificationException.class).hasMessageContaining("did not answer within");
+        assertThatThrownBy(
+                        () -> notifier("webhook", Map.of("url", url("/broken"))).send(critical))
+                .isInstanceOf(NotificationException.class)
+                .hasMessageContaining("answered 500")
+                .hasMessageNotContaining("/broken");
+        assertThatThrownBy(() -> notifier("slack", Map.of("url", url("/hang"), "timeout", "300ms"))
+                        .send(critical))
+                .isInstanceOf(NotificationException.class)
+                .hasMessageContaining("did not answer within");
     }
 
     @Test
@@ -111,8 +126,13 @@ class NotifiersTest {
 
     @Test
     void badConfigurationIsRejectedClearly() {
-        assertThatThrownBy(() -> notifier("webhook", Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("url");
-        assertThatThrownBy(() -> notifier("webhook", Map.of("url", "ftp://x/y"))).isInstanceOf(ConfigException.class).hasMessageContaining("http or https");
-        assertThatThrownBy(() -> notifier("slack", Map.of("url", url("/hook"), "channel", "#ops"))).hasMessageContaining("channel");
+        assertThatThrownBy(() -> notifier("webhook", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("url");
+        assertThatThrownBy(() -> notifier("webhook", Map.of("url", "ftp://x/y")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http or https");
+        assertThatThrownBy(() -> notifier("slack", Map.of("url", url("/hook"), "channel", "#ops")))
+                .hasMessageContaining("channel");
     }
 }

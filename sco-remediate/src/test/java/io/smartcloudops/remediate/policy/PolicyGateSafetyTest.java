@@ -1,6 +1,5 @@
 package io.smartcloudops.remediate.policy;
 
-import io.smartcloudops.api.action.Verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.api.action.ActionMode;
@@ -9,6 +8,7 @@ import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.action.Role;
+import io.smartcloudops.api.action.Verification;
 import io.smartcloudops.api.audit.AuditQuery;
 import io.smartcloudops.api.notify.Notification;
 import io.smartcloudops.remediate.audit.SqliteAuditLog;
@@ -48,12 +48,15 @@ class PolicyGateSafetyTest {
     }
 
     private PolicyGate.Builder gate(ScriptedAction... actions) {
-        PolicyGate.Builder b = PolicyGate.builder(audit, clock).mode(ActionMode.EXECUTE).cooldown(Duration.ZERO)
+        PolicyGate.Builder b = PolicyGate.builder(audit, clock)
+                .mode(ActionMode.EXECUTE)
+                .cooldown(Duration.ZERO)
                 .sleeper(d -> {
                     waits.add(d);
                     now = now.plus(d);
                 })
-                .suppressionListener(suppressed::add).escalationListener(escalated::add);
+                .suppressionListener(suppressed::add)
+                .escalationListener(escalated::add);
         for (ScriptedAction a : actions) {
             b.action(a);
         }
@@ -61,25 +64,32 @@ class PolicyGateSafetyTest {
     }
 
     private ActionRequest req(String action, String target) {
-        return ActionRequest.builder(action, target).requestedBy(new Principal("ops", Role.OPERATOR))
-                .idempotencyKey("k" + (key++)).build();
+        return ActionRequest.builder(action, target)
+                .requestedBy(new Principal("ops", Role.OPERATOR))
+                .idempotencyKey("k" + (key++))
+                .build();
     }
 
     @Test
     void retriableFailuresAreRetriedWithExponentialBackoffThenSucceed() {
         ScriptedAction restart = new ScriptedAction("restart", "retry", "retry", "ok");
-        PolicyGate g = gate(restart).retry(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30))).build();
+        PolicyGate g = gate(restart)
+                .retry(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                .build();
         assertThat(g.request(req("restart", "web")).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
         assertThat(restart.runs).containsExactly("retry", "retry", "ok");
         assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
-        assertThat(audit.query(AuditQuery.builder().outcome("retrying").build())).hasSize(2);
+        assertThat(audit.query(AuditQuery.builder().outcome("retrying").build()))
+                .hasSize(2);
     }
 
     @Test
     void nonRetriableFailureIsNotRetriedAndRetriesAreBounded() {
         ScriptedAction denied = new ScriptedAction("denied", "fail");
         ScriptedAction flaky = new ScriptedAction("flaky", "retry", "retry", "retry", "retry");
-        PolicyGate g = gate(denied, flaky).retry(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1))).build();
+        PolicyGate g = gate(denied, flaky)
+                .retry(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .build();
         assertThat(g.request(req("denied", "web")).outcome()).isEqualTo(ActionOutcome.FAILED);
         assertThat(denied.runs).hasSize(1);
         ActionResult r = g.request(req("flaky", "web"));
@@ -112,7 +122,9 @@ class PolicyGateSafetyTest {
         for (int i = 0; i < 3; i++) {
             assertThat(g.request(req("restart", "web")).outcome()).isEqualTo(ActionOutcome.FAILED);
         }
-        assertThat(escalated).singleElement().satisfies(n -> assertThat(n.title()).contains("keeps failing"));
+        assertThat(escalated)
+                .singleElement()
+                .satisfies(n -> assertThat(n.title()).contains("keeps failing"));
         ActionResult held = g.request(req("restart", "web"));
         assertThat(held.outcome()).isEqualTo(ActionOutcome.SUPPRESSED);
         assertThat(held.message()).contains("circuit open");
@@ -121,7 +133,8 @@ class PolicyGateSafetyTest {
         assertThat(g.request(req("restart", "web")).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
         assertThat(restart.runs).containsExactly("fail", "fail", "fail", "ok", "ok");
         assertThat(suppressed).containsExactly(SuppressionReason.CIRCUIT_OPEN);
-        assertThat(audit.query(AuditQuery.builder().outcome("circuit_open").build())).hasSize(1);
+        assertThat(audit.query(AuditQuery.builder().outcome("circuit_open").build()))
+                .hasSize(1);
     }
 
     @Test
@@ -139,9 +152,12 @@ class PolicyGateSafetyTest {
     @Test
     void verificationDecidesSuccessAndItsFailureCountsTowardTheBreaker() {
         ScriptedAction restart = new ScriptedAction("restart");
-        ScriptedAction health = new ScriptedAction("health_check", "unhealthy", "unhealthy", "ok", "unhealthy", "unhealthy", "unhealthy");
-        PolicyGate g = gate(restart, health).circuitBreaker(1, Duration.ofMinutes(10)).build();
-        Verification v = new Verification(ActionRequest.builder("health_check", "web").build(), 3, Duration.ofSeconds(5));
+        ScriptedAction health = new ScriptedAction(
+                "health_check", "unhealthy", "unhealthy", "ok", "unhealthy", "unhealthy", "unhealthy");
+        PolicyGate g =
+                gate(restart, health).circuitBreaker(1, Duration.ofMinutes(10)).build();
+        Verification v =
+                new Verification(ActionRequest.builder("health_check", "web").build(), 3, Duration.ofSeconds(5));
         ActionResult ok = g.request(req("restart", "web"), Optional.of(v));
         assertThat(ok.outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
         assertThat(ok.message()).contains("verified");
@@ -157,7 +173,8 @@ class PolicyGateSafetyTest {
         ScriptedAction restart = new ScriptedAction("restart");
         ScriptedAction health = new ScriptedAction("health_check", "unhealthy");
         PolicyGate g = gate(restart, health).mode(ActionMode.DRY_RUN).build();
-        Verification v = new Verification(ActionRequest.builder("health_check", "web").build(), 3, Duration.ofSeconds(5));
+        Verification v =
+                new Verification(ActionRequest.builder("health_check", "web").build(), 3, Duration.ofSeconds(5));
         assertThat(g.request(req("restart", "web"), Optional.of(v)).outcome()).isEqualTo(ActionOutcome.DRY_RUN);
         assertThat(restart.runs).isEmpty();
         assertThat(health.runs).isEmpty();
@@ -167,8 +184,11 @@ class PolicyGateSafetyTest {
     @Test
     void allMechanismsTogetherKeepAFlappingAlertFromStormingATarget() {
         ScriptedAction restart = new ScriptedAction("restart", "fail", "fail", "fail", "fail", "fail", "fail");
-        PolicyGate g = gate(restart).cooldown(Duration.ofMinutes(5)).rateLimits(2, 10, Duration.ofHours(1))
-                .circuitBreaker(2, Duration.ofHours(2)).build();
+        PolicyGate g = gate(restart)
+                .cooldown(Duration.ofMinutes(5))
+                .rateLimits(2, 10, Duration.ofHours(1))
+                .circuitBreaker(2, Duration.ofHours(2))
+                .build();
         for (int minute = 0; minute < 120; minute++) {
             g.request(req("restart", "web"));
             now = now.plus(Duration.ofMinutes(1));

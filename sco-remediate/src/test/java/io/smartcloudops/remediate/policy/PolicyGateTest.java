@@ -80,20 +80,32 @@ class PolicyGateTest {
     }
 
     private PolicyGate gate(ActionMode mode) {
-        return PolicyGate.builder(audit, clock).mode(mode).cooldown(Duration.ofMinutes(5))
-                .action(new Recording("restart", false)).action(new Recording("reboot", true)).build();
+        return PolicyGate.builder(audit, clock)
+                .mode(mode)
+                .cooldown(Duration.ofMinutes(5))
+                .action(new Recording("restart", false))
+                .action(new Recording("reboot", true))
+                .build();
     }
 
     private ActionRequest req(String action, String target, String key) {
-        return ActionRequest.builder(action, target).requestedBy(alice).idempotencyKey(key).reason("test").build();
+        return ActionRequest.builder(action, target)
+                .requestedBy(alice)
+                .idempotencyKey(key)
+                .reason("test")
+                .build();
     }
 
     @Test
     void dryRunIsTheDefaultAndChangesNothing() {
-        PolicyGate g = PolicyGate.builder(audit, clock).action(new Recording("restart", false)).build();
+        PolicyGate g = PolicyGate.builder(audit, clock)
+                .action(new Recording("restart", false))
+                .build();
         assertThat(g.request(req("restart", "web", "k1")).outcome()).isEqualTo(ActionOutcome.DRY_RUN);
         assertThat(executed).isEmpty();
-        assertThat(audit.query(AuditQuery.latest(10))).extracting(e -> e.record().outcome()).containsExactly("dry_run", "started");
+        assertThat(audit.query(AuditQuery.latest(10)))
+                .extracting(e -> e.record().outcome())
+                .containsExactly("dry_run", "started");
     }
 
     @Test
@@ -125,11 +137,18 @@ class PolicyGateTest {
         ActionResult pending = g.request(req("reboot", "app", "r1"));
         assertThat(pending.outcome()).isEqualTo(ActionOutcome.PENDING_APPROVAL);
         assertThat(executed).isEmpty();
-        assertThat(g.pending()).singleElement().satisfies(p -> assertThat(p.id()).isEqualTo(pending.approvalId()));
-        assertThat(g.approve(pending.approvalId(), Principal.anonymousViewer()).outcome()).isEqualTo(ActionOutcome.REJECTED);
-        assertThat(g.approve(pending.approvalId(), new Principal("bob", Role.OPERATOR)).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+        assertThat(g.pending())
+                .singleElement()
+                .satisfies(p -> assertThat(p.id()).isEqualTo(pending.approvalId()));
+        assertThat(g.approve(pending.approvalId(), Principal.anonymousViewer()).outcome())
+                .isEqualTo(ActionOutcome.REJECTED);
+        assertThat(g.approve(pending.approvalId(), new Principal("bob", Role.OPERATOR))
+                        .outcome())
+                .isEqualTo(ActionOutcome.SUCCEEDED);
         assertThat(executed).containsExactly("reboot:app");
-        assertThat(audit.query(AuditQuery.latest(20))).extracting(e -> e.record().outcome()).contains("approved", "pending_approval");
+        assertThat(audit.query(AuditQuery.latest(20)))
+                .extracting(e -> e.record().outcome())
+                .contains("approved", "pending_approval");
     }
 
     @Test
@@ -140,7 +159,8 @@ class PolicyGateTest {
         assertThat(own.outcome()).isEqualTo(ActionOutcome.REJECTED);
         assertThat(own.message()).contains("four eyes");
         // through the other host's link she is still alice
-        assertThat(g.approve(id, new Principal("alice@app", Role.OPERATOR)).outcome()).isEqualTo(ActionOutcome.REJECTED);
+        assertThat(g.approve(id, new Principal("alice@app", Role.OPERATOR)).outcome())
+                .isEqualTo(ActionOutcome.REJECTED);
         assertThat(executed).isEmpty();
         assertThat(g.pending()).extracting(p -> p.id()).containsExactly(id);
         assertThat(g.approve(id, new Principal("bob", Role.OPERATOR)).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
@@ -149,7 +169,11 @@ class PolicyGateTest {
 
     @Test
     void fourEyesCanBeSwitchedOffForASingleOperatorSite() {
-        PolicyGate g = PolicyGate.builder(audit, clock).mode(ActionMode.EXECUTE).fourEyes(false).action(new Recording("reboot", true)).build();
+        PolicyGate g = PolicyGate.builder(audit, clock)
+                .mode(ActionMode.EXECUTE)
+                .fourEyes(false)
+                .action(new Recording("reboot", true))
+                .build();
         String id = g.request(req("reboot", "app", "r1")).approvalId();
         assertThat(g.approve(id, alice).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
     }
@@ -160,21 +184,32 @@ class PolicyGateTest {
         ActionResult pending = g.request(req("reboot", "app", "r1"));
         now = now.plus(Duration.ofHours(1));
         assertThat(g.pending()).isEmpty();
-        assertThat(g.approve(pending.approvalId(), new Principal("bob", Role.ADMIN)).message()).contains("expired");
+        assertThat(g.approve(pending.approvalId(), new Principal("bob", Role.ADMIN))
+                        .message())
+                .contains("expired");
         assertThat(executed).isEmpty();
     }
 
     @Test
     void viewerUnknownActionAndBadParametersAreRejectedAndAudited() {
         PolicyGate g = gate(ActionMode.EXECUTE);
-        ActionRequest viewer = ActionRequest.builder("restart", "web").requestedBy(Principal.anonymousViewer()).build();
+        ActionRequest viewer = ActionRequest.builder("restart", "web")
+                .requestedBy(Principal.anonymousViewer())
+                .build();
         assertThat(g.request(viewer).outcome()).isEqualTo(ActionOutcome.REJECTED);
-        assertThat(g.request(req("format_disk", "web", null)).message()).contains("unknown action").contains("[reboot, restart]");
-        ActionRequest bad = ActionRequest.builder("restart", "web").parameter("unit", "x; rm -rf /").requestedBy(alice).build();
+        assertThat(g.request(req("format_disk", "web", null)).message())
+                .contains("unknown action")
+                .contains("[reboot, restart]");
+        ActionRequest bad = ActionRequest.builder("restart", "web")
+                .parameter("unit", "x; rm -rf /")
+                .requestedBy(alice)
+                .build();
         assertThat(g.request(bad).message()).contains("does not match");
         assertThat(executed).isEmpty();
         List<AuditEntry> entries = audit.query(AuditQuery.latest(10));
-        assertThat(entries).hasSize(3).allSatisfy(e -> assertThat(e.record().outcome()).isEqualTo("rejected"));
+        assertThat(entries)
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(e.record().outcome()).isEqualTo("rejected"));
     }
 
     @Test

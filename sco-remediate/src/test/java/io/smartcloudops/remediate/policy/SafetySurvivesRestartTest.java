@@ -56,8 +56,12 @@ class SafetySurvivesRestartTest {
     }
 
     private PolicyGate gate(Consumer<PolicyGate.Builder> options, ScriptedAction... actions) {
-        PolicyGate.Builder b = PolicyGate.builder(audit, clock).mode(ActionMode.EXECUTE).cooldown(Duration.ZERO).state(state)
-                .retry(new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1))).sleeper(d -> now = now.plus(d));
+        PolicyGate.Builder b = PolicyGate.builder(audit, clock)
+                .mode(ActionMode.EXECUTE)
+                .cooldown(Duration.ZERO)
+                .state(state)
+                .retry(new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .sleeper(d -> now = now.plus(d));
         for (ScriptedAction a : actions) {
             b.action(a);
         }
@@ -66,12 +70,17 @@ class SafetySurvivesRestartTest {
     }
 
     private static ActionRequest req(String target, String key) {
-        return ActionRequest.builder("restart", target).requestedBy(new Principal("ops", Role.OPERATOR)).idempotencyKey(key).build();
+        return ActionRequest.builder("restart", target)
+                .requestedBy(new Principal("ops", Role.OPERATOR))
+                .idempotencyKey(key)
+                .build();
     }
 
     @Test
     void aCooldownOutlivesTheRestart() {
-        assertThat(gate(b -> b.cooldown(Duration.ofMinutes(5)), new ScriptedAction("restart")).request(req("web", "a")).outcome())
+        assertThat(gate(b -> b.cooldown(Duration.ofMinutes(5)), new ScriptedAction("restart"))
+                        .request(req("web", "a"))
+                        .outcome())
                 .isEqualTo(ActionOutcome.SUCCEEDED);
         restart();
         now = now.plusSeconds(60);
@@ -84,33 +93,41 @@ class SafetySurvivesRestartTest {
 
     @Test
     void theRateLimitWindowOutlivesTheRestart() {
-        assertThat(gate(b -> b.rateLimits(1, 30, Duration.ofHours(1)), new ScriptedAction("restart")).request(req("web", "a")).outcome())
+        assertThat(gate(b -> b.rateLimits(1, 30, Duration.ofHours(1)), new ScriptedAction("restart"))
+                        .request(req("web", "a"))
+                        .outcome())
                 .isEqualTo(ActionOutcome.SUCCEEDED);
         restart();
         now = now.plus(Duration.ofMinutes(30));
-        ActionResult r = gate(b -> b.rateLimits(1, 30, Duration.ofHours(1)), new ScriptedAction("restart")).request(req("web", "b"));
+        ActionResult r = gate(b -> b.rateLimits(1, 30, Duration.ofHours(1)), new ScriptedAction("restart"))
+                .request(req("web", "b"));
         assertThat(r.message()).startsWith("rate limit");
         now = now.plus(Duration.ofMinutes(31));
-        assertThat(gate(b -> b.rateLimits(1, 30, Duration.ofHours(1)), new ScriptedAction("restart")).request(req("web", "c")).outcome())
+        assertThat(gate(b -> b.rateLimits(1, 30, Duration.ofHours(1)), new ScriptedAction("restart"))
+                        .request(req("web", "c"))
+                        .outcome())
                 .isEqualTo(ActionOutcome.SUCCEEDED);
     }
 
     @Test
     void anIdempotencyKeyIsStillADuplicateAfterTheRestart() {
-        gate(b -> { }, new ScriptedAction("restart")).request(req("web", "alert-1"));
+        gate(b -> {}, new ScriptedAction("restart")).request(req("web", "alert-1"));
         restart();
-        ActionResult r = gate(b -> { }, new ScriptedAction("restart")).request(req("web", "alert-1"));
+        ActionResult r = gate(b -> {}, new ScriptedAction("restart")).request(req("web", "alert-1"));
         assertThat(r.message()).startsWith("duplicate");
     }
 
     @Test
     void anOpenCircuitStaysOpenAfterTheRestart() {
-        PolicyGate g = gate(b -> b.circuitBreaker(2, Duration.ofMinutes(30)), new ScriptedAction("restart", "unhealthy", "unhealthy"));
+        PolicyGate g = gate(
+                b -> b.circuitBreaker(2, Duration.ofMinutes(30)),
+                new ScriptedAction("restart", "unhealthy", "unhealthy"));
         g.request(req("web", "a"));
         g.request(req("web", "b"));
         restart();
         ScriptedAction after = new ScriptedAction("restart");
-        ActionResult r = gate(b -> b.circuitBreaker(2, Duration.ofMinutes(30)), after).request(req("web", "c"));
+        ActionResult r =
+                gate(b -> b.circuitBreaker(2, Duration.ofMinutes(30)), after).request(req("web", "c"));
         assertThat(r.message()).startsWith("circuit open");
         assertThat(after.runs).isEmpty();
     }
@@ -119,31 +136,43 @@ class SafetySurvivesRestartTest {
     void aPendingApprovalCanBeApprovedAfterTheRestartAndOnlyOnce() {
         ScriptedAction wipe = new ScriptedAction("restart");
         wipe.destructive = true;
-        String id = gate(b -> { }, wipe).request(req("db", "a")).approvalId();
+        String id = gate(b -> {}, wipe).request(req("db", "a")).approvalId();
         restart();
         ScriptedAction after = new ScriptedAction("restart");
         after.destructive = true;
-        PolicyGate g = gate(b -> { }, after);
-        assertThat(g.pending()).extracting(p -> p.id() + " " + p.request().target() + " " + p.request().requestedBy().name())
+        PolicyGate g = gate(b -> {}, after);
+        assertThat(g.pending())
+                .extracting(p -> p.id() + " " + p.request().target() + " "
+                        + p.request().requestedBy().name())
                 .containsExactly(id + " db ops");
         assertThat(g.approve(id, new Principal("bob", Role.OPERATOR)).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
         assertThat(after.runs).hasSize(1);
         restart();
-        assertThat(gate(b -> { }, new ScriptedAction("restart")).pending()).isEmpty();
+        assertThat(gate(b -> {}, new ScriptedAction("restart")).pending()).isEmpty();
     }
 
     @Test
     void silencesOutliveTheRestartAndAnExpiredOneStaysGone() {
         Silences before = new Silences(state, now);
-        String kept = before.add(List.of(Matcher.parse("host=\"app\"")), now, now.plus(Duration.ofHours(1)), "alice", "maintenance").id();
-        String expired = before.add(List.of(Matcher.parse("host=\"db\"")), now, now.plus(Duration.ofHours(1)), "alice", "").id();
+        String kept = before.add(
+                        List.of(Matcher.parse("host=\"app\"")),
+                        now,
+                        now.plus(Duration.ofHours(1)),
+                        "alice",
+                        "maintenance")
+                .id();
+        String expired = before.add(
+                        List.of(Matcher.parse("host=\"db\"")), now, now.plus(Duration.ofHours(1)), "alice", "")
+                .id();
         before.expire(expired);
         restart();
         Silences after = new Silences(state, now.plusSeconds(60));
-        assertThat(after.active(now.plusSeconds(60))).extracting(s -> s.id() + " " + s.createdBy() + " " + s.matchers())
+        assertThat(after.active(now.plusSeconds(60)))
+                .extracting(s -> s.id() + " " + s.createdBy() + " " + s.matchers())
                 .containsExactly(kept + " alice [host=\"app\"]");
         assertThat(after.muting(Labels.of("host", "app"), now.plusSeconds(60))).isPresent();
         restart();
-        assertThat(new Silences(state, now.plus(Duration.ofHours(2))).active(now.plus(Duration.ofHours(2)))).isEmpty();
+        assertThat(new Silences(state, now.plus(Duration.ofHours(2))).active(now.plus(Duration.ofHours(2))))
+                .isEmpty();
     }
 }

@@ -39,15 +39,21 @@ class IncrementalEvaluationPropertyTest {
             """;
 
     /** One step: observe a sample of one of three series (or none), then let time pass and evaluate. */
-    record Step(int host, double value, double score, long gapSeconds, boolean observe) {
-    }
+    record Step(int host, double value, double score, long gapSeconds, boolean observe) {}
 
     @Provide
     Arbitrary<List<Step>> steps() {
-        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.doubles().between(0, 100),
-                        Arbitraries.doubles().between(0, 1), Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(10, Arbitraries.longs().between(1, 40)),
-                                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(200, 700))), Arbitraries.of(true, true, true, false))
-                .as(Step::new).list().ofMaxSize(120);
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.doubles().between(0, 100),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.frequencyOf(
+                                net.jqwik.api.Tuple.of(10, Arbitraries.longs().between(1, 40)),
+                                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(200, 700))),
+                        Arbitraries.of(true, true, true, false))
+                .as(Step::new)
+                .list()
+                .ofMaxSize(120);
     }
 
     @Property(tries = 300)
@@ -59,7 +65,8 @@ class IncrementalEvaluationPropertyTest {
         for (Step s : steps) {
             t = t.plusSeconds(s.gapSeconds());
             if (s.observe()) {
-                Sample sample = new Sample(SeriesId.of("cpu", Labels.of("host", "h" + s.host())), t.toEpochMilli(), s.value());
+                Sample sample =
+                        new Sample(SeriesId.of("cpu", Labels.of("host", "h" + s.host())), t.toEpochMilli(), s.value());
                 Score score = new Score(s.score(), 0, 0, 0, "", "");
                 incremental.observe(sample, score);
                 full.observe(sample, score);
@@ -71,6 +78,9 @@ class IncrementalEvaluationPropertyTest {
     }
 
     private static List<String> describe(List<Alert> alerts) {
-        return alerts.stream().map(a -> a.labels() + " " + a.state() + " " + a.activeSince() + " " + a.firedAt()).sorted().toList();
+        return alerts.stream()
+                .map(a -> a.labels() + " " + a.state() + " " + a.activeSince() + " " + a.firedAt())
+                .sorted()
+                .toList();
     }
 }

@@ -55,7 +55,9 @@ class RuleEngineTest {
         });
         assertThat(e.activeAlerts()).hasSize(1);
         e.observe(at(T0.plusSeconds(90), 20), null);
-        assertThat(e.evaluate(T0.plusSeconds(90))).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED));
+        assertThat(e.evaluate(T0.plusSeconds(90)))
+                .singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED));
         assertThat(e.activeAlerts()).isEmpty();
     }
 
@@ -71,10 +73,14 @@ class RuleEngineTest {
         Score high = new Score(0.97, 20, 10, 30, "test", "unusual");
         RuleEngine strict = new RuleEngine(anomalous, Duration.ofMinutes(5), 0.99);
         strict.observe(at(T0, 95), high);
-        assertThat(strict.evaluate(T0)).as("0.97 is below a pipeline threshold of 0.99: no anomaly, no alert").isEmpty();
+        assertThat(strict.evaluate(T0))
+                .as("0.97 is below a pipeline threshold of 0.99: no anomaly, no alert")
+                .isEmpty();
         RuleEngine usual = new RuleEngine(anomalous, Duration.ofMinutes(5), 0.95);
         usual.observe(at(T0, 95), high);
-        assertThat(usual.evaluate(T0)).singleElement().satisfies(a -> assertThat(a.name()).isEqualTo("CpuAnomaly"));
+        assertThat(usual.evaluate(T0))
+                .singleElement()
+                .satisfies(a -> assertThat(a.name()).isEqualTo("CpuAnomaly"));
     }
 
     @Test
@@ -83,7 +89,9 @@ class RuleEngineTest {
         e.observe(at(T0, 95), null);
         e.evaluate(T0);
         e.observe(at(T0.plusSeconds(10), 50), null);
-        assertThat(e.evaluate(T0.plusSeconds(10))).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.INACTIVE));
+        assertThat(e.evaluate(T0.plusSeconds(10)))
+                .singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.INACTIVE));
     }
 
     @Test
@@ -91,16 +99,21 @@ class RuleEngineTest {
         RuleEngine e = new RuleEngine(rules.subList(0, 2), Duration.ofMinutes(5));
         e.observe(at(T0, 99), new Score(0.95, 50, 40, 60, "t", "t"));
         assertThat(e.evaluate(T0)).extracting(Alert::name).containsExactlyInAnyOrder("HighCpu", "Anomaly");
-        assertThat(e.evaluate(T0.plus(Duration.ofMinutes(6)))).extracting(Alert::state)
+        assertThat(e.evaluate(T0.plus(Duration.ofMinutes(6))))
+                .extracting(Alert::state)
                 .containsExactlyInAnyOrder(AlertState.INACTIVE, AlertState.RESOLVED);
     }
 
     @Test
     void absentFiresWhenNoHeartbeatArrives() {
         RuleEngine e = new RuleEngine(rules.subList(2, 3), Duration.ofMinutes(5));
-        assertThat(e.evaluate(T0)).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.FIRING));
+        assertThat(e.evaluate(T0))
+                .singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.FIRING));
         e.observe(new Sample(SeriesId.of("heartbeat"), T0.plusSeconds(1).toEpochMilli(), 1), null);
-        assertThat(e.evaluate(T0.plusSeconds(2))).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED));
+        assertThat(e.evaluate(T0.plusSeconds(2)))
+                .singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED));
     }
 
     @Test
@@ -115,9 +128,13 @@ class RuleEngineTest {
     void replacingRulesResolvesAlertsOfRemovedRules() {
         RuleEngine e = new RuleEngine(rules.subList(1, 2), Duration.ofMinutes(5));
         e.observe(at(T0, 1), new Score(0.99, 0, 0, 0, "", ""));
-        assertThat(e.evaluate(T0)).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.FIRING));
+        assertThat(e.evaluate(T0))
+                .singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.FIRING));
         e.replaceRules(List.of());
-        assertThat(e.evaluate(T0.plusSeconds(1))).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED));
+        assertThat(e.evaluate(T0.plusSeconds(1)))
+                .singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED));
     }
 
     @Test
@@ -150,11 +167,18 @@ class RuleEngineTest {
 
     @Test
     void rateNeedsTwoSamplesInTheWindowAndRejectsAbsurdRanges() {
-        RuleEngine e = new RuleEngine(new RuleFileLoader().parse("r.yml",
-                "groups:\n  - name: g\n    rules:\n      - alert: R\n        expr: rate(x[5m]) > 0\n"), Duration.ofMinutes(5));
+        RuleEngine e = new RuleEngine(
+                new RuleFileLoader()
+                        .parse(
+                                "r.yml",
+                                "groups:\n  - name: g\n    rules:\n      - alert: R\n        expr: rate(x[5m]) > 0\n"),
+                Duration.ofMinutes(5));
         e.observe(new Sample(SeriesId.of("x"), T0.toEpochMilli(), 1), null);
         assertThat(e.evaluate(T0)).isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RuleFileLoader().parse("r.yml",
-                "groups:\n  - name: g\n    rules:\n      - alert: R\n        expr: rate(x[30d]) > 0\n")).hasMessageContaining("at most 24h");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RuleFileLoader()
+                        .parse(
+                                "r.yml",
+                                "groups:\n  - name: g\n    rules:\n      - alert: R\n        expr: rate(x[30d]) > 0\n"))
+                .hasMessageContaining("at most 24h");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RuleFileLoaderTest {
@@ -31,10 +32,12 @@ class RuleFileLoaderTest {
                 """);
         assertThat(rules).hasSize(3);
         Rule cpu = rules.get(0);
-        assertThat(cpu.condition()).isEqualTo(new Condition.Threshold(
-                new Selector("node_cpu_usage_percent", java.util.Map.of("host", "app")), Comparison.GT, 90));
+        assertThat(cpu.condition())
+                .isEqualTo(new Condition.Threshold(
+                        new Selector("node_cpu_usage_percent", Map.of("host", "app")), Comparison.GT, 90));
         assertThat(cpu.forDuration()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(cpu.remediation()).hasValueSatisfying(r -> assertThat(r.action()).isEqualTo("restart_service"));
+        assertThat(cpu.remediation())
+                .hasValueSatisfying(r -> assertThat(r.action()).isEqualTo("restart_service"));
         assertThat(rules.get(1).condition()).isInstanceOf(Condition.AnomalyScore.class);
         assertThat(rules.get(2).condition()).isInstanceOf(Condition.Absent.class);
     }
@@ -55,7 +58,8 @@ class RuleFileLoaderTest {
 
     @Test
     void collectsEveryProblemAndRejectsTheWholeFile() {
-        RuleFileException e = org.junit.jupiter.api.Assertions.assertThrows(RuleFileException.class, () -> loader.parse("bad.yml", """
+        RuleFileException e = org.junit.jupiter.api.Assertions.assertThrows(
+                RuleFileException.class, () -> loader.parse("bad.yml", """
                 groups:
                   - name: g
                     rules:
@@ -82,17 +86,27 @@ class RuleFileLoaderTest {
     void rejectsMalformedAndHostileYaml() {
         assertThatThrownBy(() -> loader.parse("x.yml", "groups: [unclosed")).hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> loader.parse("x.yml", "")).hasMessageContaining("empty");
-        assertThatThrownBy(() -> loader.parse("x.yml", "groups: 3")).hasMessageContaining("x.yml:1: 'groups' must be a list");
-        assertThatThrownBy(() -> loader.parse("x.yml", "groups: []\ngroups: []")).hasMessageContaining("x.yml:2: duplicate key 'groups'");
+        assertThatThrownBy(() -> loader.parse("x.yml", "groups: 3"))
+                .hasMessageContaining("x.yml:1: 'groups' must be a list");
+        assertThatThrownBy(() -> loader.parse("x.yml", "groups: []\ngroups: []"))
+                .hasMessageContaining("x.yml:2: duplicate key 'groups'");
         String deep = "groups: " + "[".repeat(200) + "]".repeat(200);
         assertThatThrownBy(() -> loader.parse("x.yml", deep)).isInstanceOf(RuleFileException.class);
         StringBuilder bomb = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
         for (int i = 0; i < 30; i++) {
-            bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i == 0 ? "" : String.valueOf(i - 1))
-                    .append(",*a").append(i == 0 ? "" : String.valueOf(i - 1)).append("]\n");
+            bomb.append("a")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [*a")
+                    .append(i == 0 ? "" : String.valueOf(i - 1))
+                    .append(",*a")
+                    .append(i == 0 ? "" : String.valueOf(i - 1))
+                    .append("]\n");
         }
         assertThatThrownBy(() -> loader.parse("x.yml", bomb.toString())).isInstanceOf(RuleFileException.class);
-        assertThatThrownBy(() -> loader.parse("x.yml", "x".repeat(RuleFileLoader.MAX_BYTES + 1))).hasMessageContaining("longer than");
+        assertThatThrownBy(() -> loader.parse("x.yml", "x".repeat(RuleFileLoader.MAX_BYTES + 1)))
+                .hasMessageContaining("longer than");
     }
 
     @Test
@@ -103,7 +117,9 @@ class RuleFileLoaderTest {
                     rules:
                       - alert: A
                         expr: anomaly_score(cpu) >= 1.5
-                """)).hasMessageContaining("x.yml:5").hasMessageContaining("can never match");
+                """))
+                .hasMessageContaining("x.yml:5")
+                .hasMessageContaining("can never match");
     }
 
     @Test
@@ -136,7 +152,8 @@ class RuleFileLoaderTest {
 
     @Test
     void rejectsBadPoliciesWithLines() {
-        RuleFileException e = org.junit.jupiter.api.Assertions.assertThrows(RuleFileException.class, () -> loader.parseSet("p.yml", """
+        RuleFileException e = org.junit.jupiter.api.Assertions.assertThrows(
+                RuleFileException.class, () -> loader.parseSet("p.yml", """
                 groups: []
                 policies:
                   - name: no match
@@ -148,9 +165,12 @@ class RuleFileLoaderTest {
                     match: ['alertname="X"']
                     remediation: {action: a, target: x, verify: {attempts: 0, interval: soon, retries: 2}}
                 """));
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("p.yml:3").contains("needs 'match:'"));
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("p.yml:6").contains("bad matcher"));
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("p.yml:10").contains("unknown field 'retries'"));
+        assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p).startsWith("p.yml:3").contains("needs 'match:'"));
+        assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p).startsWith("p.yml:6").contains("bad matcher"));
+        assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p).startsWith("p.yml:10").contains("unknown field 'retries'"));
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("'attempts' must be a whole number"));
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("'interval: soon'"));
     }

@@ -26,7 +26,8 @@ class RuleReloaderTest {
 
     private void write(Path f, String text, int second) throws Exception {
         Files.writeString(f, text);
-        Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2026-11-27T00:00:00Z").plusSeconds(second)));
+        Files.setLastModifiedTime(
+                f, FileTime.from(Instant.parse("2026-11-27T00:00:00Z").plusSeconds(second)));
     }
 
     @Test
@@ -38,7 +39,8 @@ class RuleReloaderTest {
         assertThat(r.reloadIfChanged()).isEmpty();
 
         write(f, rules("A", "B"), 1);
-        assertThat(r.reloadIfChanged()).hasValueSatisfying(s -> assertThat(s.rules()).hasSize(2));
+        assertThat(r.reloadIfChanged())
+                .hasValueSatisfying(s -> assertThat(s.rules()).hasSize(2));
 
         write(f, "groups: [", 2);
         assertThatThrownBy(r::reloadIfChanged).isInstanceOf(RuleFileException.class);
@@ -51,6 +53,8 @@ class RuleReloaderTest {
     void invalidFileAtStartIsAnError() throws Exception {
         Path f = dir.resolve("rules.yml");
         write(f, "groups:\n  - name: g\n    rules:\n      - alert: A\n", 0);
-        assertThatThrownBy(() -> RuleReloader.fromFile(f, s -> { })).isInstanceOf(RuleFileException.class).hasMessageContaining("missing 'expr'");
+        assertThatThrownBy(() -> RuleReloader.fromFile(f, s -> {}))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessageContaining("missing 'expr'");
     }
 }

@@ -11,7 +11,9 @@ import io.smartcloudops.api.metric.SeriesId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SeriesRuleStateTest {
@@ -44,7 +46,9 @@ class SeriesRuleStateTest {
         for (int i = 0; i < steps; i++) {
             Instant t = T0.plusSeconds(30L * i);
             for (SeriesId id : List.of(CPU, MEM)) {
-                e.observe(new Sample(id, t.toEpochMilli(), value(i + (id == MEM ? 5 : 0))), new Score(i % 11 == 0 ? 0.95 : 0.1, 0, 0, 0, "", ""));
+                e.observe(
+                        new Sample(id, t.toEpochMilli(), value(i + (id == MEM ? 5 : 0))),
+                        new Score(i % 11 == 0 ? 0.95 : 0.1, 0, 0, 0, "", ""));
             }
             out.addAll(e.evaluate(t));
         }
@@ -53,7 +57,7 @@ class SeriesRuleStateTest {
 
     /** Each series' state leaves the engine after every step and comes back into a new one, as Flink's keyed state holds it. */
     private List<Alert> movedEveryStep(int steps) {
-        java.util.Map<SeriesId, SeriesRuleState> kept = new java.util.HashMap<>();
+        Map<SeriesId, SeriesRuleState> kept = new HashMap<>();
         List<Alert> out = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
             Instant t = T0.plusSeconds(30L * i);
@@ -62,7 +66,9 @@ class SeriesRuleStateTest {
                 if (kept.containsKey(id)) {
                     e.importSeries(kept.get(id));
                 }
-                e.observe(new Sample(id, t.toEpochMilli(), value(i + (id == MEM ? 5 : 0))), new Score(i % 11 == 0 ? 0.95 : 0.1, 0, 0, 0, "", ""));
+                e.observe(
+                        new Sample(id, t.toEpochMilli(), value(i + (id == MEM ? 5 : 0))),
+                        new Score(i % 11 == 0 ? 0.95 : 0.1, 0, 0, 0, "", ""));
                 out.addAll(e.evaluate(t));
                 kept.put(id, e.exportSeries(id).orElseThrow());
                 e.forgetSeries(id);
@@ -76,7 +82,9 @@ class SeriesRuleStateTest {
     @Test
     void exportedAndReimportedSeriesStateGivesTheSameTransitionsAsOneLongLivedEngine() {
         List<Alert> expected = straight(120);
-        assertThat(expected).extracting(Alert::state).contains(AlertState.PENDING, AlertState.FIRING, AlertState.RESOLVED);
+        assertThat(expected)
+                .extracting(Alert::state)
+                .contains(AlertState.PENDING, AlertState.FIRING, AlertState.RESOLVED);
         assertThat(expected).extracting(Alert::name).contains("HighCpu", "Climbing", "Odd");
         assertThat(movedEveryStep(120)).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -87,12 +95,15 @@ class SeriesRuleStateTest {
         first.observe(new Sample(CPU, T0.toEpochMilli(), 99), null);
         assertThat(first.evaluate(T0)).extracting(Alert::state).containsExactly(AlertState.PENDING);
         SeriesRuleState state = first.exportSeries(CPU).orElseThrow();
-        assertThat(state.alerts()).singleElement().satisfies(a -> assertThat(a.rule()).isEqualTo("HighCpu"));
+        assertThat(state.alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.rule()).isEqualTo("HighCpu"));
 
         RuleEngine next = new RuleEngine(rules.subList(0, 1), Duration.ofMinutes(5));
         next.importSeries(state);
         assertThat(next.evaluate(T0.plusSeconds(30))).isEmpty();
-        assertThat(next.evaluate(T0.plusSeconds(60))).singleElement()
+        assertThat(next.evaluate(T0.plusSeconds(60)))
+                .singleElement()
                 .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.FIRING));
     }
 
@@ -104,6 +115,7 @@ class SeriesRuleStateTest {
         RuleEngine other = new RuleEngine(rules.subList(1, 2), Duration.ofMinutes(5));
         other.importSeries(first.exportSeries(CPU).orElseThrow());
         assertThat(other.activeAlerts()).isEmpty();
-        assertThat(other.exportSeries(CPU)).hasValueSatisfying(s -> assertThat(s.latest().value()).isEqualTo(99));
+        assertThat(other.exportSeries(CPU))
+                .hasValueSatisfying(s -> assertThat(s.latest().value()).isEqualTo(99));
     }
 }

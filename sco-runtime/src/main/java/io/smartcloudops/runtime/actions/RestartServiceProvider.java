@@ -35,12 +35,15 @@ public final class RestartServiceProvider implements ActionProvider {
         if (executor.equals("systemd")) {
             List<String> systemctl = c.has("systemctl") ? c.strings("systemctl") : List.of("systemctl");
             if (systemctl.isEmpty()) {
-                throw new ConfigException("setting '" + c.path() + ".systemctl' needs the command, e.g. [sudo, -n, systemctl]");
+                throw new ConfigException(
+                        "setting '" + c.path() + ".systemctl' needs the command, e.g. [sudo, -n, systemctl]");
             }
-            return new RestartServiceAction(new ProcessCommandRunner(), systemctl, c.duration("timeout", Duration.ofSeconds(60)));
+            return new RestartServiceAction(
+                    new ProcessCommandRunner(), systemctl, c.duration("timeout", Duration.ofSeconds(60)));
         }
         if (!executor.equals("process")) {
-            throw new ConfigException("setting '" + c.path() + ".executor' must be systemd or process, got '" + executor + "'");
+            throw new ConfigException(
+                    "setting '" + c.path() + ".executor' must be systemd or process, got '" + executor + "'");
         }
         Path dataDir = context.dataDir();
         Map<String, ProcessRestarter.Unit> units = new LinkedHashMap<>();
@@ -50,11 +53,19 @@ public final class RestartServiceProvider implements ActionProvider {
             u.requireOnly(Set.of("argv", "pid_file", "stop_timeout"));
             List<String> argv = u.strings("argv");
             if (argv.isEmpty()) {
-                throw new ConfigException("setting '" + c.path() + ".units." + name + ".argv' needs the command to run");
+                throw new ConfigException(
+                        "setting '" + c.path() + ".units." + name + ".argv' needs the command to run");
             }
-            units.put(name, new ProcessRestarter.Unit(argv,
-                    Path.of(u.string("pid_file", dataDir.resolve("units").resolve(name + ".pid").toString())),
-                    u.duration("stop_timeout", Duration.ofSeconds(10))));
+            units.put(
+                    name,
+                    new ProcessRestarter.Unit(
+                            argv,
+                            Path.of(u.string(
+                                    "pid_file",
+                                    dataDir.resolve("units")
+                                            .resolve(name + ".pid")
+                                            .toString())),
+                            u.duration("stop_timeout", Duration.ofSeconds(10))));
         }
         return new RestartServiceAction(new ProcessRestarter(units, dataDir.resolve("units")));
     }

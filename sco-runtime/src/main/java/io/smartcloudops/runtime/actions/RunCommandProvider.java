@@ -56,7 +56,10 @@ public final class RunCommandProvider implements ActionProvider {
             allow.put(name, new RunCommandAction.Allowed(argv, entry.integer("max_extra_args", 0), pattern));
         }
         try {
-            return new RunCommandAction(allow, new ProcessCommandRunner(), c.duration("timeout", Duration.ofSeconds(60)),
+            return new RunCommandAction(
+                    allow,
+                    new ProcessCommandRunner(),
+                    c.duration("timeout", Duration.ofSeconds(60)),
                     c.bool("destructive", true));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("setting '" + c.path() + "': " + e.getMessage(), e);

@@ -18,8 +18,10 @@ public final class SilenceAlertProvider implements ActionProvider {
     @Override
     public RemediationAction create(ProviderContext context) {
         context.config().requireOnly(Set.of());
-        Silences silences = context.service(Silences.class).orElseThrow(() -> new ConfigException(
-                "silence_alert needs the host's alert silences; this host shares none (it runs inside an Ops loop)"));
+        Silences silences = context.service(Silences.class)
+                .orElseThrow(
+                        () -> new ConfigException(
+                                "silence_alert needs the host's alert silences; this host shares none (it runs inside an Ops loop)"));
         return new SilenceAlertAction(silences);
     }
 }

@@ -24,9 +24,9 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.yaml.snakeyaml.Yaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * sco-runtime's Javadoc examples are the compiled ones beside this test (Java in {@code OpsExamples}, settings in
@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JavadocExamplesTest {
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final List<Path> EXAMPLES = List.of(
-            Path.of("src/test/java/io/smartcloudops/runtime/examples"), Path.of("src/test/resources/examples"));
+    private static final List<Path> EXAMPLES =
+            List.of(Path.of("src/test/java/io/smartcloudops/runtime/examples"), Path.of("src/test/resources/examples"));
 
     @Test
     void everyJavadocExampleIsACompiledRegion() {
@@ -57,23 +57,29 @@ class JavadocExamplesTest {
 
         new OpsExamples().ops(dir, clock, listener);
 
-        assertThat(scored).extracting(Sample::timestampMillis, Sample::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(clock.millis(), 12.0));
+        assertThat(scored)
+                .extracting(Sample::timestampMillis, Sample::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(clock.millis(), 12.0));
     }
 
     @Test
     void theRunCommandSettingsOfTheExampleAllowWhatTheyShow() throws Exception {
-        RemediationAction action = new RunCommandProvider().create(ProviderContext.builder()
-                .config(ProviderConfig.of("actions.run_command", runCommandSettings())).build());
+        RemediationAction action = new RunCommandProvider()
+                .create(ProviderContext.builder()
+                        .config(ProviderConfig.of("actions.run_command", runCommandSettings()))
+                        .build());
 
-        ActionResult rotate = action.execute(command("rotate_logs", "/etc/logrotate.d/nginx"), ActionMode.DRY_RUN, Instant.EPOCH);
+        ActionResult rotate =
+                action.execute(command("rotate_logs", "/etc/logrotate.d/nginx"), ActionMode.DRY_RUN, Instant.EPOCH);
         ActionResult flush = action.execute(command("flush_cache", null), ActionMode.DRY_RUN, Instant.EPOCH);
 
         assertThat(rotate.outcome()).isEqualTo(ActionOutcome.DRY_RUN);
         assertThat(rotate.message()).isEqualTo("would run: /usr/sbin/logrotate -f /etc/logrotate.d/nginx");
         assertThat(flush.message()).isEqualTo("would run: /usr/bin/redis-cli FLUSHALL");
-        assertThatThrownBy(() -> action.execute(command("rotate_logs", "/etc/passwd"), ActionMode.DRY_RUN, Instant.EPOCH))
-                .isInstanceOf(NonRetriableActionException.class).hasMessageContaining("does not match");
+        assertThatThrownBy(
+                        () -> action.execute(command("rotate_logs", "/etc/passwd"), ActionMode.DRY_RUN, Instant.EPOCH))
+                .isInstanceOf(NonRetriableActionException.class)
+                .hasMessageContaining("does not match");
     }
 
     @SuppressWarnings("unchecked")

@@ -22,25 +22,33 @@ class OpsExamples {
 
     void ops(Path dir, InstantSource clock, OpsListener myListener) {
         // tag::Ops[]
-        try (Ops ops = Ops.builder().clock(clock).dataDir(dir).mode(ActionMode.DRY_RUN).listener(myListener).build()) {
+        try (Ops ops = Ops.builder()
+                .clock(clock)
+                .dataDir(dir)
+                .mode(ActionMode.DRY_RUN)
+                .listener(myListener)
+                .build()) {
             ops.ingest(new Sample(SeriesId.of("queue_depth"), clock.millis(), 12));
-            ops.runOnce(clock.instant());   // evaluates rules and remediates through the gate
+            ops.runOnce(clock.instant()); // evaluates rules and remediates through the gate
         }
         // end::Ops[]
     }
 
     void forecast(Ops ops) {
         // tag::Ops.forecast[]
-        ops.forecast(SeriesId.of("node_disk_used_percent"), Duration.ofDays(1))
-                .ifPresent(f -> System.out.println(f));
+        ops.forecast(SeriesId.of("node_disk_used_percent"), Duration.ofDays(1)).ifPresent(f -> System.out.println(f));
         // end::Ops.forecast[]
     }
 
     Ops listener() {
         // tag::OpsListener[]
-        Ops ops = Ops.builder().listener(new OpsListener() {
-            public void onAnomaly(AnomalyEvent a) { System.out.println("anomaly on " + a.series()); }
-        }).build();
+        Ops ops = Ops.builder()
+                .listener(new OpsListener() {
+                    public void onAnomaly(AnomalyEvent a) {
+                        System.out.println("anomaly on " + a.series());
+                    }
+                })
+                .build();
         // end::OpsListener[]
         return ops;
     }
@@ -54,7 +62,10 @@ class OpsExamples {
 
     RuntimeConfig runtimeConfig() {
         // tag::RuntimeConfig[]
-        RuntimeConfig c = RuntimeConfig.defaults().toBuilder().dataDir(Path.of("/var/lib/sco")).actionMode(ActionMode.DRY_RUN).build();
+        RuntimeConfig c = RuntimeConfig.defaults().toBuilder()
+                .dataDir(Path.of("/var/lib/sco"))
+                .actionMode(ActionMode.DRY_RUN)
+                .build();
         // end::RuntimeConfig[]
         return c;
     }

@@ -36,7 +36,7 @@ public final class LinkCodec {
         labels.addDeserializer(Labels.class, new JsonDeserializer<>() {
             @Override
             public Labels deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                Map<String, String> map = p.readValueAs(new TypeReference<Map<String, String>>() { });
+                Map<String, String> map = p.readValueAs(new TypeReference<Map<String, String>>() {});
                 return Labels.of(map == null ? Map.of() : map);
             }
         });

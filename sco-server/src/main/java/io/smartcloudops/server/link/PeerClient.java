@@ -32,7 +32,10 @@ public final class PeerClient {
         this.peer = Objects.requireNonNull(peer);
         this.timeout = Objects.requireNonNull(timeout);
         this.codec = Objects.requireNonNull(codec);
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public PeerClient(PeerLink peer, Duration timeout) {
@@ -44,19 +47,28 @@ public final class PeerClient {
     }
 
     public <T> T get(String path, Map<String, String> query, TypeReference<T> type) {
-        String q = query.isEmpty() ? "" : "?" + query.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        String q = query.isEmpty()
+                ? ""
+                : "?"
+                        + query.entrySet().stream()
+                                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                                .collect(Collectors.joining("&"));
         return call(request(path + q).GET(), path, type);
     }
 
     public <T> T post(String path, Object body, TypeReference<T> type) {
-        return call(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(codec.write(body))), path, type);
+        return call(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(codec.write(body))),
+                path,
+                type);
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
         String base = peer.url().toString().replaceAll("/+$", "");
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .timeout(timeout)
                 .header("Accept", "application/json");
         peer.token().ifPresent(t -> b.header("Authorization", "Bearer " + t));
         return b;
@@ -67,7 +79,8 @@ public final class PeerClient {
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new PeerUnavailableException(where(path) + " did not answer within " + timeout.toMillis() + " ms", 0, e);
+            throw new PeerUnavailableException(
+                    where(path) + " did not answer within " + timeout.toMillis() + " ms", 0, e);
         } catch (IOException e) {
             throw new PeerUnavailableException(where(path) + " is unreachable: " + e, 0, e);
         } catch (InterruptedException e) {
@@ -76,16 +89,20 @@ public final class PeerClient {
         }
         String body = response.body() == null ? "" : response.body();
         if (response.statusCode() / 100 != 2) {
-            throw new PeerUnavailableException(where(path) + " answered " + response.statusCode() + ": " + errorOf(body),
-                    response.statusCode(), null);
+            throw new PeerUnavailableException(
+                    where(path) + " answered " + response.statusCode() + ": " + errorOf(body),
+                    response.statusCode(),
+                    null);
         }
         if (body.length() > MAX_ANSWER_CHARS) {
-            throw new PeerUnavailableException(where(path) + " answered " + body.length() + " characters, over the limit", 0, null);
+            throw new PeerUnavailableException(
+                    where(path) + " answered " + body.length() + " characters, over the limit", 0, null);
         }
         try {
             return codec.read(body, type);
         } catch (IllegalArgumentException e) {
-            throw new PeerUnavailableException(where(path) + " answered something that is not its link format: " + e.getMessage(), 0, e);
+            throw new PeerUnavailableException(
+                    where(path) + " answered something that is not its link format: " + e.getMessage(), 0, e);
         }
     }
 

@@ -31,16 +31,21 @@ public final class RemoteActionGateway implements ActionGateway {
     }
 
     /** The body of the approve and deny routes. */
-    public record Decision(Principal principal, String reason) {
-    }
+    public record Decision(Principal principal, String reason) {}
 
     @Override
     public ActionResult request(ActionRequest request) {
         try {
-            return monitor.post(RemoteOpsView.BASE + "/actions", request, new TypeReference<>() { });
+            return monitor.post(RemoteOpsView.BASE + "/actions", request, new TypeReference<>() {});
         } catch (PeerUnavailableException e) {
-            return new ActionResult(request.action(), request.target(), ActionOutcome.REJECTED,
-                    "not sent: " + e.getMessage() + "; nothing was done", clock.instant(), Duration.ZERO, null);
+            return new ActionResult(
+                    request.action(),
+                    request.target(),
+                    ActionOutcome.REJECTED,
+                    "not sent: " + e.getMessage() + "; nothing was done",
+                    clock.instant(),
+                    Duration.ZERO,
+                    null);
         }
     }
 
@@ -55,17 +60,24 @@ public final class RemoteActionGateway implements ActionGateway {
     }
 
     private ActionResult decide(String approvalId, String verb, Decision decision) {
-        String path = RemoteOpsView.BASE + "/approvals/" + URLEncoder.encode(approvalId, StandardCharsets.UTF_8) + "/" + verb;
+        String path =
+                RemoteOpsView.BASE + "/approvals/" + URLEncoder.encode(approvalId, StandardCharsets.UTF_8) + "/" + verb;
         try {
-            return monitor.post(path, decision, new TypeReference<>() { });
+            return monitor.post(path, decision, new TypeReference<>() {});
         } catch (PeerUnavailableException e) {
-            return new ActionResult(verb, approvalId, ActionOutcome.REJECTED, "not sent: " + e.getMessage() + "; nothing was done",
-                    clock.instant(), Duration.ZERO, null);
+            return new ActionResult(
+                    verb,
+                    approvalId,
+                    ActionOutcome.REJECTED,
+                    "not sent: " + e.getMessage() + "; nothing was done",
+                    clock.instant(),
+                    Duration.ZERO,
+                    null);
         }
     }
 
     @Override
     public List<PendingApproval> pending() {
-        return monitor.get(RemoteOpsView.BASE + "/approvals", Map.of(), new TypeReference<>() { });
+        return monitor.get(RemoteOpsView.BASE + "/approvals", Map.of(), new TypeReference<>() {});
     }
 }

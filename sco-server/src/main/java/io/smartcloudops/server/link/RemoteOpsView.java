@@ -1,7 +1,5 @@
 package io.smartcloudops.server.link;
 
-import io.smartcloudops.runtime.ChartPoint;
-import io.smartcloudops.runtime.HostView;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.audit.AuditEntry;
@@ -13,6 +11,8 @@ import io.smartcloudops.api.detect.AnomalyEvent;
 import io.smartcloudops.api.forecast.SeriesForecast;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
+import io.smartcloudops.runtime.ChartPoint;
+import io.smartcloudops.runtime.HostView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,70 +34,73 @@ public final class RemoteOpsView implements HostView {
     }
 
     /** The body of {@code POST /link/v1/forecast}; a NaN threshold travels as null. */
-    public record ForecastQuery(SeriesId series, Duration horizon, Double threshold) {
-    }
+    public record ForecastQuery(SeriesId series, Duration horizon, Double threshold) {}
 
     /** The body of {@code POST /link/v1/points}. */
-    public record PointsQuery(SeriesId series, int limit) {
-    }
+    public record PointsQuery(SeriesId series, int limit) {}
 
     @Override
     public StatusSnapshot status() {
-        return monitor.get(BASE + "/status", Map.of(), new TypeReference<>() { });
+        return monitor.get(BASE + "/status", Map.of(), new TypeReference<>() {});
     }
 
     /** The monitor's targets: its series' hosts and services, and the peer hosts it acts on. */
     @Override
     public KnownTargets knownTargets() {
-        return monitor.get(BASE + "/targets", Map.of(), new TypeReference<>() { });
+        return monitor.get(BASE + "/targets", Map.of(), new TypeReference<>() {});
     }
 
     @Override
     public List<SeriesId> series() {
-        return monitor.get(BASE + "/series", Map.of(), new TypeReference<>() { });
+        return monitor.get(BASE + "/series", Map.of(), new TypeReference<>() {});
     }
 
     @Override
     public List<ChartPoint> points(SeriesId series, int limit) {
-        return monitor.post(BASE + "/points", new PointsQuery(series, limit), new TypeReference<>() { });
+        return monitor.post(BASE + "/points", new PointsQuery(series, limit), new TypeReference<>() {});
     }
 
     @Override
     public List<Sample> recentSamples(SeriesId series, int limit) {
-        return points(series, limit).stream().map(p -> new Sample(series, p.timestampMillis(), p.value())).toList();
+        return points(series, limit).stream()
+                .map(p -> new Sample(series, p.timestampMillis(), p.value()))
+                .toList();
     }
 
     @Override
     public List<AnomalyEvent> anomalies(int limit) {
-        return monitor.get(BASE + "/anomalies", Map.of("limit", Integer.toString(limit)), new TypeReference<>() { });
+        return monitor.get(BASE + "/anomalies", Map.of("limit", Integer.toString(limit)), new TypeReference<>() {});
     }
 
     @Override
     public Optional<AnomalyEvent> anomaly(String id) {
-        List<AnomalyEvent> found = monitor.get(BASE + "/anomalies", Map.of("id", id), new TypeReference<>() { });
+        List<AnomalyEvent> found = monitor.get(BASE + "/anomalies", Map.of("id", id), new TypeReference<>() {});
         return found.stream().findFirst();
     }
 
     @Override
     public List<Alert> alerts() {
-        return monitor.get(BASE + "/alerts", Map.of(), new TypeReference<>() { });
+        return monitor.get(BASE + "/alerts", Map.of(), new TypeReference<>() {});
     }
 
     @Override
     public List<LogLine> logs(int lines, String minLevel) {
-        return monitor.get(BASE + "/logs", Map.of("lines", Integer.toString(lines), "level", minLevel), new TypeReference<>() { });
+        return monitor.get(
+                BASE + "/logs", Map.of("lines", Integer.toString(lines), "level", minLevel), new TypeReference<>() {});
     }
 
     @Override
     public List<AuditEntry> audit(AuditQuery query) {
-        return monitor.post(BASE + "/audit", query, new TypeReference<>() { });
+        return monitor.post(BASE + "/audit", query, new TypeReference<>() {});
     }
 
     /** The monitor's forecast, made where the history is. */
     @Override
     public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
-        List<ForecastWire> found = monitor.post(BASE + "/forecast",
-                new ForecastQuery(series, horizon, Double.isNaN(threshold) ? null : threshold), new TypeReference<>() { });
+        List<ForecastWire> found = monitor.post(
+                BASE + "/forecast",
+                new ForecastQuery(series, horizon, Double.isNaN(threshold) ? null : threshold),
+                new TypeReference<>() {});
         return found.stream().findFirst().map(ForecastWire::toForecast);
     }
 

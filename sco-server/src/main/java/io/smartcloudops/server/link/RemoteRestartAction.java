@@ -53,21 +53,28 @@ public final class RemoteRestartAction implements RemediationAction {
         PeerClient peer = peers.get(request.target());
         if (peer == null) {
             if (request.target().isBlank() || request.target().contains(":")) {
-                throw new NonRetriableActionException("restart_service target '" + request.target() + "' is no host name, so it is"
-                        + " not restarted here: a policy target names the host (" + String.join(", ", peers.keySet())
-                        + " or this one), e.g. '{{ $labels.host }}', not '{{ $labels.instance }}'", null);
+                throw new NonRetriableActionException(
+                        "restart_service target '" + request.target() + "' is no host name, so it is"
+                                + " not restarted here: a policy target names the host ("
+                                + String.join(", ", peers.keySet())
+                                + " or this one), e.g. '{{ $labels.host }}', not '{{ $labels.instance }}'",
+                        null);
             }
             return local.execute(request, mode, now);
         }
         String unit = request.parameters().get("unit");
         if (mode == ActionMode.DRY_RUN) {
-            return ActionResult.of(request, ActionOutcome.DRY_RUN, "would ask " + request.target() + " (" + peer.peer().url()
-                    + ") to restart " + unit, now, Duration.ZERO);
+            return ActionResult.of(
+                    request,
+                    ActionOutcome.DRY_RUN,
+                    "would ask " + request.target() + " (" + peer.peer().url() + ") to restart " + unit,
+                    now,
+                    Duration.ZERO);
         }
         long started = System.nanoTime();
         ActionResult theirs;
         try {
-            theirs = peer.post(RemoteOpsView.BASE + "/actions", request, new TypeReference<ActionResult>() { });
+            theirs = peer.post(RemoteOpsView.BASE + "/actions", request, new TypeReference<ActionResult>() {});
         } catch (PeerUnavailableException e) {
             // no answer: the peer may be restarting; a 4xx is a refusal that a retry will not change
             if (e.status() / 100 == 4) {
@@ -75,11 +82,13 @@ public final class RemoteRestartAction implements RemediationAction {
             }
             throw new RetriableActionException(e.getMessage(), e);
         }
-        String said = request.target() + ": " + theirs.outcome().label() + (theirs.message().isEmpty() ? "" : ", " + theirs.message());
+        String said = request.target() + ": " + theirs.outcome().label()
+                + (theirs.message().isEmpty() ? "" : ", " + theirs.message());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         return switch (theirs.outcome()) {
             case SUCCEEDED -> ActionResult.of(request, ActionOutcome.SUCCEEDED, said, now, took);
-            case DRY_RUN -> ActionResult.of(request, ActionOutcome.DRY_RUN, said + " (that host runs its actions dry)", now, took);
+            case DRY_RUN ->
+                ActionResult.of(request, ActionOutcome.DRY_RUN, said + " (that host runs its actions dry)", now, took);
             case FAILED -> throw new RetriableActionException(said, null);
             default -> throw new NonRetriableActionException(said, null);
         };

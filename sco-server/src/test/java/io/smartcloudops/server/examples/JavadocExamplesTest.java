@@ -43,7 +43,10 @@ class JavadocExamplesTest {
 
         assertThat(c.server().port()).isZero();
         assertThat(c.runtime().dataDir()).isEqualTo(Path.of("/tmp/sco"));
-        assertThat(c.toBuilder().port(defaults.server().port()).dataDir(defaults.runtime().dataDir()).build())
+        assertThat(c.toBuilder()
+                        .port(defaults.server().port())
+                        .dataDir(defaults.runtime().dataDir())
+                        .build())
                 .isEqualTo(defaults);
     }
 }

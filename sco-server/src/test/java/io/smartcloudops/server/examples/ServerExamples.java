@@ -29,7 +29,10 @@ class ServerExamples {
 
     AgentConfig agentConfig() {
         // tag::AgentConfig[]
-        AgentConfig c = AgentConfig.defaults().toBuilder().port(0).dataDir(Path.of("/tmp/sco")).build();
+        AgentConfig c = AgentConfig.defaults().toBuilder()
+                .port(0)
+                .dataDir(Path.of("/tmp/sco"))
+                .build();
         // end::AgentConfig[]
         return c;
     }

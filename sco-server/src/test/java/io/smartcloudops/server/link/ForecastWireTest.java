@@ -21,24 +21,43 @@ class ForecastWireTest {
     private final Instant now = Instant.parse("2026-12-06T12:00:00Z");
 
     private SeriesForecast roundTrip(SeriesForecast f) {
-        List<ForecastWire> back = codec.read(codec.write(RemoteOpsView.wire(Optional.of(f))), new TypeReference<>() { });
+        List<ForecastWire> back = codec.read(codec.write(RemoteOpsView.wire(Optional.of(f))), new TypeReference<>() {});
         return back.get(0).toForecast();
     }
 
     @Test
     void aProjectionWithACrossingCrossesTheLinkUnchanged() {
-        SeriesForecast p = new SeriesForecast.Projection(disk, now, 80.5, Duration.ofSeconds(5), MetricRange.PERCENT,
+        SeriesForecast p = new SeriesForecast.Projection(
+                disk,
+                now,
+                80.5,
+                Duration.ofSeconds(5),
+                MetricRange.PERCENT,
                 List.of(new ForecastPoint(now.plus(Duration.ofDays(1)), 100, 97, 100, 93, 100)),
-                Optional.of(new ThresholdCrossing(100, Optional.of(now.plus(Duration.ofHours(6))), Optional.of(now.plus(Duration.ofHours(5))),
-                        Optional.empty(), now.plus(Duration.ofDays(1)))), "seasonal Holt-Winters", 60);
+                Optional.of(new ThresholdCrossing(
+                        100,
+                        Optional.of(now.plus(Duration.ofHours(6))),
+                        Optional.of(now.plus(Duration.ofHours(5))),
+                        Optional.empty(),
+                        now.plus(Duration.ofDays(1)))),
+                "seasonal Holt-Winters",
+                60);
 
         assertThat(roundTrip(p)).isEqualTo(p);
     }
 
     @Test
     void anUnboundedProjectionWithoutAThresholdAndARefusalCrossItToo() {
-        SeriesForecast p = new SeriesForecast.Projection(disk, now, 3, Duration.ofMinutes(1), MetricRange.UNBOUNDED,
-                List.of(new ForecastPoint(now.plusSeconds(60), 3, 2, 4, 1, 5)), Optional.empty(), "m", 30);
+        SeriesForecast p = new SeriesForecast.Projection(
+                disk,
+                now,
+                3,
+                Duration.ofMinutes(1),
+                MetricRange.UNBOUNDED,
+                List.of(new ForecastPoint(now.plusSeconds(60), 3, 2, 4, 1, 5)),
+                Optional.empty(),
+                "m",
+                30);
         SeriesForecast r = new SeriesForecast.Refused(disk, 20, 3, Duration.ofSeconds(95), Duration.ofSeconds(10));
 
         assertThat(roundTrip(p)).isEqualTo(p);

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +32,7 @@ class PeerClientTest {
     private final AtomicReference<Answer> next = new AtomicReference<>();
     private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
 
-    private record Answer(int status, String body, long delayMillis) {
-    }
+    private record Answer(int status, String body, long delayMillis) {}
 
     @BeforeEach
     void start() throws Exception {
@@ -53,7 +53,7 @@ class PeerClientTest {
             }
             exchange.close();
         });
-        peer.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        peer.setExecutor(Executors.newCachedThreadPool());
         peer.start();
     }
 
@@ -63,7 +63,10 @@ class PeerClientTest {
     }
 
     private PeerClient client(Duration timeout) {
-        return new PeerClient(new PeerLink(URI.create("http://127.0.0.1:" + peer.getAddress().getPort()), Optional.of("sco_secret-token-value")),
+        return new PeerClient(
+                new PeerLink(
+                        URI.create("http://127.0.0.1:" + peer.getAddress().getPort()),
+                        Optional.of("sco_secret-token-value")),
                 timeout);
     }
 
@@ -74,34 +77,46 @@ class PeerClientTest {
     @Test
     void everyFailureNamesThePeerAndTheRouteAndNeverTheToken() {
         PeerClient c = client(Duration.ofMillis(300));
-        TypeReference<List<String>> strings = new TypeReference<>() { };
+        TypeReference<List<String>> strings = new TypeReference<>() {};
 
         answer(401, "{\"error\": \"unknown or revoked token\", \"status\": 401}");
-        assertThatThrownBy(() -> c.get("/link/v1/series", Map.of(), strings)).isInstanceOf(PeerUnavailableException.class)
-                .hasMessageContaining("/link/v1/series").hasMessageContaining("answered 401: unknown or revoked token")
-                .hasMessageNotContaining("sco_secret").satisfies(e -> assertThat(((PeerUnavailableException) e).status()).isEqualTo(401));
+        assertThatThrownBy(() -> c.get("/link/v1/series", Map.of(), strings))
+                .isInstanceOf(PeerUnavailableException.class)
+                .hasMessageContaining("/link/v1/series")
+                .hasMessageContaining("answered 401: unknown or revoked token")
+                .hasMessageNotContaining("sco_secret")
+                .satisfies(
+                        e -> assertThat(((PeerUnavailableException) e).status()).isEqualTo(401));
         assertThat(lastAuthorization.get()).isEqualTo("Bearer sco_secret-token-value");
 
         answer(502, "<html>bad gateway</html>");
-        assertThatThrownBy(() -> c.get("/link/v1/series", Map.of(), strings)).hasMessageContaining("answered 502: <html>bad gateway</html>");
+        assertThatThrownBy(() -> c.get("/link/v1/series", Map.of(), strings))
+                .hasMessageContaining("answered 502: <html>bad gateway</html>");
 
         answer(200, "{not json");
-        assertThatThrownBy(() -> c.get("/link/v1/series", Map.of(), strings)).hasMessageContaining("not its link format");
+        assertThatThrownBy(() -> c.get("/link/v1/series", Map.of(), strings))
+                .hasMessageContaining("not its link format");
 
         answer(200, "null");
-        assertThatThrownBy(() -> c.get("/link/v1/series", Map.of(), strings)).hasMessageContaining("not its link format");
+        assertThatThrownBy(() -> c.get("/link/v1/series", Map.of(), strings))
+                .hasMessageContaining("not its link format");
 
         next.set(new Answer(200, "[]", 2_000));
-        assertThatThrownBy(() -> c.get("/link/v1/series", Map.of(), strings)).hasMessageContaining("did not answer within 300 ms");
+        assertThatThrownBy(() -> c.get("/link/v1/series", Map.of(), strings))
+                .hasMessageContaining("did not answer within 300 ms");
 
-        PeerClient nowhere = new PeerClient(new PeerLink(URI.create("http://127.0.0.1:1"), Optional.empty()), Duration.ofSeconds(2));
-        assertThatThrownBy(() -> nowhere.get("/link/v1/series", Map.of(), strings)).hasMessageContaining("is unreachable");
+        PeerClient nowhere =
+                new PeerClient(new PeerLink(URI.create("http://127.0.0.1:1"), Optional.empty()), Duration.ofSeconds(2));
+        assertThatThrownBy(() -> nowhere.get("/link/v1/series", Map.of(), strings))
+                .hasMessageContaining("is unreachable");
     }
 
     @Test
     void aPeerUrlMustBeHttp() {
-        assertThatThrownBy(() -> new PeerLink(URI.create("file:///etc/passwd"), Optional.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new PeerLink(URI.create("http://app:8080"), Optional.of("sco_x")).toString()).isEqualTo("http://app:8080 (with token)");
+        assertThatThrownBy(() -> new PeerLink(URI.create("file:///etc/passwd"), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new PeerLink(URI.create("http://app:8080"), Optional.of("sco_x")).toString())
+                .isEqualTo("http://app:8080 (with token)");
     }
 
     /** A local restart that must not be reached for the peer's targets. */
@@ -129,29 +144,49 @@ class PeerClientTest {
     void theRemoteRestartMapsEveryAnswerOfThePeer() throws Exception {
         LocalRestart local = new LocalRestart();
         RemoteRestartAction action = new RemoteRestartAction(local, Map.of("app", client(Duration.ofSeconds(2))));
-        ActionRequest onApp = ActionRequest.builder("restart_service", "app").parameter("unit", "api").build();
+        ActionRequest onApp = ActionRequest.builder("restart_service", "app")
+                .parameter("unit", "api")
+                .build();
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         LinkCodec codec = new LinkCodec();
 
-        assertThat(action.execute(onApp, ActionMode.DRY_RUN, now).message()).startsWith("would ask app (http://127.0.0.1:");
-        assertThat(action.execute(ActionRequest.builder("restart_service", "monitor").parameter("unit", "api").build(), ActionMode.EXECUTE, now)
-                .message()).isEqualTo("restarted here");
+        assertThat(action.execute(onApp, ActionMode.DRY_RUN, now).message())
+                .startsWith("would ask app (http://127.0.0.1:");
+        assertThat(action.execute(
+                                ActionRequest.builder("restart_service", "monitor")
+                                        .parameter("unit", "api")
+                                        .build(),
+                                ActionMode.EXECUTE,
+                                now)
+                        .message())
+                .isEqualTo("restarted here");
         assertThat(local.calls).isEqualTo(1);
 
         for (ActionOutcome theirs : List.of(ActionOutcome.SUCCEEDED, ActionOutcome.DRY_RUN)) {
-            answer(200, codec.write(new ActionResult("restart_service", "app", theirs, "their words", now, Duration.ofMillis(5), null)));
+            answer(
+                    200,
+                    codec.write(new ActionResult(
+                            "restart_service", "app", theirs, "their words", now, Duration.ofMillis(5), null)));
             ActionResult r = action.execute(onApp, ActionMode.EXECUTE, now);
             assertThat(r.outcome()).isEqualTo(theirs);
             assertThat(r.message()).startsWith("app: " + theirs.label() + ", their words");
         }
-        answer(200, codec.write(new ActionResult("restart_service", "app", ActionOutcome.FAILED, "unit failed", now, Duration.ZERO, null)));
-        assertThatThrownBy(() -> action.execute(onApp, ActionMode.EXECUTE, now)).isInstanceOf(ActionException.class)
+        answer(
+                200,
+                codec.write(new ActionResult(
+                        "restart_service", "app", ActionOutcome.FAILED, "unit failed", now, Duration.ZERO, null)));
+        assertThatThrownBy(() -> action.execute(onApp, ActionMode.EXECUTE, now))
+                .isInstanceOf(ActionException.class)
                 .isInstanceOf(io.smartcloudops.api.RetriableActionException.class);
-        answer(200, codec.write(new ActionResult("restart_service", "app", ActionOutcome.SUPPRESSED, "cooldown", now, Duration.ZERO, null)));
+        answer(
+                200,
+                codec.write(new ActionResult(
+                        "restart_service", "app", ActionOutcome.SUPPRESSED, "cooldown", now, Duration.ZERO, null)));
         assertThatThrownBy(() -> action.execute(onApp, ActionMode.EXECUTE, now))
                 .isInstanceOf(io.smartcloudops.api.NonRetriableActionException.class);
         answer(403, "{\"error\": \"viewer may not change state\"}");
-        assertThatThrownBy(() -> action.execute(onApp, ActionMode.EXECUTE, now)).hasMessageContaining("403")
+        assertThatThrownBy(() -> action.execute(onApp, ActionMode.EXECUTE, now))
+                .hasMessageContaining("403")
                 .isInstanceOf(io.smartcloudops.api.NonRetriableActionException.class);
         answer(503, "down for maintenance");
         assertThatThrownBy(() -> action.execute(onApp, ActionMode.EXECUTE, now))
@@ -165,10 +200,14 @@ class PeerClientTest {
         RemoteRestartAction action = new RemoteRestartAction(local, Map.of("app", client(Duration.ofSeconds(2))));
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         for (String target : List.of("app:80", "", "10.0.2.10:9100")) {
-            ActionRequest r = ActionRequest.builder("restart_service", target).parameter("unit", "nginx").build();
+            ActionRequest r = ActionRequest.builder("restart_service", target)
+                    .parameter("unit", "nginx")
+                    .build();
             for (ActionMode mode : ActionMode.values()) {
-                assertThatThrownBy(() -> action.execute(r, mode, now)).as("target '%s' in %s", target, mode)
-                        .isInstanceOf(io.smartcloudops.api.NonRetriableActionException.class).hasMessageContaining("is no host name")
+                assertThatThrownBy(() -> action.execute(r, mode, now))
+                        .as("target '%s' in %s", target, mode)
+                        .isInstanceOf(io.smartcloudops.api.NonRetriableActionException.class)
+                        .hasMessageContaining("is no host name")
                         .hasMessageContaining("{{ $labels.host }}");
             }
         }

@@ -40,7 +40,8 @@ final class LocalServer implements AutoCloseable {
         for (String b : binaries) {
             boolean present = Files.isExecutable(Path.of("/usr/bin", b));
             if (!present) {
-                String why = b + " is not installed (Debian package " + b.replace("prometheus-alertmanager", "prometheus-alertmanager") + ")";
+                String why = b + " is not installed (Debian package "
+                        + b.replace("prometheus-alertmanager", "prometheus-alertmanager") + ")";
                 if ("true".equals(System.getenv("CI"))) {
                     Assertions.fail(why + "; .ci/run must install it");
                 }
@@ -57,25 +58,37 @@ final class LocalServer implements AutoCloseable {
 
     LocalServer start() throws IOException {
         List<String> cmd = new ArrayList<>(command);
-        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        process = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         return this;
     }
 
     /** Waits until {@code url} answers 200, failing with the server's log if it does not in time. */
     LocalServer awaitReady(String url) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
-            Awaitility.await(name + " ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited: " + Files.readString(log));
-                }
-                try {
-                    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (IOException e) {
-                    return false;
-                }
-            });
+            Awaitility.await(name + " ready")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(name + " exited: " + Files.readString(log));
+                        }
+                        try {
+                            return http.send(
+                                                    HttpRequest.newBuilder(URI.create(url))
+                                                            .timeout(Duration.ofSeconds(2))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    });
         } catch (RuntimeException e) {
             throw new IllegalStateException(name + " did not become ready; its log:\n" + tail(), e);
         }

@@ -48,17 +48,42 @@ class WebPageIT {
             }
             Assumptions.abort(why + "; skipping the browser test");
         }
-        Map<String, ProviderConfig> actions = Map.of("run_command", ProviderConfig.of("actions.run_command", Map.of(
-                "destructive", true, "allow", Map.of("say_hi", Map.of("argv", List.of("/bin/echo", "hi"))))));
-        agent = WebAccess.start(AgentConfig.defaults().toBuilder().port(0).dataDir(dir.resolve("data")).sampleInterval(Duration.ofMillis(20))
-                .sources(Map.of()).actionMode(ActionMode.EXECUTE).actions(actions)
-                .systemctl(List.of("/bin/echo")).build()); // EXECUTE mode: a stand-in for systemctl, never the real one
+        Map<String, ProviderConfig> actions = Map.of(
+                "run_command",
+                ProviderConfig.of(
+                        "actions.run_command",
+                        Map.of(
+                                "destructive",
+                                true,
+                                "allow",
+                                Map.of("say_hi", Map.of("argv", List.of("/bin/echo", "hi"))))));
+        agent = WebAccess.start(AgentConfig.defaults().toBuilder()
+                .port(0)
+                .dataDir(dir.resolve("data"))
+                .sampleInterval(Duration.ofMillis(20))
+                .sources(Map.of())
+                .actionMode(ActionMode.EXECUTE)
+                .actions(actions)
+                .systemctl(List.of("/bin/echo"))
+                .build()); // EXECUTE mode: a stand-in for systemctl, never the real one
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1400", "--user-data-dir=" + dir.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1400",
+                "--user-data-dir=" + dir.resolve("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -92,7 +117,9 @@ class WebPageIT {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approvals"), pending));
         browser.findElement(By.id("token")).sendKeys(operator);
-        browser.findElement(By.xpath("//tbody[@id='approvals']//tr[td[text()='" + pending + "']]//button[text()='Approve']")).click();
+        browser.findElement(By.xpath(
+                        "//tbody[@id='approvals']//tr[td[text()='" + pending + "']]//button[text()='Approve']"))
+                .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval-result"), "approve: succeeded"));
         assertThat(agent.approvedBy(pending)).isEqualTo("bob");
 

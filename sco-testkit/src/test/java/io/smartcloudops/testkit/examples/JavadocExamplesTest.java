@@ -1,6 +1,5 @@
 package io.smartcloudops.testkit.examples;
 
-
 import io.smartcloudops.api.examples.JavadocExamples;
 import java.nio.file.Path;
 import java.util.List;

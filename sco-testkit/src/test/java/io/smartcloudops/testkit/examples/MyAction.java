@@ -31,7 +31,8 @@ final class MyAction implements RemediationAction {
     @Override
     public ActionResult execute(ActionRequest request, ActionMode mode, Instant now) {
         if (mode == ActionMode.DRY_RUN) {
-            return ActionResult.of(request, ActionOutcome.DRY_RUN, "would restart " + request.target(), now, Duration.ZERO);
+            return ActionResult.of(
+                    request, ActionOutcome.DRY_RUN, "would restart " + request.target(), now, Duration.ZERO);
         }
         target.restart();
         return ActionResult.of(request, ActionOutcome.SUCCEEDED, "restarted " + request.target(), now, Duration.ZERO);

@@ -8,8 +8,17 @@ import io.smartcloudops.testkit.RemediationActionContract;
 // tag::RemediationActionContract[]
 class MyActionTest extends RemediationActionContract {
     private final FakeTarget fakeTarget = new FakeTarget();
-    protected RemediationAction action() { return new MyAction(fakeTarget); }
-    protected ActionRequest validRequest() { return ActionRequest.builder("mine", "t").build(); }
-    protected String observableState() { return fakeTarget.describe(); }
+
+    protected RemediationAction action() {
+        return new MyAction(fakeTarget);
+    }
+
+    protected ActionRequest validRequest() {
+        return ActionRequest.builder("mine", "t").build();
+    }
+
+    protected String observableState() {
+        return fakeTarget.describe();
+    }
 }
 // end::RemediationActionContract[]

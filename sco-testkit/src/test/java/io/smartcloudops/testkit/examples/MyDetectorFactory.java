@@ -50,13 +50,19 @@ final class MyDetectorFactory implements DetectorFactory {
             double deviation = sample.value() - expected;
             mean += ALPHA * deviation;
             double band = Math.abs(expected) * 0.5 + 1;
-            return new Score(Math.min(1, Math.abs(deviation) / (2 * band)), expected, expected - band, expected + band,
-                    NAME, "distance from the moving mean");
+            return new Score(
+                    Math.min(1, Math.abs(deviation) / (2 * band)),
+                    expected,
+                    expected - band,
+                    expected + band,
+                    NAME,
+                    "distance from the moving mean");
         }
 
         @Override
         public DetectorState snapshot() {
-            return new DetectorState(NAME, VERSION, ByteBuffer.allocate(8).putDouble(mean).array());
+            return new DetectorState(
+                    NAME, VERSION, ByteBuffer.allocate(8).putDouble(mean).array());
         }
     }
 }

@@ -6,6 +6,8 @@ import io.smartcloudops.testkit.DetectorContract;
 // DetectorContract's example, run here against the examples' own detector.
 // tag::DetectorContract[]
 class MyDetectorTest extends DetectorContract {
-    protected DetectorFactory factory() { return new MyDetectorFactory(); }
+    protected DetectorFactory factory() {
+        return new MyDetectorFactory();
+    }
 }
 // end::DetectorContract[]

@@ -8,7 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 // CheckpointStoreContract's example, run here against the examples' own store.
 // tag::CheckpointStoreContract[]
 class MyStoreTest extends CheckpointStoreContract {
-    @TempDir Path dir;
-    protected CheckpointStore newStore() { return new MyStore(dir.resolve("detectors.ckpt")); }
+    @TempDir
+    Path dir;
+
+    protected CheckpointStore newStore() {
+        return new MyStore(dir.resolve("detectors.ckpt"));
+    }
 }
 // end::CheckpointStoreContract[]

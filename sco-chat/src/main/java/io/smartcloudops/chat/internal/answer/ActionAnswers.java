@@ -79,9 +79,12 @@ public final class ActionAnswers {
     }
 
     private Optional<Reply> unavailable(Targets t, String action) {
-        return t.known().offers(action) ? Optional.empty()
-                : Optional.of(Reply.of("This deployment's gate has no " + action + " action; it offers "
-                        + String.join(", ", t.known().actions()) + ".", Map.of("refused", "unsupported_action", "action", action)));
+        return t.known().offers(action)
+                ? Optional.empty()
+                : Optional.of(Reply.of(
+                        "This deployment's gate has no " + action + " action; it offers "
+                                + String.join(", ", t.known().actions()) + ".",
+                        Map.of("refused", "unsupported_action", "action", action)));
     }
 
     public Reply restart(Interpretation in, Principal who) {
@@ -90,7 +93,8 @@ public final class ActionAnswers {
         if (off.isPresent()) {
             return off.get();
         }
-        Targets.Resolution r = t.resolve(in.slot(SERVICE), in.mention(HOST), in.mention(HOST_AS_WRITTEN), in.mention(SERVICE_AS_WRITTEN), true);
+        Targets.Resolution r = t.resolve(
+                in.slot(SERVICE), in.mention(HOST), in.mention(HOST_AS_WRITTEN), in.mention(SERVICE_AS_WRITTEN), true);
         if (r.target().isEmpty()) {
             return r.refusal().isEmpty()
                     ? ask("Which service should I restart? This deployment runs: " + t.describe() + ".")
@@ -98,7 +102,12 @@ public final class ActionAnswers {
         }
         Targets.Resolved to = r.target().get();
         ActionRequest.Builder b = ActionRequest.builder(RESTART, to.host()).parameter("unit", to.service());
-        return propose(Intent.RESTART_SERVICE, b, in, who, "restart " + to.service() + " on " + to.host(),
+        return propose(
+                Intent.RESTART_SERVICE,
+                b,
+                in,
+                who,
+                "restart " + to.service() + " on " + to.host(),
                 Map.of("service", to.service(), "host", to.host()));
     }
 
@@ -113,27 +122,41 @@ public final class ActionAnswers {
         if (type != null) {
             Targets.Resolution r = t.resolve(null, in.mention(HOST), in.mention(HOST_AS_WRITTEN), null, false);
             if (r.target().isEmpty()) {
-                return r.refusal().isEmpty() ? ask("Which host should become a " + type + "? I know " + t.describe() + ".")
+                return r.refusal().isEmpty()
+                        ? ask("Which host should become a " + type + "? I know " + t.describe() + ".")
                         : refuse(r.refusal());
             }
             String host = r.target().get().host();
-            return propose(Intent.SCALE_UP, ActionRequest.builder(SCALE, host).parameter("instance_type", type), in, who,
-                    "resize " + host + " to " + type, Map.of("host", host, "instance_type", type));
+            return propose(
+                    Intent.SCALE_UP,
+                    ActionRequest.builder(SCALE, host).parameter("instance_type", type),
+                    in,
+                    who,
+                    "resize " + host + " to " + type,
+                    Map.of("host", host, "instance_type", type));
         }
-        Targets.Resolution r = t.resolve(in.slot(SERVICE), in.mention(HOST), in.mention(HOST_AS_WRITTEN), in.mention(SERVICE_AS_WRITTEN), true);
+        Targets.Resolution r = t.resolve(
+                in.slot(SERVICE), in.mention(HOST), in.mention(HOST_AS_WRITTEN), in.mention(SERVICE_AS_WRITTEN), true);
         if (r.target().isEmpty()) {
             return r.refusal().isEmpty()
-                    ? ask("What should I scale: a service with a replica count (\"scale the api up by 2\") or a host to an instance "
-                            + "type (\"resize app to m5.xlarge\")? This deployment runs: " + t.describe() + ".")
+                    ? ask(
+                            "What should I scale: a service with a replica count (\"scale the api up by 2\") or a host to an instance "
+                                    + "type (\"resize app to m5.xlarge\")? This deployment runs: " + t.describe() + ".")
                     : refuse(r.refusal());
         }
         Targets.Resolved to = r.target().get();
         if (replicas == null) {
             return ask("By how many replicas should I scale " + to.service() + "? For example \"two more\".");
         }
-        ActionRequest.Builder b = ActionRequest.builder(SCALE, to.host()).parameter("service", to.service())
+        ActionRequest.Builder b = ActionRequest.builder(SCALE, to.host())
+                .parameter("service", to.service())
                 .parameter("replicas", replicas.toString());
-        return propose(Intent.SCALE_UP, b, in, who, "add " + replicas + " replica(s) of " + to.service() + " on " + to.host(),
+        return propose(
+                Intent.SCALE_UP,
+                b,
+                in,
+                who,
+                "add " + replicas + " replica(s) of " + to.service() + " on " + to.host(),
                 Map.of("service", to.service(), "host", to.host(), "replicas", replicas));
     }
 
@@ -144,17 +167,25 @@ public final class ActionAnswers {
         if (off.isPresent()) {
             return off.get();
         }
-        Targets.Resolution r = t.resolve(in.slot(SERVICE), in.mention(HOST), in.mention(HOST_AS_WRITTEN), in.mention(SERVICE_AS_WRITTEN), false);
+        Targets.Resolution r = t.resolve(
+                in.slot(SERVICE), in.mention(HOST), in.mention(HOST_AS_WRITTEN), in.mention(SERVICE_AS_WRITTEN), false);
         if (r.target().isEmpty()) {
-            return r.refusal().isEmpty() ? ask("Which service or host should I check? I know " + t.describe() + ".") : refuse(r.refusal());
+            return r.refusal().isEmpty()
+                    ? ask("Which service or host should I check? I know " + t.describe() + ".")
+                    : refuse(r.refusal());
         }
         Targets.Resolved to = r.target().get();
         String what = to.service() == null ? to.host() : to.service() + " on " + to.host();
         Optional<Map<String, String>> probe = t.known().probe(to.host(), to.service());
         if (probe.isEmpty()) {
-            return refuse("I can't check " + what + ": this deployment's configuration names no probe (URL or address) for it.");
+            return refuse("I can't check " + what
+                    + ": this deployment's configuration names no probe (URL or address) for it.");
         }
-        ActionRequest request = ActionRequest.builder(HEALTH, to.host()).parameters(probe.get()).requestedBy(who).reason(reason(in)).build();
+        ActionRequest request = ActionRequest.builder(HEALTH, to.host())
+                .parameters(probe.get())
+                .requestedBy(who)
+                .reason(reason(in))
+                .build();
         ActionResult result = gateway.request(request);
         Reply reply = outcome(result, Texts.capitalise("health-check " + what));
         Map<String, Object> data = new LinkedHashMap<>(reply.data());
@@ -177,8 +208,16 @@ public final class ActionAnswers {
         if (duration == null) {
             return ask("For how long should I silence " + alert + "? For example \"for 2h\".");
         }
-        ActionRequest.Builder b = ActionRequest.builder(SILENCE, alert).parameter("duration", duration).parameter("alert", alert);
-        return propose(Intent.SILENCE, b, in, who, "silence " + alert + " for " + duration, Map.of("alert", alert, "duration", duration));
+        ActionRequest.Builder b = ActionRequest.builder(SILENCE, alert)
+                .parameter("duration", duration)
+                .parameter("alert", alert);
+        return propose(
+                Intent.SILENCE,
+                b,
+                in,
+                who,
+                "silence " + alert + " for " + duration,
+                Map.of("alert", alert, "duration", duration));
     }
 
     /** Approving is proposed too: it lets the pending action run. Without an id, only this session's one open approval. */
@@ -188,8 +227,9 @@ public final class ActionAnswers {
             return whichPending("approve", in.slot(SlotPolicy.ACTION_ID));
         }
         PendingApproval p = pending.get();
-        String summary = "approve " + p.id() + " (" + p.request().action() + " on " + p.request().target() + " "
-                + p.request().parameters() + ", asked by " + p.request().requestedBy().name() + ")";
+        String summary = "approve " + p.id() + " (" + p.request().action() + " on "
+                + p.request().target() + " " + p.request().parameters() + ", asked by "
+                + p.request().requestedBy().name() + ")";
         return propose(Intent.APPROVE, p.request(), p.id(), who, summary, Map.of("action_id", p.id()));
     }
 
@@ -210,7 +250,9 @@ public final class ActionAnswers {
         }
         StringBuilder sb = new StringBuilder(pending.size() + " action(s) waiting for approval:");
         pending.forEach(p -> sb.append(line(p)));
-        return Reply.of(sb.toString(), Map.of("pending", pending.stream().map(PendingApproval::id).toList()));
+        return Reply.of(
+                sb.toString(),
+                Map.of("pending", pending.stream().map(PendingApproval::id).toList()));
     }
 
     /**
@@ -221,34 +263,48 @@ public final class ActionAnswers {
         List<PendingApproval> pending = gateway.pending();
         String id = in.slot(SlotPolicy.ACTION_ID);
         if (id != null) {
-            return pending.stream().filter(p -> p.id().equalsIgnoreCase(id) || p.id().equalsIgnoreCase("act-" + id)
-                    || p.id().equalsIgnoreCase("apr-" + id)).findFirst();
+            return pending.stream()
+                    .filter(p -> p.id().equalsIgnoreCase(id)
+                            || p.id().equalsIgnoreCase("act-" + id)
+                            || p.id().equalsIgnoreCase("apr-" + id))
+                    .findFirst();
         }
         var mine = proposals.approvalsOf(session);
         if (in.mention(io.smartcloudops.chat.internal.nlu.SlotExtractor.PREVIOUS_APPROVAL) != null) {
             // Remembered in the session file, so "approve it" right after the request still works after a restart.
             mine.add(in.mention(io.smartcloudops.chat.internal.nlu.SlotExtractor.PREVIOUS_APPROVAL));
         }
-        List<PendingApproval> open = pending.stream().filter(p -> mine.contains(p.id())).toList();
+        List<PendingApproval> open =
+                pending.stream().filter(p -> mine.contains(p.id())).toList();
         return open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
     }
 
     private Reply whichPending(String verb, String named) {
         List<PendingApproval> pending = gateway.pending();
         if (pending.isEmpty()) {
-            return Reply.of((named == null ? "" : "There is no pending approval '" + named + "'. ") + "Nothing is waiting for approval.",
+            return Reply.of(
+                    (named == null ? "" : "There is no pending approval '" + named + "'. ")
+                            + "Nothing is waiting for approval.",
                     Map.of("pending", List.of()));
         }
         StringBuilder sb = new StringBuilder((named == null ? "" : "There is no pending approval '" + named + "'. ")
                 + pending.size() + " action(s) waiting; which one should I " + verb + "? Name it, e.g. \"" + verb + " "
                 + pending.get(0).id() + "\".");
         pending.forEach(p -> sb.append(line(p)));
-        return Reply.of(sb.toString(), Map.of("pending", pending.stream().map(PendingApproval::id).toList(), "clarify", true));
+        return Reply.of(
+                sb.toString(),
+                Map.of("pending", pending.stream().map(PendingApproval::id).toList(), "clarify", true));
     }
 
     private static String line(PendingApproval p) {
-        return String.format(Locale.ROOT, "\n- %s: %s on %s %s, asked by %s", p.id(), p.request().action(), p.request().target(),
-                p.request().parameters(), p.request().requestedBy().name());
+        return String.format(
+                Locale.ROOT,
+                "\n- %s: %s on %s %s, asked by %s",
+                p.id(),
+                p.request().action(),
+                p.request().target(),
+                p.request().parameters(),
+                p.request().requestedBy().name());
     }
 
     private String reason(Interpretation in) {
@@ -256,20 +312,38 @@ public final class ActionAnswers {
         return origin() + ": " + (text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "..." : text);
     }
 
-    private Reply propose(Intent intent, ActionRequest.Builder b, Interpretation in, Principal who, String summary, Map<String, Object> slots) {
+    private Reply propose(
+            Intent intent,
+            ActionRequest.Builder b,
+            Interpretation in,
+            Principal who,
+            String summary,
+            Map<String, Object> slots) {
         return propose(intent, b.requestedBy(who).reason(reason(in)).build(), null, who, summary, slots);
     }
 
-    private Reply propose(Intent intent, ActionRequest request, String approvalId, Principal who, String summary, Map<String, Object> slots) {
+    private Reply propose(
+            Intent intent,
+            ActionRequest request,
+            String approvalId,
+            Principal who,
+            String summary,
+            Map<String, Object> slots) {
         Proposals.Proposal p = proposals.propose(intent, request, approvalId, who, session, summary, slots);
-        String gate = gateway instanceof ProposalLedger ledger ? ledger.preview(request).orElse(null) : null;
+        String gate = gateway instanceof ProposalLedger ledger
+                ? ledger.preview(request).orElse(null)
+                : null;
         String answer = "I would " + summary + ": action " + request.action() + ", target " + request.target()
                 + (request.parameters().isEmpty() ? "" : ", parameters " + request.parameters()) + ". "
-                + (approvalId != null ? "The approved action then runs through the policy gate in its configured mode (dry-run or execute)."
+                + (approvalId != null
+                        ? "The approved action then runs through the policy gate in its configured mode (dry-run or execute)."
                         : "The policy gate then decides in its configured mode (dry-run or execute): "
-                                + (gate != null ? gate : "it runs it, waits for an approval, or holds it back for a cooldown or rate limit")
+                                + (gate != null
+                                        ? gate
+                                        : "it runs it, waits for an approval, or holds it back for a cooldown or rate limit")
                                 + ".")
-                + " Say \"yes\" or \"confirm\" within " + Texts.human(proposals.confirmWithin()) + " to send it; anything else cancels it.";
+                + " Say \"yes\" or \"confirm\" within " + Texts.human(proposals.confirmWithin())
+                + " to send it; anything else cancels it.";
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("proposal", p.id());
         data.put("action", request.action());
@@ -302,8 +376,9 @@ public final class ActionAnswers {
     private static Reply outcome(ActionResult r, String what) {
         String message = r.message().isEmpty() ? "" : " " + r.message();
         String answer = switch (r.outcome()) {
-            case PENDING_APPROVAL -> what + ": waiting for approval " + r.approvalId() + "." + message
-                    + " An approver says \"approve " + r.approvalId() + "\" to run it, \"deny " + r.approvalId() + "\" to drop it.";
+            case PENDING_APPROVAL ->
+                what + ": waiting for approval " + r.approvalId() + "." + message + " An approver says \"approve "
+                        + r.approvalId() + "\" to run it, \"deny " + r.approvalId() + "\" to drop it.";
             case DRY_RUN -> what + ": dry run only, nothing changed." + message;
             case SUCCEEDED -> what + ": done." + message;
             case FAILED -> what + ": failed." + message;

@@ -55,15 +55,24 @@ public final class ConfirmStep {
             if (!confirms) {
                 return Settled.nothing();
             }
-            return reply(p, "Only " + p.principal().name() + ", who asked, can confirm " + p.summary() + "; nothing ran.",
-                    Map.of("refused", "other_principal", "proposal", p.id()), null);
+            return reply(
+                    p,
+                    "Only " + p.principal().name() + ", who asked, can confirm " + p.summary() + "; nothing ran.",
+                    Map.of("refused", "other_principal", "proposal", p.id()),
+                    null);
         }
         proposals.take(query.session());
         if (p.expiredAt(proposals.now())) {
-            proposals.record(ProposalEvent.Kind.EXPIRED, p, "not confirmed within " + Texts.human(proposals.confirmWithin()));
+            proposals.record(
+                    ProposalEvent.Kind.EXPIRED, p, "not confirmed within " + Texts.human(proposals.confirmWithin()));
             String said = "The proposal to " + p.summary() + " expired (it had to be confirmed within "
                     + Texts.human(proposals.confirmWithin()) + "); nothing ran.";
-            return confirms ? reply(p, said + " Ask again if you still want it.", Map.of("expired", true, "proposal", p.id()), null)
+            return confirms
+                    ? reply(
+                            p,
+                            said + " Ask again if you still want it.",
+                            Map.of("expired", true, "proposal", p.id()),
+                            null)
                     : new Settled(Optional.empty(), said);
         }
         if (confirms) {
@@ -73,8 +82,9 @@ public final class ConfirmStep {
         }
         proposals.record(ProposalEvent.Kind.CANCELLED, p, "not confirmed; the next message was another request");
         String said = "Cancelled: I did not " + p.summary() + ".";
-        boolean bareNo = verdict.accepted() && lower.split("\\s+").length <= 5 && acts.matches(SpeechActs.Kind.DENY, lower)
-                || lower.matches("^(?:no|nope|nah|n|stop|don'?t|never ?mind|forget it)[\\s.!]*$");
+        boolean bareNo =
+                verdict.accepted() && lower.split("\\s+").length <= 5 && acts.matches(SpeechActs.Kind.DENY, lower)
+                        || lower.matches("^(?:no|nope|nah|n|stop|don'?t|never ?mind|forget it)[\\s.!]*$");
         if (bareNo) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("cancelled", p.id());
@@ -84,6 +94,7 @@ public final class ConfirmStep {
     }
 
     private Settled reply(Proposals.Proposal p, String answer, Map<String, Object> data, String approvalId) {
-        return new Settled(Optional.of(new ChatReply(p.intent().label(), p.slots(), answer, data, approvalId, 1.0, engine)), "");
+        return new Settled(
+                Optional.of(new ChatReply(p.intent().label(), p.slots(), answer, data, approvalId, 1.0, engine)), "");
     }
 }

@@ -39,8 +39,17 @@ public final class Proposals {
      * @param approvalId for a proposal to approve a pending gate approval, its id; else null
      * @param summary what would run, in words ("restart nginx on app")
      */
-    public record Proposal(String id, Intent intent, ActionRequest request, String approvalId, Principal principal, String session,
-            Instant createdAt, Instant expiresAt, String summary, Map<String, Object> slots) {
+    public record Proposal(
+            String id,
+            Intent intent,
+            ActionRequest request,
+            String approvalId,
+            Principal principal,
+            String session,
+            Instant createdAt,
+            Instant expiresAt,
+            String summary,
+            Map<String, Object> slots) {
         public Proposal {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(request, "request");
@@ -70,9 +79,17 @@ public final class Proposals {
 
     /** Records through the gateway when it is also a {@link ProposalLedger}, else to the log. */
     public static Proposals forGateway(ActionGateway gateway, InstantSource clock, Duration confirmWithin) {
-        Consumer<ProposalEvent> recorder = gateway instanceof ProposalLedger ledger ? ledger::record
-                : e -> LOG.info("chat proposal {} {}: {} on {} {} by {} in session {}{}", e.proposalId(), e.kind(), e.request().action(),
-                        e.request().target(), e.request().parameters(), e.principal().name(), e.session(),
+        Consumer<ProposalEvent> recorder = gateway instanceof ProposalLedger ledger
+                ? ledger::record
+                : e -> LOG.info(
+                        "chat proposal {} {}: {} on {} {} by {} in session {}{}",
+                        e.proposalId(),
+                        e.kind(),
+                        e.request().action(),
+                        e.request().target(),
+                        e.request().parameters(),
+                        e.principal().name(),
+                        e.session(),
                         e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
         return new Proposals(clock, confirmWithin, recorder);
     }
@@ -86,11 +103,26 @@ public final class Proposals {
     }
 
     /** Opens a proposal for the session; an older open one is cancelled first, and recorded so. */
-    public Proposal propose(Intent intent, ActionRequest request, String approvalId, Principal who, String session, String summary,
+    public Proposal propose(
+            Intent intent,
+            ActionRequest request,
+            String approvalId,
+            Principal who,
+            String session,
+            String summary,
             Map<String, Object> slots) {
         Instant now = clock.instant();
-        Proposal p = new Proposal("prop-" + HexFormat.of().formatHex(bytes()), intent,
-                request, approvalId, who, session, now, now.plus(confirmWithin), summary, slots);
+        Proposal p = new Proposal(
+                "prop-" + HexFormat.of().formatHex(bytes()),
+                intent,
+                request,
+                approvalId,
+                who,
+                session,
+                now,
+                now.plus(confirmWithin),
+                summary,
+                slots);
         take(session).ifPresent(old -> record(ProposalEvent.Kind.CANCELLED, old, "replaced by a new proposal"));
         record(ProposalEvent.Kind.PROPOSED, p, summary);
         open.put(session, p);
@@ -113,12 +145,15 @@ public final class Proposals {
     }
 
     public void record(ProposalEvent.Kind kind, Proposal p, String detail) {
-        recorder.accept(new ProposalEvent(kind, p.id(), p.request(), p.session(), p.principal(), clock.instant(), detail));
+        recorder.accept(
+                new ProposalEvent(kind, p.id(), p.request(), p.session(), p.principal(), clock.instant(), detail));
     }
 
     /** Remembers that a confirmed request of this session is waiting for approval {@code approvalId}. */
     public void approvalCreated(String session, String approvalId) {
-        approvalsBySession.computeIfAbsent(session, k -> ConcurrentHashMap.newKeySet()).add(approvalId);
+        approvalsBySession
+                .computeIfAbsent(session, k -> ConcurrentHashMap.newKeySet())
+                .add(approvalId);
     }
 
     /** The approvals this session's requests created (some may be decided or expired since). */

@@ -49,16 +49,37 @@ public final class ReadAnswers {
 
     public Reply status() {
         StatusSnapshot s = view.status();
-        long critical = s.openAlerts().stream().filter(a -> a.severity() == Severity.CRITICAL).count();
+        long critical = s.openAlerts().stream()
+                .filter(a -> a.severity() == Severity.CRITICAL)
+                .count();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Agent up %s, watching %d series. ", Texts.human(s.uptime()), s.seriesWatched()));
-        sb.append(s.openAlerts().isEmpty() ? "No open alerts. "
-                : String.format(Locale.ROOT, "%d open alert(s), %d critical: %s. ", s.openAlerts().size(), critical,
-                        String.join(", ", s.openAlerts().stream().limit(5).map(Alert::name).toList())));
-        sb.append(String.format(Locale.ROOT, "%d recent anomal%s, %d recent action(s).", s.recentAnomalies().size(),
-                s.recentAnomalies().size() == 1 ? "y" : "ies", s.recentActions().size()));
-        List<String> unhealthy = s.sources().entrySet().stream().filter(e -> !"ok".equalsIgnoreCase(e.getValue()))
-                .map(e -> e.getKey() + ": " + e.getValue()).sorted().toList();
+        sb.append(String.format(
+                Locale.ROOT, "Agent up %s, watching %d series. ", Texts.human(s.uptime()), s.seriesWatched()));
+        sb.append(
+                s.openAlerts().isEmpty()
+                        ? "No open alerts. "
+                        : String.format(
+                                Locale.ROOT,
+                                "%d open alert(s), %d critical: %s. ",
+                                s.openAlerts().size(),
+                                critical,
+                                String.join(
+                                        ", ",
+                                        s.openAlerts().stream()
+                                                .limit(5)
+                                                .map(Alert::name)
+                                                .toList())));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%d recent anomal%s, %d recent action(s).",
+                s.recentAnomalies().size(),
+                s.recentAnomalies().size() == 1 ? "y" : "ies",
+                s.recentActions().size()));
+        List<String> unhealthy = s.sources().entrySet().stream()
+                .filter(e -> !"ok".equalsIgnoreCase(e.getValue()))
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .sorted()
+                .toList();
         sb.append(unhealthy.isEmpty() ? " All sources ok." : " Source problems: " + String.join("; ", unhealthy) + ".");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("uptime", s.uptime().toString());
@@ -74,8 +95,10 @@ public final class ReadAnswers {
     public Reply metric(Interpretation in) {
         String metric = in.slot(METRIC);
         if (metric == null) {
-            return Reply.of("Which metric? I know cpu, memory, disk, network_in, network_out, latency, error_rate, "
-                    + "request_rate and load_average.", Map.of("clarify", true));
+            return Reply.of(
+                    "Which metric? I know cpu, memory, disk, network_in, network_out, latency, error_rate, "
+                            + "request_rate and load_average.",
+                    Map.of("clarify", true));
         }
         List<SeriesId> series = matchingSeries(in);
         if (series.isEmpty()) {
@@ -87,7 +110,8 @@ public final class ReadAnswers {
         for (SeriesId id : series) {
             List<Sample> samples = view.recentSamples(id, 1000).stream()
                     .filter(s -> since == null || s.timestampMillis() >= since.toEpochMilli())
-                    .filter(s -> Double.isFinite(s.value())).toList();
+                    .filter(s -> Double.isFinite(s.value()))
+                    .toList();
             if (samples.isEmpty()) {
                 sb.append(" ").append(id).append(": no samples in that window;");
                 continue;
@@ -96,10 +120,28 @@ public final class ReadAnswers {
             double max = samples.stream().mapToDouble(Sample::value).max().orElse(Double.NaN);
             double avg = samples.stream().mapToDouble(Sample::value).average().orElse(Double.NaN);
             double latest = samples.get(samples.size() - 1).value();
-            sb.append(String.format(Locale.ROOT, " %s latest %s (min %s, avg %s, max %s over %d samples);", id,
-                    Texts.num(latest), Texts.num(min), Texts.num(avg), Texts.num(max), samples.size()));
-            rows.add(Map.of("series", id.toString(), "latest", latest, "min", min, "avg", avg, "max", max,
-                    "samples", samples.size()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    " %s latest %s (min %s, avg %s, max %s over %d samples);",
+                    id,
+                    Texts.num(latest),
+                    Texts.num(min),
+                    Texts.num(avg),
+                    Texts.num(max),
+                    samples.size()));
+            rows.add(Map.of(
+                    "series",
+                    id.toString(),
+                    "latest",
+                    latest,
+                    "min",
+                    min,
+                    "avg",
+                    avg,
+                    "max",
+                    max,
+                    "samples",
+                    samples.size()));
         }
         return Reply.of(Texts.endSentence(sb), Map.of("series", rows));
     }
@@ -113,35 +155,57 @@ public final class ReadAnswers {
         if (found.isEmpty()) {
             return Reply.of("No anomalies" + scope(in) + ".", Map.of("anomalies", List.of()));
         }
-        StringBuilder sb = new StringBuilder(found.size() + " anomal" + (found.size() == 1 ? "y" : "ies") + scope(in) + ":");
+        StringBuilder sb =
+                new StringBuilder(found.size() + " anomal" + (found.size() == 1 ? "y" : "ies") + scope(in) + ":");
         found.stream().limit(MAX_LISTED).forEach(a -> sb.append("\n- ").append(line(a)));
         if (found.size() > MAX_LISTED) {
             sb.append("\n(").append(found.size() - MAX_LISTED).append(" more)");
         }
-        return Reply.of(sb.toString(), Map.of("anomalies", found.stream().limit(MAX_LISTED).map(ReadAnswers::row).toList(),
-                "total", found.size()));
+        return Reply.of(
+                sb.toString(),
+                Map.of(
+                        "anomalies",
+                        found.stream().limit(MAX_LISTED).map(ReadAnswers::row).toList(),
+                        "total",
+                        found.size()));
     }
 
     public Reply explain(Interpretation in) {
         String id = in.slot(SlotPolicy.ANOMALY_ID);
-        Optional<AnomalyEvent> event = id != null ? view.anomaly(id)
+        Optional<AnomalyEvent> event = id != null
+                ? view.anomaly(id)
                 : view.anomalies(200).stream()
-                        .filter(a -> SeriesMatcher.matches(a.series(), in.slot(METRIC), in.slot(HOST), in.slot(SERVICE)))
+                        .filter(a ->
+                                SeriesMatcher.matches(a.series(), in.slot(METRIC), in.slot(HOST), in.slot(SERVICE)))
                         .findFirst();
         if (event.isEmpty()) {
-            return Reply.of(id != null ? "I know no anomaly " + id + "." : "I found no anomaly" + scope(in) + " to explain.",
+            return Reply.of(
+                    id != null ? "I know no anomaly " + id + "." : "I found no anomaly" + scope(in) + " to explain.",
                     Map.of());
         }
         AnomalyEvent a = event.get();
         var s = a.score();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Anomaly %s on %s at %s: value %s", a.id(), a.series(),
-                Instant.ofEpochMilli(a.timestampMillis()), Texts.num(a.value())));
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
+                "Anomaly %s on %s at %s: value %s",
+                a.id(),
+                a.series(),
+                Instant.ofEpochMilli(a.timestampMillis()),
+                Texts.num(a.value())));
         if (Double.isFinite(s.expected())) {
-            sb.append(String.format(Locale.ROOT, " where %s was expected (normal band %s to %s)", Texts.num(s.expected()),
-                    Texts.num(s.lower()), Texts.num(s.upper())));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    " where %s was expected (normal band %s to %s)",
+                    Texts.num(s.expected()),
+                    Texts.num(s.lower()),
+                    Texts.num(s.upper())));
         }
-        sb.append(String.format(Locale.ROOT, "; detector %s%s scored it %s.", a.detector(),
-                s.component().isEmpty() ? "" : " (" + s.component() + ")", Texts.num(s.value())));
+        sb.append(String.format(
+                Locale.ROOT,
+                "; detector %s%s scored it %s.",
+                a.detector(),
+                s.component().isEmpty() ? "" : " (" + s.component() + ")",
+                Texts.num(s.value())));
         if (!s.reason().isEmpty()) {
             sb.append(" Reason: ").append(s.reason()).append('.');
         }
@@ -162,10 +226,26 @@ public final class ReadAnswers {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Alert a : alerts.stream().limit(MAX_LISTED).toList()) {
             String summary = a.annotations().getOrDefault("summary", "");
-            sb.append(String.format(Locale.ROOT, "\n- [%s] %s %s since %s %s%s", a.severity().label(), a.name(),
-                    a.state().name().toLowerCase(Locale.ROOT), a.activeSince(), a.labels(), summary.isEmpty() ? "" : ": " + summary));
-            rows.add(Map.of("name", a.name(), "severity", a.severity().label(), "state", a.state().name(),
-                    "labels", a.labels().asMap(), "activeSince", a.activeSince().toString()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "\n- [%s] %s %s since %s %s%s",
+                    a.severity().label(),
+                    a.name(),
+                    a.state().name().toLowerCase(Locale.ROOT),
+                    a.activeSince(),
+                    a.labels(),
+                    summary.isEmpty() ? "" : ": " + summary));
+            rows.add(Map.of(
+                    "name",
+                    a.name(),
+                    "severity",
+                    a.severity().label(),
+                    "state",
+                    a.state().name(),
+                    "labels",
+                    a.labels().asMap(),
+                    "activeSince",
+                    a.activeSince().toString()));
         }
         return Reply.of(sb.toString(), Map.of("alerts", rows, "total", alerts.size()));
     }
@@ -189,24 +269,37 @@ public final class ReadAnswers {
         if (picked.isEmpty()) {
             return Reply.of("No " + level + "+ lines in the agent's log" + scope + ".", Map.of("lines", List.of()));
         }
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Last %d %s+ line(s) of the agent's log%s:",
-                picked.size(), level, scope));
-        picked.forEach(l -> sb.append(String.format(Locale.ROOT, "\n%s %-5s %s %s", l.at(), l.level(), l.logger(), l.message())));
-        List<Map<String, Object>> rows = picked.stream().map(l -> Map.<String, Object>of("at", String.valueOf(l.at()),
-                "level", String.valueOf(l.level()), "logger", String.valueOf(l.logger()), "message", String.valueOf(l.message()))).toList();
+        StringBuilder sb = new StringBuilder(
+                String.format(Locale.ROOT, "Last %d %s+ line(s) of the agent's log%s:", picked.size(), level, scope));
+        picked.forEach(l ->
+                sb.append(String.format(Locale.ROOT, "\n%s %-5s %s %s", l.at(), l.level(), l.logger(), l.message())));
+        List<Map<String, Object>> rows = picked.stream()
+                .map(l -> Map.<String, Object>of(
+                        "at",
+                        String.valueOf(l.at()),
+                        "level",
+                        String.valueOf(l.level()),
+                        "logger",
+                        String.valueOf(l.logger()),
+                        "message",
+                        String.valueOf(l.message())))
+                .toList();
         return Reply.of(sb.toString(), Map.of("lines", rows));
     }
 
     public Reply forecast(Interpretation in) {
         String metric = in.slot(METRIC);
         if (metric == null) {
-            return Reply.of("Which metric should I project? For example: \"forecast disk on app-1 for the next 3 days\".",
+            return Reply.of(
+                    "Which metric should I project? For example: \"forecast disk on app-1 for the next 3 days\".",
                     Map.of("clarify", true));
         }
-        Duration horizon = in.slot(SlotPolicy.HORIZON) == null ? DEFAULT_HORIZON : Duration.parse(in.slot(SlotPolicy.HORIZON));
+        Duration horizon =
+                in.slot(SlotPolicy.HORIZON) == null ? DEFAULT_HORIZON : Duration.parse(in.slot(SlotPolicy.HORIZON));
         List<SeriesId> series = matchingSeries(in);
         if (series.isEmpty()) {
-            return Reply.of("I watch no series for " + describe(in) + ", so I cannot project it.", Map.of("series", List.of()));
+            return Reply.of(
+                    "I watch no series for " + describe(in) + ", so I cannot project it.", Map.of("series", List.of()));
         }
         StringBuilder sb = new StringBuilder();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -219,7 +312,10 @@ public final class ReadAnswers {
                 sb.append(id).append(": this agent cannot forecast it (no forecaster holds its history). ");
                 row.put("unavailable", true);
             } else if (answer.get() instanceof SeriesForecast.Refused r) {
-                sb.append(id).append(": too little history to forecast: ").append(r.reason()).append(". ");
+                sb.append(id)
+                        .append(": too little history to forecast: ")
+                        .append(r.reason())
+                        .append(". ");
                 row.put("refused", r.reason());
                 row.put("neededSamples", r.neededSamples());
                 row.put("availableSamples", r.availableSamples());
@@ -232,12 +328,23 @@ public final class ReadAnswers {
     }
 
     /** "now 80, in 1d about 92 (80%: 90–94; 95%: 89–95); reaches 100% at … (in 6h; 80%: 5h–8h)". */
-    private static void describe(StringBuilder sb, Map<String, Object> row, SeriesForecast.Projection p, Duration horizon) {
+    private static void describe(
+            StringBuilder sb, Map<String, Object> row, SeriesForecast.Projection p, Duration horizon) {
         ForecastPoint end = p.end();
         String unit = p.range().equals(MetricRange.PERCENT) ? "%" : "";
-        sb.append(String.format(Locale.ROOT, "%s: now %s%s, in %s about %s%s (80%%: %s–%s; 95%%: %s–%s)", p.series(), Texts.num(p.last()),
-                unit, Texts.human(horizon), Texts.num(end.mean()), unit, Texts.num(end.lower80()), Texts.num(end.upper80()),
-                Texts.num(end.lower95()), Texts.num(end.upper95())));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%s: now %s%s, in %s about %s%s (80%%: %s–%s; 95%%: %s–%s)",
+                p.series(),
+                Texts.num(p.last()),
+                unit,
+                Texts.human(horizon),
+                Texts.num(end.mean()),
+                unit,
+                Texts.num(end.lower80()),
+                Texts.num(end.upper80()),
+                Texts.num(end.lower95()),
+                Texts.num(end.upper95())));
         row.put("now", p.last());
         row.put("projected", end.mean());
         row.put("lower80", end.lower80());
@@ -251,17 +358,30 @@ public final class ReadAnswers {
             row.put("threshold", c.threshold());
             if (c.at().isPresent()) {
                 Instant at = c.at().get();
-                sb.append(String.format(Locale.ROOT, "; reaches %s at %s (in %s; 80%%: %s to %s)", level, at,
-                        Texts.human(Duration.between(p.from(), at)), c.earliest().map(e -> Texts.human(Duration.between(p.from(), e)))
-                                .orElse("?"), c.latest().map(l -> Texts.human(Duration.between(p.from(), l)))
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "; reaches %s at %s (in %s; 80%%: %s to %s)",
+                        level,
+                        at,
+                        Texts.human(Duration.between(p.from(), at)),
+                        c.earliest()
+                                .map(e -> Texts.human(Duration.between(p.from(), e)))
+                                .orElse("?"),
+                        c.latest()
+                                .map(l -> Texts.human(Duration.between(p.from(), l)))
                                 .orElse("more than " + Texts.human(horizon))));
                 row.put("reachesAt", at.toString());
                 c.earliest().ifPresent(e -> row.put("reachesEarliest", e.toString()));
                 c.latest().ifPresent(l -> row.put("reachesLatest", l.toString()));
             } else {
-                sb.append("; not expected to reach ").append(level).append(" within ").append(Texts.human(horizon));
-                c.earliest().ifPresent(e -> sb.append(" (though its 80% band does in ").append(Texts.human(Duration.between(p.from(), e)))
-                        .append(")"));
+                sb.append("; not expected to reach ")
+                        .append(level)
+                        .append(" within ")
+                        .append(Texts.human(horizon));
+                c.earliest()
+                        .ifPresent(e -> sb.append(" (though its 80% band does in ")
+                                .append(Texts.human(Duration.between(p.from(), e)))
+                                .append(")"));
                 row.put("reachesAt", "not within the horizon");
             }
         });
@@ -272,22 +392,56 @@ public final class ReadAnswers {
         Instant since = since(in);
         String subject = in.slot(SERVICE) != null ? in.slot(SERVICE) : in.slot(HOST);
         // Filtered here rather than by AuditQuery.subject: a restart of nginx may be recorded against its host.
-        List<AuditEntry> entries = view.audit(AuditQuery.builder().from(since).limit(subject == null ? 20 : 500).build()).stream()
-                .filter(e -> subject == null || e.record().subject().contains(subject) || e.record().details().containsValue(subject))
-                .filter(e -> in.slot(SlotPolicy.ACTION_ID) == null || e.record().details().containsValue(in.slot(SlotPolicy.ACTION_ID)))
-                .limit(20).toList();
-        String scope = (subject == null ? "" : " about " + subject) + (since == null ? "" : " in the last " + Texts.human(Duration.between(since, clock.instant())));
+        List<AuditEntry> entries =
+                view
+                        .audit(AuditQuery.builder()
+                                .from(since)
+                                .limit(subject == null ? 20 : 500)
+                                .build())
+                        .stream()
+                        .filter(e -> subject == null
+                                || e.record().subject().contains(subject)
+                                || e.record().details().containsValue(subject))
+                        .filter(e -> in.slot(SlotPolicy.ACTION_ID) == null
+                                || e.record().details().containsValue(in.slot(SlotPolicy.ACTION_ID)))
+                        .limit(20)
+                        .toList();
+        String scope = (subject == null ? "" : " about " + subject)
+                + (since == null ? "" : " in the last " + Texts.human(Duration.between(since, clock.instant())));
         if (entries.isEmpty()) {
             return Reply.of("No audit entries" + scope + ".", Map.of("entries", List.of()));
         }
-        StringBuilder sb = new StringBuilder(entries.size() + " audit entr" + (entries.size() == 1 ? "y" : "ies") + scope + ", newest first:");
+        StringBuilder sb = new StringBuilder(
+                entries.size() + " audit entr" + (entries.size() == 1 ? "y" : "ies") + scope + ", newest first:");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AuditEntry e : entries) {
             var r = e.record();
-            sb.append(String.format(Locale.ROOT, "\n#%d %s %s %s on %s by %s: %s%s", e.sequence(), e.recordedAt(), r.kind(),
-                    r.action(), r.subject(), r.actor(), r.outcome(), r.reason().isEmpty() ? "" : " (" + r.reason() + ")"));
-            rows.add(Map.of("sequence", e.sequence(), "at", e.recordedAt().toString(), "kind", r.kind().name(), "action", r.action(),
-                    "subject", r.subject(), "actor", r.actor(), "outcome", r.outcome()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "\n#%d %s %s %s on %s by %s: %s%s",
+                    e.sequence(),
+                    e.recordedAt(),
+                    r.kind(),
+                    r.action(),
+                    r.subject(),
+                    r.actor(),
+                    r.outcome(),
+                    r.reason().isEmpty() ? "" : " (" + r.reason() + ")"));
+            rows.add(Map.of(
+                    "sequence",
+                    e.sequence(),
+                    "at",
+                    e.recordedAt().toString(),
+                    "kind",
+                    r.kind().name(),
+                    "action",
+                    r.action(),
+                    "subject",
+                    r.subject(),
+                    "actor",
+                    r.actor(),
+                    "outcome",
+                    r.outcome()));
         }
         return Reply.of(sb.toString(), Map.of("entries", rows));
     }
@@ -295,7 +449,8 @@ public final class ReadAnswers {
     private List<SeriesId> matchingSeries(Interpretation in) {
         return view.series().stream()
                 .filter(s -> SeriesMatcher.matches(s, in.slot(METRIC), in.slot(HOST), in.slot(SERVICE)))
-                .limit(MAX_SERIES).toList();
+                .limit(MAX_SERIES)
+                .toList();
     }
 
     private Instant since(Interpretation in) {
@@ -304,31 +459,60 @@ public final class ReadAnswers {
     }
 
     private static String describe(Interpretation in) {
-        return in.slot(METRIC) + (in.slot(SERVICE) == null ? "" : " of " + in.slot(SERVICE))
+        return in.slot(METRIC)
+                + (in.slot(SERVICE) == null ? "" : " of " + in.slot(SERVICE))
                 + (in.slot(HOST) == null ? "" : " on " + in.slot(HOST))
-                + (in.slot(SlotPolicy.RANGE) == null ? "" : " over " + Texts.human(Duration.parse(in.slot(SlotPolicy.RANGE))));
+                + (in.slot(SlotPolicy.RANGE) == null
+                        ? ""
+                        : " over " + Texts.human(Duration.parse(in.slot(SlotPolicy.RANGE))));
     }
 
     private static String scope(Interpretation in) {
-        return (in.slot(METRIC) == null ? "" : " for " + in.slot(METRIC)) + (in.slot(SERVICE) == null ? "" : " of " + in.slot(SERVICE))
+        return (in.slot(METRIC) == null ? "" : " for " + in.slot(METRIC))
+                + (in.slot(SERVICE) == null ? "" : " of " + in.slot(SERVICE))
                 + (in.slot(HOST) == null ? "" : " on " + in.slot(HOST))
-                + (in.slot(SlotPolicy.RANGE) == null ? "" : " in the last " + Texts.human(Duration.parse(in.slot(SlotPolicy.RANGE))));
+                + (in.slot(SlotPolicy.RANGE) == null
+                        ? ""
+                        : " in the last " + Texts.human(Duration.parse(in.slot(SlotPolicy.RANGE))));
     }
 
     private static String line(AnomalyEvent a) {
-        return String.format(Locale.ROOT, "%s %s at %s: value %s (expected %s), score %s", a.id(), a.series(),
-                Instant.ofEpochMilli(a.timestampMillis()), Texts.num(a.value()), Texts.num(a.score().expected()), Texts.num(a.score().value()));
+        return String.format(
+                Locale.ROOT,
+                "%s %s at %s: value %s (expected %s), score %s",
+                a.id(),
+                a.series(),
+                Instant.ofEpochMilli(a.timestampMillis()),
+                Texts.num(a.value()),
+                Texts.num(a.score().expected()),
+                Texts.num(a.score().value()));
     }
 
     private static Map<String, Object> row(AnomalyEvent a) {
-        return Map.of("id", a.id(), "series", a.series().toString(), "at", Instant.ofEpochMilli(a.timestampMillis()).toString(),
-                "value", a.value(), "expected", a.score().expected(), "score", a.score().value(), "detector", a.detector(),
-                "reason", a.score().reason());
+        return Map.of(
+                "id",
+                a.id(),
+                "series",
+                a.series().toString(),
+                "at",
+                Instant.ofEpochMilli(a.timestampMillis()).toString(),
+                "value",
+                a.value(),
+                "expected",
+                a.score().expected(),
+                "score",
+                a.score().value(),
+                "detector",
+                a.detector(),
+                "reason",
+                a.score().reason());
     }
 
     private static boolean labelled(Alert a, String service, String host) {
-        String labels = a.labels().asMap().values().toString().toLowerCase(Locale.ROOT) + " " + a.name().toLowerCase(Locale.ROOT);
-        return (service == null || labels.contains(service)) && (host == null || labels.contains(host) || labels.contains(host.substring(0, 3)));
+        String labels = a.labels().asMap().values().toString().toLowerCase(Locale.ROOT) + " "
+                + a.name().toLowerCase(Locale.ROOT);
+        return (service == null || labels.contains(service))
+                && (host == null || labels.contains(host) || labels.contains(host.substring(0, 3)));
     }
 
     private static boolean mentions(LogLine l, String token) {

@@ -23,13 +23,12 @@ final class SeriesMatcher {
             "error_rate", Pattern.compile("error|5xx|fail"),
             "request_rate", Pattern.compile("request|rps|http_requests"),
             "load_average", Pattern.compile("load"));
-    private static final Map<String, List<String>> HOST_TOKENS = Map.of(
-            "monitor", List.of("monitor", "mon"), "app", List.of("app", "web"));
+    private static final Map<String, List<String>> HOST_TOKENS =
+            Map.of("monitor", List.of("monitor", "mon"), "app", List.of("app", "web"));
     private static final List<String> HOST_LABELS = List.of("host", "instance", "node", "hostname");
     private static final List<String> SERVICE_LABELS = List.of("service", "job", "unit", "app", "container", "name");
 
-    private SeriesMatcher() {
-    }
+    private SeriesMatcher() {}
 
     /** True when the series fits every given (non-null) slot. */
     static boolean matches(SeriesId series, String metric, String host, String service) {
@@ -43,7 +42,8 @@ final class SeriesMatcher {
         if (host != null && !labelMatches(series, HOST_LABELS, HOST_TOKENS.getOrDefault(host, List.of(host)))) {
             return false;
         }
-        return service == null || labelMatches(series, SERVICE_LABELS, List.of(service, service.replace('_', '-')))
+        return service == null
+                || labelMatches(series, SERVICE_LABELS, List.of(service, service.replace('_', '-')))
                 || name.contains(service);
     }
 

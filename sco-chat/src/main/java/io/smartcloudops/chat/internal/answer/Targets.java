@@ -3,6 +3,7 @@ package io.smartcloudops.chat.internal.answer;
 import io.smartcloudops.api.chat.KnownTargets;
 import io.smartcloudops.api.chat.OpsView;
 import io.smartcloudops.chat.internal.nlu.SlotExtractor;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +21,7 @@ import java.util.TreeSet;
 public final class Targets {
 
     /** A resolved target, canonical; {@code service} is null for a host-only request. */
-    public record Resolved(String host, String service) {
-    }
+    public record Resolved(String host, String service) {}
 
     /** A resolution: either a target or the refusal to tell the person. */
     public record Resolution(Optional<Resolved> target, String refusal) {
@@ -44,16 +44,20 @@ public final class Targets {
     public static Targets of(OpsView view) {
         KnownTargets fromView = view.knownTargets();
         KnownTargets.Builder b = KnownTargets.builder();
-        Map<String, String> renamed = new java.util.HashMap<>();
+        Map<String, String> renamed = new HashMap<>();
         fromView.services().forEach((named, units) -> {
-            // A host the vocabulary knows by another name ("app-1" is app) takes that name, keeping its own as an alias.
+            // A host the vocabulary knows by another name ("app-1" is app) takes that name, keeping its own as an
+            // alias.
             String host = SlotExtractor.canonicalHost(named).orElse(named);
             if (!host.equals(named)) {
                 renamed.put(named, host);
             }
             if (units.isEmpty()) {
-                String[] layout = SlotExtractor.exampleLayout().entrySet().stream().filter(e -> e.getValue().equals(host))
-                        .map(Map.Entry::getKey).sorted().toArray(String[]::new);
+                String[] layout = SlotExtractor.exampleLayout().entrySet().stream()
+                        .filter(e -> e.getValue().equals(host))
+                        .map(Map.Entry::getKey)
+                        .sorted()
+                        .toArray(String[]::new);
                 b.host(host, layout);
             } else {
                 b.host(host, units.toArray(String[]::new));
@@ -81,12 +85,14 @@ public final class Targets {
      * @param serviceAsWritten a service named that the vocabulary does not know, or null
      * @param needService true for a restart (a unit is required), false when a host alone will do
      */
-    public Resolution resolve(String service, String host, String hostAsWritten, String serviceAsWritten, boolean needService) {
+    public Resolution resolve(
+            String service, String host, String hostAsWritten, String serviceAsWritten, boolean needService) {
         String canonicalHost = null;
         if (hostAsWritten != null) {
             canonicalHost = known.canonicalHost(hostAsWritten).orElse(null);
             if (canonicalHost == null) {
-                return Resolution.refused("I don't know a host '" + hostAsWritten + "' in this deployment; I know " + hostList() + ".");
+                return Resolution.refused(
+                        "I don't know a host '" + hostAsWritten + "' in this deployment; I know " + hostList() + ".");
             }
         } else if (host != null) {
             canonicalHost = known.canonicalHost(host).orElse(null);
@@ -95,7 +101,8 @@ public final class Targets {
             }
         }
         if (service == null && serviceAsWritten != null) {
-            return Resolution.refused("I don't know a service '" + serviceAsWritten + "' here; I know " + serviceList(canonicalHost) + ".");
+            return Resolution.refused("I don't know a service '" + serviceAsWritten + "' here; I know "
+                    + serviceList(canonicalHost) + ".");
         }
         if (service == null) {
             if (needService || canonicalHost == null) {
@@ -105,16 +112,20 @@ public final class Targets {
         }
         if (canonicalHost != null) {
             if (!known.services().getOrDefault(canonicalHost, Set.of()).contains(service)) {
-                return Resolution.refused(canonicalHost + " does not run " + service + "; it runs " + serviceList(canonicalHost) + ".");
+                return Resolution.refused(
+                        canonicalHost + " does not run " + service + "; it runs " + serviceList(canonicalHost) + ".");
             }
             return Resolution.ok(canonicalHost, service);
         }
         Optional<String> runsIt = known.hostOf(service);
         if (runsIt.isEmpty()) {
-            long hosts = known.services().values().stream().filter(s -> s.contains(service)).count();
-            return Resolution.refused(hosts == 0
-                    ? "No host of this deployment runs " + service + "; I know " + serviceList(null) + "."
-                    : service + " runs on more than one host; say which: " + hostList() + ".");
+            long hosts = known.services().values().stream()
+                    .filter(s -> s.contains(service))
+                    .count();
+            return Resolution.refused(
+                    hosts == 0
+                            ? "No host of this deployment runs " + service + "; I know " + serviceList(null) + "."
+                            : service + " runs on more than one host; say which: " + hostList() + ".");
         }
         return Resolution.ok(runsIt.get(), service);
     }
@@ -125,17 +136,22 @@ public final class Targets {
             return "no hosts yet";
         }
         StringBuilder sb = new StringBuilder();
-        known.services().forEach((h, units) -> sb.append(sb.isEmpty() ? "" : "; ").append(h)
-                .append(units.isEmpty() ? "" : " (" + String.join(", ", new TreeSet<>(units)) + ")"));
+        known.services()
+                .forEach((h, units) -> sb.append(sb.isEmpty() ? "" : "; ")
+                        .append(h)
+                        .append(units.isEmpty() ? "" : " (" + String.join(", ", new TreeSet<>(units)) + ")"));
         return sb.toString();
     }
 
     private String hostList() {
-        return known.services().isEmpty() ? "no hosts yet" : String.join(", ", known.services().keySet());
+        return known.services().isEmpty()
+                ? "no hosts yet"
+                : String.join(", ", known.services().keySet());
     }
 
     private String serviceList(String host) {
-        Set<String> units = host == null ? known.allServices() : known.services().getOrDefault(host, Set.of());
+        Set<String> units =
+                host == null ? known.allServices() : known.services().getOrDefault(host, Set.of());
         return units.isEmpty() ? "none" : String.join(", ", new TreeSet<>(units));
     }
 }

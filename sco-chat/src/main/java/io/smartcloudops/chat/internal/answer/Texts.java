@@ -6,8 +6,7 @@ import java.util.Locale;
 /** How numbers and spans read in answers. */
 final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     static String num(double v) {
         if (!Double.isFinite(v)) {

@@ -24,8 +24,7 @@ public final class BundledModel {
      */
     static final Decision DECISION = Decision.LEARNED_WHEN_UNSURE;
 
-    private BundledModel() {
-    }
+    private BundledModel() {}
 
     /**
      * @throws IllegalStateException when the resource is missing or unreadable: a broken jar, not a
@@ -34,7 +33,8 @@ public final class BundledModel {
     public static LearnedIntentModel load() {
         try (InputStream in = BundledModel.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the sco-chat jar; run BundledModelTrainer to write it");
+                throw new IllegalStateException(
+                        RESOURCE + " is missing from the sco-chat jar; run BundledModelTrainer to write it");
             }
             return LearnedIntentModel.read(in);
         } catch (IOException e) {
@@ -54,6 +54,7 @@ public final class BundledModel {
 
     /** The trainer's own view of texts: the default guard, as the bundled engine's. */
     private static QueryInterpreter trainingInterpreter() {
-        return new QueryInterpreter(new IntentClassifier(MiniLmModel.load(), FewShotPool.bundled()), new InputGuard(2000), 0.40);
+        return new QueryInterpreter(
+                new IntentClassifier(MiniLmModel.load(), FewShotPool.bundled()), new InputGuard(2000), 0.40);
     }
 }

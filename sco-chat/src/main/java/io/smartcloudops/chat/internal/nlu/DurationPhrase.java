@@ -20,14 +20,14 @@ public final class DurationPhrase {
     /** "an hour and a half", "2 and a half hours", "3 hours and a half". */
     private static final Pattern AND_A_HALF = Pattern.compile(
             "(?<![\\w.-])(\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\\s+(?:(hours?|days?)\\s+and a half|and a half\\s+(hours?|days?))(?!\\w)");
-    private static final Pattern AMOUNT = Pattern.compile(
-            "(?<![\\w.#-])(" + NumberWords.ALTERNATIVES + "|\\d+\\.\\d+)\\s*-?\\s*" + UNIT + "(?!\\w)");
+
+    private static final Pattern AMOUNT =
+            Pattern.compile("(?<![\\w.#-])(" + NumberWords.ALTERNATIVES + "|\\d+\\.\\d+)\\s*-?\\s*" + UNIT + "(?!\\w)");
     private static final Pattern BARE_UNIT = Pattern.compile(
             "(?<!\\w)(?:last|past|next|nxt|previous|prior|coming|within the|in the|over the|for the|upcoming)\\s+"
                     + "(minute|hour|day|week|fortnight|month)(?!\\w)");
 
-    private DurationPhrase() {
-    }
+    private DurationPhrase() {}
 
     /** The first time span in lower-cased text, if any. */
     public static Optional<Duration> find(String lower) {

@@ -18,8 +18,7 @@ import java.util.Set;
 public final class FewShotPool {
 
     /** One labelled utterance. */
-    public record Example(Intent intent, String text) {
-    }
+    public record Example(Intent intent, String text) {}
 
     private static final String BUNDLED = "intents.txt";
 
@@ -64,8 +63,9 @@ public final class FewShotPool {
                 if (s.startsWith("[") && s.endsWith("]")) {
                     String label = s.substring(1, s.length() - 1).strip();
                     final int at = lineNo;
-                    current = Intent.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
-                            "line " + at + ": unknown intent [" + label + "]"));
+                    current = Intent.fromLabel(label)
+                            .orElseThrow(() ->
+                                    new IllegalArgumentException("line " + at + ": unknown intent [" + label + "]"));
                 } else if (current == null) {
                     throw new IllegalArgumentException("line " + lineNo + ": example before the first [intent] header");
                 } else {

@@ -42,15 +42,33 @@ final class FollowUpResolver {
                     + "|for|over|in|on|during|from|since|within|across|only|just)\\b|\\b(too|as well|instead)\\W*$");
     private static final Pattern REFERENCE = Pattern.compile(
             "\\b(it|that|this|them|those|there|its|the same|that one|this one|the \\w+ one|same (one|service|host|box|thing))\\b");
-    private static final Set<Intent> REPEATABLE = EnumSet.of(Intent.METRIC_QUERY, Intent.ANOMALIES, Intent.EXPLAIN_ANOMALY,
-            Intent.ALERTS, Intent.LOGS, Intent.RESTART_SERVICE, Intent.SCALE_UP, Intent.HEALTH_CHECK, Intent.FORECAST,
-            Intent.AUDIT, Intent.SILENCE);
-    private static final Set<Intent> TARGETED = EnumSet.of(Intent.RESTART_SERVICE, Intent.SCALE_UP, Intent.HEALTH_CHECK);
-    private static final Set<String> ENTITY_KEYS = Set.of(SERVICE, HOST, METRIC, SlotExtractor.SPAN, SlotExtractor.LEVEL,
-            SlotExtractor.SEVERITY, SlotExtractor.LINES, SlotExtractor.REPLICAS, SlotExtractor.INSTANCE_TYPE, SlotExtractor.ALERT);
+    private static final Set<Intent> REPEATABLE = EnumSet.of(
+            Intent.METRIC_QUERY,
+            Intent.ANOMALIES,
+            Intent.EXPLAIN_ANOMALY,
+            Intent.ALERTS,
+            Intent.LOGS,
+            Intent.RESTART_SERVICE,
+            Intent.SCALE_UP,
+            Intent.HEALTH_CHECK,
+            Intent.FORECAST,
+            Intent.AUDIT,
+            Intent.SILENCE);
+    private static final Set<Intent> TARGETED =
+            EnumSet.of(Intent.RESTART_SERVICE, Intent.SCALE_UP, Intent.HEALTH_CHECK);
+    private static final Set<String> ENTITY_KEYS = Set.of(
+            SERVICE,
+            HOST,
+            METRIC,
+            SlotExtractor.SPAN,
+            SlotExtractor.LEVEL,
+            SlotExtractor.SEVERITY,
+            SlotExtractor.LINES,
+            SlotExtractor.REPLICAS,
+            SlotExtractor.INSTANCE_TYPE,
+            SlotExtractor.ALERT);
 
-    private FollowUpResolver() {
-    }
+    private FollowUpResolver() {}
 
     static Resolved resolve(Intent predicted, String lower, Map<String, Object> mentions, Turn previous) {
         if (previous == null) {
@@ -62,20 +80,25 @@ final class FollowUpResolver {
             return new Resolved(previous.intent(), carryOver(previous.mentions(), mentions), true, true);
         }
         if ((predicted == Intent.APPROVE || predicted == Intent.DENY)
-                && !mentions.containsKey(ID) && previous.pendingApprovalId() != null) {
+                && !mentions.containsKey(ID)
+                && previous.pendingApprovalId() != null) {
             Map<String, Object> m = new HashMap<>(mentions);
             m.put(SlotExtractor.PREVIOUS_APPROVAL, previous.pendingApprovalId());
             return new Resolved(predicted, m, true);
         }
         boolean reference = REFERENCE.matcher(lower).find();
-        boolean bareCommand = TARGETED.contains(predicted) && !mentions.containsKey(SERVICE) && !mentions.containsKey(HOST)
+        boolean bareCommand = TARGETED.contains(predicted)
+                && !mentions.containsKey(SERVICE)
+                && !mentions.containsKey(HOST)
                 && lower.split("\\s+").length <= 3;
         if (reference || bareCommand) {
             Map<String, Object> m = new HashMap<>(mentions);
             boolean used = false;
             for (String key : new String[] {SERVICE, HOST, METRIC}) {
                 Object old = previous.mentions().get(key);
-                if (old != null && !m.containsKey(key) && (SlotPolicy.takes(predicted, key) || TARGETED.contains(predicted))
+                if (old != null
+                        && !m.containsKey(key)
+                        && (SlotPolicy.takes(predicted, key) || TARGETED.contains(predicted))
                         && consistent(key, old, m)) {
                     m.put(key, old);
                     used = true;
@@ -98,8 +121,9 @@ final class FollowUpResolver {
         if (!REPEATABLE.contains(previous.intent()) || named.isEmpty() || namesOwnIntent(lower)) {
             return false;
         }
-        boolean fits = named.stream().allMatch(k -> SlotPolicy.takes(previous.intent(), k)
-                || (HOST.equals(k) && TARGETED.contains(previous.intent())));
+        boolean fits = named.stream()
+                .allMatch(k -> SlotPolicy.takes(previous.intent(), k)
+                        || (HOST.equals(k) && TARGETED.contains(previous.intent())));
         if (!fits) {
             return false;
         }
@@ -116,9 +140,11 @@ final class FollowUpResolver {
         Map<String, Object> m = new HashMap<>(before);
         m.putAll(now);
         Object service = now.get(SERVICE);
-        if (service != null && !now.containsKey(HOST) && m.containsKey(HOST)
+        if (service != null
+                && !now.containsKey(HOST)
+                && m.containsKey(HOST)
                 && !m.get(HOST).equals(Vocabulary.HOST_OF_SERVICE.get(service.toString()))) {
-            m.remove(HOST);  // "restart prometheus on mon-1" then "same for redis": redis is not on mon-1
+            m.remove(HOST); // "restart prometheus on mon-1" then "same for redis": redis is not on mon-1
         }
         m.remove(ID);
         return m;
@@ -135,6 +161,7 @@ final class FollowUpResolver {
     /** "and restart it too" names its own intent; "and cpu?" does not (the weak metric cue aside). */
     static boolean namesOwnIntent(String lower) {
         return IntentCues.boosts(lower, Map.of()).entrySet().stream()
-                .anyMatch(e -> e.getKey() != Intent.METRIC_QUERY && e.getKey() != Intent.OUT_OF_SCOPE && e.getValue() > 0.0);
+                .anyMatch(e ->
+                        e.getKey() != Intent.METRIC_QUERY && e.getKey() != Intent.OUT_OF_SCOPE && e.getValue() > 0.0);
     }
 }

@@ -34,7 +34,8 @@ public final class IntentClassifier {
     public IntentClassifier(EmbeddingModel model, FewShotPool pool) {
         this.model = model;
         this.examples = pool.examples();
-        List<TextSegment> segments = examples.stream().map(e -> TextSegment.from(prepare(e.text()))).toList();
+        List<TextSegment> segments =
+                examples.stream().map(e -> TextSegment.from(prepare(e.text()))).toList();
         List<Embedding> embedded = model.embedAll(segments).content();
         this.vectors = new float[embedded.size()][];
         for (int i = 0; i < embedded.size(); i++) {
@@ -55,7 +56,8 @@ public final class IntentClassifier {
      *
      * @param excluded examples that must not vote
      */
-    public IntentPrediction predict(String text, Map<String, Object> mentions, Predicate<FewShotPool.Example> excluded) {
+    public IntentPrediction predict(
+            String text, Map<String, Object> mentions, Predicate<FewShotPool.Example> excluded) {
         return predict(text, embed(text), mentions, excluded);
     }
 
@@ -75,7 +77,8 @@ public final class IntentClassifier {
     }
 
     /** As {@link #predict(String, Map, Predicate)} with the text's embedding already computed by {@link #embed}. */
-    public IntentPrediction predict(String text, float[] q, Map<String, Object> mentions, Predicate<FewShotPool.Example> excluded) {
+    public IntentPrediction predict(
+            String text, float[] q, Map<String, Object> mentions, Predicate<FewShotPool.Example> excluded) {
         String lower = prepare(text);
         Map<Intent, List<Double>> sims = new EnumMap<>(Intent.class);
         for (int i = 0; i < vectors.length; i++) {
@@ -87,14 +90,21 @@ public final class IntentClassifier {
         Map<Intent, Double> boosts = IntentCues.boosts(lower, mentions);
         List<IntentPrediction.Scored> ranking = new ArrayList<>();
         for (Map.Entry<Intent, List<Double>> en : sims.entrySet()) {
-            double[] top = en.getValue().stream().mapToDouble(Double::doubleValue)
-                    .map(d -> -d).sorted().limit(K).map(d -> -d).toArray();
+            double[] top = en.getValue().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .map(d -> -d)
+                    .sorted()
+                    .limit(K)
+                    .map(d -> -d)
+                    .toArray();
             double knn = Arrays.stream(top).average().orElse(0);
             ranking.add(new IntentPrediction.Scored(en.getKey(), knn + boosts.getOrDefault(en.getKey(), 0.0)));
         }
         ranking.sort(Comparator.comparingDouble(IntentPrediction.Scored::score).reversed());
         double best = ranking.get(0).score();
-        double sum = ranking.stream().mapToDouble(s -> Math.exp((s.score() - best) / TEMPERATURE)).sum();
+        double sum = ranking.stream()
+                .mapToDouble(s -> Math.exp((s.score() - best) / TEMPERATURE))
+                .sum();
         return new IntentPrediction(ranking.get(0).intent(), 1.0 / sum, ranking);
     }
 

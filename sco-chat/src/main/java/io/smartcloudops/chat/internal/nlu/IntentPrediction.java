@@ -12,8 +12,7 @@ import java.util.Objects;
 public record IntentPrediction(Intent intent, double confidence, List<Scored> ranking) {
 
     /** One intent's combined score. */
-    public record Scored(Intent intent, double score) {
-    }
+    public record Scored(Intent intent, double score) {}
 
     public IntentPrediction {
         Objects.requireNonNull(intent, "intent");

@@ -29,10 +29,23 @@ public record Interpretation(
         String dropped) {
 
     /** Why a request is refused without acting. */
-    public enum Refusal { NONE, NOTHING_LEFT, UNSUPPORTED, SCHEDULED, DATA_INSTRUCTION }
+    public enum Refusal {
+        NONE,
+        NOTHING_LEFT,
+        UNSUPPORTED,
+        SCHEDULED,
+        DATA_INSTRUCTION
+    }
 
-    public Interpretation(Intent intent, Map<String, Object> slots, Map<String, Object> mentions, double confidence, boolean clarify,
-            boolean followUp, IntentPrediction prediction, InputGuard.Verdict guard) {
+    public Interpretation(
+            Intent intent,
+            Map<String, Object> slots,
+            Map<String, Object> mentions,
+            double confidence,
+            boolean clarify,
+            boolean followUp,
+            IntentPrediction prediction,
+            InputGuard.Verdict guard) {
         this(intent, slots, mentions, confidence, clarify, followUp, prediction, guard, null, Refusal.NONE, "");
     }
 

@@ -1,5 +1,6 @@
 package io.smartcloudops.chat.internal.nlu;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public record LabelledUtterance(String text, Intent intent, Map<String, Object> 
         PAST;
 
         static SpeechAct parse(String s) {
-            return valueOf(s.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(s.toUpperCase(Locale.ROOT));
         }
     }
 

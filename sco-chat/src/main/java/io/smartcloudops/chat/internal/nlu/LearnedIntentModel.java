@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -67,8 +69,7 @@ public final class LearnedIntentModel {
     }
 
     /** The speech act the model reads in a message, with its probability. */
-    public record ActPrediction(SpeechAct act, double probability, double command) {
-    }
+    public record ActPrediction(SpeechAct act, double probability, double command) {}
 
     private static final int BUCKETS = 1 << 18;
     private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -81,11 +82,12 @@ public final class LearnedIntentModel {
      * Held here because java.util.logging keeps loggers only weakly, and a level set on a
      * collected logger is lost.
      */
-    private static final java.util.logging.Logger TRAINER_LOG =
-            java.util.logging.Logger.getLogger(org.tribuo.common.sgd.AbstractSGDTrainer.class.getName());
+    private static final Logger TRAINER_LOG =
+            Logger.getLogger(org.tribuo.common.sgd.AbstractSGDTrainer.class.getName());
 
     /** The first bytes of a model file, and the version of its layout (bumped whenever it or the features change). */
     private static final String MAGIC = "sco-chat learned intents";
+
     static final int FORMAT = 1;
 
     private final LinearScorer model;
@@ -109,7 +111,8 @@ public final class LearnedIntentModel {
             throw new IllegalArgumentException("cannot train the speech-act model on no samples");
         }
         LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("labelled utterances", factory), factory);
+        MutableDataset<Label> data =
+                new MutableDataset<>(new SimpleDataSourceProvenance("labelled utterances", factory), factory);
         Map<Intent, Integer> perIntent = new EnumMap<>(Intent.class);
         samples.forEach(s -> perIntent.merge(s.intent(), 1, Integer::sum));
         for (Sample s : samples) {
@@ -118,18 +121,26 @@ public final class LearnedIntentModel {
             e.setWeight((float) samples.size() / (perIntent.size() * perIntent.get(s.intent())));
             data.add(e);
         }
-        MutableDataset<Label> actData = new MutableDataset<>(new SimpleDataSourceProvenance("speech acts", factory), factory);
+        MutableDataset<Label> actData =
+                new MutableDataset<>(new SimpleDataSourceProvenance("speech acts", factory), factory);
         Map<SpeechAct, Integer> perAct = new EnumMap<>(SpeechAct.class);
         actSamples.forEach(s -> perAct.merge(s.act(), 1, Integer::sum));
         for (ActSample s : actSamples) {
-            // Every act weighs the same in total: commands are most of the corpus, and the rarer acts are the ones that matter.
+            // Every act weighs the same in total: commands are most of the corpus, and the rarer acts are the ones that
+            // matter.
             Example<Label> e = actExample(new Label(s.act().name()), s.text());
             e.setWeight((float) actSamples.size() / (perAct.size() * perAct.get(s.act())));
             actData.add(e);
         }
-        return new LearnedIntentModel(samples.isEmpty() ? null : LinearScorer.of(trainer(seed).train(data)),
-                LinearScorer.of(trainer(seed).train(actData)), fingerprint(samples.stream().map(s -> Map.entry(s.text(), s.intent())).toList(),
-                        actSamples, seed));
+        return new LearnedIntentModel(
+                samples.isEmpty() ? null : LinearScorer.of(trainer(seed).train(data)),
+                LinearScorer.of(trainer(seed).train(actData)),
+                fingerprint(
+                        samples.stream()
+                                .map(s -> Map.entry(s.text(), s.intent()))
+                                .toList(),
+                        actSamples,
+                        seed));
     }
 
     /**
@@ -140,7 +151,8 @@ public final class LearnedIntentModel {
      *
      * @param intentTexts the intent samples' texts (as {@link Sample#text()}) with their labels
      */
-    public static String fingerprint(List<Map.Entry<String, Intent>> intentTexts, List<ActSample> actSamples, long seed) {
+    public static String fingerprint(
+            List<Map.Entry<String, Intent>> intentTexts, List<ActSample> actSamples, long seed) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -152,7 +164,13 @@ public final class LearnedIntentModel {
             sha.update(b.append('\n').toString().getBytes(StandardCharsets.UTF_8));
             b.setLength(0);
         };
-        add.accept(line.append(FORMAT).append(' ').append(EPOCHS).append(' ').append(seed).append(" adagrad 0.5 0.1 ").append(BUCKETS));
+        add.accept(line.append(FORMAT)
+                .append(' ')
+                .append(EPOCHS)
+                .append(' ')
+                .append(seed)
+                .append(" adagrad 0.5 0.1 ")
+                .append(BUCKETS));
         for (Map.Entry<String, Intent> e : intentTexts) {
             line.append("i ").append(e.getValue().label()).append(' ').append(e.getKey());
             for (Feature f : example(LabelFactory.UNKNOWN_LABEL, e.getKey(), new float[0])) {
@@ -219,7 +237,7 @@ public final class LearnedIntentModel {
 
     private static LinearSGDTrainer trainer(long seed) {
         if (TRAINER_LOG.getLevel() == null) {
-            TRAINER_LOG.setLevel(java.util.logging.Level.WARNING); // unless the host set a level of its own
+            TRAINER_LOG.setLevel(Level.WARNING); // unless the host set a level of its own
         }
         return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), EPOCHS, -1, 1, seed);
     }
@@ -228,7 +246,8 @@ public final class LearnedIntentModel {
     public ActPrediction act(String text) {
         Example<Label> example = actExample(LabelFactory.UNKNOWN_LABEL, text);
         if (!acts.knowsAny(example)) {
-            // Not one word the corpus has ("yes", "nah"): no evidence of any act, so no reason to gate; the rules decide.
+            // Not one word the corpus has ("yes", "nah"): no evidence of any act, so no reason to gate; the rules
+            // decide.
             return new ActPrediction(SpeechAct.COMMAND, 1.0, 1.0);
         }
         double[] p = acts.probabilities(example);
@@ -290,7 +309,8 @@ public final class LearnedIntentModel {
         }
         addUnitBlock(features, words);
         String[] names = features.keySet().toArray(new String[0]);
-        double[] values = features.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] values =
+                features.values().stream().mapToDouble(Double::doubleValue).toArray();
         return new ArrayExample<>(label, names, values);
     }
 
@@ -327,7 +347,8 @@ public final class LearnedIntentModel {
         }
         addUnitBlock(features, opening);
         String[] names = features.keySet().toArray(new String[0]);
-        double[] values = features.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] values =
+                features.values().stream().mapToDouble(Double::doubleValue).toArray();
         return new ArrayExample<>(label, names, values);
     }
 

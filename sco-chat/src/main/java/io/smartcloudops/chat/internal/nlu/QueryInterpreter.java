@@ -4,6 +4,7 @@ import io.smartcloudops.chat.internal.nlu.Interpretation.Refusal;
 import io.smartcloudops.chat.internal.nlu.SpeechActs.Kind;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +53,7 @@ public final class QueryInterpreter {
 
     /** Utterances per phrasing of the generated corpus the bundled model learns from, and its seed. */
     static final int TRAINING_PER_PHRASING = 20;
+
     static final long TRAINING_SEED = 17;
     /**
      * The learned speech act overrules a mutating intent only when it gives a command less than this.
@@ -84,7 +86,11 @@ public final class QueryInterpreter {
      * @param training fits the learned model, given this interpreter (whose {@link #sample} prepares
      *     texts as the classifier sees them); called once, on first use, and kept by the instance
      */
-    public QueryInterpreter(IntentClassifier classifier, InputGuard guard, double minConfidence, Decision decision,
+    public QueryInterpreter(
+            IntentClassifier classifier,
+            InputGuard guard,
+            double minConfidence,
+            Decision decision,
             Function<QueryInterpreter, LearnedIntentModel> training) {
         if (!(minConfidence >= 0.0 && minConfidence <= 1.0)) {
             throw new IllegalArgumentException("minConfidence must be in [0, 1], got " + minConfidence);
@@ -105,8 +111,12 @@ public final class QueryInterpreter {
     public static QueryInterpreter bundled(int maxChars, double minConfidence) {
         var model = MiniLmModel.load();
         LearnedIntentModel learned = BundledModel.load();
-        return new QueryInterpreter(new IntentClassifier(model, FewShotPool.bundled()), new InputGuard(maxChars), minConfidence,
-                BundledModel.DECISION, q -> learned);
+        return new QueryInterpreter(
+                new IntentClassifier(model, FewShotPool.bundled()),
+                new InputGuard(maxChars),
+                minConfidence,
+                BundledModel.DECISION,
+                q -> learned);
     }
 
     /**
@@ -120,8 +130,10 @@ public final class QueryInterpreter {
         for (LabelledUtterance u : UtteranceGenerator.bundled().generate(TRAINING_PER_PHRASING, TRAINING_SEED)) {
             // Embedded without sample()'s fallback: a text MiniLM cannot read fails the training rather than leaving
             // the model's fingerprint different from the one computed without embeddings.
-            interpreter.classifierText(u.text()).ifPresent(t -> samples.add(
-                    new LearnedIntentModel.Sample(IntentClassifier.prepare(t), interpreter.classifier.embed(t), u.intent())));
+            interpreter
+                    .classifierText(u.text())
+                    .ifPresent(t -> samples.add(new LearnedIntentModel.Sample(
+                            IntentClassifier.prepare(t), interpreter.classifier.embed(t), u.intent())));
             interpreter.actSample(u.text(), u.act()).ifPresent(acts::add);
         }
         samples.addAll(interpreter.poolSamples(e -> false));
@@ -136,7 +148,9 @@ public final class QueryInterpreter {
         List<Map.Entry<String, Intent>> texts = new ArrayList<>();
         List<LearnedIntentModel.ActSample> acts = new ArrayList<>();
         for (LabelledUtterance u : UtteranceGenerator.bundled().generate(TRAINING_PER_PHRASING, TRAINING_SEED)) {
-            interpreter.classifierText(u.text()).ifPresent(t -> texts.add(Map.entry(IntentClassifier.prepare(t), u.intent())));
+            interpreter
+                    .classifierText(u.text())
+                    .ifPresent(t -> texts.add(Map.entry(IntentClassifier.prepare(t), u.intent())));
             interpreter.actSample(u.text(), u.act()).ifPresent(acts::add);
         }
         for (FewShotPool.Example e : interpreter.classifier.examples()) {
@@ -149,7 +163,8 @@ public final class QueryInterpreter {
     public Optional<LearnedIntentModel.ActSample> actSample(String text, LabelledUtterance.SpeechAct act) {
         InputGuard.Verdict verdict = guard.inspect(text);
         return verdict.accepted() && !verdict.cleaned().isBlank()
-                ? Optional.of(new LearnedIntentModel.ActSample(IntentClassifier.prepare(readable(verdict.cleaned())), act))
+                ? Optional.of(
+                        new LearnedIntentModel.ActSample(IntentClassifier.prepare(readable(verdict.cleaned())), act))
                 : Optional.empty();
     }
 
@@ -163,9 +178,10 @@ public final class QueryInterpreter {
             return Optional.empty();
         }
         try {
-            return Optional.of(new LearnedIntentModel.Sample(IntentClassifier.prepare(lower.get()), classifier.embed(lower.get()), intent));
+            return Optional.of(new LearnedIntentModel.Sample(
+                    IntentClassifier.prepare(lower.get()), classifier.embed(lower.get()), intent));
         } catch (IllegalArgumentException e) {
-            return Optional.empty();  // nothing the tokenizer keeps
+            return Optional.empty(); // nothing the tokenizer keeps
         }
     }
 
@@ -175,7 +191,8 @@ public final class QueryInterpreter {
         if (!verdict.accepted()) {
             return Optional.empty();
         }
-        String lower = acts.withoutOpening(acts.scope(acts.withoutOpening(readable(verdict.cleaned()))).remaining());
+        String lower = acts.withoutOpening(
+                acts.scope(acts.withoutOpening(readable(verdict.cleaned()))).remaining());
         return lower.isBlank() || !lower.matches("(?s).*\\p{L}.*") ? Optional.empty() : Optional.of(lower);
     }
 
@@ -185,7 +202,9 @@ public final class QueryInterpreter {
         List<FewShotPool.Example> pool = classifier.examples();
         for (int i = 0; i < pool.size(); i++) {
             if (!excluded.test(pool.get(i))) {
-                out.add(new LearnedIntentModel.Sample(IntentClassifier.prepare(pool.get(i).text()), classifier.exampleVector(i),
+                out.add(new LearnedIntentModel.Sample(
+                        IntentClassifier.prepare(pool.get(i).text()),
+                        classifier.exampleVector(i),
                         pool.get(i).intent()));
             }
         }
@@ -261,24 +280,41 @@ public final class QueryInterpreter {
         if (acts.matches(Kind.DATA, lower)) {
             return refusal(Refusal.DATA_INSTRUCTION, verdict, mentions, scoped.dropped());
         }
-        if (acts.matches(Kind.PENDING, lower) && !mentions.containsKey(SlotExtractor.ID) && !acts.matches(Kind.DENY, lower)) {
-            return new Interpretation(Intent.PENDING_APPROVALS, Map.of(), mentions, 1.0, false, false, null, verdict, null, Refusal.NONE,
+        if (acts.matches(Kind.PENDING, lower)
+                && !mentions.containsKey(SlotExtractor.ID)
+                && !acts.matches(Kind.DENY, lower)) {
+            return new Interpretation(
+                    Intent.PENDING_APPROVALS,
+                    Map.of(),
+                    mentions,
+                    1.0,
+                    false,
+                    false,
+                    null,
+                    verdict,
+                    null,
+                    Refusal.NONE,
                     scoped.dropped());
         }
         if (scoped.droppedSomething()) {
-            // "don't restart nginx, just show me its logs": the target named in the dropped clause is still the one meant.
-            Map<String, Object> carried = new java.util.HashMap<>(mentions);
+            // "don't restart nginx, just show me its logs": the target named in the dropped clause is still the one
+            // meant.
+            Map<String, Object> carried = new HashMap<>(mentions);
             Map<String, Object> fromDropped = SlotExtractor.extract(scoped.dropped());
             for (String key : new String[] {SlotExtractor.SERVICE, SlotExtractor.HOST}) {
-                if (!mentions.containsKey(SlotExtractor.SERVICE) && !mentions.containsKey(SlotExtractor.HOST) && fromDropped.containsKey(key)) {
+                if (!mentions.containsKey(SlotExtractor.SERVICE)
+                        && !mentions.containsKey(SlotExtractor.HOST)
+                        && fromDropped.containsKey(key)) {
                     carried.put(key, fromDropped.get(key));
                 }
             }
             mentions = Map.copyOf(carried);
         }
         // Hypotheticals first: "what would happen if I restarted redis" is about the future, whatever its tense.
-        Optional<Kind> act = acts.first(lower, Kind.HYPOTHETICAL, Kind.PAST, Kind.READINESS, Kind.SCHEDULED, Kind.HOWTO, Kind.ABILITY);
-        if (acts.matches(Kind.UNSUPPORTED, lower) && act.filter(a -> a == Kind.PAST).isEmpty()) {
+        Optional<Kind> act = acts.first(
+                lower, Kind.HYPOTHETICAL, Kind.PAST, Kind.READINESS, Kind.SCHEDULED, Kind.HOWTO, Kind.ABILITY);
+        if (acts.matches(Kind.UNSUPPORTED, lower)
+                && act.filter(a -> a == Kind.PAST).isEmpty()) {
             return refusal(Refusal.UNSUPPORTED, verdict, mentions, scoped.dropped());
         }
         IntentPrediction cue;
@@ -295,7 +331,8 @@ public final class QueryInterpreter {
             }
         } catch (IllegalArgumentException e) {
             // The tokenizer drops some characters the guard keeps; what is left may be nothing to embed.
-            InputGuard.Verdict empty = new InputGuard.Verdict("", InputGuard.Rejection.EMPTY, "nothing readable: " + e.getMessage());
+            InputGuard.Verdict empty =
+                    new InputGuard.Verdict("", InputGuard.Rejection.EMPTY, "nothing readable: " + e.getMessage());
             return new Interpretation(Intent.OUT_OF_SCOPE, Map.of(), Map.of(), 1.0, false, false, null, empty);
         }
         IntentPrediction prediction = switch (decision) {
@@ -315,10 +352,15 @@ public final class QueryInterpreter {
         Map<String, Object> resolvedMentions = resolved.mentions();
         Intent about = null;
         boolean decided = false;
-        // A decision word about a named id decides, whatever the embedding resembles; a "no" or "not yet" always denies.
-        if ((intent == Intent.APPROVE || intent == Intent.DENY || resolvedMentions.containsKey(SlotExtractor.ID)
-                && !EnumSet.of(Intent.EXPLAIN_ANOMALY, Intent.AUDIT, Intent.ANOMALIES).contains(intent))
-                && act.filter(a -> a == Kind.PAST || a == Kind.HYPOTHETICAL || a == Kind.HOWTO || a == Kind.ABILITY).isEmpty()) {
+        // A decision word about a named id decides, whatever the embedding resembles; a "no" or "not yet" always
+        // denies.
+        if ((intent == Intent.APPROVE
+                        || intent == Intent.DENY
+                        || resolvedMentions.containsKey(SlotExtractor.ID)
+                                && !EnumSet.of(Intent.EXPLAIN_ANOMALY, Intent.AUDIT, Intent.ANOMALIES)
+                                        .contains(intent))
+                && act.filter(a -> a == Kind.PAST || a == Kind.HYPOTHETICAL || a == Kind.HOWTO || a == Kind.ABILITY)
+                        .isEmpty()) {
             if (acts.matches(Kind.DENY, lower)) {
                 intent = Intent.DENY;
                 decided = true;
@@ -328,8 +370,12 @@ public final class QueryInterpreter {
                 decided = true;
             }
         }
-        if (act.isPresent() && (intent.isAction() || act.get() == Kind.READINESS
-                || act.get() == Kind.HOWTO && intent != Intent.OUT_OF_SCOPE && !IntentCues.unrelated(lower, resolvedMentions))) {
+        if (act.isPresent()
+                && (intent.isAction()
+                        || act.get() == Kind.READINESS
+                        || act.get() == Kind.HOWTO
+                                && intent != Intent.OUT_OF_SCOPE
+                                && !IntentCues.unrelated(lower, resolvedMentions))) {
             switch (act.get()) {
                 case PAST -> {
                     about = intent;
@@ -337,8 +383,10 @@ public final class QueryInterpreter {
                 }
                 case READINESS -> {
                     about = intent;
-                    intent = resolvedMentions.containsKey(SlotExtractor.SERVICE) || resolvedMentions.containsKey(SlotExtractor.HOST)
-                            ? Intent.HEALTH_CHECK : Intent.HELP;
+                    intent = resolvedMentions.containsKey(SlotExtractor.SERVICE)
+                                    || resolvedMentions.containsKey(SlotExtractor.HOST)
+                            ? Intent.HEALTH_CHECK
+                            : Intent.HELP;
                 }
                 case SCHEDULED -> {
                     // "silence X until tomorrow" states a duration, not a time to act.
@@ -354,23 +402,32 @@ public final class QueryInterpreter {
             }
             decided = true;
         }
-        if (!decided && !inherited && EnumSet.of(Intent.RESTART_SERVICE, Intent.SCALE_UP, Intent.SILENCE).contains(intent)
+        if (!decided
+                && !inherited
+                && EnumSet.of(Intent.RESTART_SERVICE, Intent.SCALE_UP, Intent.SILENCE)
+                        .contains(intent)
                 && acts.matches(Kind.QUESTION, lower)) {
-            // A question no rule above explains ("should we add more redis replicas?", "is the worker due a restart") is
+            // A question no rule above explains ("should we add more redis replicas?", "is the worker due a restart")
+            // is
             // still a question: what a change does and how to ask for it is help; it never proposes the change.
             about = intent;
             intent = Intent.HELP;
             decided = true;
         }
         // "is everything ok?" holds an "ok" but opens as a question: never an approval without asking.
-        boolean questionedDecision = !decided && !inherited && intent == Intent.APPROVE && acts.matches(Kind.QUESTION, lower);
+        boolean questionedDecision =
+                !decided && !inherited && intent == Intent.APPROVE && acts.matches(Kind.QUESTION, lower);
         boolean negatedUnseen = false;
         boolean actDoubted = false;
         // One or two words ("yes", "redis", "restart mysql") carry no question frame for the learned act to read; the
         // rules and the clarifying question handle those.
-        if (learnedAct != null && intent.isMutating() && !inherited && learnedAct.command() < ACT_GATE
+        if (learnedAct != null
+                && intent.isMutating()
+                && !inherited
+                && learnedAct.command() < ACT_GATE
                 && corrected.strip().split("\\s+").length >= 3) {
-            // The learned speech act is the second gate: a question the rules did not recognise ("shoudl i restart redis",
+            // The learned speech act is the second gate: a question the rules did not recognise ("shoudl i restart
+            // redis",
             // "hi, who approved 518") is still no request to act.
             switch (learnedAct.act()) {
                 case PAST -> {
@@ -384,25 +441,46 @@ public final class QueryInterpreter {
                 // A negation the rules did not scope ("neer restart nginx without asking"): ask, never act. Saying
                 // no needs no gate, and a misread "do it" must not turn into a denial.
                 case NEGATED -> negatedUnseen = intent != Intent.DENY && !scoped.droppedSomething();
-                default -> {
-                }
+                default -> {}
             }
         }
-        if (about == null && (intent == Intent.HELP || intent == Intent.AUDIT) && cue.intent().isAction()) {
-            // The learned model answers "shoudl i restart redis" as help itself; the neighbours still say what it is about.
+        if (about == null
+                && (intent == Intent.HELP || intent == Intent.AUDIT)
+                && cue.intent().isAction()) {
+            // The learned model answers "shoudl i restart redis" as help itself; the neighbours still say what it is
+            // about.
             about = cue.intent();
         }
         // Never loosen safety: a change is proposed outright only when both classifiers name it.
-        boolean disputed = learnedPrediction != null && intent.isMutating()
+        boolean disputed = learnedPrediction != null
+                && intent.isMutating()
                 && (cue.intent() != intent || learnedPrediction.intent() != intent);
-        boolean clarify = !inherited && !decided && intent != Intent.OUT_OF_SCOPE
-                && (confidence < minConfidence || actionWithoutWords(intent, lower, resolvedMentions) || disputed || negatedUnseen
-                        || questionedDecision || actDoubted);
-        return new Interpretation(intent, SlotPolicy.slotsFor(intent, resolvedMentions), resolvedMentions, confidence, clarify,
-                resolved.followUp(), prediction, verdict, about, Refusal.NONE, scoped.dropped());
+        boolean clarify = !inherited
+                && !decided
+                && intent != Intent.OUT_OF_SCOPE
+                && (confidence < minConfidence
+                        || actionWithoutWords(intent, lower, resolvedMentions)
+                        || disputed
+                        || negatedUnseen
+                        || questionedDecision
+                        || actDoubted);
+        return new Interpretation(
+                intent,
+                SlotPolicy.slotsFor(intent, resolvedMentions),
+                resolvedMentions,
+                confidence,
+                clarify,
+                resolved.followUp(),
+                prediction,
+                verdict,
+                about,
+                Refusal.NONE,
+                scoped.dropped());
     }
 
-    private static Interpretation refusal(Refusal why, InputGuard.Verdict verdict, Map<String, Object> mentions, String dropped) {
-        return new Interpretation(Intent.OUT_OF_SCOPE, Map.of(), mentions, 1.0, false, false, null, verdict, null, why, dropped);
+    private static Interpretation refusal(
+            Refusal why, InputGuard.Verdict verdict, Map<String, Object> mentions, String dropped) {
+        return new Interpretation(
+                Intent.OUT_OF_SCOPE, Map.of(), mentions, 1.0, false, false, null, verdict, null, why, dropped);
     }
 }

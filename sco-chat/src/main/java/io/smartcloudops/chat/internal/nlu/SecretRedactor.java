@@ -1,5 +1,6 @@
 package io.smartcloudops.chat.internal.nlu;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,26 +15,40 @@ import java.util.regex.Pattern;
  */
 public final class SecretRedactor {
 
-    private record Rule(Pattern pattern, String replacement) {
-    }
+    private record Rule(Pattern pattern, String replacement) {}
 
     private static final List<Rule> RULES = List.of(
-            new Rule(Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"),
+            new Rule(
+                    Pattern.compile(
+                            "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"),
                     "[REDACTED:private_key]"),
             // The agent's own API tokens (TokenStore: "sco_" and 256 random bits, base64url).
             new Rule(Pattern.compile("(?<![A-Za-z0-9_])sco_[A-Za-z0-9_-]{20,}"), "[REDACTED:sco_token]"),
             // AWS access key ids: long-term (AKIA), temporary (ASIA) and the rarer kinds.
-            new Rule(Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA)[A-Z0-9]{16}(?![A-Z0-9])"), "[REDACTED:aws_access_key]"),
+            new Rule(
+                    Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA)[A-Z0-9]{16}(?![A-Z0-9])"),
+                    "[REDACTED:aws_access_key]"),
             new Rule(Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]{8,}"), "$1 [REDACTED:token]"),
-            new Rule(Pattern.compile("(?i)\\b(authorization\\s*:\\s*(?:basic|digest|token))\\s+\\S+"), "$1 [REDACTED:token]"),
+            new Rule(
+                    Pattern.compile("(?i)\\b(authorization\\s*:\\s*(?:basic|digest|token))\\s+\\S+"),
+                    "$1 [REDACTED:token]"),
             // user:password@host in any URL.
-            new Rule(Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]{1,20}://)[^/\\s:@\"']+:[^/\\s@\"']+@"), "$1[REDACTED:credentials]@"),
-            new Rule(Pattern.compile("(?i)\\b((?:aws_)?(?:api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret(?:[_-]?access)?[_-]?key"
-                    + "|client[_-]?secret|secret|token|auth[_-]?token|access[_-]?token|password|passwd|pwd|pw|pass))(\\s*[:=]\\s*)\"?[^\\s\"'&,;]+\"?"),
+            new Rule(
+                    Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]{1,20}://)[^/\\s:@\"']+:[^/\\s@\"']+@"),
+                    "$1[REDACTED:credentials]@"),
+            new Rule(
+                    Pattern.compile(
+                            "(?i)\\b((?:aws_)?(?:api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret(?:[_-]?access)?[_-]?key"
+                                    + "|client[_-]?secret|secret|token|auth[_-]?token|access[_-]?token|password|passwd|pwd|pw|pass))(\\s*[:=]\\s*)\"?[^\\s\"'&,;]+\"?"),
                     "$1$2[REDACTED]"),
-            new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), "[REDACTED:jwt]"),
-            new Rule(Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}"
-                    + "|sk-[A-Za-z0-9_-]{20,}|glpat-[A-Za-z0-9_-]{20,})"), "[REDACTED:token]"));
+            new Rule(
+                    Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
+                    "[REDACTED:jwt]"),
+            new Rule(
+                    Pattern.compile(
+                            "\\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}"
+                                    + "|sk-[A-Za-z0-9_-]{20,}|glpat-[A-Za-z0-9_-]{20,})"),
+                    "[REDACTED:token]"));
 
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
@@ -60,7 +75,7 @@ public final class SecretRedactor {
             return out;
         }
         if (value instanceof Iterable<?> items) {
-            List<Object> out = new java.util.ArrayList<>();
+            List<Object> out = new ArrayList<>();
             items.forEach(i -> out.add(redactDeep(i)));
             return out;
         }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,38 +44,93 @@ public final class SlotExtractor {
                     + "(\\d{1,3}(?:\\.\\d{1,3}){3}|[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*-?\\d+[a-z0-9.-]*|[a-z][a-z0-9-]*\\.[a-z0-9.-]+)(?![\\w.-])");
     private static final Pattern ACTION_OBJECT = Pattern.compile(
             "\\b(?:restart|re-start|bounce|kick|reboot|cycle|recycle|scale(?: up)?|health[- ]?check|check|ping)\\s+(?:the\\s+)?([a-z][a-z0-9_-]{1,30})\\b");
-    private static final java.util.Set<String> NOT_A_SERVICE = java.util.Set.of("it", "that", "this", "them", "everything", "all",
-            "service", "services", "stuff", "things", "thing", "something", "anything", "up", "on", "whether", "if", "status", "health",
-            "again", "now", "please", "pls", "whatever", "box", "host", "server", "machine", "one", "same", "to", "by", "out", "for",
-            "back", "down", "in", "a", "an", "our", "my", "your", "logs", "alerts", "app", "monitor", "replicas", "instances");
+    private static final Set<String> NOT_A_SERVICE = Set.of(
+            "it",
+            "that",
+            "this",
+            "them",
+            "everything",
+            "all",
+            "service",
+            "services",
+            "stuff",
+            "things",
+            "thing",
+            "something",
+            "anything",
+            "up",
+            "on",
+            "whether",
+            "if",
+            "status",
+            "health",
+            "again",
+            "now",
+            "please",
+            "pls",
+            "whatever",
+            "box",
+            "host",
+            "server",
+            "machine",
+            "one",
+            "same",
+            "to",
+            "by",
+            "out",
+            "for",
+            "back",
+            "down",
+            "in",
+            "a",
+            "an",
+            "our",
+            "my",
+            "your",
+            "logs",
+            "alerts",
+            "app",
+            "monitor",
+            "replicas",
+            "instances");
 
     private static final String N = "(" + NumberWords.ALTERNATIVES + ")";
-    private static final String SERVICE_WORDS = "(?:(?:api|java|nginx|postgres|redis|worker|grafana|prometheus|web|app|db|cache)\\s+)?";
-    private static final String REPLICA_UNITS = "(?:replicas?|instances?|nodes?|copies|pods?|containers?|workers?|servers?|boxes)";
-    private static final Pattern ONE_MORE = Pattern.compile("(?<!\\w)(another|an additional|an extra|one more|one extra|one additional)(?!\\w)");
-    private static final Pattern N_MORE = Pattern.compile("(?<![\\w.-])" + N + "\\s+(?:more|additional|extra|new)(?!\\w)");
-    private static final Pattern N_UNITS = Pattern.compile("(?<![\\w.-])" + N + "\\s+" + SERVICE_WORDS + REPLICA_UNITS + "(?!\\w)");
-    private static final Pattern TO_N = Pattern.compile("(?:(?<!\\w)(?:to|by)\\s+|(?:->|\u2192)\\s*)(\\d{1,4}|" + NumberWords.COUNT_WORDS + ")(?![\\w.:-])(?!\\s*(?:%|percent|m\\b|min|h\\b|hours?|days?|weeks?|lines))");
+    private static final String SERVICE_WORDS =
+            "(?:(?:api|java|nginx|postgres|redis|worker|grafana|prometheus|web|app|db|cache)\\s+)?";
+    private static final String REPLICA_UNITS =
+            "(?:replicas?|instances?|nodes?|copies|pods?|containers?|workers?|servers?|boxes)";
+    private static final Pattern ONE_MORE =
+            Pattern.compile("(?<!\\w)(another|an additional|an extra|one more|one extra|one additional)(?!\\w)");
+    private static final Pattern N_MORE =
+            Pattern.compile("(?<![\\w.-])" + N + "\\s+(?:more|additional|extra|new)(?!\\w)");
+    private static final Pattern N_UNITS =
+            Pattern.compile("(?<![\\w.-])" + N + "\\s+" + SERVICE_WORDS + REPLICA_UNITS + "(?!\\w)");
+    private static final Pattern TO_N = Pattern.compile("(?:(?<!\\w)(?:to|by)\\s+|(?:->|\u2192)\\s*)(\\d{1,4}|"
+            + NumberWords.COUNT_WORDS + ")(?![\\w.:-])(?!\\s*(?:%|percent|m\\b|min|h\\b|hours?|days?|weeks?|lines))");
     /** A bare count given as a correction ("make it 5", "actually 4", "change that to six"): only a count of copies is bare. */
-    private static final Pattern MAKE_IT_N = Pattern.compile("(?:\\b(?:make|change|set|bump|up|raise|increase)\\s+(?:it|that|this)(?:\\s+(?:to|up to))?|^(?:actually|rather|no,?\\s+make it)|^(?:make it|go with|let'?s do|let'?s go with))"
-            + "\\s+(\\d{1,4}|" + NumberWords.COUNT_WORDS + ")\\s*(?:instead|then|please|pls|replicas?|instances?|copies)?\\s*[.!?]*$");
-    private static final String NO_UNIT = "(?![\\w.:%-])(?!\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|%|percent)\\b)";
-    private static final Pattern LINE_COUNT = Pattern.compile(
-            "(?<![\\w.-])" + N + "\\s+(?:(?:error|warn(?:ing)?|info|debug)\\s+)?(?:log\\s+)?(?:lines?|entries|messages|rows)(?!\\w)|(?:tail|head)\\s+(?:-n\\s*)?(\\d{1,6})(?!\\w)|-n\\s*(\\d{1,6})"
-                    // "logs prometheus last 100", "last 50 nginx logs": with no time unit, "last N" of logs counts lines.
-                    + "|\\blogs?\\b.{0,40}?\\b(?:last|latest|first|recent)\\s+(\\d{1,6})" + NO_UNIT
-                    + "|\\b(?:last|latest|first|recent)\\s+(\\d{1,6})" + NO_UNIT + "\\s+(?:[a-z_-]+\\s+){0,2}?logs?\\b");
+    private static final Pattern MAKE_IT_N = Pattern.compile(
+            "(?:\\b(?:make|change|set|bump|up|raise|increase)\\s+(?:it|that|this)(?:\\s+(?:to|up to))?|^(?:actually|rather|no,?\\s+make it)|^(?:make it|go with|let'?s do|let'?s go with))"
+                    + "\\s+(\\d{1,4}|" + NumberWords.COUNT_WORDS
+                    + ")\\s*(?:instead|then|please|pls|replicas?|instances?|copies)?\\s*[.!?]*$");
+
+    private static final String NO_UNIT =
+            "(?![\\w.:%-])(?!\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|%|percent)\\b)";
+    private static final Pattern LINE_COUNT = Pattern.compile("(?<![\\w.-])" + N
+            + "\\s+(?:(?:error|warn(?:ing)?|info|debug)\\s+)?(?:log\\s+)?(?:lines?|entries|messages|rows)(?!\\w)|(?:tail|head)\\s+(?:-n\\s*)?(\\d{1,6})(?!\\w)|-n\\s*(\\d{1,6})"
+            // "logs prometheus last 100", "last 50 nginx logs": with no time unit, "last N" of logs counts lines.
+            + "|\\blogs?\\b.{0,40}?\\b(?:last|latest|first|recent)\\s+(\\d{1,6})" + NO_UNIT
+            + "|\\b(?:last|latest|first|recent)\\s+(\\d{1,6})" + NO_UNIT + "\\s+(?:[a-z_-]+\\s+){0,2}?logs?\\b");
     private static final Pattern INSTANCE = Pattern.compile(
             "(?<![\\w.-])([a-z][a-z0-9]*\\d[a-z0-9-]*\\.(?:nano|micro|small|medium|large|\\d*xlarge|metal(?:-\\d+xl)?))(?![\\w.])");
-    private static final Pattern PREFIXED_ID = Pattern.compile("(?<![\\w-])((?!(?:app|mon|web|sev|node|p)-)[a-z]{2,6}-\\d{1,12})(?![\\w-])");
+    private static final Pattern PREFIXED_ID =
+            Pattern.compile("(?<![\\w-])((?!(?:app|mon|web|sev|node|p)-)[a-z]{2,6}-\\d{1,12})(?![\\w-])");
     private static final Pattern HASH_ID = Pattern.compile("#\\s?([a-z0-9][a-z0-9-]{0,40})");
     private static final Pattern NAMED_ID = Pattern.compile(
             "(?<!\\w)(?:action|anomaly|request|approval|id|number|no\\.?|ticket|approve|approved|deny|denied|reject|cancel|accept|explain"
                     + "|veto|nix|greenlight|rubber-stamp|decline|block|sign off)"
                     + "\\s+(?:on\\s+|for\\s+)?(?:id\\s+|number\\s+)?#?(\\d{1,12})(?![\\w.:%-])(?!\\s*(?:m|min|mins|minutes?|h|hours?|days?|lines|replicas|more)\\b)");
 
-    private SlotExtractor() {
-    }
+    private SlotExtractor() {}
 
     /** The canonical names of the deployment's services the vocabulary knows ({@code nginx}, {@code postgres}, ...). */
     public static List<String> knownServices() {
@@ -92,8 +148,10 @@ public final class SlotExtractor {
     /** The vocabulary's canonical name of a host name as a whole ("app-1" is app, "mon-1" is monitor), if it knows one. */
     public static Optional<String> canonicalHost(String name) {
         String lower = name.toLowerCase(Locale.ROOT).strip();
-        return Vocabulary.all(Vocabulary.HOSTS, "on " + lower).stream().filter(f -> f.start() == 3 && f.end() == lower.length() + 3)
-                .map(Vocabulary.Found::value).findFirst();
+        return Vocabulary.all(Vocabulary.HOSTS, "on " + lower).stream()
+                .filter(f -> f.start() == 3 && f.end() == lower.length() + 3)
+                .map(Vocabulary.Found::value)
+                .findFirst();
     }
 
     /** Every entity in the text, in the canonical form; keys are the constants of this class. */
@@ -115,7 +173,9 @@ public final class SlotExtractor {
             Matcher h = NAMED_HOST.matcher(lower);
             while (h.find()) {
                 String named = h.group(1);
-                if (!named.equals(out.get(INSTANCE_TYPE)) && !named.matches("\\d+") && !named.matches("(?:an|act|apr|sil|prop)-\\d+")) {
+                if (!named.equals(out.get(INSTANCE_TYPE))
+                        && !named.matches("\\d+")
+                        && !named.matches("(?:an|act|apr|sil|prop)-\\d+")) {
                     // "on db-7" names a host, even though "db-7" has the shape of an identifier.
                     out.remove(ID, named);
                     out.put(HOST_AS_WRITTEN, named);
@@ -125,7 +185,9 @@ public final class SlotExtractor {
         }
         if (!out.containsKey(SERVICE)) {
             Matcher o = ACTION_OBJECT.matcher(lower);
-            if (o.find() && !NOT_A_SERVICE.contains(o.group(1)) && Vocabulary.first(Vocabulary.HOSTS, o.group(1)).isEmpty()
+            if (o.find()
+                    && !NOT_A_SERVICE.contains(o.group(1))
+                    && Vocabulary.first(Vocabulary.HOSTS, o.group(1)).isEmpty()
                     && !o.group(1).equals(out.get(HOST_AS_WRITTEN))) {
                 out.put(SERVICE_AS_WRITTEN, o.group(1));
             }

@@ -51,8 +51,7 @@ public final class SlotPolicy {
             Map.entry(Intent.DENY, List.of(ID)),
             Map.entry(Intent.SILENCE, List.of(ALERT, SPAN))));
 
-    private SlotPolicy() {
-    }
+    private SlotPolicy() {}
 
     /** The slots of {@code intent} among the mentions, under their slot names, in a stable order. */
     public static Map<String, Object> slotsFor(Intent intent, Map<String, Object> mentions) {

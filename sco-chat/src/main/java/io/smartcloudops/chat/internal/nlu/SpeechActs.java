@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +29,21 @@ public final class SpeechActs {
 
     /** The kinds of the resource file, in the order they are tried. */
     public enum Kind {
-        RETRACTION, NEGATION, CONTRAST, PENDING, DATA, UNSUPPORTED, PAST, READINESS, SCHEDULED, HOWTO, HYPOTHETICAL, ABILITY,
-        DENY, APPROVE, CONFIRM,
+        RETRACTION,
+        NEGATION,
+        CONTRAST,
+        PENDING,
+        DATA,
+        UNSUPPORTED,
+        PAST,
+        READINESS,
+        SCHEDULED,
+        HOWTO,
+        HYPOTHETICAL,
+        ABILITY,
+        DENY,
+        APPROVE,
+        CONFIRM,
         /** A greeting or discourse marker that opens a message ("hey", "ok so", "quick one:") and says nothing of its act. */
         FILLER,
         /** A message that opens as a question (not a "can you restart x" request): it never proposes a change outright. */
@@ -44,8 +58,10 @@ public final class SpeechActs {
     }
 
     private static final String BUNDLED = "speech-acts.txt";
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;.!?]|\\b(?:but|just|instead|rather|and then|then)\\b");
-    private static final Pattern LEADING_FILLER = Pattern.compile("^(?:[\\s,;.!-]|\\b(?:but|just|instead|rather|only|and|then|please|first)\\b)+");
+    private static final Pattern CLAUSE_BREAK =
+            Pattern.compile("[,;.!?]|\\b(?:but|just|instead|rather|and then|then)\\b");
+    private static final Pattern LEADING_FILLER =
+            Pattern.compile("^(?:[\\s,;.!-]|\\b(?:but|just|instead|rather|only|and|then|please|first)\\b)+");
 
     private static final Pattern TOKEN = Pattern.compile("[a-z][a-z']*[a-z]");
 
@@ -77,7 +93,8 @@ public final class SpeechActs {
      * {@code \s}) and without stems that a {@code \w*} completes ("approv"), which are no words.
      */
     static Set<String> literalWords(String regex) {
-        String src = regex.replaceAll("[a-z']+\\\\w[*+]", " ").replace("'?", "'").replaceAll("\\\\[a-zA-Z]", " ");
+        String src =
+                regex.replaceAll("[a-z']+\\\\w[*+]", " ").replace("'?", "'").replaceAll("\\\\[a-zA-Z]", " ");
         Set<String> out = new TreeSet<>();
         Matcher m = TOKEN.matcher(src);
         while (m.find()) {
@@ -106,7 +123,8 @@ public final class SpeechActs {
                 if (in == null) {
                     throw new IllegalStateException("resource " + resource + " is missing from sco-chat");
                 }
-                Matcher m = TOKEN.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT));
+                Matcher m =
+                        TOKEN.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT));
                 while (m.find()) {
                     out.add(m.group());
                 }
@@ -136,9 +154,10 @@ public final class SpeechActs {
             }
             Kind kind;
             try {
-                kind = Kind.valueOf(line.substring(0, tab).strip().toUpperCase(java.util.Locale.ROOT));
+                kind = Kind.valueOf(line.substring(0, tab).strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(BUNDLED + ":" + n + ": unknown kind '" + line.substring(0, tab) + "'", e);
+                throw new IllegalArgumentException(
+                        BUNDLED + ":" + n + ": unknown kind '" + line.substring(0, tab) + "'", e);
             }
             out.get(kind).add(Pattern.compile(line.substring(tab + 1).strip()));
         }
@@ -165,13 +184,17 @@ public final class SpeechActs {
             if (nearest.size() == 1) {
                 chosen = nearest.get(0);
             } else if (nearest.size() > 1) {
-                // "dwn" is one letter from "down" and from "dawn": the one that makes a phrasing match the sentence is meant.
+                // "dwn" is one letter from "down" and from "dawn": the one that makes a phrasing match the sentence is
+                // meant.
                 String head = lower.substring(0, m.start());
                 String tail = lower.substring(m.end());
                 int before = matchingPhrasings(lower);
-                List<String> fitting = nearest.stream().filter(w -> matchingPhrasings(head + w + tail) > before).toList();
+                List<String> fitting = nearest.stream()
+                        .filter(w -> matchingPhrasings(head + w + tail) > before)
+                        .toList();
                 // "do'nt" is as near "don't" as "dont": one word spelt two ways is no ambiguity.
-                boolean oneWord = fitting.stream().map(w -> w.replace("'", "")).distinct().count() == 1;
+                boolean oneWord =
+                        fitting.stream().map(w -> w.replace("'", "")).distinct().count() == 1;
                 chosen = !fitting.isEmpty() && oneWord ? fitting.get(0) : chosen;
             }
             m.appendReplacement(out, Matcher.quoteReplacement(chosen));
@@ -272,8 +295,19 @@ public final class SpeechActs {
      */
     public boolean mayAskForActionNow(String lower) {
         String rest = withoutOpening(scope(withoutOpening(repair(lower))).remaining());
-        return !rest.isBlank() && first(rest, Kind.DATA, Kind.UNSUPPORTED, Kind.PAST, Kind.READINESS, Kind.SCHEDULED, Kind.HOWTO,
-                Kind.HYPOTHETICAL, Kind.ABILITY, Kind.QUESTION).isEmpty();
+        return !rest.isBlank()
+                && first(
+                                rest,
+                                Kind.DATA,
+                                Kind.UNSUPPORTED,
+                                Kind.PAST,
+                                Kind.READINESS,
+                                Kind.SCHEDULED,
+                                Kind.HOWTO,
+                                Kind.HYPOTHETICAL,
+                                Kind.ABILITY,
+                                Kind.QUESTION)
+                        .isEmpty();
     }
 
     /**
@@ -296,7 +330,9 @@ public final class SpeechActs {
                 break;
             }
         }
-        return new Scoped(LEADING_FILLER.matcher(text).replaceFirst("").strip(), dropped.toString().strip());
+        return new Scoped(
+                LEADING_FILLER.matcher(text).replaceFirst("").strip(),
+                dropped.toString().strip());
     }
 
     private String retract(String text, StringBuilder dropped) {
@@ -309,12 +345,13 @@ public final class SpeechActs {
             String tail = text.substring(m.end());
             if (!head.isEmpty()) {
                 if (tail.isBlank()) {
-                    return text;  // "no, cancel that": the whole message is the decision, nothing follows it
+                    return text; // "no, cancel that": the whole message is the decision, nothing follows it
                 }
                 dropped.append(head).append(' ');
                 return tail;
             }
-            // At the start: its own clause goes ("never mind the restart, ..."); a bare "never mind" stays for the classifier.
+            // At the start: its own clause goes ("never mind the restart, ..."); a bare "never mind" stays for the
+            // classifier.
             Matcher brk = CLAUSE_BREAK.matcher(tail);
             if (m.group().strip().matches(".*[,.;:!-]$") || brk.find() && brk.start() < 40) {
                 int cut = m.group().strip().matches(".*[,.;:!-]$") ? 0 : brk.end();

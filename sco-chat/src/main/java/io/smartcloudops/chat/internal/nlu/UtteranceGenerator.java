@@ -32,16 +32,16 @@ public final class UtteranceGenerator {
 
     static final String RESOURCE = "utterance-templates.txt";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}|<(\\w+)>");
-    private static final List<String> PREFIXES = List.of("hey ", "ok so ", "quick one: ", "yo ", "hi, ", "um ", "so ", "hey bot, ");
-    private static final List<String> SUFFIXES = List.of(" please", " thanks", " pls", " asap", "?", " thx", " !", " ty");
+    private static final List<String> PREFIXES =
+            List.of("hey ", "ok so ", "quick one: ", "yo ", "hi, ", "um ", "so ", "hey bot, ");
+    private static final List<String> SUFFIXES =
+            List.of(" please", " thanks", " pls", " asap", "?", " thx", " !", " ty");
     private static final Set<String> LITTLE_WORDS = Set.of("the", "a", "me", "please", "for", "is", "of", "on");
 
     /** A slot list's surface forms with their canonical value. */
-    private record Surface(String canonical, String text) {
-    }
+    private record Surface(String canonical, String text) {}
 
-    private record Family(String id, Intent topic, SpeechAct act, List<String> phrasings) {
-    }
+    private record Family(String id, Intent topic, SpeechAct act, List<String> phrasings) {}
 
     private final Map<String, List<Surface>> slotLists = new LinkedHashMap<>();
     private final Map<String, List<String>> paraphrases = new LinkedHashMap<>();
@@ -69,7 +69,8 @@ public final class UtteranceGenerator {
                 currentSlot = null;
             } else if (line.startsWith("[")) {
                 String[] h = line.substring(1, line.length() - 1).strip().split("\\s+");
-                Intent topic = Intent.fromLabel(h[1]).orElseThrow(() -> new IllegalArgumentException("unknown intent in " + line));
+                Intent topic = Intent.fromLabel(h[1])
+                        .orElseThrow(() -> new IllegalArgumentException("unknown intent in " + line));
                 current = new Family(h[0], topic, SpeechAct.parse(h[2]), new ArrayList<>());
                 families.add(current);
                 currentSlot = null;
@@ -122,7 +123,8 @@ public final class UtteranceGenerator {
                     String text = roughen(clean, random, i == 0);
                     if (seen.add(text)) {
                         made++;
-                        out.add(new LabelledUtterance(text, answered, SlotPolicy.slotsFor(answered, mentions), f.id(), f.act()));
+                        out.add(new LabelledUtterance(
+                                text, answered, SlotPolicy.slotsFor(answered, mentions), f.id(), f.act()));
                     }
                 }
             }
@@ -152,8 +154,11 @@ public final class UtteranceGenerator {
                 }
                 Surface s = list.get(random.nextInt(list.size()));
                 String key = mentionKey(m.group(1));
-                mentions.put(key, key.equals(SlotExtractor.LINES) || key.equals(SlotExtractor.REPLICAS)
-                        ? (Object) Integer.valueOf(s.canonical()) : s.canonical());
+                mentions.put(
+                        key,
+                        key.equals(SlotExtractor.LINES) || key.equals(SlotExtractor.REPLICAS)
+                                ? (Object) Integer.valueOf(s.canonical())
+                                : s.canonical());
                 replacement = s.text();
             } else {
                 List<String> list = paraphrases.get(m.group(2));
@@ -171,7 +176,9 @@ public final class UtteranceGenerator {
     /** The mention key of a slot list: its name without a trailing digit, rservice as service. */
     private static String mentionKey(String list) {
         String key = list.replaceAll("\\d+$", "");
-        return key.equals("rservice") ? SlotExtractor.SERVICE : key.equals("horizon") || key.equals("duration") ? "span" : key;
+        return key.equals("rservice")
+                ? SlotExtractor.SERVICE
+                : key.equals("horizon") || key.equals("duration") ? "span" : key;
     }
 
     /** Chat-style noise; the first filling of each phrasing stays clean so the plain form is always present. */
@@ -194,7 +201,8 @@ public final class UtteranceGenerator {
         }
         StringBuilder typed = new StringBuilder();
         for (String w : s.split(" ")) {
-            typed.append(typed.length() == 0 ? "" : " ").append(w.length() > 3 && random.nextDouble() < 0.06 ? typo(w, random) : w);
+            typed.append(typed.length() == 0 ? "" : " ")
+                    .append(w.length() > 3 && random.nextDouble() < 0.06 ? typo(w, random) : w);
         }
         s = typed.toString();
         if (random.nextDouble() < 0.2) {
@@ -209,9 +217,9 @@ public final class UtteranceGenerator {
     private static String typo(String w, Random random) {
         int i = 1 + random.nextInt(w.length() - 2);
         return switch (random.nextInt(3)) {
-            case 0 -> w.substring(0, i) + w.charAt(i + 1) + w.charAt(i) + w.substring(i + 2);  // swapped letters
-            case 1 -> w.substring(0, i) + w.substring(i + 1);  // a dropped letter
-            default -> w.substring(0, i) + w.charAt(i) + w.substring(i);  // a doubled letter
+            case 0 -> w.substring(0, i) + w.charAt(i + 1) + w.charAt(i) + w.substring(i + 2); // swapped letters
+            case 1 -> w.substring(0, i) + w.substring(i + 1); // a dropped letter
+            default -> w.substring(0, i) + w.charAt(i) + w.substring(i); // a doubled letter
         };
     }
 }

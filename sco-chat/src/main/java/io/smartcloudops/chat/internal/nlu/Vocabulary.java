@@ -16,12 +16,10 @@ import java.util.regex.Pattern;
 final class Vocabulary {
 
     /** One canonical value and the phrases that name it. */
-    record Term(String value, Pattern pattern) {
-    }
+    record Term(String value, Pattern pattern) {}
 
     /** Where a term was found. */
-    record Found(String value, int start, int end) {
-    }
+    record Found(String value, int start, int end) {}
 
     static final List<Term> SERVICES = List.of(
             t("node_exporter", "node[ _-]?exporter"),
@@ -35,21 +33,45 @@ final class Vocabulary {
 
     /** Which host runs which service, so a follow-up naming another service does not keep a wrong host. */
     static final Map<String, String> HOST_OF_SERVICE = Map.of(
-            "nginx", "app", "api", "app", "postgres", "app", "redis", "app", "worker", "app",
-            "node_exporter", "app", "prometheus", "monitor", "grafana", "monitor");
+            "nginx",
+            "app",
+            "api",
+            "app",
+            "postgres",
+            "app",
+            "redis",
+            "app",
+            "worker",
+            "app",
+            "node_exporter",
+            "app",
+            "prometheus",
+            "monitor",
+            "grafana",
+            "monitor");
 
     static final List<Term> HOSTS = List.of(
             t("monitor", "mon-?1|monitor(?:ing)?(?:[ -](?:box|host|server|node|vm|machine|instance))?"),
-            t("app", "app-?1|(?:app|application|web)[ -](?:box|host|server|node|vm|machine|instance)|web-?server"
-                    + "|(?<=\\b(?:on|for|of|at|to) (?:the )?)app(?!-)"));
+            t(
+                    "app",
+                    "app-?1|(?:app|application|web)[ -](?:box|host|server|node|vm|machine|instance)|web-?server"
+                            + "|(?<=\\b(?:on|for|of|at|to) (?:the )?)app(?!-)"));
 
     static final List<Term> METRICS = List.of(
-            t("error_rate", "error[ _-]?(?:rate|ratio|percentage)s?|errors? percent(?:age)?|errors? ?%|5xx(?: rate| errors?)?|errors? per (?:second|minute)|failure rate"),
-            t("request_rate", "request[ _-]?rates?|reqs?(?:uests)?/s(?:ec)?|(?:requests?|reqs?) (?:per|a) (?:second|sec|minute|min)|rps|qps|throughput"),
+            t(
+                    "error_rate",
+                    "error[ _-]?(?:rate|ratio|percentage)s?|errors? percent(?:age)?|errors? ?%|5xx(?: rate| errors?)?|errors? per (?:second|minute)|failure rate"),
+            t(
+                    "request_rate",
+                    "request[ _-]?rates?|reqs?(?:uests)?/s(?:ec)?|(?:requests?|reqs?) (?:per|a) (?:second|sec|minute|min)|rps|qps|throughput"),
             t("latency", "p9[059]|p50|latency|response[ -]times?|(?:50|90|95|99)(?:th)? percentile(?: latency)?"),
             t("load_average", "load[ _-]?av(?:era)?ge?|load avg|loadavg|system load|load"),
-            t("network_in", "(?:inbound|incoming|ingress|received|rx)(?: network)?(?: traffic| bandwidth| bytes| throughput)?|network[ _-]in(?:bound)?|ingress|(?:traffic|bandwidth) in(?:to)?(?= |$)|incoming bandwidth"),
-            t("network_out", "(?:outbound|outgoing|egress|transmitted|sent|tx)(?: network)?(?: traffic| bandwidth| bytes)?|network[ _-]out(?:bound)?|egress|(?:traffic|bandwidth) out(?: of)?(?= |$)|outgoing bandwidth"),
+            t(
+                    "network_in",
+                    "(?:inbound|incoming|ingress|received|rx)(?: network)?(?: traffic| bandwidth| bytes| throughput)?|network[ _-]in(?:bound)?|ingress|(?:traffic|bandwidth) in(?:to)?(?= |$)|incoming bandwidth"),
+            t(
+                    "network_out",
+                    "(?:outbound|outgoing|egress|transmitted|sent|tx)(?: network)?(?: traffic| bandwidth| bytes)?|network[ _-]out(?:bound)?|egress|(?:traffic|bandwidth) out(?: of)?(?= |$)|outgoing bandwidth"),
             t("cpu", "cpus?|processor"),
             t("memory", "memory|mem|ram|heap"),
             t("disk", "disks?|storage|file ?system|free space|inodes|out of space"));
@@ -63,8 +85,13 @@ final class Vocabulary {
     /** The alert-name catalogue; lower-case or spaced mentions map to the catalogue spelling. */
     static final List<Term> ALERTS = List.of(
             t("HighCpuUsage", "high[ _-]*cpu(?:[ _-]*usage)?|cpu(?:[ _-]*usage)?" + ALERT_NOUN),
-            t("HighMemoryUsage", "high[ _-]*mem(?:ory)?(?:[ _-]*usage)?|(?:memory|mem|ram)(?:[ _-]*usage)?" + ALERT_NOUN),
-            t("DiskSpaceLow", "disk[ _-]*space[ _-]*low|low[ _-]*disk(?:[ _-]*space)?|disk(?:[ _-]*(?:space|full|usage))?" + ALERT_NOUN),
+            t(
+                    "HighMemoryUsage",
+                    "high[ _-]*mem(?:ory)?(?:[ _-]*usage)?|(?:memory|mem|ram)(?:[ _-]*usage)?" + ALERT_NOUN),
+            t(
+                    "DiskSpaceLow",
+                    "disk[ _-]*space[ _-]*low|low[ _-]*disk(?:[ _-]*space)?|disk(?:[ _-]*(?:space|full|usage))?"
+                            + ALERT_NOUN),
             t("HighLatency", "high[ _-]*latency|latency" + ALERT_NOUN),
             t("HighErrorRate", "high[ _-]*error[ _-]*rate|(?:error[ _-]*rate|5xx)" + ALERT_NOUN),
             t("HighLoadAverage", "high[ _-]*load(?:[ _-]*average)?|load(?:[ _-]*average)?" + ALERT_NOUN),
@@ -76,7 +103,9 @@ final class Vocabulary {
             t("WorkerBacklog", "(?:worker[ _-]*)?backlog"));
 
     static final List<Term> LEVELS = List.of(
-            t("error", "(?<!5xx )(?:errors?|err|exceptions?|stack ?traces?|fatal)(?![ _-]*(?:rate|ratio|percent|per|%))"),
+            t(
+                    "error",
+                    "(?<!5xx )(?:errors?|err|exceptions?|stack ?traces?|fatal)(?![ _-]*(?:rate|ratio|percent|per|%))"),
             t("warn", "warn(?:ing)?s?"),
             t("info", "info"),
             t("debug", "debug"));
@@ -86,8 +115,7 @@ final class Vocabulary {
             t("warning", "warn(?:ing)?s?|sev[ -]?2"),
             t("info", "infos?|informational|sev[ -]?3"));
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     static Optional<Found> first(List<Term> terms, String lower) {
         return all(terms, lower).stream().findFirst();

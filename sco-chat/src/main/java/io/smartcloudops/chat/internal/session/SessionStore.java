@@ -1,8 +1,7 @@
 package io.smartcloudops.chat.internal.session;
 
-import io.smartcloudops.api.storage.PrivateFiles;
-
 import io.smartcloudops.api.ProviderException;
+import io.smartcloudops.api.storage.PrivateFiles;
 import io.smartcloudops.chat.internal.nlu.Turn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,24 +84,29 @@ public final class SessionStore implements AutoCloseable {
                 // audit log, which does fsync every entry.
                 s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=5000");
-                s.execute("CREATE TABLE IF NOT EXISTS chat_session ("
-                        + "session_key TEXT PRIMARY KEY, format INTEGER NOT NULL, updated_at INTEGER NOT NULL, state TEXT NOT NULL)");
+                s.execute(
+                        "CREATE TABLE IF NOT EXISTS chat_session ("
+                                + "session_key TEXT PRIMARY KEY, format INTEGER NOT NULL, updated_at INTEGER NOT NULL, state TEXT NOT NULL)");
                 for (Document d : Document.values()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS " + d.table + " (session_key TEXT PRIMARY KEY, format INTEGER NOT NULL, "
+                    s.execute("CREATE TABLE IF NOT EXISTS " + d.table
+                            + " (session_key TEXT PRIMARY KEY, format INTEGER NOT NULL, "
                             + "updated_at INTEGER NOT NULL, " + d.column + " TEXT NOT NULL)");
                 }
             }
             return new SessionStore(c, clock, ttl);
         } catch (SQLException | IOException e) {
-            throw new ProviderException("cannot open the chat session database " + file
-                    + " (is the data directory writable?): " + e.getMessage(), e);
+            throw new ProviderException(
+                    "cannot open the chat session database " + file + " (is the data directory writable?): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     /** The session's last turn, unless it is absent, expired or stored in a format this version cannot read. */
     public synchronized Optional<Turn> load(String session) {
         String key = key(session);
-        try (PreparedStatement ps = db.prepareStatement("SELECT format, updated_at, state FROM chat_session WHERE session_key = ?")) {
+        try (PreparedStatement ps =
+                db.prepareStatement("SELECT format, updated_at, state FROM chat_session WHERE session_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -114,7 +118,10 @@ public final class SessionStore implements AutoCloseable {
                 }
                 Optional<Turn> turn = codec.read(rs.getString(3));
                 if (turn.isEmpty()) {
-                    LOG.warn("chat session {} is stored in format {} which this version cannot read; starting afresh", key, rs.getInt(1));
+                    LOG.warn(
+                            "chat session {} is stored in format {} which this version cannot read; starting afresh",
+                            key,
+                            rs.getInt(1));
                 }
                 return turn;
             }
@@ -125,8 +132,9 @@ public final class SessionStore implements AutoCloseable {
     }
 
     public synchronized void save(String session, Turn turn) {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO chat_session(session_key, format, updated_at, state) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT(session_key) DO UPDATE SET format = excluded.format, updated_at = excluded.updated_at, state = excluded.state")) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO chat_session(session_key, format, updated_at, state) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT(session_key) DO UPDATE SET format = excluded.format, updated_at = excluded.updated_at, state = excluded.state")) {
             ps.setString(1, key(session));
             ps.setInt(2, TurnCodec.VERSION);
             ps.setLong(3, clock.millis());
@@ -147,8 +155,8 @@ public final class SessionStore implements AutoCloseable {
      */
     public synchronized Optional<String> loadDocument(Document kind, String session, int format) {
         String key = key(session);
-        try (PreparedStatement ps = db.prepareStatement("SELECT format, updated_at, " + kind.column + " FROM " + kind.table
-                + " WHERE session_key = ?")) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT format, updated_at, " + kind.column + " FROM " + kind.table + " WHERE session_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -159,7 +167,12 @@ public final class SessionStore implements AutoCloseable {
                     return Optional.empty();
                 }
                 if (rs.getInt(1) != format) {
-                    LOG.warn("chat {} {} is stored in format {}, not {}; starting afresh", kind.label, key, rs.getInt(1), format);
+                    LOG.warn(
+                            "chat {} {} is stored in format {}, not {}; starting afresh",
+                            kind.label,
+                            key,
+                            rs.getInt(1),
+                            format);
                     return Optional.empty();
                 }
                 return Optional.of(rs.getString(3));
@@ -171,9 +184,10 @@ public final class SessionStore implements AutoCloseable {
     }
 
     public synchronized void saveDocument(Document kind, String session, int format, String document) {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + kind.table + "(session_key, format, updated_at, " + kind.column
-                + ") VALUES (?, ?, ?, ?) ON CONFLICT(session_key) DO UPDATE SET format = excluded.format, "
-                + "updated_at = excluded.updated_at, " + kind.column + " = excluded." + kind.column)) {
+        try (PreparedStatement ps =
+                db.prepareStatement("INSERT INTO " + kind.table + "(session_key, format, updated_at, " + kind.column
+                        + ") VALUES (?, ?, ?, ?) ON CONFLICT(session_key) DO UPDATE SET format = excluded.format, "
+                        + "updated_at = excluded.updated_at, " + kind.column + " = excluded." + kind.column)) {
             ps.setString(1, key(session));
             ps.setInt(2, format);
             ps.setLong(3, clock.millis());

@@ -19,8 +19,7 @@ final class TurnCodec {
 
     static final int VERSION = 1;
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -52,7 +51,10 @@ final class TurnCodec {
             Map<String, Object> slots = json.convertValue(doc.path("slots"), MAP);
             Map<String, Object> mentions = json.convertValue(doc.path("mentions"), MAP);
             JsonNode pending = doc.path("pendingApprovalId");
-            return Optional.of(new Turn(intent.get(), slots == null ? Map.of() : slots, mentions == null ? Map.of() : mentions,
+            return Optional.of(new Turn(
+                    intent.get(),
+                    slots == null ? Map.of() : slots,
+                    mentions == null ? Map.of() : mentions,
                     pending.isTextual() ? pending.asText() : null));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return Optional.empty();

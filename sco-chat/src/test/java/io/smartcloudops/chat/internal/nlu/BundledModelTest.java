@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /** The learned model shipped as a resource: current, complete, and read back as it was written. */
 class BundledModelTest {
 
-    private static final String RETRAIN = "the bundled model is stale: retrain it with BundledModelTrainer (its Javadoc has the command)";
+    private static final String RETRAIN =
+            "the bundled model is stale: retrain it with BundledModelTrainer (its Javadoc has the command)";
 
     @Test
     void bundledModelWasTrainedOnTheTrainingDataTheCodeProducesNow() {
@@ -72,7 +74,9 @@ class BundledModelTest {
             Prediction<Label> p = model.predict(e);
             double[] ours = scorer.probabilities(e);
             for (int k = 0; k < labels.length; k++) {
-                assertThat(ours[k]).as(u.text()).isCloseTo(p.getOutputScores().get(labels[k]).getScore(), within(0.02));
+                assertThat(ours[k])
+                        .as(u.text())
+                        .isCloseTo(p.getOutputScores().get(labels[k]).getScore(), within(0.02));
             }
         }
     }
@@ -80,11 +84,13 @@ class BundledModelTest {
     @Test
     void refusesAFileThatIsNoModel() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var out = new java.io.DataOutputStream(new GZIPOutputStream(bytes))) {
+        try (var out = new DataOutputStream(new GZIPOutputStream(bytes))) {
             out.writeUTF("some other file");
         }
         InputStream in = new ByteArrayInputStream(bytes.toByteArray());
-        assertThatThrownBy(() -> LearnedIntentModel.read(in)).isInstanceOf(IOException.class).hasMessageContaining("not a learned intent model");
+        assertThatThrownBy(() -> LearnedIntentModel.read(in))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not a learned intent model");
     }
 
     /**
@@ -101,7 +107,8 @@ class BundledModelTest {
         QueryInterpreter interpreter = QueryInterpreter.bundled(2000, 0.40);
         int differ = 0;
         int n = 0;
-        for (LabelledUtterance u : UtteranceGenerator.bundled().generate(QueryInterpreter.TRAINING_PER_PHRASING, QueryInterpreter.TRAINING_SEED)) {
+        for (LabelledUtterance u : UtteranceGenerator.bundled()
+                .generate(QueryInterpreter.TRAINING_PER_PHRASING, QueryInterpreter.TRAINING_SEED)) {
             var s = interpreter.sample(u.text(), u.intent());
             if (s.isPresent()) {
                 n++;

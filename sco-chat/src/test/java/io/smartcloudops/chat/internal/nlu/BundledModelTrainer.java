@@ -23,8 +23,7 @@ import java.util.Locale;
  */
 public final class BundledModelTrainer {
 
-    private BundledModelTrainer() {
-    }
+    private BundledModelTrainer() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -41,7 +40,12 @@ public final class BundledModelTrainer {
             model.write(o);
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.printf(Locale.ROOT, "trained in %.1f s; wrote %s (%,d bytes), fingerprint %s%n", trained / 1e9, out, Files.size(out),
+        System.out.printf(
+                Locale.ROOT,
+                "trained in %.1f s; wrote %s (%,d bytes), fingerprint %s%n",
+                trained / 1e9,
+                out,
+                Files.size(out),
                 model.fingerprint());
     }
 }

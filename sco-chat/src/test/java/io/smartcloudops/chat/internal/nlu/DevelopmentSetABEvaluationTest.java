@@ -47,30 +47,37 @@ class DevelopmentSetABEvaluationTest {
     @Test
     void developmentSetABSharesNoTextWithThePoolOrTheParaphraseSet() throws IOException {
         Set<String> seen = interpreter.classifier().examples().stream()
-                .map(e -> QuerySetEvaluationTest.norm(e.text())).collect(Collectors.toSet());
+                .map(e -> QuerySetEvaluationTest.norm(e.text()))
+                .collect(Collectors.toSet());
         QuerySetEvaluationTest.readResource("queries-paraphrase.jsonl")
                 .forEach(d -> seen.add(QuerySetEvaluationTest.norm(d.get("text").asText())));
-        assertThat(all.stream().map(d -> QuerySetEvaluationTest.norm(d.get("text").asText())).filter(seen::contains).toList())
+        assertThat(all.stream()
+                        .map(d -> QuerySetEvaluationTest.norm(d.get("text").asText()))
+                        .filter(seen::contains)
+                        .toList())
                 .isEmpty();
     }
 
     @Test
     void tunedHalfKeepsItsAccuracy() {
-        QuerySetEvaluationTest.Score s = QuerySetEvaluationTest.evaluate(interpreter, "development set A (tuned on)", halfA);
+        QuerySetEvaluationTest.Score s =
+                QuerySetEvaluationTest.evaluate(interpreter, "development set A (tuned on)", halfA);
         assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
         assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
     void secondHalfKeepsItsAccuracy() {
-        QuerySetEvaluationTest.Score s = QuerySetEvaluationTest.evaluate(interpreter, "development set B (tuned on)", halfB);
+        QuerySetEvaluationTest.Score s =
+                QuerySetEvaluationTest.evaluate(interpreter, "development set B (tuned on)", halfB);
         assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
         assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
     void wholeDevelopmentSetABKeepsItsAccuracy() {
-        QuerySetEvaluationTest.Score s = QuerySetEvaluationTest.evaluate(interpreter, "development sets A+B (tuned on)", all);
+        QuerySetEvaluationTest.Score s =
+                QuerySetEvaluationTest.evaluate(interpreter, "development sets A+B (tuned on)", all);
         assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
         assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.97);
     }
@@ -83,7 +90,7 @@ class DevelopmentSetABEvaluationTest {
     @Test
     void printsInterpretationLatency() {
         List<String> texts = all.stream().map(d -> d.get("text").asText()).toList();
-        texts.forEach(t -> interpreter.interpret(t, null));  // warm-up
+        texts.forEach(t -> interpreter.interpret(t, null)); // warm-up
         long[] nanos = new long[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
             long t0 = System.nanoTime();
@@ -91,8 +98,12 @@ class DevelopmentSetABEvaluationTest {
             nanos[i] = System.nanoTime() - t0;
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "ChatOps development set A+B interpretation latency: median %.2f ms, p95 %.2f ms, max %.2f ms%n",
-                nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.95)] / 1e6, nanos[nanos.length - 1] / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "ChatOps development set A+B interpretation latency: median %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                nanos[nanos.length / 2] / 1e6,
+                nanos[(int) (nanos.length * 0.95)] / 1e6,
+                nanos[nanos.length - 1] / 1e6);
         assertThat(nanos).isNotEmpty();
     }
 }

@@ -31,12 +31,15 @@ class DevelopmentSetCEvaluationTest {
 
     @Test
     void setCSharesNoTextWithThePoolOrTheOtherSets() throws IOException {
-        assertThat(QuerySetEvaluationTest.sharedTexts(interpreter, set, List.of("queries-paraphrase.jsonl", "queries-dev-ab.jsonl"))).isEmpty();
+        assertThat(QuerySetEvaluationTest.sharedTexts(
+                        interpreter, set, List.of("queries-paraphrase.jsonl", "queries-dev-ab.jsonl")))
+                .isEmpty();
     }
 
     @Test
     void tunedSetCKeepsItsAccuracy() {
-        QuerySetEvaluationTest.Score s = QuerySetEvaluationTest.evaluate(interpreter, "development set C (tuned on)", set);
+        QuerySetEvaluationTest.Score s =
+                QuerySetEvaluationTest.evaluate(interpreter, "development set C (tuned on)", set);
         assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.98);
         assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.98);
     }

@@ -29,12 +29,17 @@ class DevelopmentSetDEvaluationTest {
 
     @Test
     void setDSharesNoTextWithThePoolOrTheOtherSets() throws IOException {
-        assertThat(QuerySetEvaluationTest.sharedTexts(interpreter, set, List.of("queries-paraphrase.jsonl", "queries-dev-ab.jsonl", "queries-dev-c.jsonl"))).isEmpty();
+        assertThat(QuerySetEvaluationTest.sharedTexts(
+                        interpreter,
+                        set,
+                        List.of("queries-paraphrase.jsonl", "queries-dev-ab.jsonl", "queries-dev-c.jsonl")))
+                .isEmpty();
     }
 
     @Test
     void tunedSetDKeepsItsAccuracy() {
-        QuerySetEvaluationTest.Score s = QuerySetEvaluationTest.evaluate(interpreter, "development set D (tuned on; 0.955 / 0.953 before)", set);
+        QuerySetEvaluationTest.Score s =
+                QuerySetEvaluationTest.evaluate(interpreter, "development set D (tuned on; 0.955 / 0.953 before)", set);
         assertThat(s.intentAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.94);
         assertThat(s.slotAccuracy()).as(s.report()).isGreaterThanOrEqualTo(0.93);
     }

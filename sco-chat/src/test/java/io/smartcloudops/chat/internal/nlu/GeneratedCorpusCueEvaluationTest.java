@@ -43,17 +43,35 @@ class GeneratedCorpusCueEvaluationTest {
             intentHits += ok ? 1 : 0;
             if (!ok && got.intent().isMutating() && !got.clarify()) {
                 unsafe++;
-                misses.append(String.format(Locale.ROOT, "  UNSAFE %-50s want %s got %s%n", u.text(), u.intent().label(), got.intent().label()));
+                misses.append(String.format(
+                        Locale.ROOT,
+                        "  UNSAFE %-50s want %s got %s%n",
+                        u.text(),
+                        u.intent().label(),
+                        got.intent().label()));
             }
             if (!u.slots().isEmpty()) {
                 slotCases++;
-                slotHits += u.slots().entrySet().stream().allMatch(e -> same(e.getKey(), e.getValue(), got.slots().get(e.getKey()))) ? 1 : 0;
+                slotHits += u.slots().entrySet().stream()
+                                .allMatch(e -> same(
+                                        e.getKey(), e.getValue(), got.slots().get(e.getKey())))
+                        ? 1
+                        : 0;
             }
         }
         double intent = (double) intentHits / corpus.size();
         double slots = (double) slotHits / slotCases;
-        System.out.printf(Locale.ROOT, "ChatOps cue engine on the generated corpus (%d utterances, %d families): intent %.3f, slots %.3f (%d), "
-                + "unsafe %d%n%s", corpus.size(), UtteranceGenerator.bundled().families().size(), intent, slots, slotCases, unsafe, misses);
+        System.out.printf(
+                Locale.ROOT,
+                "ChatOps cue engine on the generated corpus (%d utterances, %d families): intent %.3f, slots %.3f (%d), "
+                        + "unsafe %d%n%s",
+                corpus.size(),
+                UtteranceGenerator.bundled().families().size(),
+                intent,
+                slots,
+                slotCases,
+                unsafe,
+                misses);
         assertThat(intent).isGreaterThanOrEqualTo(0.95);
         assertThat(slots).isGreaterThanOrEqualTo(0.88);
         assertThat(unsafe).as(misses.toString()).isLessThanOrEqualTo(13);

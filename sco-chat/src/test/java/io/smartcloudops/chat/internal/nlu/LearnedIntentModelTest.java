@@ -34,11 +34,12 @@ class LearnedIntentModelTest {
         List<LearnedIntentModel.ActSample> acts = new ArrayList<>();
         for (LabelledUtterance u : UtteranceGenerator.bundled().generate(20, 17)) {
             if (!u.family().equals("silence.hypo")) {
-                acts.add(new LearnedIntentModel.ActSample(IntentClassifier.prepare(Misspellings.correct(u.text())), u.act()));
+                acts.add(new LearnedIntentModel.ActSample(
+                        IntentClassifier.prepare(Misspellings.correct(u.text())), u.act()));
             }
         }
-        LearnedIntentModel m = LearnedIntentModel.train(List.of(new LearnedIntentModel.Sample("help", new float[] {1f}, Intent.HELP)),
-                acts, 17);
+        LearnedIntentModel m = LearnedIntentModel.train(
+                List.of(new LearnedIntentModel.Sample("help", new float[] {1f}, Intent.HELP)), acts, 17);
         // No silence question was in the training: the opening words carry the act.
         assertThat(m.act("should i mute the worker backlog alert").act()).isNotEqualTo(SpeechAct.COMMAND);
         assertThat(m.act("silence highcpuusage for 1h").act()).isEqualTo(SpeechAct.COMMAND);
@@ -57,10 +58,17 @@ class LearnedIntentModelTest {
         t0 = System.nanoTime();
         QueryInterpreter bundled = QueryInterpreter.bundled(2000, 0.40);
         long started = System.nanoTime() - t0;
-        System.out.printf(Locale.ROOT, "ChatOps bundled interpreter (%s): started in %.2f s (MiniLM, pool embedded, learned model read);"
-                + " the learned model alone read in %.3f s%n", bundled.decision(), started / 1e9, read / 1e9);
-        List<String> texts = UtteranceGenerator.bundled().generate(1, 99).stream().map(LabelledUtterance::text).toList();
-        texts.forEach(t -> bundled.interpret(t, null));  // warm-up
+        System.out.printf(
+                Locale.ROOT,
+                "ChatOps bundled interpreter (%s): started in %.2f s (MiniLM, pool embedded, learned model read);"
+                        + " the learned model alone read in %.3f s%n",
+                bundled.decision(),
+                started / 1e9,
+                read / 1e9);
+        List<String> texts = UtteranceGenerator.bundled().generate(1, 99).stream()
+                .map(LabelledUtterance::text)
+                .toList();
+        texts.forEach(t -> bundled.interpret(t, null)); // warm-up
         LearnedIntentModel model = bundled.learnedModel();
         long[] whole = new long[texts.size()];
         long[] alone = new long[texts.size()];
@@ -76,9 +84,15 @@ class LearnedIntentModelTest {
         }
         Arrays.sort(whole);
         Arrays.sort(alone);
-        System.out.printf(Locale.ROOT, "ChatOps interpret (one embedding, neighbours, learned model, speech acts) median %.2f ms, p99 %.2f ms;"
-                + " learned intent + act alone median %.3f ms, p99 %.3f ms (%d queries)%n", whole[whole.length / 2] / 1e6,
-                whole[(int) (whole.length * 0.99)] / 1e6, alone[alone.length / 2] / 1e6, alone[(int) (alone.length * 0.99)] / 1e6, texts.size());
+        System.out.printf(
+                Locale.ROOT,
+                "ChatOps interpret (one embedding, neighbours, learned model, speech acts) median %.2f ms, p99 %.2f ms;"
+                        + " learned intent + act alone median %.3f ms, p99 %.3f ms (%d queries)%n",
+                whole[whole.length / 2] / 1e6,
+                whole[(int) (whole.length * 0.99)] / 1e6,
+                alone[alone.length / 2] / 1e6,
+                alone[(int) (alone.length * 0.99)] / 1e6,
+                texts.size());
         assertThat(model.hasIntents()).isTrue();
         assertThat(model.fingerprint()).isEqualTo(loaded.fingerprint());
         assertThat(bundled.learnedModel()).isSameAs(model);

@@ -19,7 +19,8 @@ class MisspellingsTest {
         assertThat(Misspellings.correct("statsu pls")).isEqualTo("status pls");
         assertThat(Misspellings.correct("lgos for nginx")).isEqualTo("logs for nginx");
         assertThat(Misspellings.correct("hlep")).isEqualTo("help");
-        assertThat(Misspellings.correct("stats, hell, held, log, lots, cup")).isEqualTo("stats, hell, held, log, lots, cup");
+        assertThat(Misspellings.correct("stats, hell, held, log, lots, cup"))
+                .isEqualTo("stats, hell, held, log, lots, cup");
     }
 
     @Test
@@ -31,15 +32,21 @@ class MisspellingsTest {
 
     @Test
     void leavesInflectionsAndEverydayWordsAlone() {
-        assertThat(Misspellings.correct("what was approved, who restarts it")).isEqualTo("what was approved, who restarts it");
-        assertThat(Misspellings.correct("cpu stats while fixing the worked example")).isEqualTo("cpu stats while fixing the worked example");
+        assertThat(Misspellings.correct("what was approved, who restarts it"))
+                .isEqualTo("what was approved, who restarts it");
+        assertThat(Misspellings.correct("cpu stats while fixing the worked example"))
+                .isEqualTo("cpu stats while fixing the worked example");
         assertThat(Misspellings.correct("scale to c5.2xlarge")).isEqualTo("scale to c5.2xlarge");
     }
 
     @Test
     void readsHalfUnitsAsSpans() {
-        assertThat(DurationPhrase.find("snooze all alerts for an hour and a half").map(DurationPhrase::iso)).hasValue("PT1H30M");
-        assertThat(DurationPhrase.find("errors over the last half hour").map(DurationPhrase::iso)).hasValue("PT30M");
-        assertThat(DurationPhrase.find("mute it for 2 and a half hours").map(DurationPhrase::iso)).hasValue("PT2H30M");
+        assertThat(DurationPhrase.find("snooze all alerts for an hour and a half")
+                        .map(DurationPhrase::iso))
+                .hasValue("PT1H30M");
+        assertThat(DurationPhrase.find("errors over the last half hour").map(DurationPhrase::iso))
+                .hasValue("PT30M");
+        assertThat(DurationPhrase.find("mute it for 2 and a half hours").map(DurationPhrase::iso))
+                .hasValue("PT2H30M");
     }
 }

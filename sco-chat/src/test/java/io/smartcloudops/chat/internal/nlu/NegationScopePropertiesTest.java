@@ -22,11 +22,11 @@ class NegationScopePropertiesTest {
     private static final QueryInterpreter INTERPRETER = QueryInterpreter.bundled(2000, 0.40);
 
     /** @param rest the read-only request alone, whose answer the whole text must get */
-    record Case(String text, String rest) {
-    }
+    record Case(String text, String rest) {}
 
     private static Arbitrary<String> services() {
-        return Arbitraries.of("nginx", "the api", "postgres", "redis", "the worker", "grafana", "the cache", "the database");
+        return Arbitraries.of(
+                "nginx", "the api", "postgres", "redis", "the worker", "grafana", "the cache", "the database");
     }
 
     private static Arbitrary<String> actions() {
@@ -35,9 +35,13 @@ class NegationScopePropertiesTest {
 
     /** A read-only request and its intent; "%s" is the service. */
     private static Arbitrary<String[]> reads() {
-        return Arbitraries.of(new String[] {"show me the logs for %s", "logs"}, new String[] {"show the error logs of %s", "logs"},
-                new String[] {"what's the cpu of %s", "metric_query"}, new String[] {"show memory for %s over the last hour", "metric_query"},
-                new String[] {"any alerts for %s?", "alerts"}, new String[] {"list open alerts", "alerts"},
+        return Arbitraries.of(
+                new String[] {"show me the logs for %s", "logs"},
+                new String[] {"show the error logs of %s", "logs"},
+                new String[] {"what's the cpu of %s", "metric_query"},
+                new String[] {"show memory for %s over the last hour", "metric_query"},
+                new String[] {"any alerts for %s?", "alerts"},
+                new String[] {"list open alerts", "alerts"},
                 new String[] {"give me the status", "status"});
     }
 
@@ -46,15 +50,23 @@ class NegationScopePropertiesTest {
         Arbitrary<String> negation = Arbitraries.of("don't", "do not", "please don't", "no need to", "never");
         Arbitrary<String> joiner = Arbitraries.of(", just ", ", ", "; instead ", " but ", ", only ", ". ");
         return Combinators.combine(negation, actions(), services(), joiner, reads(), services())
-                .as((neg, act, svc, join, read, other) -> new Case(neg + " " + act + " " + svc + join + String.format(read[0], other), String.format(read[0], other)));
+                .as((neg, act, svc, join, read, other) -> new Case(
+                        neg + " " + act + " " + svc + join + String.format(read[0], other),
+                        String.format(read[0], other)));
     }
 
     @Provide
     Arbitrary<Case> retracted() {
-        Arbitrary<String> retraction = Arbitraries.of(", no wait, ", " - actually no, ", ". scratch that, ", ", hold on, ", "... on second thought ",
+        Arbitrary<String> retraction = Arbitraries.of(
+                ", no wait, ",
+                " - actually no, ",
+                ". scratch that, ",
+                ", hold on, ",
+                "... on second thought ",
                 ", never mind, ");
         return Combinators.combine(actions(), services(), retraction, reads(), services())
-                .as((act, svc, ret, read, other) -> new Case(act + " " + svc + ret + String.format(read[0], other), String.format(read[0], other)));
+                .as((act, svc, ret, read, other) ->
+                        new Case(act + " " + svc + ret + String.format(read[0], other), String.format(read[0], other)));
     }
 
     @Provide
@@ -67,7 +79,10 @@ class NegationScopePropertiesTest {
     void aNegatedActionIsDroppedAndTheRestIsAnswered(@ForAll("negated") Case c) {
         Interpretation in = INTERPRETER.interpret(c.text(), null);
         Interpretation alone = INTERPRETER.interpret(c.rest(), null);
-        assertThat(in.intent().label()).as(c.text()).isNotIn(MUTATING).isEqualTo(alone.intent().label());
+        assertThat(in.intent().label())
+                .as(c.text())
+                .isNotIn(MUTATING)
+                .isEqualTo(alone.intent().label());
         assertThat(in.slots()).as(c.text()).containsAllEntriesOf(alone.slots());
     }
 
@@ -75,7 +90,10 @@ class NegationScopePropertiesTest {
     void aRetractedActionIsDroppedAndTheRestIsAnswered(@ForAll("retracted") Case c) {
         Interpretation in = INTERPRETER.interpret(c.text(), null);
         Interpretation alone = INTERPRETER.interpret(c.rest(), null);
-        assertThat(in.intent().label()).as(c.text()).isNotIn(MUTATING).isEqualTo(alone.intent().label());
+        assertThat(in.intent().label())
+                .as(c.text())
+                .isNotIn(MUTATING)
+                .isEqualTo(alone.intent().label());
         assertThat(in.slots()).as(c.text()).containsAllEntriesOf(alone.slots());
     }
 

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,13 +53,21 @@ class QuerySetEvaluationTest {
 
     @Test
     void setESharesNoTextWithThePoolOrTheOtherSets() throws IOException {
-        assertThat(sharedTexts(interpreter, setE, List.of("queries-paraphrase.jsonl", "queries-dev-ab.jsonl",
-                "queries-dev-c.jsonl", "queries-dev-d.jsonl"))).isEmpty();
+        assertThat(sharedTexts(
+                        interpreter,
+                        setE,
+                        List.of(
+                                "queries-paraphrase.jsonl",
+                                "queries-dev-ab.jsonl",
+                                "queries-dev-c.jsonl",
+                                "queries-dev-d.jsonl")))
+                .isEmpty();
     }
 
     @Test
     void setECoversEverySixteenIntents() {
-        assertThat(setE.stream().map(d -> d.get("intent").asText()).distinct().count()).isEqualTo(16);
+        assertThat(setE.stream().map(d -> d.get("intent").asText()).distinct().count())
+                .isEqualTo(16);
     }
 
     @Test
@@ -69,8 +78,7 @@ class QuerySetEvaluationTest {
     }
 
     /** Figures of one evaluation run, with the printed report. */
-    record Score(double intentAccuracy, double slotAccuracy, String report) {
-    }
+    record Score(double intentAccuracy, double slotAccuracy, String report) {}
 
     static Score evaluate(QueryInterpreter interpreter, String name, List<JsonNode> dev) {
         int intentHits = 0;
@@ -83,10 +91,12 @@ class QuerySetEvaluationTest {
             String held = norm(text);
             Turn previous = null;
             if (d.hasNonNull("context")) {
-                Interpretation ctx = interpreter.interpret(d.get("context").asText(), null, e -> norm(e.text()).equals(held));
+                Interpretation ctx = interpreter.interpret(
+                        d.get("context").asText(), null, e -> norm(e.text()).equals(held));
                 previous = new Turn(ctx.intent(), ctx.slots(), ctx.mentions(), null);
             }
-            Interpretation got = interpreter.interpret(text, previous, e -> norm(e.text()).equals(held));
+            Interpretation got =
+                    interpreter.interpret(text, previous, e -> norm(e.text()).equals(held));
             String expectedIntent = d.get("intent").asText();
             boolean intentOk = got.intent().label().equals(expectedIntent);
             intentHits += intentOk ? 1 : 0;
@@ -104,17 +114,33 @@ class QuerySetEvaluationTest {
                 slotHits += allSlotsOk ? 1 : 0;
             }
             if (!intentOk || !allSlotsOk) {
-                misses.add(String.format(Locale.ROOT, "  %-60s want %s %s got %s %s (conf %.2f)", '"' + text + '"',
-                        expectedIntent, expected, got.intent().label(), got.slots(), got.confidence()));
+                misses.add(String.format(
+                        Locale.ROOT,
+                        "  %-60s want %s %s got %s %s (conf %.2f)",
+                        '"' + text + '"',
+                        expectedIntent,
+                        expected,
+                        got.intent().label(),
+                        got.slots(),
+                        got.confidence()));
             }
         }
         double intentAccuracy = (double) intentHits / dev.size();
         double slotAccuracy = (double) slotHits / slotExamples;
         StringBuilder report = new StringBuilder();
-        report.append(String.format(Locale.ROOT, "ChatOps %s evaluation (each example excluded from the few-shot pool): intent accuracy %.3f (%d/%d), "
-                + "slot accuracy %.3f (%d/%d examples with labelled slots)%n", name, intentAccuracy, intentHits, dev.size(),
-                slotAccuracy, slotHits, slotExamples));
-        perSlot.forEach((k, c) -> report.append(String.format(Locale.ROOT, "  slot %-13s %.3f (%d/%d)%n", k, (double) c[0] / c[1], c[0], c[1])));
+        report.append(String.format(
+                Locale.ROOT,
+                "ChatOps %s evaluation (each example excluded from the few-shot pool): intent accuracy %.3f (%d/%d), "
+                        + "slot accuracy %.3f (%d/%d examples with labelled slots)%n",
+                name,
+                intentAccuracy,
+                intentHits,
+                dev.size(),
+                slotAccuracy,
+                slotHits,
+                slotExamples));
+        perSlot.forEach((k, c) -> report.append(
+                String.format(Locale.ROOT, "  slot %-13s %.3f (%d/%d)%n", k, (double) c[0] / c[1], c[0], c[1])));
         misses.forEach(m -> report.append(m).append(System.lineSeparator()));
         System.out.print(report);
         return new Score(intentAccuracy, slotAccuracy, report.toString());
@@ -144,16 +170,24 @@ class QuerySetEvaluationTest {
         Map<Intent, int[]> perIntent = new TreeMap<>();
         for (FewShotPool.Example held : pool) {
             Map<String, Object> mentions = SlotExtractor.extract(held.text());
-            Intent got = interpreter.classifier().predict(held.text(), mentions, e -> e == held).intent();
+            Intent got = interpreter
+                    .classifier()
+                    .predict(held.text(), mentions, e -> e == held)
+                    .intent();
             int[] c = perIntent.computeIfAbsent(held.intent(), k -> new int[2]);
             c[0] += got == held.intent() ? 1 : 0;
             c[1]++;
             hits += got == held.intent() ? 1 : 0;
         }
         double accuracy = (double) hits / pool.size();
-        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "ChatOps few-shot pool leave-one-out: intent accuracy %.3f (%d/%d)%n", accuracy, hits, pool.size()));
-        perIntent.forEach((k, c) -> report.append(String.format(Locale.ROOT, "  %-16s %d/%d%n", k.label(), c[0], c[1])));
+        StringBuilder report = new StringBuilder(String.format(
+                Locale.ROOT,
+                "ChatOps few-shot pool leave-one-out: intent accuracy %.3f (%d/%d)%n",
+                accuracy,
+                hits,
+                pool.size()));
+        perIntent.forEach(
+                (k, c) -> report.append(String.format(Locale.ROOT, "  %-16s %d/%d%n", k.label(), c[0], c[1])));
         System.out.print(report);
         assertThat(accuracy).as(report.toString()).isGreaterThanOrEqualTo(0.85);
     }
@@ -164,7 +198,7 @@ class QuerySetEvaluationTest {
         ObjectMapper json = new ObjectMapper();
         try (var in = QuerySetEvaluationTest.class.getResourceAsStream(name)) {
             assertThat(in).as("test resource " + name).isNotNull();
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 if (!line.isBlank()) {
                     set.add(json.readTree(line));
                 }
@@ -176,7 +210,11 @@ class QuerySetEvaluationTest {
     private static Map<String, Object> expectedSlots(JsonNode slots) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : slots.properties()) {
-            out.put(e.getKey(), e.getValue().isNumber() ? (Object) e.getValue().asInt() : e.getValue().asText());
+            out.put(
+                    e.getKey(),
+                    e.getValue().isNumber()
+                            ? (Object) e.getValue().asInt()
+                            : e.getValue().asText());
         }
         return out;
     }
@@ -195,13 +233,17 @@ class QuerySetEvaluationTest {
      * The texts of {@code set} that also stand in the few-shot pool or in one of {@code others}:
      * a held-out set must share none, or it measures memory rather than generalisation.
      */
-    static List<String> sharedTexts(QueryInterpreter interpreter, List<JsonNode> set, List<String> others) throws IOException {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+    static List<String> sharedTexts(QueryInterpreter interpreter, List<JsonNode> set, List<String> others)
+            throws IOException {
+        Set<String> seen = new HashSet<>();
         interpreter.classifier().examples().forEach(e -> seen.add(norm(e.text())));
         for (String other : others) {
             readResource(other).forEach(d -> seen.add(norm(d.get("text").asText())));
         }
-        return set.stream().map(d -> norm(d.get("text").asText())).filter(seen::contains).toList();
+        return set.stream()
+                .map(d -> norm(d.get("text").asText()))
+                .filter(seen::contains)
+                .toList();
     }
 
     static String norm(String s) {

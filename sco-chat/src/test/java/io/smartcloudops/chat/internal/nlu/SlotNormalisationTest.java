@@ -16,33 +16,46 @@ class SlotNormalisationTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "over the last 24h | P1D",
-        "in the past 24 hours | P1D",
-        "for a day | P1D",
-        "over the next week | P7D",
-        "past 2 weeks | P14D",
-        "next 48 hours | P2D",
-        "last 90 min | PT1H30M",
-        "for 1h30m | PT1H30M",
-        "1 hour and 30 minutes | PT1H30M",
-        "past 30m | PT30M",
-        "for half an hour | PT30M",
-        "last hour | PT1H",
-        "past day | P1D",
-        "next 36 hours | PT36H",
-        "for an hour | PT1H",
-        "two days | P2D",
-        "for 1.5 hours | PT1H30M",
-        "nxt 6h | PT6H"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "over the last 24h | P1D",
+                "in the past 24 hours | P1D",
+                "for a day | P1D",
+                "over the next week | P7D",
+                "past 2 weeks | P14D",
+                "next 48 hours | P2D",
+                "last 90 min | PT1H30M",
+                "for 1h30m | PT1H30M",
+                "1 hour and 30 minutes | PT1H30M",
+                "past 30m | PT30M",
+                "for half an hour | PT30M",
+                "last hour | PT1H",
+                "past day | P1D",
+                "next 36 hours | PT36H",
+                "for an hour | PT1H",
+                "two days | P2D",
+                "for 1.5 hours | PT1H30M",
+                "nxt 6h | PT6H"
+            })
     void spansBecomeCanonicalIso8601(String text, String iso) {
         assertThat(slot(text, SlotExtractor.SPAN)).isEqualTo(iso);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overnight", "lately", "last night", "over the weekend", "p99 latency", "resize to m5.xlarge",
-        "what happened on mon-1", "approve act-1187", "add 2 more workers", "last 50 lines"})
+    @ValueSource(
+            strings = {
+                "overnight",
+                "lately",
+                "last night",
+                "over the weekend",
+                "p99 latency",
+                "resize to m5.xlarge",
+                "what happened on mon-1",
+                "approve act-1187",
+                "add 2 more workers",
+                "last 50 lines"
+            })
     void vagueOrNonTimeTextHasNoSpan(String text) {
         assertThat(slot(text, SlotExtractor.SPAN)).isNull();
     }
@@ -56,64 +69,96 @@ class SlotNormalisationTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "add three more api replicas | 3",
-        "spin up another api node | 1",
-        "we need an additional nginx instance | 1",
-        "scale the worker out to 8 | 8",
-        "scale up the api to 3 replicas | 3",
-        "add 2 more worker instances | 2",
-        "bump the api to five replicas | 5",
-        "add a couple of workers | 2",
-        "one more worker please | 1"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "add three more api replicas | 3",
+                "spin up another api node | 1",
+                "we need an additional nginx instance | 1",
+                "scale the worker out to 8 | 8",
+                "scale up the api to 3 replicas | 3",
+                "add 2 more worker instances | 2",
+                "bump the api to five replicas | 5",
+                "add a couple of workers | 2",
+                "one more worker please | 1"
+            })
     void replicasAreTheNumberStatedIncludingWords(String text, int replicas) {
         assertThat(slot(text, SlotExtractor.REPLICAS)).isEqualTo(replicas);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "on mon-1 | monitor", "the monitoring box | monitor", "on the monitor host | monitor", "on mon1 | monitor",
-        "on app-1 | app", "the app host | app", "the app box | app", "the web box | app", "cpu on app | app"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "on mon-1 | monitor",
+                "the monitoring box | monitor",
+                "on the monitor host | monitor",
+                "on mon1 | monitor",
+                "on app-1 | app",
+                "the app host | app",
+                "the app box | app",
+                "the web box | app",
+                "cpu on app | app"
+            })
     void hostAliasesMapToMonitorOrApp(String text, String host) {
         assertThat(slot(text, SlotExtractor.HOST)).isEqualTo(host);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "restart the java service | api", "flush the cache | redis", "node exporter logs | node_exporter",
-        "the database | postgres", "postgresql | postgres", "grafana on mon-1 | grafana", "the background workers | worker"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "restart the java service | api",
+                "flush the cache | redis",
+                "node exporter logs | node_exporter",
+                "the database | postgres",
+                "postgresql | postgres",
+                "grafana on mon-1 | grafana",
+                "the background workers | worker"
+            })
     void serviceAliasesMapToCanonicalNames(String text, String service) {
         assertThat(slot(text, SlotExtractor.SERVICE)).isEqualTo(service);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "5xx rate | error_rate", "error rate of nginx | error_rate", "req/s | request_rate", "requests per second | request_rate",
-        "p95 for the api | latency", "p99 latency | latency", "inbound network traffic | network_in", "egress | network_out",
-        "load average | load_average", "ram usage | memory", "disk space left | disk", "cpu load | cpu"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "5xx rate | error_rate", "error rate of nginx | error_rate", "req/s | request_rate",
+                        "requests per second | request_rate",
+                "p95 for the api | latency", "p99 latency | latency", "inbound network traffic | network_in",
+                        "egress | network_out",
+                "load average | load_average", "ram usage | memory", "disk space left | disk", "cpu load | cpu"
+            })
     void metricPhrasesMapToCanonicalMetrics(String text, String metric) {
         assertThat(slot(text, SlotExtractor.METRIC)).isEqualTo(metric);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "silence highcpuusage | HighCpuUsage", "the redis down alert | RedisDown", "snooze DiskSpaceLow | DiskSpaceLow",
-        "low disk space alert | DiskSpaceLow", "mute high error rate | HighErrorRate", "instance down | InstanceDown",
-        "worker backlog | WorkerBacklog", "the ApiDown alert | ApiDown"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "silence highcpuusage | HighCpuUsage", "the redis down alert | RedisDown",
+                        "snooze DiskSpaceLow | DiskSpaceLow",
+                "low disk space alert | DiskSpaceLow", "mute high error rate | HighErrorRate",
+                        "instance down | InstanceDown",
+                "worker backlog | WorkerBacklog", "the ApiDown alert | ApiDown"
+            })
     void alertMentionsMapToCatalogueNames(String text, String alert) {
         assertThat(slot(text, SlotExtractor.ALERT)).isEqualTo(alert);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "approve #77 | 77", "go ahead with act-1187 | act-1187", "explain anomaly 4471 | 4471", "why was an-208 raised | an-208",
-        "reject action 43 | 43", "approve ACT-9 | act-9"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "approve #77 | 77",
+                "go ahead with act-1187 | act-1187",
+                "explain anomaly 4471 | 4471",
+                "why was an-208 raised | an-208",
+                "reject action 43 | 43",
+                "approve ACT-9 | act-9"
+            })
     void identifiersAreLowercaseWithoutHash(String text, String id) {
         assertThat(slot(text, SlotExtractor.ID)).isEqualTo(id);
     }
@@ -134,14 +179,16 @@ class SlotNormalisationTest {
         assertThat(slot("error rate of nginx", SlotExtractor.LEVEL)).isNull();
         assertThat(slot("crit alerts?", SlotExtractor.SEVERITY)).isEqualTo("critical");
         assertThat(slot("warning-level alerts", SlotExtractor.SEVERITY)).isEqualTo("warning");
-        assertThat(slot("upgrade the app host to an m5.xlarge", SlotExtractor.INSTANCE_TYPE)).isEqualTo("m5.xlarge");
+        assertThat(slot("upgrade the app host to an m5.xlarge", SlotExtractor.INSTANCE_TYPE))
+                .isEqualTo("m5.xlarge");
         assertThat(slot("resize to c6gn.16xlarge", SlotExtractor.INSTANCE_TYPE)).isEqualTo("c6gn.16xlarge");
     }
 
     @Test
     void policyKeepsOnlyTheSlotsOfTheIntent() {
         Map<String, Object> m = SlotExtractor.extract("silence HighCpuUsage on app-1 for nginx for 2h");
-        assertThat(SlotPolicy.slotsFor(Intent.SILENCE, m)).isEqualTo(Map.of("alert", "HighCpuUsage", "duration", "PT2H"));
+        assertThat(SlotPolicy.slotsFor(Intent.SILENCE, m))
+                .isEqualTo(Map.of("alert", "HighCpuUsage", "duration", "PT2H"));
         assertThat(SlotPolicy.slotsFor(Intent.STATUS, m)).isEmpty();
         assertThat(SlotPolicy.slotsFor(Intent.HELP, m)).isEmpty();
         Map<String, Object> scale = SlotExtractor.extract("upgrade the app host to an m5.xlarge");
@@ -151,15 +198,18 @@ class SlotNormalisationTest {
         assertThat(SlotPolicy.slotsFor(Intent.METRIC_QUERY, forecast)).containsEntry("range", "PT6H");
         Map<String, Object> id = SlotExtractor.extract("explain an-208");
         assertThat(SlotPolicy.slotsFor(Intent.EXPLAIN_ANOMALY, id)).containsEntry("anomaly_id", "an-208");
-        assertThat(SlotPolicy.slotsFor(Intent.APPROVE, SlotExtractor.extract("approve #77"))).containsEntry("action_id", "77");
+        assertThat(SlotPolicy.slotsFor(Intent.APPROVE, SlotExtractor.extract("approve #77")))
+                .containsEntry("action_id", "77");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "info logs prometheus last 100 | 100",
-        "last 50 nginx logs | 50",
-        "nginx logs, latest 20 please | 20"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "info logs prometheus last 100 | 100",
+                "last 50 nginx logs | 50",
+                "nginx logs, latest 20 please | 20"
+            })
     void lastNWithoutUnitAfterLogsIsALineCount(String text, int lines) {
         assertThat(slot(text, SlotExtractor.LINES)).isEqualTo(lines);
     }

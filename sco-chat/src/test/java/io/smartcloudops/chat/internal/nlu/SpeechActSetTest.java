@@ -32,11 +32,16 @@ class SpeechActSetTest {
 
     @Test
     void noRequestIsTakenForAMutatingIntentItDidNotAskFor() {
-        List<String> unsafe = set.stream().filter(d -> {
-            Interpretation got = interpreter.interpret(d.get("text").asText(), null);
-            String want = d.get("intent").asText();
-            return !want.equals(got.intent().label()) && MUTATING.contains(got.intent().label()) && !got.clarify();
-        }).map(d -> d.get("text").asText()).toList();
+        List<String> unsafe = set.stream()
+                .filter(d -> {
+                    Interpretation got = interpreter.interpret(d.get("text").asText(), null);
+                    String want = d.get("intent").asText();
+                    return !want.equals(got.intent().label())
+                            && MUTATING.contains(got.intent().label())
+                            && !got.clarify();
+                })
+                .map(d -> d.get("text").asText())
+                .toList();
 
         assertThat(unsafe).isEmpty();
     }
@@ -50,6 +55,9 @@ class SpeechActSetTest {
 
     @Test
     void everyLabelIsOneOfTheEngineIntents() {
-        assertThat(set).allSatisfy(d -> assertThat(Intent.fromLabel(d.get("intent").asText().toLowerCase(Locale.ROOT))).isPresent());
+        assertThat(set)
+                .allSatisfy(d -> assertThat(
+                                Intent.fromLabel(d.get("intent").asText().toLowerCase(Locale.ROOT)))
+                        .isPresent());
     }
 }

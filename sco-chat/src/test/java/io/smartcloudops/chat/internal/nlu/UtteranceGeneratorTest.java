@@ -19,8 +19,10 @@ class UtteranceGeneratorTest {
         List<LabelledUtterance> corpus = generator.generate(20, 17);
 
         assertThat(corpus.size()).isBetween(2_000, 6_000);
-        assertThat(corpus.stream().map(LabelledUtterance::intent).collect(Collectors.toSet())).containsAll(EnumSet.allOf(Intent.class));
-        assertThat(corpus.stream().map(LabelledUtterance::family).collect(Collectors.toSet())).hasSameSizeAs(generator.families())
+        assertThat(corpus.stream().map(LabelledUtterance::intent).collect(Collectors.toSet()))
+                .containsAll(EnumSet.allOf(Intent.class));
+        assertThat(corpus.stream().map(LabelledUtterance::family).collect(Collectors.toSet()))
+                .hasSameSizeAs(generator.families())
                 .hasSizeGreaterThanOrEqualTo(50);
     }
 
@@ -40,8 +42,10 @@ class UtteranceGeneratorTest {
                 assertThat(u.intent()).as(u.toString()).isEqualTo(Intent.AUDIT);
             }
         }
-        assertThat(UtteranceGenerator.answered(Intent.RESTART_SERVICE, SpeechAct.HYPOTHETICAL)).isEqualTo(Intent.HELP);
-        assertThat(UtteranceGenerator.answered(Intent.RESTART_SERVICE, SpeechAct.NEGATED)).isEqualTo(Intent.OUT_OF_SCOPE);
+        assertThat(UtteranceGenerator.answered(Intent.RESTART_SERVICE, SpeechAct.HYPOTHETICAL))
+                .isEqualTo(Intent.HELP);
+        assertThat(UtteranceGenerator.answered(Intent.RESTART_SERVICE, SpeechAct.NEGATED))
+                .isEqualTo(Intent.OUT_OF_SCOPE);
         assertThat(UtteranceGenerator.answered(Intent.LOGS, SpeechAct.NEGATED)).isEqualTo(Intent.LOGS);
     }
 
@@ -49,10 +53,17 @@ class UtteranceGeneratorTest {
     void slotsFollowTheConventions() {
         List<LabelledUtterance> corpus = generator.generate(10, 2);
         Set<Intent> none = EnumSet.of(Intent.STATUS, Intent.HELP, Intent.OUT_OF_SCOPE, Intent.PENDING_APPROVALS);
-        assertThat(corpus).filteredOn(u -> none.contains(u.intent())).allSatisfy(u -> assertThat(u.slots()).isEmpty());
-        assertThat(corpus).filteredOn(u -> u.intent() == Intent.SCALE_UP).allSatisfy(u -> assertThat(u.slots()).doesNotContainKey("host"));
-        assertThat(corpus).filteredOn(u -> u.slots().containsKey("replicas"))
+        assertThat(corpus)
+                .filteredOn(u -> none.contains(u.intent()))
+                .allSatisfy(u -> assertThat(u.slots()).isEmpty());
+        assertThat(corpus)
+                .filteredOn(u -> u.intent() == Intent.SCALE_UP)
+                .allSatisfy(u -> assertThat(u.slots()).doesNotContainKey("host"));
+        assertThat(corpus)
+                .filteredOn(u -> u.slots().containsKey("replicas"))
                 .allSatisfy(u -> assertThat(u.slots().get("replicas")).isInstanceOf(Integer.class));
-        assertThat(corpus).filteredOn(u -> u.intent() == Intent.SILENCE && u.slots().containsKey("duration")).isNotEmpty();
+        assertThat(corpus)
+                .filteredOn(u -> u.intent() == Intent.SILENCE && u.slots().containsKey("duration"))
+                .isNotEmpty();
     }
 }

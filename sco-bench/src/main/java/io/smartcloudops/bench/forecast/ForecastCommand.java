@@ -1,25 +1,18 @@
 package io.smartcloudops.bench.forecast;
 
-import io.smartcloudops.api.detect.DetectorFactory;
-import io.smartcloudops.api.detect.DetectorSettings;
-import io.smartcloudops.api.metric.Sample;
-import io.smartcloudops.bench.detect.DiscoveredDetectors;
 import io.smartcloudops.bench.nab.NabDataDir;
 import io.smartcloudops.bench.nab.NabSeries;
 import io.smartcloudops.bench.report.MarkdownTable;
-import io.smartcloudops.detect.seasonal.ForecastingDetector;
 import io.smartcloudops.detect.seasonal.SeasonalSeriesForecaster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -139,38 +132,23 @@ public final class ForecastCommand implements Callable<Integer> {
                 claims.seed()));
         MarkdownTable t = new MarkdownTable(
                 "forecaster", "kind", "series", "really cross in 24 h", "claimed", "false-claim rate", "hit rate");
-        Map<String, Predicate<List<Sample>>> answerers = new LinkedHashMap<>();
-        answerers.put(PRODUCT + " (chat, API)", ThresholdClaims.claimsOf(new SeasonalSeriesForecaster()));
-        answerers.put(
-                "seasonal detector's timeToThreshold (streaming)",
-                streaming(new DiscoveredDetectors().factory("seasonal")));
-        answerers.forEach((name, answerer) -> {
-            for (ThresholdClaims.Outcome o : claims.run(answerer).values()) {
-                t.row(
-                        name,
-                        o.kind().label,
-                        o.series(),
-                        o.crossing(),
-                        o.claimed(),
-                        o.kind().drifts ? "" : pct(o.falseClaimRate()),
-                        o.crossing() == 0 ? "" : pct(o.hitRate()));
-            }
-        });
+        // the product's forecaster only: the streaming detector's time-to-threshold (10.3% false claims on random
+        // walks,
+        // 17.8% hits on filling disks) was removed for it
+        String name = PRODUCT + " (chat, API)";
+        for (ThresholdClaims.Outcome o : claims.run(ThresholdClaims.claimsOf(new SeasonalSeriesForecaster()))
+                .values()) {
+            t.row(
+                    name,
+                    o.kind().label,
+                    o.series(),
+                    o.crossing(),
+                    o.claimed(),
+                    o.kind().drifts ? "" : pct(o.falseClaimRate()),
+                    o.crossing() == 0 ? "" : pct(o.hitRate()));
+        }
         sb.append(t).append('\n');
         return sb.toString();
-    }
-
-    /** The streaming detector fed the same samples, asked how long until the threshold within a day's samples. */
-    static Predicate<List<Sample>> streaming(DetectorFactory factory) {
-        int daySteps = (int) (ThresholdClaims.HORIZON.toMillis() / ThresholdClaims.STEP);
-        return history -> {
-            ForecastingDetector d =
-                    (ForecastingDetector) factory.create(ThresholdClaims.DISK, DetectorSettings.defaults());
-            history.forEach(d::update);
-            return d.timeToThreshold(ThresholdClaims.THRESHOLD, daySteps)
-                    .filter(t -> t.compareTo(ThresholdClaims.HORIZON) <= 0)
-                    .isPresent();
-        };
     }
 
     private static String f2(double v) {

@@ -14,10 +14,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code seasonal}: is this value far from what the season and trend predict? The forecaster ({@link
@@ -28,8 +26,12 @@ import java.util.Optional;
  * normal at noon is an incident at 3 a.m.; also shows the expected value and band, and forecasts.
  */
 final class SeasonalDetector implements ForecastingDetector {
-    /** Version 2: the calibrated scorer replaced version 1's bare tail fit; version 1 is still read. */
-    static final int STATE_VERSION = 2;
+    /**
+     * Version 3 dropped the sample spacing that only the streaming time-to-threshold used (that is {@link
+     * SeasonalSeriesForecaster}'s job now); version 2 replaced version 1's bare tail fit with the calibrated scorer.
+     * Versions 1 and 2 are still read, their spacing skipped.
+     */
+    static final int STATE_VERSION = 3;
     /** Its calibration's defaults: tail quantile 0.99, the rarest cross-validated quantile whose threshold tracker settles within the first thousand samples after the learning window. */
     static final CalibrationParameters CALIBRATION =
             CalibrationParameters.defaults().withTailQuantile(0.99);
@@ -37,8 +39,6 @@ final class SeasonalDetector implements ForecastingDetector {
     private final Direction direction;
     private final SeasonalForecaster forecaster;
     private final CalibratedScorer calibration;
-    private long lastTimestamp = Long.MIN_VALUE;
-    private double meanStepMillis;
 
     SeasonalDetector(SeasonalParameters params, CalibrationParameters calibration, DetectorSettings settings) {
         this(settings.direction(), new SeasonalForecaster(params), new CalibratedScorer(calibration));
@@ -52,7 +52,6 @@ final class SeasonalDetector implements ForecastingDetector {
 
     @Override
     public Score update(Sample sample) {
-        trackSpacing(sample.timestampMillis());
         double expected = forecaster.expectedNext();
         double band = 3.0 * forecaster.errorScale();
         double z = forecaster.update(sample.value());
@@ -77,31 +76,9 @@ final class SeasonalDetector implements ForecastingDetector {
         return new Score(score, expected, expected - band, expected + band, "seasonal", reason);
     }
 
-    private void trackSpacing(long t) {
-        if (lastTimestamp != Long.MIN_VALUE && t > lastTimestamp) {
-            double step = t - lastTimestamp;
-            meanStepMillis = meanStepMillis == 0 ? step : meanStepMillis + 0.05 * (step - meanStepMillis);
-        }
-        lastTimestamp = t;
-    }
-
     @Override
     public List<Forecast> forecast(int horizon) {
         return forecaster.forecast(horizon);
-    }
-
-    @Override
-    public Optional<Duration> timeToThreshold(double threshold, int maxHorizon) {
-        if (forecaster.count() == 0) {
-            return Optional.empty();
-        }
-        // damped per unit of time, not per sample: at 5 s a sample, 0.995 a step faded a day's trend to a quarter of a
-        // percent
-        double phi =
-                meanStepMillis > 0 ? Math.exp(-meanStepMillis / SeasonalSeriesForecaster.TREND_MEMORY.toMillis()) : 1.0;
-        return forecaster.stepsToThreshold(threshold, maxHorizon, phi).stream()
-                .mapToObj(steps -> Duration.ofMillis(Math.round(steps * meanStepMillis)))
-                .findFirst();
     }
 
     @Override
@@ -111,8 +88,6 @@ final class SeasonalDetector implements ForecastingDetector {
             out.writeByte(direction.ordinal());
             forecaster.writeTo(out);
             calibration.writeTo(out);
-            out.writeLong(lastTimestamp);
-            out.writeDouble(meanStepMillis);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,10 +111,12 @@ final class SeasonalDetector implements ForecastingDetector {
             } else {
                 calibration = CalibratedScorer.readFrom(in);
             }
-            SeasonalDetector d = new SeasonalDetector(direction, forecaster, calibration);
-            d.lastTimestamp = in.readLong();
-            d.meanStepMillis = in.readDouble();
-            return d;
+            if (state.version() < 3) {
+                // the last timestamp and mean spacing of the streaming time-to-threshold, which is gone
+                in.readLong();
+                in.readDouble();
+            }
+            return new SeasonalDetector(direction, forecaster, calibration);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("corrupt seasonal state: " + e.getMessage(), e);
         }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * Additive Holt-Winters with a damped trend, in error-correction form, whose season is found from
@@ -19,7 +18,6 @@ import java.util.OptionalInt;
  * SeasonalForecaster f = new SeasonalForecaster(SeasonalParameters.defaults());
  * for (double x : history) f.update(x);
  * List<Forecast> next = f.forecast(12);
- * OptionalInt steps = f.stepsToThreshold(90.0, 288); // when will it cross 90?
  * }</pre>
  */
 public final class SeasonalForecaster {
@@ -492,48 +490,6 @@ public final class SeasonalForecaster {
     /** The trend's standard error, per sample, for a fitted history; NaN when learned sample by sample. */
     double trendStandardError() {
         return trendSe;
-    }
-
-    /**
-     * The first step within {@code maxHorizon} at which the point forecast reaches {@code threshold},
-     * coming from the side the series is on now; empty when it does not.
-     */
-    public OptionalInt stepsToThreshold(double threshold, int maxHorizon) {
-        return stepsToThreshold(threshold, maxHorizon, p.phi());
-    }
-
-    /**
-     * {@link #stepsToThreshold(double, int)} with the trend damped by {@code phi} a step (derived by
-     * the caller from a damping in time), and a trend extrapolated only when it stands out from what
-     * the one-step errors alone would make of it: learned sample by sample, the trend is a sum of
-     * {@code beta}-weighted errors, so with white errors its spread is
-     * {@code beta * sigma * sqrt(sum of phi^2j)}, and one within 1.96 of those is noise.
-     */
-    public OptionalInt stepsToThreshold(double threshold, int maxHorizon, double phi) {
-        if (count == 0) {
-            return OptionalInt.empty();
-        }
-        boolean rising = level < threshold;
-        double saved = trend;
-        if (Double.isNaN(trendSe)) {
-            double sigma2 = Math.max(sqError, errorScale() * errorScale() / 1.5708);
-            double phi2 = p.phi() * p.phi();
-            double weights = phi2 < 1 ? (1 - Math.pow(phi2, count)) / (1 - phi2) : count;
-            if (Math.abs(trend) < 1.96 * p.beta() * Math.sqrt(sigma2 * weights)) {
-                trend = 0;
-            }
-        }
-        try {
-            ForecastPath path = path(maxHorizon, phi);
-            for (int k = 1; k <= maxHorizon; k++) {
-                if (rising ? path.mean(k) >= threshold : path.mean(k) <= threshold) {
-                    return OptionalInt.of(k);
-                }
-            }
-            return OptionalInt.empty();
-        } finally {
-            trend = saved;
-        }
     }
 
     public void writeTo(DataOutput out) throws IOException {

@@ -24,8 +24,6 @@ import io.smartcloudops.detect.svm.OneClassSvm;
 import io.smartcloudops.detect.svm.SvmParameters;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Queue;
 
 /**
@@ -51,17 +49,13 @@ class DetectExamples {
         return outside;
     }
 
-    /** What the forecaster's example ends with. */
-    record Seasonal(List<Forecast> next, OptionalInt steps) {}
-
-    Seasonal seasonalForecaster(double[] history) {
+    List<Forecast> seasonalForecaster(double[] history) {
         // tag::SeasonalForecaster[]
         SeasonalForecaster f = new SeasonalForecaster(SeasonalParameters.defaults());
         for (double x : history) f.update(x);
         List<Forecast> next = f.forecast(12);
-        OptionalInt steps = f.stepsToThreshold(90.0, 288); // when will it cross 90?
         // end::SeasonalForecaster[]
-        return new Seasonal(next, steps);
+        return next;
     }
 
     SeriesForecast seasonalSeriesForecaster(SeriesId disk, List<Sample> history) {
@@ -75,7 +69,7 @@ class DetectExamples {
     void forecastingDetector(Detector detector) {
         // tag::ForecastingDetector[]
         if (detector instanceof ForecastingDetector f) {
-            Optional<Duration> full = f.timeToThreshold(95.0, 288); // disk full within a day?
+            List<Forecast> next = f.forecast(12); // the next twelve samples, with prediction intervals
         }
         // end::ForecastingDetector[]
     }

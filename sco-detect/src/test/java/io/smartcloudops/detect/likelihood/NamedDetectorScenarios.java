@@ -44,14 +44,20 @@ public final class NamedDetectorScenarios {
         }
     }
 
+    /** {@link #readsOldStateAndReportsTheNextIncident(DetectorFactory, String, int, byte[], int)} of a version 1 fixture. */
+    public static void readsOldStateAndReportsTheNextIncident(
+            DetectorFactory factory, String name, byte[] fixture, int current) {
+        readsOldStateAndReportsTheNextIncident(factory, name, 1, fixture, current);
+    }
+
     /**
-     * Restores {@code fixture} (written by version 1 after {@link #FIXTURE_SAMPLES} golden samples),
+     * Restores {@code fixture} (written by {@code version} after {@link #FIXTURE_SAMPLES} golden samples),
      * goes on with the golden series with a spike at 2200, and checks the spike stands out, the detector
      * now writes {@code current}, and that state reads back byte for byte.
      */
     public static void readsOldStateAndReportsTheNextIncident(
-            DetectorFactory factory, String name, byte[] fixture, int current) {
-        Detector d = factory.restore(new DetectorState(name, 1, fixture));
+            DetectorFactory factory, String name, int version, byte[] fixture, int current) {
+        Detector d = factory.restore(new DetectorState(name, version, fixture));
         double[] v = goldenValues(2500);
         double quietMax = 0;
         double spike = 0;

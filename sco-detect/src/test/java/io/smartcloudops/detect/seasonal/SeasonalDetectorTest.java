@@ -15,7 +15,6 @@ import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.detect.likelihood.NamedDetectorScenarios;
 import io.smartcloudops.testkit.DetectorContract;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -68,21 +67,6 @@ class SeasonalDetectorTest extends DetectorContract {
     }
 
     @Test
-    void tellsWhenATrendReachesAThreshold() {
-        Detector d = factory().create(SERIES, DetectorSettings.defaults());
-        SplittableRandom r = new SplittableRandom(5);
-        long t = 0;
-        for (int i = 0; i < 1500; i++) {
-            d.update(new Sample(SERIES, t += 60_000, 10 + 0.05 * i + 0.1 * r.nextGaussian()));
-        }
-        ForecastingDetector f = (ForecastingDetector) d;
-        // now near 85, rising 0.05 per minute: 90 is about 100 minutes away (a damped trend gets there a little later)
-        Duration eta = f.timeToThreshold(90, 1000).orElseThrow();
-        assertThat(eta.toMinutes()).isBetween(90L, 200L);
-        assertThat(f.timeToThreshold(1_000, 100)).isEmpty();
-    }
-
-    @Test
     void restoresMidwayThroughTheLearningWindow() {
         List<Sample> data = series(13, 1200);
         Detector a = factory().create(SERIES, DetectorSettings.defaults());
@@ -122,6 +106,16 @@ class SeasonalDetectorTest extends DetectorContract {
                 factory(),
                 SeasonalDetectorProvider.NAME,
                 NamedDetectorScenarios.fixture(getClass(), "seasonal-v1.state"),
+                SeasonalDetector.STATE_VERSION);
+    }
+
+    @Test
+    void readsTheStateVersionTwoWroteAndReportsTheNextIncident() throws IOException {
+        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(
+                factory(),
+                SeasonalDetectorProvider.NAME,
+                2,
+                NamedDetectorScenarios.fixture(getClass(), "seasonal-v2.state"),
                 SeasonalDetector.STATE_VERSION);
     }
 

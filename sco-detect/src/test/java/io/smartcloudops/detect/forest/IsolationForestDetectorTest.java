@@ -3,18 +3,12 @@ package io.smartcloudops.detect.forest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smartcloudops.api.ConfigException;
-import io.smartcloudops.api.detect.Detector;
 import io.smartcloudops.api.detect.DetectorFactory;
-import io.smartcloudops.api.detect.DetectorSettings;
 import io.smartcloudops.api.detect.DetectorState;
-import io.smartcloudops.api.metric.Sample;
-import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.detect.likelihood.NamedDetectorScenarios;
 import io.smartcloudops.testkit.DetectorContract;
 import java.io.IOException;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -95,26 +89,12 @@ class IsolationForestDetectorTest extends DetectorContract {
 
     @Test
     void keepsItsStateUnderSixteenKibibytes() {
-        Detector d = factory().create(SERIES, DetectorSettings.defaults());
-        for (Sample s : series(3, 5000)) {
-            d.update(s);
-        }
-        assertThat(d.snapshot().bytes().length).isLessThan(16 * 1024);
+        assertThat(NamedDetectorScenarios.stateBytesAfter(factory(), series(3, 5000)))
+                .isLessThan(16 * 1024);
     }
 
     @Test
     void readsItsCalibrationSectionAndRejectsUnknownKeysThere() {
-        ProviderContext tuned = ProviderContext.builder()
-                .config(ProviderConfig.of(
-                        "detectors.iforest", Map.of("calibration", Map.of("tail_quantile", 0.98, "memory", 2000))))
-                .build();
-        assertThat(new IsolationForestProvider().create(tuned).create(SERIES, DetectorSettings.defaults()))
-                .isNotNull();
-        ProviderContext wrong = ProviderContext.builder()
-                .config(ProviderConfig.of("detectors.iforest", Map.of("calibration", Map.of("quantile", 0.98))))
-                .build();
-        assertThatThrownBy(() -> new IsolationForestProvider().create(wrong))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("quantile");
+        NamedDetectorScenarios.readsItsCalibrationSectionAndRejectsUnknownKeysThere(new IsolationForestProvider());
     }
 }

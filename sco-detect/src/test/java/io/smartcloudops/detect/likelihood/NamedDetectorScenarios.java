@@ -1,15 +1,22 @@
 package io.smartcloudops.detect.likelihood;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smartcloudops.api.ConfigException;
 import io.smartcloudops.api.detect.Detector;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.detect.DetectorSettings;
 import io.smartcloudops.api.detect.DetectorState;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
+import io.smartcloudops.api.spi.DetectorProvider;
+import io.smartcloudops.api.spi.ProviderConfig;
+import io.smartcloudops.api.spi.ProviderContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -114,5 +121,28 @@ public final class NamedDetectorScenarios {
             }
         }
         return new Incidents(incidents, found, quietAlarms, first, quietMax);
+    }
+
+    /** The size of the state {@code factory}'s detector writes after {@code samples}. */
+    public static int stateBytesAfter(DetectorFactory factory, List<Sample> samples) {
+        Detector d = factory.create(SERIES, DetectorSettings.defaults());
+        samples.forEach(d::update);
+        return d.snapshot().bytes().length;
+    }
+
+    /** {@code provider} takes a {@code calibration} section, and names an unknown key in it. */
+    public static void readsItsCalibrationSectionAndRejectsUnknownKeysThere(DetectorProvider provider) {
+        String path = "detectors." + provider.name();
+        ProviderContext tuned = ProviderContext.builder()
+                .config(ProviderConfig.of(path, Map.of("calibration", Map.of("tail_quantile", 0.98, "memory", 2000))))
+                .build();
+        assertThat(provider.create(tuned).create(SERIES, DetectorSettings.defaults()))
+                .isNotNull();
+        ProviderContext wrong = ProviderContext.builder()
+                .config(ProviderConfig.of(path, Map.of("calibration", Map.of("quantile", 0.98))))
+                .build();
+        assertThatThrownBy(() -> provider.create(wrong))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quantile");
     }
 }

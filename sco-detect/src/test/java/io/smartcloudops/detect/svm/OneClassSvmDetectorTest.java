@@ -80,27 +80,13 @@ class OneClassSvmDetectorTest extends DetectorContract {
 
     @Test
     void keepsItsStateUnderSixteenKibibytes() {
-        Detector d = factory().create(SERIES, DetectorSettings.defaults());
-        for (Sample s : series(3, 5000)) {
-            d.update(s);
-        }
-        assertThat(d.snapshot().bytes().length).isLessThan(16 * 1024);
+        assertThat(NamedDetectorScenarios.stateBytesAfter(factory(), series(3, 5000)))
+                .isLessThan(16 * 1024);
     }
 
     @Test
     void readsItsCalibrationSectionAndRejectsUnknownKeysThere() {
-        ProviderContext tuned = ProviderContext.builder()
-                .config(ProviderConfig.of(
-                        "detectors.ocsvm", Map.of("calibration", Map.of("tail_quantile", 0.98, "memory", 2000))))
-                .build();
-        assertThat(new OneClassSvmProvider().create(tuned).create(SERIES, DetectorSettings.defaults()))
-                .isNotNull();
-        ProviderContext wrong = ProviderContext.builder()
-                .config(ProviderConfig.of("detectors.ocsvm", Map.of("calibration", Map.of("quantile", 0.98))))
-                .build();
-        assertThatThrownBy(() -> new OneClassSvmProvider().create(wrong))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("quantile");
+        NamedDetectorScenarios.readsItsCalibrationSectionAndRejectsUnknownKeysThere(new OneClassSvmProvider());
     }
 
     @Test

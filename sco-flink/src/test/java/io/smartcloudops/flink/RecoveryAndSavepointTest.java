@@ -1,6 +1,7 @@
 package io.smartcloudops.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertState;
@@ -176,10 +177,8 @@ class RecoveryAndSavepointTest {
             }
         }
         long scoredBefore = firstPart - waiting;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (Collected.get("sp-scored-1-" + backend).size() < scoredBefore && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Collected.get("sp-scored-1-" + backend).size() >= scoredBefore);
         assertThat(Collected.<ScoredSample>get("sp-scored-1-" + backend)).hasSize((int) scoredBefore);
         String savepoint = job.stopWithSavepoint(false, dir.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(60, TimeUnit.SECONDS);

@@ -274,21 +274,6 @@ class S3AuditArchiverTest {
                 .hasMessageContaining("refusing to restore over the existing audit log");
     }
 
-    @Test
-    void aRestoreRefusesRowsThatAreNotConsecutiveOrNotStoredRows() {
-        Path target = secrets.resolve("restored.db");
-        assertThatThrownBy(() -> SqliteAuditLog.restore(target, List.of("{\"seq\":2}")))
-                .isInstanceOf(AuditException.class)
-                .hasMessageContaining("skip from 0 to 2");
-        assertThatThrownBy(() -> SqliteAuditLog.restore(target, List.of("[1]")))
-                .isInstanceOf(AuditException.class)
-                .hasMessageContaining("not a stored audit row");
-        assertThatThrownBy(() -> SqliteAuditLog.restore(target, List.of("{\"seq\":1,\"recorded_at\":3}")))
-                .isInstanceOf(AuditException.class)
-                .hasMessageContaining("no stored recorded_at");
-        assertThat(target).doesNotExist();
-    }
-
     private List<String> archivedStoredRows() {
         return new S3AuditArchiver(client, LOGS, null, dataDir.resolve("m"), 10).storedRows();
     }

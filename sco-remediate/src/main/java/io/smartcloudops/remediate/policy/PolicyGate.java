@@ -23,7 +23,6 @@ import io.smartcloudops.remediate.state.SafetyStateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +64,6 @@ public final class PolicyGate implements ActionGateway {
     private final InstantSource clock;
     private final ActionMode mode;
     private final Duration cooldown;
-    private final Duration approvalTtl;
     private final Consumer<ActionResult> listener;
     private final Consumer<SuppressionReason> suppressions;
     private final Consumer<Notification> escalations;
@@ -74,16 +72,13 @@ public final class PolicyGate implements ActionGateway {
     private final CircuitBreaker breaker;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
-    private final Map<String, Verification> verifications = new HashMap<>();
     private final Map<String, Instant> seenKeys = new LinkedHashMap<>();
     private final Map<String, Instant> lastRun = new HashMap<>();
-    private final Map<String, PendingApproval> approvals = new LinkedHashMap<>();
-    private final UnguessableIds approvalIds = new UnguessableIds("apr-");
+    private final ApprovalQueue approvals;
     /** Held while an action and its verification run; never while holding the monitor (decisions would wait). */
     private final ReentrantLock running = new ReentrantLock();
 
     private final GateState state;
-    private final boolean fourEyes;
     private final Duration limitWindow;
 
     private PolicyGate(Builder b) {
@@ -92,7 +87,6 @@ public final class PolicyGate implements ActionGateway {
         this.clock = b.clock;
         this.mode = b.mode;
         this.cooldown = b.cooldown;
-        this.approvalTtl = b.approvalTtl;
         this.listener = b.listener;
         this.suppressions = b.suppressions;
         this.escalations = b.escalations;
@@ -102,8 +96,8 @@ public final class PolicyGate implements ActionGateway {
         this.retry = b.retry;
         this.sleeper = b.sleeper;
         this.limitWindow = b.limitWindow;
-        this.fourEyes = b.fourEyes;
         this.state = new GateState(b.state);
+        this.approvals = new ApprovalQueue(state, b.approvalTtl, b.fourEyes);
         restore(clock.instant());
     }
 
@@ -123,10 +117,7 @@ public final class PolicyGate implements ActionGateway {
                     Integer.parseInt(v.substring(0, bar)),
                     opened.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(opened)));
         });
-        for (GateState.StoredApproval a : state.approvals(now)) {
-            approvals.put(a.pending().id(), a.pending());
-            a.verification().ifPresent(v -> verifications.put(a.pending().id(), v));
-        }
+        approvals.restore(now);
     }
 
     public static Builder builder(AuditLog audit, InstantSource clock) {
@@ -231,10 +222,9 @@ public final class PolicyGate implements ActionGateway {
                     finish(request, ActionOutcome.FAILED, "not run: " + e.getMessage(), now, Duration.ZERO));
         }
         if (action.destructive() && mode == ActionMode.EXECUTE) {
-            String id = approvalIds.next();
-            PendingApproval pending = new PendingApproval(id, request, now, now.plus(approvalTtl));
+            PendingApproval pending;
             try {
-                state.approval(pending, verification);
+                pending = approvals.enqueue(request, verification, now);
             } catch (SafetyStateException e) {
                 return Decision.done(finish(
                         request,
@@ -243,8 +233,7 @@ public final class PolicyGate implements ActionGateway {
                         now,
                         Duration.ZERO));
             }
-            approvals.put(id, pending);
-            verification.ifPresent(v -> verifications.put(id, v));
+            String id = pending.id();
             ActionResult r = new ActionResult(
                     request.action(),
                     request.target(),
@@ -514,22 +503,12 @@ public final class PolicyGate implements ActionGateway {
         if (p == null) {
             return Decision.done(answerWithoutRequest(approvalId, "no pending approval '" + approvalId + "'", now));
         }
-        if (!approver.role().atLeast(Role.OPERATOR) || approver.name().equals("system")) {
-            return Decision.done(finish(
-                    p.request(), ActionOutcome.REJECTED, approver.name() + " may not approve", now, Duration.ZERO));
-        }
-        if (fourEyes && samePerson(approver, p.request().requestedBy())) {
+        String refusal = approvals.refusal(p, approver);
+        if (refusal != null) {
             // the request stays pending for someone else; refusing it does not use it up
-            return Decision.done(finish(
-                    p.request(),
-                    ActionOutcome.REJECTED,
-                    approver.name() + " asked for this destructive action and"
-                            + " may not approve it too (four eyes); another operator must",
-                    now,
-                    Duration.ZERO));
+            return Decision.done(finish(p.request(), ActionOutcome.REJECTED, refusal, now, Duration.ZERO));
         }
-        state.approvalDone(approvalId);
-        approvals.remove(approvalId);
+        Optional<Verification> verification = approvals.take(approvalId);
         if (p.expiredAt(now)) {
             return Decision.done(finish(
                     p.request(),
@@ -550,11 +529,7 @@ public final class PolicyGate implements ActionGateway {
                         approvalId,
                         "requested_by",
                         p.request().requestedBy().name())));
-        return admit(
-                actions.get(p.request().action()),
-                p.request(),
-                Optional.ofNullable(verifications.remove(approvalId)),
-                now);
+        return admit(actions.get(p.request().action()), p.request(), verification, now);
     }
 
     @Override
@@ -564,9 +539,7 @@ public final class PolicyGate implements ActionGateway {
         if (p == null) {
             return answerWithoutRequest(approvalId, "no pending approval '" + approvalId + "'", now);
         }
-        state.approvalDone(approvalId);
-        approvals.remove(approvalId);
-        verifications.remove(approvalId);
+        approvals.take(approvalId);
         audit.append(new AuditRecord(
                 AuditKind.APPROVAL,
                 approver.name(),
@@ -587,19 +560,6 @@ public final class PolicyGate implements ActionGateway {
         return r;
     }
 
-    /**
-     * One person, however they came in: {@code alice} directly and {@code alice@app} (alice
-     * through the app host's link) are the same person for four eyes.
-     */
-    static boolean samePerson(Principal a, Principal b) {
-        return person(a.name()).equalsIgnoreCase(person(b.name()));
-    }
-
-    private static String person(String name) {
-        int at = name.indexOf('@');
-        return at < 0 ? name : name.substring(0, at);
-    }
-
     private static ActionResult answerWithoutRequest(String approvalId, String message, Instant now) {
         return new ActionResult(
                 "approve",
@@ -613,9 +573,7 @@ public final class PolicyGate implements ActionGateway {
 
     @Override
     public synchronized List<PendingApproval> pending() {
-        Instant now = clock.instant();
-        return new ArrayList<>(
-                approvals.values().stream().filter(p -> !p.expiredAt(now)).toList());
+        return approvals.pending(clock.instant());
     }
 
     private ActionResult finish(

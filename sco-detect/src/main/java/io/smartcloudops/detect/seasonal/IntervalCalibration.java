@@ -66,6 +66,10 @@ record IntervalCalibration(int[] leads, double[] z80, double[] z95) {
     }
 
     private double at(double[] z, int steps) {
+        // the common case first: a time-to-threshold search asks for every step up to a day ahead
+        if (steps >= leads[leads.length - 1]) {
+            return z[z.length - 1];
+        }
         if (steps <= leads[0]) {
             return z[0];
         }

@@ -96,6 +96,28 @@ class SeasonalSeriesForecasterTest {
         assertThat(r.reason()).contains("at least 20 samples").contains("there are 3");
     }
 
+    /**
+     * At the least history it accepts, the backtest has ten values to fit and ten to judge: too few
+     * scores for a 95% quantile at every lead, where the normal factor stands, but never an 80%
+     * interval wider than the 95% one, nor one that is not finite.
+     */
+    @Test
+    void atTheLeastHistoryItAcceptsTheIntervalsAreFiniteAndNest() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        List<Sample> least =
+                series(LATENCY, SeasonalSeriesForecaster.MIN_SAMPLES, 60_000, i -> 40 + 3 * rnd.nextGaussian());
+
+        SeriesForecast f = forecaster.forecast(LATENCY, least, Duration.ofHours(1), Double.NaN);
+
+        assertThat(f).isInstanceOf(SeriesForecast.Projection.class);
+        assertThat(((SeriesForecast.Projection) f).points()).hasSize(60).allSatisfy(point -> {
+            assertThat(point.lower95()).isFinite().isLessThanOrEqualTo(point.lower80());
+            assertThat(point.lower80()).isLessThan(point.mean());
+            assertThat(point.upper80()).isGreaterThan(point.mean());
+            assertThat(point.upper95()).isFinite().isGreaterThanOrEqualTo(point.upper80());
+        });
+    }
+
     @Test
     void aPercentageNeverGoesPast100AndTheForecastSaysWhenItReachesIt() {
         // one percent a minute from 90: full ten minutes after the newest sample

@@ -23,20 +23,24 @@ import java.util.Optional;
  *
  * <p>What it promises: it refuses below {@link #MIN_SAMPLES} usable samples; every value it states
  * lies within the series' {@link MetricRange} (a percentage past 100 is reported as the time it
- * reaches 100 instead); intervals are 80% and 95% from the model's standard deviation, assuming
- * normal errors. The trend's damping is a time constant ({@link #TREND_MEMORY}), turned into a
- * per-sample factor at the series' own sampling interval, so a disk filling 24% a day is projected
- * to fill 24% a day whether it is sampled every 5 s or every minute. The level and season
+ * reaches 100 instead); intervals are 80% and 95%, the model's standard deviation times factors
+ * learnt at each lead from the history's own backtest ({@link IntervalCalibration}: the older half
+ * fitted, its forecasts of the newer half scored), not from a normal distribution, whose 80%
+ * interval is too wide for the heavy-tailed errors of operations metrics. The trend's damping is
+ * a time constant ({@link #TREND_MEMORY}), turned into a per-sample factor at the series' own
+ * sampling interval, so a disk filling 24% a day is projected to fill 24% a day whether it is
+ * sampled every 5 s or every minute. The level and season
  * smoothing are fitted to each history by least squares over a small grid ({@link #ALPHAS},
- * {@link #GAMMAS}), so a wandering series is followed closely and a steady one remembered long.
+ * {@link #GAMMAS}), so a wandering series is followed closely and a steady one remembered long;
+ * the next sample is forecast by the smoothing that forecast the next sample best.
  *
  * <pre>{@code
  * Forecaster f = new SeasonalSeriesForecaster();
  * SeriesForecast answer = f.forecast(disk, history, Duration.ofDays(1), 100.0);
  * }</pre>
  *
- * <p>Stateless and thread-safe: each call fits afresh, in about 0.1–0.25 ms of CPU for the
- * histories the agent keeps (sco-bench's {@code ForecastCostBenchmark}).
+ * <p>Stateless and thread-safe: each call fits afresh and backtests its intervals, in about
+ * 0.1–0.25 ms of CPU for the histories the agent keeps (sco-bench's {@code ForecastCostBenchmark}).
  */
 public final class SeasonalSeriesForecaster implements Forecaster {
     /** Fewer usable samples than this and the forecast is refused: below it a trend's standard error is itself unreliable. */
@@ -53,7 +57,8 @@ public final class SeasonalSeriesForecaster implements Forecaster {
 
     /**
      * The level smoothings tried, from a memory of about 30 samples to following the newest value;
-     * the one with the least one-step squared error over the history is kept.
+     * the one whose in-sample forecasts at the judged {@link #leads} are best is kept (and for the
+     * next sample alone the one with the least one-step squared error).
      */
     static final double[] ALPHAS = {0.03, 0.1, 0.2, 0.35, 0.5, 0.7, 0.9};
 
@@ -61,8 +66,6 @@ public final class SeasonalSeriesForecaster implements Forecaster {
     static final double[] GAMMAS = {0.0, 0.05, 0.1, 0.2, 0.35};
 
     private static final int POINTS = 48;
-    private static final double Z80 = 1.2815515655446004;
-    private static final double Z95 = 1.959963984540054;
 
     @Override
     public SeriesForecast forecast(SeriesId series, List<Sample> history, Duration horizon, double threshold) {
@@ -107,24 +110,28 @@ public final class SeasonalSeriesForecaster implements Forecaster {
                 d.clipZ(),
                 d.intervalZ());
         double[] values = Arrays.copyOfRange(x, Math.max(0, n - p.learnWindow()), n);
-        SeasonalForecaster model = SeasonalForecaster.fit(values, p, ALPHAS, GAMMAS, leads(steps, values.length));
+        int[] leads = leads(steps, values.length);
+        SeasonalForecaster model = SeasonalForecaster.fit(values, p, ALPHAS, GAMMAS, leads);
+        // measured no further ahead than the older half's forecasts of the newer half can be judged
+        IntervalCalibration calibration = model.calibration(values, leads(steps, values.length / 2));
         SeasonalForecaster.ForecastPath path = model.path(steps, phi);
 
         Instant from = Instant.ofEpochMilli(t[n - 1]);
         List<ForecastPoint> points = new ArrayList<>(POINTS);
         int stride = Math.max(1, steps / POINTS);
         for (int k = stride; k <= steps; k += stride) {
-            points.add(point(path, k, from, stepMillis, range));
+            points.add(point(path, calibration, k, from, stepMillis, range));
         }
         if (steps % stride != 0) {
-            points.add(point(path, steps, from, stepMillis, range));
+            points.add(point(path, calibration, steps, from, stepMillis, range));
         }
         Optional<ThresholdCrossing> crossing = Double.isNaN(threshold)
                 ? Optional.empty()
-                : Optional.of(crossing(path, threshold, x[n - 1], from, stepMillis));
+                : Optional.of(crossing(path, calibration, threshold, x[n - 1], from, stepMillis));
         String model1 = String.format(
                 Locale.ROOT,
-                "seasonal Holt-Winters (%s; trend %s; alpha %.2f%s by least squares up to %d steps ahead; %d samples %d s apart)",
+                "seasonal Holt-Winters (%s; trend %s; alpha %.2f%s by least squares up to %d steps ahead; %d samples %d s apart;"
+                        + " intervals from its own backtest)",
                 model.period() > 0 ? "season of " + model.period() + " samples" : "no season",
                 model.trend() == 0.0 ? "not significant, not extrapolated" : "significant",
                 model.alpha(),
@@ -151,16 +158,21 @@ public final class SeasonalSeriesForecaster implements Forecaster {
     }
 
     private static ForecastPoint point(
-            SeasonalForecaster.ForecastPath path, int k, Instant from, long stepMillis, MetricRange r) {
+            SeasonalForecaster.ForecastPath path,
+            IntervalCalibration c,
+            int k,
+            Instant from,
+            long stepMillis,
+            MetricRange r) {
         double mean = path.mean(k);
         double sd = path.sd(k);
         return new ForecastPoint(
                 from.plusMillis(k * stepMillis),
                 r.clamp(mean),
-                r.clamp(mean - Z80 * sd),
-                r.clamp(mean + Z80 * sd),
-                r.clamp(mean - Z95 * sd),
-                r.clamp(mean + Z95 * sd));
+                r.clamp(mean - c.z80(k) * sd),
+                r.clamp(mean + c.z80(k) * sd),
+                r.clamp(mean - c.z95(k) * sd),
+                r.clamp(mean + c.z95(k) * sd));
     }
 
     /**
@@ -168,14 +180,19 @@ public final class SeasonalSeriesForecaster implements Forecaster {
      * unclamped path: a percentage reaching 100 is reported as that time, never as a value beyond it.
      */
     private static ThresholdCrossing crossing(
-            SeasonalForecaster.ForecastPath path, double threshold, double last, Instant from, long stepMillis) {
+            SeasonalForecaster.ForecastPath path,
+            IntervalCalibration c,
+            double threshold,
+            double last,
+            Instant from,
+            long stepMillis) {
         boolean rising = last < threshold;
         int at = -1;
         int near = -1;
         int far = -1;
         for (int k = 1; k <= path.horizon() && far < 0; k++) {
             double m = path.mean(k);
-            double half = Z80 * path.sd(k);
+            double half = c.z80(k) * path.sd(k);
             if (at < 0 && (rising ? m >= threshold : m <= threshold)) {
                 at = k;
             }

@@ -11,6 +11,7 @@ import io.smartcloudops.api.metric.SeriesId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -93,6 +94,28 @@ class SeasonalSeriesForecasterTest {
         assertThat(r.availableSpan()).isEqualTo(Duration.ofSeconds(10));
         assertThat(r.neededSpan()).isEqualTo(Duration.ofSeconds(5L * (SeasonalSeriesForecaster.MIN_SAMPLES - 1)));
         assertThat(r.reason()).contains("at least 20 samples").contains("there are 3");
+    }
+
+    /**
+     * At the least history it accepts, the backtest has ten values to fit and ten to judge: too few
+     * scores for a 95% quantile at every lead, where the normal factor stands, but never an 80%
+     * interval wider than the 95% one, nor one that is not finite.
+     */
+    @Test
+    void atTheLeastHistoryItAcceptsTheIntervalsAreFiniteAndNest() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        List<Sample> least =
+                series(LATENCY, SeasonalSeriesForecaster.MIN_SAMPLES, 60_000, i -> 40 + 3 * rnd.nextGaussian());
+
+        SeriesForecast f = forecaster.forecast(LATENCY, least, Duration.ofHours(1), Double.NaN);
+
+        assertThat(f).isInstanceOf(SeriesForecast.Projection.class);
+        assertThat(((SeriesForecast.Projection) f).points()).hasSize(60).allSatisfy(point -> {
+            assertThat(point.lower95()).isFinite().isLessThanOrEqualTo(point.lower80());
+            assertThat(point.lower80()).isLessThan(point.mean());
+            assertThat(point.upper80()).isGreaterThan(point.mean());
+            assertThat(point.upper95()).isFinite().isGreaterThanOrEqualTo(point.upper80());
+        });
     }
 
     @Test
@@ -198,7 +221,8 @@ class SeasonalSeriesForecasterTest {
     /**
      * Intervals that mean what they say: on 300 generated series (level, a trend half the time, AR(1)
      * noise, a season a third of the time) of 240 one-minute samples, the 80% and 95% intervals at
-     * 1, 12 and 48 minutes ahead hold the next values about that often.
+     * 1, 12 and 48 minutes ahead hold the next values about that often (the issue's 75–85% and
+     * 90–97%, the latter given a point for the 300 series' sampling error).
      */
     @Test
     void intervalsCoverAboutTheirNominalShare() {
@@ -240,9 +264,108 @@ class SeasonalSeriesForecasterTest {
                     leads[l],
                     100 * c80,
                     100 * c95);
-            assertThat(c80).as("80%% coverage at lead %d", leads[l]).isBetween(0.70, 0.90);
-            assertThat(c95).as("95%% coverage at lead %d", leads[l]).isBetween(0.88, 0.99);
+            assertThat(c80).as("80%% coverage at lead %d", leads[l]).isBetween(0.75, 0.85);
+            assertThat(c95).as("95%% coverage at lead %d", leads[l]).isBetween(0.90, 0.98);
         }
+    }
+
+    /**
+     * Errors with heavy tails, as operations metrics have: Student t noise with 3 degrees of
+     * freedom, scaled to a known variance. A normal interval of 1.28 standard deviations would hold
+     * about 89% of such values and one of 1.96 about 96%; the intervals learnt from the history's own
+     * backtest hold about the share they name.
+     */
+    @Test
+    void onHeavyTailedNoiseOfKnownVarianceThe80And95PercentIntervalsHoldAboutTheirShare() {
+        SplittableRandom rnd = new SplittableRandom(314);
+        int[] leads = {1, 12, 48};
+        int[] in80 = new int[leads.length];
+        int[] in95 = new int[leads.length];
+        int runs = 400;
+        for (int s = 0; s < runs; s++) {
+            double sd = 0.5 + 2 * rnd.nextDouble();
+            double amp = rnd.nextInt(3) == 0 ? 5 + 5 * rnd.nextDouble() : 0;
+            double[] x = new double[240 + 48];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = 100 + amp * Math.sin(2 * Math.PI * i / 30) + sd * studentT3(rnd) / Math.sqrt(3);
+            }
+            SeriesForecast.Projection p = (SeriesForecast.Projection) forecaster.forecast(
+                    LATENCY, series(LATENCY, 240, 60_000, i -> x[i]), Duration.ofMinutes(48), Double.NaN);
+            for (int l = 0; l < leads.length; l++) {
+                ForecastPoint point = p.points().get(leads[l] - 1);
+                double truth = x[239 + leads[l]];
+                in80[l] += truth >= point.lower80() && truth <= point.upper80() ? 1 : 0;
+                in95[l] += truth >= point.lower95() && truth <= point.upper95() ? 1 : 0;
+            }
+        }
+        for (int l = 0; l < leads.length; l++) {
+            double c80 = (double) in80[l] / runs;
+            double c95 = (double) in95[l] / runs;
+            System.out.printf(
+                    Locale.ROOT,
+                    "t(3) noise, lead %d min: 80%% interval covers %.1f%%, 95%% covers %.1f%%%n",
+                    leads[l],
+                    100 * c80,
+                    100 * c95);
+            assertThat(c80).as("80%% coverage at lead %d", leads[l]).isBetween(0.74, 0.86);
+            assertThat(c95).as("95%% coverage at lead %d", leads[l]).isBetween(0.91, 0.98);
+        }
+    }
+
+    /** Student t with 3 degrees of freedom: a normal over the root of a chi-square of 3 over 3. */
+    private static double studentT3(SplittableRandom rnd) {
+        double chi2 = 0;
+        for (int k = 0; k < 3; k++) {
+            double z = rnd.nextGaussian();
+            chi2 += z * z;
+        }
+        return rnd.nextGaussian() / Math.sqrt(chi2 / 3);
+    }
+
+    /**
+     * A persistent series around a fixed mean (AR(1), rho 0.9): over the horizon the best forecast
+     * returns to the mean, which a long memory serves, but the next value is close to the newest
+     * one. The next sample is forecast by the smoothing with the least in-sample one-step error, and
+     * on values that come afterwards it is closer than the horizon's smoothing would have been.
+     */
+    @Test
+    void theNextSampleIsForecastByTheSmoothingThatForecastTheNextSampleBest() {
+        SplittableRandom rnd = new SplittableRandom(99);
+        SeasonalParameters d = SeasonalParameters.defaults();
+        SeasonalParameters p = new SeasonalParameters(
+                d.alpha(),
+                0.0,
+                d.gamma(),
+                1.0,
+                240,
+                d.minPeriod(),
+                d.maxPeriod(),
+                d.minCorrelation(),
+                d.clipZ(),
+                d.intervalZ());
+        int[] leads = SeasonalSeriesForecaster.leads(48, 240);
+        double nextError = 0;
+        double horizonModelError = 0;
+        int runs = 300;
+        for (int s = 0; s < runs; s++) {
+            double[] x = new double[241];
+            double e = 0;
+            for (int i = 0; i < x.length; i++) {
+                e = 0.9 * e + rnd.nextGaussian();
+                x[i] = 10 + e;
+            }
+            double[] history = Arrays.copyOf(x, 240);
+            SeasonalForecaster f = SeasonalForecaster.fit(
+                    history, p, SeasonalSeriesForecaster.ALPHAS, SeasonalSeriesForecaster.GAMMAS, leads);
+            nextError += Math.abs(x[240] - f.path(48, 1.0).mean(1));
+            horizonModelError += Math.abs(x[240] - f.expectedNext());
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "AR(1) next value: mean absolute error %.3f (one-step smoothing) vs %.3f (horizon's)%n",
+                nextError / runs,
+                horizonModelError / runs);
+        assertThat(nextError).isLessThan(0.9 * horizonModelError);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.smartcloudops.bench.ops;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Event-level scoring, as an operator counts: an incident is found when at least one alarm falls
@@ -72,6 +74,31 @@ public final class EventScorer {
             days += Math.max(0, series.days() - WARMUP / (double) OpsCorpus.DAY);
         }
         return new EventScore(threshold, incidents, found, falseAlarms, days);
+    }
+
+    /**
+     * Incidents found and labelled, per kind ({@link OpsSeries.Incident#kind}), with alarms where a score
+     * is {@code >= threshold}: which kinds of incident a detector misses.
+     */
+    public SortedMap<String, int[]> foundByKind(List<OpsSeries> corpus, List<double[]> scores, double threshold) {
+        SortedMap<String, int[]> out = new TreeMap<>();
+        for (int s = 0; s < corpus.size(); s++) {
+            OpsSeries series = corpus.get(s);
+            double[] score = scores.get(s);
+            long start = series.rows() == 0 ? 0 : series.time(0) + WARMUP;
+            for (OpsSeries.Incident inc : series.incidents()) {
+                int[] counts = out.computeIfAbsent(inc.kind(), k -> new int[2]);
+                counts[1]++;
+                for (int i = 0; i < series.rows(); i++) {
+                    long t = series.time(i);
+                    if (t >= start && inc.contains(t) && score[i] >= threshold) {
+                        counts[0]++;
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**

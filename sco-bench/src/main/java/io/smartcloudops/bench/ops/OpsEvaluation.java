@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 
 /** Scores each scorer on one corpus and formats the table; see {@link OpsCommand}. */
 final class OpsEvaluation {
@@ -24,7 +25,12 @@ final class OpsEvaluation {
     }
 
     /** Per scorer: the best threshold within the budget, then (ours only) the shipped threshold. */
-    record Row(String name, EventScorer.EventScore best, EventScorer.EventScore atShipped, double microsPerRow) {}
+    record Row(
+            String name,
+            EventScorer.EventScore best,
+            EventScorer.EventScore atShipped,
+            double microsPerRow,
+            SortedMap<String, int[]> foundByKind) {}
 
     List<Row> rows(Map<String, OpsScorers> scorers, PrintWriter progress) {
         List<Row> out = new ArrayList<>();
@@ -38,11 +44,13 @@ final class OpsEvaluation {
                     / 1e3
                     / Math.max(1, corpus.stream().mapToInt(OpsSeries::rows).sum());
             boolean reference = e.getKey().endsWith("(reference)");
+            EventScorer.EventScore best = scorer.best(corpus, scores, maxFalsePerDay);
             out.add(new Row(
                     e.getKey(),
-                    scorer.best(corpus, scores, maxFalsePerDay),
+                    best,
                     reference ? null : scorer.score(corpus, scores, shipped),
-                    micros));
+                    micros,
+                    scorer.foundByKind(corpus, scores, best.threshold())));
             if (progress != null) {
                 progress.printf(Locale.ROOT, "%s: %.2f us/row%n", e.getKey(), micros);
                 progress.flush();
@@ -83,6 +91,18 @@ final class OpsEvaluation {
                         r.atShipped().incidents(),
                         r.atShipped().falseAlarmsPerDay()));
             }
+        }
+        sb.append("\nincidents found by kind at the best threshold:\n");
+        for (Row r : byName.values()) {
+            StringBuilder kinds = new StringBuilder();
+            r.foundByKind()
+                    .forEach((kind, c) -> kinds.append(kinds.length() == 0 ? "" : ", ")
+                            .append(kind)
+                            .append(' ')
+                            .append(c[0])
+                            .append('/')
+                            .append(c[1]));
+            sb.append("- ").append(r.name()).append(": ").append(kinds).append('\n');
         }
         return sb.toString();
     }

@@ -217,17 +217,17 @@ final class EnsembleDetector implements Detector {
             calibrators[4].reset();
         }
         double[] surprise = this.surprise;
-        surprise[0] = calibrators[0].surprisal(direction.counts(z) ? Math.abs(z) : 0.0);
-        surprise[1] = calibrators[1].surprisal(forest.update(y));
+        surprise[0] = calibrated(0, direction.counts(z) ? Math.abs(z) : 0.0);
+        surprise[1] = calibrated(1, forest.update(y));
         boolean svmWasTrained = svm.trained();
         double outside = svm.update(y);
-        surprise[2] = svmWasTrained ? calibrators[2].surprisal(outside) : 0.0;
+        surprise[2] = svmWasTrained ? calibrated(2, outside) : 0.0;
         meanResidual += AVERAGING * (z - meanResidual);
         meanAbsResidual += AVERAGING * (Math.abs(z) - meanAbsResidual);
         // an average of n independent unit residuals has sd 1/sqrt(n_eff); rescale so shifts read as z-scores
         double shift = meanResidual * Math.sqrt((2 - AVERAGING) / AVERAGING);
-        surprise[3] = calibrators[3].surprisal(direction.counts(shift) ? Math.abs(shift) : 0.0);
-        surprise[4] = calibrators[4].surprisal(meanAbsResidual);
+        surprise[3] = calibrated(3, direction.counts(shift) ? Math.abs(shift) : 0.0);
+        surprise[4] = calibrated(4, meanAbsResidual);
         surprise[5] = range.surprisal(y, direction);
         surprise[6] = seasonalNow ? adjustedRange.surprisal(adjusted, direction) : 0.0;
         surprise[7] = level.surprisal(y, direction);
@@ -242,6 +242,20 @@ final class EnsembleDetector implements Detector {
             strongest = surprise[i] > surprise[strongest] ? i : strongest;
         }
         return new Observation(combined, strongest, expected, band);
+    }
+
+    /**
+     * Member {@code i}'s surprisal at {@code raw}, then learns it, a confident alarm only as large as a
+     * confident alarm ({@code quiet_surprisal}): the tail fit learns that an alarm happened (so a series
+     * whose alarms grow common raises its fit and quiets down), not how far beyond the tail it went.
+     * Learnt in full, one large incident inflates the fitted tail for thousands of samples, and the next,
+     * different incident is judged against it. No new constant: the cap is the existing confident level.
+     */
+    private double calibrated(int i, double raw) {
+        AnomalyLikelihood c = calibrators[i];
+        double s = c.peek(raw);
+        c.learn(s > params.quietSurprisal() ? Math.min(raw, c.rawAt(params.quietSurprisal())) : raw);
+        return s;
     }
 
     /**

@@ -84,6 +84,23 @@ public final class AnomalyLikelihood {
         learnClean(Double.isFinite(raw) ? Math.max(0.0, raw) : 0.0);
     }
 
+    /**
+     * The raw score whose surprisal is {@code surprisal} under the current fit (the inverse of {@link #peek}),
+     * or infinity while nothing is reported yet or when the fit cannot reach it.
+     */
+    public double rawAt(double surprisal) {
+        if (!(count >= warmup && peaks >= 5) || !(surprisal > base)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double m = excessMean;
+        double v = Math.max(excessSquare - m * m, 1e-12 * (1 + m * m));
+        double xi = Math.max(0.0, Math.min(MAX_SHAPE, 0.5 * (1 - m * m / v)));
+        double sigma = Math.max(1e-12, 0.5 * m * (1 + m * m / v));
+        double log10Tail = base - surprisal;
+        double y = Math.abs(xi) < 1e-6 ? -log10Tail * Math.log(10) : (Math.pow(10, -xi * log10Tail) - 1) / xi;
+        return threshold + sigma * y;
+    }
+
     private double tailSurprisal(double r) {
         if (r <= threshold) {
             return threshold > 0 ? base * r / threshold : 0.0;

@@ -142,6 +142,58 @@ class DefaultEnsembleTest extends DetectorContract {
         assertThat(unconfident).as("incidents without a confident alarm").hasSizeLessThanOrEqualTo(1);
     }
 
+    /**
+     * Twenty days of 1-minute samples with an incident every three hours after the first day, cycling
+     * through a spike, an outage (the value falls to near zero for half an hour) and a half-hour level
+     * shift: each is a new, different incident two and a half hours after the last one ended, and each
+     * must be reported, not held back as the aftermath of the one before. Today 146 of the 152 are
+     * (four spikes and two shifts are not, issue #14); the
+     * bound of one in twenty fails for any gate that goes deaf after an alarm.
+     */
+    @Test
+    void reportsEachOfManyIncidentsOfDifferentKindsHoursApart() {
+        Detector d = factory().create(SERIES, DetectorSettings.defaults());
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 20 * 1440;
+        int every = 180;
+        List<Integer> missed = new ArrayList<>();
+        int incidents = 0;
+        double best = 0;
+        for (int i = 0; i < n; i++) {
+            double noise = random.nextGaussian() * 2;
+            double v = 100 + 20 * Math.sin(2 * Math.PI * i / 1440);
+            int since = i % every;
+            int incident = i / every;
+            boolean inside = i >= 1440 && since < 60;
+            if (inside) {
+                switch (incident % 3) {
+                    case 0 -> v += since == 0 ? 40 : 0;
+                    case 1 -> {
+                        if (since < 30) {
+                            v = 2;
+                            noise /= 10;
+                        }
+                    }
+                    default -> v += since < 30 ? 25 : 0;
+                }
+            }
+            double score = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v + noise))
+                    .value();
+            if (inside) {
+                best = since == 0 ? score : Math.max(best, score);
+                if (since == 59) {
+                    incidents++;
+                    // one in 280: far above what a held-back (0) or echoed incident gets
+                    if (best < EnsembleDetector.toScore(2.45)) {
+                        missed.add(incident);
+                    }
+                }
+            }
+        }
+        assertThat(incidents).isEqualTo(19 * 8);
+        assertThat(missed).as("incidents (every three hours) not reported").hasSizeLessThanOrEqualTo(incidents / 20);
+    }
+
     @Test
     void restoredDuringAQuietPeriodContinuesIdentically() {
         DetectorFactory f = factory();

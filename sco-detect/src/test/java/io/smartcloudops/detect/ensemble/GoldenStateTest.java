@@ -11,7 +11,8 @@ import io.smartcloudops.api.spi.ProviderContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * State written by earlier builds stays readable. Each {@code default-vN.state} fixture is the
@@ -42,9 +43,11 @@ class GoldenStateTest {
         }
     }
 
-    @Test
-    void versionThreeStateIsReadAndReportsTheNextIncident() throws IOException {
-        Detector d = factory.restore(new DetectorState(DefaultEnsembleProvider.NAME, 3, fixture("default-v3.state")));
+    @ParameterizedTest
+    @ValueSource(ints = {3, 4})
+    void earlierStateIsReadAndReportsTheNextIncident(int version) throws IOException {
+        Detector d = factory.restore(
+                new DetectorState(DefaultEnsembleProvider.NAME, version, fixture("default-v" + version + ".state")));
         double[] v = values(2500);
         double quietMax = 0;
         double spike = 0;

@@ -1,6 +1,7 @@
 package io.smartcloudops.detect.likelihood;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,22 @@ class AnomalyLikelihoodTest {
         }
         // one in a thousand, within a factor of three either way
         assertThat(rare / (double) n).isBetween(0.00033, 0.003);
+    }
+
+    @Test
+    void rawAtInvertsTheSurprisalAboveTheThreshold() {
+        AnomalyLikelihood l = new AnomalyLikelihood(0.98, 2000, 100);
+        assertThat(l.rawAt(4.5)).as("nothing fitted yet").isInfinite();
+        SplittableRandom r = new SplittableRandom(4);
+        for (int i = 0; i < 20_000; i++) {
+            l.surprisal(Math.abs(r.nextGaussian() / Math.sqrt(0.2 + r.nextDouble())));
+        }
+        for (double s : new double[] {2.5, 4.5, 9.0}) {
+            double raw = l.rawAt(s);
+            assertThat(raw).isFinite();
+            assertThat(l.peek(raw)).isCloseTo(s, offset(1e-9));
+        }
+        assertThat(l.rawAt(9.0)).isGreaterThan(l.rawAt(4.5));
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,25 +79,39 @@ public final class IntentClassifier {
     public IntentPrediction predict(
             String text, float[] q, Map<String, Object> mentions, Predicate<FewShotPool.Example> excluded) {
         String lower = prepare(text);
-        Map<Intent, List<Double>> sims = new EnumMap<>(Intent.class);
+        // The k best similarities of each intent, kept in descending order as the pool is scanned: no boxing and no
+        // sort per intent, which is most of a query's time outside the embedding.
+        Intent[] intents = Intent.values();
+        double[][] top = new double[intents.length][K];
+        int[] seen = new int[intents.length];
         for (int i = 0; i < vectors.length; i++) {
             FewShotPool.Example e = examples.get(i);
-            if (!excluded.test(e)) {
-                sims.computeIfAbsent(e.intent(), x -> new ArrayList<>()).add(dot(q, vectors[i]));
+            if (excluded.test(e)) {
+                continue;
             }
+            int c = e.intent().ordinal();
+            double d = dot(q, vectors[i]);
+            double[] t = top[c];
+            int n = Math.min(seen[c], K);
+            int at = n;
+            while (at > 0 && t[at - 1] < d) {
+                at--;
+            }
+            if (at < K) {
+                System.arraycopy(t, at, t, at + 1, Math.min(n, K - 1) - at);
+                t[at] = d;
+            }
+            seen[c]++;
         }
         Map<Intent, Double> boosts = IntentCues.boosts(lower, mentions);
         List<IntentPrediction.Scored> ranking = new ArrayList<>();
-        for (Map.Entry<Intent, List<Double>> en : sims.entrySet()) {
-            double[] top = en.getValue().stream()
-                    .mapToDouble(Double::doubleValue)
-                    .map(d -> -d)
-                    .sorted()
-                    .limit(K)
-                    .map(d -> -d)
-                    .toArray();
-            double knn = Arrays.stream(top).average().orElse(0);
-            ranking.add(new IntentPrediction.Scored(en.getKey(), knn + boosts.getOrDefault(en.getKey(), 0.0)));
+        for (Intent intent : intents) {
+            int n = Math.min(seen[intent.ordinal()], K);
+            if (n == 0) {
+                continue;
+            }
+            double knn = Arrays.stream(top[intent.ordinal()], 0, n).average().orElse(0);
+            ranking.add(new IntentPrediction.Scored(intent, knn + boosts.getOrDefault(intent, 0.0)));
         }
         ranking.sort(Comparator.comparingDouble(IntentPrediction.Scored::score).reversed());
         double best = ranking.get(0).score();

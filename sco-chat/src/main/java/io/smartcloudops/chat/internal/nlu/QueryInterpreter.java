@@ -320,10 +320,14 @@ public final class QueryInterpreter {
         IntentPrediction cue;
         IntentPrediction learnedPrediction = null;
         LearnedIntentModel.ActPrediction learnedAct = null;
+        float[] q;
         try {
-            float[] q = classifier.embed(lower);
+            q = classifier.embed(lower);
             cue = classifier.predict(lower, q, mentions, excluded);
-            if (decision.learnsIntents()) {
+            // The learned model is read only where its answer is used: when the neighbours are unsure, or (below)
+            // as the second opinion on a change; a sure neighbour vote on a read-only intent skips it.
+            if (decision == Decision.LEARNED
+                    || (decision == Decision.LEARNED_WHEN_UNSURE && cue.confidence() < minConfidence)) {
                 learnedPrediction = learnedModel().predict(IntentClassifier.prepare(lower), q);
             }
             if (decision != Decision.CUES) {
@@ -452,6 +456,9 @@ public final class QueryInterpreter {
             about = cue.intent();
         }
         // Never loosen safety: a change is proposed outright only when both classifiers name it.
+        if (learnedPrediction == null && decision.learnsIntents() && intent.isMutating()) {
+            learnedPrediction = learnedModel().predict(IntentClassifier.prepare(lower), q);
+        }
         boolean disputed = learnedPrediction != null
                 && intent.isMutating()
                 && (cue.intent() != intent || learnedPrediction.intent() != intent);

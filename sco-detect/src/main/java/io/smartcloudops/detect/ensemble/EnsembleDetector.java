@@ -36,10 +36,11 @@ import java.io.UncheckedIOException;
 final class EnsembleDetector implements Detector {
     /**
      * Version 2 added the level members and the gate's quiet period, version 3 the context member,
-     * version 4 bounded the quiet period (a number of samples, no longer a share of those seen);
-     * versions 1 to 3 are still read.
+     * version 4 bounded the quiet period (a number of samples, no longer a share of those seen),
+     * version 5 writes the forest's trees compactly (its format 2, about 1.7 KB smaller);
+     * versions 1 to 4 are still read.
      */
-    static final int STATE_VERSION = 4;
+    static final int STATE_VERSION = 5;
 
     private static final String[] MEMBERS = {
         "seasonal",
@@ -300,7 +301,7 @@ final class EnsembleDetector implements Detector {
             EnsembleParameters params = EnsembleParameters.readFrom(in, version);
             Direction direction = Direction.values()[in.readByte()];
             SeasonalForecaster seasonal = SeasonalForecaster.readFrom(in);
-            StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in);
+            StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in, version < 5 ? 1 : 2);
             OneClassSvm svm = OneClassSvm.readFrom(in);
             AnomalyLikelihood[] calibrators = new AnomalyLikelihood[CALIBRATED];
             for (int i = 0; i < calibrators.length; i++) {

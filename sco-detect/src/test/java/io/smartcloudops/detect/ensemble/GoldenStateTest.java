@@ -44,7 +44,35 @@ class GoldenStateTest {
 
     @Test
     void versionThreeStateIsReadAndReportsTheNextIncident() throws IOException {
-        Detector d = factory.restore(new DetectorState(DefaultEnsembleProvider.NAME, 3, fixture("default-v3.state")));
+        readsAndReportsTheNextIncident(3);
+    }
+
+    @Test
+    void versionFourStateIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(4);
+    }
+
+    @Test
+    void versionFiveStateWithCompactTreesIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(5);
+    }
+
+    /** A version 4 state (a forest of format 1) and the same detector in version 5 score alike. */
+    @Test
+    void versionFourAndItsCurrentRewriteScoreIdentically() throws IOException {
+        Detector old = factory.restore(new DetectorState(DefaultEnsembleProvider.NAME, 4, fixture("default-v4.state")));
+        Detector rewritten = factory.restore(old.snapshot());
+        assertThat(rewritten.snapshot().bytes().length).isLessThan(fixture("default-v4.state").length);
+        double[] v = values(2000);
+        for (int i = FIXTURE_SAMPLES; i < v.length; i++) {
+            Sample s = new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v[i]);
+            assertThat(rewritten.update(s).value()).isEqualTo(old.update(s).value());
+        }
+    }
+
+    private void readsAndReportsTheNextIncident(int version) throws IOException {
+        Detector d = factory.restore(
+                new DetectorState(DefaultEnsembleProvider.NAME, version, fixture("default-v" + version + ".state")));
         double[] v = values(2500);
         double quietMax = 0;
         double spike = 0;

@@ -45,7 +45,7 @@ class DefaultEnsembleTest extends DetectorContract {
     }
 
     @Test
-    void stateStaysUnderSixteenKibibytes() {
+    void stateStaysUnderTenKibibytes() {
         Detector d = factory().create(SERIES, DetectorSettings.defaults());
         List<Sample> data = series(21, 5000);
         int largest = 0;
@@ -55,7 +55,8 @@ class DefaultEnsembleTest extends DetectorContract {
                 largest = Math.max(largest, d.snapshot().bytes().length);
             }
         }
-        assertThat(largest).isLessThan(16 * 1024);
+        // issue #15 aims at 6 KiB; the forest's compact trees (state version 5) brought it from ~10 KB to ~7 KB
+        assertThat(largest).isLessThan(10 * 1024);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.smartcloudops.detect.ensemble;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.detect.svm.FeatureMaps;
 
 /**
  * The default detector, registered as {@code default}: one calibrated anomaly likelihood from the
@@ -35,7 +36,11 @@ public final class DefaultEnsembleProvider implements DetectorProvider {
     @Override
     public DetectorFactory create(ProviderContext context) {
         EnsembleParameters params = EnsembleParameters.from(context.config());
+        // one feature map for all the factory's series of a seed, not one each
+        FeatureMaps maps = new FeatureMaps();
         return DetectorFactory.of(
-                NAME, (series, settings) -> new EnsembleDetector(params, settings), EnsembleDetector::restore);
+                NAME,
+                (series, settings) -> new EnsembleDetector(params, settings, maps),
+                state -> EnsembleDetector.restore(state, maps));
     }
 }

@@ -11,6 +11,7 @@ import io.smartcloudops.detect.likelihood.AlarmGate;
 import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
 import io.smartcloudops.detect.likelihood.CalibratedScorer;
 import io.smartcloudops.detect.seasonal.SeasonalForecaster;
+import io.smartcloudops.detect.svm.FeatureMaps;
 import io.smartcloudops.detect.svm.OneClassSvm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,10 +37,11 @@ import java.io.UncheckedIOException;
 final class EnsembleDetector implements Detector {
     /**
      * Version 2 added the level members and the gate's quiet period, version 3 the context member,
-     * version 4 bounded the quiet period (a number of samples, no longer a share of those seen);
-     * versions 1 to 3 are still read.
+     * version 4 bounded the quiet period (a number of samples, no longer a share of those seen),
+     * version 5 writes the forest's trees compactly (its format 2, about 1.7 KB smaller);
+     * versions 1 to 4 are still read.
      */
-    static final int STATE_VERSION = 4;
+    static final int STATE_VERSION = 5;
 
     private static final String[] MEMBERS = {
         "seasonal",
@@ -91,12 +93,17 @@ final class EnsembleDetector implements Detector {
     private double lastReported = Double.NaN;
 
     EnsembleDetector(EnsembleParameters params, DetectorSettings settings) {
+        this(params, settings, new FeatureMaps());
+    }
+
+    /** A detector whose one-class SVM shares {@code maps}' feature map with the factory's other series. */
+    EnsembleDetector(EnsembleParameters params, DetectorSettings settings, FeatureMaps maps) {
         this(
                 params,
                 settings.direction(),
                 new SeasonalForecaster(params.seasonal()),
                 new StreamingIsolationForest(params.forest(), settings.seed()),
-                new OneClassSvm(params.svm(), settings.seed()),
+                new OneClassSvm(params.svm(), settings.seed(), maps),
                 calibrators(params),
                 new VarianceStabiliser(),
                 new RangeNovelty(params.extremeMemory()),
@@ -305,6 +312,10 @@ final class EnsembleDetector implements Detector {
     }
 
     static EnsembleDetector restore(DetectorState state) {
+        return restore(state, new FeatureMaps());
+    }
+
+    static EnsembleDetector restore(DetectorState state, FeatureMaps maps) {
         if (state.version() < 1 || state.version() > STATE_VERSION) {
             throw new IllegalArgumentException("default ensemble state version " + state.version()
                     + " is not known; this build reads 1 to " + STATE_VERSION);
@@ -314,8 +325,8 @@ final class EnsembleDetector implements Detector {
             EnsembleParameters params = EnsembleParameters.readFrom(in, version);
             Direction direction = Direction.values()[in.readByte()];
             SeasonalForecaster seasonal = SeasonalForecaster.readFrom(in);
-            StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in);
-            OneClassSvm svm = OneClassSvm.readFrom(in);
+            StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in, version < 5 ? 1 : 2);
+            OneClassSvm svm = OneClassSvm.readFrom(in, maps);
             AnomalyLikelihood[] calibrators = new AnomalyLikelihood[CALIBRATED];
             for (int i = 0; i < calibrators.length; i++) {
                 calibrators[i] = AnomalyLikelihood.readFrom(in);

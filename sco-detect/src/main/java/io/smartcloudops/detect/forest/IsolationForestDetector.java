@@ -23,11 +23,14 @@ import java.util.Locale;
  * as a shape is cut off sooner: unlike the bounded isolation score it leaves the tail fit room), and
  * {@link CalibratedScorer} turns that into the calibrated score the default uses. For unlabelled shapes
  * of any kind: spikes, dips, jumps, a changed rhythm. Direction-agnostic: shapes have no sign; it has
- * no expected value or band to show. State about 14 KB (the reservoir and six trees).
+ * no expected value or band to show. State about 10 KB (the reservoir and six trees).
  */
 final class IsolationForestDetector implements Detector {
-    /** Version 2: the calibrated scorer replaced version 1's bare tail fit; version 1 is still read. */
-    static final int STATE_VERSION = 2;
+    /**
+     * Version 2: the calibrated scorer replaced version 1's bare tail fit; version 3 writes the forest's
+     * trees compactly (its format 2); versions 1 and 2 are still read.
+     */
+    static final int STATE_VERSION = 3;
     /** Its calibration's defaults: tail quantile 0.995, the rarest cross-validated one; the forest's open-tailed measure lets its threshold tracker settle within the first thousand samples. */
     static final CalibrationParameters CALIBRATION =
             CalibrationParameters.defaults().withTailQuantile(0.995);
@@ -77,7 +80,7 @@ final class IsolationForestDetector implements Detector {
     }
 
     /**
-     * Reads versions 1 and 2. A version 1 state keeps its forest (and the shape it was built with); its
+     * Reads versions 1 to 3. A version 1 state keeps its forest (and the shape it was built with); its
      * tail fit was of the bounded isolation score, so the calibration starts afresh with the defaults.
      */
     static IsolationForestDetector restore(DetectorState state) {
@@ -86,7 +89,7 @@ final class IsolationForestDetector implements Detector {
                     + " is not known; this build reads 1 to " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
-            StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in);
+            StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in, state.version() < 3 ? 1 : 2);
             if (state.version() == 1) {
                 AnomalyLikelihood.readFrom(in);
                 return new IsolationForestDetector(forest, new CalibratedScorer(CALIBRATION));

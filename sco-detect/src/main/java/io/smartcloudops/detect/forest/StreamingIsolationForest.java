@@ -29,9 +29,14 @@ public final class StreamingIsolationForest {
     private int filled;
     private long count;
     private boolean grown;
+    /** A node's split dimension, or -1 for a leaf. */
     private final byte[] splitDim;
+    /**
+     * A split's cut point, or a leaf's size: a node is one or the other, and a size up to 2^24 is exact in a
+     * float, so one array serves both (a separate {@code short[]} of sizes was a sixth of the live forest).
+     */
     private final float[] splitValue;
-    private final short[] leafSize;
+
     private final float[] boxLow;
     private final float[] boxHigh;
     /** {@link #averagePath} for every leaf size a tree can have: a logarithm per tree per point was most of the scoring. */
@@ -53,7 +58,6 @@ public final class StreamingIsolationForest {
         this.reservoir = new float[params.window() * params.shingle()];
         this.splitDim = new byte[params.trees() * nodes];
         this.splitValue = new float[params.trees() * nodes];
-        this.leafSize = new short[params.trees() * nodes];
         this.boxLow = new float[params.trees() * params.shingle()];
         this.boxHigh = new float[params.trees() * params.shingle()];
         this.leafPath = new double[params.sampleSize() + 1];
@@ -147,7 +151,7 @@ public final class StreamingIsolationForest {
             k = point[d] < splitValue[root + k] ? 2 * k + 1 : 2 * k + 2;
             depth++;
         }
-        return expected + survive * (depth + leafPath[leafSize[root + k]]);
+        return expected + survive * (depth + leafPath[(int) splitValue[root + k]]);
     }
 
     /**
@@ -181,7 +185,7 @@ public final class StreamingIsolationForest {
             k = point[d] < splitValue[root + k] ? 2 * k + 1 : 2 * k + 2;
             depth++;
         }
-        return expected + survive * (depth + leafPath[leafSize[root + k]]);
+        return expected + survive * (depth + leafPath[(int) splitValue[root + k]]);
     }
 
     /** Average path length of an unsuccessful search in a binary search tree of n points. */
@@ -271,14 +275,31 @@ public final class StreamingIsolationForest {
 
     private void leaf(int node, int size) {
         splitDim[node] = -1;
-        leafSize[node] = (short) size;
+        splitValue[node] = size;
     }
 
     public long count() {
         return count;
     }
 
+    /**
+     * Writes format 2: only the nodes a tree reaches, in preorder, a split as its dimension and cut
+     * point, a leaf as -1 and its size, and no trees or boxes before the first growth. Format 1 wrote
+     * every slot of every tree (unreached ones included) with both a cut point and a size, about twice
+     * the bytes.
+     */
     public void writeTo(DataOutput out) throws IOException {
+        writeTo(out, 2);
+    }
+
+    /**
+     * Writes {@code format} 1 or 2. Format 1 is what builds before format 2 read: a state an older
+     * reader must still take (a rollback, or a test building an older version's layout) is written in it.
+     */
+    public void writeTo(DataOutput out, int format) throws IOException {
+        if (format != 1 && format != 2) {
+            throw new IllegalArgumentException("forest format " + format + " is not known; this build writes 1 and 2");
+        }
         p.writeTo(out);
         out.writeLong(random.state());
         out.writeLong(count);
@@ -290,10 +311,18 @@ public final class StreamingIsolationForest {
             out.writeFloat(reservoir[i]);
         }
         out.writeBoolean(grown);
-        for (int i = 0; i < splitDim.length; i++) {
-            out.writeByte(splitDim[i]);
-            out.writeFloat(splitValue[i]);
-            out.writeShort(leafSize[i]);
+        if (format == 1) {
+            for (int i = 0; i < splitDim.length; i++) {
+                out.writeByte(splitDim[i]);
+                out.writeFloat(splitDim[i] < 0 ? 0f : splitValue[i]);
+                out.writeShort(splitDim[i] < 0 ? (int) splitValue[i] : 0);
+            }
+        } else if (!grown) {
+            return;
+        } else {
+            for (int t = 0; t < p.trees(); t++) {
+                writeNode(out, t * nodes, 0);
+            }
         }
         for (int i = 0; i < boxLow.length; i++) {
             out.writeFloat(boxLow[i]);
@@ -301,7 +330,25 @@ public final class StreamingIsolationForest {
         }
     }
 
+    private void writeNode(DataOutput out, int root, int k) throws IOException {
+        byte dim = splitDim[root + k];
+        out.writeByte(dim);
+        if (dim < 0) {
+            out.writeShort((int) splitValue[root + k]);
+            return;
+        }
+        out.writeFloat(splitValue[root + k]);
+        writeNode(out, root, 2 * k + 1);
+        writeNode(out, root, 2 * k + 2);
+    }
+
+    /** Reads the current format, 2. */
     public static StreamingIsolationForest readFrom(DataInput in) throws IOException {
+        return readFrom(in, 2);
+    }
+
+    /** Reads format 1 (every slot of every tree, as ensemble states before version 5 and iforest states before 3 hold it) or 2. */
+    public static StreamingIsolationForest readFrom(DataInput in, int format) throws IOException {
         ForestParameters params = ForestParameters.readFrom(in);
         StreamingIsolationForest f = new StreamingIsolationForest(params, new SplitMix64(in.readLong()));
         f.count = in.readLong();
@@ -316,19 +363,47 @@ public final class StreamingIsolationForest {
             f.reservoir[i] = in.readFloat();
         }
         f.grown = in.readBoolean();
-        for (int i = 0; i < f.splitDim.length; i++) {
-            f.splitDim[i] = in.readByte();
-            f.splitValue[i] = in.readFloat();
-            f.leafSize[i] = in.readShort();
-            if (f.leafSize[i] < 0 || f.leafSize[i] > params.sampleSize()) {
-                throw new IOException(
-                        "a leaf holds " + f.leafSize[i] + " shingles, a tree is grown from " + params.sampleSize());
+        if (format == 1) {
+            for (int i = 0; i < f.splitDim.length; i++) {
+                f.splitDim[i] = in.readByte();
+                float split = in.readFloat();
+                short size = in.readShort();
+                f.splitValue[i] = f.splitDim[i] < 0 ? f.checkedLeafSize(size) : split;
             }
+        } else if (f.grown) {
+            for (int t = 0; t < params.trees(); t++) {
+                f.readNode(in, t * f.nodes, 0, 0);
+            }
+        } else {
+            return f;
         }
         for (int i = 0; i < f.boxLow.length; i++) {
             f.boxLow[i] = in.readFloat();
             f.boxHigh[i] = in.readFloat();
         }
         return f;
+    }
+
+    private void readNode(DataInput in, int root, int k, int depth) throws IOException {
+        byte dim = in.readByte();
+        splitDim[root + k] = dim;
+        if (dim < 0) {
+            splitValue[root + k] = checkedLeafSize(in.readShort());
+            return;
+        }
+        if (dim >= p.shingle() || depth >= p.depthLimit()) {
+            throw new IOException("a split on dimension " + dim + " at depth " + depth + ", shingles have "
+                    + p.shingle() + " dimensions and trees " + p.depthLimit() + " levels");
+        }
+        splitValue[root + k] = in.readFloat();
+        readNode(in, root, 2 * k + 1, depth + 1);
+        readNode(in, root, 2 * k + 2, depth + 1);
+    }
+
+    private int checkedLeafSize(short size) throws IOException {
+        if (size < 0 || size > p.sampleSize()) {
+            throw new IOException("a leaf holds " + size + " shingles, a tree is grown from " + p.sampleSize());
+        }
+        return size;
     }
 }

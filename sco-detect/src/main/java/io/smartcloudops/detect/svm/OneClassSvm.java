@@ -4,14 +4,14 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * A one-class SVM with a Gaussian kernel, trained once with Tribuo's liblinear binding on the
  * shingles of the probationary window and frozen: it answers "does this shape look like the normal
  * period?". The kernel is approximated by random Fourier features (Rahimi and Recht, 2007) so the
  * linear solver applies and scoring costs one small matrix product; the feature map is regenerated
- * from the seed, so only the learnt weights are state. Scoring allocates nothing, and its cosines come
+ * from the seed, so only the learnt weights are state (and models of one seed share it, see {@link
+ * FeatureMaps}). Scoring allocates nothing, and its cosines come
  * from {@link FastCosine}: at every sample the library's cost more than the rest of the ensemble.
  * Training skips Tribuo's dataset machinery (see {@link ProbationTrainer}) but learns the same model.
  *
@@ -46,29 +46,23 @@ public final class OneClassSvm {
     /** {@code rho - decision} of the last scored shingle, negative inside the support; derived, not state. */
     private double margin;
 
+    /** A model with a feature map of its own. */
     public OneClassSvm(SvmParameters params, long seed) {
+        this(params, seed, new FeatureMaps());
+    }
+
+    /** A model whose feature map is {@code maps}' (shared with the other models of those parameters and seed). */
+    public OneClassSvm(SvmParameters params, long seed, FeatureMaps maps) {
         this.p = params;
         this.seed = seed;
-        SplittableRandom random = new SplittableRandom(seed);
-        this.omega = new double[params.features() * params.shingle()];
-        this.phase = new double[params.features()];
-        double sd = Math.sqrt(2 * params.gamma());
-        for (int f = 0; f < params.features(); f++) {
-            for (int d = 0; d < params.shingle(); d++) {
-                omega[d * params.features() + f] = gaussian(random) * sd;
-            }
-            phase[f] = random.nextDouble() * 2 * Math.PI;
-        }
+        FeatureMaps.FeatureMap map = maps.of(params, seed);
+        this.omega = map.omega();
+        this.phase = map.phase();
         this.norm = Math.sqrt(2.0 / params.features());
         this.recent = new double[params.shingle()];
         this.shingle = new double[params.shingle()];
         this.projections = new double[params.features()];
         this.training = new float[params.trainWindow()];
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        double u = 1.0 - r.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 
     /** Scores the shingle ending with {@code x}: its distance outside the learnt support, 0 inside or while training. */
@@ -207,8 +201,13 @@ public final class OneClassSvm {
     }
 
     public static OneClassSvm readFrom(DataInput in) throws IOException {
+        return readFrom(in, new FeatureMaps());
+    }
+
+    /** Reads a model whose feature map is {@code maps}'. */
+    public static OneClassSvm readFrom(DataInput in, FeatureMaps maps) throws IOException {
         SvmParameters params = SvmParameters.readFrom(in);
-        OneClassSvm svm = new OneClassSvm(params, in.readLong());
+        OneClassSvm svm = new OneClassSvm(params, in.readLong(), maps);
         svm.count = in.readLong();
         for (int i = 0; i < svm.recent.length; i++) {
             svm.recent[i] = in.readDouble();

@@ -11,8 +11,7 @@ import io.smartcloudops.api.spi.ProviderContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.SplittableRandom;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * State written by earlier builds stays readable. Each {@code default-vN.state} fixture is the
@@ -43,9 +42,35 @@ class GoldenStateTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {3, 4})
-    void earlierStateIsReadAndReportsTheNextIncident(int version) throws IOException {
+    @Test
+    void versionThreeStateIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(3);
+    }
+
+    @Test
+    void versionFourStateIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(4);
+    }
+
+    @Test
+    void versionFiveStateWithCompactTreesIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(5);
+    }
+
+    /** A version 4 state (a forest of format 1) and the same detector in version 5 score alike. */
+    @Test
+    void versionFourAndItsCurrentRewriteScoreIdentically() throws IOException {
+        Detector old = factory.restore(new DetectorState(DefaultEnsembleProvider.NAME, 4, fixture("default-v4.state")));
+        Detector rewritten = factory.restore(old.snapshot());
+        assertThat(rewritten.snapshot().bytes().length).isLessThan(fixture("default-v4.state").length);
+        double[] v = values(2000);
+        for (int i = FIXTURE_SAMPLES; i < v.length; i++) {
+            Sample s = new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v[i]);
+            assertThat(rewritten.update(s).value()).isEqualTo(old.update(s).value());
+        }
+    }
+
+    private void readsAndReportsTheNextIncident(int version) throws IOException {
         Detector d = factory.restore(
                 new DetectorState(DefaultEnsembleProvider.NAME, version, fixture("default-v" + version + ".state")));
         double[] v = values(2500);

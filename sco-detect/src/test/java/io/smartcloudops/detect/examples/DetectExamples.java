@@ -20,6 +20,7 @@ import io.smartcloudops.detect.seasonal.ForecastingDetector;
 import io.smartcloudops.detect.seasonal.SeasonalForecaster;
 import io.smartcloudops.detect.seasonal.SeasonalParameters;
 import io.smartcloudops.detect.seasonal.SeasonalSeriesForecaster;
+import io.smartcloudops.detect.svm.FeatureMaps;
 import io.smartcloudops.detect.svm.OneClassSvm;
 import io.smartcloudops.detect.svm.SvmParameters;
 import java.time.Duration;
@@ -47,6 +48,15 @@ class DetectExamples {
         double outside = svm.update(x); // > 0 outside the learnt support, 0 while training
         // end::OneClassSvm[]
         return outside;
+    }
+
+    OneClassSvm[] featureMaps() {
+        // tag::FeatureMaps[]
+        FeatureMaps maps = new FeatureMaps();
+        OneClassSvm a = new OneClassSvm(SvmParameters.defaults(), 42, maps);
+        OneClassSvm b = new OneClassSvm(SvmParameters.defaults(), 42, maps); // shares a's frequencies
+        // end::FeatureMaps[]
+        return new OneClassSvm[] {a, b};
     }
 
     List<Forecast> seasonalForecaster(double[] history) {

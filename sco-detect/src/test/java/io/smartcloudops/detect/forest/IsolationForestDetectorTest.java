@@ -3,8 +3,11 @@ package io.smartcloudops.detect.forest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smartcloudops.api.detect.Detector;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.detect.DetectorState;
+import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.detect.likelihood.NamedDetectorScenarios;
 import io.smartcloudops.testkit.DetectorContract;
@@ -80,6 +83,40 @@ class IsolationForestDetectorTest extends DetectorContract {
     }
 
     @Test
+    void readsTheStateVersionTwoWroteAndReportsTheNextIncident() throws IOException {
+        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(
+                factory(),
+                IsolationForestProvider.NAME,
+                2,
+                NamedDetectorScenarios.fixture(getClass(), "iforest-v2.state"),
+                IsolationForestDetector.STATE_VERSION);
+    }
+
+    @Test
+    void readsTheStateVersionThreeWroteWithCompactTreesAndReportsTheNextIncident() throws IOException {
+        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(
+                factory(),
+                IsolationForestProvider.NAME,
+                3,
+                NamedDetectorScenarios.fixture(getClass(), "iforest-v3.state"),
+                IsolationForestDetector.STATE_VERSION);
+    }
+
+    /** The compact trees of version 3 restore the very forest version 2 wrote: the next scores are the same. */
+    @Test
+    void versionTwoStateAndItsCurrentRewriteScoreIdentically() throws IOException {
+        byte[] v2 = NamedDetectorScenarios.fixture(getClass(), "iforest-v2.state");
+        Detector old = factory().restore(new DetectorState(IsolationForestProvider.NAME, 2, v2));
+        Detector rewritten = factory().restore(old.snapshot());
+        assertThat(rewritten.snapshot().bytes().length).isLessThan(v2.length);
+        double[] v = NamedDetectorScenarios.goldenValues(2500);
+        for (int i = NamedDetectorScenarios.FIXTURE_SAMPLES; i < v.length; i++) {
+            Sample s = new Sample(SeriesId.of("golden_series"), 1_700_000_000_000L + i * 60_000L, v[i]);
+            assertThat(rewritten.update(s).value()).isEqualTo(old.update(s).value());
+        }
+    }
+
+    @Test
     void firstOfManyIncidentsStandsFarAboveTheQuietStretches() {
         NamedDetectorScenarios.Incidents seen = NamedDetectorScenarios.incidentsAtTheShippedThreshold(factory());
         // a shape once seen is less novel: repeats of one spike score lower than the first (docs/DETECTORS.md)
@@ -88,9 +125,10 @@ class IsolationForestDetectorTest extends DetectorContract {
     }
 
     @Test
-    void keepsItsStateUnderSixteenKibibytes() {
+    void keepsItsStateUnderTwelveKibibytes() {
+        // version 3's compact trees: ~14 KB before, ~10 KB now
         assertThat(NamedDetectorScenarios.stateBytesAfter(factory(), series(3, 5000)))
-                .isLessThan(16 * 1024);
+                .isLessThan(12 * 1024);
     }
 
     @Test

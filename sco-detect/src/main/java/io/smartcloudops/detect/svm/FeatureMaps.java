@@ -1,0 +1,61 @@
+package io.smartcloudops.detect.svm;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The random Fourier feature maps of {@link OneClassSvm}s, one read-only copy per parameters and seed.
+ * A map is a pure function of both, and every series of a factory usually has the same ones, so the
+ * series share it instead of each holding its own (1.5 KB of frequencies, a sixth of a default
+ * detector's heap). One instance per detector factory, passed to the models it makes; safe to use from
+ * several threads, since nothing in a map changes after it is built. At most {@link #SHARED} distinct
+ * maps are kept; beyond that (a seed per series) each model gets a copy of its own, as before.
+ *
+ * <pre>{@code
+ * FeatureMaps maps = new FeatureMaps();
+ * OneClassSvm a = new OneClassSvm(SvmParameters.defaults(), 42, maps);
+ * OneClassSvm b = new OneClassSvm(SvmParameters.defaults(), 42, maps); // shares a's frequencies
+ * }</pre>
+ */
+public final class FeatureMaps {
+    static final int SHARED = 64;
+
+    private final Map<Key, FeatureMap> maps = new ConcurrentHashMap<>();
+
+    private record Key(SvmParameters params, long seed) {}
+
+    /** The frequencies (position-major, see {@link OneClassSvm}) and phases of one feature map. */
+    record FeatureMap(double[] omega, double[] phase) {}
+
+    FeatureMap of(SvmParameters params, long seed) {
+        Key key = new Key(params, seed);
+        FeatureMap shared = maps.get(key);
+        if (shared != null) {
+            return shared;
+        }
+        if (maps.size() >= SHARED) {
+            return build(params, seed);
+        }
+        return maps.computeIfAbsent(key, k -> build(k.params(), k.seed()));
+    }
+
+    private static FeatureMap build(SvmParameters params, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] omega = new double[params.features() * params.shingle()];
+        double[] phase = new double[params.features()];
+        double sd = Math.sqrt(2 * params.gamma());
+        for (int f = 0; f < params.features(); f++) {
+            for (int d = 0; d < params.shingle(); d++) {
+                omega[d * params.features() + f] = gaussian(random) * sd;
+            }
+            phase[f] = random.nextDouble() * 2 * Math.PI;
+        }
+        return new FeatureMap(omega, phase);
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        double u = 1.0 - r.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+}

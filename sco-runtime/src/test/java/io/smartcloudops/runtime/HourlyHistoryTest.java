@@ -51,4 +51,22 @@ class HourlyHistoryTest {
         assertThat(s).as("the completed hours kept, and the one being filled").hasSize(HourlyHistory.HOURS + 1);
         assertThat(s.get(s.size() - 1).value()).isEqualTo(2.0 * HourlyHistory.HOURS - 1);
     }
+
+    @Test
+    void afterAGapTheNewRunGrowsToThreeWeeksAcrossTheSlotsOfTheOldOne() {
+        HourlyHistory h = new HourlyHistory();
+        for (int hour = 0; hour < 10; hour++) {
+            h.add(hour * HOUR, hour);
+        }
+        int start = 12; // hours 10 and 11 are missing
+        for (int hour = start; hour <= start + HourlyHistory.HOURS + 5; hour++) {
+            h.add(hour * HOUR, hour);
+        }
+
+        List<Sample> s = h.samples(S);
+
+        assertThat(s).hasSize(HourlyHistory.HOURS + 1);
+        assertThat(s.get(0).value()).isEqualTo(start + 5.0);
+        assertThat(s.get(s.size() - 2).value()).isEqualTo(start + HourlyHistory.HOURS + 4.0);
+    }
 }

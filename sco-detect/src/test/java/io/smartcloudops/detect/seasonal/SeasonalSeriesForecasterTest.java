@@ -227,9 +227,7 @@ class SeasonalSeriesForecasterTest {
     @Test
     void intervalsCoverAboutTheirNominalShare() {
         SplittableRandom rnd = new SplittableRandom(42);
-        int[] leads = {1, 12, 48};
-        int[] in80 = new int[leads.length];
-        int[] in95 = new int[leads.length];
+        Coverage coverage = new Coverage(1, 12, 48);
         int runs = 300;
         for (int s = 0; s < runs; s++) {
             double slope = rnd.nextBoolean() ? 0 : 0.05 * rnd.nextGaussian();
@@ -244,29 +242,9 @@ class SeasonalSeriesForecasterTest {
             }
             SeriesForecast.Projection p = (SeriesForecast.Projection) forecaster.forecast(
                     LATENCY, series(LATENCY, 240, 60_000, i -> x[i]), Duration.ofMinutes(48), Double.NaN);
-            for (ForecastPoint point : p.points()) {
-                int lead = (int) Duration.between(p.from(), point.at()).toMinutes();
-                for (int l = 0; l < leads.length; l++) {
-                    if (lead == leads[l]) {
-                        double truth = x[239 + lead];
-                        in80[l] += truth >= point.lower80() && truth <= point.upper80() ? 1 : 0;
-                        in95[l] += truth >= point.lower95() && truth <= point.upper95() ? 1 : 0;
-                    }
-                }
-            }
+            coverage.count(p, x, 239);
         }
-        for (int l = 0; l < leads.length; l++) {
-            double c80 = (double) in80[l] / runs;
-            double c95 = (double) in95[l] / runs;
-            System.out.printf(
-                    Locale.ROOT,
-                    "lead %d min: 80%% interval covers %.1f%%, 95%% covers %.1f%%%n",
-                    leads[l],
-                    100 * c80,
-                    100 * c95);
-            assertThat(c80).as("80%% coverage at lead %d", leads[l]).isBetween(0.75, 0.85);
-            assertThat(c95).as("95%% coverage at lead %d", leads[l]).isBetween(0.90, 0.98);
-        }
+        coverage.assertBetween("", 0.75, 0.85, 0.90, 0.98);
     }
 
     /**
@@ -278,9 +256,7 @@ class SeasonalSeriesForecasterTest {
     @Test
     void onHeavyTailedNoiseOfKnownVarianceThe80And95PercentIntervalsHoldAboutTheirShare() {
         SplittableRandom rnd = new SplittableRandom(314);
-        int[] leads = {1, 12, 48};
-        int[] in80 = new int[leads.length];
-        int[] in95 = new int[leads.length];
+        Coverage coverage = new Coverage(1, 12, 48);
         int runs = 400;
         for (int s = 0; s < runs; s++) {
             double sd = 0.5 + 2 * rnd.nextDouble();
@@ -291,24 +267,53 @@ class SeasonalSeriesForecasterTest {
             }
             SeriesForecast.Projection p = (SeriesForecast.Projection) forecaster.forecast(
                     LATENCY, series(LATENCY, 240, 60_000, i -> x[i]), Duration.ofMinutes(48), Double.NaN);
-            for (int l = 0; l < leads.length; l++) {
-                ForecastPoint point = p.points().get(leads[l] - 1);
-                double truth = x[239 + leads[l]];
-                in80[l] += truth >= point.lower80() && truth <= point.upper80() ? 1 : 0;
-                in95[l] += truth >= point.lower95() && truth <= point.upper95() ? 1 : 0;
+            coverage.count(p, x, 239);
+        }
+        coverage.assertBetween("t(3) noise, ", 0.74, 0.86, 0.91, 0.98);
+    }
+
+    /** How often the truth falls inside a forecast's 80% and 95% intervals, at a few leads in minutes. */
+    private static final class Coverage {
+        private final int[] leads;
+        private final int[] in80;
+        private final int[] in95;
+        private int runs;
+
+        Coverage(int... leads) {
+            this.leads = leads;
+            this.in80 = new int[leads.length];
+            this.in95 = new int[leads.length];
+        }
+
+        /** Counts one forecast made at {@code x[origin]}; its points are one minute apart. */
+        void count(SeriesForecast.Projection p, double[] x, int origin) {
+            runs++;
+            for (ForecastPoint point : p.points()) {
+                int lead = (int) Duration.between(p.from(), point.at()).toMinutes();
+                for (int l = 0; l < leads.length; l++) {
+                    if (lead == leads[l]) {
+                        double truth = x[origin + lead];
+                        in80[l] += truth >= point.lower80() && truth <= point.upper80() ? 1 : 0;
+                        in95[l] += truth >= point.lower95() && truth <= point.upper95() ? 1 : 0;
+                    }
+                }
             }
         }
-        for (int l = 0; l < leads.length; l++) {
-            double c80 = (double) in80[l] / runs;
-            double c95 = (double) in95[l] / runs;
-            System.out.printf(
-                    Locale.ROOT,
-                    "t(3) noise, lead %d min: 80%% interval covers %.1f%%, 95%% covers %.1f%%%n",
-                    leads[l],
-                    100 * c80,
-                    100 * c95);
-            assertThat(c80).as("80%% coverage at lead %d", leads[l]).isBetween(0.74, 0.86);
-            assertThat(c95).as("95%% coverage at lead %d", leads[l]).isBetween(0.91, 0.98);
+
+        void assertBetween(String label, double low80, double high80, double low95, double high95) {
+            for (int l = 0; l < leads.length; l++) {
+                double c80 = (double) in80[l] / runs;
+                double c95 = (double) in95[l] / runs;
+                System.out.printf(
+                        Locale.ROOT,
+                        "%slead %d min: 80%% interval covers %.1f%%, 95%% covers %.1f%%%n",
+                        label,
+                        leads[l],
+                        100 * c80,
+                        100 * c95);
+                assertThat(c80).as("80%% coverage at lead %d", leads[l]).isBetween(low80, high80);
+                assertThat(c95).as("95%% coverage at lead %d", leads[l]).isBetween(low95, high95);
+            }
         }
     }
 

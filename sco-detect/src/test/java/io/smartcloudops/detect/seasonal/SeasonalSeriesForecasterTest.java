@@ -336,18 +336,7 @@ class SeasonalSeriesForecasterTest {
     @Test
     void theNextSampleIsForecastByTheSmoothingThatForecastTheNextSampleBest() {
         SplittableRandom rnd = new SplittableRandom(99);
-        SeasonalParameters d = SeasonalParameters.defaults();
-        SeasonalParameters p = new SeasonalParameters(
-                d.alpha(),
-                0.0,
-                d.gamma(),
-                1.0,
-                240,
-                d.minPeriod(),
-                d.maxPeriod(),
-                d.minCorrelation(),
-                d.clipZ(),
-                d.intervalZ());
+        SeasonalParameters p = withoutTrend(240);
         int[] leads = SeasonalSeriesForecaster.leads(48, 240);
         double nextError = 0;
         double horizonModelError = 0;
@@ -382,18 +371,7 @@ class SeasonalSeriesForecasterTest {
             walk[i] = walk[i - 1] + rnd.nextGaussian();
             steady[i] = 10 + rnd.nextGaussian();
         }
-        SeasonalParameters d = SeasonalParameters.defaults();
-        SeasonalParameters p = new SeasonalParameters(
-                d.alpha(),
-                0.0,
-                d.gamma(),
-                1.0,
-                400,
-                d.minPeriod(),
-                d.maxPeriod(),
-                d.minCorrelation(),
-                d.clipZ(),
-                d.intervalZ());
+        SeasonalParameters p = withoutTrend(400);
         int[] leads = SeasonalSeriesForecaster.leads(48, 400);
 
         double followed = SeasonalForecaster.fit(
@@ -432,18 +410,7 @@ class SeasonalSeriesForecasterTest {
     @Test
     void driftlessRandomWalksPassForATrendAboutAsOftenAsTheTestLevelSays() {
         SplittableRandom rnd = new SplittableRandom(2026);
-        SeasonalParameters d = SeasonalParameters.defaults();
-        SeasonalParameters p = new SeasonalParameters(
-                d.alpha(),
-                0.0,
-                d.gamma(),
-                1.0,
-                60,
-                d.minPeriod(),
-                d.maxPeriod(),
-                d.minCorrelation(),
-                d.clipZ(),
-                d.intervalZ());
+        SeasonalParameters p = withoutTrend(60);
         int walks = 4_000;
         int trending = 0;
         for (int w = 0; w < walks; w++) {
@@ -463,5 +430,21 @@ class SeasonalSeriesForecasterTest {
         SeriesForecast f = forecaster.forecast(DISK, history, Duration.ofDays(1), 100.0);
         return f instanceof SeriesForecast.Projection p
                 && p.crossing().orElseThrow().withinHorizon();
+    }
+
+    /** The defaults without trend smoothing (beta 0) or damping (phi 1), learning from {@code window} samples. */
+    private static SeasonalParameters withoutTrend(int window) {
+        SeasonalParameters d = SeasonalParameters.defaults();
+        return new SeasonalParameters(
+                d.alpha(),
+                0.0,
+                d.gamma(),
+                1.0,
+                window,
+                d.minPeriod(),
+                d.maxPeriod(),
+                d.minCorrelation(),
+                d.clipZ(),
+                d.intervalZ());
     }
 }

@@ -63,6 +63,24 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class SqliteAuditLog implements AuditLog {
+    /** The stored form's tables, for a log being opened and for one being restored from its stored rows. */
+    static final String CREATE_AUDIT_TABLE = """
+            CREATE TABLE IF NOT EXISTS audit (
+              seq INTEGER PRIMARY KEY,
+              recorded_at TEXT NOT NULL,
+              kind TEXT NOT NULL,
+              actor TEXT NOT NULL,
+              subject TEXT NOT NULL,
+              action TEXT NOT NULL,
+              outcome TEXT NOT NULL,
+              reason TEXT NOT NULL,
+              details TEXT NOT NULL,
+              prev_hash TEXT NOT NULL,
+              hash TEXT NOT NULL,
+              key_id TEXT)""";
+
+    static final String CREATE_META_TABLE = "CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)";
+
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
     /**
      * Times are stored fixed-width (always nine fraction digits), so that comparing them as text,
@@ -112,21 +130,8 @@ public final class SqliteAuditLog implements AuditLog {
             // Checkpoints (copying the WAL into the database) happen on a background thread, off
             // the append path, so a durable append costs one WAL fsync and no checkpoint spike.
             s.execute("PRAGMA wal_autocheckpoint=0");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS audit (
-                      seq INTEGER PRIMARY KEY,
-                      recorded_at TEXT NOT NULL,
-                      kind TEXT NOT NULL,
-                      actor TEXT NOT NULL,
-                      subject TEXT NOT NULL,
-                      action TEXT NOT NULL,
-                      outcome TEXT NOT NULL,
-                      reason TEXT NOT NULL,
-                      details TEXT NOT NULL,
-                      prev_hash TEXT NOT NULL,
-                      hash TEXT NOT NULL,
-                      key_id TEXT)""");
-            s.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
+            s.execute(CREATE_AUDIT_TABLE);
+            s.execute(CREATE_META_TABLE);
             if (!hasColumn(connection, "key_id")) {
                 s.execute("ALTER TABLE audit ADD COLUMN key_id TEXT");
             }

@@ -81,11 +81,9 @@ final class StoredRows {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temporary)) {
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
-                    s.execute(
-                            "CREATE TABLE audit (seq INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, kind TEXT NOT NULL, "
-                                    + "actor TEXT NOT NULL, subject TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, "
-                                    + "reason TEXT NOT NULL, details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, key_id TEXT)");
-                    s.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
+                    // the temporary file was deleted above, so these create the tables
+                    s.execute(SqliteAuditLog.CREATE_AUDIT_TABLE);
+                    s.execute(SqliteAuditLog.CREATE_META_TABLE);
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit(" + String.join(", ", STORED_COLUMNS)
                         + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {

@@ -1,7 +1,5 @@
 package io.smartcloudops.remediate.policy;
 
-import io.smartcloudops.api.ActionException;
-import io.smartcloudops.api.RetriableActionException;
 import io.smartcloudops.api.action.ActionGateway;
 import io.smartcloudops.api.action.ActionMode;
 import io.smartcloudops.api.action.ActionOutcome;
@@ -70,8 +68,7 @@ public final class PolicyGate implements ActionGateway {
     private final SlidingWindowLimit perTarget;
     private final SlidingWindowLimit global;
     private final CircuitBreaker breaker;
-    private final RetryPolicy retry;
-    private final Sleeper sleeper;
+    private final ActionAttempts attempts;
     private final Map<String, Instant> seenKeys = new LinkedHashMap<>();
     private final Map<String, Instant> lastRun = new HashMap<>();
     private final ApprovalQueue approvals;
@@ -93,8 +90,7 @@ public final class PolicyGate implements ActionGateway {
         this.perTarget = new SlidingWindowLimit(b.perTargetLimit, b.limitWindow);
         this.global = new SlidingWindowLimit(b.globalLimit, b.limitWindow);
         this.breaker = new CircuitBreaker(b.breakerThreshold, b.breakerOpenFor);
-        this.retry = b.retry;
-        this.sleeper = b.sleeper;
+        this.attempts = new ActionAttempts(actions, audit, clock, mode, b.retry, b.sleeper);
         this.limitWindow = b.limitWindow;
         this.state = new GateState(b.state);
         this.approvals = new ApprovalQueue(state, b.approvalTtl, b.fourEyes);
@@ -327,10 +323,10 @@ public final class PolicyGate implements ActionGateway {
         running.lock();
         try {
             long started = System.nanoTime();
-            result = attempt(run.action(), run.request(), run.now(), started);
+            result = attempts.attempt(run.action(), run.request(), run.now(), started);
             if (result.outcome() == ActionOutcome.SUCCEEDED
                     && run.verification().isPresent()) {
-                result = verify(run.request(), run.verification().get(), result, started);
+                result = attempts.verify(run.request(), run.verification().get(), result, started);
             }
         } finally {
             running.unlock();
@@ -357,100 +353,6 @@ public final class PolicyGate implements ActionGateway {
                 }
             }
             return finish(run.request(), result);
-        }
-    }
-
-    private ActionResult attempt(RemediationAction action, ActionRequest request, Instant now, long started) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return action.execute(request, action.changesTargets() ? mode : ActionMode.EXECUTE, now);
-            } catch (ActionException e) {
-                boolean retriable = e instanceof RetriableActionException;
-                if (!retriable || attempt >= retry.maxAttempts()) {
-                    return ActionResult.of(
-                            request,
-                            ActionOutcome.FAILED,
-                            (retriable ? "gave up after " + attempt + " attempts: " : "") + e.getMessage(),
-                            now,
-                            Duration.ofNanos(System.nanoTime() - started));
-                }
-                Duration wait = retry.backoffAfter(attempt);
-                audit.append(new AuditRecord(
-                        AuditKind.ACTION,
-                        "policy",
-                        request.target(),
-                        request.action(),
-                        "retrying",
-                        e.getMessage(),
-                        Map.of("attempt", String.valueOf(attempt), "backoff_ms", String.valueOf(wait.toMillis()))));
-                if (!pause(wait)) {
-                    return ActionResult.of(
-                            request,
-                            ActionOutcome.FAILED,
-                            "interrupted while retrying: " + e.getMessage(),
-                            now,
-                            Duration.ofNanos(System.nanoTime() - started));
-                }
-            } catch (RuntimeException e) {
-                return ActionResult.of(
-                        request,
-                        ActionOutcome.FAILED,
-                        "action crashed: " + e,
-                        now,
-                        Duration.ofNanos(System.nanoTime() - started));
-            }
-        }
-    }
-
-    private ActionResult verify(ActionRequest request, Verification v, ActionResult acted, long started) {
-        RemediationAction check = actions.get(v.check().action());
-        if (check == null) {
-            return ActionResult.of(
-                    request,
-                    ActionOutcome.FAILED,
-                    "cannot verify: unknown check action '" + v.check().action() + "'",
-                    acted.at(),
-                    acted.took());
-        }
-        String last = "";
-        for (int i = 1; i <= v.attempts(); i++) {
-            try {
-                ActionResult r = check.execute(v.check(), ActionMode.EXECUTE, clock.instant());
-                if (r.outcome() == ActionOutcome.SUCCEEDED) {
-                    return new ActionResult(
-                            acted.action(),
-                            acted.target(),
-                            ActionOutcome.SUCCEEDED,
-                            acted.message() + "; verified: " + r.message(),
-                            acted.at(),
-                            Duration.ofNanos(System.nanoTime() - started),
-                            null);
-                }
-                last = r.message();
-            } catch (RuntimeException e) { // ActionException included: a failed check is a failed verification
-                last = e.getMessage();
-            }
-            if (i < v.attempts() && !pause(v.interval())) {
-                break;
-            }
-        }
-        return new ActionResult(
-                acted.action(),
-                acted.target(),
-                ActionOutcome.FAILED,
-                acted.message() + "; verification failed after " + v.attempts() + " checks: " + last,
-                acted.at(),
-                Duration.ofNanos(System.nanoTime() - started),
-                null);
-    }
-
-    private boolean pause(Duration d) {
-        try {
-            sleeper.sleep(d);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -32,9 +32,15 @@ import java.util.TreeMap;
  * anchored head.
  */
 final class ChainCheck {
+    /**
+     * Times are stored fixed-width (always nine fraction digits), so that comparing them as text,
+     * as the time-range queries do, orders them correctly; {@code Instant.toString()} drops zero
+     * fractions and would sort {@code ...05Z} after {@code ...05.5Z}.
+     */
     static final DateTimeFormatter STORED_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
-    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
+
+    static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

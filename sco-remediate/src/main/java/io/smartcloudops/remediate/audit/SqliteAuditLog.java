@@ -1,6 +1,5 @@
 package io.smartcloudops.remediate.audit;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcloudops.api.audit.AuditAnchor;
 import io.smartcloudops.api.audit.AuditEntry;
@@ -23,8 +22,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,15 +77,6 @@ public final class SqliteAuditLog implements AuditLog {
               key_id TEXT)""";
 
     static final String CREATE_META_TABLE = "CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)";
-
-    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
-    /**
-     * Times are stored fixed-width (always nine fraction digits), so that comparing them as text,
-     * as the time-range queries do, orders them correctly; {@code Instant.toString()} drops zero
-     * fractions and would sort {@code ...05Z} after {@code ...05.5Z}.
-     */
-    private static final DateTimeFormatter STORED_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     static final String FORMAT = "2";
 
@@ -459,7 +447,7 @@ public final class SqliteAuditLog implements AuditLog {
     private AuditEntry appendOnce(AuditRecord record) {
         long seq = lastSequence + 1;
         Instant at = clock.instant();
-        String storedAt = STORED_TIME.format(at);
+        String storedAt = ChainCheck.STORED_TIME.format(at);
         String details = hashing.detailsJson(record.details());
         String keyId = keys.currentId();
         String hash = keys.mac(
@@ -550,73 +538,14 @@ public final class SqliteAuditLog implements AuditLog {
 
     @Override
     public synchronized List<AuditEntry> query(AuditQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit WHERE 1=1");
-        List<Object> args = new ArrayList<>();
-        if (q.from() != null) {
-            sql.append(" AND recorded_at >= ?");
-            args.add(STORED_TIME.format(q.from()));
-        }
-        if (q.to() != null) {
-            sql.append(" AND recorded_at <= ?");
-            args.add(STORED_TIME.format(q.to()));
-        }
-        if (q.kind() != null) {
-            sql.append(" AND kind = ?");
-            args.add(q.kind().name());
-        }
-        if (q.subject() != null) {
-            sql.append(" AND subject = ?");
-            args.add(q.subject());
-        }
-        if (q.action() != null) {
-            sql.append(" AND action = ?");
-            args.add(q.action());
-        }
-        if (q.outcome() != null) {
-            sql.append(" AND outcome = ?");
-            args.add(q.outcome());
-        }
-        sql.append(" ORDER BY seq DESC LIMIT ?");
-        args.add(q.limit());
-        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<AuditEntry> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
+        try {
+            List<AuditEntry> out = EntryQuery.of(q).run(connection, json);
             connection.commit();
             return out;
         } catch (SQLException e) {
             rollbackQuietly();
             throw new AuditException("cannot read audit log " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private AuditEntry read(ResultSet rs) throws SQLException {
-        Map<String, String> details;
-        try {
-            details = json.readValue(rs.getString("details"), DETAILS);
-        } catch (IOException e) {
-            details = Map.of("unreadable_details", rs.getString("details"));
-        }
-        AuditRecord r = new AuditRecord(
-                AuditKind.valueOf(rs.getString("kind")),
-                rs.getString("actor"),
-                rs.getString("subject"),
-                rs.getString("action"),
-                rs.getString("outcome"),
-                rs.getString("reason"),
-                details);
-        return new AuditEntry(
-                rs.getLong("seq"),
-                Instant.parse(rs.getString("recorded_at")),
-                r,
-                rs.getString("prev_hash"),
-                rs.getString("hash"));
     }
 
     /**

@@ -74,8 +74,8 @@ public record ForestParameters(int shingle, int window, int trees, int sampleSiz
         out.writeDouble(horizon);
     }
 
-    static ForestParameters readFrom(DataInput in) throws IOException {
-        return new ForestParameters(
-                in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readDouble());
+    /** Reads the parameters whose first field, the shingle length, was already read (the forest's format tag sits there). */
+    static ForestParameters readFrom(int shingle, DataInput in) throws IOException {
+        return new ForestParameters(shingle, in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readDouble());
     }
 }

@@ -9,11 +9,14 @@ import java.io.IOException;
  * together so that jumps and shapes, not only levels, are judged. The trees are regrown every
  * {@code rebuildEvery} samples from a sliding reservoir: a biased reservoir sample (Aggarwal, 2006)
  * of {@code window} shingles in which every shingle has an equal chance while fewer than
- * {@code horizon} have been seen, after which older shingles fade out exponentially. Shingles are kept in single precision, ample for cut points. The forest thus
+ * {@code horizon} have been seen, after which older shingles fade out exponentially. The reservoir and
+ * the cut points hold 16-bit codes of the values ({@link ValueCode}: monotone, linear near the series'
+ * level and logarithmic beyond it), half the bytes of single precision; cut points fall between codes,
+ * so a tree partitions the codes it was grown from exactly. The forest thus
  * remembers what a whole week looked like, not only the last hours, yet follows lasting change. A
  * shingle is scored against trees grown from the past only. Isolation forests need no scaling: cuts
- * are drawn within each dimension's range. Memory: the reservoir plus
- * {@code trees * (2^(depth + 1) - 1)} small nodes.
+ * are drawn within each dimension's range. Memory: the reservoir ({@code 2 * window * shingle} bytes)
+ * plus {@code trees * (2^(depth + 1) - 1)} nodes of three bytes.
  *
  * <pre>{@code
  * StreamingIsolationForest f = new StreamingIsolationForest(ForestParameters.defaults(), seed);
@@ -21,30 +24,48 @@ import java.io.IOException;
  * }</pre>
  */
 public final class StreamingIsolationForest {
+    /** The format {@link #writeTo(DataOutput)} writes; see there. */
+    static final int FORMAT = 3;
+    /** In format 3, the largest leaf size written in the node's byte alone, and the byte that says a size follows. */
+    private static final int SHORT_LEAF = 126;
+
+    private static final byte LONG_LEAF = Byte.MIN_VALUE;
+    /**
+     * {@link #averagePath} for every leaf size a tree can have (sample sizes go up to 1,024): a logarithm
+     * per tree per point was most of the scoring. A constant of the formula, so one table serves every forest.
+     */
+    private static final double[] LEAF_PATH = new double[1025];
+
+    static {
+        for (int n = 0; n < LEAF_PATH.length; n++) {
+            LEAF_PATH[n] = averagePath(n);
+        }
+    }
+
     private final ForestParameters p;
     private final int nodes;
     private final SplitMix64 random;
+    /** The last {@code shingle} values, oldest first: the shingle being scored. */
     private final double[] recent;
-    private final float[] reservoir;
+    /** How the reservoir's and the cut points' values are coded; changes only with the codes it covers. */
+    private ValueCode code;
+
+    private final short[] reservoir;
     private int filled;
     private long count;
     private boolean grown;
     /** A node's split dimension, or -1 for a leaf. */
     private final byte[] splitDim;
     /**
-     * A split's cut point, or a leaf's size: a node is one or the other, and a size up to 2^24 is exact in a
-     * float, so one array serves both (a separate {@code short[]} of sizes was a sixth of the live forest).
+     * A split's cut code (codes below it go left), or a leaf's size: a node is one or the other, and a
+     * leaf holds at most 1,024 shingles, so one array serves both.
      */
-    private final float[] splitValue;
+    private final short[] split;
 
     private final float[] boxLow;
     private final float[] boxHigh;
-    /** {@link #averagePath} for every leaf size a tree can have: a logarithm per tree per point was most of the scoring. */
-    private final double[] leafPath;
-    /** Scratch: the shingle being scored, and the reservoir slots a tree is grown from. */
-    private final double[] point;
-
-    private final int[] sample;
+    /** Scratch: the codes of the shingle being scored, so a tree's walk compares codes with codes. */
+    private final double[] pointCode;
 
     public StreamingIsolationForest(ForestParameters params, long seed) {
         this(params, new SplitMix64(seed));
@@ -55,17 +76,12 @@ public final class StreamingIsolationForest {
         this.random = random;
         this.nodes = (1 << (params.depthLimit() + 1)) - 1;
         this.recent = new double[params.shingle()];
-        this.reservoir = new float[params.window() * params.shingle()];
+        this.reservoir = new short[params.window() * params.shingle()];
         this.splitDim = new byte[params.trees() * nodes];
-        this.splitValue = new float[params.trees() * nodes];
+        this.split = new short[params.trees() * nodes];
         this.boxLow = new float[params.trees() * params.shingle()];
         this.boxHigh = new float[params.trees() * params.shingle()];
-        this.leafPath = new double[params.sampleSize() + 1];
-        for (int n = 0; n < leafPath.length; n++) {
-            leafPath[n] = averagePath(n);
-        }
-        this.point = new double[params.shingle()];
-        this.sample = new int[params.sampleSize()];
+        this.pointCode = new double[params.shingle()];
     }
 
     /** Scores the shingle ending with {@code x} against the forest (0.5 until it has grown), then learns it. */
@@ -82,14 +98,12 @@ public final class StreamingIsolationForest {
      * isolates.
      */
     public double update(double x, boolean rangeWeighted) {
-        recent[(int) (count % recent.length)] = x;
+        double[] point = recent;
+        System.arraycopy(point, 1, point, 0, point.length - 1);
+        point[point.length - 1] = x;
         count++;
         if (count < p.shingle()) {
             return 0.5;
-        }
-        double[] point = this.point;
-        for (int i = 0; i < point.length; i++) {
-            point[i] = recent[(int) ((count - point.length + i) % recent.length)];
         }
         double score = grown ? score(point, rangeWeighted) : 0.5;
         keep(point);
@@ -104,7 +118,7 @@ public final class StreamingIsolationForest {
         long seen = count - p.shingle() + 1;
         int slot;
         if (filled < p.window()) {
-            slot = filled++;
+            slot = filled;
         } else {
             double admit = Math.max(p.window() / (double) seen, p.window() / p.horizon());
             if (random.nextDouble() >= admit) {
@@ -112,17 +126,44 @@ public final class StreamingIsolationForest {
             }
             slot = random.nextInt(p.window());
         }
+        if (code == null) {
+            code = ValueCode.around(point[0], 0);
+        }
+        for (double v : point) {
+            if (!code.holds(v)) {
+                // a value beyond the code's range: widen it so that this one sits well inside
+                recode(new ValueCode(code.center(), Math.max(2 * code.scale(), Math.abs(v - code.center()) * 0x1p-20)));
+            }
+        }
         for (int i = 0; i < point.length; i++) {
-            reservoir[slot * p.shingle() + i] = (float) point[i];
+            reservoir[slot * p.shingle() + i] = code.code(point[i]);
+        }
+        filled = Math.max(filled, slot + 1);
+    }
+
+    /**
+     * Codes the reservoir anew in {@code next} (each value once more rounded, now to {@code next}'s
+     * step), and regrows grown trees, whose cut points were codes of the old one.
+     */
+    private void recode(ValueCode next) {
+        for (int i = 0; i < filled * p.shingle(); i++) {
+            reservoir[i] = next.code(code.decode(reservoir[i]));
+        }
+        code = next;
+        if (grown) {
+            grow();
         }
     }
 
     private double score(double[] point, boolean rangeWeighted) {
+        for (int d = 0; d < point.length; d++) {
+            pointCode[d] = code.exact(point[d]);
+        }
         double total = 0;
         for (int t = 0; t < p.trees(); t++) {
             total += rangeWeighted ? rangeWeightedPathLength(t, point) : pathLength(t, point);
         }
-        return Math.pow(2, -(total / p.trees()) / leafPath[p.sampleSize()]);
+        return Math.pow(2, -(total / p.trees()) / LEAF_PATH[p.sampleSize()]);
     }
 
     /**
@@ -148,10 +189,10 @@ public final class StreamingIsolationForest {
             double cutOff = outside > 0 ? outside / (boxHigh[box + d] - boxLow[box + d] + outside) : 0.0;
             expected += survive * cutOff * (depth + 1);
             survive *= 1 - cutOff;
-            k = point[d] < splitValue[root + k] ? 2 * k + 1 : 2 * k + 2;
+            k = pointCode[d] < split[root + k] - 0.5 ? 2 * k + 1 : 2 * k + 2;
             depth++;
         }
-        return expected + survive * (depth + leafPath[(int) splitValue[root + k]]);
+        return expected + survive * (depth + LEAF_PATH[split[root + k]]);
     }
 
     /**
@@ -182,10 +223,10 @@ public final class StreamingIsolationForest {
             int d = splitDim[root + k];
             expected += survive * cutOff * (depth + 1);
             survive *= 1 - cutOff;
-            k = point[d] < splitValue[root + k] ? 2 * k + 1 : 2 * k + 2;
+            k = pointCode[d] < split[root + k] - 0.5 ? 2 * k + 1 : 2 * k + 2;
             depth++;
         }
-        return expected + survive * (depth + leafPath[(int) splitValue[root + k]]);
+        return expected + survive * (depth + LEAF_PATH[split[root + k]]);
     }
 
     /** Average path length of an unsuccessful search in a binary search tree of n points. */
@@ -199,30 +240,61 @@ public final class StreamingIsolationForest {
         return 2 * (Math.log(n - 1.0) + 0.5772156649) - 2.0 * (n - 1) / n;
     }
 
-    /** Grows every tree from its own draw of reservoir slots; the slots index the reservoir in place, nothing is copied. */
+    /**
+     * Grows every tree from its own draw of reservoir slots; the slots index the reservoir in place,
+     * nothing is copied. First the code follows the series: centred again where the reservoir's values
+     * have moved further from its centre than they spread, so that their codes stay fine.
+     */
     private void grow() {
-        int[] sample = this.sample;
+        refocus();
+        int[] sample = new int[p.sampleSize()];
         int dims = p.shingle();
         for (int t = 0; t < p.trees(); t++) {
             for (int i = 0; i < sample.length; i++) {
                 sample[i] = random.nextInt(filled) * dims;
             }
             for (int d = 0; d < dims; d++) {
-                float lo = Float.POSITIVE_INFINITY;
-                float hi = Float.NEGATIVE_INFINITY;
-                boolean nan = false;
+                int lo = Integer.MAX_VALUE;
+                int hi = Integer.MIN_VALUE;
                 for (int base : sample) {
-                    float v = reservoir[base + d];
+                    int v = reservoir[base + d];
                     lo = v < lo ? v : lo;
                     hi = v > hi ? v : hi;
-                    nan |= v != v;
                 }
-                boxLow[t * p.shingle() + d] = nan ? Float.NaN : lo;
-                boxHigh[t * p.shingle() + d] = nan ? Float.NaN : hi;
+                // NaN's code is the least: a box holding it is NaN, as a NaN spoiled the float box
+                boolean nan = lo == ValueCode.NAN;
+                boxLow[t * dims + d] = nan ? Float.NaN : (float) code.decode((short) lo);
+                boxHigh[t * dims + d] = nan ? Float.NaN : (float) code.decode((short) hi);
             }
             growNode(t * nodes, 0, sample, 0, sample.length, 0);
         }
         grown = true;
+    }
+
+    /** Centres the code on the reservoir's midrange if the values sit further off it than their half range. */
+    private void refocus() {
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int i = 0; i < filled * p.shingle(); i++) {
+            int v = reservoir[i];
+            // the code is monotone: the range of the codes is the range of the values; NaN's code is left out
+            lo = v < lo && v != ValueCode.NAN ? v : lo;
+            hi = v > hi ? v : hi;
+        }
+        if (lo > hi) {
+            return;
+        }
+        double low = code.decode((short) lo);
+        double high = code.decode((short) hi);
+        double mid = low + (high - low) / 2;
+        double half = (high - low) / 2;
+        if (Double.isFinite(mid) && Math.abs(mid - code.center()) > half) {
+            ValueCode next = ValueCode.around(mid, half);
+            for (int i = 0; i < filled * p.shingle(); i++) {
+                reservoir[i] = next.code(code.decode(reservoir[i]));
+            }
+            code = next;
+        }
     }
 
     /** {@code s[from..to)} are reservoir offsets of the node's shingles; they are partitioned in place. */
@@ -234,48 +306,49 @@ public final class StreamingIsolationForest {
         }
         int dims = p.shingle();
         int dim = random.nextInt(dims);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
+        int lo = 0;
+        int hi = 0;
         for (int tries = 0; tries < dims && !(hi > lo); tries++) {
             dim = (dim + (tries == 0 ? 0 : 1)) % dims;
-            lo = Double.POSITIVE_INFINITY;
-            hi = Double.NEGATIVE_INFINITY;
-            // comparisons, not Math.min and Math.max: those made growing the trees cost more than scoring
-            // them; a NaN still spoils the dimension as Math.min's would
-            boolean nan = false;
+            lo = Integer.MAX_VALUE;
+            hi = Integer.MIN_VALUE;
             for (int i = from; i < to; i++) {
-                double v = reservoir[s[i] + dim];
+                int v = reservoir[s[i] + dim];
                 lo = v < lo ? v : lo;
                 hi = v > hi ? v : hi;
-                nan |= v != v;
             }
-            if (nan) {
-                lo = Double.NaN;
-                hi = Double.NaN;
+            if (lo == ValueCode.NAN) {
+                // a NaN spoils the dimension, as it did the float range
+                hi = lo;
             }
         }
-        float split = (float) (lo + random.nextDouble() * (hi - lo));
-        if (!(hi > lo) || !(split > lo)) {
+        // the cut is uniform over the values' range, not the codes' (the code is finer near its centre), and
+        // falls between two codes: the stored codes below it go left
+        double r = random.nextDouble();
+        double low = hi > lo ? code.decode((short) lo) : 0.0;
+        double cut = low + r * (code.decode((short) hi) - low);
+        if (!(hi > lo) || !(cut > low)) {
             leaf(root + k, n);
             return;
         }
+        int cutCode = Math.max(lo + 1, Math.min(hi, (int) Math.ceil(code.exact(cut))));
         int mid = from;
         for (int i = from; i < to; i++) {
-            if (reservoir[s[i] + dim] < split) {
+            if (reservoir[s[i] + dim] < cutCode) {
                 int tmp = s[mid];
                 s[mid++] = s[i];
                 s[i] = tmp;
             }
         }
         splitDim[root + k] = (byte) dim;
-        splitValue[root + k] = split;
+        split[root + k] = (short) cutCode;
         growNode(root, 2 * k + 1, s, from, mid, depth + 1);
         growNode(root, 2 * k + 2, s, mid, to, depth + 1);
     }
 
     private void leaf(int node, int size) {
         splitDim[node] = -1;
-        splitValue[node] = size;
+        split[node] = (short) size;
     }
 
     public long count() {
@@ -283,45 +356,77 @@ public final class StreamingIsolationForest {
     }
 
     /**
-     * Writes format 2: only the nodes a tree reaches, in preorder, a split as its dimension and cut
-     * point, a leaf as -1 and its size, and no trees or boxes before the first growth. Format 1 wrote
-     * every slot of every tree (unreached ones included) with both a cut point and a size, about twice
-     * the bytes.
+     * Writes format 3: a tag (-3, where formats 1 and 2 begin with the shingle length, a positive
+     * number, so a reader tells them apart), the parameters, the last values oldest first, the value
+     * code, the reservoir's 16-bit codes, and the nodes a tree reaches in preorder, a split as its
+     * dimension and cut code, a leaf as one byte (see {@link #writeLeaf}); no trees or boxes before the
+     * first growth. Format
+     * 2 held the reservoir and the cut points as floats, about 1.5 KB more for the default's member; format
+     * 1 also every slot of every tree (unreached ones included) with both a cut point and a size.
      */
     public void writeTo(DataOutput out) throws IOException {
-        writeTo(out, 2);
+        writeTo(out, FORMAT);
     }
 
     /**
-     * Writes {@code format} 1 or 2. Format 1 is what builds before format 2 read: a state an older
-     * reader must still take (a rollback, or a test building an older version's layout) is written in it.
+     * Writes {@code format} 1, 2 or 3. Formats 1 and 2 are what builds before format 3 read: a state an
+     * older reader must still take (a rollback, or a test building an older version's layout) is
+     * written in them, with the values decoded from their codes and each cut point halfway between two
+     * codes (read back, they are coded afresh, so the forest is close to, not the same as, this one).
      */
     public void writeTo(DataOutput out, int format) throws IOException {
-        if (format != 1 && format != 2) {
-            throw new IllegalArgumentException("forest format " + format + " is not known; this build writes 1 and 2");
+        if (format < 1 || format > FORMAT) {
+            throw new IllegalArgumentException(
+                    "forest format " + format + " is not known; this build writes 1 to " + FORMAT);
+        }
+        if (format == FORMAT) {
+            out.writeInt(-FORMAT);
         }
         p.writeTo(out);
         out.writeLong(random.state());
         out.writeLong(count);
-        for (double v : recent) {
-            out.writeDouble(v);
+        if (format == FORMAT) {
+            for (double v : recent) {
+                out.writeDouble(v);
+            }
+            out.writeBoolean(code != null);
+            if (code != null) {
+                out.writeDouble(code.center());
+                out.writeDouble(code.scale());
+            }
+        } else {
+            // the older formats kept the last values in a ring indexed by the count
+            double[] ring = new double[recent.length];
+            for (int i = 0; i < recent.length; i++) {
+                long sample = count - recent.length + i;
+                if (sample >= 0) {
+                    ring[(int) (sample % ring.length)] = recent[i];
+                }
+            }
+            for (double v : ring) {
+                out.writeDouble(v);
+            }
         }
         out.writeInt(filled);
         for (int i = 0; i < filled * p.shingle(); i++) {
-            out.writeFloat(reservoir[i]);
+            if (format == FORMAT) {
+                out.writeShort(reservoir[i]);
+            } else {
+                out.writeFloat((float) code.decode(reservoir[i]));
+            }
         }
         out.writeBoolean(grown);
         if (format == 1) {
             for (int i = 0; i < splitDim.length; i++) {
                 out.writeByte(splitDim[i]);
-                out.writeFloat(splitDim[i] < 0 ? 0f : splitValue[i]);
-                out.writeShort(splitDim[i] < 0 ? (int) splitValue[i] : 0);
+                out.writeFloat(splitDim[i] < 0 ? 0f : cutPoint(i));
+                out.writeShort(splitDim[i] < 0 ? split[i] : 0);
             }
         } else if (!grown) {
             return;
         } else {
             for (int t = 0; t < p.trees(); t++) {
-                writeNode(out, t * nodes, 0);
+                writeNode(out, t * nodes, 0, format);
             }
         }
         for (int i = 0; i < boxLow.length; i++) {
@@ -330,49 +435,118 @@ public final class StreamingIsolationForest {
         }
     }
 
-    private void writeNode(DataOutput out, int root, int k) throws IOException {
-        byte dim = splitDim[root + k];
-        out.writeByte(dim);
-        if (dim < 0) {
-            out.writeShort((int) splitValue[root + k]);
-            return;
-        }
-        out.writeFloat(splitValue[root + k]);
-        writeNode(out, root, 2 * k + 1);
-        writeNode(out, root, 2 * k + 2);
+    /** The value a cut code stands for in the older formats: halfway between the codes either side of it. */
+    private float cutPoint(int node) {
+        return (float) code.decode(split[node] - 0.5);
     }
 
-    /** Reads the current format, 2. */
+    private void writeNode(DataOutput out, int root, int k, int format) throws IOException {
+        byte dim = splitDim[root + k];
+        if (dim < 0 && format == FORMAT) {
+            writeLeaf(out, split[root + k]);
+            return;
+        }
+        out.writeByte(dim);
+        if (dim < 0) {
+            out.writeShort(split[root + k]);
+            return;
+        }
+        if (format == FORMAT) {
+            out.writeShort(split[root + k]);
+        } else {
+            out.writeFloat(cutPoint(root + k));
+        }
+        writeNode(out, root, 2 * k + 1, format);
+        writeNode(out, root, 2 * k + 2, format);
+    }
+
+    /**
+     * A leaf of format 3: {@code -1 - size} in its one byte for the sizes up to 126 (all of them in trees
+     * grown from up to 127 shingles, as the default's member is), else {@link #LONG_LEAF} and the size.
+     * Format 2 wrote -1 and a two-byte size, a third of its trees' bytes.
+     */
+    private static void writeLeaf(DataOutput out, int size) throws IOException {
+        if (size <= SHORT_LEAF) {
+            out.writeByte(-1 - size);
+        } else {
+            out.writeByte(LONG_LEAF);
+            out.writeShort(size);
+        }
+    }
+
+    /** Reads format 3, or format 2 (which has no tag), as the current default ensemble and iforest states hold it. */
     public static StreamingIsolationForest readFrom(DataInput in) throws IOException {
         return readFrom(in, 2);
     }
 
-    /** Reads format 1 (every slot of every tree, as ensemble states before version 5 and iforest states before 3 hold it) or 2. */
-    public static StreamingIsolationForest readFrom(DataInput in, int format) throws IOException {
-        ForestParameters params = ForestParameters.readFrom(in);
+    /**
+     * Reads format 3, whose tag says so, or else {@code untagged}: format 1 (every slot of every tree,
+     * as ensemble states before version 5 and iforest states before 3 hold it) or 2. A forest of the
+     * older formats is coded as it is read: its reservoir in a code centred on the values' midrange,
+     * each cut point as the first code above it.
+     */
+    public static StreamingIsolationForest readFrom(DataInput in, int untagged) throws IOException {
+        int first = in.readInt();
+        int format = first < 0 ? -first : untagged;
+        if (format < 1 || format > FORMAT) {
+            throw new IOException("forest format " + format + " is not known; this build reads 1 to " + FORMAT);
+        }
+        ForestParameters params = ForestParameters.readFrom(first < 0 ? in.readInt() : first, in);
         StreamingIsolationForest f = new StreamingIsolationForest(params, new SplitMix64(in.readLong()));
         f.count = in.readLong();
-        for (int i = 0; i < f.recent.length; i++) {
-            f.recent[i] = in.readDouble();
+        if (f.count < 0) {
+            throw new IOException("a forest that has seen " + f.count + " samples");
+        }
+        double[] ring = new double[f.recent.length];
+        for (int i = 0; i < ring.length; i++) {
+            ring[i] = in.readDouble();
+        }
+        if (format == FORMAT) {
+            System.arraycopy(ring, 0, f.recent, 0, ring.length);
+            if (in.readBoolean()) {
+                f.code = new ValueCode(in.readDouble(), in.readDouble());
+            }
+        } else {
+            for (int i = 0; i < ring.length; i++) {
+                long sample = f.count - ring.length + i;
+                f.recent[i] = sample >= 0 ? ring[(int) (sample % ring.length)] : 0.0;
+            }
         }
         f.filled = in.readInt();
         if (f.filled < 0 || f.filled > params.window()) {
             throw new IOException("reservoir holds " + f.filled + " shingles, room for " + params.window());
         }
-        for (int i = 0; i < f.filled * params.shingle(); i++) {
-            f.reservoir[i] = in.readFloat();
+        if (format == FORMAT) {
+            if (f.filled > 0 && f.code == null) {
+                throw new IOException("a reservoir of " + f.filled + " shingles without a value code");
+            }
+            for (int i = 0; i < f.filled * params.shingle(); i++) {
+                f.reservoir[i] = in.readShort();
+            }
+        } else {
+            float[] values = new float[f.filled * params.shingle()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = in.readFloat();
+            }
+            f.code = codeFor(values);
+            for (int i = 0; i < values.length; i++) {
+                f.reservoir[i] = f.code.code(values[i]);
+            }
         }
         f.grown = in.readBoolean();
+        if (f.grown && f.code == null) {
+            throw new IOException("a grown forest without a value code");
+        }
         if (format == 1) {
             for (int i = 0; i < f.splitDim.length; i++) {
                 f.splitDim[i] = in.readByte();
-                float split = in.readFloat();
+                float cut = in.readFloat();
                 short size = in.readShort();
-                f.splitValue[i] = f.splitDim[i] < 0 ? f.checkedLeafSize(size) : split;
+                f.split[i] = f.splitDim[i] < 0 ? f.checkedLeafSize(size) : f.cutCode(cut);
             }
         } else if (f.grown) {
             for (int t = 0; t < params.trees(); t++) {
-                f.readNode(in, t * f.nodes, 0, 0);
+                f.readNode(in, t * f.nodes, 0, 0, format);
             }
         } else {
             return f;
@@ -384,23 +558,46 @@ public final class StreamingIsolationForest {
         return f;
     }
 
-    private void readNode(DataInput in, int root, int k, int depth) throws IOException {
+    /** A code for the values of an older format's reservoir, centred on their midrange; null if there are none. */
+    private static ValueCode codeFor(float[] values) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (float v : values) {
+            if (Float.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo > hi) {
+            return values.length == 0 ? null : ValueCode.around(0, 0);
+        }
+        return ValueCode.around(lo + (hi - lo) / 2, (hi - lo) / 2);
+    }
+
+    /** The cut code of an older format's cut point: the codes below it are those of values below it, up to rounding. */
+    private short cutCode(float cut) {
+        double exact = code.exact(cut);
+        return (short) Math.max(-ValueCode.MAX, Math.min(ValueCode.MAX, Math.ceil(exact)));
+    }
+
+    private void readNode(DataInput in, int root, int k, int depth, int format) throws IOException {
         byte dim = in.readByte();
-        splitDim[root + k] = dim;
+        splitDim[root + k] = dim < 0 ? -1 : dim;
         if (dim < 0) {
-            splitValue[root + k] = checkedLeafSize(in.readShort());
+            boolean shortLeaf = format == FORMAT && dim != LONG_LEAF;
+            split[root + k] = checkedLeafSize(shortLeaf ? (short) (-1 - dim) : in.readShort());
             return;
         }
         if (dim >= p.shingle() || depth >= p.depthLimit()) {
             throw new IOException("a split on dimension " + dim + " at depth " + depth + ", shingles have "
                     + p.shingle() + " dimensions and trees " + p.depthLimit() + " levels");
         }
-        splitValue[root + k] = in.readFloat();
-        readNode(in, root, 2 * k + 1, depth + 1);
-        readNode(in, root, 2 * k + 2, depth + 1);
+        split[root + k] = format == FORMAT ? in.readShort() : cutCode(in.readFloat());
+        readNode(in, root, 2 * k + 1, depth + 1, format);
+        readNode(in, root, 2 * k + 2, depth + 1, format);
     }
 
-    private int checkedLeafSize(short size) throws IOException {
+    private short checkedLeafSize(short size) throws IOException {
         if (size < 0 || size > p.sampleSize()) {
             throw new IOException("a leaf holds " + size + " shingles, a tree is grown from " + p.sampleSize());
         }

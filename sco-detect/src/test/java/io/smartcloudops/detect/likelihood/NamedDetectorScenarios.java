@@ -94,7 +94,12 @@ public final class NamedDetectorScenarios {
      * spikes' aftermath) do.
      */
     public static Incidents incidentsAtTheShippedThreshold(DetectorFactory factory) {
-        Detector d = factory.create(SERIES, DetectorSettings.defaults().withSeed(7));
+        return incidentsAtTheShippedThreshold(factory, 7);
+    }
+
+    /** {@link #incidentsAtTheShippedThreshold(DetectorFactory)} with a detector of {@code seed}. */
+    public static Incidents incidentsAtTheShippedThreshold(DetectorFactory factory, long seed) {
+        Detector d = factory.create(SERIES, DetectorSettings.defaults().withSeed(seed));
         SplittableRandom r = new SplittableRandom(99);
         int incidents = 0;
         int found = 0;

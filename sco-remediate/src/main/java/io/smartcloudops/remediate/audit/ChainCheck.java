@@ -194,14 +194,7 @@ final class ChainCheck {
     private static String legacyProblem(ResultSet rs, AuditHashing hashing, long seq) throws SQLException {
         try {
             Map<String, String> details = new ObjectMapper().readValue(rs.getString("details"), DETAILS);
-            AuditRecord r = new AuditRecord(
-                    AuditKind.valueOf(rs.getString("kind")),
-                    rs.getString("actor"),
-                    rs.getString("subject"),
-                    rs.getString("action"),
-                    rs.getString("outcome"),
-                    rs.getString("reason"),
-                    details);
+            AuditRecord r = EntryQuery.record(rs, details);
             String recomputed =
                     hashing.hash(rs.getString("prev_hash"), seq, Instant.parse(rs.getString("recorded_at")), r);
             return recomputed.equals(rs.getString("hash"))

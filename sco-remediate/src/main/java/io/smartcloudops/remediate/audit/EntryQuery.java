@@ -76,7 +76,17 @@ record EntryQuery(String sql, List<Object> args) {
         } catch (IOException e) {
             details = Map.of("unreadable_details", rs.getString("details"));
         }
-        AuditRecord r = new AuditRecord(
+        return new AuditEntry(
+                rs.getLong("seq"),
+                Instant.parse(rs.getString("recorded_at")),
+                record(rs, details),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
+
+    /** The record a stored row holds, with its details already parsed (how strictly is the caller's choice). */
+    static AuditRecord record(ResultSet rs, Map<String, String> details) throws SQLException {
+        return new AuditRecord(
                 AuditKind.valueOf(rs.getString("kind")),
                 rs.getString("actor"),
                 rs.getString("subject"),
@@ -84,11 +94,5 @@ record EntryQuery(String sql, List<Object> args) {
                 rs.getString("outcome"),
                 rs.getString("reason"),
                 details);
-        return new AuditEntry(
-                rs.getLong("seq"),
-                Instant.parse(rs.getString("recorded_at")),
-                r,
-                rs.getString("prev_hash"),
-                rs.getString("hash"));
     }
 }

@@ -146,10 +146,7 @@ public final class StreamingIsolationForest {
      * step), and regrows grown trees, whose cut points were codes of the old one.
      */
     private void recode(ValueCode next) {
-        for (int i = 0; i < filled * p.shingle(); i++) {
-            reservoir[i] = next.code(code.decode(reservoir[i]));
-        }
-        code = next;
+        codeReservoirIn(next);
         if (grown) {
             grow();
         }
@@ -289,12 +286,16 @@ public final class StreamingIsolationForest {
         double mid = low + (high - low) / 2;
         double half = (high - low) / 2;
         if (Double.isFinite(mid) && Math.abs(mid - code.center()) > half) {
-            ValueCode next = ValueCode.around(mid, half);
-            for (int i = 0; i < filled * p.shingle(); i++) {
-                reservoir[i] = next.code(code.decode(reservoir[i]));
-            }
-            code = next;
+            codeReservoirIn(ValueCode.around(mid, half));
         }
+    }
+
+    /** The reservoir's values coded in {@code next} (each rounded once more, now to its step), which becomes the code. */
+    private void codeReservoirIn(ValueCode next) {
+        for (int i = 0; i < filled * p.shingle(); i++) {
+            reservoir[i] = next.code(code.decode(reservoir[i]));
+        }
+        code = next;
     }
 
     /** {@code s[from..to)} are reservoir offsets of the node's shingles; they are partitioned in place. */

@@ -41,7 +41,7 @@ final class LiveView implements HostView {
     private final Supplier<List<Alert>> openAlerts;
     private final AuditLog audit;
     private final LogLines logs;
-    private final Map<SeriesId, Deque<ChartPoint>> samples = new ConcurrentHashMap<>();
+    private final Map<SeriesId, RecentPoints> samples = new ConcurrentHashMap<>();
     private final Deque<AnomalyEvent> anomalies = new ArrayDeque<>();
     private final Deque<ActionResult> actions = new ArrayDeque<>();
     private final Map<String, String> sourceHealth = new ConcurrentHashMap<>();
@@ -63,17 +63,12 @@ final class LiveView implements HostView {
     }
 
     void recordSample(Sample s, io.smartcloudops.api.detect.Score score) {
-        Deque<ChartPoint> d = samples.computeIfAbsent(s.series(), k -> new ArrayDeque<>());
         ChartPoint p = score == null
                 ? new ChartPoint(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN)
                 : new ChartPoint(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
         hourly.computeIfAbsent(s.series(), k -> new HourlyHistory()).add(s.timestampMillis(), s.value());
-        synchronized (d) {
-            d.addLast(p);
-            if (d.size() > SAMPLES_PER_SERIES) {
-                d.removeFirst();
-            }
-        }
+        samples.computeIfAbsent(s.series(), k -> new RecentPoints(SAMPLES_PER_SERIES))
+                .add(p);
     }
 
     synchronized void recordAnomaly(AnomalyEvent e) {
@@ -137,14 +132,8 @@ final class LiveView implements HostView {
 
     @Override
     public List<ChartPoint> points(SeriesId series, int limit) {
-        Deque<ChartPoint> d = samples.get(series);
-        if (d == null) {
-            return List.of();
-        }
-        synchronized (d) {
-            List<ChartPoint> all = new ArrayList<>(d);
-            return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
-        }
+        RecentPoints d = samples.get(series);
+        return d == null ? List.of() : d.newest(limit);
     }
 
     @Override

@@ -31,8 +31,6 @@ import java.util.function.Supplier;
  * durable record is the audit log.
  */
 final class LiveView implements HostView {
-    private static final int SAMPLES_PER_SERIES = 240;
-
     private static final int RECENT_EVENTS = 500;
 
     private final Instant startedAt;
@@ -47,13 +45,16 @@ final class LiveView implements HostView {
     private final Map<String, String> sourceHealth = new ConcurrentHashMap<>();
     private final Forecaster forecaster = new SeasonalSeriesForecaster();
     private final Map<SeriesId, HourlyHistory> hourly = new ConcurrentHashMap<>();
+    private final int pointsPerSeries;
 
     LiveView(
             InstantSource clock,
             DetectionPipeline pipeline,
             Supplier<List<Alert>> openAlerts,
             AuditLog audit,
-            LogLines logs) {
+            LogLines logs,
+            int pointsPerSeries) {
+        this.pointsPerSeries = pointsPerSeries;
         this.clock = clock;
         this.startedAt = clock.instant();
         this.pipeline = pipeline;
@@ -67,7 +68,7 @@ final class LiveView implements HostView {
                 ? new ChartPoint(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN)
                 : new ChartPoint(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
         hourly.computeIfAbsent(s.series(), k -> new HourlyHistory()).add(s.timestampMillis(), s.value());
-        samples.computeIfAbsent(s.series(), k -> new RecentPoints(SAMPLES_PER_SERIES))
+        samples.computeIfAbsent(s.series(), k -> new RecentPoints(pointsPerSeries))
                 .add(p);
     }
 
@@ -147,14 +148,14 @@ final class LiveView implements HostView {
     }
 
     /**
-     * The seasonal forecaster fitted to what this view retains: the newest
-     * {@value #SAMPLES_PER_SERIES} raw points, or, for a horizon longer than they span, the hourly
+     * The seasonal forecaster fitted to what this view retains: the newest raw points
+     * ({@link SeriesLimits#recentPoints()}), or, for a horizon longer than they span, the hourly
      * means of up to three weeks once there are enough of them ({@link SeasonalSeriesForecaster#MIN_SAMPLES}),
      * since only those can show a daily or weekly season and a trend worth a day's extrapolation.
      */
     @Override
     public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
-        List<Sample> raw = recentSamples(series, SAMPLES_PER_SERIES);
+        List<Sample> raw = recentSamples(series, pointsPerSeries);
         if (raw.isEmpty()) {
             return Optional.empty();
         }

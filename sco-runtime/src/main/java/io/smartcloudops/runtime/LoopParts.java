@@ -209,7 +209,8 @@ final class LoopParts {
                 .suppressionListener(listeners::suppressed)
                 .remediationLane(remediation)
                 .build();
-        view = new LiveView(clock, pipeline, openAlerts, audit, b.logs);
+        view = new LiveView(
+                clock, pipeline, openAlerts, audit, b.logs, config.series().recentPoints());
 
         for (Map.Entry<String, ProviderConfig> s : config.sources().entrySet()) {
             sources.add(

@@ -135,14 +135,24 @@ public final class OpsBuilder {
             throw new IllegalArgumentException("maxSeries must be at least 1, got " + n);
         }
         SeriesLimits now = config.build().series();
-        config.series(new SeriesLimits(n, now.idle()));
+        config.series(new SeriesLimits(n, now.idle(), now.recentPoints()));
         return this;
     }
 
     /** A series without a sample this long is forgotten (one hour by default; zero: never). */
     public OpsBuilder seriesIdle(Duration idle) {
         SeriesLimits now = config.build().series();
-        config.series(new SeriesLimits(now.max(), idle));
+        config.series(new SeriesLimits(now.max(), idle, now.recentPoints()));
+        return this;
+    }
+
+    /**
+     * Raw points each series keeps for charts, chat and short forecasts (240 by default, 28 bytes
+     * each); a very large fleet keeps fewer (see {@link SeriesLimits}).
+     */
+    public OpsBuilder recentPoints(int n) {
+        SeriesLimits now = config.build().series();
+        config.series(new SeriesLimits(now.max(), now.idle(), n));
         return this;
     }
 

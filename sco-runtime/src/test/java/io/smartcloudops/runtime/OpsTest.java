@@ -165,6 +165,19 @@ class OpsTest {
     }
 
     @Test
+    void eachSeriesKeepsOnlyTheNewestRecentPointsItIsToldTo() {
+        try (Ops ops = loop(dir).recentPoints(3).maxSeries(50).build()) {
+            long t = now.get().toEpochMilli();
+            for (int i = 1; i <= 5; i++) {
+                ops.ingest(new Sample(latency, t + i * 1000L, i));
+            }
+            assertThat(ops.view().recentSamples(latency, 10))
+                    .extracting(Sample::value)
+                    .containsExactly(3.0, 4.0, 5.0);
+        }
+    }
+
+    @Test
     void aBatchIsToldAsABatchFromItsSource() {
         List<String> batches = new ArrayList<>();
         try (Ops ops = loop(dir)

@@ -46,6 +46,13 @@ public final class SoakCommand implements Callable<Integer> {
                     "NAB data directory the series' values come from (default datasets/nab/data from the repository root)")
     String data;
 
+    @Option(
+            names = "--recent-points",
+            defaultValue = "240",
+            description = "raw points each series keeps for charts and chat, as the agent's detection.recent_points "
+                    + "(default ${DEFAULT-VALUE})")
+    int recentPoints;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,7 +65,8 @@ public final class SoakCommand implements Callable<Integer> {
                         series,
                         Duration.ofSeconds(Math.round(minutes * 60)),
                         Duration.ofSeconds(every),
-                        interval);
+                        interval,
+                        recentPoints);
         out.printf(
                 Locale.ROOT,
                 "soak %s, %d series every %s, %.1f min: mean CPU %.3f cores (trend %+.4f cores/min), live heap trend %+.2f MiB/min, "

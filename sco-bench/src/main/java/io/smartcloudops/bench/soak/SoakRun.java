@@ -9,6 +9,7 @@ import io.smartcloudops.bench.detect.WarmFleet;
 import io.smartcloudops.bench.detect.WarmTemplates;
 import io.smartcloudops.runtime.DetectorCheckpoints;
 import io.smartcloudops.runtime.Ops;
+import io.smartcloudops.runtime.SeriesLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -53,6 +54,13 @@ public final class SoakRun {
     /** As {@link #run(String, int, Duration, Duration)}, with one sample per series every {@code interval}. */
     public SoakResult run(String detector, int series, Duration length, Duration every, Duration interval)
             throws IOException, InterruptedException {
+        return run(detector, series, length, every, interval, SeriesLimits.DEFAULT_RECENT_POINTS);
+    }
+
+    /** As {@link #run(String, int, Duration, Duration, Duration)}, each series keeping {@code recentPoints} raw points. */
+    public SoakResult run(
+            String detector, int series, Duration length, Duration every, Duration interval, int recentPoints)
+            throws IOException, InterruptedException {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be positive, got " + interval);
         }
@@ -66,6 +74,7 @@ public final class SoakRun {
                 .dataDir(loopDir)
                 .detector(factory)
                 .maxSeries(series)
+                .recentPoints(recentPoints)
                 .rules(FleetRules.NAME, FleetRules.text())
                 .notifiers(Map.of())
                 .checkpointInterval(Duration.ofDays(365))

@@ -32,7 +32,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * sample_interval: 5s
  * detection: {detector: ewma, anomaly_threshold: 0.95, settings: {alpha: 0.05}, checkpoint_interval: 1m,
  *             directions: {'.*(cpu|latency).*': up, 'free_.*': down},   # metric-name patterns, first match wins
- *             max_series: 100000, series_idle: 1h}                      # idle series are forgotten (0: never)
+ *             max_series: 100000, series_idle: 1h,                      # idle series are forgotten (0: never)
+ *             recent_points: 240}                                       # raw points a series keeps for charts and chat
  * rules: ./rules.yml
  * remediation: {mode: dry_run, cooldown: 5m, systemctl: [sudo, -n, systemctl],
  *               known_hosts: [web1, db1],   # hosts alerts may name besides http.hosts, the remotes and localhost
@@ -181,7 +182,8 @@ public final class AgentConfigLoader {
                 "checkpoint_interval",
                 "directions",
                 "max_series",
-                "series_idle"));
+                "series_idle",
+                "recent_points"));
         ProviderConfig remediation = c.section("remediation");
         remediation.requireOnly(Set.of("mode", "cooldown", "systemctl", "known_hosts", "four_eyes"));
         ProviderConfig chat = c.section("chat");
@@ -267,7 +269,7 @@ public final class AgentConfigLoader {
         if (c.has("checkpoints")) {
             out.checkpoints(checkpointSettings(c.section("checkpoints"), folder));
         }
-        if (detection.has("max_series") || detection.has("series_idle")) {
+        if (detection.has("max_series") || detection.has("series_idle") || detection.has("recent_points")) {
             io.smartcloudops.runtime.SeriesLimits now = b.runtime().series();
             int max = detection.integer("max_series", now.max());
             if (max < 1) {
@@ -277,7 +279,11 @@ public final class AgentConfigLoader {
             if (idle.isNegative()) {
                 throw new ConfigException("setting 'detection.series_idle' must not be negative, got " + idle);
             }
-            out.series(new io.smartcloudops.runtime.SeriesLimits(max, idle));
+            int points = detection.integer("recent_points", now.recentPoints());
+            if (points < 1) {
+                throw new ConfigException("setting 'detection.recent_points' must be at least 1, got " + points);
+            }
+            out.series(new io.smartcloudops.runtime.SeriesLimits(max, idle, points));
         }
         if (c.has("data_dir")) {
             out.dataDir(folder.resolve(c.requireString("data_dir")));

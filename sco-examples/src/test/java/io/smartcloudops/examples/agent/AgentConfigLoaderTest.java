@@ -65,6 +65,24 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void theRecentPointsASeriesKeepsAreADetectionSettingWithAClearError() {
+        AgentConfig c = loader.parse("a.yml", "detection: {recent_points: 16}", AgentConfig.defaults());
+        assertThat(c.runtime().series())
+                .isEqualTo(new io.smartcloudops.runtime.SeriesLimits(
+                        io.smartcloudops.runtime.SeriesLimits.DEFAULT_MAX,
+                        io.smartcloudops.runtime.SeriesLimits.DEFAULT_IDLE,
+                        16));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> loader.parse("a.yml", "detection: {recent_points: 0}", AgentConfig.defaults()))
+                .isInstanceOf(io.smartcloudops.api.ConfigException.class)
+                .hasMessageContaining("detection.recent_points");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> loader.parse("a.yml", "detection: {recent_points: lots}", AgentConfig.defaults()))
+                .isInstanceOf(io.smartcloudops.api.ConfigException.class)
+                .hasMessageContaining("recent_points");
+    }
+
+    @Test
     void slowClientLimitsAreHttpSettingsWithClearErrors() {
         AgentConfig c = loader.parse(
                 "a.yml",

@@ -21,7 +21,6 @@ import io.smartcloudops.remediate.state.SafetyStateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,58 +60,43 @@ public final class PolicyGate implements ActionGateway {
     private final AuditLog audit;
     private final InstantSource clock;
     private final ActionMode mode;
-    private final Duration cooldown;
     private final Consumer<ActionResult> listener;
     private final Consumer<SuppressionReason> suppressions;
     private final Consumer<Notification> escalations;
-    private final SlidingWindowLimit perTarget;
-    private final SlidingWindowLimit global;
-    private final CircuitBreaker breaker;
+    private final TargetGuards guards;
     private final ActionAttempts attempts;
     private final Map<String, Instant> seenKeys = new LinkedHashMap<>();
-    private final Map<String, Instant> lastRun = new HashMap<>();
     private final ApprovalQueue approvals;
     /** Held while an action and its verification run; never while holding the monitor (decisions would wait). */
     private final ReentrantLock running = new ReentrantLock();
 
     private final GateState state;
-    private final Duration limitWindow;
 
     private PolicyGate(Builder b) {
         this.actions = Map.copyOf(b.actions);
         this.audit = b.audit;
         this.clock = b.clock;
         this.mode = b.mode;
-        this.cooldown = b.cooldown;
         this.listener = b.listener;
         this.suppressions = b.suppressions;
         this.escalations = b.escalations;
-        this.perTarget = new SlidingWindowLimit(b.perTargetLimit, b.limitWindow);
-        this.global = new SlidingWindowLimit(b.globalLimit, b.limitWindow);
-        this.breaker = new CircuitBreaker(b.breakerThreshold, b.breakerOpenFor);
         this.attempts = new ActionAttempts(actions, audit, clock, mode, b.retry, b.sleeper);
-        this.limitWindow = b.limitWindow;
         this.state = new GateState(b.state);
+        this.guards = new TargetGuards(
+                b.cooldown,
+                b.perTargetLimit,
+                b.globalLimit,
+                b.limitWindow,
+                new CircuitBreaker(b.breakerThreshold, b.breakerOpenFor),
+                state);
         this.approvals = new ApprovalQueue(state, b.approvalTtl, b.fourEyes);
         restore(clock.instant());
     }
 
     /** What the last run of the agent left in force: cooldowns, rate windows, keys, breakers, approvals. */
     private void restore(Instant now) {
-        for (GateState.Act a : state.acts(now)) {
-            lastRun.merge(a.target(), a.at(), (x, y) -> x.isAfter(y) ? x : y);
-            perTarget.record(a.target(), a.at());
-            global.record("*", a.at());
-        }
+        guards.restore(now);
         seenKeys.putAll(state.keys(now));
-        state.breakers(now).forEach((target, v) -> {
-            int bar = v.indexOf('|');
-            String opened = v.substring(bar + 1);
-            breaker.restore(
-                    target,
-                    Integer.parseInt(v.substring(0, bar)),
-                    opened.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(opened)));
-        });
         approvals.restore(now);
     }
 
@@ -181,35 +165,10 @@ public final class PolicyGate implements ActionGateway {
             return Decision.done(suppressed(
                     request, SuppressionReason.DUPLICATE, "duplicate of request " + request.idempotencyKey(), now));
         }
-        String target = targetKey(request);
-        Instant last = lastRun.get(target);
-        if (last != null && now.isBefore(last.plus(cooldown))) {
-            return Decision.done(suppressed(
-                    request,
-                    SuppressionReason.COOLDOWN,
-                    "cooldown: " + target + " acted on at " + last + ", next allowed at " + last.plus(cooldown),
-                    now));
-        }
-        if (breaker.state(target, now) == CircuitBreaker.State.OPEN) {
-            return Decision.done(suppressed(
-                    request,
-                    SuppressionReason.CIRCUIT_OPEN,
-                    "circuit open: " + target + " kept failing; escalated, next trial at " + breaker.reopensAt(target),
-                    now));
-        }
-        if (!perTarget.allows(target, now)) {
-            return Decision.done(suppressed(
-                    request,
-                    SuppressionReason.RATE_LIMIT,
-                    "rate limit: at most " + perTarget.describe() + " on " + target,
-                    now));
-        }
-        if (!global.allows("*", now)) {
-            return Decision.done(suppressed(
-                    request,
-                    SuppressionReason.RATE_LIMIT,
-                    "rate limit: at most " + global.describe() + " in all",
-                    now));
+        Optional<TargetGuards.Hold> hold = guards.hold(targetKey(request), now);
+        if (hold.isPresent()) {
+            return Decision.done(
+                    suppressed(request, hold.get().reason(), hold.get().message(), now));
         }
         try {
             remember(request, now);
@@ -276,16 +235,14 @@ public final class PolicyGate implements ActionGateway {
     private Decision admit(
             RemediationAction action, ActionRequest request, Optional<Verification> verification, Instant now) {
         String target = targetKey(request);
-        if (!breaker.allows(target, now)) {
-            return Decision.done(suppressed(
-                    request,
-                    SuppressionReason.CIRCUIT_OPEN,
-                    "circuit open: a trial of " + target + " is under way",
-                    now));
+        Optional<TargetGuards.Hold> trial = guards.trialUnderWay(target, now);
+        if (trial.isPresent()) {
+            return Decision.done(
+                    suppressed(request, trial.get().reason(), trial.get().message(), now));
         }
         try {
             // kept first: an act the audit then refuses only makes the gate more careful after a restart
-            state.act(target, now, cooldown.compareTo(limitWindow) > 0 ? cooldown : limitWindow);
+            guards.keep(target, now);
         } catch (SafetyStateException e) {
             ActionResult r =
                     ActionResult.of(request, ActionOutcome.FAILED, "not run: " + e.getMessage(), now, Duration.ZERO);
@@ -311,9 +268,7 @@ public final class PolicyGate implements ActionGateway {
             listener.accept(r);
             return Decision.done(r);
         }
-        lastRun.put(target, now);
-        perTarget.record(target, now);
-        global.record("*", now);
+        guards.count(target, now);
         return new Decision(null, new Run(action, request, verification, now));
     }
 
@@ -332,25 +287,10 @@ public final class PolicyGate implements ActionGateway {
             running.unlock();
         }
         synchronized (this) {
-            String target = targetKey(run.request());
             if (result.outcome() == ActionOutcome.DRY_RUN) {
                 suppressions.accept(SuppressionReason.DRY_RUN);
-            } else if (result.outcome() == ActionOutcome.SUCCEEDED) {
-                breaker.success(target);
-                state.breakerClosed(target);
-            } else if (result.outcome() == ActionOutcome.FAILED) {
-                boolean opened = breaker.failure(target, clock.instant());
-                Instant openedAt = breaker.openedAt(target);
-                state.breaker(
-                        target,
-                        breaker.failures(target),
-                        openedAt,
-                        (openedAt != null ? openedAt : clock.instant())
-                                .plus(breaker.openFor())
-                                .plus(Duration.ofDays(1)));
-                if (opened) {
-                    escalate(run.request(), result);
-                }
+            } else if (guards.outcome(targetKey(run.request()), result.outcome(), clock.instant())) {
+                escalate(run.request(), result);
             }
             return finish(run.request(), result);
         }
@@ -361,7 +301,7 @@ public final class PolicyGate implements ActionGateway {
         Notification n = new Notification(
                 "remediation of " + request.target() + " keeps failing",
                 request.action() + " on " + request.target() + " failed repeatedly (" + result.message()
-                        + "); the circuit is open until " + breaker.reopensAt(key) + " and a person should look",
+                        + "); the circuit is open until " + guards.reopensAt(key) + " and a person should look",
                 Severity.CRITICAL,
                 Labels.of("action", request.action(), "target", sanitizedLabel(request.target())),
                 clock.instant());
@@ -373,7 +313,7 @@ public final class PolicyGate implements ActionGateway {
                     request.action(),
                     "circuit_open",
                     result.message(),
-                    Map.of("reopens_at", String.valueOf(breaker.reopensAt(key)))));
+                    Map.of("reopens_at", String.valueOf(guards.reopensAt(key)))));
         } catch (AuditException e) {
             // the escalation below still goes out: people matter more than the record here
         }

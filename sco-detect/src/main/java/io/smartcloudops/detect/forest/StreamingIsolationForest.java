@@ -24,7 +24,6 @@ import java.io.IOException;
  * }</pre>
  */
 public final class StreamingIsolationForest {
-    // the state is package-private: ForestCodec and LegacyForestCodec read and write it, nothing else does
     /**
      * {@link #averagePath} for every leaf size a tree can have (sample sizes go up to 1,024): a logarithm
      * per tree per point was most of the scoring. A constant of the formula, so one table serves every forest.
@@ -37,6 +36,7 @@ public final class StreamingIsolationForest {
         }
     }
 
+    // the state is package-private: ForestCodec and LegacyForestCodec read and write it, nothing else does
     final ForestParameters p;
     final int nodes;
     final SplitMix64 random;
@@ -59,8 +59,17 @@ public final class StreamingIsolationForest {
 
     final float[] boxLow;
     final float[] boxHigh;
-    /** Scratch: the codes of the shingle being scored, so a tree's walk compares codes with codes. */
+    /**
+     * The exact codes of {@link #recent} in {@link #codedIn}, so a tree's walk compares codes with codes.
+     * A cache, not state: each value is coded once, where scoring coded the whole shingle every time and
+     * keeping it coded each value twice more. The newest {@link #uncoded} are not coded yet, and none are
+     * once the code is not {@code codedIn}: it is widened when a value does not fit and re-centred on
+     * regrowth, and a restored forest has none.
+     */
     private final double[] pointCode;
+
+    private ValueCode codedIn;
+    private int uncoded;
 
     public StreamingIsolationForest(ForestParameters params, long seed) {
         this(params, new SplitMix64(seed));
@@ -97,6 +106,8 @@ public final class StreamingIsolationForest {
         double[] point = recent;
         System.arraycopy(point, 1, point, 0, point.length - 1);
         point[point.length - 1] = x;
+        System.arraycopy(pointCode, 1, pointCode, 0, pointCode.length - 1);
+        uncoded = Math.min(uncoded + 1, pointCode.length);
         count++;
         if (count < p.shingle()) {
             return 0.5;
@@ -125,14 +136,17 @@ public final class StreamingIsolationForest {
         if (code == null) {
             code = ValueCode.around(point[0], 0);
         }
-        for (double v : point) {
-            if (!code.holds(v)) {
+        codeRecent();
+        for (int i = 0; i < point.length; i++) {
+            double v = point[i];
+            if (!code.holds(v, pointCode[i])) {
                 // a value beyond the code's range: widen it so that this one sits well inside
                 recode(new ValueCode(code.center(), Math.max(2 * code.scale(), Math.abs(v - code.center()) * 0x1p-20)));
+                codeRecent();
             }
         }
         for (int i = 0; i < point.length; i++) {
-            reservoir[slot * p.shingle() + i] = code.code(point[i]);
+            reservoir[slot * p.shingle() + i] = code.code(point[i], pointCode[i]);
         }
         filled = Math.max(filled, slot + 1);
     }
@@ -148,10 +162,20 @@ public final class StreamingIsolationForest {
         }
     }
 
-    private double score(double[] point, boolean rangeWeighted) {
-        for (int d = 0; d < point.length; d++) {
-            pointCode[d] = code.exact(point[d]);
+    /** Brings {@link #pointCode} up to the code, which exists by now: codes what is new, or all if the code changed. */
+    private void codeRecent() {
+        if (codedIn != code) {
+            codedIn = code;
+            uncoded = recent.length;
         }
+        for (int d = recent.length - uncoded; d < recent.length; d++) {
+            pointCode[d] = code.exact(recent[d]);
+        }
+        uncoded = 0;
+    }
+
+    private double score(double[] point, boolean rangeWeighted) {
+        codeRecent();
         double total = 0;
         for (int t = 0; t < p.trees(); t++) {
             total += rangeWeighted ? rangeWeightedPathLength(t, point) : pathLength(t, point);

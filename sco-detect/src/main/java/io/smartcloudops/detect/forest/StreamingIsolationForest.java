@@ -24,12 +24,6 @@ import java.io.IOException;
  * }</pre>
  */
 public final class StreamingIsolationForest {
-    /** The format {@link #writeTo(DataOutput)} writes; see there. */
-    static final int FORMAT = 3;
-    /** In format 3, the largest leaf size written in the node's byte alone, and the byte that says a size follows. */
-    private static final int SHORT_LEAF = 126;
-
-    private static final byte LONG_LEAF = Byte.MIN_VALUE;
     /**
      * {@link #averagePath} for every leaf size a tree can have (sample sizes go up to 1,024): a logarithm
      * per tree per point was most of the scoring. A constant of the formula, so one table serves every forest.
@@ -42,36 +36,47 @@ public final class StreamingIsolationForest {
         }
     }
 
-    private final ForestParameters p;
-    private final int nodes;
-    private final SplitMix64 random;
+    // the state is package-private: ForestCodec and LegacyForestCodec read and write it, nothing else does
+    final ForestParameters p;
+    final int nodes;
+    final SplitMix64 random;
     /** The last {@code shingle} values, oldest first: the shingle being scored. */
-    private final double[] recent;
+    final double[] recent;
     /** How the reservoir's and the cut points' values are coded; changes only with the codes it covers. */
-    private ValueCode code;
+    ValueCode code;
 
-    private final short[] reservoir;
-    private int filled;
-    private long count;
-    private boolean grown;
+    final short[] reservoir;
+    int filled;
+    long count;
+    boolean grown;
     /** A node's split dimension, or -1 for a leaf. */
-    private final byte[] splitDim;
+    final byte[] splitDim;
     /**
      * A split's cut code (codes below it go left), or a leaf's size: a node is one or the other, and a
      * leaf holds at most 1,024 shingles, so one array serves both.
      */
-    private final short[] split;
+    final short[] split;
 
-    private final float[] boxLow;
-    private final float[] boxHigh;
-    /** Scratch: the codes of the shingle being scored, so a tree's walk compares codes with codes. */
+    final float[] boxLow;
+    final float[] boxHigh;
+    /**
+     * The exact codes of {@link #recent} in {@link #codedIn}, so a tree's walk compares codes with codes.
+     * A cache, not state: each value is coded once, where scoring coded the whole shingle every time and
+     * keeping it coded each value twice more. The newest {@link #uncoded} are not coded yet, and none are
+     * once the code is not {@code codedIn}: it is widened when a value does not fit and re-centred on
+     * regrowth, and a restored forest has none.
+     */
     private final double[] pointCode;
+
+    private ValueCode codedIn;
+    private int uncoded;
 
     public StreamingIsolationForest(ForestParameters params, long seed) {
         this(params, new SplitMix64(seed));
     }
 
-    private StreamingIsolationForest(ForestParameters params, SplitMix64 random) {
+    /** For {@link ForestCodec}, which fills in the rest of a forest it reads. */
+    StreamingIsolationForest(ForestParameters params, SplitMix64 random) {
         this.p = params;
         this.random = random;
         this.nodes = (1 << (params.depthLimit() + 1)) - 1;
@@ -101,6 +106,8 @@ public final class StreamingIsolationForest {
         double[] point = recent;
         System.arraycopy(point, 1, point, 0, point.length - 1);
         point[point.length - 1] = x;
+        System.arraycopy(pointCode, 1, pointCode, 0, pointCode.length - 1);
+        uncoded = Math.min(uncoded + 1, pointCode.length);
         count++;
         if (count < p.shingle()) {
             return 0.5;
@@ -129,14 +136,17 @@ public final class StreamingIsolationForest {
         if (code == null) {
             code = ValueCode.around(point[0], 0);
         }
-        for (double v : point) {
-            if (!code.holds(v)) {
+        codeRecent();
+        for (int i = 0; i < point.length; i++) {
+            double v = point[i];
+            if (!code.holds(v, pointCode[i])) {
                 // a value beyond the code's range: widen it so that this one sits well inside
                 recode(new ValueCode(code.center(), Math.max(2 * code.scale(), Math.abs(v - code.center()) * 0x1p-20)));
+                codeRecent();
             }
         }
         for (int i = 0; i < point.length; i++) {
-            reservoir[slot * p.shingle() + i] = code.code(point[i]);
+            reservoir[slot * p.shingle() + i] = code.code(point[i], pointCode[i]);
         }
         filled = Math.max(filled, slot + 1);
     }
@@ -152,10 +162,20 @@ public final class StreamingIsolationForest {
         }
     }
 
-    private double score(double[] point, boolean rangeWeighted) {
-        for (int d = 0; d < point.length; d++) {
-            pointCode[d] = code.exact(point[d]);
+    /** Brings {@link #pointCode} up to the code, which exists by now: codes what is new, or all if the code changed. */
+    private void codeRecent() {
+        if (codedIn != code) {
+            codedIn = code;
+            uncoded = recent.length;
         }
+        for (int d = recent.length - uncoded; d < recent.length; d++) {
+            pointCode[d] = code.exact(recent[d]);
+        }
+        uncoded = 0;
+    }
+
+    private double score(double[] point, boolean rangeWeighted) {
+        codeRecent();
         double total = 0;
         for (int t = 0; t < p.trees(); t++) {
             total += rangeWeighted ? rangeWeightedPathLength(t, point) : pathLength(t, point);
@@ -356,17 +376,9 @@ public final class StreamingIsolationForest {
         return count;
     }
 
-    /**
-     * Writes format 3: a tag (-3, where formats 1 and 2 begin with the shingle length, a positive
-     * number, so a reader tells them apart), the parameters, the last values oldest first, the value
-     * code, the reservoir's 16-bit codes, and the nodes a tree reaches in preorder, a split as its
-     * dimension and cut code, a leaf as one byte (see {@link #writeLeaf}); no trees or boxes before the
-     * first growth. Format
-     * 2 held the reservoir and the cut points as floats, about 1.5 KB more for the default's member; format
-     * 1 also every slot of every tree (unreached ones included) with both a cut point and a size.
-     */
+    /** Writes format 3 (see {@link ForestCodec}); formats 1 and 2 are what builds before it read. */
     public void writeTo(DataOutput out) throws IOException {
-        writeTo(out, FORMAT);
+        ForestCodec.write(this, out, ForestCodec.FORMAT);
     }
 
     /**
@@ -376,103 +388,7 @@ public final class StreamingIsolationForest {
      * codes (read back, they are coded afresh, so the forest is close to, not the same as, this one).
      */
     public void writeTo(DataOutput out, int format) throws IOException {
-        if (format < 1 || format > FORMAT) {
-            throw new IllegalArgumentException(
-                    "forest format " + format + " is not known; this build writes 1 to " + FORMAT);
-        }
-        if (format == FORMAT) {
-            out.writeInt(-FORMAT);
-        }
-        p.writeTo(out);
-        out.writeLong(random.state());
-        out.writeLong(count);
-        if (format == FORMAT) {
-            for (double v : recent) {
-                out.writeDouble(v);
-            }
-            out.writeBoolean(code != null);
-            if (code != null) {
-                out.writeDouble(code.center());
-                out.writeDouble(code.scale());
-            }
-        } else {
-            // the older formats kept the last values in a ring indexed by the count
-            double[] ring = new double[recent.length];
-            for (int i = 0; i < recent.length; i++) {
-                long sample = count - recent.length + i;
-                if (sample >= 0) {
-                    ring[(int) (sample % ring.length)] = recent[i];
-                }
-            }
-            for (double v : ring) {
-                out.writeDouble(v);
-            }
-        }
-        out.writeInt(filled);
-        for (int i = 0; i < filled * p.shingle(); i++) {
-            if (format == FORMAT) {
-                out.writeShort(reservoir[i]);
-            } else {
-                out.writeFloat((float) code.decode(reservoir[i]));
-            }
-        }
-        out.writeBoolean(grown);
-        if (format == 1) {
-            for (int i = 0; i < splitDim.length; i++) {
-                out.writeByte(splitDim[i]);
-                out.writeFloat(splitDim[i] < 0 ? 0f : cutPoint(i));
-                out.writeShort(splitDim[i] < 0 ? split[i] : 0);
-            }
-        } else if (!grown) {
-            return;
-        } else {
-            for (int t = 0; t < p.trees(); t++) {
-                writeNode(out, t * nodes, 0, format);
-            }
-        }
-        for (int i = 0; i < boxLow.length; i++) {
-            out.writeFloat(boxLow[i]);
-            out.writeFloat(boxHigh[i]);
-        }
-    }
-
-    /** The value a cut code stands for in the older formats: halfway between the codes either side of it. */
-    private float cutPoint(int node) {
-        return (float) code.decode(split[node] - 0.5);
-    }
-
-    private void writeNode(DataOutput out, int root, int k, int format) throws IOException {
-        byte dim = splitDim[root + k];
-        if (dim < 0 && format == FORMAT) {
-            writeLeaf(out, split[root + k]);
-            return;
-        }
-        out.writeByte(dim);
-        if (dim < 0) {
-            out.writeShort(split[root + k]);
-            return;
-        }
-        if (format == FORMAT) {
-            out.writeShort(split[root + k]);
-        } else {
-            out.writeFloat(cutPoint(root + k));
-        }
-        writeNode(out, root, 2 * k + 1, format);
-        writeNode(out, root, 2 * k + 2, format);
-    }
-
-    /**
-     * A leaf of format 3: {@code -1 - size} in its one byte for the sizes up to 126 (all of them in trees
-     * grown from up to 127 shingles, as the default's member is), else {@link #LONG_LEAF} and the size.
-     * Format 2 wrote -1 and a two-byte size, a third of its trees' bytes.
-     */
-    private static void writeLeaf(DataOutput out, int size) throws IOException {
-        if (size <= SHORT_LEAF) {
-            out.writeByte(-1 - size);
-        } else {
-            out.writeByte(LONG_LEAF);
-            out.writeShort(size);
-        }
+        ForestCodec.write(this, out, format);
     }
 
     /** Reads format 3, or format 2 (which has no tag), as the current default ensemble and iforest states hold it. */
@@ -487,121 +403,6 @@ public final class StreamingIsolationForest {
      * each cut point as the first code above it.
      */
     public static StreamingIsolationForest readFrom(DataInput in, int untagged) throws IOException {
-        int first = in.readInt();
-        int format = first < 0 ? -first : untagged;
-        if (format < 1 || format > FORMAT) {
-            throw new IOException("forest format " + format + " is not known; this build reads 1 to " + FORMAT);
-        }
-        ForestParameters params = ForestParameters.readFrom(first < 0 ? in.readInt() : first, in);
-        StreamingIsolationForest f = new StreamingIsolationForest(params, new SplitMix64(in.readLong()));
-        f.count = in.readLong();
-        if (f.count < 0) {
-            throw new IOException("a forest that has seen " + f.count + " samples");
-        }
-        double[] ring = new double[f.recent.length];
-        for (int i = 0; i < ring.length; i++) {
-            ring[i] = in.readDouble();
-        }
-        if (format == FORMAT) {
-            System.arraycopy(ring, 0, f.recent, 0, ring.length);
-            if (in.readBoolean()) {
-                f.code = new ValueCode(in.readDouble(), in.readDouble());
-            }
-        } else {
-            for (int i = 0; i < ring.length; i++) {
-                long sample = f.count - ring.length + i;
-                f.recent[i] = sample >= 0 ? ring[(int) (sample % ring.length)] : 0.0;
-            }
-        }
-        f.filled = in.readInt();
-        if (f.filled < 0 || f.filled > params.window()) {
-            throw new IOException("reservoir holds " + f.filled + " shingles, room for " + params.window());
-        }
-        if (format == FORMAT) {
-            if (f.filled > 0 && f.code == null) {
-                throw new IOException("a reservoir of " + f.filled + " shingles without a value code");
-            }
-            for (int i = 0; i < f.filled * params.shingle(); i++) {
-                f.reservoir[i] = in.readShort();
-            }
-        } else {
-            float[] values = new float[f.filled * params.shingle()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = in.readFloat();
-            }
-            f.code = codeFor(values);
-            for (int i = 0; i < values.length; i++) {
-                f.reservoir[i] = f.code.code(values[i]);
-            }
-        }
-        f.grown = in.readBoolean();
-        if (f.grown && f.code == null) {
-            throw new IOException("a grown forest without a value code");
-        }
-        if (format == 1) {
-            for (int i = 0; i < f.splitDim.length; i++) {
-                f.splitDim[i] = in.readByte();
-                float cut = in.readFloat();
-                short size = in.readShort();
-                f.split[i] = f.splitDim[i] < 0 ? f.checkedLeafSize(size) : f.cutCode(cut);
-            }
-        } else if (f.grown) {
-            for (int t = 0; t < params.trees(); t++) {
-                f.readNode(in, t * f.nodes, 0, 0, format);
-            }
-        } else {
-            return f;
-        }
-        for (int i = 0; i < f.boxLow.length; i++) {
-            f.boxLow[i] = in.readFloat();
-            f.boxHigh[i] = in.readFloat();
-        }
-        return f;
-    }
-
-    /** A code for the values of an older format's reservoir, centred on their midrange; null if there are none. */
-    private static ValueCode codeFor(float[] values) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (float v : values) {
-            if (Float.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        if (lo > hi) {
-            return values.length == 0 ? null : ValueCode.around(0, 0);
-        }
-        return ValueCode.around(lo + (hi - lo) / 2, (hi - lo) / 2);
-    }
-
-    /** The cut code of an older format's cut point: the codes below it are those of values below it, up to rounding. */
-    private short cutCode(float cut) {
-        double exact = code.exact(cut);
-        return (short) Math.max(-ValueCode.MAX, Math.min(ValueCode.MAX, Math.ceil(exact)));
-    }
-
-    private void readNode(DataInput in, int root, int k, int depth, int format) throws IOException {
-        byte dim = in.readByte();
-        splitDim[root + k] = dim < 0 ? -1 : dim;
-        if (dim < 0) {
-            boolean shortLeaf = format == FORMAT && dim != LONG_LEAF;
-            split[root + k] = checkedLeafSize(shortLeaf ? (short) (-1 - dim) : in.readShort());
-            return;
-        }
-        if (dim >= p.shingle() || depth >= p.depthLimit()) {
-            throw new IOException("a split on dimension " + dim + " at depth " + depth + ", shingles have "
-                    + p.shingle() + " dimensions and trees " + p.depthLimit() + " levels");
-        }
-        split[root + k] = format == FORMAT ? in.readShort() : cutCode(in.readFloat());
-        readNode(in, root, 2 * k + 1, depth + 1, format);
-        readNode(in, root, 2 * k + 2, depth + 1, format);
-    }
-
-    private short checkedLeafSize(short size) throws IOException {
-        if (size < 0 || size > p.sampleSize()) {
-            throw new IOException("a leaf holds " + size + " shingles, a tree is grown from " + p.sampleSize());
-        }
-        return size;
+        return ForestCodec.read(in, untagged);
     }
 }

@@ -44,15 +44,24 @@ record ValueCode(double center, double scale) {
 
     /** Whether {@code x} has a code of its own, not clamped to the end of the range. */
     boolean holds(double x) {
-        return !Double.isFinite(x) || Math.abs(exact(x)) <= MAX;
+        return holds(x, exact(x));
+    }
+
+    /** {@link #holds(double)} of {@code x} whose {@link #exact} code is {@code exact}: a forest codes each value once. */
+    boolean holds(double x, double exact) {
+        return !Double.isFinite(x) || Math.abs(exact) <= MAX;
     }
 
     short code(double x) {
+        return code(x, exact(x));
+    }
+
+    /** {@link #code(double)} of {@code x} whose {@link #exact} code is {@code exact}. */
+    short code(double x, double exact) {
         if (x != x) {
             return NAN;
         }
-        double e = exact(x);
-        return (short) Math.max(-MAX, Math.min(MAX, Math.round(e)));
+        return (short) Math.max(-MAX, Math.min(MAX, Math.round(exact)));
     }
 
     double decode(short code) {

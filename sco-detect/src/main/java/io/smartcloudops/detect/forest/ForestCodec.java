@@ -1,0 +1,188 @@
+package io.smartcloudops.detect.forest;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * A {@link StreamingIsolationForest}'s state: what every format shares (the parameters, the random
+ * state, the count, the trees' boxes) and format 3, the one this build writes. Format 3 is a tag (-3,
+ * where formats 1 and 2 begin with the shingle length, a positive number, so a reader tells them
+ * apart), the parameters, the last values oldest first, the value code, the reservoir's 16-bit codes,
+ * and the nodes a tree reaches in preorder, a split as its dimension and cut code, a leaf as one byte
+ * (see {@link #writeLeaf}); no trees or boxes before the first growth. Formats 1 and 2 are {@link
+ * LegacyForestCodec}'s. A build that reads only formats 1 and 2 takes format 3's tag for a shingle
+ * length and calls the state corrupt: rolling back past format 3 needs a state written in format 2.
+ */
+final class ForestCodec {
+    /** The format {@link #write} writes by default. */
+    static final int FORMAT = 3;
+    /** In format 3, the largest leaf size written in the node's byte alone, and the byte that says a size follows. */
+    private static final int SHORT_LEAF = 126;
+
+    private static final byte LONG_LEAF = Byte.MIN_VALUE;
+
+    private ForestCodec() {}
+
+    /** Writes {@code f} in {@code format} 1, 2 or 3 (see {@link StreamingIsolationForest#writeTo(DataOutput, int)}). */
+    static void write(StreamingIsolationForest f, DataOutput out, int format) throws IOException {
+        if (format < 1 || format > FORMAT) {
+            throw new IllegalArgumentException(
+                    "forest format " + format + " is not known; this build writes 1 to " + FORMAT);
+        }
+        if (format == FORMAT) {
+            out.writeInt(-FORMAT);
+        }
+        f.p.writeTo(out);
+        out.writeLong(f.random.state());
+        out.writeLong(f.count);
+        if (format != FORMAT) {
+            LegacyForestCodec.writeBody(f, out, format);
+            return;
+        }
+        for (double v : f.recent) {
+            out.writeDouble(v);
+        }
+        out.writeBoolean(f.code != null);
+        if (f.code != null) {
+            out.writeDouble(f.code.center());
+            out.writeDouble(f.code.scale());
+        }
+        out.writeInt(f.filled);
+        for (int i = 0; i < f.filled * f.p.shingle(); i++) {
+            out.writeShort(f.reservoir[i]);
+        }
+        out.writeBoolean(f.grown);
+        if (!f.grown) {
+            return;
+        }
+        for (int t = 0; t < f.p.trees(); t++) {
+            writeNode(f, out, t * f.nodes, 0);
+        }
+        writeBoxes(f, out);
+    }
+
+    private static void writeNode(StreamingIsolationForest f, DataOutput out, int root, int k) throws IOException {
+        byte dim = f.splitDim[root + k];
+        if (dim < 0) {
+            writeLeaf(out, f.split[root + k]);
+            return;
+        }
+        out.writeByte(dim);
+        out.writeShort(f.split[root + k]);
+        writeNode(f, out, root, 2 * k + 1);
+        writeNode(f, out, root, 2 * k + 2);
+    }
+
+    /**
+     * A leaf of format 3: {@code -1 - size} in its one byte for the sizes up to 126 (all of them in trees
+     * grown from up to 127 shingles, as the default's member is), else {@link #LONG_LEAF} and the size.
+     * Format 2 wrote -1 and a two-byte size, a third of its trees' bytes.
+     */
+    private static void writeLeaf(DataOutput out, int size) throws IOException {
+        if (size <= SHORT_LEAF) {
+            out.writeByte(-1 - size);
+        } else {
+            out.writeByte(LONG_LEAF);
+            out.writeShort(size);
+        }
+    }
+
+    static void writeBoxes(StreamingIsolationForest f, DataOutput out) throws IOException {
+        for (int i = 0; i < f.boxLow.length; i++) {
+            out.writeFloat(f.boxLow[i]);
+            out.writeFloat(f.boxHigh[i]);
+        }
+    }
+
+    /** Reads format 3, whose tag says so, or else {@code untagged} (see {@link StreamingIsolationForest#readFrom(DataInput, int)}). */
+    static StreamingIsolationForest read(DataInput in, int untagged) throws IOException {
+        int first = in.readInt();
+        int format = first < 0 ? -first : untagged;
+        if (format < 1 || format > FORMAT) {
+            throw new IOException("forest format " + format + " is not known; this build reads 1 to " + FORMAT);
+        }
+        ForestParameters params = ForestParameters.readFrom(first < 0 ? in.readInt() : first, in);
+        StreamingIsolationForest f = new StreamingIsolationForest(params, new SplitMix64(in.readLong()));
+        f.count = in.readLong();
+        if (f.count < 0) {
+            throw new IOException("a forest that has seen " + f.count + " samples");
+        }
+        if (format != FORMAT) {
+            LegacyForestCodec.readBody(f, in, format);
+            return f;
+        }
+        for (int i = 0; i < f.recent.length; i++) {
+            f.recent[i] = in.readDouble();
+        }
+        if (in.readBoolean()) {
+            f.code = new ValueCode(in.readDouble(), in.readDouble());
+        }
+        readFilled(f, in);
+        if (f.filled > 0 && f.code == null) {
+            throw new IOException("a reservoir of " + f.filled + " shingles without a value code");
+        }
+        for (int i = 0; i < f.filled * params.shingle(); i++) {
+            f.reservoir[i] = in.readShort();
+        }
+        readGrown(f, in);
+        if (!f.grown) {
+            return f;
+        }
+        for (int t = 0; t < params.trees(); t++) {
+            readNode(f, in, t * f.nodes, 0, 0);
+        }
+        readBoxes(f, in);
+        return f;
+    }
+
+    private static void readNode(StreamingIsolationForest f, DataInput in, int root, int k, int depth)
+            throws IOException {
+        byte dim = in.readByte();
+        if (dim < 0) {
+            f.splitDim[root + k] = -1;
+            f.split[root + k] = checkedLeafSize(f, dim != LONG_LEAF ? (short) (-1 - dim) : in.readShort());
+            return;
+        }
+        checkSplit(f, dim, depth);
+        f.splitDim[root + k] = dim;
+        f.split[root + k] = in.readShort();
+        readNode(f, in, root, 2 * k + 1, depth + 1);
+        readNode(f, in, root, 2 * k + 2, depth + 1);
+    }
+
+    static void readFilled(StreamingIsolationForest f, DataInput in) throws IOException {
+        f.filled = in.readInt();
+        if (f.filled < 0 || f.filled > f.p.window()) {
+            throw new IOException("reservoir holds " + f.filled + " shingles, room for " + f.p.window());
+        }
+    }
+
+    static void readGrown(StreamingIsolationForest f, DataInput in) throws IOException {
+        f.grown = in.readBoolean();
+        if (f.grown && f.code == null) {
+            throw new IOException("a grown forest without a value code");
+        }
+    }
+
+    static void readBoxes(StreamingIsolationForest f, DataInput in) throws IOException {
+        for (int i = 0; i < f.boxLow.length; i++) {
+            f.boxLow[i] = in.readFloat();
+            f.boxHigh[i] = in.readFloat();
+        }
+    }
+
+    static void checkSplit(StreamingIsolationForest f, byte dim, int depth) throws IOException {
+        if (dim >= f.p.shingle() || depth >= f.p.depthLimit()) {
+            throw new IOException("a split on dimension " + dim + " at depth " + depth + ", shingles have "
+                    + f.p.shingle() + " dimensions and trees " + f.p.depthLimit() + " levels");
+        }
+    }
+
+    static short checkedLeafSize(StreamingIsolationForest f, short size) throws IOException {
+        if (size < 0 || size > f.p.sampleSize()) {
+            throw new IOException("a leaf holds " + size + " shingles, a tree is grown from " + f.p.sampleSize());
+        }
+        return size;
+    }
+}

@@ -1,6 +1,7 @@
 package io.smartcloudops.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
@@ -21,7 +22,11 @@ class HourlyHistoryTest {
 
         List<Sample> s = h.samples(S);
 
-        assertThat(s).extracting(Sample::value).containsExactly(1.0, 11.0, 21.0);
+        // the completed hours as 16-bit codes centred on the first: within 0.05% of their distance from it
+        assertThat(s).extracting(Sample::value).hasSize(3);
+        assertThat(s.get(0).value()).isEqualTo(1.0);
+        assertThat(s.get(1).value()).isCloseTo(11.0, within(10 * 5e-4));
+        assertThat(s.get(2).value()).as("the hour being filled, exactly").isEqualTo(21.0);
         assertThat(s)
                 .extracting(Sample::timestampMillis)
                 .containsExactly(HOUR / 2, HOUR + HOUR / 2, 2 * HOUR + 120_000);
@@ -36,7 +41,10 @@ class HourlyHistoryTest {
         h.add(4 * HOUR, 9);
         h.add(HOUR + 1, 100); // late: its hour is closed
 
-        assertThat(h.samples(S)).extracting(Sample::value).containsExactly(8.0, 9.0);
+        List<Sample> s = h.samples(S);
+        assertThat(s).hasSize(2);
+        assertThat(s.get(0).value()).isCloseTo(8.0, within(3 * 5e-4));
+        assertThat(s.get(1).value()).isEqualTo(9.0);
     }
 
     @Test
@@ -66,7 +74,28 @@ class HourlyHistoryTest {
         List<Sample> s = h.samples(S);
 
         assertThat(s).hasSize(HourlyHistory.HOURS + 1);
-        assertThat(s.get(0).value()).isEqualTo(start + 5.0);
-        assertThat(s.get(s.size() - 2).value()).isEqualTo(start + HourlyHistory.HOURS + 4.0);
+        assertThat(s.get(0).value()).isCloseTo(start + 5.0, within((start + 5.0) * 5e-4));
+        assertThat(s.get(s.size() - 2).value())
+                .isCloseTo(start + HourlyHistory.HOURS + 4.0, within((start + HourlyHistory.HOURS + 4.0) * 5e-4));
+    }
+
+    @Test
+    void keepsASeriesThatGrowsAMillionfoldToWithinAFractionOfAPercent() {
+        HourlyHistory h = new HourlyHistory();
+        // a byte counter from 1 to past 10^9: the code widens on the way, the older hours re-coded (a
+        // second rounding of up to 0.05% each)
+        double[] mean = new double[200];
+        for (int hour = 0; hour < mean.length; hour++) {
+            mean[hour] = Math.pow(1.11, hour);
+            h.add(hour * HOUR, mean[hour]);
+        }
+        h.add(mean.length * HOUR, 0);
+
+        List<Sample> s = h.samples(S);
+
+        assertThat(s).hasSize(mean.length + 1);
+        for (int hour = 0; hour < mean.length; hour++) {
+            assertThat(s.get(hour).value()).as("hour %d", hour).isCloseTo(mean[hour], within(mean[hour] * 1.5e-3));
+        }
     }
 }

@@ -11,8 +11,9 @@ import java.io.IOException;
  * context never seen before is novel (the idea behind NAB's contextOSE). A novel context is as
  * surprising as novelty is rare in this series: with the (slowly forgetting) share of novel contexts
  * so far as its probability, a series that keeps producing new shapes is not alarming, while a
- * regular one that suddenly does is. Seen contexts are remembered as bits of a fixed hash table, so
- * memory stays bounded; a collision only hides a novelty, it never invents one.
+ * regular one that suddenly does is. Seen contexts are remembered as slots of a fixed hash table, so
+ * memory stays bounded ({@link SeenSlots}: a list while they are few, the table's bits after); a
+ * collision only hides a novelty, it never invents one.
  */
 final class ContextNovelty {
     /** Bins across the early range: coarse enough that noise rarely makes a new shape (5 to 12 score alike on NAB). */
@@ -24,13 +25,13 @@ final class ContextNovelty {
     /** Contexts judged before novelty counts: the table has to learn the series' usual shapes first. */
     private static final int MIN_HISTORY = 200;
     /**
-     * Bits of the table of seen contexts: 1 KiB, room for some thirty times the contexts a series inside
-     * its early range can form ({@code BINS^LENGTH}), so collisions stay rare and the state small.
+     * Slots of the table of seen contexts: 1 KiB of bits at most, room for some thirty times the contexts a
+     * series inside its early range can form ({@code BINS^LENGTH}), so collisions stay rare and the state small.
      */
     private static final int TABLE_BITS = 1 << 13;
 
     private final double memory;
-    private final long[] seen = new long[TABLE_BITS / 64];
+    private SeenSlots seen = new SeenSlots(TABLE_BITS);
     private final int[] recent = new int[LENGTH];
     private long count;
     private double low;
@@ -77,8 +78,7 @@ final class ContextNovelty {
             return 0.0;
         }
         int slot = slot();
-        boolean isNew = (seen[slot >>> 6] & (1L << slot)) == 0;
-        seen[slot >>> 6] |= 1L << slot;
+        boolean isNew = seen.add(slot);
         double s = 0.0;
         if (isNew && seenHere > MIN_HISTORY && direction.counts(deviation)) {
             s = -Math.log10((novel + 1) / (judged + 2));
@@ -99,7 +99,19 @@ final class ContextNovelty {
         return (int) (h & (TABLE_BITS - 1));
     }
 
+    /** The format {@link #writeTo(DataOutput)} writes: 2 lists the seen slots while they are few, 1 always wrote the table's bits. */
+    static final int FORMAT = 2;
+
     void writeTo(DataOutput out) throws IOException {
+        writeTo(out, FORMAT);
+    }
+
+    /** Writes {@code format} 2, or 1 as the default ensemble's states before version 6 held it. */
+    void writeTo(DataOutput out, int format) throws IOException {
+        if (format < 1 || format > FORMAT) {
+            throw new IllegalArgumentException(
+                    "context format " + format + " is not known; this build writes 1 to " + FORMAT);
+        }
         out.writeDouble(memory);
         out.writeLong(count);
         out.writeDouble(low);
@@ -111,12 +123,18 @@ final class ContextNovelty {
         for (int q : recent) {
             out.writeInt(q);
         }
-        for (long bits : seen) {
-            out.writeLong(bits);
+        if (format == 1) {
+            seen.writeBitsTo(out);
+        } else {
+            seen.writeTo(out);
         }
     }
 
-    static ContextNovelty readFrom(DataInput in) throws IOException {
+    /** Reads {@code format} 1 or 2 (see {@link #writeTo(DataOutput, int)}). */
+    static ContextNovelty readFrom(DataInput in, int format) throws IOException {
+        if (format < 1 || format > FORMAT) {
+            throw new IOException("context format " + format + " is not known; this build reads 1 to " + FORMAT);
+        }
         ContextNovelty c = new ContextNovelty(in.readDouble());
         c.count = in.readLong();
         c.low = in.readDouble();
@@ -128,9 +146,7 @@ final class ContextNovelty {
         for (int i = 0; i < c.recent.length; i++) {
             c.recent[i] = in.readInt();
         }
-        for (int i = 0; i < c.seen.length; i++) {
-            c.seen[i] = in.readLong();
-        }
+        c.seen = format == 1 ? SeenSlots.readBitsFrom(in, TABLE_BITS) : SeenSlots.readFrom(in, TABLE_BITS);
         return c;
     }
 }

@@ -38,10 +38,11 @@ final class EnsembleDetector implements Detector {
     /**
      * Version 2 added the level members and the gate's quiet period, version 3 the context member,
      * version 4 bounded the quiet period (a number of samples, no longer a share of those seen),
-     * version 5 writes the forest's trees compactly (its format 2, about 1.7 KB smaller);
-     * versions 1 to 4 are still read.
+     * version 5 writes the forest's trees compactly (its format 2, about 1.7 KB smaller), version 6
+     * the season as 16-bit codes (the forecaster's format 2) and the contexts seen as a list while
+     * they are few; versions 1 to 5 are still read.
      */
-    static final int STATE_VERSION = 5;
+    static final int STATE_VERSION = 6;
 
     private static final String[] MEMBERS = {
         "seasonal",
@@ -324,7 +325,7 @@ final class EnsembleDetector implements Detector {
             int version = state.version();
             EnsembleParameters params = EnsembleParameters.readFrom(in, version);
             Direction direction = Direction.values()[in.readByte()];
-            SeasonalForecaster seasonal = SeasonalForecaster.readFrom(in);
+            SeasonalForecaster seasonal = SeasonalForecaster.readFrom(in, version < 6 ? 1 : 2);
             StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in, version < 5 ? 1 : 2);
             OneClassSvm svm = OneClassSvm.readFrom(in, maps);
             AnomalyLikelihood[] calibrators = new AnomalyLikelihood[CALIBRATED];
@@ -346,7 +347,9 @@ final class EnsembleDetector implements Detector {
                     version == 1 ? new LevelNovelty(SLOW_AVERAGING, params.extremeMemory()) : LevelNovelty.readFrom(in),
                     // versions before 3 had no context member: a fresh one (weighted 0 by their parameters) keeps their
                     // scores
-                    version < 3 ? new ContextNovelty(params.extremeMemory()) : ContextNovelty.readFrom(in));
+                    version < 3
+                            ? new ContextNovelty(params.extremeMemory())
+                            : ContextNovelty.readFrom(in, version < 6 ? 1 : 2));
             d.count = in.readLong();
             if (version == 1) {
                 d.gate.readVersion1(in);

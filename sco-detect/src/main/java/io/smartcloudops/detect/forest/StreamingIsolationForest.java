@@ -1,5 +1,6 @@
 package io.smartcloudops.detect.forest;
 
+import io.smartcloudops.detect.code.ValueCode;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

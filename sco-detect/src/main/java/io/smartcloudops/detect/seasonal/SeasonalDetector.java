@@ -29,9 +29,10 @@ final class SeasonalDetector implements ForecastingDetector {
     /**
      * Version 3 dropped the sample spacing that only the streaming time-to-threshold used (that is {@link
      * SeasonalSeriesForecaster}'s job now); version 2 replaced version 1's bare tail fit with the calibrated scorer.
-     * Versions 1 and 2 are still read, their spacing skipped.
+     * Version 4 holds the season as 16-bit codes (the forecaster's format 2), a quarter of its bytes.
+     * Versions 1 to 3 are still read, the spacing of 1 and 2 skipped.
      */
-    static final int STATE_VERSION = 3;
+    static final int STATE_VERSION = 4;
     /** Its calibration's defaults: tail quantile 0.99, the rarest cross-validated quantile whose threshold tracker settles within the first thousand samples after the learning window. */
     static final CalibrationParameters CALIBRATION =
             CalibrationParameters.defaults().withTailQuantile(0.99);
@@ -101,7 +102,7 @@ final class SeasonalDetector implements ForecastingDetector {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
             Direction direction = Direction.values()[in.readByte()];
-            SeasonalForecaster forecaster = SeasonalForecaster.readFrom(in);
+            SeasonalForecaster forecaster = SeasonalForecaster.readFrom(in, state.version() < 4 ? 1 : 2);
             CalibratedScorer calibration;
             if (state.version() == 1) {
                 // version 1's tail fit was of the same error, but it had no gate: calibration starts afresh with the

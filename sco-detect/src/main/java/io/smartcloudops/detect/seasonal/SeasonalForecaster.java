@@ -21,12 +21,17 @@ import java.util.List;
  * }</pre>
  */
 public final class SeasonalForecaster {
+    /** The format {@link #writeTo(DataOutput)} writes: 2 holds the season as its 16-bit codes; format 1 is still read. */
+    public static final int FORMAT = 2;
+
     private final SeasonalParameters p;
     private long count;
     private double level;
     private double trend;
     private int period;
-    private double[] season = new double[0];
+    /** The season's offsets, 16-bit coded; null while learning or without a season. */
+    private Season season;
+
     private float[] learning;
     private double absError;
     private double sqError;
@@ -86,7 +91,7 @@ public final class SeasonalForecaster {
         level = level + p.phi() * trend + p.alpha() * e;
         trend = p.phi() * trend + p.beta() * e;
         if (period > 0) {
-            season[phase] += p.gamma() * e;
+            season.add(phase, p.gamma() * e);
         }
         double a = Math.max(0.01, 1.0 / seen);
         absError += a * ((early ? Math.abs(error) : Math.min(Math.abs(error), clip)) - absError);
@@ -111,27 +116,11 @@ public final class SeasonalForecaster {
         if (period == 0) {
             return;
         }
-        int cycles = n / period;
-        int start = n - cycles * period;
-        season = new double[period];
-        double firstMean = 0;
-        double lastMean = 0;
-        for (int c = 0; c < cycles; c++) {
-            double mean = 0;
-            for (int j = 0; j < period; j++) {
-                mean += x[start + c * period + j];
-            }
-            mean /= period;
-            firstMean = c == 0 ? mean : firstMean;
-            lastMean = mean;
-            for (int j = 0; j < period; j++) {
-                int i = start + c * period + j;
-                season[i % period] += (x[i] - mean) / cycles;
-            }
-        }
-        double slope = cycles > 1 ? (lastMean - firstMean) / ((cycles - 1.0) * period) : 0.0;
-        level = firstMean - slope * (period - 1) / 2.0;
-        trend = slope;
+        HistoryDecomposition d = HistoryDecomposition.ofCycles(x, period);
+        season = d.season();
+        level = d.level();
+        trend = d.trend();
+        int start = n % period;
         absError = 0;
         sqError = 0;
         for (int i = start; i < n; i++) {
@@ -147,7 +136,7 @@ public final class SeasonalForecaster {
     }
 
     private double seasonal(long index) {
-        return period == 0 ? 0.0 : season[phase(index)];
+        return period == 0 ? 0.0 : season.at(phase(index));
     }
 
     private int phase(long index) {
@@ -220,21 +209,6 @@ public final class SeasonalForecaster {
         return new ForecastPath(mean, sd);
     }
 
-    /** The next samples' means and standard deviations, index 1 the next sample. */
-    record ForecastPath(double[] means, double[] sds) {
-        double mean(int steps) {
-            return means[steps - 1];
-        }
-
-        double sd(int steps) {
-            return sds[steps - 1];
-        }
-
-        int horizon() {
-            return means.length;
-        }
-    }
-
     /**
      * Fits the model to a whole history at once, for forecasting on request rather than streaming:
      * the season from the history's autocorrelation (only one seen at least three times), the trend
@@ -253,66 +227,8 @@ public final class SeasonalForecaster {
         return f;
     }
 
-    /**
-     * {@link #fit}, with the level and season smoothing ({@code alpha}, {@code gamma}) chosen from
-     * candidates as the pair whose replay forecasts the history best at the {@code leads} asked
-     * about, a multi-step criterion like the "average MSE" of Hyndman et al. (2008, 5.2; R's
-     * {@code ets(opt.crit = "amse")}), but averaging the logarithms of the in-sample mean squared
-     * errors at those leads, so that each lead counts alike however large its errors (the longest
-     * would otherwise decide alone). One-step least squares alone favours following the newest
-     * value, which serves the next sample but not the next day. A series that wanders wants its
-     * level to follow the newest values, one that returns to its mean wants a long memory, and the
-     * intervals, which grow with {@code alpha} and {@code gamma}, then widen at the rate this
-     * series' errors accumulate. Pairs with {@code alpha + gamma >= 1} are not admissible and
-     * skipped; without a season only {@code alpha} is chosen, {@code gamma} staying {@code p.gamma()}.
-     * The next sample alone is forecast by the candidate with the least in-sample one-step error
-     * (when that is another one): a forecast judged at one lead for the lead it serves, as ETS
-     * fitted by one-step likelihood is for the next value.
-     *
-     * @param leads steps ahead to judge the in-sample forecasts at, each at least 1 and below {@code x.length}
-     */
-    static SeasonalForecaster fit(double[] x, SeasonalParameters p, double[] alphas, double[] gammas, int[] leads) {
-        SeasonalForecaster base = decompose(x, p, -1);
-        // one coordinate at a time, alpha at the configured gamma and then gamma at the best alpha:
-        // a third of the replays of the full grid, for a forecast that stays cheap
-        SeasonalForecaster best = null;
-        SeasonalForecaster next = null;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        for (double alpha : alphas) {
-            if (alpha + p.gamma() < 1) {
-                SeasonalForecaster candidate = base.withSmoothing(alpha, p.gamma());
-                double loss = candidate.replay(x, leads);
-                next = next == null || candidate.oneStepMse < next.oneStepMse ? candidate : next;
-                if (best == null || loss < bestLoss) {
-                    best = candidate;
-                    bestLoss = loss;
-                }
-            }
-        }
-        if (best == null) {
-            throw new IllegalArgumentException("no admissible smoothing among alphas " + Arrays.toString(alphas)
-                    + " with gamma " + p.gamma() + ": alpha + gamma must stay below 1");
-        }
-        double alpha = best.alpha();
-        for (double gamma : base.period > 0 ? gammas : new double[0]) {
-            if (gamma != p.gamma() && alpha + gamma < 1) {
-                SeasonalForecaster candidate = base.withSmoothing(alpha, gamma);
-                double loss = candidate.replay(x, leads);
-                next = candidate.oneStepMse < next.oneStepMse ? candidate : next;
-                if (loss < bestLoss) {
-                    best = candidate;
-                    bestLoss = loss;
-                }
-            }
-        }
-        // the next sample from the smoothing that forecast the next sample best, the rest from the one
-        // that forecast all the leads best: one-step least squares serves exactly one step
-        best.nextStep = next != best && leads[0] == 1 ? next : null;
-        return best;
-    }
-
     /** A copy of this decomposition, before any replay, smoothing its level by {@code alpha} and its season by {@code gamma}. */
-    private SeasonalForecaster withSmoothing(double alpha, double gamma) {
+    SeasonalForecaster withSmoothing(double alpha, double gamma) {
         SeasonalForecaster c = new SeasonalForecaster(new SeasonalParameters(
                 alpha,
                 p.beta(),
@@ -326,7 +242,7 @@ public final class SeasonalForecaster {
                 p.intervalZ()));
         c.learning = null;
         c.period = period;
-        c.season = season.clone();
+        c.season = season == null ? null : season.copy();
         c.trend = trend;
         c.trendSe = trendSe;
         c.level = level;
@@ -338,7 +254,7 @@ public final class SeasonalForecaster {
      * {@code leads} of the logarithm of the mean squared error of the forecasts made from each
      * state that far ahead.
      */
-    private double replay(double[] x, int... leads) {
+    double replay(double[] x, int... leads) {
         int n = x.length;
         double[] damp = new double[leads.length];
         for (int j = 0; j < leads.length; j++) {
@@ -440,134 +356,30 @@ public final class SeasonalForecaster {
     }
 
     /**
-     * The season, the trend and its test, and the level one step before the first value: everything of {@link #fit} but the replay.
+     * The forecaster {@link HistoryDecomposition} makes of {@code x}, before any replay.
      *
      * @param knownPeriod the season length to use, 0 for none, or -1 to find it in {@code x}
      */
-    private static SeasonalForecaster decompose(double[] x, SeasonalParameters p, int knownPeriod) {
-        int n = x.length;
-        if (n < Math.max(3, 2 * p.minPeriod())) {
-            throw new IllegalArgumentException(
-                    "fitting needs at least " + Math.max(3, 2 * p.minPeriod()) + " values, got " + n);
-        }
+    static SeasonalForecaster decompose(double[] x, SeasonalParameters p, int knownPeriod) {
+        HistoryDecomposition d = HistoryDecomposition.of(x, p, knownPeriod);
         SeasonalForecaster f = new SeasonalForecaster(p);
         f.learning = null;
-        int maxPeriod = Math.min(p.maxPeriod(), n / 3);
-        if (knownPeriod >= 0) {
-            f.period = knownPeriod;
-        } else {
-            f.period = maxPeriod >= p.minPeriod()
-                    ? PeriodDetector.detect(x, n, p.minPeriod(), maxPeriod, p.minCorrelation())
-                    : 0;
-        }
-        if (f.period > 0) {
-            f.season = new double[f.period];
-            int[] seen = new int[f.period];
-            // phase means of the linearly detrended values: a trend must not leak into the season
-            double[] d = detrended(x);
-            for (int i = 0; i < n; i++) {
-                f.season[i % f.period] += d[i];
-                seen[i % f.period]++;
-            }
-            double centre = 0;
-            for (int j = 0; j < f.period; j++) {
-                f.season[j] /= seen[j];
-                centre += f.season[j] / f.period;
-            }
-            for (int j = 0; j < f.period; j++) {
-                f.season[j] -= centre;
-            }
-        }
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = x[i] - f.seasonal(i);
-        }
-        LineFit line = LineFit.of(y);
-        double slope = line.slope();
-        double sxx = line.sxx();
-        double rss = 0;
-        double lagged = 0;
-        double previous = 0;
-        for (int i = 0; i < n; i++) {
-            double r = line.residual(y, i);
-            rss += r * r;
-            lagged += i > 0 ? r * previous : 0;
-            previous = r;
-        }
-        // lag-1 autocorrelation of the residuals, corrected for its small-sample bias towards zero
-        // (Kendall: about (1 + 3 rho) / n), since over a short history a wandering series would
-        // otherwise pass for a trend
-        double raw = rss > 0 ? lagged / rss : 0.0;
-        double rho = Math.max(0.0, Math.min(0.99, raw + (1 + 3 * Math.max(0.0, raw)) / n));
-        double se = Math.sqrt(rss / Math.max(1, n - 2) / sxx * (1 + rho) / (1 - rho));
-        if (rho > 0.5) {
-            // residuals this persistent are a series that wanders: its slope must also stand out
-            // against the slope a driftless random walk with these steps would give the line
-            double meanStep = (y[n - 1] - y[0]) / (n - 1);
-            double stepVar = 0;
-            for (int i = 1; i < n; i++) {
-                double dev = y[i] - y[i - 1] - meanStep;
-                stepVar += dev * dev;
-            }
-            se = Math.max(se, Math.sqrt(stepVar / Math.max(1, n - 2) * randomWalkSlopeVariance(n, sxx)));
-        }
-        f.trendSe = se;
-        f.trend = Math.abs(slope) > 1.96 * se ? slope : 0.0;
-        // starting one step before the first value, so the replay's first forecast is the fitted line's
-        f.level = line.mean() - slope * line.meanIndex() - f.trend;
+        f.period = d.period();
+        f.season = d.season();
+        f.level = d.level();
+        f.trend = d.trend();
+        f.trendSe = d.trendSe();
         return f;
     }
 
-    /**
-     * The variance of the least-squares slope through {@code n} points of a driftless random walk
-     * with unit steps. The slope is {@code sum c_t y_t} with {@code c_t = (t - mean t) / sxx}, and
-     * step {@code s} enters every {@code y_t} from {@code t = s} on, so its weight is the tail sum
-     * {@code w_s = sum_{t >= s} c_t} and the variance {@code sum w_s^2}: about {@code 6 / (5 n)}
-     * (Durlauf and Phillips 1988), a fifth more than the {@code 1 / (n - 1)} of the mean step, which
-     * is what a test against the mean step under-allowed for.
-     */
-    static double randomWalkSlopeVariance(int n, double sxx) {
-        double meanIndex = (n - 1) / 2.0;
-        double tail = 0;
-        double sum = 0;
-        for (int t = n - 1; t >= 1; t--) {
-            tail += (t - meanIndex) / sxx;
-            sum += tail * tail;
-        }
-        return sum;
+    /** The mean squared in-sample one-step error of the latest replay; NaN when it did not judge lead 1. */
+    double oneStepMse() {
+        return oneStepMse;
     }
 
-    private static double[] detrended(double[] x) {
-        LineFit line = LineFit.of(x);
-        double[] d = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            d[i] = line.residual(x, i);
-        }
-        return d;
-    }
-
-    /** Least squares of {@code y[i]} on {@code i}: one fit for the trend test and for detrending. */
-    private record LineFit(double meanIndex, double mean, double sxx, double slope) {
-        static LineFit of(double[] y) {
-            int n = y.length;
-            double meanIndex = (n - 1) / 2.0;
-            double mean = 0;
-            for (double v : y) {
-                mean += v;
-            }
-            mean /= n;
-            double sxx = 0;
-            double sxy = 0;
-            for (int i = 0; i < n; i++) {
-                sxx += (i - meanIndex) * (i - meanIndex);
-                sxy += (i - meanIndex) * (y[i] - mean);
-            }
-            return new LineFit(meanIndex, mean, sxx, sxx > 0 ? sxy / sxx : 0);
-        }
-
-        double residual(double[] y, int i) {
-            return y[i] - mean - slope * (i - meanIndex);
-        }
+    /** Forecasts the next sample with {@code next}'s level, trend and season (null: with this model's own). */
+    void forecastNextWith(SeasonalForecaster next) {
+        nextStep = next;
     }
 
     /** The level smoothing in use. */
@@ -590,7 +402,20 @@ public final class SeasonalForecaster {
         return trendSe;
     }
 
+    /** Writes {@link #FORMAT}. */
     public void writeTo(DataOutput out) throws IOException {
+        writeTo(out, FORMAT);
+    }
+
+    /**
+     * Writes {@code format} 2, the season as its codes (a scale, then two bytes a phase), or 1, the
+     * season decoded into doubles, as the states before the codes held it and the builds before them read.
+     */
+    public void writeTo(DataOutput out, int format) throws IOException {
+        if (format < 1 || format > FORMAT) {
+            throw new IllegalArgumentException(
+                    "seasonal forecaster format " + format + " is not known; this build writes 1 to " + FORMAT);
+        }
         p.writeTo(out);
         out.writeLong(count);
         out.writeDouble(level);
@@ -599,8 +424,12 @@ public final class SeasonalForecaster {
         out.writeDouble(sqError);
         out.writeDouble(lastError);
         out.writeInt(period);
-        for (double s : season) {
-            out.writeDouble(s);
+        if (period > 0 && format == 1) {
+            for (int j = 0; j < period; j++) {
+                out.writeDouble(season.at(j));
+            }
+        } else if (period > 0) {
+            season.writeTo(out);
         }
         boolean learningNow = learning != null;
         out.writeBoolean(learningNow);
@@ -612,7 +441,15 @@ public final class SeasonalForecaster {
         }
     }
 
-    public static SeasonalForecaster readFrom(DataInput in) throws IOException {
+    /**
+     * Reads {@code format} 1 or 2 (see {@link #writeTo(DataOutput, int)}); a format 1 season is
+     * coded as it is read.
+     */
+    public static SeasonalForecaster readFrom(DataInput in, int format) throws IOException {
+        if (format < 1 || format > FORMAT) {
+            throw new IOException(
+                    "seasonal forecaster format " + format + " is not known; this build reads 1 to " + FORMAT);
+        }
         SeasonalForecaster f = new SeasonalForecaster(SeasonalParameters.readFrom(in));
         f.count = in.readLong();
         f.level = in.readDouble();
@@ -624,9 +461,14 @@ public final class SeasonalForecaster {
         if (f.period < 0 || f.period > f.p.maxPeriod()) {
             throw new IOException("season length " + f.period + " out of range");
         }
-        f.season = new double[f.period];
-        for (int i = 0; i < f.period; i++) {
-            f.season[i] = in.readDouble();
+        if (f.period > 0 && format == 1) {
+            double[] offsets = new double[f.period];
+            for (int i = 0; i < f.period; i++) {
+                offsets[i] = in.readDouble();
+            }
+            f.season = Season.of(offsets);
+        } else if (f.period > 0) {
+            f.season = Season.readFrom(in, f.period);
         }
         if (in.readBoolean()) {
             int kept = (int) Math.min(f.count, f.learning.length);

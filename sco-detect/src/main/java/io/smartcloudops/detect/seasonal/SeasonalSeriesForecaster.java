@@ -111,10 +111,10 @@ public final class SeasonalSeriesForecaster implements Forecaster {
                 d.intervalZ());
         double[] values = Arrays.copyOfRange(x, Math.max(0, n - p.learnWindow()), n);
         int[] leads = leads(steps, values.length);
-        SeasonalForecaster model = SeasonalForecaster.fit(values, p, ALPHAS, GAMMAS, leads);
+        SeasonalForecaster model = fitChoosingSmoothing(values, p, ALPHAS, GAMMAS, leads);
         // measured no further ahead than the older half's forecasts of the newer half can be judged
         IntervalCalibration calibration = model.calibration(values, leads(steps, values.length / 2));
-        SeasonalForecaster.ForecastPath path = model.path(steps, phi);
+        ForecastPath path = model.path(steps, phi);
 
         Instant from = Instant.ofEpochMilli(t[n - 1]);
         List<ForecastPoint> points = new ArrayList<>(POINTS);
@@ -158,12 +158,7 @@ public final class SeasonalSeriesForecaster implements Forecaster {
     }
 
     private static ForecastPoint point(
-            SeasonalForecaster.ForecastPath path,
-            IntervalCalibration c,
-            int k,
-            Instant from,
-            long stepMillis,
-            MetricRange r) {
+            ForecastPath path, IntervalCalibration c, int k, Instant from, long stepMillis, MetricRange r) {
         double mean = path.mean(k);
         double sd = path.sd(k);
         return new ForecastPoint(
@@ -180,12 +175,7 @@ public final class SeasonalSeriesForecaster implements Forecaster {
      * unclamped path: a percentage reaching 100 is reported as that time, never as a value beyond it.
      */
     private static ThresholdCrossing crossing(
-            SeasonalForecaster.ForecastPath path,
-            IntervalCalibration c,
-            double threshold,
-            double last,
-            Instant from,
-            long stepMillis) {
+            ForecastPath path, IntervalCalibration c, double threshold, double last, Instant from, long stepMillis) {
         boolean rising = last < threshold;
         int at = -1;
         int near = -1;
@@ -227,5 +217,64 @@ public final class SeasonalSeriesForecaster implements Forecaster {
         }
         Arrays.sort(gaps);
         return gaps[gaps.length / 2];
+    }
+
+    /**
+     * {@link SeasonalForecaster#fit}, with the level and season smoothing ({@code alpha}, {@code gamma}) chosen from
+     * candidates as the pair whose replay forecasts the history best at the {@code leads} asked
+     * about, a multi-step criterion like the "average MSE" of Hyndman et al. (2008, 5.2; R's
+     * {@code ets(opt.crit = "amse")}), but averaging the logarithms of the in-sample mean squared
+     * errors at those leads, so that each lead counts alike however large its errors (the longest
+     * would otherwise decide alone). One-step least squares alone favours following the newest
+     * value, which serves the next sample but not the next day. A series that wanders wants its
+     * level to follow the newest values, one that returns to its mean wants a long memory, and the
+     * intervals, which grow with {@code alpha} and {@code gamma}, then widen at the rate this
+     * series' errors accumulate. Pairs with {@code alpha + gamma >= 1} are not admissible and
+     * skipped; without a season only {@code alpha} is chosen, {@code gamma} staying {@code p.gamma()}.
+     * The next sample alone is forecast by the candidate with the least in-sample one-step error
+     * (when that is another one): a forecast judged at one lead for the lead it serves, as ETS
+     * fitted by one-step likelihood is for the next value.
+     *
+     * @param leads steps ahead to judge the in-sample forecasts at, each at least 1 and below {@code x.length}
+     */
+    static SeasonalForecaster fitChoosingSmoothing(
+            double[] x, SeasonalParameters p, double[] alphas, double[] gammas, int[] leads) {
+        SeasonalForecaster base = SeasonalForecaster.decompose(x, p, -1);
+        // one coordinate at a time, alpha at the configured gamma and then gamma at the best alpha:
+        // a third of the replays of the full grid, for a forecast that stays cheap
+        SeasonalForecaster best = null;
+        SeasonalForecaster next = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (double alpha : alphas) {
+            if (alpha + p.gamma() < 1) {
+                SeasonalForecaster candidate = base.withSmoothing(alpha, p.gamma());
+                double loss = candidate.replay(x, leads);
+                next = next == null || candidate.oneStepMse() < next.oneStepMse() ? candidate : next;
+                if (best == null || loss < bestLoss) {
+                    best = candidate;
+                    bestLoss = loss;
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("no admissible smoothing among alphas " + Arrays.toString(alphas)
+                    + " with gamma " + p.gamma() + ": alpha + gamma must stay below 1");
+        }
+        double alpha = best.alpha();
+        for (double gamma : base.period() > 0 ? gammas : new double[0]) {
+            if (gamma != p.gamma() && alpha + gamma < 1) {
+                SeasonalForecaster candidate = base.withSmoothing(alpha, gamma);
+                double loss = candidate.replay(x, leads);
+                next = candidate.oneStepMse() < next.oneStepMse() ? candidate : next;
+                if (loss < bestLoss) {
+                    best = candidate;
+                    bestLoss = loss;
+                }
+            }
+        }
+        // the next sample from the smoothing that forecast the next sample best, the rest from the one
+        // that forecast all the leads best: one-step least squares serves exactly one step
+        best.forecastNextWith(next != best && leads[0] == 1 ? next : null);
+        return best;
     }
 }

@@ -76,11 +76,65 @@ class ContextNoveltyTest {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         original.writeTo(new DataOutputStream(bytes));
-        ContextNovelty restored =
-                ContextNovelty.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        ContextNovelty restored = ContextNovelty.readFrom(
+                new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), ContextNovelty.FORMAT);
         for (int i = 0; i < 600; i++) {
             double x = triangle(i, random) + (i % 97 == 0 ? 4 : 0);
             assertThat(restored.surprisal(x, Direction.BOTH)).isEqualTo(original.surprisal(x, Direction.BOTH));
         }
+    }
+
+    @Test
+    void restoredFromTheOlderBitsFormatContinuesIdentically() throws IOException {
+        Random random = new Random(9);
+        ContextNovelty original = new ContextNovelty(500);
+        for (int i = 0; i < 900; i++) {
+            original.surprisal(triangle(i, random), Direction.BOTH);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        original.writeTo(new DataOutputStream(bytes), 1);
+        ContextNovelty restored =
+                ContextNovelty.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 1);
+        for (int i = 0; i < 600; i++) {
+            double x = triangle(i, random) + (i % 97 == 0 ? 4 : 0);
+            assertThat(restored.surprisal(x, Direction.BOTH)).isEqualTo(original.surprisal(x, Direction.BOTH));
+        }
+    }
+
+    @Test
+    void aSeriesOfManyShapesRestoresIdenticallyAndItsStateStaysBounded() throws IOException {
+        Random random = new Random(6);
+        ContextNovelty original = new ContextNovelty(8000);
+        // an early range of 1 fixes bins of a sixth: noise over 60 then makes nearly every context new
+        for (int i = 0; i < ContextNovelty.FIX_AT; i++) {
+            original.surprisal(random.nextDouble(), Direction.BOTH);
+        }
+        for (int i = 0; i < 3000; i++) {
+            original.surprisal(60 * random.nextDouble(), Direction.BOTH);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        original.writeTo(new DataOutputStream(bytes));
+        // more contexts than the list holds: the table's kilobyte of bits and the member's figures, not more
+        assertThat(bytes.size()).isBetween(1024, 1024 + 100);
+        ContextNovelty restored = ContextNovelty.readFrom(
+                new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), ContextNovelty.FORMAT);
+        for (int i = 0; i < 2000; i++) {
+            double x = 60 * random.nextDouble();
+            assertThat(restored.surprisal(x, Direction.BOTH)).isEqualTo(original.surprisal(x, Direction.BOTH));
+        }
+    }
+
+    @Test
+    void aRegularSeriesWritesItsFewContextsAsAList() throws IOException {
+        Random random = new Random(9);
+        ContextNovelty context = new ContextNovelty(500);
+        for (int i = 0; i < 3000; i++) {
+            context.surprisal(triangle(i, random), Direction.BOTH);
+        }
+        ByteArrayOutputStream current = new ByteArrayOutputStream();
+        context.writeTo(new DataOutputStream(current));
+        ByteArrayOutputStream older = new ByteArrayOutputStream();
+        context.writeTo(new DataOutputStream(older), 1);
+        assertThat(current.size()).isLessThan(older.size() - 512);
     }
 }

@@ -15,7 +15,9 @@ import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.api.spi.ProviderRegistry;
 import io.smartcloudops.detect.forest.StreamingIsolationForest;
+import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
 import io.smartcloudops.detect.seasonal.SeasonalForecaster;
+import io.smartcloudops.detect.svm.OneClassSvm;
 import io.smartcloudops.testkit.DetectorContract;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -311,20 +313,36 @@ class DefaultEnsembleTest extends DetectorContract {
         }
     }
 
-    /** Rewrites the forest of current bytes in its format 1, leaving the version 4 layout. */
+    /**
+     * Rewrites current bytes in the version 4 layout: the season as doubles (the forecaster's format 1),
+     * the forest in its format 1 and the seen contexts as the table's bits (the context's format 1).
+     */
     private static byte[] asVersionFour(byte[] current) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(current));
+            ByteArrayOutputStream v4 = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(v4);
             EnsembleParameters.readFrom(in, EnsembleDetector.STATE_VERSION);
             in.readByte();
-            SeasonalForecaster.readFrom(in);
-            int forestStart = current.length - in.available();
-            StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in);
-            int forestEnd = current.length - in.available();
-            ByteArrayOutputStream v4 = new ByteArrayOutputStream();
-            v4.write(current, 0, forestStart);
-            forest.writeTo(new DataOutputStream(v4), 1);
-            v4.write(current, forestEnd, current.length - forestEnd);
+            out.write(current, 0, current.length - in.available());
+            SeasonalForecaster.readFrom(in, SeasonalForecaster.FORMAT).writeTo(out, 1);
+            StreamingIsolationForest.readFrom(in).writeTo(out, 1);
+            int membersStart = current.length - in.available();
+            OneClassSvm.readFrom(in);
+            for (int i = 0; i < 5; i++) {
+                AnomalyLikelihood.readFrom(in);
+            }
+            VarianceStabiliser.readFrom(in);
+            RangeNovelty.readFrom(in);
+            RangeNovelty.readFrom(in);
+            LevelNovelty.readFrom(in);
+            LevelNovelty.readFrom(in);
+            int contextStart = current.length - in.available();
+            out.write(current, membersStart, contextStart - membersStart);
+            ContextNovelty.readFrom(in, ContextNovelty.FORMAT).writeTo(out, 1);
+            int contextEnd = current.length - in.available();
+            out.write(current, contextEnd, current.length - contextEnd);
+            out.flush();
             return v4.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

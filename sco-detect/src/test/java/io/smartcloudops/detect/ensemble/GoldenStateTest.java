@@ -57,6 +57,24 @@ class GoldenStateTest {
         readsAndReportsTheNextIncident(5);
     }
 
+    @Test
+    void versionSixStateWithACodedSeasonAndListedContextsIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(6);
+        assertThat(fixture("default-v6.state").length).isLessThan(fixture("default-v5.state").length - 1000);
+    }
+
+    /** A version 5 state (its season as doubles, its contexts as bits) and its current rewrite score alike. */
+    @Test
+    void versionFiveAndItsCurrentRewriteScoreIdentically() throws IOException {
+        Detector old = factory.restore(new DetectorState(DefaultEnsembleProvider.NAME, 5, fixture("default-v5.state")));
+        Detector rewritten = factory.restore(old.snapshot());
+        double[] v = values(2000);
+        for (int i = FIXTURE_SAMPLES; i < v.length; i++) {
+            Sample s = new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v[i]);
+            assertThat(rewritten.update(s).value()).isEqualTo(old.update(s).value());
+        }
+    }
+
     /** A version 4 state (a forest of format 1) and the same detector in version 5 score alike. */
     @Test
     void versionFourAndItsCurrentRewriteScoreIdentically() throws IOException {

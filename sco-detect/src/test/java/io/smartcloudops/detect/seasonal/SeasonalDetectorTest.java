@@ -120,6 +120,26 @@ class SeasonalDetectorTest extends DetectorContract {
     }
 
     @Test
+    void readsTheStateVersionThreeWroteWithItsSeasonAsDoublesAndReportsTheNextIncident() throws IOException {
+        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(
+                factory(),
+                SeasonalDetectorProvider.NAME,
+                3,
+                NamedDetectorScenarios.fixture(getClass(), "seasonal-v3.state"),
+                SeasonalDetector.STATE_VERSION);
+    }
+
+    @Test
+    void readsTheStateVersionFourWroteWithItsSeasonCodedAndReportsTheNextIncident() throws IOException {
+        byte[] fixture = NamedDetectorScenarios.fixture(getClass(), "seasonal-v4.state");
+        NamedDetectorScenarios.readsOldStateAndReportsTheNextIncident(
+                factory(), SeasonalDetectorProvider.NAME, 4, fixture, SeasonalDetector.STATE_VERSION);
+        // the golden series' season of 96 phases: two bytes a phase where version 3 spent eight
+        assertThat(fixture.length)
+                .isLessThan(NamedDetectorScenarios.fixture(getClass(), "seasonal-v3.state").length - 500);
+    }
+
+    @Test
     void reportsEachOfManyIncidentsAtTheShippedThresholdWhenAlarmsAreNotLearnt() {
         ProviderContext ops = ProviderContext.builder()
                 .config(ProviderConfig.of("detectors.seasonal", Map.of("calibration", Map.of("learn_alarms", false))))

@@ -349,7 +349,7 @@ class SeasonalSeriesForecasterTest {
                 x[i] = 10 + e;
             }
             double[] history = Arrays.copyOf(x, 240);
-            SeasonalForecaster f = SeasonalForecaster.fit(
+            SeasonalForecaster f = SeasonalSeriesForecaster.fitChoosingSmoothing(
                     history, p, SeasonalSeriesForecaster.ALPHAS, SeasonalSeriesForecaster.GAMMAS, leads);
             nextError += Math.abs(x[240] - f.path(48, 1.0).mean(1));
             horizonModelError += Math.abs(x[240] - f.expectedNext());
@@ -374,10 +374,10 @@ class SeasonalSeriesForecasterTest {
         SeasonalParameters p = withoutTrend(400);
         int[] leads = SeasonalSeriesForecaster.leads(48, 400);
 
-        double followed = SeasonalForecaster.fit(
+        double followed = SeasonalSeriesForecaster.fitChoosingSmoothing(
                         walk, p, SeasonalSeriesForecaster.ALPHAS, SeasonalSeriesForecaster.GAMMAS, leads)
                 .alpha();
-        double remembered = SeasonalForecaster.fit(
+        double remembered = SeasonalSeriesForecaster.fitChoosingSmoothing(
                         steady, p, SeasonalSeriesForecaster.ALPHAS, SeasonalSeriesForecaster.GAMMAS, leads)
                 .alpha();
 
@@ -395,11 +395,11 @@ class SeasonalSeriesForecasterTest {
     @Test
     void theRandomWalkSlopeVarianceIsTheTailSumOfTheLineWeights() {
         // three points: the slope is (y2 - y0) / 2 = (step1 + step2) / 2, of variance 1/2
-        assertThat(SeasonalForecaster.randomWalkSlopeVariance(3, 2.0)).isCloseTo(0.5, within(1e-12));
+        assertThat(HistoryDecomposition.randomWalkSlopeVariance(3, 2.0)).isCloseTo(0.5, within(1e-12));
         // many points: Durlauf and Phillips' 6 / (5 n)
         int n = 2_000;
         double sxx = (double) n * ((double) n * n - 1) / 12;
-        assertThat(SeasonalForecaster.randomWalkSlopeVariance(n, sxx) * n).isCloseTo(1.2, within(0.005));
+        assertThat(HistoryDecomposition.randomWalkSlopeVariance(n, sxx) * n).isCloseTo(1.2, within(0.005));
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.smartcloudops.detect.forest;
+package io.smartcloudops.detect.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

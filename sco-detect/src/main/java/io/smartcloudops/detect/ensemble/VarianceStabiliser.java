@@ -14,7 +14,9 @@ import java.util.Arrays;
 final class VarianceStabiliser {
     static final int SEED_SAMPLES = 16;
 
-    private final double[] first = new double[SEED_SAMPLES];
+    /** The first samples, until the scale is fixed from them; then null, as nothing reads them. */
+    private double[] first = new double[SEED_SAMPLES];
+
     private int seen;
     private double scale;
 
@@ -36,7 +38,9 @@ final class VarianceStabiliser {
         Arrays.sort(magnitudes);
         double median = 0.5 * (magnitudes[SEED_SAMPLES / 2 - 1] + magnitudes[SEED_SAMPLES / 2]);
         scale = Math.max(0.1 * median, 1e-12);
-        return first.clone();
+        double[] seed = first;
+        first = null;
+        return seed;
     }
 
     double forward(double x) {
@@ -51,8 +55,9 @@ final class VarianceStabiliser {
     void writeTo(DataOutput out) throws IOException {
         out.writeInt(seen);
         out.writeDouble(scale);
+        // the layout keeps the seed samples seen, 0 once they are no longer kept
         for (int i = 0; i < Math.min(seen, SEED_SAMPLES); i++) {
-            out.writeDouble(first[i]);
+            out.writeDouble(first == null ? 0.0 : first[i]);
         }
     }
 
@@ -67,6 +72,7 @@ final class VarianceStabiliser {
         for (int i = 0; i < v.seen; i++) {
             v.first[i] = in.readDouble();
         }
+        v.first = v.seen < SEED_SAMPLES ? v.first : null;
         return v;
     }
 }

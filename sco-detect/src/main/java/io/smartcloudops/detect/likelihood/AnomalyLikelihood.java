@@ -44,7 +44,12 @@ public final class AnomalyLikelihood {
     private final double stepDown;
     private long count;
     private double threshold;
-    private final double[] start = new double[START];
+    /**
+     * The first raw values, whose second largest starts the threshold; null once it has (five of these
+     * in the default detector were 720 bytes of every series' heap, read by no one).
+     */
+    private double[] start = new double[START];
+
     private long peaks;
     private double excessMean;
     private double excessSquare;
@@ -139,11 +144,12 @@ public final class AnomalyLikelihood {
         // stochastic quantile tracking on log(r): at equilibrium P(r > threshold) = 1 - quantile; steps
         // are relative, so the tracker is scale-free and one huge value moves it by one step only
         if (count <= START) {
+            start = start == null ? new double[START] : start;
             start[(int) count - 1] = r;
             if (count == START) {
-                double[] sorted = start.clone();
-                Arrays.sort(sorted);
-                threshold = Math.max(sorted[START - 2], FLOOR);
+                Arrays.sort(start);
+                threshold = Math.max(start[START - 2], FLOOR);
+                start = null;
             }
             return;
         }
@@ -170,8 +176,9 @@ public final class AnomalyLikelihood {
         out.writeInt(warmup);
         out.writeLong(count);
         out.writeDouble(threshold);
-        for (double v : start) {
-            out.writeDouble(v);
+        // the layout keeps its START values, 0 once they are no longer kept
+        for (int i = 0; i < START; i++) {
+            out.writeDouble(start == null ? 0.0 : start[i]);
         }
         out.writeLong(peaks);
         out.writeDouble(excessMean);
@@ -182,9 +189,11 @@ public final class AnomalyLikelihood {
         AnomalyLikelihood l = new AnomalyLikelihood(in.readDouble(), in.readDouble(), in.readInt());
         l.count = in.readLong();
         l.threshold = in.readDouble();
-        for (int i = 0; i < l.start.length; i++) {
+        for (int i = 0; i < START; i++) {
             l.start[i] = in.readDouble();
         }
+        // past the first values they are read by no one (older states hold them, newer ones zeros)
+        l.start = l.count < START ? l.start : null;
         l.peaks = in.readLong();
         l.excessMean = in.readDouble();
         l.excessSquare = in.readDouble();

@@ -10,7 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * series share it instead of each holding its own (1.5 KB of frequencies, a sixth of a default
  * detector's heap). One instance per detector factory, passed to the models it makes; safe to use from
  * several threads, since nothing in a map changes after it is built. At most {@link #SHARED} distinct
- * maps are kept; beyond that (a seed per series) each model gets a copy of its own, as before.
+ * maps are kept; beyond that (a seed per series) each model gets a copy of its own, as before. A map
+ * also lends each thread the scratch its models score in ({@link FeatureMap#scratch}), so that the
+ * series of a factory do not each carry one (288 bytes of the default's) while a pipeline scoring
+ * them in parallel never lets two threads share one.
  *
  * <pre>{@code
  * FeatureMaps maps = new FeatureMaps();
@@ -25,8 +28,11 @@ public final class FeatureMaps {
 
     private record Key(SvmParameters params, long seed) {}
 
-    /** The frequencies (position-major, see {@link OneClassSvm}) and phases of one feature map. */
-    record FeatureMap(double[] omega, double[] phase) {}
+    /**
+     * The frequencies (position-major, see {@link OneClassSvm}) and phases of one feature map, and each
+     * thread's scratch for scoring with it: the standardised shingle, then its projections on every feature.
+     */
+    record FeatureMap(double[] omega, double[] phase, ThreadLocal<double[]> scratch) {}
 
     FeatureMap of(SvmParameters params, long seed) {
         Key key = new Key(params, seed);
@@ -51,7 +57,8 @@ public final class FeatureMaps {
             }
             phase[f] = random.nextDouble() * 2 * Math.PI;
         }
-        return new FeatureMap(omega, phase);
+        int scratch = params.shingle() + params.features();
+        return new FeatureMap(omega, phase, ThreadLocal.withInitial(() -> new double[scratch]));
     }
 
     private static double gaussian(SplittableRandom r) {

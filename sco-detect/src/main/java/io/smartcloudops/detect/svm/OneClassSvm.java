@@ -33,10 +33,9 @@ public final class OneClassSvm {
     private final double[] phase;
     private final double norm;
     private final double[] recent;
-    /** Scratch for the standardised shingle being scored and its projections. */
-    private final double[] shingle;
+    /** This thread's scratch for the standardised shingle being scored and its projections; the map's, not state. */
+    private final ThreadLocal<double[]> scratch;
 
-    private final double[] projections;
     private float[] training;
     private long count;
     private double mean;
@@ -60,8 +59,7 @@ public final class OneClassSvm {
         this.phase = map.phase();
         this.norm = Math.sqrt(2.0 / params.features());
         this.recent = new double[params.shingle()];
-        this.shingle = new double[params.shingle()];
-        this.projections = new double[params.features()];
+        this.scratch = map.scratch();
         this.training = new float[params.trainWindow()];
     }
 
@@ -78,16 +76,17 @@ public final class OneClassSvm {
             }
             return 0.0;
         }
-        double[] s = shingle;
-        int oldest = (int) (count % recent.length);
-        for (int i = 0; i < s.length; i++) {
+        double[] work = scratch.get();
+        int shingle = recent.length;
+        int oldest = (int) (count % shingle);
+        for (int i = 0; i < shingle; i++) {
             int slot = oldest + i;
-            s[i] = (recent[slot < recent.length ? slot : slot - recent.length] - mean) / scale;
+            work[i] = (recent[slot < shingle ? slot : slot - shingle] - mean) / scale;
         }
-        double[] projection = project(s);
+        project(work);
         double decision = 0;
         for (int f = 0; f < weights.length; f++) {
-            decision += weights[f] * (norm * FastCosine.cos(projection[f] + phase[f]));
+            decision += weights[f] * (norm * FastCosine.cos(work[shingle + f] + phase[f]));
         }
         margin = rho - decision;
         return Math.max(0.0, margin);
@@ -126,19 +125,21 @@ public final class OneClassSvm {
         return weights != null;
     }
 
-    /** The projections of a standardised shingle on every feature's frequencies, into the scratch array. */
-    private double[] project(double[] s) {
-        double[] out = projections;
-        int features = out.length;
-        Arrays.fill(out, 0.0);
-        for (int d = 0; d < s.length; d++) {
-            double v = s[d];
+    /**
+     * Projects the standardised shingle at the start of {@code work} on every feature's frequencies,
+     * into {@code work} after it.
+     */
+    private void project(double[] work) {
+        int shingle = recent.length;
+        int features = phase.length;
+        Arrays.fill(work, shingle, shingle + features, 0.0);
+        for (int d = 0; d < shingle; d++) {
+            double v = work[d];
             int base = d * features;
             for (int f = 0; f < features; f++) {
-                out[f] += omega[base + f] * v;
+                work[shingle + f] += omega[base + f] * v;
             }
         }
-        return out;
     }
 
     private void train() {
@@ -158,18 +159,19 @@ public final class OneClassSvm {
         }
         mean = m;
         scale = Math.max(Math.sqrt(var / x.length), 1e-9 + 1e-6 * Math.abs(m));
-        double[] s = new double[p.shingle()];
-        double[][] rows = new double[x.length - p.shingle() + 1][];
-        for (int end = p.shingle() - 1; end < x.length; end++) {
-            for (int i = 0; i < s.length; i++) {
-                s[i] = (x[end - s.length + 1 + i] - mean) / scale;
+        int shingle = p.shingle();
+        double[] work = scratch.get();
+        double[][] rows = new double[x.length - shingle + 1][];
+        for (int end = shingle - 1; end < x.length; end++) {
+            for (int i = 0; i < shingle; i++) {
+                work[i] = (x[end - shingle + 1 + i] - mean) / scale;
             }
             double[] phi = new double[p.features()];
-            double[] projection = project(s);
+            project(work);
             for (int f = 0; f < phi.length; f++) {
                 // the library cosine here: the solver is sensitive enough to last-bit differences to move NAB's
                 // scores by a few hundredths, and training happens once
-                phi[f] = norm * Math.cos(projection[f] + phase[f]);
+                phi[f] = norm * Math.cos(work[shingle + f] + phase[f]);
             }
             rows[end - p.shingle() + 1] = phi;
         }

@@ -83,4 +83,36 @@ class AnomalyLikelihoodTest {
             assertThat(b.surprisal(x)).isEqualTo(a.surprisal(x));
         }
     }
+
+    @Test
+    void roundTripsWhileStillGatheringItsFirstValues() throws Exception {
+        AnomalyLikelihood a = new AnomalyLikelihood(0.98, 500, 50);
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < 9; i++) {
+            a.surprisal(Math.abs(r.nextGaussian()));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        a.writeTo(new DataOutputStream(bytes));
+        AnomalyLikelihood b =
+                AnomalyLikelihood.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        for (int i = 0; i < 300; i++) {
+            double x = Math.abs(r.nextGaussian()) * (i == 250 ? 8 : 1);
+            assertThat(b.surprisal(x)).isEqualTo(a.surprisal(x));
+        }
+    }
+
+    @Test
+    void aResetCalibratorGathersItsFirstValuesAgainAndScoresAsAFreshOne() {
+        AnomalyLikelihood used = new AnomalyLikelihood(0.98, 500, 50);
+        SplittableRandom r = new SplittableRandom(8);
+        for (int i = 0; i < 400; i++) {
+            used.surprisal(Math.abs(r.nextGaussian()) * 3);
+        }
+        used.reset();
+        AnomalyLikelihood fresh = new AnomalyLikelihood(0.98, 500, 50);
+        for (int i = 0; i < 300; i++) {
+            double x = Math.abs(r.nextGaussian()) * (i == 250 ? 8 : 1);
+            assertThat(used.surprisal(x)).isEqualTo(fresh.surprisal(x));
+        }
+    }
 }

@@ -311,20 +311,29 @@ class DefaultEnsembleTest extends DetectorContract {
         }
     }
 
-    /** Rewrites the forest of current bytes in its format 1, leaving the version 4 layout. */
+    /**
+     * Rewrites the forest of current bytes in its format 1 and leaves out the daily profile, leaving the
+     * version 4 layout.
+     */
     private static byte[] asVersionFour(byte[] current) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(current));
             EnsembleParameters.readFrom(in, EnsembleDetector.STATE_VERSION);
+            // the parameters end with the daily profile's switch and the state with the profile (version 6)
+            int dailySwitch = current.length - in.available() - 1;
+            ByteArrayOutputStream profile = new ByteArrayOutputStream();
+            new DailyProfile(320).writeTo(new DataOutputStream(profile));
+            int end = current.length - profile.size();
             in.readByte();
             SeasonalForecaster.readFrom(in);
             int forestStart = current.length - in.available();
             StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in);
             int forestEnd = current.length - in.available();
             ByteArrayOutputStream v4 = new ByteArrayOutputStream();
-            v4.write(current, 0, forestStart);
+            v4.write(current, 0, dailySwitch);
+            v4.write(current, dailySwitch + 1, forestStart - dailySwitch - 1);
             forest.writeTo(new DataOutputStream(v4), 1);
-            v4.write(current, forestEnd, current.length - forestEnd);
+            v4.write(current, forestEnd, end - forestEnd);
             return v4.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

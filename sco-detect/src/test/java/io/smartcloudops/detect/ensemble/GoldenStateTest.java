@@ -57,6 +57,21 @@ class GoldenStateTest {
         readsAndReportsTheNextIncident(5);
     }
 
+    @Test
+    void versionSixStateWithTheDailyProfileIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(6);
+    }
+
+    /** States written before the daily profile existed keep it off, so they score as they did. */
+    @Test
+    void versionFiveStateKeepsTheDailyProfileOff() throws IOException {
+        EnsembleDetector old = EnsembleDetector.restore(
+                new DetectorState(DefaultEnsembleProvider.NAME, 5, fixture("default-v5.state")));
+        EnsembleDetector rewritten = EnsembleDetector.restore(old.snapshot());
+        assertThat(rewritten.parameters().dailyProfile()).isFalse();
+        assertThat(EnsembleParameters.defaults().dailyProfile()).isTrue();
+    }
+
     /** A version 4 state (a forest of format 1) and the same detector in version 5 score alike. */
     @Test
     void versionFourAndItsCurrentRewriteScoreIdentically() throws IOException {

@@ -8,6 +8,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class DailyProfileTest {
@@ -81,6 +82,7 @@ class DailyProfileTest {
             p.adjust(t, daily(t, r));
         }
         assertThat(p.dayBeyondSeason()).isTrue();
+        assertThat(p.samplesPerDay()).isCloseTo(1440, Offset.offset(30.0));
     }
 
     @Test

@@ -35,6 +35,8 @@ import java.util.Set;
  * @param quietSurprisal reported surprisal from which an alarm is confident and starts a quiet period
  * @param quietSamples length of the quiet period after a confident alarm, in samples, bounded whatever the
  *     samples seen so far; 0 turns quiet periods off
+ * @param dailyProfile judge the record members' values against the usual level at their time of day once a
+ *     daily rhythm is evident (see {@link DailyProfile})
  */
 record EnsembleParameters(
         int warmup,
@@ -50,7 +52,8 @@ record EnsembleParameters(
         ForestParameters forest,
         SvmParameters svm,
         double quietSurprisal,
-        int quietSamples) {
+        int quietSamples,
+        boolean dailyProfile) {
     /** Members, in weight order; see {@code weights}. */
     static final int MEMBERS = 10;
     /**
@@ -81,6 +84,7 @@ record EnsembleParameters(
             "extreme_memory",
             "quiet_surprisal",
             "quiet_samples",
+            "daily_profile",
             "stabilise",
             "seasonal",
             "iforest",
@@ -152,7 +156,8 @@ record EnsembleParameters(
                 MEMBER_FOREST,
                 SvmParameters.defaults(),
                 4.5,
-                30);
+                30,
+                true);
     }
 
     static EnsembleParameters from(ProviderConfig c) {
@@ -183,7 +188,8 @@ record EnsembleParameters(
                 ForestParameters.from(c.section("iforest"), d.forest),
                 SvmParameters.from(c.section("ocsvm"), d.svm),
                 c.number("quiet_surprisal", d.quietSurprisal),
-                c.integer("quiet_samples", d.quietSamples));
+                c.integer("quiet_samples", d.quietSamples),
+                c.bool("daily_profile", d.dailyProfile));
     }
 
     void writeTo(DataOutput out) throws IOException {
@@ -200,6 +206,7 @@ record EnsembleParameters(
         out.writeBoolean(stabilise);
         out.writeDouble(quietSurprisal);
         out.writeInt(quietSamples);
+        out.writeBoolean(dailyProfile);
     }
 
     /**
@@ -232,6 +239,8 @@ record EnsembleParameters(
         } else {
             quietSamples = in.readInt();
         }
+        // versions before 7 had no daily profile: it stays off, so a restored detector scores as it did
+        boolean dailyProfile = version >= 7 && in.readBoolean();
         return new EnsembleParameters(
                 warmup,
                 tailQuantile,
@@ -246,6 +255,7 @@ record EnsembleParameters(
                 MEMBER_FOREST,
                 SvmParameters.defaults(),
                 quietSurprisal,
-                quietSamples);
+                quietSamples,
+                dailyProfile);
     }
 }

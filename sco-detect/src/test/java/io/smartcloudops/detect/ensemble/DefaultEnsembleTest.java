@@ -315,7 +315,8 @@ class DefaultEnsembleTest extends DetectorContract {
 
     /**
      * Rewrites current bytes in the version 4 layout: the season as doubles (the forecaster's format 1),
-     * the forest in its format 1 and the seen contexts as the table's bits (the context's format 1).
+     * the forest in its format 1, the seen contexts as the table's bits (the context's format 1), and
+     * without the daily profile (version 7's switch in the parameters and its state at the end).
      */
     private static byte[] asVersionFour(byte[] current) {
         try {
@@ -324,7 +325,10 @@ class DefaultEnsembleTest extends DetectorContract {
             DataOutputStream out = new DataOutputStream(v4);
             EnsembleParameters.readFrom(in, EnsembleDetector.STATE_VERSION);
             in.readByte();
-            out.write(current, 0, current.length - in.available());
+            // the parameters end with the daily profile's switch, left out; the direction's byte follows
+            int paramsEnd = current.length - in.available() - 1;
+            out.write(current, 0, paramsEnd - 1);
+            out.write(current, paramsEnd, 1);
             SeasonalForecaster.readFrom(in, SeasonalForecaster.FORMAT).writeTo(out, 1);
             StreamingIsolationForest.readFrom(in).writeTo(out, 1);
             int membersStart = current.length - in.available();
@@ -341,7 +345,9 @@ class DefaultEnsembleTest extends DetectorContract {
             out.write(current, membersStart, contextStart - membersStart);
             ContextNovelty.readFrom(in, ContextNovelty.FORMAT).writeTo(out, 1);
             int contextEnd = current.length - in.available();
-            out.write(current, contextEnd, current.length - contextEnd);
+            ByteArrayOutputStream profile = new ByteArrayOutputStream();
+            new DailyProfile(320).writeTo(new DataOutputStream(profile));
+            out.write(current, contextEnd, current.length - profile.size() - contextEnd);
             out.flush();
             return v4.toByteArray();
         } catch (IOException e) {

@@ -75,6 +75,21 @@ class GoldenStateTest {
         }
     }
 
+    @Test
+    void versionSevenStateWithTheDailyProfileIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(7);
+    }
+
+    /** States written before the daily profile existed keep it off, so they score as they did. */
+    @Test
+    void versionSixStateKeepsTheDailyProfileOff() throws IOException {
+        EnsembleDetector old = EnsembleDetector.restore(
+                new DetectorState(DefaultEnsembleProvider.NAME, 6, fixture("default-v6.state")));
+        EnsembleDetector rewritten = EnsembleDetector.restore(old.snapshot());
+        assertThat(rewritten.parameters().dailyProfile()).isFalse();
+        assertThat(EnsembleParameters.defaults().dailyProfile()).isTrue();
+    }
+
     /** A version 4 state (a forest of format 1) and the same detector in version 5 score alike. */
     @Test
     void versionFourAndItsCurrentRewriteScoreIdentically() throws IOException {

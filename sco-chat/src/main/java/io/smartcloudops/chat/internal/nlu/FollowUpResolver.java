@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -70,13 +71,18 @@ final class FollowUpResolver {
 
     private FollowUpResolver() {}
 
-    static Resolved resolve(Intent predicted, String lower, Map<String, Object> mentions, Turn previous) {
+    /**
+     * @param ownIntent the intent the text itself is confidently classified as, if it names one: what a
+     *     continuation must not have ("and restart it too" names a restart; "and cpu?" names nothing)
+     */
+    static Resolved resolve(
+            Intent predicted, Optional<Intent> ownIntent, String lower, Map<String, Object> mentions, Turn previous) {
         if (previous == null) {
             return new Resolved(predicted, mentions, false);
         }
         // A continuation comes first: "make it 5" after "scale the api to 3" amends the proposal rather
         // than approving it, though its embedding sits near "make it so".
-        if (continues(previous, lower, mentions)) {
+        if (continues(previous, ownIntent, lower, mentions)) {
             return new Resolved(previous.intent(), carryOver(previous.mentions(), mentions), true, true);
         }
         if ((predicted == Intent.APPROVE || predicted == Intent.DENY)
@@ -115,10 +121,12 @@ final class FollowUpResolver {
      * one repeats an action only when it fills a slot that action lacked, so "redis" after
      * "restart nginx" is not taken as "restart redis", while "redis" after "restart which service?" is.
      */
-    private static boolean continues(Turn previous, String lower, Map<String, Object> mentions) {
+    private static boolean continues(
+            Turn previous, Optional<Intent> ownIntent, String lower, Map<String, Object> mentions) {
         Set<String> named = new HashSet<>(mentions.keySet());
         named.retainAll(ENTITY_KEYS);
-        if (!REPEATABLE.contains(previous.intent()) || named.isEmpty() || namesOwnIntent(lower)) {
+        boolean another = ownIntent.filter(i -> i != previous.intent()).isPresent();
+        if (!REPEATABLE.contains(previous.intent()) || named.isEmpty() || another) {
             return false;
         }
         boolean fits = named.stream()
@@ -156,12 +164,5 @@ final class FollowUpResolver {
             return old.equals(Vocabulary.HOST_OF_SERVICE.get(now.get(SERVICE).toString()));
         }
         return true;
-    }
-
-    /** "and restart it too" names its own intent; "and cpu?" does not (the weak metric cue aside). */
-    static boolean namesOwnIntent(String lower) {
-        return IntentCues.boosts(lower, Map.of()).entrySet().stream()
-                .anyMatch(e ->
-                        e.getKey() != Intent.METRIC_QUERY && e.getKey() != Intent.OUT_OF_SCOPE && e.getValue() > 0.0);
     }
 }

@@ -61,6 +61,10 @@ final class Misspellings {
             "cancel",
             "history",
             "monitoring",
+            "monitor",
+            "processor",
+            "traffic",
+            "service",
             "healthcheck");
 
     /**
@@ -76,8 +80,8 @@ final class Misspellings {
      * English word ("cpu" → "cup", "tail" → "tali") is not listed.
      */
     private static final List<String> SWAPPABLE = List.of(
-            "status", "help", "logs", "scale", "audit", "ping", "disk", "kick", "mute", "deny", "grep", "load",
-            "alert");
+            "status", "help", "logs", "scale", "audit", "ping", "disk", "kick", "mute", "deny", "grep", "load", "alert",
+            "worker", "node", "java");
 
     private static final Pattern WORD = Pattern.compile("[a-z][a-z_]{2,}");
 

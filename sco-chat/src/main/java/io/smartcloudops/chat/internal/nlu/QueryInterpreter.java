@@ -67,6 +67,9 @@ public final class QueryInterpreter {
      */
     static final double ACT_GATE = 0.10;
 
+    /** How sure a reading of a follow-up on its own must be to override its continuation markers. */
+    static final double OWN_INTENT = 0.9;
+
     private final IntentClassifier classifier;
     private final SpeechActs acts = SpeechActs.bundled();
     private final InputGuard guard;
@@ -344,7 +347,15 @@ public final class QueryInterpreter {
             case LEARNED -> learnedPrediction;
             case LEARNED_WHEN_UNSURE -> cue.confidence() < minConfidence ? learnedPrediction : cue;
         };
-        FollowUpResolver.Resolved resolved = FollowUpResolver.resolve(prediction.intent(), lower, mentions, previous);
+        // A near-certain reading of the text on its own names its own intent, and so is no continuation of the last
+        // turn's. Only near-certain: "extend that to 4h" or "actually make that 3" say they amend the last request,
+        // and a merely likely other reading (scale_up, approve) must not outweigh that. A metric query is never one,
+        // since a bare metric ("and cpu?") reads as a metric query after anything.
+        Optional<Intent> ownIntent = Optional.of(prediction.intent())
+                .filter(i ->
+                        prediction.confidence() >= OWN_INTENT && i != Intent.METRIC_QUERY && i != Intent.OUT_OF_SCOPE);
+        FollowUpResolver.Resolved resolved =
+                FollowUpResolver.resolve(prediction.intent(), ownIntent, lower, mentions, previous);
         if (!resolved.followUp() && prediction.confidence() < minConfidence && IntentCues.unrelated(lower, mentions)) {
             // A weak guess about a text that names nothing of the deployment and uses no operator
             // phrase: chit-chat, not a request to clarify.

@@ -32,6 +32,12 @@ public final class SlotExtractor {
     public static final String SEVERITY = "severity";
     public static final String ALERT = "alert";
     public static final String ID = "id";
+    /**
+     * The one number the text states with no unit, no prefix and no role of its own ("ship 518",
+     * "redis logs 50"), as written; absent when there are none or several. Only an intent with one
+     * number-valued slot reads it ({@link SlotPolicy}): a decision's action id, a log request's line count.
+     */
+    public static final String NUMBER = "number";
     /** A host named in the text as written, when it is not one the vocabulary knows ("db-7", "10.0.0.5"). */
     public static final String HOST_AS_WRITTEN = "host_as_written";
     /** The object of an action verb as written, when it names no service the vocabulary knows ("restart mysql"). */
@@ -130,6 +136,17 @@ public final class SlotExtractor {
                     + "|veto|nix|greenlight|rubber-stamp|decline|block|sign off)"
                     + "\\s+(?:on\\s+|for\\s+)?(?:id\\s+|number\\s+)?#?(\\d{1,12})(?![\\w.:%-])(?!\\s*(?:m|min|mins|minutes?|h|hours?|days?|lines|replicas|more)\\b)");
 
+    /**
+     * A number standing alone: digits not inside a word, an id, an address or a decimal ("mon-1",
+     * "#77", "1.5", "p99" are not), or a count word, followed by no unit of time, size, share or
+     * things counted ("30 min", "5%", "20 lines", "3 replicas" each say what they count).
+     */
+    private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\w.#:/$-])(\\d{1,12}|a hundred|"
+            + NumberWords.COUNT_WORDS.replace("one|", "")
+            + ")(?![\\w.:%/-])(?!\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?"
+            + "|months?|years?|%|percent|x|times|[kmgt]i?b|bytes?|lines?|entries|rows|messages|replicas?|instances?"
+            + "|copies|nodes?|pods?|containers?|more|additional|extra|new|of|am|pm|o'?clock)\\b)");
+
     private SlotExtractor() {}
 
     /** The canonical names of the deployment's services the vocabulary knows ({@code nginx}, {@code postgres}, ...). */
@@ -169,6 +186,7 @@ public final class SlotExtractor {
         Vocabulary.first(Vocabulary.SEVERITIES, lower).ifPresent(f -> out.put(SEVERITY, f.value()));
         Vocabulary.first(Vocabulary.ALERTS, lower).ifPresent(f -> out.put(ALERT, f.value()));
         identifier(lower).ifPresent(v -> out.put(ID, v));
+        bareNumber(lower).ifPresent(v -> out.put(NUMBER, v));
         if (!out.containsKey(HOST)) {
             Matcher h = NAMED_HOST.matcher(lower);
             while (h.find()) {
@@ -193,6 +211,19 @@ public final class SlotExtractor {
             }
         }
         return Map.copyOf(out);
+    }
+
+    /** The text's only bare number ({@link #BARE_NUMBER}); none when two compete, since then neither is plainly meant. */
+    private static Optional<String> bareNumber(String lower) {
+        Matcher m = BARE_NUMBER.matcher(lower);
+        String found = null;
+        while (m.find()) {
+            if (found != null) {
+                return Optional.empty();
+            }
+            found = m.group(1);
+        }
+        return Optional.ofNullable(found);
     }
 
     private static Optional<Integer> lineCount(String lower) {

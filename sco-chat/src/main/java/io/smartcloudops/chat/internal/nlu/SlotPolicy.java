@@ -53,8 +53,27 @@ public final class SlotPolicy {
 
     private SlotPolicy() {}
 
-    /** The slots of {@code intent} among the mentions, under their slot names, in a stable order. */
+    /**
+     * The slots of {@code intent} among the mentions, under their slot names, in a stable order. A
+     * bare number ({@link SlotExtractor#NUMBER}) fills the one number-valued slot of an intent that
+     * has exactly one and lacks it: a decision is about one action, so "ship 518" names it; a log
+     * request counts only lines, so "redis logs 50" asks for fifty.
+     */
     public static Map<String, Object> slotsFor(Intent intent, Map<String, Object> mentions) {
+        Object bare = mentions.get(SlotExtractor.NUMBER);
+        if (bare != null) {
+            String number = bare.toString();
+            Map<String, Object> filled = new LinkedHashMap<>(mentions);
+            if ((intent == Intent.APPROVE || intent == Intent.DENY) && number.matches("\\d+")) {
+                filled.putIfAbsent(ID, number);
+            } else if (intent == Intent.LOGS) {
+                NumberWords.parse(number).stream()
+                        .filter(n -> n > 0)
+                        .findFirst()
+                        .ifPresent(n -> filled.putIfAbsent(LINES, n));
+            }
+            mentions = filled;
+        }
         Map<String, Object> slots = new LinkedHashMap<>();
         for (String key : ALLOWED.get(intent)) {
             Object v = mentions.get(key);

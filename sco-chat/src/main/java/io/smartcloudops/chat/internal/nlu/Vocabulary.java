@@ -23,7 +23,9 @@ final class Vocabulary {
 
     static final List<Term> SERVICES = List.of(
             t("node_exporter", "node[ _-]?exporter"),
-            t("nginx", "nginx|(?:reverse )?proxy|load ?balancer"),
+            // nginx is the deployment's web server: "the web server" names the software, as "the web box" names its
+            // host.
+            t("nginx", "nginx|(?:reverse )?proxy|load ?balancer|web[ -]?servers?"),
             t("api", "api|java (?:service|app|api|process|backend)|rest (?:api|service)"),
             t("postgres", "postgres(?:ql)?|psql|pg|(?:the )?database|db"),
             t("redis", "redis|(?:the )?cache"),
@@ -54,7 +56,8 @@ final class Vocabulary {
             t("monitor", "mon-?1|monitor(?:ing)?(?:[ -](?:box|host|server|node|vm|machine|instance))?"),
             t(
                     "app",
-                    "app-?1|(?:app|application|web)[ -](?:box|host|server|node|vm|machine|instance)|web-?server"
+                    "app-?1|(?:app|application)[ -](?:box|host|server|node|vm|machine|instance)"
+                            + "|web[ -](?:box|host|node|vm|machine|instance)"
                             + "|(?<=\\b(?:on|for|of|at|to) (?:the )?)app(?!-)"));
 
     static final List<Term> METRICS = List.of(
@@ -63,7 +66,10 @@ final class Vocabulary {
                     "error[ _-]?(?:rate|ratio|percentage)s?|errors? percent(?:age)?|errors? ?%|5xx(?: rate| errors?)?|errors? per (?:second|minute)|failure rate"),
             t(
                     "request_rate",
-                    "request[ _-]?rates?|reqs?(?:uests)?/s(?:ec)?|(?:requests?|reqs?) (?:per|a) (?:second|sec|minute|min)|rps|qps|throughput"),
+                    // "Traffic" is the golden signal of a request-serving system, measured as requests per
+                    // second; traffic with a direction ("inbound traffic", "traffic out of") is the network's.
+                    "request[ _-]?rates?|reqs?(?:uests)?/s(?:ec)?|(?:requests?|reqs?) (?:per|a) (?:second|sec|minute|min)|rps|qps|throughput"
+                            + "|traffic"),
             t("latency", "p9[059]|p50|latency|response[ -]times?|(?:50|90|95|99)(?:th)? percentile(?: latency)?"),
             t("load_average", "load[ _-]?av(?:era)?ge?|load avg|loadavg|system load|load"),
             t(

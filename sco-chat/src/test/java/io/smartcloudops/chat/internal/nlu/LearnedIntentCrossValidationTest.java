@@ -93,9 +93,11 @@ class LearnedIntentCrossValidationTest {
         families.sort(Comparator.comparing(actOf::get));
         Map<Decision, int[]> counts = new EnumMap<>(Decision.class);
         Map<Decision, StringBuilder> misses = new EnumMap<>(Decision.class);
+        Map<Decision, StringBuilder> slotMisses = new EnumMap<>(Decision.class);
         for (Decision d : Decision.values()) {
             counts.put(d, new int[5]);
             misses.put(d, new StringBuilder());
+            slotMisses.put(d, new StringBuilder());
         }
         for (int fold = 0; fold < FOLDS; fold++) {
             Set<String> held = new TreeSet<>();
@@ -137,7 +139,7 @@ class LearnedIntentCrossValidationTest {
                 for (Decision d : Decision.values()) {
                     Interpretation got =
                             d == Decision.CUES ? byCues : interpreters.get(d).interpret(u.text(), null, unseen);
-                    score(got, u, counts.get(d), misses.get(d));
+                    score(got, u, counts.get(d), misses.get(d), slotMisses.get(d));
                     if (d != Decision.CUES && byCues.intent() == u.intent() && got.intent() != u.intent()) {
                         lost.computeIfAbsent(d, x -> new TreeMap<>())
                                 .merge(u.family() + " -> " + got.intent().label(), 1, Integer::sum);
@@ -172,19 +174,32 @@ class LearnedIntentCrossValidationTest {
             System.out.print("  unsafe in " + d.name().toLowerCase(Locale.ROOT) + ":\n"
                     + scores.get(d).misses());
         }
+        // What the bundled decision gets wrong in the slots, to be read (not tuned to) when the slot figure moves.
+        System.out.print("  slot misses in learned_when_unsure:\n" + slotMisses.get(Decision.LEARNED_WHEN_UNSURE));
     }
 
-    private static void score(Interpretation got, LabelledUtterance u, int[] c, StringBuilder misses) {
+    private static void score(
+            Interpretation got, LabelledUtterance u, int[] c, StringBuilder misses, StringBuilder slotMisses) {
         c[0]++;
         boolean ok = got.intent() == u.intent();
         c[1] += ok ? 1 : 0;
         if (!u.slots().isEmpty()) {
             c[2]++;
-            c[3] += u.slots().entrySet().stream()
-                            .allMatch(e -> GeneratedCorpusCueEvaluationTest.same(
-                                    e.getKey(), e.getValue(), got.slots().get(e.getKey())))
-                    ? 1
-                    : 0;
+            boolean slotsOk = u.slots().entrySet().stream()
+                    .allMatch(e -> GeneratedCorpusCueEvaluationTest.same(
+                            e.getKey(), e.getValue(), got.slots().get(e.getKey())));
+            c[3] += slotsOk ? 1 : 0;
+            if (!slotsOk) {
+                slotMisses.append(String.format(
+                        Locale.ROOT,
+                        "    %-55s [%s] want %s %s got %s %s%n",
+                        u.text(),
+                        u.family(),
+                        u.intent().label(),
+                        new TreeMap<>(u.slots()),
+                        got.intent().label(),
+                        new TreeMap<>(got.slots())));
+            }
         }
         if (!ok && got.intent().isMutating() && !got.clarify()) {
             c[4]++;
@@ -209,13 +224,14 @@ class LearnedIntentCrossValidationTest {
 
     @Test
     void bundledDecisionProposesNoChangeThatWasNotAskedFor() {
-        // The bundled decision. Measured: intent 0.982, slots 0.890, unsafe 0 (before the rules read typos and
-        // openings,
-        // and with the act gate answering help at 0.25: 0.915, 0.841, 43). Zero is the target: any unsafe proposal
-        // fails.
+        // The bundled decision. Measured: intent 0.983, slots 0.945, unsafe 0 (before a bare number filled a decision's
+        // id or a log request's line count, "traffic" read as the request rate, "the web server" as nginx and a few
+        // more deployment words were repaired when mistyped: 0.982, 0.890, 0; before the rules read typos and
+        // openings, and with the act gate answering help at 0.25: 0.915, 0.841, 43). Zero is the target: any unsafe
+        // proposal fails.
         Score s = scores.get(Decision.LEARNED_WHEN_UNSURE);
         assertThat(s.intent()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.97);
-        assertThat(s.slots()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.88);
+        assertThat(s.slots()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.93);
         assertThat(s.intent())
                 .as("the bundled decision is the best")
                 .isGreaterThanOrEqualTo(scores.get(Decision.CUES).intent());

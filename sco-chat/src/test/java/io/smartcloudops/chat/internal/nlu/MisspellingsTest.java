@@ -49,4 +49,21 @@ class MisspellingsTest {
         assertThat(DurationPhrase.find("mute it for 2 and a half hours").map(DurationPhrase::iso))
                 .hasValue("PT2H30M");
     }
+
+    @Test
+    void repairsSwapsOfShortDeploymentNamesAndSlipsInLongerDeploymentWords() {
+        assertThat(Misspellings.correct("restart the wokrer")).isEqualTo("restart the worker");
+        assertThat(Misspellings.correct("ndoe exporter on the jvaa service"))
+                .isEqualTo("node exporter on the java service");
+        assertThat(Misspellings.correct("procesor load on the monitr host"))
+                .isEqualTo("processor load on the monitor host");
+        assertThat(Misspellings.correct("trafic for the api servce")).isEqualTo("traffic for the api service");
+    }
+
+    @Test
+    void leavesInflectionsAndOtherWordsOfTheNewNamesAlone() {
+        assertThat(Misspellings.correct("the worked example monitors nodes of services"))
+                .isEqualTo("the worked example monitors nodes of services");
+        assertThat(Misspellings.correct("done, code, lava")).isEqualTo("done, code, lava");
+    }
 }

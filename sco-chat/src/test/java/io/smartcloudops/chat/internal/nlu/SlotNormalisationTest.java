@@ -219,4 +219,76 @@ class SlotNormalisationTest {
     void lastNWithATimeUnitIsNoLineCount(String text) {
         assertThat(slot(text, SlotExtractor.LINES)).isNull();
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ship 412 | approve | action_id | 412",
+                "hold off on 9031 | deny | action_id | 9031",
+                "123 is fine, go ahead | approve | action_id | 123",
+                "the grafana logs 75 | logs | lines | 75",
+                "worker logs thirty please | logs | lines | 30",
+                "pg logs a hundred | logs | lines | 100"
+            })
+    void aBareNumberFillsTheOneNumberSlotOfItsIntent(String text, String intent, String slot, String value) {
+        Map<String, Object> slots =
+                SlotPolicy.slotsFor(Intent.fromLabel(intent).orElseThrow(), SlotExtractor.extract(text));
+        assertThat(slots.get(slot)).hasToString(value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "logs for the last 30 min",
+                "logs on mon-1",
+                "logs since 5%",
+                "logs from 3 replicas",
+                "logs 20 and 40",
+                "show p99 logs",
+                "logs for this one",
+                "logs of c5.2xlarge"
+            })
+    void aNumberWithAUnitARoleOrARivalIsNoLineCount(String text) {
+        assertThat(SlotPolicy.slotsFor(Intent.LOGS, SlotExtractor.extract(text)))
+                .doesNotContainKey(SlotExtractor.LINES);
+    }
+
+    @Test
+    void aBareNumberIsNoSlotOfAnIntentWithoutANumberSlot() {
+        assertThat(SlotPolicy.slotsFor(Intent.METRIC_QUERY, SlotExtractor.extract("cpu on app 42")))
+                .doesNotContainKey(SlotPolicy.ACTION_ID)
+                .doesNotContainKey(SlotExtractor.LINES);
+        assertThat(SlotPolicy.slotsFor(Intent.APPROVE, SlotExtractor.extract("approve twenty")))
+                .doesNotContainKey(SlotPolicy.ACTION_ID);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "is the web server up | service | nginx",
+                "logs for the webserver | service | nginx",
+                "cpu on the web box | host | app",
+                "latency of the web host | host | app"
+            })
+    void theWebServerIsNginxAndTheWebBoxIsItsHost(String text, String key, String value) {
+        Map<String, Object> m = SlotExtractor.extract(text);
+        assertThat(m.get(key)).isEqualTo(value);
+        assertThat(m).doesNotContainKey(SlotExtractor.SERVICE.equals(key) ? SlotExtractor.HOST : SlotExtractor.SERVICE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "how is the traffic on grafana | request_rate",
+                "traffic for postgres over the week | request_rate",
+                "inbound traffic to the app | network_in",
+                "outgoing traffic from mon-1 | network_out",
+                "egress traffic on app-1 | network_out"
+            })
+    void trafficIsTheRequestRateUnlessItHasADirection(String text, String metric) {
+        assertThat(slot(text, SlotExtractor.METRIC)).isEqualTo(metric);
+    }
 }

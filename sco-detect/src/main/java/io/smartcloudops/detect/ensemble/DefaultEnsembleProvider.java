@@ -3,6 +3,7 @@ package io.smartcloudops.detect.ensemble;
 import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderContext;
+import io.smartcloudops.detect.share.SharedParameters;
 import io.smartcloudops.detect.svm.FeatureMaps;
 
 /**
@@ -38,9 +39,11 @@ public final class DefaultEnsembleProvider implements DetectorProvider {
         EnsembleParameters params = EnsembleParameters.from(context.config());
         // one feature map for all the factory's series of a seed, not one each
         FeatureMaps maps = new FeatureMaps();
+        // and one instance of each equal parameter record among its restored detectors (issue #15)
+        SharedParameters shared = new SharedParameters();
         return DetectorFactory.of(
                 NAME,
                 (series, settings) -> new EnsembleDetector(params, settings, maps),
-                state -> EnsembleDetector.restore(state, maps));
+                state -> EnsembleDetector.restore(state, maps, shared));
     }
 }

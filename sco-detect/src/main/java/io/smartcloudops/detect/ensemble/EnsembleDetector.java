@@ -11,6 +11,7 @@ import io.smartcloudops.detect.likelihood.AlarmGate;
 import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
 import io.smartcloudops.detect.likelihood.CalibratedScorer;
 import io.smartcloudops.detect.seasonal.SeasonalForecaster;
+import io.smartcloudops.detect.share.SharedParameters;
 import io.smartcloudops.detect.svm.FeatureMaps;
 import io.smartcloudops.detect.svm.OneClassSvm;
 import java.io.ByteArrayInputStream;
@@ -19,6 +20,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The default detector. Ten members each measure how unusual a sample is: the seasonal forecast
@@ -157,6 +159,11 @@ final class EnsembleDetector implements Detector {
     /** The parameters this detector scores with (a restored one: those its state was written with). */
     EnsembleParameters parameters() {
         return params;
+    }
+
+    /** The seasonal, forest and SVM members' parameters, in that order. */
+    List<Record> memberParameters() {
+        return List.of(seasonal.parameters(), forest.parameters(), svm.parameters());
     }
 
     private static AnomalyLikelihood[] calibrators(EnsembleParameters p) {
@@ -337,21 +344,25 @@ final class EnsembleDetector implements Detector {
     }
 
     static EnsembleDetector restore(DetectorState state) {
-        return restore(state, new FeatureMaps());
+        return restore(state, new FeatureMaps(), new SharedParameters());
     }
 
-    static EnsembleDetector restore(DetectorState state, FeatureMaps maps) {
+    /**
+     * Restores a detector whose SVM feature map is {@code maps}' and whose parameter records {@code
+     * shared} holds: both are the factory's, so that restored series share them as new ones do.
+     */
+    static EnsembleDetector restore(DetectorState state, FeatureMaps maps, SharedParameters shared) {
         if (state.version() < 1 || state.version() > STATE_VERSION) {
             throw new IllegalArgumentException("default ensemble state version " + state.version()
                     + " is not known; this build reads 1 to " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
             int version = state.version();
-            EnsembleParameters params = EnsembleParameters.readFrom(in, version);
+            EnsembleParameters params = shared.canonical(EnsembleParameters.readFrom(in, version));
             Direction direction = Direction.values()[in.readByte()];
-            SeasonalForecaster seasonal = SeasonalForecaster.readFrom(in, version < 6 ? 1 : 2);
-            StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in, version < 5 ? 1 : 2);
-            OneClassSvm svm = OneClassSvm.readFrom(in, maps);
+            SeasonalForecaster seasonal = SeasonalForecaster.readFrom(in, version < 6 ? 1 : 2, shared);
+            StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in, version < 5 ? 1 : 2, shared);
+            OneClassSvm svm = OneClassSvm.readFrom(in, maps, shared);
             AnomalyLikelihood[] calibrators = new AnomalyLikelihood[CALIBRATED];
             for (int i = 0; i < calibrators.length; i++) {
                 calibrators[i] = AnomalyLikelihood.readFrom(in);

@@ -115,6 +115,52 @@ record EnsembleParameters(
     }
 
     /**
+     * Compares the weights by value, not by array identity, so that restored detectors can share one
+     * instance of equal parameters ({@link io.smartcloudops.detect.share.SharedParameters}); {@link
+     * Arrays#equals(double[], double[])} compares like a record's double fields ({@code -0.0} differs
+     * from {@code 0.0}, {@code NaN} equals itself).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EnsembleParameters p
+                && warmup == p.warmup
+                && Double.compare(tailQuantile, p.tailQuantile) == 0
+                && Double.compare(memory, p.memory) == 0
+                && Double.compare(refractoryHalfLife, p.refractoryHalfLife) == 0
+                && Double.compare(echo, p.echo) == 0
+                && fusion == p.fusion
+                && Arrays.equals(weights, p.weights)
+                && Double.compare(extremeMemory, p.extremeMemory) == 0
+                && stabilise == p.stabilise
+                && seasonal.equals(p.seasonal)
+                && forest.equals(p.forest)
+                && svm.equals(p.svm)
+                && Double.compare(quietSurprisal, p.quietSurprisal) == 0
+                && quietSamples == p.quietSamples
+                && dailyProfile == p.dailyProfile;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                warmup,
+                tailQuantile,
+                memory,
+                refractoryHalfLife,
+                echo,
+                fusion,
+                Arrays.hashCode(weights),
+                extremeMemory,
+                stabilise,
+                seasonal,
+                forest,
+                svm,
+                quietSurprisal,
+                quietSamples,
+                dailyProfile);
+    }
+
+    /**
      * The defaults; the NAB figures quoted are standard-profile scores on the 41 development files, where
      * these defaults score 78.6.
      * <ul>

@@ -1,6 +1,7 @@
 package io.smartcloudops.detect.forest;
 
 import io.smartcloudops.detect.code.ValueCode;
+import io.smartcloudops.detect.share.SharedParameters;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -97,13 +98,13 @@ final class ForestCodec {
     }
 
     /** Reads format 3, whose tag says so, or else {@code untagged} (see {@link StreamingIsolationForest#readFrom(DataInput, int)}). */
-    static StreamingIsolationForest read(DataInput in, int untagged) throws IOException {
+    static StreamingIsolationForest read(DataInput in, int untagged, SharedParameters shared) throws IOException {
         int first = in.readInt();
         int format = first < 0 ? -first : untagged;
         if (format < 1 || format > FORMAT) {
             throw new IOException("forest format " + format + " is not known; this build reads 1 to " + FORMAT);
         }
-        ForestParameters params = ForestParameters.readFrom(first < 0 ? in.readInt() : first, in);
+        ForestParameters params = shared.canonical(ForestParameters.readFrom(first < 0 ? in.readInt() : first, in));
         StreamingIsolationForest f = new StreamingIsolationForest(params, new SplitMix64(in.readLong()));
         f.count = in.readLong();
         if (f.count < 0) {

@@ -7,6 +7,7 @@ import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
 import io.smartcloudops.detect.likelihood.CalibratedScorer;
 import io.smartcloudops.detect.likelihood.CalibrationParameters;
+import io.smartcloudops.detect.share.SharedParameters;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -84,17 +85,23 @@ final class IsolationForestDetector implements Detector {
      * tail fit was of the bounded isolation score, so the calibration starts afresh with the defaults.
      */
     static IsolationForestDetector restore(DetectorState state) {
+        return restore(state, new SharedParameters());
+    }
+
+    /** Restores as {@link #restore(DetectorState)} does, with the parameters {@code shared} holds. */
+    static IsolationForestDetector restore(DetectorState state, SharedParameters shared) {
         if (state.version() < 1 || state.version() > STATE_VERSION) {
             throw new IllegalArgumentException("iforest state version " + state.version()
                     + " is not known; this build reads 1 to " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
-            StreamingIsolationForest forest = StreamingIsolationForest.readFrom(in, state.version() < 3 ? 1 : 2);
+            StreamingIsolationForest forest =
+                    StreamingIsolationForest.readFrom(in, state.version() < 3 ? 1 : 2, shared);
             if (state.version() == 1) {
                 AnomalyLikelihood.readFrom(in);
                 return new IsolationForestDetector(forest, new CalibratedScorer(CALIBRATION));
             }
-            return new IsolationForestDetector(forest, CalibratedScorer.readFrom(in));
+            return new IsolationForestDetector(forest, CalibratedScorer.readFrom(in, shared));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("corrupt iforest state: " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.detect.likelihood.CalibrationParameters;
+import io.smartcloudops.detect.share.SharedParameters;
 
 /**
  * Streaming isolation forest over shingles with a sliding reservoir, calibrated as the default is,
@@ -23,9 +24,11 @@ public final class IsolationForestProvider implements DetectorProvider {
         ForestParameters params = ForestParameters.from(CalibrationParameters.without(context.config()));
         CalibrationParameters calibration =
                 CalibrationParameters.of(context.config(), IsolationForestDetector.CALIBRATION);
+        // one instance of each equal parameter record among the factory's restored detectors (issue #15)
+        SharedParameters shared = new SharedParameters();
         return DetectorFactory.of(
                 NAME,
                 (series, settings) -> new IsolationForestDetector(params, calibration, settings.seed()),
-                IsolationForestDetector::restore);
+                state -> IsolationForestDetector.restore(state, shared));
     }
 }

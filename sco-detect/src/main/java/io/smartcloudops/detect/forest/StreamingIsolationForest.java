@@ -1,6 +1,7 @@
 package io.smartcloudops.detect.forest;
 
 import io.smartcloudops.detect.code.ValueCode;
+import io.smartcloudops.detect.share.SharedParameters;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -373,6 +374,10 @@ public final class StreamingIsolationForest {
         split[node] = (short) size;
     }
 
+    public ForestParameters parameters() {
+        return p;
+    }
+
     public long count() {
         return count;
     }
@@ -404,6 +409,12 @@ public final class StreamingIsolationForest {
      * each cut point as the first code above it.
      */
     public static StreamingIsolationForest readFrom(DataInput in, int untagged) throws IOException {
-        return ForestCodec.read(in, untagged);
+        return readFrom(in, untagged, new SharedParameters());
+    }
+
+    /** Reads as {@link #readFrom(DataInput, int)} does, with the parameters {@code shared} holds. */
+    public static StreamingIsolationForest readFrom(DataInput in, int untagged, SharedParameters shared)
+            throws IOException {
+        return ForestCodec.read(in, untagged, shared);
     }
 }

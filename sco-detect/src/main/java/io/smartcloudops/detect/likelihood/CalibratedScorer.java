@@ -1,5 +1,6 @@
 package io.smartcloudops.detect.likelihood;
 
+import io.smartcloudops.detect.share.SharedParameters;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -78,7 +79,12 @@ public final class CalibratedScorer {
     }
 
     public static CalibratedScorer readFrom(DataInput in) throws IOException {
-        CalibrationParameters params = CalibrationParameters.readFrom(in);
+        return readFrom(in, new SharedParameters());
+    }
+
+    /** Reads as {@link #readFrom(DataInput)} does, with the parameters {@code shared} holds. */
+    public static CalibratedScorer readFrom(DataInput in, SharedParameters shared) throws IOException {
+        CalibrationParameters params = shared.canonical(CalibrationParameters.readFrom(in));
         CalibratedScorer c = new CalibratedScorer(params, AnomalyLikelihood.readFrom(in));
         c.gate.readFrom(in);
         c.count = in.readLong();

@@ -8,6 +8,7 @@ import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
 import io.smartcloudops.detect.likelihood.CalibratedScorer;
 import io.smartcloudops.detect.likelihood.CalibrationParameters;
+import io.smartcloudops.detect.share.SharedParameters;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -96,13 +97,18 @@ final class SeasonalDetector implements ForecastingDetector {
     }
 
     static SeasonalDetector restore(DetectorState state) {
+        return restore(state, new SharedParameters());
+    }
+
+    /** Restores as {@link #restore(DetectorState)} does, with the parameters {@code shared} holds. */
+    static SeasonalDetector restore(DetectorState state, SharedParameters shared) {
         if (state.version() < 1 || state.version() > STATE_VERSION) {
             throw new IllegalArgumentException("seasonal state version " + state.version()
                     + " is not known; this build reads 1 to " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
             Direction direction = Direction.values()[in.readByte()];
-            SeasonalForecaster forecaster = SeasonalForecaster.readFrom(in, state.version() < 4 ? 1 : 2);
+            SeasonalForecaster forecaster = SeasonalForecaster.readFrom(in, state.version() < 4 ? 1 : 2, shared);
             CalibratedScorer calibration;
             if (state.version() == 1) {
                 // version 1's tail fit was of the same error, but it had no gate: calibration starts afresh with the
@@ -110,7 +116,7 @@ final class SeasonalDetector implements ForecastingDetector {
                 AnomalyLikelihood.readFrom(in);
                 calibration = new CalibratedScorer(CALIBRATION);
             } else {
-                calibration = CalibratedScorer.readFrom(in);
+                calibration = CalibratedScorer.readFrom(in, shared);
             }
             if (state.version() < 3) {
                 // the last timestamp and mean spacing of the streaming time-to-threshold, which is gone

@@ -4,6 +4,7 @@ import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.detect.likelihood.CalibrationParameters;
+import io.smartcloudops.detect.share.SharedParameters;
 
 /**
  * Holt-Winters forecaster with automatic season detection, its forecast error calibrated as the
@@ -23,9 +24,11 @@ public final class SeasonalDetectorProvider implements DetectorProvider {
     public DetectorFactory create(ProviderContext context) {
         SeasonalParameters params = SeasonalParameters.from(CalibrationParameters.without(context.config()));
         CalibrationParameters calibration = CalibrationParameters.of(context.config(), SeasonalDetector.CALIBRATION);
+        // one instance of each equal parameter record among the factory's restored detectors (issue #15)
+        SharedParameters shared = new SharedParameters();
         return DetectorFactory.of(
                 NAME,
                 (series, settings) -> new SeasonalDetector(params, calibration, settings),
-                SeasonalDetector::restore);
+                state -> SeasonalDetector.restore(state, shared));
     }
 }

@@ -1,5 +1,6 @@
 package io.smartcloudops.detect.seasonal;
 
+import io.smartcloudops.detect.share.SharedParameters;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -151,6 +152,10 @@ public final class SeasonalForecaster {
     /** The season length found, in samples; 0 while learning or when the series has none. */
     public int period() {
         return period;
+    }
+
+    public SeasonalParameters parameters() {
+        return p;
     }
 
     public long count() {
@@ -446,11 +451,16 @@ public final class SeasonalForecaster {
      * coded as it is read.
      */
     public static SeasonalForecaster readFrom(DataInput in, int format) throws IOException {
+        return readFrom(in, format, new SharedParameters());
+    }
+
+    /** Reads as {@link #readFrom(DataInput, int)} does, with the parameters {@code shared} holds. */
+    public static SeasonalForecaster readFrom(DataInput in, int format, SharedParameters shared) throws IOException {
         if (format < 1 || format > FORMAT) {
             throw new IOException(
                     "seasonal forecaster format " + format + " is not known; this build reads 1 to " + FORMAT);
         }
-        SeasonalForecaster f = new SeasonalForecaster(SeasonalParameters.readFrom(in));
+        SeasonalForecaster f = new SeasonalForecaster(shared.canonical(SeasonalParameters.readFrom(in)));
         f.count = in.readLong();
         f.level = in.readDouble();
         f.trend = in.readDouble();

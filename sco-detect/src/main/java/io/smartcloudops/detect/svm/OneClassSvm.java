@@ -1,5 +1,6 @@
 package io.smartcloudops.detect.svm;
 
+import io.smartcloudops.detect.share.SharedParameters;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -208,7 +209,12 @@ public final class OneClassSvm {
 
     /** Reads a model whose feature map is {@code maps}'. */
     public static OneClassSvm readFrom(DataInput in, FeatureMaps maps) throws IOException {
-        SvmParameters params = SvmParameters.readFrom(in);
+        return readFrom(in, maps, new SharedParameters());
+    }
+
+    /** Reads a model whose feature map is {@code maps}' and whose parameters {@code shared} holds. */
+    public static OneClassSvm readFrom(DataInput in, FeatureMaps maps, SharedParameters shared) throws IOException {
+        SvmParameters params = shared.canonical(SvmParameters.readFrom(in));
         OneClassSvm svm = new OneClassSvm(params, in.readLong(), maps);
         svm.count = in.readLong();
         for (int i = 0; i < svm.recent.length; i++) {

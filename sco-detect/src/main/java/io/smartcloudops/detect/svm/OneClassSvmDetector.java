@@ -7,6 +7,7 @@ import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
 import io.smartcloudops.detect.likelihood.CalibratedScorer;
 import io.smartcloudops.detect.likelihood.CalibrationParameters;
+import io.smartcloudops.detect.share.SharedParameters;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -123,12 +124,17 @@ final class OneClassSvmDetector implements Detector {
      * afresh with the defaults, as a new gate must.
      */
     static OneClassSvmDetector restore(DetectorState state) {
+        return restore(state, new SharedParameters());
+    }
+
+    /** Restores as {@link #restore(DetectorState)} does, with the parameters {@code shared} holds. */
+    static OneClassSvmDetector restore(DetectorState state, SharedParameters shared) {
         if (state.version() < 1 || state.version() > STATE_VERSION) {
             throw new IllegalArgumentException(
                     "ocsvm state version " + state.version() + " is not known; this build reads 1 to " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
-            OneClassSvm svm = OneClassSvm.readFrom(in);
+            OneClassSvm svm = OneClassSvm.readFrom(in, new FeatureMaps(), shared);
             SvmParameters params = svm.parameters();
             if (state.version() == 1) {
                 AnomalyLikelihood.readFrom(in);
@@ -143,7 +149,7 @@ final class OneClassSvmDetector implements Detector {
                 d.seedWindowFromTraining(svm);
                 return d;
             }
-            CalibratedScorer calibration = CalibratedScorer.readFrom(in);
+            CalibratedScorer calibration = CalibratedScorer.readFrom(in, shared);
             OneClassSvmDetector d = new OneClassSvmDetector(params, in.readInt(), svm.seed(), svm, calibration);
             d.count = in.readLong();
             if (d.count < 0) {

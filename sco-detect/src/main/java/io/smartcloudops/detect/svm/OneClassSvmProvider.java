@@ -6,6 +6,7 @@ import io.smartcloudops.api.spi.DetectorProvider;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.detect.likelihood.CalibrationParameters;
+import io.smartcloudops.detect.share.SharedParameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,9 +44,11 @@ public final class OneClassSvmProvider implements DetectorProvider {
                     + "), got " + relearnEvery);
         }
         CalibrationParameters calibration = CalibrationParameters.of(config, OneClassSvmDetector.CALIBRATION);
+        // one instance of each equal parameter record among the factory's restored detectors (issue #15)
+        SharedParameters shared = new SharedParameters();
         return DetectorFactory.of(
                 NAME,
                 (series, settings) -> new OneClassSvmDetector(params, relearnEvery, calibration, settings.seed()),
-                OneClassSvmDetector::restore);
+                state -> OneClassSvmDetector.restore(state, shared));
     }
 }

@@ -90,6 +90,44 @@ class GoldenStateTest {
         assertThat(EnsembleParameters.defaults().dailyProfile()).isTrue();
     }
 
+    /**
+     * Detectors one factory restores share one instance of each equal parameter record (issue #15)
+     * and score exactly as a detector restored on its own, with unshared copies, does.
+     */
+    @Test
+    void restoredDetectorsOfOneFactoryShareTheirParametersAndScoreAsBefore() throws IOException {
+        DetectorState state = new DetectorState(DefaultEnsembleProvider.NAME, 7, fixture("default-v7.state"));
+        EnsembleDetector a = (EnsembleDetector) factory.restore(state);
+        EnsembleDetector b = (EnsembleDetector) factory.restore(state);
+        EnsembleDetector alone = EnsembleDetector.restore(state);
+        assertThat(b.parameters()).isSameAs(a.parameters());
+        for (int m = 0; m < 3; m++) {
+            assertThat(b.memberParameters().get(m))
+                    .isSameAs(a.memberParameters().get(m));
+        }
+        assertThat(alone.parameters()).isNotSameAs(a.parameters()).isEqualTo(a.parameters());
+        assertThat(alone.memberParameters()).isEqualTo(a.memberParameters());
+        double[] v = values(2500);
+        for (int i = FIXTURE_SAMPLES; i < v.length; i++) {
+            Sample s = new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v[i] + (i == 2200 ? 80 : 0));
+            double expected = alone.update(s).value();
+            assertThat(a.update(s).value()).isEqualTo(expected);
+            assertThat(b.update(s).value()).isEqualTo(expected);
+        }
+        assertThat(a.snapshot().bytes()).isEqualTo(alone.snapshot().bytes());
+    }
+
+    /** Sharing is the factory's, not the JVM's: two agents' factories share nothing. */
+    @Test
+    void factoriesDoNotShareParametersWithEachOther() throws IOException {
+        DetectorState state = new DetectorState(DefaultEnsembleProvider.NAME, 7, fixture("default-v7.state"));
+        DetectorFactory other =
+                new DefaultEnsembleProvider().create(ProviderContext.builder().build());
+        EnsembleDetector a = (EnsembleDetector) factory.restore(state);
+        EnsembleDetector b = (EnsembleDetector) other.restore(state);
+        assertThat(b.parameters()).isNotSameAs(a.parameters()).isEqualTo(a.parameters());
+    }
+
     /** A version 4 state (a forest of format 1) and the same detector in version 5 score alike. */
     @Test
     void versionFourAndItsCurrentRewriteScoreIdentically() throws IOException {

@@ -14,6 +14,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -66,6 +67,11 @@ final class IsolationForestDetector implements Detector {
                         "recent shape isolates with score %.2f (0.5 is ordinary), a one-in-%d surprise",
                         isolation,
                         Math.round(Math.pow(10, Math.min(calibration.lastSurprisal(), 15)))));
+    }
+
+    /** The parameter records this detector scores with (a restored one: those its state was written with). */
+    List<Record> parameters() {
+        return List.of(forest.parameters(), calibration.parameters());
     }
 
     @Override

@@ -66,6 +66,10 @@ public final class CalibratedScorer {
         return toScore(gate.report(lastSurprisal, count));
     }
 
+    public CalibrationParameters parameters() {
+        return params;
+    }
+
     /** The surprisal ({@code -log10} of the tail probability) behind the last score, before the gate. */
     public double lastSurprisal() {
         return lastSurprisal;

@@ -83,6 +83,11 @@ final class SeasonalDetector implements ForecastingDetector {
         return forecaster.forecast(horizon);
     }
 
+    /** The parameter records this detector scores with (a restored one: those its state was written with). */
+    List<Record> parameters() {
+        return List.of(forecaster.parameters(), calibration.parameters());
+    }
+
     @Override
     public DetectorState snapshot() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);

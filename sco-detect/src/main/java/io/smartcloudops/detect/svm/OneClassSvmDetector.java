@@ -14,6 +14,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -98,6 +99,11 @@ final class OneClassSvmDetector implements Detector {
             next.update(window[(int) (i % window.length)]);
         }
         svm = next;
+    }
+
+    /** The parameter records this detector scores with (a restored one: those its state was written with). */
+    List<Record> parameters() {
+        return List.of(params, svm.parameters(), calibration.parameters());
     }
 
     @Override

@@ -151,4 +151,10 @@ class IsolationForestDetectorTest extends DetectorContract {
     void readsItsCalibrationSectionAndRejectsUnknownKeysThere() {
         NamedDetectorScenarios.readsItsCalibrationSectionAndRejectsUnknownKeysThere(new IsolationForestProvider());
     }
+
+    @Test
+    void restoredDetectorsOfOneFactoryShareTheirParametersAndScoreAsBefore() {
+        NamedDetectorScenarios.restoredDetectorsShareParametersAndScoreAsBefore(
+                factory(), IsolationForestDetector::restore, d -> ((IsolationForestDetector) d).parameters());
+    }
 }

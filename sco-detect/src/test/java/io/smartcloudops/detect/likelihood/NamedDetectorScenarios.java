@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Scenarios every calibrated named detector ({@code iforest}, {@code ocsvm}, {@code seasonal}) must
@@ -49,6 +50,38 @@ public final class NamedDetectorScenarios {
             assertThat(in).as(name).isNotNull();
             return in.readAllBytes();
         }
+    }
+
+    /**
+     * Two detectors {@code factory} restores from one snapshot share each of their parameter records
+     * (issue #15), and score exactly as one restored on its own ({@code alone}, unshared copies) does.
+     */
+    public static void restoredDetectorsShareParametersAndScoreAsBefore(
+            DetectorFactory factory,
+            Function<DetectorState, Detector> alone,
+            Function<Detector, List<Record>> parameters) {
+        double[] v = goldenValues(2500);
+        Detector d = factory.create(SERIES, DetectorSettings.defaults());
+        for (int i = 0; i < FIXTURE_SAMPLES; i++) {
+            d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v[i]));
+        }
+        DetectorState state = d.snapshot();
+        Detector a = factory.restore(state);
+        Detector b = factory.restore(state);
+        Detector unshared = alone.apply(state);
+        List<Record> shared = parameters.apply(a);
+        assertThat(parameters.apply(unshared)).isEqualTo(shared);
+        for (int m = 0; m < shared.size(); m++) {
+            assertThat(parameters.apply(b).get(m)).isSameAs(shared.get(m));
+            assertThat(parameters.apply(unshared).get(m)).isNotSameAs(shared.get(m));
+        }
+        for (int i = FIXTURE_SAMPLES; i < v.length; i++) {
+            Sample s = new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v[i] + (i == 2200 ? 80 : 0));
+            double expected = unshared.update(s).value();
+            assertThat(a.update(s).value()).isEqualTo(expected);
+            assertThat(b.update(s).value()).isEqualTo(expected);
+        }
+        assertThat(a.snapshot().bytes()).isEqualTo(unshared.snapshot().bytes());
     }
 
     /** {@link #readsOldStateAndReportsTheNextIncident(DetectorFactory, String, int, byte[], int)} of a version 1 fixture. */

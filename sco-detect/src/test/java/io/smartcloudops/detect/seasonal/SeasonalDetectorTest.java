@@ -168,4 +168,10 @@ class SeasonalDetectorTest extends DetectorContract {
     void readsItsCalibrationSectionAndRejectsUnknownKeysThere() {
         NamedDetectorScenarios.readsItsCalibrationSectionAndRejectsUnknownKeysThere(new SeasonalDetectorProvider());
     }
+
+    @Test
+    void restoredDetectorsOfOneFactoryShareTheirParametersAndScoreAsBefore() {
+        NamedDetectorScenarios.restoredDetectorsShareParametersAndScoreAsBefore(
+                factory(), SeasonalDetector::restore, d -> ((SeasonalDetector) d).parameters());
+    }
 }

@@ -122,4 +122,10 @@ class OneClassSvmDetectorTest extends DetectorContract {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("relearn_every");
     }
+
+    @Test
+    void restoredDetectorsOfOneFactoryShareTheirParametersAndScoreAsBefore() {
+        NamedDetectorScenarios.restoredDetectorsShareParametersAndScoreAsBefore(
+                factory(), OneClassSvmDetector::restore, d -> ((OneClassSvmDetector) d).parameters());
+    }
 }

@@ -64,6 +64,11 @@ public final class OneClassSvm {
         this.training = new float[params.trainWindow()];
     }
 
+    /** Whether this model and {@code other} score with one copy of the same feature map (not a copy each). */
+    boolean sharesFeaturesWith(OneClassSvm other) {
+        return omega == other.omega;
+    }
+
     /** Scores the shingle ending with {@code x}: its distance outside the learnt support, 0 inside or while training. */
     public double update(double x) {
         recent[(int) (count % recent.length)] = x;

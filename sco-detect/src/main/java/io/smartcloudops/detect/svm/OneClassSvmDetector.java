@@ -44,15 +44,28 @@ final class OneClassSvmDetector implements Detector {
     private final long seed;
     private final CalibratedScorer calibration;
     private final float[] window;
+    /** The factory's feature maps: every model this detector learns, and every series' model, uses one copy. */
+    private final FeatureMaps maps;
+
     private long count;
     private OneClassSvm svm;
 
     OneClassSvmDetector(SvmParameters params, int relearnEvery, CalibrationParameters calibration, long seed) {
-        this(params, relearnEvery, seed, new OneClassSvm(params, seed), new CalibratedScorer(calibration));
+        this(params, relearnEvery, calibration, seed, new FeatureMaps());
+    }
+
+    OneClassSvmDetector(
+            SvmParameters params, int relearnEvery, CalibrationParameters calibration, long seed, FeatureMaps maps) {
+        this(params, relearnEvery, seed, new OneClassSvm(params, seed, maps), new CalibratedScorer(calibration), maps);
     }
 
     private OneClassSvmDetector(
-            SvmParameters params, int relearnEvery, long seed, OneClassSvm svm, CalibratedScorer calibration) {
+            SvmParameters params,
+            int relearnEvery,
+            long seed,
+            OneClassSvm svm,
+            CalibratedScorer calibration,
+            FeatureMaps maps) {
         if (relearnEvery < params.trainWindow()) {
             throw new IllegalArgumentException("ocsvm: relearn_every must be at least train_window ("
                     + params.trainWindow() + "), got " + relearnEvery);
@@ -62,6 +75,7 @@ final class OneClassSvmDetector implements Detector {
         this.seed = seed;
         this.svm = svm;
         this.calibration = calibration;
+        this.maps = maps;
         this.window = new float[params.trainWindow()];
     }
 
@@ -94,11 +108,16 @@ final class OneClassSvmDetector implements Detector {
 
     /** A model of the last window's shapes: a fresh SVM fed the window in order trains itself on its last sample. */
     private void relearn() {
-        OneClassSvm next = new OneClassSvm(params, seed);
+        OneClassSvm next = new OneClassSvm(params, seed, maps);
         for (long i = count - window.length; i < count; i++) {
             next.update(window[(int) (i % window.length)]);
         }
         svm = next;
+    }
+
+    /** The model scoring now (the last one learnt). */
+    OneClassSvm model() {
+        return svm;
     }
 
     /** The parameter records this detector scores with (a restored one: those its state was written with). */
@@ -135,12 +154,17 @@ final class OneClassSvmDetector implements Detector {
 
     /** Restores as {@link #restore(DetectorState)} does, with the parameters {@code shared} holds. */
     static OneClassSvmDetector restore(DetectorState state, SharedParameters shared) {
+        return restore(state, new FeatureMaps(), shared);
+    }
+
+    /** Restores as {@link #restore(DetectorState)} does, with the factory's feature maps and shared parameters. */
+    static OneClassSvmDetector restore(DetectorState state, FeatureMaps maps, SharedParameters shared) {
         if (state.version() < 1 || state.version() > STATE_VERSION) {
             throw new IllegalArgumentException(
                     "ocsvm state version " + state.version() + " is not known; this build reads 1 to " + STATE_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.bytes()))) {
-            OneClassSvm svm = OneClassSvm.readFrom(in, new FeatureMaps(), shared);
+            OneClassSvm svm = OneClassSvm.readFrom(in, maps, shared);
             SvmParameters params = svm.parameters();
             if (state.version() == 1) {
                 AnomalyLikelihood.readFrom(in);
@@ -149,14 +173,15 @@ final class OneClassSvmDetector implements Detector {
                         Math.max(RELEARN_EVERY, params.trainWindow()),
                         svm.seed(),
                         svm,
-                        new CalibratedScorer(CALIBRATION));
+                        new CalibratedScorer(CALIBRATION),
+                        maps);
                 // the version 1 state kept no window: the frozen model serves until one has been seen
                 d.count = svm.trained() ? 0 : svm.count();
                 d.seedWindowFromTraining(svm);
                 return d;
             }
             CalibratedScorer calibration = CalibratedScorer.readFrom(in, shared);
-            OneClassSvmDetector d = new OneClassSvmDetector(params, in.readInt(), svm.seed(), svm, calibration);
+            OneClassSvmDetector d = new OneClassSvmDetector(params, in.readInt(), svm.seed(), svm, calibration, maps);
             d.count = in.readLong();
             if (d.count < 0) {
                 throw new IOException("negative sample count " + d.count);

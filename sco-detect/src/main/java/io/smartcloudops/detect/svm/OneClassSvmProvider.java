@@ -46,9 +46,11 @@ public final class OneClassSvmProvider implements DetectorProvider {
         CalibrationParameters calibration = CalibrationParameters.of(config, OneClassSvmDetector.CALIBRATION);
         // one instance of each equal parameter record among the factory's restored detectors (issue #15)
         SharedParameters shared = new SharedParameters();
+        // one copy of each random feature map (and each thread's scoring scratch) for all the factory's series
+        FeatureMaps maps = new FeatureMaps();
         return DetectorFactory.of(
                 NAME,
-                (series, settings) -> new OneClassSvmDetector(params, relearnEvery, calibration, settings.seed()),
-                state -> OneClassSvmDetector.restore(state, shared));
+                (series, settings) -> new OneClassSvmDetector(params, relearnEvery, calibration, settings.seed(), maps),
+                state -> OneClassSvmDetector.restore(state, maps, shared));
     }
 }

@@ -9,6 +9,7 @@ import io.smartcloudops.api.detect.DetectorFactory;
 import io.smartcloudops.api.detect.DetectorSettings;
 import io.smartcloudops.api.detect.DetectorState;
 import io.smartcloudops.api.metric.Sample;
+import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.api.spi.ProviderConfig;
 import io.smartcloudops.api.spi.ProviderContext;
 import io.smartcloudops.detect.likelihood.NamedDetectorScenarios;
@@ -121,6 +122,28 @@ class OneClassSvmDetectorTest extends DetectorContract {
         assertThatThrownBy(() -> new OneClassSvmProvider().create(ctx))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("relearn_every");
+    }
+
+    @Test
+    void theSeriesOfOneFactoryShareOneFeatureMapThroughRelearningAndRestores() {
+        DetectorFactory f = factory();
+        OneClassSvmDetector a = (OneClassSvmDetector) f.create(SERIES, DetectorSettings.defaults());
+        OneClassSvmDetector b =
+                (OneClassSvmDetector) f.create(SeriesId.of("other_series"), DetectorSettings.defaults());
+        assertThat(a.model().sharesFeaturesWith(b.model())).isTrue();
+        OneClassSvm first = a.model();
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i <= OneClassSvmDetector.RELEARN_EVERY; i++) {
+            a.update(new Sample(SERIES, i * 60_000L, Math.sin(i / 7.0) + 0.1 * r.nextGaussian()));
+        }
+        assertThat(a.model()).as("relearnt").isNotSameAs(first);
+        assertThat(a.model().sharesFeaturesWith(b.model())).isTrue();
+        OneClassSvmDetector restored = (OneClassSvmDetector) f.restore(a.snapshot());
+        assertThat(restored.model().sharesFeaturesWith(b.model())).isTrue();
+        OneClassSvmDetector elsewhere = (OneClassSvmDetector) factory().create(SERIES, DetectorSettings.defaults());
+        assertThat(elsewhere.model().sharesFeaturesWith(a.model()))
+                .as("another factory's")
+                .isFalse();
     }
 
     @Test

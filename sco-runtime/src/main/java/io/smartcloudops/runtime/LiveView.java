@@ -39,12 +39,13 @@ final class LiveView implements HostView {
     private final Supplier<List<Alert>> openAlerts;
     private final AuditLog audit;
     private final LogLines logs;
-    private final Map<SeriesId, RecentPoints> samples = new ConcurrentHashMap<>();
+    /** Each series' raw points and hourly means, under one key: one lookup a sample, one entry a series. */
+    private final Map<SeriesId, SeriesHistory> series = new ConcurrentHashMap<>();
+
     private final Deque<AnomalyEvent> anomalies = new ArrayDeque<>();
     private final Deque<ActionResult> actions = new ArrayDeque<>();
     private final Map<String, String> sourceHealth = new ConcurrentHashMap<>();
     private final Forecaster forecaster = new SeasonalSeriesForecaster();
-    private final Map<SeriesId, HourlyHistory> hourly = new ConcurrentHashMap<>();
     private final int pointsPerSeries;
 
     LiveView(
@@ -63,13 +64,18 @@ final class LiveView implements HostView {
         this.logs = logs;
     }
 
+    /** What the view keeps of one series. */
+    private record SeriesHistory(RecentPoints points, HourlyHistory hours) {}
+
     void recordSample(Sample s, io.smartcloudops.api.detect.Score score) {
-        ChartPoint p = score == null
-                ? new ChartPoint(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN)
-                : new ChartPoint(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
-        hourly.computeIfAbsent(s.series(), k -> new HourlyHistory()).add(s.timestampMillis(), s.value());
-        samples.computeIfAbsent(s.series(), k -> new RecentPoints(pointsPerSeries))
-                .add(p);
+        SeriesHistory h = series.computeIfAbsent(
+                s.series(), k -> new SeriesHistory(new RecentPoints(pointsPerSeries), new HourlyHistory()));
+        h.hours().add(s.timestampMillis(), s.value());
+        if (score == null) {
+            h.points().add(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN);
+        } else {
+            h.points().add(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
+        }
     }
 
     synchronized void recordAnomaly(AnomalyEvent e) {
@@ -115,13 +121,12 @@ final class LiveView implements HostView {
 
     @Override
     public List<SeriesId> series() {
-        return List.copyOf(samples.keySet());
+        return List.copyOf(series.keySet());
     }
 
     /** A series the pipeline forgot (idle): its recent points go too, so churn does not grow the view. */
-    void forget(SeriesId series) {
-        samples.remove(series);
-        hourly.remove(series);
+    void forget(SeriesId id) {
+        series.remove(id);
     }
 
     @Override
@@ -133,8 +138,8 @@ final class LiveView implements HostView {
 
     @Override
     public List<ChartPoint> points(SeriesId series, int limit) {
-        RecentPoints d = samples.get(series);
-        return d == null ? List.of() : d.newest(limit);
+        SeriesHistory h = this.series.get(series);
+        return h == null ? List.of() : h.points().newest(limit);
     }
 
     @Override
@@ -160,8 +165,8 @@ final class LiveView implements HostView {
             return Optional.empty();
         }
         long rawSpan = raw.get(raw.size() - 1).timestampMillis() - raw.get(0).timestampMillis();
-        HourlyHistory h = hourly.get(series);
-        List<Sample> hours = h == null ? List.of() : h.samples(series);
+        SeriesHistory h = this.series.get(series);
+        List<Sample> hours = h == null ? List.of() : h.hours().samples(series);
         boolean longView = horizon.toMillis() > rawSpan && hours.size() >= SeasonalSeriesForecaster.MIN_SAMPLES;
         return Optional.of(forecaster.forecast(series, longView ? hours : raw, horizon, threshold));
     }

@@ -35,12 +35,14 @@ final class RecentPoints {
         upper = new float[capacity];
     }
 
-    synchronized void add(ChartPoint p) {
-        times[next] = p.timestampMillis();
-        values[next] = p.value();
-        expected[next] = (float) p.expected();
-        lower[next] = (float) p.lower();
-        upper[next] = (float) p.upper();
+    /** Keeps a point, the oldest making room once the ring is full; NaN for a point with no expectation. */
+    synchronized void add(
+            long timestampMillis, double value, double expectedValue, double lowerBound, double upperBound) {
+        times[next] = timestampMillis;
+        values[next] = value;
+        expected[next] = (float) expectedValue;
+        lower[next] = (float) lowerBound;
+        upper[next] = (float) upperBound;
         next = (next + 1) % times.length;
         size = Math.min(size + 1, times.length);
     }

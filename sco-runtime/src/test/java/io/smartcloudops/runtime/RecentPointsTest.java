@@ -12,7 +12,7 @@ class RecentPointsTest {
     void keepsTheNewestPointsOldestFirstOnceTheRingWrapsAround() {
         RecentPoints ring = new RecentPoints(4);
         for (int t = 1; t <= 10; t++) {
-            ring.add(new ChartPoint(t * 1000L, t, t, t - 1, t + 1));
+            ring.add(t * 1000L, t, t, t - 1, t + 1);
         }
         List<ChartPoint> all = ring.newest(100);
         assertEquals(
@@ -29,7 +29,7 @@ class RecentPointsTest {
     void keepsTheValueExactlyAndTheBandToFloatPrecision() {
         RecentPoints ring = new RecentPoints(3);
         double bytes = 1_234_567_890_123.0; // a counter a float would round by tens of thousands
-        ring.add(new ChartPoint(5L, bytes, bytes + 0.25, Double.NaN, 1e300));
+        ring.add(5L, bytes, bytes + 0.25, Double.NaN, 1e300);
         ChartPoint p = ring.newest(1).get(0);
         assertEquals(bytes, p.value());
         assertEquals(bytes, p.expected(), bytes * 1e-7);
@@ -40,8 +40,8 @@ class RecentPointsTest {
     @Test
     void beforeItFillsItReturnsOnlyWhatCame() {
         RecentPoints ring = new RecentPoints(240);
-        ring.add(new ChartPoint(1L, 1, 1, 1, 1));
-        ring.add(new ChartPoint(2L, 2, 2, 2, 2));
+        ring.add(1L, 1, 1, 1, 1);
+        ring.add(2L, 2, 2, 2, 2);
         assertEquals(
                 List.of(1L, 2L),
                 ring.newest(240).stream().map(ChartPoint::timestampMillis).toList());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcloudops.api.audit.AuditAnchor;
 import io.smartcloudops.api.audit.AuditEntry;
 import io.smartcloudops.api.audit.AuditException;
+import io.smartcloudops.api.audit.AuditHead;
 import io.smartcloudops.api.audit.AuditKind;
 import io.smartcloudops.api.audit.AuditLog;
 import io.smartcloudops.api.audit.AuditQuery;
@@ -15,22 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The audit log in one SQLite file: WAL journal, {@code synchronous=FULL}, one transaction per
@@ -60,42 +52,15 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class SqliteAuditLog implements AuditLog {
-    /** The stored form's tables, for a log being opened and for one being restored from its stored rows. */
-    static final String CREATE_AUDIT_TABLE = """
-            CREATE TABLE IF NOT EXISTS audit (
-              seq INTEGER PRIMARY KEY,
-              recorded_at TEXT NOT NULL,
-              kind TEXT NOT NULL,
-              actor TEXT NOT NULL,
-              subject TEXT NOT NULL,
-              action TEXT NOT NULL,
-              outcome TEXT NOT NULL,
-              reason TEXT NOT NULL,
-              details TEXT NOT NULL,
-              prev_hash TEXT NOT NULL,
-              hash TEXT NOT NULL,
-              key_id TEXT)""";
-
-    static final String CREATE_META_TABLE = "CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)";
-
-    static final String FORMAT = "2";
-
     private final Path file;
-    private Connection connection;
     private final InstantSource clock;
     private AuditKeyring keys;
-    private final List<AuditAnchor> anchors;
-    private final List<String> anchorProblems = new CopyOnWriteArrayList<>();
+    private final AuditAnchors anchors;
     private StartupCheck startupCheck = StartupCheck.CONSISTENT;
-    private long legacyUpTo;
     private final AuditHashing hashing;
     private final ObjectMapper json = new ObjectMapper();
-    private final ScheduledExecutorService checkpointer;
-    /** The checkpointer's own connection, opened on its first round and used only on its thread. */
-    private Connection checkpointConnection;
-
-    private long lastSequence;
-    private String lastHash;
+    private final ChainWriter chain;
+    private final WalCheckpointer checkpointer;
 
     private SqliteAuditLog(
             Path file,
@@ -106,47 +71,14 @@ public final class SqliteAuditLog implements AuditLog {
             Duration anchorInterval)
             throws SQLException {
         this.file = file;
-        this.connection = connection;
         this.clock = clock;
         this.keys = keys;
-        this.anchors = List.copyOf(anchors);
+        this.anchors = new AuditAnchors(anchors);
         this.hashing = new AuditHashing(json);
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA busy_timeout=5000");
-            // Checkpoints (copying the WAL into the database) happen on a background thread, off
-            // the append path, so a durable append costs one WAL fsync and no checkpoint spike.
-            s.execute("PRAGMA wal_autocheckpoint=0");
-            s.execute(CREATE_AUDIT_TABLE);
-            s.execute(CREATE_META_TABLE);
-            if (!hasColumn(connection, "key_id")) {
-                s.execute("ALTER TABLE audit ADD COLUMN key_id TEXT");
-            }
-            s.execute("CREATE INDEX IF NOT EXISTS audit_at ON audit(recorded_at)");
-            s.execute("CREATE INDEX IF NOT EXISTS audit_subject ON audit(subject)");
-            try (ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")) {
-                if (rs.next()) {
-                    lastSequence = rs.getLong(1);
-                    lastHash = rs.getString(2);
-                } else {
-                    lastSequence = 0;
-                    lastHash = AuditHashing.GENESIS;
-                }
-            }
-        }
-        String format = meta(connection, "format");
-        boolean upgrade = format == null && lastSequence > 0;
-        if (format == null) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("INSERT INTO meta(k, v) VALUES ('format', '" + FORMAT + "'), ('legacy_up_to', '"
-                        + lastSequence + "')");
-            }
-        } else if (!format.equals(FORMAT)) {
-            throw new SQLException("audit log format " + format + " is newer than this version reads (" + FORMAT
-                    + "); use a newer release");
-        }
-        legacyUpTo = Long.parseLong(meta(connection, "legacy_up_to"));
+        AuditSchema.prepare(connection);
+        this.chain = new ChainWriter(file, connection, clock, hashing);
+        boolean upgrade = AuditSchema.stampFormat(connection, chain.lastSequence());
+        long legacyUpTo = AuditSchema.legacyUpTo(connection);
         connection.setAutoCommit(false);
         if (upgrade) {
             append(new AuditRecord(
@@ -160,35 +92,8 @@ public final class SqliteAuditLog implements AuditLog {
         }
         startupCheck = checkAnchors();
         publishHead();
-        checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sco-audit-checkpoint");
-            t.setDaemon(true);
-            return t;
-        });
-        checkpointer.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
-        long every = anchorInterval.toMillis();
-        checkpointer.scheduleWithFixedDelay(this::publishHead, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private static boolean hasColumn(Connection c, String column) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("PRAGMA table_info(audit)")) {
-            while (rs.next()) {
-                if (column.equals(rs.getString("name"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String meta(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT v FROM meta WHERE k = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        checkpointer = new WalCheckpointer(file);
+        checkpointer.every(anchorInterval, this::publishHead);
     }
 
     /**
@@ -219,24 +124,11 @@ public final class SqliteAuditLog implements AuditLog {
 
     /** Anchors that could not be written lately (empty when all are current). */
     public List<String> anchorProblems() {
-        return List.copyOf(anchorProblems);
+        return anchors.problems();
     }
 
     private StartupCheck checkAnchors() {
-        List<String> problems = new ArrayList<>();
-        for (AuditAnchor a : anchors) {
-            try {
-                Optional<io.smartcloudops.api.audit.AuditHead> head = a.latest();
-                if (head.isPresent()) {
-                    String p = ChainCheck.disagreement(connection, keys, head.get(), a.describe());
-                    if (p != null) {
-                        problems.add(p);
-                    }
-                }
-            } catch (RuntimeException | SQLException e) {
-                problems.add(a.describe() + " cannot be read: " + e.getMessage());
-            }
-        }
+        List<String> problems = anchors.disagreements(chain.connection(), keys);
         if (problems.isEmpty()) {
             return StartupCheck.CONSISTENT;
         }
@@ -247,26 +139,21 @@ public final class SqliteAuditLog implements AuditLog {
                 "audit_anchor",
                 "behind_anchor",
                 "the log does not reach or contain the head its anchors recorded; entries may have been removed or replaced",
-                Map.of("problems", String.join(" | ", problems), "head_sequence", String.valueOf(lastSequence))));
+                Map.of(
+                        "problems",
+                        String.join(" | ", problems),
+                        "head_sequence",
+                        String.valueOf(chain.lastSequence()))));
         return new StartupCheck(false, List.copyOf(problems));
     }
 
     /** Publishes the current head to every anchor; a failing anchor is reported, not fatal. */
     private void publishHead() {
-        io.smartcloudops.api.audit.AuditHead head;
+        AuditHead head;
         synchronized (this) {
-            head = ChainCheck.head(keys, lastSequence, lastHash, clock.instant());
+            head = ChainCheck.head(keys, chain.lastSequence(), chain.lastHash(), clock.instant());
         }
-        for (AuditAnchor a : anchors) {
-            try {
-                a.publish(head);
-                anchorProblems.remove(a.describe());
-            } catch (RuntimeException e) {
-                if (!anchorProblems.contains(a.describe())) {
-                    anchorProblems.add(a.describe());
-                }
-            }
-        }
+        anchors.publish(head);
     }
 
     /**
@@ -285,33 +172,6 @@ public final class SqliteAuditLog implements AuditLog {
                 Map.of("from", keys.currentId(), "to", next.currentId())));
         keys = next;
         return e;
-    }
-
-    /** Copies committed WAL frames into the database file from a connection of its own; never blocks appends. */
-    private void checkpoint() {
-        try {
-            if (checkpointConnection == null) {
-                checkpointConnection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-                try (Statement s = checkpointConnection.createStatement()) {
-                    s.execute("PRAGMA busy_timeout=1000");
-                }
-            }
-            try (Statement s = checkpointConnection.createStatement()) {
-                s.execute("PRAGMA wal_checkpoint(PASSIVE)");
-            }
-        } catch (SQLException e) {
-            // the next round tries again; the WAL keeps every committed entry meanwhile
-        }
-    }
-
-    private void closeCheckpointConnection() {
-        try {
-            if (checkpointConnection != null) {
-                checkpointConnection.close();
-            }
-        } catch (SQLException e) {
-            // it only ever read; nothing is lost
-        }
     }
 
     /**
@@ -433,117 +293,17 @@ public final class SqliteAuditLog implements AuditLog {
      */
     @Override
     public synchronized AuditEntry append(AuditRecord record) {
-        long expected = lastSequence;
-        try {
-            return appendOnce(record);
-        } catch (AuditException e) {
-            if (lastSequence > expected) {
-                return appendOnce(record); // reopen() found entries another writer added
-            }
-            throw e;
-        }
-    }
-
-    private AuditEntry appendOnce(AuditRecord record) {
-        long seq = lastSequence + 1;
-        Instant at = clock.instant();
-        String storedAt = ChainCheck.STORED_TIME.format(at);
-        String details = hashing.detailsJson(record.details());
-        String keyId = keys.currentId();
-        String hash = keys.mac(
-                keyId,
-                AuditHashing.storedBytes(
-                        String.valueOf(seq),
-                        storedAt,
-                        record.kind().name(),
-                        record.actor(),
-                        record.subject(),
-                        record.action(),
-                        record.outcome(),
-                        record.reason(),
-                        details,
-                        lastHash,
-                        keyId));
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO audit(seq, recorded_at, kind, actor, subject, action, outcome, reason, details, prev_hash, hash, key_id) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setLong(1, seq);
-            ps.setString(2, storedAt);
-            ps.setString(3, record.kind().name());
-            ps.setString(4, record.actor());
-            ps.setString(5, record.subject());
-            ps.setString(6, record.action());
-            ps.setString(7, record.outcome());
-            ps.setString(8, record.reason());
-            ps.setString(9, details);
-            ps.setString(10, lastHash);
-            ps.setString(11, hash);
-            ps.setString(12, keyId);
-            ps.executeUpdate();
-            connection.commit();
-        } catch (SQLException e) {
-            rollbackQuietly();
-            reopen();
-            throw new AuditException(
-                    "audit entry " + seq + " was not recorded (" + e.getMessage()
-                            + "); the action it describes must not proceed",
-                    e);
-        }
-        AuditEntry entry = new AuditEntry(seq, Instant.parse(storedAt), record, lastHash, hash);
-        lastSequence = seq;
-        lastHash = hash;
-        return entry;
-    }
-
-    /**
-     * After a failed write the driver's transaction state is unknown (SQLite rolls a transaction
-     * back by itself on SQLITE_FULL, and the driver may then run the next statement outside any
-     * transaction), so the connection is replaced and the chain's head read back from the file:
-     * the next append chains onto what is really there, and a log that failed on a full disk
-     * works again once space returns. If the file cannot be opened yet, the next append retries.
-     */
-    private void reopen() {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // replaced below either way
-        }
-        try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA busy_timeout=5000");
-                s.execute("PRAGMA wal_autocheckpoint=0");
-                try (ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")) {
-                    if (rs.next()) {
-                        lastSequence = rs.getLong(1);
-                        lastHash = rs.getString(2);
-                    }
-                }
-            }
-            c.setAutoCommit(false);
-            connection = c;
-        } catch (SQLException e) {
-            // still failing (the disk may still be full): the closed connection makes the next append retry this
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is what the caller needs to see
-        }
+        return chain.append(record, keys);
     }
 
     @Override
     public synchronized List<AuditEntry> query(AuditQuery q) {
         try {
-            List<AuditEntry> out = EntryQuery.of(q).run(connection, json);
-            connection.commit();
+            List<AuditEntry> out = EntryQuery.of(q).run(chain.connection(), json);
+            chain.connection().commit();
             return out;
         } catch (SQLException e) {
-            rollbackQuietly();
+            chain.rollbackQuietly();
             throw new AuditException("cannot read audit log " + file + ": " + e.getMessage(), e);
         }
     }
@@ -555,11 +315,11 @@ public final class SqliteAuditLog implements AuditLog {
     @Override
     public synchronized List<String> exportStored(long first, long last) {
         try {
-            List<String> rows = StoredRows.export(connection, json, first, last);
-            connection.commit();
+            List<String> rows = StoredRows.export(chain.connection(), json, first, last);
+            chain.connection().commit();
             return rows;
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            rollbackQuietly();
+            chain.rollbackQuietly();
             throw new AuditException(
                     "cannot export audit entries " + first + ".." + last + " of " + file + ": " + e.getMessage(), e);
         }
@@ -580,11 +340,11 @@ public final class SqliteAuditLog implements AuditLog {
     @Override
     public synchronized AuditVerification verify() {
         try {
-            AuditVerification v = ChainCheck.walk(connection, keys, hashing, anchors);
-            connection.commit();
+            AuditVerification v = ChainCheck.walk(chain.connection(), keys, hashing, anchors.all());
+            chain.connection().commit();
             return v;
         } catch (SQLException e) {
-            rollbackQuietly();
+            chain.rollbackQuietly();
             throw new AuditException("cannot read audit log " + file + ": " + e.getMessage(), e);
         }
     }
@@ -600,16 +360,11 @@ public final class SqliteAuditLog implements AuditLog {
 
     @Override
     public synchronized void close() {
-        checkpointer.shutdownNow();
+        checkpointer.shutdown();
         publishHead();
+        checkpointer.awaitAndClose();
         try {
-            checkpointer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        closeCheckpointConnection();
-        try {
-            connection.close();
+            chain.connection().close();
         } catch (SQLException e) {
             throw new AuditException("closing audit log " + file + " failed: " + e.getMessage(), e);
         }

@@ -82,8 +82,8 @@ final class StoredRows {
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
                     // the temporary file was deleted above, so these create the tables
-                    s.execute(SqliteAuditLog.CREATE_AUDIT_TABLE);
-                    s.execute(SqliteAuditLog.CREATE_META_TABLE);
+                    s.execute(AuditSchema.CREATE_AUDIT_TABLE);
+                    s.execute(AuditSchema.CREATE_META_TABLE);
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit(" + String.join(", ", STORED_COLUMNS)
                         + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -121,7 +121,7 @@ final class StoredRows {
                 }
                 try (PreparedStatement ps =
                         c.prepareStatement("INSERT INTO meta(k, v) VALUES ('format', ?), ('legacy_up_to', ?)")) {
-                    ps.setString(1, SqliteAuditLog.FORMAT);
+                    ps.setString(1, AuditSchema.FORMAT);
                     ps.setString(2, Long.toString(legacyUpTo));
                     ps.executeUpdate();
                 }

@@ -8,22 +8,14 @@ import io.smartcloudops.api.action.ActionResult;
 import io.smartcloudops.api.action.PendingApproval;
 import io.smartcloudops.api.action.Principal;
 import io.smartcloudops.api.action.RemediationAction;
-import io.smartcloudops.api.action.Role;
 import io.smartcloudops.api.action.Verification;
-import io.smartcloudops.api.alert.Severity;
-import io.smartcloudops.api.audit.AuditException;
-import io.smartcloudops.api.audit.AuditKind;
 import io.smartcloudops.api.audit.AuditLog;
-import io.smartcloudops.api.audit.AuditRecord;
-import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.notify.Notification;
-import io.smartcloudops.remediate.state.SafetyStateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,32 +48,31 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class PolicyGate implements ActionGateway {
+    // The steps live in package-private pieces the gate calls under its monitor, in the order above:
+    // RequestChecks (action, parameters, role, duplicates, target guards), ApprovalFlow, Admission
+    // (breaker trial, audit before the act, counting) and GateOutcomes (every outcome audited and
+    // told). ActionAttempts runs the act outside the monitor; this class keeps the order and the locks.
     private final Map<String, RemediationAction> actions;
-    private final AuditLog audit;
     private final InstantSource clock;
     private final ActionMode mode;
-    private final Consumer<ActionResult> listener;
-    private final Consumer<SuppressionReason> suppressions;
-    private final Consumer<Notification> escalations;
+    private final GateOutcomes outcomes;
     private final TargetGuards guards;
+    private final RequestChecks checks;
+    private final Admission admission;
     private final ActionAttempts attempts;
-    private final Map<String, Instant> seenKeys = new LinkedHashMap<>();
     private final ApprovalQueue approvals;
+    private final ApprovalFlow approvalFlow;
+    private final Escalation escalation;
     /** Held while an action and its verification run; never while holding the monitor (decisions would wait). */
     private final ReentrantLock running = new ReentrantLock();
 
-    private final GateState state;
-
     private PolicyGate(Builder b) {
         this.actions = Map.copyOf(b.actions);
-        this.audit = b.audit;
         this.clock = b.clock;
         this.mode = b.mode;
-        this.listener = b.listener;
-        this.suppressions = b.suppressions;
-        this.escalations = b.escalations;
-        this.attempts = new ActionAttempts(actions, audit, clock, mode, b.retry, b.sleeper);
-        this.state = new GateState(b.state);
+        this.outcomes = new GateOutcomes(b.audit, mode, b.listener, b.suppressions);
+        this.attempts = new ActionAttempts(actions, b.audit, clock, mode, b.retry, b.sleeper);
+        GateState state = new GateState(b.state);
         this.guards = new TargetGuards(
                 b.cooldown,
                 b.perTargetLimit,
@@ -89,14 +80,18 @@ public final class PolicyGate implements ActionGateway {
                 b.limitWindow,
                 new CircuitBreaker(b.breakerThreshold, b.breakerOpenFor),
                 state);
+        this.checks = new RequestChecks(actions, guards, state, outcomes);
+        this.admission = new Admission(guards, b.audit, outcomes);
         this.approvals = new ApprovalQueue(state, b.approvalTtl, b.fourEyes);
+        this.approvalFlow = new ApprovalFlow(actions, approvals, b.audit, outcomes, admission);
+        this.escalation = new Escalation(b.audit, guards, clock, b.escalations);
         restore(clock.instant());
     }
 
     /** What the last run of the agent left in force: cooldowns, rate windows, keys, breakers, approvals. */
     private void restore(Instant now) {
         guards.restore(now);
-        seenKeys.putAll(state.keys(now));
+        checks.restore(now);
         approvals.restore(now);
     }
 
@@ -126,82 +121,18 @@ public final class PolicyGate implements ActionGateway {
         return d.result() != null ? d.result() : execute(d.run());
     }
 
-    /** What deciding came to: a result now, or an action to run outside the monitor. */
-    private record Decision(ActionResult result, Run run) {
-        static Decision done(ActionResult r) {
-            return new Decision(r, null);
-        }
-    }
-
-    /** An action that passed every check, was audited as started and counted against its limits. */
-    private record Run(
-            RemediationAction action, ActionRequest request, Optional<Verification> verification, Instant now) {}
-
+    /** Under the monitor, the checks in the order the class comment gives; the first that refuses ends the request. */
     private Decision decide(ActionRequest request, Optional<Verification> verification) {
         Instant now = clock.instant();
+        ActionResult refused = checks.refusal(request, now);
+        if (refused != null) {
+            return Decision.done(refused);
+        }
         RemediationAction action = actions.get(request.action());
-        if (action == null) {
-            return Decision.done(finish(
-                    request,
-                    ActionOutcome.REJECTED,
-                    "unknown action '" + request.action() + "'; available: "
-                            + actions.keySet().stream().sorted().toList(),
-                    now,
-                    Duration.ZERO));
-        }
-        String invalid = ParameterCheck.problem(action, request);
-        if (invalid != null) {
-            return Decision.done(finish(request, ActionOutcome.REJECTED, invalid, now, Duration.ZERO));
-        }
-        if (!request.requestedBy().role().atLeast(Role.OPERATOR)) {
-            return Decision.done(finish(
-                    request,
-                    ActionOutcome.REJECTED,
-                    request.requestedBy().name() + " (viewer) may not request actions",
-                    now,
-                    Duration.ZERO));
-        }
-        if (request.idempotencyKey() != null && seenKeys.containsKey(request.idempotencyKey())) {
-            return Decision.done(suppressed(
-                    request, SuppressionReason.DUPLICATE, "duplicate of request " + request.idempotencyKey(), now));
-        }
-        Optional<TargetGuards.Hold> hold = guards.hold(targetKey(request), now);
-        if (hold.isPresent()) {
-            return Decision.done(
-                    suppressed(request, hold.get().reason(), hold.get().message(), now));
-        }
-        try {
-            remember(request, now);
-        } catch (SafetyStateException e) {
-            return Decision.done(
-                    finish(request, ActionOutcome.FAILED, "not run: " + e.getMessage(), now, Duration.ZERO));
-        }
         if (action.destructive() && mode == ActionMode.EXECUTE) {
-            PendingApproval pending;
-            try {
-                pending = approvals.enqueue(request, verification, now);
-            } catch (SafetyStateException e) {
-                return Decision.done(finish(
-                        request,
-                        ActionOutcome.FAILED,
-                        "not queued for approval: " + e.getMessage(),
-                        now,
-                        Duration.ZERO));
-            }
-            String id = pending.id();
-            ActionResult r = new ActionResult(
-                    request.action(),
-                    request.target(),
-                    ActionOutcome.PENDING_APPROVAL,
-                    "destructive action waits for approval " + id + " until " + pending.expiresAt(),
-                    now,
-                    Duration.ZERO,
-                    id);
-            record(request, r, Map.of("approval_id", id));
-            listener.accept(r);
-            return Decision.done(r);
+            return approvalFlow.awaitApproval(request, verification, now);
         }
-        return admit(action, request, verification, now);
+        return admission.admit(action, request, verification, now);
     }
 
     /**
@@ -209,71 +140,11 @@ public final class PolicyGate implements ActionGateway {
      * alert's labels chose that is no known host); the refusal is audited and told like any other.
      */
     public synchronized ActionResult refuse(ActionRequest request, String reason) {
-        return finish(request, ActionOutcome.REJECTED, "refused: " + reason, clock.instant(), Duration.ZERO);
-    }
-
-    private static String targetKey(ActionRequest request) {
-        return request.action() + "/" + request.target();
-    }
-
-    private ActionResult suppressed(ActionRequest request, SuppressionReason reason, String message, Instant now) {
-        suppressions.accept(reason);
-        return finish(request, ActionOutcome.SUPPRESSED, message, now, Duration.ZERO);
-    }
-
-    private void remember(ActionRequest request, Instant now) {
-        if (request.idempotencyKey() != null) {
-            state.key(request.idempotencyKey(), now);
-            seenKeys.put(request.idempotencyKey(), now);
-            if (seenKeys.size() > 100_000) {
-                seenKeys.remove(seenKeys.keySet().iterator().next());
-            }
-        }
-    }
-
-    /** Under the monitor: the breaker's say, the audit entry before the act, and the act counted. */
-    private Decision admit(
-            RemediationAction action, ActionRequest request, Optional<Verification> verification, Instant now) {
-        String target = targetKey(request);
-        Optional<TargetGuards.Hold> trial = guards.trialUnderWay(target, now);
-        if (trial.isPresent()) {
-            return Decision.done(
-                    suppressed(request, trial.get().reason(), trial.get().message(), now));
-        }
-        try {
-            // kept first: an act the audit then refuses only makes the gate more careful after a restart
-            guards.keep(target, now);
-        } catch (SafetyStateException e) {
-            ActionResult r =
-                    ActionResult.of(request, ActionOutcome.FAILED, "not run: " + e.getMessage(), now, Duration.ZERO);
-            listener.accept(r);
-            return Decision.done(r);
-        }
-        try {
-            audit.append(new AuditRecord(
-                    AuditKind.ACTION,
-                    request.requestedBy().name(),
-                    request.target(),
-                    request.action(),
-                    "started",
-                    request.reason(),
-                    withMode(request.parameters())));
-        } catch (AuditException e) {
-            ActionResult r = ActionResult.of(
-                    request,
-                    ActionOutcome.FAILED,
-                    "not run: the attempt could not be audited (" + e.getMessage() + ")",
-                    now,
-                    Duration.ZERO);
-            listener.accept(r);
-            return Decision.done(r);
-        }
-        guards.count(target, now);
-        return new Decision(null, new Run(action, request, verification, now));
+        return outcomes.finish(request, ActionOutcome.REJECTED, "refused: " + reason, clock.instant(), Duration.ZERO);
     }
 
     /** Outside the monitor, one action at a time: the act, its verification, then the outcome recorded under the monitor. */
-    private ActionResult execute(Run run) {
+    private ActionResult execute(Decision.Run run) {
         ActionResult result;
         running.lock();
         try {
@@ -288,175 +159,31 @@ public final class PolicyGate implements ActionGateway {
         }
         synchronized (this) {
             if (result.outcome() == ActionOutcome.DRY_RUN) {
-                suppressions.accept(SuppressionReason.DRY_RUN);
-            } else if (guards.outcome(targetKey(run.request()), result.outcome(), clock.instant())) {
-                escalate(run.request(), result);
+                outcomes.count(SuppressionReason.DRY_RUN);
+            } else if (guards.outcome(TargetGuards.targetKey(run.request()), result.outcome(), clock.instant())) {
+                escalation.escalate(run.request(), result);
             }
-            return finish(run.request(), result);
+            return outcomes.finish(run.request(), result);
         }
-    }
-
-    private void escalate(ActionRequest request, ActionResult result) {
-        String key = targetKey(request);
-        Notification n = new Notification(
-                "remediation of " + request.target() + " keeps failing",
-                request.action() + " on " + request.target() + " failed repeatedly (" + result.message()
-                        + "); the circuit is open until " + guards.reopensAt(key) + " and a person should look",
-                Severity.CRITICAL,
-                Labels.of("action", request.action(), "target", sanitizedLabel(request.target())),
-                clock.instant());
-        try {
-            audit.append(new AuditRecord(
-                    AuditKind.ACTION,
-                    "policy",
-                    request.target(),
-                    request.action(),
-                    "circuit_open",
-                    result.message(),
-                    Map.of("reopens_at", String.valueOf(guards.reopensAt(key)))));
-        } catch (AuditException e) {
-            // the escalation below still goes out: people matter more than the record here
-        }
-        escalations.accept(n);
-    }
-
-    private static String sanitizedLabel(String v) {
-        return v.length() > 200 ? v.substring(0, 200) : v;
-    }
-
-    private Map<String, String> withMode(Map<String, String> parameters) {
-        Map<String, String> m = new LinkedHashMap<>(parameters);
-        m.put("mode", mode.name().toLowerCase(Locale.ROOT));
-        return m;
     }
 
     @Override
     public ActionResult approve(String approvalId, Principal approver) {
         Decision d;
         synchronized (this) {
-            d = decideApproval(approvalId, approver);
+            d = approvalFlow.approve(approvalId, approver, clock.instant());
         }
         return d.result() != null ? d.result() : execute(d.run());
     }
 
-    private Decision decideApproval(String approvalId, Principal approver) {
-        Instant now = clock.instant();
-        PendingApproval p = approvals.get(approvalId);
-        if (p == null) {
-            return Decision.done(answerWithoutRequest(approvalId, "no pending approval '" + approvalId + "'", now));
-        }
-        String refusal = approvals.refusal(p, approver);
-        if (refusal != null) {
-            // the request stays pending for someone else; refusing it does not use it up
-            return Decision.done(finish(p.request(), ActionOutcome.REJECTED, refusal, now, Duration.ZERO));
-        }
-        Optional<Verification> verification = approvals.take(approvalId);
-        if (p.expiredAt(now)) {
-            return Decision.done(finish(
-                    p.request(),
-                    ActionOutcome.REJECTED,
-                    "approval " + approvalId + " expired at " + p.expiresAt(),
-                    now,
-                    Duration.ZERO));
-        }
-        audit.append(new AuditRecord(
-                AuditKind.APPROVAL,
-                approver.name(),
-                p.request().target(),
-                p.request().action(),
-                "approved",
-                "approval " + approvalId,
-                Map.of(
-                        "approval_id",
-                        approvalId,
-                        "requested_by",
-                        p.request().requestedBy().name())));
-        return admit(actions.get(p.request().action()), p.request(), verification, now);
-    }
-
     @Override
     public synchronized ActionResult deny(String approvalId, Principal approver, String reason) {
-        Instant now = clock.instant();
-        PendingApproval p = approvals.get(approvalId);
-        if (p == null) {
-            return answerWithoutRequest(approvalId, "no pending approval '" + approvalId + "'", now);
-        }
-        approvals.take(approvalId);
-        audit.append(new AuditRecord(
-                AuditKind.APPROVAL,
-                approver.name(),
-                p.request().target(),
-                p.request().action(),
-                "denied",
-                reason == null ? "" : reason,
-                Map.of("approval_id", approvalId)));
-        ActionResult r = new ActionResult(
-                p.request().action(),
-                p.request().target(),
-                ActionOutcome.REJECTED,
-                "denied by " + approver.name(),
-                now,
-                Duration.ZERO,
-                approvalId);
-        listener.accept(r);
-        return r;
-    }
-
-    private static ActionResult answerWithoutRequest(String approvalId, String message, Instant now) {
-        return new ActionResult(
-                "approve",
-                approvalId == null ? "" : approvalId,
-                ActionOutcome.REJECTED,
-                message,
-                now,
-                Duration.ZERO,
-                null);
+        return approvalFlow.deny(approvalId, approver, reason, clock.instant());
     }
 
     @Override
     public synchronized List<PendingApproval> pending() {
         return approvals.pending(clock.instant());
-    }
-
-    private ActionResult finish(
-            ActionRequest request, ActionOutcome outcome, String message, Instant now, Duration took) {
-        return finish(request, ActionResult.of(request, outcome, message, now, took));
-    }
-
-    private ActionResult finish(ActionRequest request, ActionResult result) {
-        ActionResult r = result;
-        try {
-            record(request, result, Map.of());
-        } catch (AuditException e) {
-            r = new ActionResult(
-                    result.action(),
-                    result.target(),
-                    result.outcome(),
-                    result.message() + " (outcome not audited: " + e.getMessage() + ")",
-                    result.at(),
-                    result.took(),
-                    result.approvalId());
-        }
-        listener.accept(r);
-        return r;
-    }
-
-    private void record(ActionRequest request, ActionResult result, Map<String, String> extra) {
-        Map<String, String> details = new LinkedHashMap<>(withMode(request.parameters()));
-        details.putAll(extra);
-        details.put("message", result.message());
-        details.put("took_ms", String.valueOf(result.took().toMillis()));
-        if (request.idempotencyKey() != null) {
-            details.put("idempotency_key", request.idempotencyKey());
-        }
-        audit.append(new AuditRecord(
-                AuditKind.ACTION,
-                request.requestedBy().name(),
-                request.target(),
-                request.action(),
-                result.outcome().label(),
-                request.reason(),
-                details));
     }
 
     /** Options for a {@link PolicyGate}. */

@@ -1,6 +1,7 @@
 package io.smartcloudops.remediate.policy;
 
 import io.smartcloudops.api.action.ActionOutcome;
+import io.smartcloudops.api.action.ActionRequest;
 import io.smartcloudops.remediate.state.SafetyStateException;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,11 @@ final class TargetGuards {
         this.global = new SlidingWindowLimit(globalLimit, limitWindow);
         this.breaker = breaker;
         this.state = state;
+    }
+
+    /** The key a request's checks and counts use: what is acted on, {@code action/target}. */
+    static String targetKey(ActionRequest request) {
+        return request.action() + "/" + request.target();
     }
 
     /** What the last run of the agent left in force: cooldowns, rate windows and breakers. */

@@ -84,11 +84,14 @@ public final class CalibratedScorer {
     public double score(double raw) {
         count++;
         lastSurprisal = likelihood.peek(raw);
-        if (params.learnAlarms() || lastSurprisal < params.quietSurprisal()) {
-            // a confident alarm is not learnt: a handful of incidents must not become the tail that
-            // the next incident is judged against, or each repeat of the same fault scores lower
+        if (lastSurprisal < params.quietSurprisal()) {
             likelihood.learn(raw);
+        } else if (params.learnAlarms()) {
+            // as the default's members learn it: that an alarm happened, not how far beyond the tail it went
+            likelihood.learn(Math.min(raw, likelihood.rawAt(params.quietSurprisal())));
         }
+        // otherwise a confident alarm is not learnt: a handful of incidents must not become the tail that
+        // the next incident is judged against, or each repeat of the same fault scores lower
         return toRateScore(gate.report(lastSurprisal, count));
     }
 

@@ -44,6 +44,28 @@ class CalibratedScorerTest {
     }
 
     @Test
+    void aConfidentAlarmIsLearntOnlyAsLargeAsAConfidentAlarm() {
+        CalibratedScorer small = new CalibratedScorer(CalibrationParameters.defaults());
+        CalibratedScorer huge = new CalibratedScorer(CalibrationParameters.defaults());
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 3000; i++) {
+            double x = Math.abs(r.nextGaussian());
+            small.score(x);
+            huge.score(x);
+        }
+        // both far beyond the tail: what the fit learns of them must not depend on how far (the gate's
+        // memory of the reported surprise does, so the tail fit's surprisals are compared)
+        assertThat(small.score(30)).isGreaterThan(0.95);
+        assertThat(huge.score(3000)).isGreaterThan(0.95);
+        for (int i = 0; i < 2000; i++) {
+            double x = Math.abs(r.nextGaussian()) * (i % 400 == 0 ? 4 : 1);
+            huge.score(x);
+            small.score(x);
+            assertThat(huge.lastSurprisal()).isEqualTo(small.lastSurprisal());
+        }
+    }
+
+    @Test
     void restoredScorerGoesOnWithIdenticalScores() throws IOException {
         CalibratedScorer a = new CalibratedScorer(new CalibrationParameters(0.98, 2000, 50, 100, 0.2, 4.5, 10, false));
         SplittableRandom r = new SplittableRandom(4);

@@ -155,7 +155,7 @@ class SeasonalDetectorTest extends DetectorContract {
     void firesAtTheShippedThresholdWithTheDefaults() {
         NamedDetectorScenarios.Incidents seen = NamedDetectorScenarios.incidentsAtTheShippedThreshold(factory());
         // the defaults learn alarms into the tail fit, so each repeat of the spike is less surprising than the
-        // last; mapped by alarm rate, all seven still reach 0.95 (before, with 0.95 at one in 32,000, a few did)
+        // last; mapped by alarm rate all seven still reach 0.95 (with 0.95 at one in 32,000 this asked for one)
         assertThat(seen.found()).isEqualTo(seen.incidents());
         assertThat(seen.quietAlarms()).isZero();
     }

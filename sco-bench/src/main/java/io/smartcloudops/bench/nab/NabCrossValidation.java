@@ -130,6 +130,53 @@ public final class NabCrossValidation {
         return new CvOutcome(points.size(), inSample, inSampleSettings, cv, folds);
     }
 
+    /**
+     * The shipped threshold of a detector whose scores are mapped by alarm rate ({@code
+     * CalibratedScorer.toRateScore}: {@code exp(-span * 10^-s)}, so the constant is the rate), cross-validated
+     * as the constant it stands on: for each held-out category, the rate at which {@code reference}'s
+     * (the default's) normal samples, outside the labelled windows, of the other categories reach {@code
+     * shipped}; the held-out files of {@code scored} are scored at {@code exp(-span * rate)}, the threshold
+     * that rate would have shipped, and the held-out raw scores normalised as {@link #crossValidate} does.
+     *
+     * @return per profile, the normalised sum of the held-out scores
+     */
+    Map<String, Double> atReferenceRate(
+            List<ScoredFile> reference, List<ScoredFile> scored, double shipped, double span) {
+        Map<String, long[]> normal = new LinkedHashMap<>();
+        for (ScoredFile f : reference) {
+            long[] counts = normal.computeIfAbsent(category(f), c -> new long[2]);
+            for (int i = 0; i < f.rows(); i++) {
+                if (labels.label(f.relativePath(), f.timestamps().get(i)) == 0) {
+                    counts[0]++;
+                    counts[1] += f.scores()[i] >= shipped ? 1 : 0;
+                }
+            }
+        }
+        NabSweep nullSweep = NabSweep.of(NabScorer.nullDetector(scored), labels);
+        Map<String, Double> cv = new LinkedHashMap<>();
+        for (CostProfile p : profiles) {
+            double nullScore = nullSweep.bestThreshold(p)[1];
+            double perfect = nullSweep.labelledWindows() * p.tpWeight();
+            double heldOutTotal = 0;
+            for (String c : normal.keySet()) {
+                long samples = 0;
+                long alarms = 0;
+                for (Map.Entry<String, long[]> e : normal.entrySet()) {
+                    if (!e.getKey().equals(c)) {
+                        samples += e.getValue()[0];
+                        alarms += e.getValue()[1];
+                    }
+                }
+                double threshold = Math.exp(-span * alarms / Math.max(1, samples));
+                heldOutTotal += NabSweep.of(only(scored, c, true), labels).scoreFiles(p, threshold).stream()
+                        .mapToDouble(FileScore::score)
+                        .sum();
+            }
+            cv.put(p.name(), 100.0 * (heldOutTotal - nullScore) / (perfect - nullScore));
+        }
+        return cv;
+    }
+
     private static List<ScoredFile> only(List<ScoredFile> files, String category, boolean inside) {
         return files.stream()
                 .filter(f -> category(f).equals(category) == inside)

@@ -26,6 +26,16 @@ public final class NabReport {
         return this;
     }
 
+    /** Adds a row of normalised scores, one a profile. */
+    public NabReport addRow(String label, Map<String, Double> normalised) {
+        rows.append("| ").append(label);
+        for (CostProfile p : profiles) {
+            rows.append(" | ").append(String.format(Locale.ROOT, "%.2f", normalised.get(p.name())));
+        }
+        rows.append(" |\n");
+        return this;
+    }
+
     /**
      * Adds two rows for a cross-validated detector: the in-sample figure (grid point and threshold
      * chosen on all files) and the leave-one-category-out figure, the honest one; and a section

@@ -1,6 +1,7 @@
 package io.smartcloudops.bench.nab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -60,6 +61,40 @@ class NabCrossValidationTest {
         assertThat(cv.folds()).allSatisfy(f -> assertThat(f.settings()).containsEntry("p", "good"));
         assertThat(cv.crossValidated().get("standard")).isEqualTo(cv.inSample().get("standard"));
         assertThat(cv.inSampleSettings().get("standard")).containsEntry("p", "good");
+    }
+
+    /** 200 rows scoring 0.1, except {@code alarms} rows before the window at 0.95. */
+    private static ScoredFile reference(String path, int alarms) {
+        List<LocalDateTime> ts = new ArrayList<>();
+        double[] s = new double[200];
+        for (int i = 0; i < 200; i++) {
+            ts.add(T0.plusMinutes(i));
+            s[i] = i < alarms ? 0.95 : 0.1;
+        }
+        return new ScoredFile(path, ts, s);
+    }
+
+    @Test
+    void theRateMappedThresholdOfAHeldOutCategoryComesFromTheReferencesAlarmsOnTheOthers() {
+        // the reference alarms on 20 of a's 190 normal rows and never on b's or c's: left out, a gets the
+        // rate of b and c (0, threshold 1) and is missed; b and c get 20 / 380 (threshold exp(-20 / 380) =
+        // 0.9487 at span 1) and their peaks of 0.99 and 0.949 are found
+        List<ScoredFile> ref = List.of(reference("a/x.csv", 20), reference("b/y.csv", 0), reference("c/z.csv", 0));
+        List<ScoredFile> named =
+                List.of(file("a/x.csv", 152, 0.99), file("b/y.csv", 151, 0.99), file("c/z.csv", 152, 0.949));
+        NabCrossValidation validation = new NabCrossValidation(labels(named), List.of(STANDARD));
+        double cv = validation.atReferenceRate(ref, named, 0.95, 1.0).get("standard");
+        double allFound = validation
+                .crossValidate(List.of(Map.of()), List.of(named))
+                .inSample()
+                .get("standard");
+        List<ScoredFile> quiet = List.of(reference("a/x.csv", 0), reference("b/y.csv", 0), reference("c/z.csv", 0));
+        double noneFound = validation.atReferenceRate(quiet, named, 0.95, 1.0).get("standard");
+
+        assertThat(allFound).isGreaterThan(90.0);
+        assertThat(noneFound).isLessThan(1.0);
+        // two of three windows found, one missed: about two thirds of the way from none to all
+        assertThat((cv - noneFound) / (allFound - noneFound)).isCloseTo(2.0 / 3, within(0.05));
     }
 
     @Test

@@ -22,9 +22,10 @@ import java.util.Set;
  * @param quietSurprisal surprisal from which an alarm starts a quiet period
  * @param quietSamples quiet period after a confident alarm, in samples (0: none)
  * @param learnAlarms whether a raw value scored as a confident alarm (surprisal at least {@code
- *     quietSurprisal}) is learnt into the tail fit, as the default's members learn everything; off, a
- *     repeat of the same fault is not judged against the earlier ones, but a lasting change of scale
- *     takes longer to become normal
+ *     quietSurprisal}) is learnt into the tail fit, as the default's members learn it: only as large as a
+ *     confident alarm ({@link AnomalyLikelihood#rawAt}), so the fit learns that an alarm happened but not
+ *     how far beyond the tail it went; off, a repeat of the same fault is not judged against the earlier
+ *     ones, but a lasting change of scale takes longer to become normal
  */
 public record CalibrationParameters(
         double tailQuantile,

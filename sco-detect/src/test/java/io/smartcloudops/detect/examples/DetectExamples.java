@@ -87,7 +87,7 @@ class DetectExamples {
     double calibratedScorer(double raw) {
         // tag::CalibratedScorer[]
         CalibratedScorer c = new CalibratedScorer(CalibrationParameters.defaults());
-        double score = c.score(raw); // in [0, 1]; 0.95 at a one-in-32,000 surprise
+        double score = c.score(raw); // in [0, 1]; 0.95 at a one-in-1,400 surprise
         // end::CalibratedScorer[]
         return score;
     }

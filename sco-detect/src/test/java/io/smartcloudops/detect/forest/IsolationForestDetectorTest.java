@@ -119,25 +119,27 @@ class IsolationForestDetectorTest extends DetectorContract {
     /**
      * Over twenty seeds, as one seed's first score ranges from below 0.1 to 1 (a forest's trees are a
      * draw): about 0.95 on average with float reservoirs, 0.89 with 16-bit codes, within what 400 seeds
-     * give either (0.835 and 0.833).
+     * give either (0.835 and 0.833), and 0.999 since the score is mapped by alarm rate. The quiet
+     * stretches' loudest sample is, by design, not far below 0.95 (one alarm in 1,400 samples is what
+     * 0.95 stands for), so the first incident must beat it on every seed, not by a fixed margin.
      */
     @Test
     void firstOfManyIncidentsStandsFarAboveTheQuietStretches() {
         double first = 0;
-        double gap = 0;
+        int firstLoudest = 0;
         int quietAlarms = 0;
         int seeds = 20;
         for (int seed = 1; seed <= seeds; seed++) {
             NamedDetectorScenarios.Incidents seen =
                     NamedDetectorScenarios.incidentsAtTheShippedThreshold(factory(), seed);
             first += seen.firstScore() / seeds;
-            gap += (seen.firstScore() - seen.quietMax()) / seeds;
+            firstLoudest += seen.firstScore() > seen.quietMax() ? 1 : 0;
             quietAlarms += seen.quietAlarms();
         }
         // a shape once seen is less novel: repeats of one spike score lower than the first (docs/DETECTORS.md)
         assertThat(first).isGreaterThan(0.85);
-        assertThat(gap).isGreaterThan(0.5);
-        assertThat(quietAlarms).isZero();
+        assertThat(firstLoudest).isEqualTo(seeds);
+        assertThat(quietAlarms).isLessThanOrEqualTo(seeds * NamedDetectorScenarios.quietAlarmsAtTheShippedRate());
     }
 
     @Test

@@ -120,6 +120,17 @@ public final class NamedDetectorScenarios {
     /** What {@link #incidentsAtTheShippedThreshold} saw. */
     public record Incidents(int incidents, int found, int quietAlarms, double firstScore, double quietMax) {}
 
+    /** Samples of the quiet stretches {@link #incidentsAtTheShippedThreshold} counts alarms on. */
+    public static final int QUIET_SAMPLES = 7 * 899;
+
+    /**
+     * The quiet alarms a detector alarming at the rate the shipped threshold stands for (one in {@link
+     * CalibratedScorer#SHIPPED_ALARM_SAMPLES} samples of normal behaviour) raises on them: 4.
+     */
+    public static int quietAlarmsAtTheShippedRate() {
+        return QUIET_SAMPLES / CalibratedScorer.SHIPPED_ALARM_SAMPLES;
+    }
+
     /**
      * A week of 1-minute samples (a daily sine, noise of sd 2) with a three-sample spike of +60 every
      * 1,000 samples after the first 3,000: how many spikes score at least the shipped threshold within

@@ -147,14 +147,16 @@ class SeasonalDetectorTest extends DetectorContract {
         NamedDetectorScenarios.Incidents seen =
                 NamedDetectorScenarios.incidentsAtTheShippedThreshold(new SeasonalDetectorProvider().create(ops));
         assertThat(seen.found()).isEqualTo(seen.incidents());
-        assertThat(seen.quietAlarms()).isZero();
+        // not learning alarms leaves the fit's tail where the quiet samples put it: alarms at about the shipped rate
+        assertThat(seen.quietAlarms()).isLessThanOrEqualTo(NamedDetectorScenarios.quietAlarmsAtTheShippedRate());
     }
 
     @Test
     void firesAtTheShippedThresholdWithTheDefaults() {
         NamedDetectorScenarios.Incidents seen = NamedDetectorScenarios.incidentsAtTheShippedThreshold(factory());
-        // the defaults learn alarms into the tail fit: the first spike is an alarm, its repeats less and less so
-        assertThat(seen.found()).isPositive();
+        // the defaults learn alarms into the tail fit, so each repeat of the spike is less surprising than the
+        // last; mapped by alarm rate all seven still reach 0.95 (with 0.95 at one in 32,000 this asked for one)
+        assertThat(seen.found()).isEqualTo(seen.incidents());
         assertThat(seen.quietAlarms()).isZero();
     }
 

@@ -84,13 +84,11 @@ class LearnedIntentCrossValidationTest {
         SWEEP.put("no cues, words 0.30", new QueryInterpreter.Tuning(0.3, false, false, 0.7));
         SWEEP.put("no cues, log words 0.05", new QueryInterpreter.Tuning(0.05, true, false, 0.7));
         SWEEP.put("no cues, log words 0.08", new QueryInterpreter.Tuning(0.08, true, false, 0.7));
-        SWEEP.put("no cues, pool x5, words 0.30", new QueryInterpreter.Tuning(0.3, false, false, 0.7));
-        SWEEP.put("no cues, pool x5, log words 0.05", new QueryInterpreter.Tuning(0.05, true, false, 0.7));
-        SWEEP.put("cues, pool x5, words 0.10", new QueryInterpreter.Tuning(0.1, false, true, 0.0));
     }
 
     private static final Map<Decision, Score> scores = new EnumMap<>(Decision.class);
     private static final Map<String, int[]> sweep = new java.util.LinkedHashMap<>();
+    private static final Map<String, Map<String, Integer>> withoutCues = new TreeMap<>();
     private static final Map<Decision, Map<String, Integer>> lost = new EnumMap<>(Decision.class);
     private static int modelAloneHits;
     private static int modelAloneCases;
@@ -142,13 +140,6 @@ class LearnedIntentCrossValidationTest {
             }
             training.addAll(preparer.poolSamples(unseen));
             LearnedIntentModel model = LearnedIntentModel.train(training, actTraining, QueryInterpreter.TRAINING_SEED);
-            // Each pool line is a phrasing of its own, where the corpus repeats each phrasing with other slot values.
-            List<LearnedIntentModel.Sample> poolWeighted = new ArrayList<>(training);
-            for (int r = 1; r < 5; r++) {
-                poolWeighted.addAll(preparer.poolSamples(unseen));
-            }
-            LearnedIntentModel pooled =
-                    LearnedIntentModel.train(poolWeighted, actTraining, QueryInterpreter.TRAINING_SEED);
 
             for (LabelledUtterance u : test) {
                 var s = preparer.sample(u.text(), u.intent());
@@ -163,14 +154,22 @@ class LearnedIntentCrossValidationTest {
                 interpreters.put(d, new QueryInterpreter(classifier, guard, MIN_CONFIDENCE, d, q -> model));
             }
             for (var w : SWEEP.entrySet()) {
-                LearnedIntentModel m = w.getKey().contains("pool") ? pooled : model;
                 QueryInterpreter weighted = new QueryInterpreter(
-                        classifier, guard, MIN_CONFIDENCE, Decision.LEARNED_WHEN_UNSURE, q -> m, w.getValue());
+                        classifier, guard, MIN_CONFIDENCE, Decision.LEARNED_WHEN_UNSURE, q -> model, w.getValue());
+                QueryInterpreter shipped = new QueryInterpreter(
+                        classifier, guard, MIN_CONFIDENCE, Decision.LEARNED_WHEN_UNSURE, q -> model);
                 int[] c = sweep.computeIfAbsent(w.getKey(), x -> new int[6]);
                 StringBuilder um = new StringBuilder();
                 for (LabelledUtterance u : test) {
                     Interpretation got = weighted.interpret(u.text(), null, unseen);
                     score(got, u, c, um, new StringBuilder());
+                    if (!w.getValue().cueBoosts()
+                            && got.intent() != u.intent()
+                            && shipped.interpret(u.text(), null, unseen).intent() == u.intent()) {
+                        withoutCues
+                                .computeIfAbsent(w.getKey(), x -> new TreeMap<>())
+                                .merge(u.family() + " -> " + got.intent().label(), 1, Integer::sum);
+                    }
                     c[5] += u.intent().isMutating() && got.intent() == u.intent() && got.clarify() ? 1 : 0;
                 }
                 if (um.length() > 0) {
@@ -213,6 +212,7 @@ class LearnedIntentCrossValidationTest {
         }
         sweep.forEach((w, c) -> System.out.println(
                 "  " + new Score(c[0], c[1], c[2], c[3], c[4], "").line(w) + ", right changes asked " + c[5]));
+        withoutCues.forEach((w, m) -> System.out.println("  right when shipped, wrong with " + w + ": " + m));
         lost.forEach((d, m) ->
                 System.out.println("  right by cues, wrong by " + d.name().toLowerCase(Locale.ROOT) + ": " + m));
         for (Decision d : Decision.values()) {

@@ -123,7 +123,7 @@ public final class QueryInterpreter {
         static final Tuning SHIPPED = new Tuning(EVIDENCE_WEIGHT, false, true, 0.0);
     }
 
-    /** As the public constructor, with another weight of the lexical evidence (for the cross-validation's sweep). */
+    /** As the public constructor, with the word evidence combined otherwise (for the cross-validation's sweep). */
     QueryInterpreter(
             IntentClassifier classifier,
             InputGuard guard,

@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A ChatOps engine that needs no network: an in-process sentence-embedding model and lexical cues
+ * A ChatOps engine that needs no network: an in-process sentence-embedding model and a learned model
  * recognise the intent, rules extract the slots, templates answer from the live {@link OpsView}, and
  * action intents become requests to the {@link ActionGateway} in the caller's name.
  *

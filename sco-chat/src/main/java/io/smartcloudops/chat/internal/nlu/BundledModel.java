@@ -4,6 +4,9 @@ import io.smartcloudops.chat.internal.nlu.QueryInterpreter.Decision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The learned model the engine ships with: trained once, off line, by
@@ -44,17 +47,61 @@ public final class BundledModel {
 
     /** Trains the bundled model from the bundled corpus and pool: the better part of a minute, most of it MiniLM. */
     public static LearnedIntentModel train() {
-        return QueryInterpreter.trainOnBundledCorpus(trainingInterpreter());
+        return trainOnBundledCorpus(trainingInterpreter());
     }
 
     /** The fingerprint {@link #train} would give, computed without embedding the corpus. */
     public static String expectedFingerprint() {
-        return QueryInterpreter.bundledTrainingFingerprint(trainingInterpreter());
+        return bundledTrainingFingerprint(trainingInterpreter());
     }
 
     /** The trainer's own view of texts: the default guard, as the bundled engine's. */
     private static QueryInterpreter trainingInterpreter() {
         return new QueryInterpreter(
                 new IntentClassifier(MiniLmModel.load(), FewShotPool.bundled()), new InputGuard(2000), 0.40);
+    }
+
+    /**
+     * The bundled model's training: the generated corpus (about four thousand utterances, most of
+     * the time spent embedding them) and the few-shot pool, whose embeddings the classifier holds.
+     * Only the trainer ({@link #train}) calls it; the engine reads the result.
+     */
+    private static LearnedIntentModel trainOnBundledCorpus(QueryInterpreter interpreter) {
+        List<LearnedIntentModel.Sample> samples = new ArrayList<>();
+        List<LearnedIntentModel.ActSample> acts = new ArrayList<>();
+        for (LabelledUtterance u : UtteranceGenerator.bundled()
+                .generate(QueryInterpreter.TRAINING_PER_PHRASING, QueryInterpreter.TRAINING_SEED)) {
+            // Embedded without sample()'s fallback: a text MiniLM cannot read fails the training rather than leaving
+            // the model's fingerprint different from the one computed without embeddings.
+            interpreter
+                    .classifierText(u.text())
+                    .ifPresent(t -> samples.add(new LearnedIntentModel.Sample(
+                            IntentClassifier.prepare(t),
+                            interpreter.classifier().embed(t),
+                            u.intent())));
+            interpreter.actSample(u.text(), u.act()).ifPresent(acts::add);
+        }
+        samples.addAll(interpreter.poolSamples(e -> false));
+        return LearnedIntentModel.train(samples, acts, QueryInterpreter.TRAINING_SEED);
+    }
+
+    /**
+     * The {@link LearnedIntentModel#fingerprint} that {@link #trainOnBundledCorpus} gives, computed
+     * without embedding anything (a fraction of a second): how a stale bundled model is caught.
+     */
+    private static String bundledTrainingFingerprint(QueryInterpreter interpreter) {
+        List<Map.Entry<String, Intent>> texts = new ArrayList<>();
+        List<LearnedIntentModel.ActSample> acts = new ArrayList<>();
+        for (LabelledUtterance u : UtteranceGenerator.bundled()
+                .generate(QueryInterpreter.TRAINING_PER_PHRASING, QueryInterpreter.TRAINING_SEED)) {
+            interpreter
+                    .classifierText(u.text())
+                    .ifPresent(t -> texts.add(Map.entry(IntentClassifier.prepare(t), u.intent())));
+            interpreter.actSample(u.text(), u.act()).ifPresent(acts::add);
+        }
+        for (FewShotPool.Example e : interpreter.classifier().examples()) {
+            texts.add(Map.entry(IntentClassifier.prepare(e.text()), e.intent()));
+        }
+        return LearnedIntentModel.fingerprint(texts, acts, QueryInterpreter.TRAINING_SEED);
     }
 }

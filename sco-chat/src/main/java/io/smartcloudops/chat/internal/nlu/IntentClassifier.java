@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * k-nearest-neighbour intent classification over sentence embeddings, nudged by lexical cues.
+ * k-nearest-neighbour intent classification over sentence embeddings, nudged by lexical evidence.
  *
  * <p>Each intent scores the mean cosine similarity of its {@code k} most similar examples (a
  * centroid would blur intents whose examples are phrased in very different ways, such as
- * {@code deny}: "no" and "cancel pending action 12"); the cue bonus from {@link IntentCues} is added,
- * and a softmax over the scores gives the confidence. Immutable after construction and safe to share
+ * {@code deny}: "no" and "cancel pending action 12"); the caller's evidence (the interpreter's
+ * learned lexical model, {@link LearnedIntentModel#lexical}) is added, and a softmax over the
+ * scores gives the confidence. Immutable after construction and safe to share
  * between threads: the ONNX session behind the embedding model is thread-safe.
  */
 public final class IntentClassifier {
@@ -46,18 +47,18 @@ public final class IntentClassifier {
         return examples;
     }
 
-    public IntentPrediction predict(String text, Map<String, Object> mentions) {
-        return predict(text, mentions, e -> false);
+    /** The neighbours' vote alone, with no other evidence. */
+    public IntentPrediction predict(String text) {
+        return predict(text, e -> false);
     }
 
     /**
-     * Classifies with some pool examples left out, for leave-one-out evaluation.
+     * The neighbours' vote alone, with some pool examples left out, for leave-one-out evaluation.
      *
      * @param excluded examples that must not vote
      */
-    public IntentPrediction predict(
-            String text, Map<String, Object> mentions, Predicate<FewShotPool.Example> excluded) {
-        return predict(text, embed(text), mentions, excluded);
+    public IntentPrediction predict(String text, Predicate<FewShotPool.Example> excluded) {
+        return predict(embed(text), Map.of(), excluded);
     }
 
     /**
@@ -75,10 +76,12 @@ public final class IntentClassifier {
         return vectors[i];
     }
 
-    /** As {@link #predict(String, Map, Predicate)} with the text's embedding already computed by {@link #embed}. */
-    public IntentPrediction predict(
-            String text, float[] q, Map<String, Object> mentions, Predicate<FewShotPool.Example> excluded) {
-        String lower = prepare(text);
+    /**
+     * The neighbours' vote for a text's embedding (computed by {@link #embed}), plus evidence.
+     *
+     * @param evidence a score per intent added to its similarity (cosine scale); absent intents get none
+     */
+    public IntentPrediction predict(float[] q, Map<Intent, Double> evidence, Predicate<FewShotPool.Example> excluded) {
         // The k best similarities of each intent, kept in descending order as the pool is scanned: no boxing and no
         // sort per intent, which is most of a query's time outside the embedding.
         Intent[] intents = Intent.values();
@@ -103,7 +106,6 @@ public final class IntentClassifier {
             }
             seen[c]++;
         }
-        Map<Intent, Double> boosts = IntentCues.boosts(lower, mentions);
         List<IntentPrediction.Scored> ranking = new ArrayList<>();
         for (Intent intent : intents) {
             int n = Math.min(seen[intent.ordinal()], K);
@@ -111,7 +113,7 @@ public final class IntentClassifier {
                 continue;
             }
             double knn = Arrays.stream(top[intent.ordinal()], 0, n).average().orElse(0);
-            ranking.add(new IntentPrediction.Scored(intent, knn + boosts.getOrDefault(intent, 0.0)));
+            ranking.add(new IntentPrediction.Scored(intent, knn + evidence.getOrDefault(intent, 0.0)));
         }
         ranking.sort(Comparator.comparingDouble(IntentPrediction.Scored::score).reversed());
         double best = ranking.get(0).score();

@@ -89,14 +89,16 @@ public final class LearnedIntentModel {
     /** The first bytes of a model file, and the version of its layout (bumped whenever it or the features change). */
     private static final String MAGIC = "sco-chat learned intents";
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private final LinearScorer model;
+    private final LinearScorer lexical;
     private final LinearScorer acts;
     private final String fingerprint;
 
-    private LearnedIntentModel(LinearScorer model, LinearScorer acts, String fingerprint) {
+    private LearnedIntentModel(LinearScorer model, LinearScorer lexical, LinearScorer acts, String fingerprint) {
         this.model = model;
+        this.lexical = lexical;
         this.acts = Objects.requireNonNull(acts, "acts");
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
     }
@@ -114,13 +116,19 @@ public final class LearnedIntentModel {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data =
                 new MutableDataset<>(new SimpleDataSourceProvenance("labelled utterances", factory), factory);
+        MutableDataset<Label> lexicalData =
+                new MutableDataset<>(new SimpleDataSourceProvenance("labelled utterances, words", factory), factory);
         Map<Intent, Integer> perIntent = new EnumMap<>(Intent.class);
         samples.forEach(s -> perIntent.merge(s.intent(), 1, Integer::sum));
         for (Sample s : samples) {
             // Balanced as the acts are: the corpus has many more help phrasings than approval ones.
+            float weight = (float) samples.size() / (perIntent.size() * perIntent.get(s.intent()));
             Example<Label> e = example(new Label(s.intent().label()), s.text(), s.embedding());
-            e.setWeight((float) samples.size() / (perIntent.size() * perIntent.get(s.intent())));
+            e.setWeight(weight);
             data.add(e);
+            Example<Label> w = lexicalExample(new Label(s.intent().label()), s.text());
+            w.setWeight(weight);
+            lexicalData.add(w);
         }
         MutableDataset<Label> actData =
                 new MutableDataset<>(new SimpleDataSourceProvenance("speech acts", factory), factory);
@@ -135,6 +143,7 @@ public final class LearnedIntentModel {
         }
         return new LearnedIntentModel(
                 samples.isEmpty() ? null : LinearScorer.of(trainer(seed).train(data)),
+                samples.isEmpty() ? null : LinearScorer.of(trainer(seed).train(lexicalData)),
                 LinearScorer.of(trainer(seed).train(actData)),
                 fingerprint(
                         samples.stream()
@@ -174,7 +183,7 @@ public final class LearnedIntentModel {
                 .append(BUCKETS));
         for (Map.Entry<String, Intent> e : intentTexts) {
             line.append("i ").append(e.getValue().label()).append(' ').append(e.getKey());
-            for (Feature f : example(LabelFactory.UNKNOWN_LABEL, e.getKey(), new float[0])) {
+            for (Feature f : lexicalExample(LabelFactory.UNKNOWN_LABEL, e.getKey())) {
                 line.append(' ').append(f.getName()).append('=').append((float) f.getValue());
             }
             add.accept(line);
@@ -209,6 +218,7 @@ public final class LearnedIntentModel {
         data.writeBoolean(model != null);
         if (model != null) {
             model.write(data);
+            lexical.write(data);
         }
         acts.write(data);
         data.flush();
@@ -232,8 +242,10 @@ public final class LearnedIntentModel {
                     + ": retrain it with the trainer of this version");
         }
         String fingerprint = data.readUTF();
-        LinearScorer intents = data.readBoolean() ? LinearScorer.read(data) : null;
-        return new LearnedIntentModel(intents, LinearScorer.read(data), fingerprint);
+        boolean hasIntents = data.readBoolean();
+        LinearScorer intents = hasIntents ? LinearScorer.read(data) : null;
+        LinearScorer words = hasIntents ? LinearScorer.read(data) : null;
+        return new LearnedIntentModel(intents, words, LinearScorer.read(data), fingerprint);
     }
 
     private static LinearSGDTrainer trainer(long seed) {
@@ -267,8 +279,25 @@ public final class LearnedIntentModel {
         if (model == null) {
             throw new IllegalStateException("this model was trained on speech acts only");
         }
-        double[] p = model.probabilities(example(LabelFactory.UNKNOWN_LABEL, text, embedding));
-        String[] labels = model.labels();
+        return ranked(model, example(LabelFactory.UNKNOWN_LABEL, text, embedding));
+    }
+
+    /**
+     * The intent distribution the words of a text give on their own (lower case, as the classifier
+     * sees it): its character and word n-grams and the kinds of entity named in it, with no
+     * embedding. It is the evidence of what the text asks for, where the embedding says what it is
+     * about ("redis" on its own sits near "restart redis", but no word of it asks for a restart).
+     */
+    public IntentPrediction lexical(String text) {
+        if (lexical == null) {
+            throw new IllegalStateException("this model was trained on speech acts only");
+        }
+        return ranked(lexical, lexicalExample(LabelFactory.UNKNOWN_LABEL, text));
+    }
+
+    private static IntentPrediction ranked(LinearScorer scorer, Example<Label> example) {
+        double[] p = scorer.probabilities(example);
+        String[] labels = scorer.labels();
         List<IntentPrediction.Scored> ranking = new ArrayList<>();
         for (int k = 0; k < p.length; k++) {
             double score = p[k];
@@ -292,6 +321,31 @@ public final class LearnedIntentModel {
         for (int i = 0; i < embedding.length; i++) {
             features.put(embeddingFeature(i), (double) embedding[i]);
         }
+        addGrams(features, text);
+        return named(label, features);
+    }
+
+    /**
+     * The lexical model's features: the n-gram blocks of {@link #example} and a block of the kinds
+     * of entity the slot extractor finds ("m service", "m instance_type", "m id an" for an anomaly
+     * id), which say what a text is about without its surface words: an instance type is named
+     * only to resize to it.
+     */
+    static Example<Label> lexicalExample(Label label, String text) {
+        Map<String, Double> features = new TreeMap<>();
+        addGrams(features, text);
+        Map<String, Double> kinds = new TreeMap<>();
+        SlotExtractor.extract(text).forEach((k, v) -> {
+            kinds.put("m " + k, 1.0);
+            if (k.equals(SlotExtractor.ID)) {
+                kinds.put("m id " + v.toString().replaceAll("[^a-z].*", ""), 1.0);
+            }
+        });
+        addUnitBlock(features, kinds);
+        return named(label, features);
+    }
+
+    private static void addGrams(Map<String, Double> features, String text) {
         String folded = DIGITS.matcher(text.toLowerCase(Locale.ROOT).strip()).replaceAll("#");
         Map<String, Double> grams = new TreeMap<>();
         String padded = " " + folded.replaceAll("\\s+", " ") + " ";
@@ -318,6 +372,9 @@ public final class LearnedIntentModel {
             words.merge(bucket("b", tokens.get(tokens.size() - 1) + " $"), 1.0, Double::sum);
         }
         addUnitBlock(features, words);
+    }
+
+    private static Example<Label> named(Label label, Map<String, Double> features) {
         String[] names = features.keySet().toArray(new String[0]);
         double[] values =
                 features.values().stream().mapToDouble(Double::doubleValue).toArray();

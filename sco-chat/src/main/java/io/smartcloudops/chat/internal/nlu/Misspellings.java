@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Repairs one-keystroke typos of the deployment's own words ("ngnix", "postgress", "memroy",
  * "restrat", "anomolies") before anything else reads the text. Operators type fast in chat; a
- * misspelt service name would otherwise lose its slot, and a misspelt verb its intent cue, while the
+ * misspelt service name would otherwise lose its slot, and a misspelt verb its word evidence, while the
  * sentence embedding barely notices either. Only words of five letters or more are repaired, to one
  * word of a small fixed list at Damerau-Levenshtein distance one, and never a word that is merely an
  * inflection of a listed one ("approved", "restarts"), so ordinary English is left alone. Words

@@ -10,7 +10,10 @@ import java.io.IOException;
  * the largest (or the smallest) is {@code 1/n}, so a new record carries {@code log10(n)} of surprisal;
  * going past the old extreme by a good part of the usual range multiplies it. The range slowly forgets,
  * contracting towards the mean over about {@code memory} samples, so that a series that left a regime
- * long ago can be surprised again.
+ * long ago can be surprised again. Optionally ({@code filling}) the range forgets only as fast as the
+ * share of its memory it has seen: while it has seen fewer than {@code memory} samples it then holds
+ * nearly the extremes of all of them, which is what the {@code 1/n} chance of a record among {@code n}
+ * samples assumes.
  */
 final class RangeNovelty {
     /**
@@ -35,6 +38,16 @@ final class RangeNovelty {
 
     /** The surprisal of {@code x} as an extreme in a direction that counts (0 inside the known range), then learns it. */
     double surprisal(double x, Direction direction) {
+        return surprisal(x, direction, false);
+    }
+
+    /**
+     * As {@link #surprisal(double, Direction)}; with {@code filling}, the range forgets at the full rate
+     * times the share of its memory seen so far ({@code min(1, n / memory)}), so that over the first
+     * {@code memory} samples it contracts by half an e-fold in all (by one at the full rate) and a noise
+     * extreme of the first days is not broken again and again by a range that shrank in between.
+     */
+    double surprisal(double x, Direction direction, boolean filling) {
         count++;
         if (count == 1) {
             low = x;
@@ -49,7 +62,7 @@ final class RangeNovelty {
             double n = Math.min(count - 1, memory);
             s = Math.log10(n) * (1 + OVERSHOOT_WEIGHT * beyond / width);
         }
-        double alpha = 1.0 / memory;
+        double alpha = (filling ? Math.min(1.0, count / memory) : 1.0) / memory;
         mean += Math.max(alpha, 1.0 / count) * (x - mean);
         high = Math.max(x, high - alpha * (high - mean));
         low = Math.min(x, low + alpha * (mean - low));

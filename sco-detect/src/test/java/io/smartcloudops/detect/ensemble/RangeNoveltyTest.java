@@ -1,6 +1,7 @@
 package io.smartcloudops.detect.ensemble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.smartcloudops.api.detect.Direction;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,21 @@ class RangeNoveltyTest {
         }
         assertThat(filling.surprisal(0.52, Direction.BOTH, true)).isPositive();
         assertThat(forgetting.surprisal(0.52, Direction.BOTH, false)).isPositive();
+    }
+
+    @Test
+    void aRecordBeyondASettledMemoryIsJudgedAtTheOddsAForgettingRangeIsBrokenWith() {
+        RangeNovelty settled = new RangeNovelty(1000);
+        RangeNovelty plain = new RangeNovelty(1000);
+        for (int i = 0; i < 5000; i++) {
+            settled.surprisal(i % 2, Direction.BOTH, true, true);
+            plain.surprisal(i % 2, Direction.BOTH, true, false);
+        }
+        // the same record, just past the range both hold: one in 1,000 to the plain range, one in 1,000 / ln 1,000
+        // settled
+        double atSettledOdds = settled.surprisal(1.001, Direction.BOTH, true, true);
+        double atMemoryOdds = plain.surprisal(1.001, Direction.BOTH, true, false);
+        assertThat(atMemoryOdds).isGreaterThan(3);
+        assertThat(atSettledOdds / atMemoryOdds).isCloseTo(Math.log10(1000 / Math.log(1000)) / 3, within(1e-9));
     }
 }

@@ -108,7 +108,15 @@ final class DailyProfile {
      * longest season (1-minute data: 1,440 against 320), so that no other member can know the day.
      */
     boolean dayBeyondSeason() {
-        return first != NO_TIME && last - first >= DAY_MILLIS && samplesPerDay() > seasonCovers;
+        return first != NO_TIME && last - first >= DAY_MILLIS && denserThanSeason();
+    }
+
+    /**
+     * True once the spacing read so far says a day holds more samples than the seasonal member's longest
+     * season: {@link #dayBeyondSeason} without waiting for a day to pass.
+     */
+    boolean denserThanSeason() {
+        return samplesPerDay() > seasonCovers;
     }
 
     /** Samples a day at the series' typical spacing; 0 before the second sample. */

@@ -36,9 +36,14 @@ final class LevelNovelty {
 
     /** The surprisal of the level after {@code x} as an extreme (0 inside the known range of levels), then learns it. */
     double surprisal(double x, Direction direction) {
+        return surprisal(x, direction, false);
+    }
+
+    /** As {@link #surprisal(double, Direction)}, the range of levels forgetting as {@link RangeNovelty#surprisal(double, Direction, boolean)} does. */
+    double surprisal(double x, Direction direction, boolean filling) {
         level = started ? level + smoothing * (x - level) : x;
         started = true;
-        return range.surprisal(level, direction);
+        return range.surprisal(level, direction, filling);
     }
 
     void writeTo(DataOutput out) throws IOException {

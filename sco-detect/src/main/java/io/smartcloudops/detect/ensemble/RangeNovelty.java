@@ -10,7 +10,11 @@ import java.io.IOException;
  * the largest (or the smallest) is {@code 1/n}, so a new record carries {@code log10(n)} of surprisal;
  * going past the old extreme by a good part of the usual range multiplies it. The range slowly forgets,
  * contracting towards the mean over about {@code memory} samples, so that a series that left a regime
- * long ago can be surprised again.
+ * long ago can be surprised again. Optionally ({@code filling}) the range forgets only as fast as the
+ * share of its memory it has seen: while it has seen fewer than {@code memory} samples it then holds
+ * nearly the extremes of all of them, which is what the {@code 1/n} chance of a record among {@code n}
+ * samples assumes; once full, a record may then be judged at the odds a range forgetting at the full
+ * rate is broken with.
  */
 final class RangeNovelty {
     /**
@@ -35,6 +39,24 @@ final class RangeNovelty {
 
     /** The surprisal of {@code x} as an extreme in a direction that counts (0 inside the known range), then learns it. */
     double surprisal(double x, Direction direction) {
+        return surprisal(x, direction, false);
+    }
+
+    /**
+     * As {@link #surprisal(double, Direction)}; with {@code filling}, the range forgets at the full rate
+     * times the share of its memory seen so far ({@code min(1, n / memory)}), so that over the first
+     * {@code memory} samples it contracts by half an e-fold in all (by one at the full rate) and a noise
+     * extreme of the first days is not broken again and again by a range that shrank in between.
+     */
+    double surprisal(double x, Direction direction, boolean filling) {
+        return surprisal(x, direction, filling, false);
+    }
+
+    /**
+     * As {@link #surprisal(double, Direction, boolean)}; with {@code settledOdds} too, a record beyond a full
+     * memory is judged at the odds a range forgetting at the full rate is broken with ({@link #fullMemoryOdds}).
+     */
+    double surprisal(double x, Direction direction, boolean filling, boolean settledOdds) {
         count++;
         if (count == 1) {
             low = x;
@@ -46,14 +68,32 @@ final class RangeNovelty {
         double beyond = Math.max(direction.counts(1) ? x - high : 0, direction.counts(-1) ? low - x : 0);
         double s = 0.0;
         if (beyond > 0 && width > 0 && count > MIN_HISTORY) {
-            double n = Math.min(count - 1, memory);
+            double n = filling && settledOdds ? fullMemoryOdds() : Math.min(count - 1, memory);
             s = Math.log10(n) * (1 + OVERSHOOT_WEIGHT * beyond / width);
         }
-        double alpha = 1.0 / memory;
+        double alpha = (filling ? Math.min(1.0, count / memory) : 1.0) / memory;
         mean += Math.max(alpha, 1.0 / count) * (x - mean);
         high = Math.max(x, high - alpha * (high - mean));
         low = Math.min(x, low + alpha * (mean - low));
         return s;
+    }
+
+    /**
+     * The odds against a record of a range that forgets as the share of its memory seen: {@code 1/n}
+     * while it holds the extremes of all {@code n} samples seen, then, as it contracts at the full rate,
+     * the steady state's. A range contracting at rate {@code a = 1/memory} towards the mean is broken at
+     * a rate {@code r} where the mean overshoot of a record (the tail's scale {@code s}) balances the
+     * contraction at the range's distance from the mean ({@code s ln(1/r)} on an exponential tail):
+     * {@code r = a ln(1/r)}, to first order {@code ln(memory) / memory} (one in 1,300 for a memory of
+     * 12,000; the exact root one in 1,600), not one in 12,000. The odds move from the one to the other over the memory after it filled, the
+     * time the range takes to reach its steady state.
+     */
+    private double fullMemoryOdds() {
+        if (count - 1 <= memory) {
+            return count - 1;
+        }
+        double settled = Math.min(1.0, (count - 1 - memory) / memory);
+        return memory / (1 + (Math.log(memory) - 1) * settled);
     }
 
     void reset() {

@@ -1,0 +1,66 @@
+package io.smartcloudops.detect.ensemble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.smartcloudops.api.detect.Direction;
+import org.junit.jupiter.api.Test;
+
+class RangeNoveltyTest {
+    private static final double MEMORY = 12_000;
+
+    /** Swings between 0 and 1 for 300 samples, then sits at 0.5 for half the memory: the old extreme is far behind. */
+    private static void halfTheMemory(RangeNovelty r, boolean filling) {
+        for (int i = 0; i < 300; i++) {
+            r.surprisal(i % 2, Direction.BOTH, filling);
+        }
+        for (int i = 0; i < MEMORY / 2; i++) {
+            r.surprisal(0.5, Direction.BOTH, filling);
+        }
+    }
+
+    @Test
+    void aFillingRangeStillHoldsTheExtremeItSawHalfAMemoryAgo() {
+        RangeNovelty filling = new RangeNovelty(MEMORY);
+        RangeNovelty forgetting = new RangeNovelty(MEMORY);
+        halfTheMemory(filling, true);
+        halfTheMemory(forgetting, false);
+        // 0.9 is below the 1.0 seen 6,000 samples ago: a record only to a range that has shrunk since
+        assertThat(filling.surprisal(0.9, Direction.BOTH, true)).isZero();
+        assertThat(forgetting.surprisal(0.9, Direction.BOTH, false)).isGreaterThan(Math.log10(6000));
+    }
+
+    @Test
+    void aFillingRangeForgetsAtTheFullRateOnceItsMemoryIsFull() {
+        RangeNovelty filling = new RangeNovelty(1000);
+        RangeNovelty forgetting = new RangeNovelty(1000);
+        for (RangeNovelty r : new RangeNovelty[] {filling, forgetting}) {
+            for (int i = 0; i < 300; i++) {
+                r.surprisal(i % 2, Direction.BOTH, r == filling);
+            }
+        }
+        // from the thousandth sample on it contracts at the full rate: twenty memories later the old extremes are gone
+        for (int i = 0; i < 20_000; i++) {
+            filling.surprisal(0.5, Direction.BOTH, true);
+            forgetting.surprisal(0.5, Direction.BOTH, false);
+        }
+        assertThat(filling.surprisal(0.52, Direction.BOTH, true)).isPositive();
+        assertThat(forgetting.surprisal(0.52, Direction.BOTH, false)).isPositive();
+    }
+
+    @Test
+    void aRecordBeyondASettledMemoryIsJudgedAtTheOddsAForgettingRangeIsBrokenWith() {
+        RangeNovelty settled = new RangeNovelty(1000);
+        RangeNovelty plain = new RangeNovelty(1000);
+        for (int i = 0; i < 5000; i++) {
+            settled.surprisal(i % 2, Direction.BOTH, true, true);
+            plain.surprisal(i % 2, Direction.BOTH, true, false);
+        }
+        // the same record, just past the range both hold: one in 1,000 to the plain range, one in 1,000 / ln 1,000
+        // settled
+        double atSettledOdds = settled.surprisal(1.001, Direction.BOTH, true, true);
+        double atMemoryOdds = plain.surprisal(1.001, Direction.BOTH, true, false);
+        assertThat(atMemoryOdds).isGreaterThan(3);
+        assertThat(atSettledOdds / atMemoryOdds).isCloseTo(Math.log10(1000 / Math.log(1000)) / 3, within(1e-9));
+    }
+}

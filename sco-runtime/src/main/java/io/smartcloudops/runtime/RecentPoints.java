@@ -28,7 +28,6 @@ class RecentPoints {
     /** Per point: the value's bits; the time's offset over the expected value's float bits; lower over upper. */
     private final long[] data;
 
-    private final int capacity;
     /** The time offsets count from. */
     private long base;
     /** Each point's time, once the ring spans more than offsets reach; null until then. */
@@ -42,8 +41,12 @@ class RecentPoints {
         if (capacity < 1) {
             throw new IllegalArgumentException("a series keeps at least one point, got " + capacity);
         }
-        this.capacity = capacity;
         this.data = new long[3 * capacity];
+    }
+
+    /** Points the ring holds when full (not a field: with the hourly means beside it, that would cost 8 bytes). */
+    private int capacity() {
+        return data.length / 3;
     }
 
     /** Keeps a point, the oldest making room once the ring is full; NaN for a point with no expectation. */
@@ -52,7 +55,7 @@ class RecentPoints {
         if (size == 0 && wide == null) {
             base = timestampMillis;
         }
-        int oldest = size == capacity ? 1 : 0; // the point this one overwrites no longer counts
+        int oldest = size == capacity() ? 1 : 0; // the point this one overwrites no longer counts
         if (wide == null && !fits(timestampMillis) && !rebase(timestampMillis, oldest)) {
             widen();
         }
@@ -66,8 +69,8 @@ class RecentPoints {
             wide[next] = timestampMillis;
             data[at + 1] = Float.floatToRawIntBits((float) expectedValue) & OFFSETS;
         }
-        next = (next + 1) % capacity;
-        size = Math.min(size + 1, capacity);
+        next = (next + 1) % capacity();
+        size = Math.min(size + 1, capacity());
     }
 
     private boolean fits(long timestampMillis) {
@@ -102,7 +105,7 @@ class RecentPoints {
     }
 
     private void widen() {
-        long[] times = new long[capacity];
+        long[] times = new long[capacity()];
         for (int k = size; k > 0; k--) {
             int i = slot(k);
             times[i] = time(i);
@@ -113,7 +116,7 @@ class RecentPoints {
 
     /** The index of the {@code k}-th newest point (1 is the newest). */
     private int slot(int k) {
-        return Math.floorMod(next - k, capacity);
+        return Math.floorMod(next - k, capacity());
     }
 
     private long time(int i) {

@@ -33,7 +33,7 @@ import java.util.function.Function;
  * for good; without it, or when no series is idle, a new series beyond the limit is dropped and
  * counted ({@link SampleVerdict#DROPPED_SERIES_LIMIT}).
  *
- * <p>The pipeline keeps one {@link SeriesId} a series, sharing its metric and label names with the
+ * <p>The pipeline keeps one {@link SeriesId} a series, sharing its names and common label values with the
  * other series, and hands that instance back in each {@link ScoredSample#sample()}: a host that
  * keeps more state a series keys it by that instance, so a series' id is held once, not once by
  * each table (and once more for a series restored from a checkpoint, whose id was read from it).

@@ -4,7 +4,8 @@ import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.detect.pipeline.DetectionPipeline;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,36 +32,53 @@ final class CheckpointSchedule {
     /**
      * Restores what the last checkpoint holds for this agent's detector; a damaged file or states
      * of another detector (the configuration changed) are set aside with a warning, never fatal.
+     * Series are restored as they are read, so a million saved states are never held beside the
+     * detectors made from them; when damage shows (the digest is checked at the end) or a state
+     * does not restore, the series restored so far are forgotten again and the agent starts fresh.
      *
      * @return how many series were restored
      */
     int restore() {
-        Map<SeriesId, DetectionPipeline.Checkpoint> saved;
+        List<SeriesId> restored = new ArrayList<>();
+        int saved;
         try {
-            saved = store.load();
+            saved = store.loadEach((id, cp) -> {
+                if (cp.state().detector().equals(pipeline.detectorName())) {
+                    try {
+                        pipeline.restore(Map.of(id, cp));
+                    } catch (RuntimeException e) {
+                        throw new NotRestored(e);
+                    }
+                    restored.add(id);
+                }
+            });
         } catch (IllegalStateException e) {
+            restored.forEach(pipeline::forget);
             LOG.warn("starting the detectors fresh: {}", e.getMessage());
             return 0;
-        }
-        Map<SeriesId, DetectionPipeline.Checkpoint> ours = new LinkedHashMap<>();
-        saved.forEach((id, cp) -> {
-            if (cp.state().detector().equals(pipeline.detectorName())) {
-                ours.put(id, cp);
-            }
-        });
-        try {
-            pipeline.restore(ours);
-        } catch (RuntimeException e) {
-            LOG.warn("starting the detectors fresh: the checkpoint does not restore: {}", e.getMessage());
+        } catch (NotRestored e) {
+            restored.forEach(pipeline::forget);
+            LOG.warn(
+                    "starting the detectors fresh: the checkpoint does not restore: {}",
+                    e.getCause().getMessage());
             return 0;
         }
-        if (ours.size() < saved.size()) {
-            LOG.warn("{} saved series belong to another detector and start fresh", saved.size() - ours.size());
+        if (restored.size() < saved) {
+            LOG.warn("{} saved series belong to another detector and start fresh", saved - restored.size());
         }
-        if (!ours.isEmpty()) {
-            LOG.info("restored {} detector states from {}", ours.size(), store.location());
+        if (!restored.isEmpty()) {
+            LOG.info("restored {} detector states from {}", restored.size(), store.location());
         }
-        return ours.size();
+        return restored.size();
+    }
+
+    /** A state the detector refused, told apart from a damaged file while the checkpoint is still being read. */
+    private static final class NotRestored extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotRestored(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     /** Saves when the interval has passed since the last save; a failure is logged and retried next round. */

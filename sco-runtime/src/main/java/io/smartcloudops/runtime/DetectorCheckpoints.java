@@ -37,7 +37,9 @@ import java.util.function.Consumer;
  * {@link CheckpointStore} (by default {@link FileCheckpointStore}, {@code <data-dir>/detectors.ckpt}).
  * It is streamed series by series in both directions (a million series do not fit in memory twice),
  * and ends with a SHA-256 of its content, so damage is recognised and the checkpoint refused whole,
- * not half-applied, whichever store held it.
+ * whichever store held it: {@link #load} checks the digest before returning anything, {@link
+ * #loadEach} hands each series over as it is read and says at the end whether all of it was sound,
+ * so that its caller can undo what it took.
  *
  * <p>Layout of version 2 ({@code "SCOCKPT2"}): per series a byte {@code 1}, then name, label count,
  * labels, detector name, state version, last timestamp, state length, state bytes; a byte {@code 0}
@@ -96,8 +98,41 @@ public final class DetectorCheckpoints {
         if (content.isEmpty()) {
             return Map.of();
         }
-        try (InputStream in = content.get()) {
-            return read(in);
+        Map<SeriesId, Checkpoint> out = new LinkedHashMap<>();
+        readStored(content.get(), out::put);
+        return out;
+    }
+
+    /**
+     * Hands each series of the last complete checkpoint to {@code sink} as it is read, so that a
+     * million series' saved states (4.5 GB) are never in memory beside the detectors made from
+     * them. The digest can only be checked once all is read: on an exception, some series may have
+     * been handed over, and the caller must discard them.
+     *
+     * @return how many series were handed over; 0 when there is no checkpoint
+     * @throws IllegalStateException when it is damaged or cannot be read, after handing over what came before the damage showed
+     */
+    public int loadEach(BiConsumer<SeriesId, Checkpoint> sink) {
+        Optional<InputStream> content;
+        try {
+            content = store.openLatest();
+        } catch (CheckpointStoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        if (content.isEmpty()) {
+            return 0;
+        }
+        int[] count = {0};
+        readStored(content.get(), (id, cp) -> {
+            count[0]++;
+            sink.accept(id, cp);
+        });
+        return count[0];
+    }
+
+    private void readStored(InputStream content, BiConsumer<SeriesId, Checkpoint> sink) {
+        try (InputStream in = content) {
+            read(in, sink);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "cannot read the detector checkpoint at " + store.location() + ": " + e.getMessage(), e);
@@ -116,7 +151,9 @@ public final class DetectorCheckpoints {
 
     static Map<SeriesId, Checkpoint> decode(byte[] content) {
         try {
-            return read(new ByteArrayInputStream(content));
+            Map<SeriesId, Checkpoint> out = new LinkedHashMap<>();
+            read(new ByteArrayInputStream(content), out::put);
+            return out;
         } catch (IOException e) {
             throw new IllegalStateException("detector checkpoint is malformed: " + e.getMessage(), e);
         }
@@ -162,8 +199,8 @@ public final class DetectorCheckpoints {
         out.write(b);
     }
 
-    /** Reads a whole checkpoint and checks its digest before returning any of it. */
-    private static Map<SeriesId, Checkpoint> read(InputStream raw) throws IOException {
+    /** Reads a whole checkpoint, handing each series to {@code sink}, and checks its digest at the end. */
+    private static void read(InputStream raw, BiConsumer<SeriesId, Checkpoint> sink) throws IOException {
         MessageDigest sha = sha256();
         DigestInputStream digested = new DigestInputStream(raw, sha);
         DataInputStream in = new DataInputStream(digested);
@@ -175,7 +212,7 @@ public final class DetectorCheckpoints {
                             ? "detector checkpoint is truncated (" + magic.length + " bytes)"
                             : "not a detector checkpoint (unknown format)");
         }
-        Map<SeriesId, Checkpoint> out = new LinkedHashMap<>();
+        int read = 0;
         try {
             if (v1) {
                 int count = in.readInt();
@@ -183,7 +220,8 @@ public final class DetectorCheckpoints {
                     throw new IllegalStateException("detector checkpoint claims " + count + " entries");
                 }
                 for (int i = 0; i < count; i++) {
-                    readEntry(in, i, out);
+                    readEntry(in, i, sink);
+                    read++;
                 }
             } else {
                 for (int i = 0; ; i++) {
@@ -194,11 +232,12 @@ public final class DetectorCheckpoints {
                     if (marker != 1) {
                         throw new IllegalStateException("detector checkpoint entry " + i + " has marker " + marker);
                     }
-                    readEntry(in, i, out);
+                    readEntry(in, i, sink);
+                    read++;
                 }
             }
         } catch (EOFException e) {
-            throw new IllegalStateException("detector checkpoint is truncated after " + out.size() + " series", e);
+            throw new IllegalStateException("detector checkpoint is truncated after " + read + " series", e);
         } catch (UTFDataFormatException | IllegalArgumentException | IllegalStateException e) {
             // a damaged byte usually shows as nonsense before the digest is reached: say which it is
             digested.on(false);
@@ -220,7 +259,6 @@ public final class DetectorCheckpoints {
         if (in.read() != -1) {
             throw new IllegalStateException("detector checkpoint is damaged: bytes follow its SHA-256");
         }
-        return out;
     }
 
     /** Reads the rest of the stream into the digest, holding back the last 32 bytes to compare with it. */
@@ -237,7 +275,7 @@ public final class DetectorCheckpoints {
         return tail.length == DIGEST_BYTES && MessageDigest.isEqual(sha.digest(), tail);
     }
 
-    private static void readEntry(DataInputStream in, int i, Map<SeriesId, Checkpoint> out) throws IOException {
+    private static void readEntry(DataInputStream in, int i, BiConsumer<SeriesId, Checkpoint> sink) throws IOException {
         String name = in.readUTF();
         int labelCount = in.readInt();
         if (labelCount < 0 || labelCount > 10_000) {
@@ -258,7 +296,7 @@ public final class DetectorCheckpoints {
         if (state.length < length) {
             throw new EOFException();
         }
-        out.put(
+        sink.accept(
                 SeriesId.of(name, Labels.of(labels)),
                 new Checkpoint(new DetectorState(detector, version, state), last));
     }

@@ -24,8 +24,13 @@ final class HourlyHistory {
     private static final long HOUR_MILLIS = 3_600_000L;
 
     private final short[] means = new short[HOURS];
-    /** The code of {@link #means}; null until the first hour closes. */
-    private ValueCode code;
+    /**
+     * The {@link ValueCode} of {@link #means}, as its two numbers (an object of its own cost 24 bytes
+     * more a series); the scale is 0 until the first hour closes.
+     */
+    private double center;
+
+    private double scale;
 
     private int newestHour = Integer.MIN_VALUE;
     /** Completed hours in the run that ends at {@link #newestHour}, at most {@link #HOURS}. */
@@ -57,10 +62,16 @@ final class HourlyHistory {
         if (count > 0) {
             double mean = sum / count;
             run = newestHour != Integer.MIN_VALUE && filling == newestHour + 1 ? Math.min(run + 1, HOURS) : 1;
-            if (code == null) {
+            ValueCode code;
+            if (scale == 0) {
                 code = ValueCode.around(mean, 0);
-            } else if (!code.holds(mean)) {
-                widen(mean);
+                center = code.center();
+                scale = code.scale();
+            } else {
+                code = code();
+                if (!code.holds(mean)) {
+                    code = widen(code, mean);
+                }
             }
             means[Math.floorMod(filling, HOURS)] = code.code(mean);
             newestHour = filling;
@@ -76,13 +87,18 @@ final class HourlyHistory {
      * means near the centre keep steps far below any forecast's error. Slots outside the run are
      * re-coded too; they are never read.
      */
-    private void widen(double mean) {
+    private ValueCode widen(ValueCode code, double mean) {
         ValueCode wider =
                 new ValueCode(code.center(), Math.max(2 * code.scale(), Math.abs(mean - code.center()) * 0x1p-40));
         for (int slot = 0; slot < HOURS; slot++) {
             means[slot] = wider.code(code.decode(means[slot]));
         }
-        code = wider;
+        scale = wider.scale();
+        return wider;
+    }
+
+    private ValueCode code() {
+        return new ValueCode(center, scale);
     }
 
     /**
@@ -93,6 +109,7 @@ final class HourlyHistory {
     synchronized List<Sample> samples(SeriesId series) {
         List<Sample> out = new ArrayList<>();
         if (newestHour != Integer.MIN_VALUE && (count == 0 || newestHour == filling - 1)) {
+            ValueCode code = code();
             for (int k = newestHour - run + 1; k <= newestHour; k++) {
                 out.add(new Sample(
                         series, k * HOUR_MILLIS + HOUR_MILLIS / 2, code.decode(means[Math.floorMod(k, HOURS)])));

@@ -64,17 +64,25 @@ final class LiveView implements HostView {
         this.logs = logs;
     }
 
-    /** What the view keeps of one series. */
-    private record SeriesHistory(RecentPoints points, HourlyHistory hours) {}
+    /**
+     * What the view keeps of one series: its ring of points, and its hourly means in a field the
+     * ring's padding had room for (a holder of the two cost another 24 bytes a series).
+     */
+    private static final class SeriesHistory extends RecentPoints {
+        final HourlyHistory hours = new HourlyHistory();
+
+        SeriesHistory(int capacity) {
+            super(capacity);
+        }
+    }
 
     void recordSample(Sample s, io.smartcloudops.api.detect.Score score) {
-        SeriesHistory h = series.computeIfAbsent(
-                s.series(), k -> new SeriesHistory(new RecentPoints(pointsPerSeries), new HourlyHistory()));
-        h.hours().add(s.timestampMillis(), s.value());
+        SeriesHistory h = series.computeIfAbsent(s.series(), k -> new SeriesHistory(pointsPerSeries));
+        h.hours.add(s.timestampMillis(), s.value());
         if (score == null) {
-            h.points().add(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN);
+            h.add(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN);
         } else {
-            h.points().add(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
+            h.add(s.timestampMillis(), s.value(), score.expected(), score.lower(), score.upper());
         }
     }
 
@@ -139,7 +147,7 @@ final class LiveView implements HostView {
     @Override
     public List<ChartPoint> points(SeriesId series, int limit) {
         SeriesHistory h = this.series.get(series);
-        return h == null ? List.of() : h.points().newest(limit);
+        return h == null ? List.of() : h.newest(limit);
     }
 
     @Override
@@ -166,7 +174,7 @@ final class LiveView implements HostView {
         }
         long rawSpan = raw.get(raw.size() - 1).timestampMillis() - raw.get(0).timestampMillis();
         SeriesHistory h = this.series.get(series);
-        List<Sample> hours = h == null ? List.of() : h.hours().samples(series);
+        List<Sample> hours = h == null ? List.of() : h.hours.samples(series);
         boolean longView = horizon.toMillis() > rawSpan && hours.size() >= SeasonalSeriesForecaster.MIN_SAMPLES;
         return Optional.of(forecaster.forecast(series, longView ? hours : raw, horizon, threshold));
     }

@@ -262,9 +262,11 @@ public final class Ops implements AutoCloseable {
             listeners.dropped(s, scored.verdict());
             return scored;
         }
-        parts.view.recordSample(s, scored.score());
+        // the pipeline's own instance of the series' id: the view and the rules key by it, so one is held
+        Sample held = scored.sample();
+        parts.view.recordSample(held, scored.score());
         listeners.scored(s, scored.score());
-        parts.ruleEngine.observe(s, scored.score());
+        parts.ruleEngine.observe(held, scored.score());
         scored.anomaly().ifPresent(a -> {
             parts.view.recordAnomaly(a);
             listeners.anomaly(a);
@@ -297,8 +299,8 @@ public final class Ops implements AutoCloseable {
                 for (Sample s : history.samples()) {
                     ScoredSample scored = parts.pipeline.ingest(s);
                     if (scored.verdict() == SampleVerdict.SCORED) {
-                        parts.view.recordSample(s, scored.score());
-                        parts.ruleEngine.observe(s, null);
+                        parts.view.recordSample(scored.sample(), scored.score());
+                        parts.ruleEngine.observe(scored.sample(), null);
                     }
                 }
                 if (!history.isEmpty()) {

@@ -147,7 +147,7 @@ public final class OpsBuilder {
     }
 
     /**
-     * Raw points each series keeps for charts, chat and short forecasts (240 by default, 28 bytes
+     * Raw points each series keeps for charts, chat and short forecasts (240 by default, 24 bytes
      * each); a very large fleet keeps fewer (see {@link SeriesLimits}).
      */
     public OpsBuilder recentPoints(int n) {

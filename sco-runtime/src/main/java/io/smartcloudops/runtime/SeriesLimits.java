@@ -12,8 +12,8 @@ import java.util.Objects;
  *
  *
  * <p>Besides its detector state, each series keeps its newest raw points for the page's charts,
- * chat and short forecasts ({@code detection: {recent_points}}, 28 bytes a point: 240 points are
- * 6.6 KiB a series, about as much as the detector). An agent that holds a very large fleet, whose
+ * chat and short forecasts ({@code detection: {recent_points}}, 24 bytes a point: 240 points are
+ * 5.6 KiB a series, about as much as the detector). An agent that holds a very large fleet, whose
  * charts and history live in Prometheus anyway, keeps fewer; forecasts past their span use the
  * hourly means, which are kept either way.
  *

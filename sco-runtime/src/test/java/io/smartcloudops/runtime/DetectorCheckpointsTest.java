@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.api.detect.DetectorFactory;
+import io.smartcloudops.api.detect.DetectorState;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +115,57 @@ class DetectorCheckpointsTest {
         DetectionPipeline fresh = pipeline();
         CheckpointSchedule schedule = new CheckpointSchedule(store, fresh, Duration.ofMinutes(1));
         assertThat(schedule.restore()).isZero();
+        assertThat(fresh.seriesCount()).isZero();
+    }
+
+    @Test
+    void aRestoreHandsEachSeriesOverAsItIsReadAndUndoesThemWhenTheDigestShowsDamage() throws Exception {
+        DetectionPipeline p = pipeline();
+        feed(p, 0, 300);
+        DetectorCheckpoints store = new DetectorCheckpoints(dir);
+        store.save(p.checkpoint());
+        List<SeriesId> handed = new ArrayList<>();
+        assertThat(store.loadEach((id, cp) -> handed.add(id))).isEqualTo(2);
+        assertThat(handed).containsExactlyInAnyOrder(CPU, MEM);
+        DetectionPipeline restored = pipeline();
+        assertThat(new CheckpointSchedule(store, restored, Duration.ofMinutes(1)).restore())
+                .isEqualTo(2);
+        assertThat(feed(restored, 300, 400)).isEqualTo(feed(p, 300, 400));
+
+        // every series reads as sound; only the digest at the end says the file is not what was written
+        byte[] bytes = Files.readAllBytes(dir.resolve(DetectorCheckpoints.FILE));
+        bytes[bytes.length - 1] ^= 0x5A;
+        Files.write(dir.resolve(DetectorCheckpoints.FILE), bytes);
+        List<SeriesId> beforeDamage = new ArrayList<>();
+        assertThatThrownBy(() -> store.loadEach((id, cp) -> beforeDamage.add(id)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("damaged");
+        assertThat(beforeDamage).hasSize(2);
+        DetectionPipeline fresh = pipeline();
+        assertThat(new CheckpointSchedule(store, fresh, Duration.ofMinutes(1)).restore())
+                .isZero();
+        assertThat(fresh.seriesCount())
+                .as("what was restored before the damage showed is undone")
+                .isZero();
+    }
+
+    @Test
+    void aStateTheDetectorRefusesUndoesTheSeriesRestoredBeforeIt() {
+        DetectionPipeline p = pipeline();
+        feed(p, 0, 300);
+        Map<SeriesId, DetectionPipeline.Checkpoint> states = new LinkedHashMap<>(p.checkpoint());
+        DetectionPipeline.Checkpoint good = states.get(CPU);
+        states.clear();
+        states.put(CPU, good);
+        DetectorState refused =
+                new DetectorState(good.state().detector(), good.state().version(), new byte[] {7});
+        states.put(MEM, new DetectionPipeline.Checkpoint(refused, 0));
+        DetectorCheckpoints store = new DetectorCheckpoints(dir);
+        store.save(states);
+
+        DetectionPipeline fresh = pipeline();
+        assertThat(new CheckpointSchedule(store, fresh, Duration.ofMinutes(1)).restore())
+                .isZero();
         assertThat(fresh.seriesCount()).isZero();
     }
 

@@ -178,6 +178,28 @@ class OpsTest {
     }
 
     @Test
+    void theViewKeysEachSeriesByThePipelinesOneIdNotByTheFirstPolledCopy() {
+        try (Ops ops = loop(dir).build()) {
+            long t = now.get().toEpochMilli();
+            SeriesId polled = SeriesId.of(new String("request_latency_ms"), Labels.of(new String("host"), "app"));
+            SeriesId held = ops.ingest(new Sample(polled, t, 1)).sample().series();
+            SeriesId polledAgain = SeriesId.of(new String("request_latency_ms"), Labels.of(new String("host"), "app"));
+            assertThat(ops.ingest(new Sample(polledAgain, t + 1000, 2)).sample().series())
+                    .isSameAs(held);
+            assertThat(held).isEqualTo(latency).isNotSameAs(polled);
+            assertThat(ops.view().series()).singleElement().isSameAs(held);
+            assertThat(ops.view().recentSamples(polledAgain, 10))
+                    .extracting(Sample::value)
+                    .containsExactly(1.0, 2.0);
+            SeriesId other = SeriesId.of(new String("request_latency_ms"), Labels.of(new String("host"), "db"));
+            ops.ingest(new Sample(other, t, 1));
+            assertThat(ops.view().series())
+                    .hasSize(2)
+                    .allSatisfy(id -> assertThat(id.name()).isSameAs(held.name()));
+        }
+    }
+
+    @Test
     void aBatchIsToldAsABatchFromItsSource() {
         List<String> batches = new ArrayList<>();
         try (Ops ops = loop(dir)

@@ -33,6 +33,11 @@ import java.util.function.Function;
  * for good; without it, or when no series is idle, a new series beyond the limit is dropped and
  * counted ({@link SampleVerdict#DROPPED_SERIES_LIMIT}).
  *
+ * <p>The pipeline keeps one {@link SeriesId} a series, sharing its names and common label values with the
+ * other series, and hands that instance back in each {@link ScoredSample#sample()}: a host that
+ * keeps more state a series keys it by that instance, so a series' id is held once, not once by
+ * each table (and once more for a series restored from a checkpoint, whose id was read from it).
+ *
  * <p>There is no queue inside: {@link #ingest} scores on the caller's thread and returns when done,
  * so a fast source is slowed to the pipeline's pace rather than growing a backlog (back-pressure by
  * construction).
@@ -54,6 +59,7 @@ public final class DetectionPipeline {
     private final long idleMillis;
     private final Consumer<SeriesId> onEvicted;
     private final ConcurrentHashMap<SeriesId, SeriesSlot> slots = new ConcurrentHashMap<>();
+    private final SeriesInterner interner = new SeriesInterner();
     private final AtomicLong anomalySequence = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
     private volatile long lastFullSweepMillis = Long.MIN_VALUE;
@@ -92,8 +98,7 @@ public final class DetectionPipeline {
                 if (slots.size() >= maxSeries && !makeRoom()) {
                     return dropped(sample, SampleVerdict.DROPPED_SERIES_LIMIT);
                 }
-                slot = slots.computeIfAbsent(
-                        sample.series(), id -> new SeriesSlot(factory.create(id, settings.apply(id))));
+                slot = slots.computeIfAbsent(interner.canonical(sample.series()), this::newSlot);
             }
             synchronized (slot) {
                 if (slot.evicted) {
@@ -122,8 +127,15 @@ public final class DetectionPipeline {
         return score(detector, lastTimestampMillis, sample);
     }
 
+    /** A slot keyed by the id it holds, so the table's key, the slot's id and every sample's are one instance. */
+    private SeriesSlot newSlot(SeriesId canonical) {
+        return new SeriesSlot(canonical, factory.create(canonical, settings.apply(canonical)));
+    }
+
     private ScoredSample score(SeriesSlot slot, Sample sample) {
-        ScoredSample scored = score(slot.detector, slot.lastTimestamp, sample);
+        Sample held =
+                sample.series() == slot.id ? sample : new Sample(slot.id, sample.timestampMillis(), sample.value());
+        ScoredSample scored = score(slot.detector, slot.lastTimestamp, held);
         if (scored.verdict() == SampleVerdict.SCORED) {
             slot.lastTimestamp = sample.timestampMillis();
             if (idleClock != null) {
@@ -294,12 +306,15 @@ public final class DetectionPipeline {
     /** Replaces the states of the given series with restored ones. */
     public void restore(Map<SeriesId, Checkpoint> checkpoints) {
         checkpoints.forEach((id, cp) -> {
-            SeriesSlot slot = new SeriesSlot(factory.restore(cp.state()));
+            // a series already held keeps its id: put keeps the table's key, which must stay the slot's
+            SeriesSlot held = slots.get(id);
+            SeriesSlot slot =
+                    new SeriesSlot(held != null ? held.id : interner.canonical(id), factory.restore(cp.state()));
             slot.lastTimestamp = cp.lastTimestampMillis();
             if (idleClock != null) {
                 slot.lastSeenMillis = idleClock.millis(); // restored series get the idle time to report again
             }
-            SeriesSlot old = slots.put(id, slot);
+            SeriesSlot old = slots.put(slot.id, slot);
             if (old != null) {
                 synchronized (old) {
                     old.evicted = true;
@@ -316,6 +331,9 @@ public final class DetectionPipeline {
     }
 
     private static final class SeriesSlot {
+        /** The series' one id, the table's key: an object's padding had room for it. */
+        final SeriesId id;
+
         final Detector detector;
         long lastTimestamp = Long.MIN_VALUE;
         /** Clock time of the last scored sample (idle eviction); guarded by the slot's lock. */
@@ -323,7 +341,8 @@ public final class DetectionPipeline {
         /** Set, under the lock, once the slot left the table: a sample that found it goes round again. */
         boolean evicted;
 
-        SeriesSlot(Detector detector) {
+        SeriesSlot(SeriesId id, Detector detector) {
+            this.id = id;
             this.detector = detector;
         }
     }

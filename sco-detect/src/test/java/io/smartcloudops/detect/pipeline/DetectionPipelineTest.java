@@ -310,4 +310,41 @@ class DetectionPipelineTest {
         assertThat(scorer.count(SampleVerdict.SCORED)).isEqualTo(101);
         assertThat(scorer.count(SampleVerdict.DROPPED_OUT_OF_ORDER)).isEqualTo(1);
     }
+
+    @Test
+    void everySampleOfASeriesComesBackWithThePipelinesOneIdAndNamesAreSharedAcrossSeries() {
+        DetectionPipeline p = pipeline();
+        SeriesId first = SeriesId.of(new String("node_load1"), Labels.of(new String("host"), "a"));
+        SeriesId again = SeriesId.of(new String("node_load1"), Labels.of(new String("host"), "a"));
+        SeriesId other = SeriesId.of(new String("node_load1"), Labels.of(new String("host"), "b"));
+        SeriesId held = p.ingest(new Sample(first, 1_000, 1)).sample().series();
+        ScoredSample later = p.ingest(new Sample(again, 2_000, 2));
+        SeriesId otherHeld = p.ingest(new Sample(other, 1_000, 1)).sample().series();
+
+        assertThat(held).isEqualTo(first);
+        assertThat(later.sample().series()).isSameAs(held);
+        assertThat(later.sample().timestampMillis()).isEqualTo(2_000);
+        assertThat(later.sample().value()).isEqualTo(2.0);
+        assertThat(p.series()).anySatisfy(id -> assertThat(id).isSameAs(held));
+        assertThat(otherHeld.name()).isSameAs(held.name());
+        assertThat(otherHeld.labels().asMap().keySet().iterator().next())
+                .isSameAs(held.labels().asMap().keySet().iterator().next());
+        assertThat(otherHeld.labels().get("host")).isEqualTo("b");
+    }
+
+    @Test
+    void aRestoredSeriesIsHandedBackWithTheIdTheRestoreGaveItsSlot() {
+        DetectionPipeline a = pipeline();
+        a.ingest(wobble(CPU, 50, 0));
+        DetectionPipeline b = pipeline();
+        b.restore(a.checkpoint());
+        SeriesId held = b.series().get(0);
+        SeriesId polled = SeriesId.of(new String("cpu"));
+        ScoredSample next = b.ingest(new Sample(polled, 60_000, 21));
+        assertThat(next.verdict()).isEqualTo(SampleVerdict.SCORED);
+        assertThat(next.sample().series()).isSameAs(held);
+        b.restore(a.checkpoint());
+        assertThat(b.series()).singleElement().isSameAs(held);
+        assertThat(b.ingest(new Sample(polled, 120_000, 21)).sample().series()).isSameAs(held);
+    }
 }

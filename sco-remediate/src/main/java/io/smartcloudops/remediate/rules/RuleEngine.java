@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,8 +42,14 @@ public final class RuleEngine {
     private volatile List<Condition.RateOfChange> rateConditions;
 
     private final Map<SeriesId, Observation> latest = new HashMap<>();
-    /** The same observations by metric name, so a rule only visits the series it can match. */
+    /**
+     * The same observations by metric name, so an {@code absent} rule only visits the series it can
+     * match; kept only for the names such rules select ({@link #indexedNames}), since a second
+     * entry for every series cost 40 bytes a series for names no rule looks up.
+     */
     private final Map<String, Map<SeriesId, Observation>> latestByName = new HashMap<>();
+    /** The metric names of the {@code absent} rules last evaluated: the names {@link #latestByName} holds. */
+    private Set<String> indexedNames = Set.of();
     /** Recent history, kept only for series some rate-of-change rule looks at, trimmed to the longest window. */
     private final Map<SeriesId, ArrayDeque<Observation>> history = new HashMap<>();
     /** Alerts of series-based rules, by rule (identity) then series. */
@@ -104,9 +111,7 @@ public final class RuleEngine {
         }
         Observation o = new Observation(sample.timestampMillis(), sample.value(), score == null ? 0.0 : score.value());
         latest.put(sample.series(), o);
-        latestByName
-                .computeIfAbsent(sample.series().name(), k -> new HashMap<>())
-                .put(sample.series(), o);
+        index(sample.series(), o);
         dirty.add(sample.series());
         long window = 0;
         for (Condition.RateOfChange rc : rateConditions) {
@@ -149,6 +154,7 @@ public final class RuleEngine {
             }
             toTest = new LinkedHashSet<>(latest.keySet());
             evaluatedRules = current;
+            reindex(current);
         }
         long staleBefore = now.minus(staleAfter).toEpochMilli();
         for (Rule rule : current) {
@@ -196,6 +202,34 @@ public final class RuleEngine {
         }
         dirty.clear();
         return changed;
+    }
+
+    private void index(SeriesId id, Observation o) {
+        if (indexedNames.contains(id.name())) {
+            latestByName.computeIfAbsent(id.name(), k -> new HashMap<>()).put(id, o);
+        }
+    }
+
+    /** Indexes by name the series that the {@code absent} rules of {@code current} select by name, and only those. */
+    private void reindex(List<Rule> current) {
+        Set<String> names = new HashSet<>();
+        for (Rule rule : current) {
+            if (rule.condition() instanceof Condition.Absent absent
+                    && !absent.selector().metric().equals("*")) {
+                names.add(absent.selector().metric());
+            }
+        }
+        latestByName.keySet().retainAll(names);
+        Set<String> added = new HashSet<>(names);
+        added.removeAll(indexedNames);
+        indexedNames = Set.copyOf(names);
+        if (!added.isEmpty()) {
+            latest.forEach((id, o) -> {
+                if (added.contains(id.name())) {
+                    index(id, o);
+                }
+            });
+        }
     }
 
     private void evaluateAbsence(Rule rule, Condition.Absent absent, Instant now, List<Alert> changed) {
@@ -304,7 +338,7 @@ public final class RuleEngine {
         forgetSeries(id);
         Observation o = Observation.of(state.latest());
         latest.put(id, o);
-        latestByName.computeIfAbsent(id.name(), k -> new HashMap<>()).put(id, o);
+        index(id, o);
         if (!state.history().isEmpty()) {
             ArrayDeque<Observation> h = new ArrayDeque<>();
             state.history().forEach(p -> h.addLast(Observation.of(p)));

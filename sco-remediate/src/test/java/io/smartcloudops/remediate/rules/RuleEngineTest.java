@@ -117,6 +117,33 @@ class RuleEngineTest {
     }
 
     @Test
+    void anAbsentRuleLoadedLaterSeesTheSeriesObservedBeforeItAndForgetsOnesDropped() {
+        SeriesId beat = SeriesId.of("heartbeat", Labels.of("host", "a"));
+        RuleEngine e = new RuleEngine(rules.subList(0, 1), Duration.ofMinutes(5));
+        e.observe(new Sample(beat, T0.toEpochMilli(), 1), null);
+        assertThat(e.evaluate(T0)).isEmpty();
+        e.replaceRules(rules.subList(2, 3));
+        assertThat(e.evaluate(T0.plusSeconds(10)))
+                .as("the heartbeat came before the rule did")
+                .isEmpty();
+        e.observe(new Sample(beat, T0.plusSeconds(20).toEpochMilli(), 1), null);
+        e.forgetSeries(beat);
+        assertThat(e.evaluate(T0.plusSeconds(30)))
+                .as("a forgotten series is no heartbeat")
+                .singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.FIRING));
+        e.replaceRules(rules.subList(0, 1));
+        assertThat(e.evaluate(T0.plusSeconds(35)))
+                .singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED));
+        e.observe(new Sample(beat, T0.plusSeconds(40).toEpochMilli(), 1), null);
+        e.replaceRules(rules.subList(2, 3));
+        assertThat(e.evaluate(T0.plusSeconds(50)))
+                .as("observed while no absent rule was loaded")
+                .isEmpty();
+    }
+
+    @Test
     void olderSampleDoesNotOverwriteNewer() {
         RuleEngine e = new RuleEngine(rules.subList(0, 1), Duration.ofMinutes(5));
         e.observe(at(T0.plusSeconds(10), 50), null);

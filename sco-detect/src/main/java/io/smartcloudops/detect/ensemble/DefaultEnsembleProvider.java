@@ -39,11 +39,11 @@ public final class DefaultEnsembleProvider implements DetectorProvider {
         EnsembleParameters params = EnsembleParameters.from(context.config());
         // one feature map for all the factory's series of a seed, not one each
         FeatureMaps maps = new FeatureMaps();
-        // and one instance of each equal parameter record among its restored detectors (issue #15)
+        // and one instance of each equal parameter record among its detectors, new and restored (issue #15)
         SharedParameters shared = new SharedParameters();
         return DetectorFactory.of(
                 NAME,
-                (series, settings) -> new EnsembleDetector(params, settings, maps),
+                (series, settings) -> new EnsembleDetector(params, settings, maps, shared),
                 state -> EnsembleDetector.restore(state, maps, shared));
     }
 }

@@ -10,6 +10,7 @@ import io.smartcloudops.detect.forest.StreamingIsolationForest;
 import io.smartcloudops.detect.likelihood.AlarmGate;
 import io.smartcloudops.detect.likelihood.AnomalyLikelihood;
 import io.smartcloudops.detect.likelihood.CalibratedScorer;
+import io.smartcloudops.detect.likelihood.LikelihoodParameters;
 import io.smartcloudops.detect.seasonal.SeasonalForecaster;
 import io.smartcloudops.detect.share.SharedParameters;
 import io.smartcloudops.detect.svm.FeatureMaps;
@@ -107,18 +108,21 @@ final class EnsembleDetector implements Detector {
     private double lastReported = Double.NaN;
 
     EnsembleDetector(EnsembleParameters params, DetectorSettings settings) {
-        this(params, settings, new FeatureMaps());
+        this(params, settings, new FeatureMaps(), new SharedParameters());
     }
 
-    /** A detector whose one-class SVM shares {@code maps}' feature map with the factory's other series. */
-    EnsembleDetector(EnsembleParameters params, DetectorSettings settings, FeatureMaps maps) {
+    /**
+     * A detector whose one-class SVM shares {@code maps}' feature map with the factory's other series,
+     * and whose calibrators share the parameter records {@code shared} holds.
+     */
+    EnsembleDetector(EnsembleParameters params, DetectorSettings settings, FeatureMaps maps, SharedParameters shared) {
         this(
                 params,
                 settings.direction(),
                 new SeasonalForecaster(params.seasonal()),
                 new StreamingIsolationForest(params.forest(), settings.seed()),
                 new OneClassSvm(params.svm(), settings.seed(), maps),
-                calibrators(params),
+                calibrators(params, shared),
                 new VarianceStabiliser(),
                 new RangeNovelty(params.extremeMemory()),
                 new RangeNovelty(params.extremeMemory()),
@@ -169,10 +173,11 @@ final class EnsembleDetector implements Detector {
         return List.of(seasonal.parameters(), forest.parameters(), svm.parameters());
     }
 
-    private static AnomalyLikelihood[] calibrators(EnsembleParameters p) {
+    private static AnomalyLikelihood[] calibrators(EnsembleParameters p, SharedParameters shared) {
+        LikelihoodParameters lp = shared.canonical(LikelihoodParameters.of(p.tailQuantile(), p.memory(), p.warmup()));
         AnomalyLikelihood[] c = new AnomalyLikelihood[CALIBRATED];
         for (int i = 0; i < c.length; i++) {
-            c[i] = new AnomalyLikelihood(p.tailQuantile(), p.memory(), p.warmup());
+            c[i] = new AnomalyLikelihood(lp);
         }
         return c;
     }
@@ -378,7 +383,7 @@ final class EnsembleDetector implements Detector {
             OneClassSvm svm = OneClassSvm.readFrom(in, maps, shared);
             AnomalyLikelihood[] calibrators = new AnomalyLikelihood[CALIBRATED];
             for (int i = 0; i < calibrators.length; i++) {
-                calibrators[i] = AnomalyLikelihood.readFrom(in);
+                calibrators[i] = AnomalyLikelihood.readFrom(in, shared);
             }
             EnsembleDetector d = new EnsembleDetector(
                     params,

@@ -1,9 +1,11 @@
 package io.smartcloudops.detect.likelihood;
 
+import io.smartcloudops.detect.share.SharedParameters;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Turns a raw deviation measure into a calibrated surprise with extreme-value theory (peaks over
@@ -29,19 +31,13 @@ public final class AnomalyLikelihood {
      */
     private static final double MAX_SHAPE = 0.2;
 
-    private static final double QUANTILE_STEP = 0.05;
     private static final double FLOOR = 1e-9;
     /** The first samples only seed the threshold (their second largest). */
     private static final int START = 16;
 
-    private final double quantile;
-    private final double memory;
-    private final int warmup;
-    /** {@code -log10(1 - quantile)}, and the threshold tracker's factors after a score above and below it. */
-    private final double base;
+    /** Shared by every calibrator of one configuration; what follows is this one's own. */
+    private final LikelihoodParameters params;
 
-    private final double stepUp;
-    private final double stepDown;
     private long count;
     private double threshold;
     /**
@@ -60,15 +56,16 @@ public final class AnomalyLikelihood {
      * @param warmup samples before any surprise is reported
      */
     public AnomalyLikelihood(double quantile, double memory, int warmup) {
-        if (!(quantile > 0.5 && quantile < 1) || !(memory >= 10) || warmup < 2) {
-            throw new IllegalArgumentException("quantile in (0.5, 1), memory >= 10 and warmup >= 2 required");
-        }
-        this.quantile = quantile;
-        this.memory = memory;
-        this.warmup = warmup;
-        this.base = -Math.log10(1 - quantile);
-        this.stepUp = Math.exp(QUANTILE_STEP * (1.0 - (1 - quantile)));
-        this.stepDown = Math.exp(QUANTILE_STEP * (0.0 - (1 - quantile)));
+        this(LikelihoodParameters.of(quantile, memory, warmup));
+    }
+
+    /** A calibrator with these (possibly shared) parameters. */
+    public AnomalyLikelihood(LikelihoodParameters params) {
+        this.params = Objects.requireNonNull(params, "params");
+    }
+
+    public LikelihoodParameters parameters() {
+        return params;
     }
 
     /** The surprisal of this raw score given the past, then learns from it. */
@@ -81,7 +78,7 @@ public final class AnomalyLikelihood {
     /** The surprisal of this raw score given the past, learning nothing: {@link #surprisal} without its {@link #learn}. */
     public double peek(double raw) {
         double r = Double.isFinite(raw) ? Math.max(0.0, raw) : 0.0;
-        return count >= warmup && peaks >= 5 ? tailSurprisal(r) : 0.0;
+        return count >= params.warmup() && peaks >= 5 ? tailSurprisal(r) : 0.0;
     }
 
     /** Learns this raw score (NaN and negatives read as 0), for a caller that decides, after {@link #peek}, what belongs to the distribution. */
@@ -94,7 +91,8 @@ public final class AnomalyLikelihood {
      * or infinity while nothing is reported yet or when the fit cannot reach it.
      */
     public double rawAt(double surprisal) {
-        if (!(count >= warmup && peaks >= 5) || !(surprisal > base)) {
+        double base = params.base();
+        if (!(count >= params.warmup() && peaks >= 5) || !(surprisal > base)) {
             return Double.POSITIVE_INFINITY;
         }
         double m = excessMean;
@@ -107,6 +105,7 @@ public final class AnomalyLikelihood {
     }
 
     private double tailSurprisal(double r) {
+        double base = params.base();
         if (r <= threshold) {
             return threshold > 0 ? base * r / threshold : 0.0;
         }
@@ -130,6 +129,7 @@ public final class AnomalyLikelihood {
     }
 
     private void learnClean(double r) {
+        int warmup = params.warmup();
         count++;
         if (r > threshold && count > warmup / 2) {
             // the threshold settles during the first half of the warm-up; excesses count from then on,
@@ -137,7 +137,7 @@ public final class AnomalyLikelihood {
             double e = r - threshold;
             peaks++;
             double bounded = Math.min(e, 10 * (threshold + excessMean));
-            double a = Math.max(1.0 / (memory * (1 - quantile)), 1.0 / peaks);
+            double a = Math.max(1.0 / (params.memory() * (1 - params.quantile())), 1.0 / peaks);
             excessMean += a * (bounded - excessMean);
             excessSquare += a * (bounded * bounded - excessSquare);
         }
@@ -154,7 +154,7 @@ public final class AnomalyLikelihood {
             return;
         }
         // the two factors are computed once: per sample, exp cost more than the rest of the calibration
-        threshold = Math.max(FLOOR, threshold * (r > threshold ? stepUp : stepDown));
+        threshold = Math.max(FLOOR, threshold * (r > threshold ? params.stepUp() : params.stepDown()));
     }
 
     /** Forgets everything learned, for when the raw measure changes meaning (a model was refitted). */
@@ -171,9 +171,9 @@ public final class AnomalyLikelihood {
     }
 
     public void writeTo(DataOutput out) throws IOException {
-        out.writeDouble(quantile);
-        out.writeDouble(memory);
-        out.writeInt(warmup);
+        out.writeDouble(params.quantile());
+        out.writeDouble(params.memory());
+        out.writeInt(params.warmup());
         out.writeLong(count);
         out.writeDouble(threshold);
         // the layout keeps its START values, 0 once they are no longer kept
@@ -186,7 +186,13 @@ public final class AnomalyLikelihood {
     }
 
     public static AnomalyLikelihood readFrom(DataInput in) throws IOException {
-        AnomalyLikelihood l = new AnomalyLikelihood(in.readDouble(), in.readDouble(), in.readInt());
+        return readFrom(in, new SharedParameters());
+    }
+
+    /** Reads as {@link #readFrom(DataInput)} does, with the parameters {@code shared} holds. */
+    public static AnomalyLikelihood readFrom(DataInput in, SharedParameters shared) throws IOException {
+        AnomalyLikelihood l = new AnomalyLikelihood(
+                shared.canonical(LikelihoodParameters.of(in.readDouble(), in.readDouble(), in.readInt())));
         l.count = in.readLong();
         l.threshold = in.readDouble();
         for (int i = 0; i < START; i++) {

@@ -118,7 +118,7 @@ public final class CalibratedScorer {
     /** Reads as {@link #readFrom(DataInput)} does, with the parameters {@code shared} holds. */
     public static CalibratedScorer readFrom(DataInput in, SharedParameters shared) throws IOException {
         CalibrationParameters params = shared.canonical(CalibrationParameters.readFrom(in));
-        CalibratedScorer c = new CalibratedScorer(params, AnomalyLikelihood.readFrom(in));
+        CalibratedScorer c = new CalibratedScorer(params, AnomalyLikelihood.readFrom(in, shared));
         c.gate.readFrom(in);
         c.count = in.readLong();
         return c;

@@ -1,8 +1,10 @@
 package io.smartcloudops.detect.likelihood;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import io.smartcloudops.detect.share.SharedParameters;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -114,5 +116,32 @@ class AnomalyLikelihoodTest {
             double x = Math.abs(r.nextGaussian()) * (i == 250 ? 8 : 1);
             assertThat(used.surprisal(x)).isEqualTo(fresh.surprisal(x));
         }
+    }
+
+    @Test
+    void calibratorsRestoredThroughOneSharedParametersHoldOneParametersInstance() throws Exception {
+        AnomalyLikelihood a = new AnomalyLikelihood(0.98, 500, 50);
+        AnomalyLikelihood other = new AnomalyLikelihood(0.99, 500, 50);
+        SharedParameters shared = new SharedParameters();
+        AnomalyLikelihood first = AnomalyLikelihood.readFrom(input(a), shared);
+        AnomalyLikelihood second = AnomalyLikelihood.readFrom(input(a), shared);
+        AnomalyLikelihood third = AnomalyLikelihood.readFrom(input(other), shared);
+        assertThat(second.parameters()).isSameAs(first.parameters()).isEqualTo(a.parameters());
+        assertThat(third.parameters()).isNotEqualTo(first.parameters());
+    }
+
+    @Test
+    void parametersWhoseFactorsDoNotFollowFromTheQuantileAreRefused() {
+        LikelihoodParameters p = LikelihoodParameters.of(0.98, 500, 50);
+        assertThatThrownBy(() -> new LikelihoodParameters(0.98, 500, 50, p.base(), p.stepDown(), p.stepDown()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LikelihoodParameters.of");
+        assertThatThrownBy(() -> LikelihoodParameters.of(0.4, 500, 50)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static DataInputStream input(AnomalyLikelihood l) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        l.writeTo(new DataOutputStream(bytes));
+        return new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
     }
 }

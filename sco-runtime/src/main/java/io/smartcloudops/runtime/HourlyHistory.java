@@ -17,13 +17,18 @@ import java.util.List;
  * hours is ever read, so its length is kept instead of each slot's hour (which cost another int an
  * hour).
  *
+ * <p>How many hours it keeps is a setting ({@code detection: {hourly_history}}, {@value #HOURS} by
+ * default): an agent that keeps none holds no object at all for it.
+ *
  * <p>Thread-safe; samples older than the hour being filled are ignored (out of order or late).
  */
 final class HourlyHistory {
+    /** The default: three weeks and a day, three weekly cycles and the day being forecast. */
     static final int HOURS = 24 * 7 * 3 + 24;
+
     private static final long HOUR_MILLIS = 3_600_000L;
 
-    private final short[] means = new short[HOURS];
+    private final short[] means;
     /**
      * The {@link ValueCode} of {@link #means}, as its two numbers (an object of its own cost 24 bytes
      * more a series); the scale is 0 until the first hour closes.
@@ -33,13 +38,25 @@ final class HourlyHistory {
     private double scale;
 
     private int newestHour = Integer.MIN_VALUE;
-    /** Completed hours in the run that ends at {@link #newestHour}, at most {@link #HOURS}. */
+    /** Completed hours in the run that ends at {@link #newestHour}, at most the hours kept. */
     private int run;
 
     private int filling = Integer.MIN_VALUE;
     private double sum;
     private int count;
     private long lastMillis;
+
+    HourlyHistory() {
+        this(HOURS);
+    }
+
+    /** A history of the newest {@code hours} hourly means, at least 1. */
+    HourlyHistory(int hours) {
+        if (hours < 1) {
+            throw new IllegalArgumentException("an hourly history keeps at least one hour, got " + hours);
+        }
+        this.means = new short[hours];
+    }
 
     synchronized void add(long timestampMillis, double value) {
         if (!Double.isFinite(value)) {
@@ -61,7 +78,7 @@ final class HourlyHistory {
     private void close() {
         if (count > 0) {
             double mean = sum / count;
-            run = newestHour != Integer.MIN_VALUE && filling == newestHour + 1 ? Math.min(run + 1, HOURS) : 1;
+            run = newestHour != Integer.MIN_VALUE && filling == newestHour + 1 ? Math.min(run + 1, means.length) : 1;
             ValueCode code;
             if (scale == 0) {
                 code = ValueCode.around(mean, 0);
@@ -73,7 +90,7 @@ final class HourlyHistory {
                     code = widen(code, mean);
                 }
             }
-            means[Math.floorMod(filling, HOURS)] = code.code(mean);
+            means[Math.floorMod(filling, means.length)] = code.code(mean);
             newestHour = filling;
         }
         sum = 0;
@@ -90,7 +107,7 @@ final class HourlyHistory {
     private ValueCode widen(ValueCode code, double mean) {
         ValueCode wider =
                 new ValueCode(code.center(), Math.max(2 * code.scale(), Math.abs(mean - code.center()) * 0x1p-40));
-        for (int slot = 0; slot < HOURS; slot++) {
+        for (int slot = 0; slot < means.length; slot++) {
             means[slot] = wider.code(code.decode(means[slot]));
         }
         scale = wider.scale();
@@ -112,7 +129,7 @@ final class HourlyHistory {
             ValueCode code = code();
             for (int k = newestHour - run + 1; k <= newestHour; k++) {
                 out.add(new Sample(
-                        series, k * HOUR_MILLIS + HOUR_MILLIS / 2, code.decode(means[Math.floorMod(k, HOURS)])));
+                        series, k * HOUR_MILLIS + HOUR_MILLIS / 2, code.decode(means[Math.floorMod(k, means.length)])));
             }
         }
         if (count > 0) {

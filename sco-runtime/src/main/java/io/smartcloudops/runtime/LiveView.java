@@ -10,6 +10,7 @@ import io.smartcloudops.api.chat.StatusSnapshot;
 import io.smartcloudops.api.detect.AnomalyEvent;
 import io.smartcloudops.api.forecast.Forecaster;
 import io.smartcloudops.api.forecast.SeriesForecast;
+import io.smartcloudops.api.forecast.SeriesForecast.Projection;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.detect.pipeline.DetectionPipeline;
@@ -47,6 +48,8 @@ final class LiveView implements HostView {
     private final Map<String, String> sourceHealth = new ConcurrentHashMap<>();
     private final Forecaster forecaster = new SeasonalSeriesForecaster();
     private final int pointsPerSeries;
+    /** Hourly means kept a series; 0: none. */
+    private final int hoursPerSeries;
 
     LiveView(
             InstantSource clock,
@@ -54,8 +57,10 @@ final class LiveView implements HostView {
             Supplier<List<Alert>> openAlerts,
             AuditLog audit,
             LogLines logs,
-            int pointsPerSeries) {
+            int pointsPerSeries,
+            int hoursPerSeries) {
         this.pointsPerSeries = pointsPerSeries;
+        this.hoursPerSeries = hoursPerSeries;
         this.clock = clock;
         this.startedAt = clock.instant();
         this.pipeline = pipeline;
@@ -66,19 +71,23 @@ final class LiveView implements HostView {
 
     /**
      * What the view keeps of one series: its ring of points, and its hourly means in a field the
-     * ring's padding had room for (a holder of the two cost another 24 bytes a series).
+     * ring's padding had room for (a holder of the two cost another 24 bytes a series); null when
+     * the agent keeps no hourly history.
      */
     private static final class SeriesHistory extends RecentPoints {
-        final HourlyHistory hours = new HourlyHistory();
+        final HourlyHistory hours;
 
-        SeriesHistory(int capacity) {
+        SeriesHistory(int capacity, int hours) {
             super(capacity);
+            this.hours = hours == 0 ? null : new HourlyHistory(hours);
         }
     }
 
     void recordSample(Sample s, io.smartcloudops.api.detect.Score score) {
-        SeriesHistory h = series.computeIfAbsent(s.series(), k -> new SeriesHistory(pointsPerSeries));
-        h.hours.add(s.timestampMillis(), s.value());
+        SeriesHistory h = series.computeIfAbsent(s.series(), k -> new SeriesHistory(pointsPerSeries, hoursPerSeries));
+        if (h.hours != null) {
+            h.hours.add(s.timestampMillis(), s.value());
+        }
         if (score == null) {
             h.add(s.timestampMillis(), s.value(), Double.NaN, Double.NaN, Double.NaN);
         } else {
@@ -164,7 +173,9 @@ final class LiveView implements HostView {
      * The seasonal forecaster fitted to what this view retains: the newest raw points
      * ({@link SeriesLimits#recentPoints()}), or, for a horizon longer than they span, the hourly
      * means of up to three weeks once there are enough of them ({@link SeasonalSeriesForecaster#MIN_SAMPLES}),
-     * since only those can show a daily or weekly season and a trend worth a day's extrapolation.
+     * since only those can show a daily or weekly season and a trend worth a day's extrapolation. An
+     * agent that keeps too few hourly means for that ({@link SeriesLimits#hourlyHistory()}) forecasts
+     * such a horizon from the raw points and says in the model that it could not see further back.
      */
     @Override
     public Optional<SeriesForecast> forecast(SeriesId series, Duration horizon, double threshold) {
@@ -174,9 +185,33 @@ final class LiveView implements HostView {
         }
         long rawSpan = raw.get(raw.size() - 1).timestampMillis() - raw.get(0).timestampMillis();
         SeriesHistory h = this.series.get(series);
-        List<Sample> hours = h == null ? List.of() : h.hours.samples(series);
-        boolean longView = horizon.toMillis() > rawSpan && hours.size() >= SeasonalSeriesForecaster.MIN_SAMPLES;
-        return Optional.of(forecaster.forecast(series, longView ? hours : raw, horizon, threshold));
+        List<Sample> hours = h == null || h.hours == null ? List.of() : h.hours.samples(series);
+        boolean pastRaw = horizon.toMillis() > rawSpan;
+        boolean longView = pastRaw && hours.size() >= SeasonalSeriesForecaster.MIN_SAMPLES;
+        SeriesForecast f = forecaster.forecast(series, longView ? hours : raw, horizon, threshold);
+        if (pastRaw && hoursPerSeries < SeasonalSeriesForecaster.MIN_SAMPLES && f instanceof Projection p) {
+            // the answer must not read as if the hours had been looked at: none are kept here
+            f = new Projection(
+                    p.series(),
+                    p.from(),
+                    p.last(),
+                    p.step(),
+                    p.range(),
+                    p.points(),
+                    p.crossing(),
+                    p.model() + "; " + noHourlyHistory(),
+                    p.samples());
+        }
+        return Optional.of(f);
+    }
+
+    private String noHourlyHistory() {
+        String kept = hoursPerSeries == 0
+                ? "keeps no hourly history"
+                : "keeps " + hoursPerSeries + " hours of hourly history, fewer than the "
+                        + SeasonalSeriesForecaster.MIN_SAMPLES + " a long forecast needs";
+        return "from the recent points only: this agent " + kept
+                + " (detection.hourly_history), so no daily or weekly season past their span was seen";
     }
 
     @Override

@@ -210,7 +210,13 @@ final class LoopParts {
                 .remediationLane(remediation)
                 .build();
         view = new LiveView(
-                clock, pipeline, openAlerts, audit, b.logs, config.series().recentPoints());
+                clock,
+                pipeline,
+                openAlerts,
+                audit,
+                b.logs,
+                config.series().recentPoints(),
+                config.series().hourlyHistory());
 
         for (Map.Entry<String, ProviderConfig> s : config.sources().entrySet()) {
             sources.add(

@@ -135,14 +135,14 @@ public final class OpsBuilder {
             throw new IllegalArgumentException("maxSeries must be at least 1, got " + n);
         }
         SeriesLimits now = config.build().series();
-        config.series(new SeriesLimits(n, now.idle(), now.recentPoints()));
+        config.series(new SeriesLimits(n, now.idle(), now.recentPoints(), now.hourlyHistory()));
         return this;
     }
 
     /** A series without a sample this long is forgotten (one hour by default; zero: never). */
     public OpsBuilder seriesIdle(Duration idle) {
         SeriesLimits now = config.build().series();
-        config.series(new SeriesLimits(now.max(), idle, now.recentPoints()));
+        config.series(new SeriesLimits(now.max(), idle, now.recentPoints(), now.hourlyHistory()));
         return this;
     }
 
@@ -152,7 +152,18 @@ public final class OpsBuilder {
      */
     public OpsBuilder recentPoints(int n) {
         SeriesLimits now = config.build().series();
-        config.series(new SeriesLimits(now.max(), now.idle(), n));
+        config.series(new SeriesLimits(now.max(), now.idle(), n, now.hourlyHistory()));
+        return this;
+    }
+
+    /**
+     * Hours of hourly means each series keeps for forecasts past its recent points' span (528, three
+     * weeks and a day, by default; about 2 bytes an hour); 0 keeps none, and forecasts then come from
+     * the recent points alone and say so (see {@link SeriesLimits}).
+     */
+    public OpsBuilder hourlyHistory(int hours) {
+        SeriesLimits now = config.build().series();
+        config.series(new SeriesLimits(now.max(), now.idle(), now.recentPoints(), hours));
         return this;
     }
 

@@ -1,6 +1,7 @@
 package io.smartcloudops.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.smartcloudops.api.metric.Sample;
@@ -45,6 +46,20 @@ class HourlyHistoryTest {
         assertThat(s).hasSize(2);
         assertThat(s.get(0).value()).isCloseTo(8.0, within(3 * 5e-4));
         assertThat(s.get(1).value()).isEqualTo(9.0);
+    }
+
+    @Test
+    void keepsOnlyTheHoursItIsToldTo() {
+        HourlyHistory h = new HourlyHistory(30);
+        for (int hour = 0; hour < 100; hour++) {
+            h.add(hour * HOUR, hour);
+        }
+
+        List<Sample> s = h.samples(S);
+
+        assertThat(s).as("30 completed hours, and the one being filled").hasSize(31);
+        assertThat(s.get(0).value()).isCloseTo(69.0, org.assertj.core.api.Assertions.within(69 * 5e-4));
+        assertThatThrownBy(() -> new HourlyHistory(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

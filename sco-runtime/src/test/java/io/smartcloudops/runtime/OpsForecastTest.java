@@ -7,6 +7,7 @@ import io.smartcloudops.api.forecast.ThresholdCrossing;
 import io.smartcloudops.api.metric.Labels;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
+import io.smartcloudops.detect.seasonal.SeasonalSeriesForecaster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +28,64 @@ class OpsForecastTest {
     private final SeriesId disk = SeriesId.of("node_disk_used_percent", Labels.of("host", "app"));
 
     private Ops loop() {
+        return loop(SeriesLimits.DEFAULT_HOURLY_HISTORY);
+    }
+
+    private Ops loop(int hourlyHistory) {
         return Ops.builder()
                 .dataDir(dir)
                 .clock(now::get)
                 .rules("test.yml", RULES)
                 .notifiers(Map.of())
                 .checkpointInterval(Duration.ZERO)
+                .hourlyHistory(hourlyHistory)
                 .build();
+    }
+
+    /** Three weeks of a daily season, sampled every five minutes. */
+    private void threeWeeksOfADailySeason(Ops ops, SeriesId latency) {
+        Instant start = now.get();
+        for (int i = 0; i < 21 * 24 * 12; i++) {
+            now.set(start.plusSeconds(300L * i));
+            double hour = i / 12.0;
+            ops.ingest(new Sample(latency, now.get().toEpochMilli(), 100 + 30 * Math.sin(2 * Math.PI * hour / 24)));
+        }
+    }
+
+    @Test
+    void withoutHourlyHistoryADayAheadComesFromTheRecentPointsAndSaysSo() {
+        SeriesId latency = SeriesId.of("request_latency_ms", Labels.of("host", "app"));
+        try (Ops ops = loop(0)) {
+            threeWeeksOfADailySeason(ops, latency);
+
+            SeriesForecast.Projection p = (SeriesForecast.Projection)
+                    ops.forecast(latency, Duration.ofDays(1)).orElseThrow();
+
+            assertThat(p.model())
+                    .contains("keeps no hourly history")
+                    .contains("detection.hourly_history")
+                    .doesNotContain("season of 24 samples");
+            assertThat(p.step()).isEqualTo(Duration.ofMinutes(5));
+            // a horizon the recent points span is answered as before, with no such note
+            SeriesForecast.Projection shortOne = (SeriesForecast.Projection)
+                    ops.forecast(latency, Duration.ofMinutes(10)).orElseThrow();
+            assertThat(shortOne.model()).doesNotContain("hourly history");
+        }
+    }
+
+    @Test
+    void fewerHoursThanAForecastNeedsAreNeverUsedAndTheAnswerSaysSo() {
+        SeriesId latency = SeriesId.of("request_latency_ms", Labels.of("host", "app"));
+        try (Ops ops = loop(SeasonalSeriesForecaster.MIN_SAMPLES - 1)) {
+            threeWeeksOfADailySeason(ops, latency);
+
+            SeriesForecast.Projection p = (SeriesForecast.Projection)
+                    ops.forecast(latency, Duration.ofDays(1)).orElseThrow();
+
+            assertThat(p.model())
+                    .contains("keeps " + (SeasonalSeriesForecaster.MIN_SAMPLES - 1) + " hours of hourly history")
+                    .doesNotContain("season of 24 samples");
+        }
     }
 
     /** A disk filling at 24% a day from 80%, sampled every 5 s for {@code samples} samples. */

@@ -165,6 +165,26 @@ class OpsTest {
     }
 
     @Test
+    void theHourlyHistoryIsASettingThatTheOtherSeriesLimitsLeaveAlone() {
+        try (Ops ops = loop(dir)
+                .hourlyHistory(0)
+                .maxSeries(50)
+                .seriesIdle(Duration.ofMinutes(5))
+                .recentPoints(16)
+                .build()) {
+            assertThat(ops.config().series()).isEqualTo(new SeriesLimits(50, Duration.ofMinutes(5), 16, 0));
+        }
+        try (Ops ops = loop(dir).build()) {
+            assertThat(ops.config().series().hourlyHistory())
+                    .isEqualTo(SeriesLimits.DEFAULT_HOURLY_HISTORY)
+                    .isEqualTo(528);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loop(dir).hourlyHistory(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hourly history");
+    }
+
+    @Test
     void eachSeriesKeepsOnlyTheNewestRecentPointsItIsToldTo() {
         try (Ops ops = loop(dir).recentPoints(3).maxSeries(50).build()) {
             long t = now.get().toEpochMilli();

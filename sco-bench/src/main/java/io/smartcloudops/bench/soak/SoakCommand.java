@@ -53,6 +53,13 @@ public final class SoakCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     int recentPoints;
 
+    @Option(
+            names = "--hourly-history",
+            defaultValue = "528",
+            description = "hourly means each series keeps for forecasts, as the agent's detection.hourly_history "
+                    + "(0: none; default ${DEFAULT-VALUE})")
+    int hourlyHistory;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -66,7 +73,8 @@ public final class SoakCommand implements Callable<Integer> {
                         Duration.ofSeconds(Math.round(minutes * 60)),
                         Duration.ofSeconds(every),
                         interval,
-                        recentPoints);
+                        recentPoints,
+                        hourlyHistory);
         out.printf(
                 Locale.ROOT,
                 "soak %s, %d series every %s, %.1f min: mean CPU %.3f cores (trend %+.4f cores/min), live heap trend %+.2f MiB/min, "

@@ -61,6 +61,19 @@ public final class SoakRun {
     public SoakResult run(
             String detector, int series, Duration length, Duration every, Duration interval, int recentPoints)
             throws IOException, InterruptedException {
+        return run(detector, series, length, every, interval, recentPoints, SeriesLimits.DEFAULT_HOURLY_HISTORY);
+    }
+
+    /** As {@link #run(String, int, Duration, Duration, Duration, int)}, each series keeping {@code hourlyHistory} hourly means. */
+    public SoakResult run(
+            String detector,
+            int series,
+            Duration length,
+            Duration every,
+            Duration interval,
+            int recentPoints,
+            int hourlyHistory)
+            throws IOException, InterruptedException {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be positive, got " + interval);
         }
@@ -75,6 +88,7 @@ public final class SoakRun {
                 .detector(factory)
                 .maxSeries(series)
                 .recentPoints(recentPoints)
+                .hourlyHistory(hourlyHistory)
                 .rules(FleetRules.NAME, FleetRules.text())
                 .notifiers(Map.of())
                 .checkpointInterval(Duration.ofDays(365))

@@ -33,7 +33,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * detection: {detector: ewma, anomaly_threshold: 0.95, settings: {alpha: 0.05}, checkpoint_interval: 1m,
  *             directions: {'.*(cpu|latency).*': up, 'free_.*': down},   # metric-name patterns, first match wins
  *             max_series: 100000, series_idle: 1h,                      # idle series are forgotten (0: never)
- *             recent_points: 240}                                       # raw points a series keeps for charts and chat
+ *             recent_points: 240,                                       # raw points a series keeps for charts and chat
+ *             hourly_history: 528}                                      # hourly means a series keeps for forecasts (0: none)
  * rules: ./rules.yml
  * remediation: {mode: dry_run, cooldown: 5m, systemctl: [sudo, -n, systemctl],
  *               known_hosts: [web1, db1],   # hosts alerts may name besides http.hosts, the remotes and localhost
@@ -183,7 +184,8 @@ public final class AgentConfigLoader {
                 "directions",
                 "max_series",
                 "series_idle",
-                "recent_points"));
+                "recent_points",
+                "hourly_history"));
         ProviderConfig remediation = c.section("remediation");
         remediation.requireOnly(Set.of("mode", "cooldown", "systemctl", "known_hosts", "four_eyes"));
         ProviderConfig chat = c.section("chat");
@@ -269,7 +271,10 @@ public final class AgentConfigLoader {
         if (c.has("checkpoints")) {
             out.checkpoints(checkpointSettings(c.section("checkpoints"), folder));
         }
-        if (detection.has("max_series") || detection.has("series_idle") || detection.has("recent_points")) {
+        if (detection.has("max_series")
+                || detection.has("series_idle")
+                || detection.has("recent_points")
+                || detection.has("hourly_history")) {
             io.smartcloudops.runtime.SeriesLimits now = b.runtime().series();
             int max = detection.integer("max_series", now.max());
             if (max < 1) {
@@ -283,7 +288,12 @@ public final class AgentConfigLoader {
             if (points < 1) {
                 throw new ConfigException("setting 'detection.recent_points' must be at least 1, got " + points);
             }
-            out.series(new io.smartcloudops.runtime.SeriesLimits(max, idle, points));
+            int hours = detection.integer("hourly_history", now.hourlyHistory());
+            if (hours < 0 || hours > io.smartcloudops.runtime.SeriesLimits.MAX_HOURLY_HISTORY) {
+                throw new ConfigException("setting 'detection.hourly_history' must be from 0 (no hourly history) to "
+                        + io.smartcloudops.runtime.SeriesLimits.MAX_HOURLY_HISTORY + " hours, got " + hours);
+            }
+            out.series(new io.smartcloudops.runtime.SeriesLimits(max, idle, points, hours));
         }
         if (c.has("data_dir")) {
             out.dataDir(folder.resolve(c.requireString("data_dir")));

@@ -65,6 +65,31 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void theHourlyHistoryASeriesKeepsIsADetectionSettingWithAClearError() {
+        AgentConfig c =
+                loader.parse("a.yml", "detection: {hourly_history: 0, recent_points: 16}", AgentConfig.defaults());
+        assertThat(c.runtime().series())
+                .isEqualTo(new io.smartcloudops.runtime.SeriesLimits(
+                        io.smartcloudops.runtime.SeriesLimits.DEFAULT_MAX,
+                        io.smartcloudops.runtime.SeriesLimits.DEFAULT_IDLE,
+                        16,
+                        0));
+        assertThat(loader.parse("a.yml", "detection: {max_series: 10}", AgentConfig.defaults())
+                        .runtime()
+                        .series()
+                        .hourlyHistory())
+                .isEqualTo(528);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> loader.parse("a.yml", "detection: {hourly_history: -1}", AgentConfig.defaults()))
+                .isInstanceOf(io.smartcloudops.api.ConfigException.class)
+                .hasMessageContaining("detection.hourly_history");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> loader.parse("a.yml", "detection: {hourly_history: forever}", AgentConfig.defaults()))
+                .isInstanceOf(io.smartcloudops.api.ConfigException.class)
+                .hasMessageContaining("hourly_history");
+    }
+
+    @Test
     void theRecentPointsASeriesKeepsAreADetectionSettingWithAClearError() {
         AgentConfig c = loader.parse("a.yml", "detection: {recent_points: 16}", AgentConfig.defaults());
         assertThat(c.runtime().series())

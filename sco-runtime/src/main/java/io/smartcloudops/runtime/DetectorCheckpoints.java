@@ -89,17 +89,9 @@ public final class DetectorCheckpoints {
      * @throws IllegalStateException when it is damaged or cannot be read: the caller starts fresh and says so
      */
     public Map<SeriesId, Checkpoint> load() {
-        Optional<InputStream> content;
-        try {
-            content = store.openLatest();
-        } catch (CheckpointStoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-        if (content.isEmpty()) {
-            return Map.of();
-        }
+        // loadEach throws before this returns when the digest shows damage, so nothing half-read escapes
         Map<SeriesId, Checkpoint> out = new LinkedHashMap<>();
-        readStored(content.get(), out::put);
+        loadEach(out::put);
         return out;
     }
 

@@ -57,6 +57,20 @@ final class RangeNovelty {
      * memory is judged at the odds a range forgetting at the full rate is broken with ({@link #fullMemoryOdds}).
      */
     double surprisal(double x, Direction direction, boolean filling, boolean settledOdds) {
+        return surprisal(x, Double.NaN, direction, filling, settledOdds);
+    }
+
+    /**
+     * As {@link #surprisal(double, Direction, boolean, boolean)} for a sample whose original value is a whole
+     * number, {@code x + wholeOffset} ({@code wholeOffset} NaN when it is not). Whole-number data (a count)
+     * cannot tell a value just past a contracted extreme from the extreme itself: the range contracts towards
+     * the mean between records, but the extreme it holds was a whole number, so it was at least the nearest
+     * whole number beyond the contracted bound. A whole value that does not pass that number is a tie with an
+     * extreme seen before, not a record (on a low count, 0 or 17 recurs every few hours, and each recurrence
+     * broke a range that had contracted a little since); one that does is judged as before, its overshoot from
+     * the contracted bound.
+     */
+    double surprisal(double x, double wholeOffset, Direction direction, boolean filling, boolean settledOdds) {
         count++;
         if (count == 1) {
             low = x;
@@ -65,7 +79,14 @@ final class RangeNovelty {
             return 0.0;
         }
         double width = high - low;
-        double beyond = Math.max(direction.counts(1) ? x - high : 0, direction.counts(-1) ? low - x : 0);
+        double up = direction.counts(1) ? x - high : 0;
+        double down = direction.counts(-1) ? low - x : 0;
+        if (!Double.isNaN(wholeOffset)) {
+            // the extremes in the original units, made whole: the bound the contracted range stands for
+            up = x + wholeOffset > Math.ceil(high + wholeOffset) ? up : 0;
+            down = x + wholeOffset < Math.floor(low + wholeOffset) ? down : 0;
+        }
+        double beyond = Math.max(up, down);
         double s = 0.0;
         if (beyond > 0 && width > 0 && count > MIN_HISTORY) {
             double n = filling && settledOdds ? fullMemoryOdds() : Math.min(count - 1, memory);

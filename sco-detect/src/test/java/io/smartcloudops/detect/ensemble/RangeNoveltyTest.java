@@ -63,4 +63,51 @@ class RangeNoveltyTest {
         assertThat(atMemoryOdds).isGreaterThan(3);
         assertThat(atSettledOdds / atMemoryOdds).isCloseTo(Math.log10(1000 / Math.log(1000)) / 3, within(1e-9));
     }
+
+    /** A count between 0 and 17 for 300 samples, then at 8 for a fiftieth of the memory: the range contracts below 17, by less than one unit. */
+    private static void aCountThatSettles(RangeNovelty r, boolean whole) {
+        for (int i = 0; i < 300; i++) {
+            r.surprisal(i % 2 == 0 ? 0 : 17, whole ? 0 : Double.NaN, Direction.BOTH, false, false);
+        }
+        for (int i = 0; i < MEMORY / 50; i++) {
+            r.surprisal(8, whole ? 0 : Double.NaN, Direction.BOTH, false, false);
+        }
+    }
+
+    @Test
+    void aWholeNumberEqualToAnExtremeSeenBeforeIsATieNotARecord() {
+        RangeNovelty count = new RangeNovelty(MEMORY);
+        RangeNovelty real = new RangeNovelty(MEMORY);
+        aCountThatSettles(count, true);
+        aCountThatSettles(real, false);
+        // 17 again: the contracted range (just below 17) stands for an extreme of at least 17, so a count of 17 ties it
+        assertThat(count.surprisal(17, 0, Direction.BOTH, false, false)).isZero();
+        assertThat(real.surprisal(17, Double.NaN, Direction.BOTH, false, false)).isPositive();
+    }
+
+    @Test
+    void aWholeNumberPastTheExtremeItsRangeStandsForIsARecordAsBefore() {
+        RangeNovelty count = new RangeNovelty(MEMORY);
+        RangeNovelty real = new RangeNovelty(MEMORY);
+        aCountThatSettles(count, true);
+        aCountThatSettles(real, false);
+        // 18 and -1 pass the whole-number extremes (17 and 0): judged, overshoot and all, as any other record
+        assertThat(count.surprisal(18, 0, Direction.BOTH, false, false))
+                .isPositive()
+                .isEqualTo(real.surprisal(18, Double.NaN, Direction.BOTH, false, false));
+    }
+
+    @Test
+    void theWholeNumberEnvelopeIsTakenInTheOriginalUnits() {
+        RangeNovelty shifted = new RangeNovelty(MEMORY);
+        // judged values sit 0.5 below the original counts (a daily profile took half a unit out)
+        for (int i = 0; i < 300; i++) {
+            shifted.surprisal(i % 2 == 0 ? -0.5 : 16.5, 0.5, Direction.BOTH, false, false);
+        }
+        for (int i = 0; i < MEMORY / 50; i++) {
+            shifted.surprisal(7.5, 0.5, Direction.BOTH, false, false);
+        }
+        assertThat(shifted.surprisal(16.5, 0.5, Direction.BOTH, false, false)).isZero();
+        assertThat(shifted.surprisal(17.5, 0.5, Direction.BOTH, false, false)).isPositive();
+    }
 }

@@ -244,7 +244,6 @@ final class EnsembleDetector implements Detector {
     private record Observation(double combined, int strongest, double expected, double band) {}
 
     private Observation observe(long time, double y) {
-        double clipZ = params.seasonal().clipZ();
         double daySwingOut = params.dailyProfile() && time != NO_TIME ? daily.adjust(time, y) : y;
         // where the profile speaks (a day beyond any fitted season), the raw and level records forget only as fast as
         // the share of their memory seen: a record among n samples has chance 1/n only if the range still holds the
@@ -279,13 +278,7 @@ final class EnsembleDetector implements Detector {
         boolean svmWasTrained = svm.trained();
         double outside = svm.update(y);
         surprise[2] = svmWasTrained ? calibrated(2, outside) : 0.0;
-        // the shift member averages residuals bounded as the forecaster bounds what one sample may pull it by
-        // (clip_z error scales): otherwise one heavy-tailed outlier reads as a level shift for ten samples, and
-        // the shift calibrator, fitted on such averages, is too wide to see a real shift of a few error scales
-        // (ops corpus event F1 seed 42 0.582 -> 0.594; NAB CV 78.86 -> 78.92, but 77.85 -> 76.77 at the shipped
-        // threshold 0.95; no new constant)
-        double bounded = Math.max(-clipZ, Math.min(clipZ, z));
-        meanResidual += AVERAGING * (bounded - meanResidual);
+        meanResidual += AVERAGING * (z - meanResidual);
         meanAbsResidual += AVERAGING * (Math.abs(z) - meanAbsResidual);
         // an average of n independent unit residuals has sd 1/sqrt(n_eff); rescale so shifts read as z-scores
         double shift = meanResidual * Math.sqrt((2 - AVERAGING) / AVERAGING);

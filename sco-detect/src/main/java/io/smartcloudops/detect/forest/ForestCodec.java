@@ -90,7 +90,7 @@ final class ForestCodec {
 
         /** These slots as {@code f}'s trees, with {@code box} their boxes. */
         GrownTrees plant(StreamingIsolationForest f, float[] box) {
-            return GrownTrees.of(dim, split, f.p.trees(), f.nodes, f.p.shingle(), box);
+            return GrownTrees.of(dim, split, f.p, f.nodes, box);
         }
     }
 

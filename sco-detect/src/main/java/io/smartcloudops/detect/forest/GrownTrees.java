@@ -10,49 +10,68 @@ import java.util.Arrays;
  * (issue #15). Every split has two children, so a tree's reached nodes listed level by level need no
  * pointers: the children of the tree's {@code i}-th split are its nodes {@code 2i + 1} and {@code
  * 2i + 2}, and {@code i} is the number of splits before it (a popcount over one bit a node). A node
- * is two bytes (a split's cut code or a leaf's size), a split's dimension a few bits. Immutable:
- * every growth makes new trees, so a forest holds none until its first.
+ * is that bit; a split adds its two-byte cut code and its dimension in a few bits, a leaf its size in
+ * a byte (two for trees grown from more than 255 shingles). Immutable: every growth makes new trees,
+ * so a forest holds none until its first.
  */
 final class GrownTrees {
-    /** A node's cut code (a split) or size (a leaf): tree by tree, each tree's reached nodes level by level. */
-    private final short[] value;
-    /** Where each tree's nodes start in {@link #value}; the last entry is where they end. */
+    /** Where each tree's nodes start, counting all trees' nodes in order; the last entry is where they end. */
     private final int[] start;
-    /** One bit a node of {@link #value}, set for a split; each tree's bits start a word of their own. */
+    /** One bit a node, set for a split: tree by tree, each tree's reached nodes level by level, each tree from a fresh word. */
     private final long[] splits;
-    /** The splits' dimensions, {@link #dimBits} bits each, in the order of the splits in {@link #value}. */
+    /** The splits' cut codes (codes below a cut go left), in the order of the nodes. */
+    private final short[] cuts;
+    /** The splits' dimensions, {@link #dimBits} bits each, in the order of the nodes. */
     private final long[] dims;
-    /** Bits a dimension takes: 0 for shingles of one value, else the power of two that holds the shingle's positions. */
+    /** Bits a dimension takes: 0 for shingles of one value, else the power of two that holds a shingle's positions. */
     private final int dimBits;
+    /** The leaves' sizes, {@link #leafBits} bits each, in the order of the nodes. */
+    private final long[] leaves;
+    /** Bits a leaf size takes: the power of two, 8 at least, that holds the largest (the sample size). */
+    private final int leafBits;
     /** Each tree's box: for each dimension its lowest value, then its highest, as the trees were grown from. */
     private final float[] box;
 
-    private GrownTrees(short[] value, int[] start, long[] splits, long[] dims, int dimBits, float[] box) {
-        this.value = value;
+    private GrownTrees(
+            int[] start,
+            long[] splits,
+            short[] cuts,
+            long[] dims,
+            int dimBits,
+            long[] leaves,
+            int leafBits,
+            float[] box) {
         this.start = start;
         this.splits = splits;
+        this.cuts = cuts;
         this.dims = dims;
         this.dimBits = dimBits;
+        this.leaves = leaves;
+        this.leafBits = leafBits;
         this.box = box;
     }
 
     /**
-     * The trees grown into complete binary trees of {@code nodes} slots each: {@code dim[t * nodes + k]}
-     * is the split dimension of tree {@code t}'s slot {@code k} (the children of {@code k} at {@code 2k + 1}
-     * and {@code 2k + 2}), or negative for a leaf; {@code split} the cut code or leaf size there. Slots
-     * no split leads to are ignored. {@code box} holds each tree's low and high bound of each dimension.
+     * The trees of a forest of parameters {@code p} grown into complete binary trees of {@code nodes}
+     * slots each: {@code dim[t * nodes + k]} is the split dimension of tree {@code t}'s slot {@code k}
+     * (whose children are at {@code 2k + 1} and {@code 2k + 2}), or negative for a leaf; {@code split}
+     * the cut code or leaf size there. Slots no split leads to are ignored. {@code box} holds each tree's
+     * low and high bound of each dimension.
      *
      * @throws IllegalArgumentException if a split sits in the last level, where it has no room for children
      */
-    static GrownTrees of(byte[] dim, short[] split, int trees, int nodes, int shingle, float[] box) {
+    static GrownTrees of(byte[] dim, short[] split, ForestParameters p, int nodes, float[] box) {
+        int trees = p.trees();
         int[] start = new int[trees + 1];
-        short[] value = new short[trees * nodes];
         long[] splits = new long[trees * wordsFor(nodes)];
+        short[] cuts = new short[trees * nodes];
         byte[] splitDims = new byte[trees * nodes];
+        short[] sizes = new short[trees * nodes];
         boolean[] reached = new boolean[nodes];
         int n = 0;
         int word = 0;
         int splitCount = 0;
+        int leafCount = 0;
         for (int t = 0; t < trees; t++) {
             start[t] = n;
             Arrays.fill(reached, false);
@@ -72,31 +91,51 @@ final class GrownTrees {
                     reached[2 * k + 1] = true;
                     reached[2 * k + 2] = true;
                     splits[word + (local >>> 6)] |= 1L << local;
-                    splitDims[splitCount++] = dim[at];
+                    splitDims[splitCount] = dim[at];
+                    cuts[splitCount++] = split[at];
+                } else {
+                    sizes[leafCount++] = split[at];
                 }
-                value[n++] = split[at];
+                n++;
                 local++;
             }
             word += wordsFor(local);
         }
         start[trees] = n;
-        int bits = dimBits(shingle);
-        long[] dims = new long[wordsFor(splitCount * bits)];
-        for (int i = 0; i < splitCount && bits > 0; i++) {
-            dims[(i * bits) >>> 6] |= (long) splitDims[i] << (i * bits);
+        int dimBits = powerOfTwoBits(32 - Integer.numberOfLeadingZeros(p.shingle() - 1));
+        int leafBits = Math.max(8, powerOfTwoBits(32 - Integer.numberOfLeadingZeros(p.sampleSize())));
+        long[] packedDims = new long[wordsFor(splitCount * dimBits)];
+        for (int i = 0; i < splitCount && dimBits > 0; i++) {
+            packedDims[(i * dimBits) >>> 6] |= (long) splitDims[i] << (i * dimBits);
         }
-        return new GrownTrees(Arrays.copyOf(value, n), start, Arrays.copyOf(splits, word), dims, bits, box);
+        long[] packedSizes = new long[wordsFor(leafCount * leafBits)];
+        for (int i = 0; i < leafCount; i++) {
+            packedSizes[(i * leafBits) >>> 6] |= (long) sizes[i] << (i * leafBits);
+        }
+        return new GrownTrees(
+                start,
+                Arrays.copyOf(splits, word),
+                Arrays.copyOf(cuts, splitCount),
+                packedDims,
+                dimBits,
+                packedSizes,
+                leafBits,
+                box);
     }
 
     private static int wordsFor(int bits) {
         return (bits + 63) >>> 6;
     }
 
-    /** The fewest bits, a power of two, that hold every position of a shingle of {@code shingle} values. */
-    private static int dimBits(int shingle) {
-        int needed = 32 - Integer.numberOfLeadingZeros(shingle - 1);
-        // powers of two, so that no dimension straddles two words
+    /** The fewest bits that hold {@code needed} bits and are a power of two (or 0), so that no field straddles two words. */
+    private static int powerOfTwoBits(int needed) {
         return needed <= 1 ? needed : Integer.highestOneBit(needed - 1) << 1;
+    }
+
+    /** Field {@code i} of {@code words}, fields of {@code bits} bits (a power of two up to 16). */
+    private static int field(long[] words, int i, int bits) {
+        int bit = i * bits;
+        return (int) (words[bit >>> 6] >>> bit) & ((1 << bits) - 1);
     }
 
     /**
@@ -108,24 +147,27 @@ final class GrownTrees {
         Arrays.fill(split, (short) 0);
         int word = 0;
         int splitBase = 0;
+        int leafBase = 0;
         for (int t = 0; t < start.length - 1; t++) {
             int size = start[t + 1] - start[t];
-            expand(dim, split, t * nodes, 0, start[t], 0, word, splitBase);
+            expand(dim, split, t * nodes, 0, 0, word, splitBase, leafBase);
             word += wordsFor(size);
             splitBase += size >>> 1;
+            leafBase += size - (size >>> 1);
         }
     }
 
-    private void expand(byte[] dim, short[] split, int root, int k, int first, int c, int word, int splitBase) {
-        split[root + k] = value[first + c];
+    private void expand(byte[] dim, short[] split, int root, int k, int c, int word, int splitBase, int leafBase) {
         if (!isSplit(word, c)) {
             dim[root + k] = -1;
+            split[root + k] = (short) leafSize(word, leafBase, c);
             return;
         }
         int rank = rank(word, c);
         dim[root + k] = (byte) dim(splitBase + rank);
-        expand(dim, split, root, 2 * k + 1, first, 2 * rank + 1, word, splitBase);
-        expand(dim, split, root, 2 * k + 2, first, 2 * rank + 2, word, splitBase);
+        split[root + k] = cuts[splitBase + rank];
+        expand(dim, split, root, 2 * k + 1, 2 * rank + 1, word, splitBase, leafBase);
+        expand(dim, split, root, 2 * k + 2, 2 * rank + 2, word, splitBase, leafBase);
     }
 
     /** Each tree's box as {@link #of} took it (not a copy: it is read, never written). */
@@ -141,16 +183,18 @@ final class GrownTrees {
     double pathLengths(double[] point, double[] pointCode, boolean rangeWeighted) {
         int word = 0;
         int splitBase = 0;
+        int leafBase = 0;
         double total = 0;
         for (int t = 0; t < start.length - 1; t++) {
             int size = start[t + 1] - start[t];
             int boxAt = 2 * t * point.length;
             total += rangeWeighted
-                    ? rangeWeightedPathLength(boxAt, start[t], word, splitBase, point, pointCode)
-                    : pathLength(boxAt, start[t], word, splitBase, point, pointCode);
+                    ? rangeWeightedPathLength(boxAt, word, splitBase, leafBase, point, pointCode)
+                    : pathLength(boxAt, word, splitBase, leafBase, point, pointCode);
             word += wordsFor(size);
-            // a tree of n nodes has (n - 1) / 2 splits
+            // a tree of n nodes has (n - 1) / 2 splits and (n + 1) / 2 leaves
             splitBase += size >>> 1;
+            leafBase += size - (size >>> 1);
         }
         return total;
     }
@@ -161,7 +205,7 @@ final class GrownTrees {
      * dimension, drawn across the tree's range widened to include the point, falls in the widening
      * (the tree's root range stands in for the node's, which makes the estimate conservative).
      */
-    private double pathLength(int boxAt, int first, int word, int splitBase, double[] point, double[] pointCode) {
+    private double pathLength(int boxAt, int word, int splitBase, int leafBase, double[] point, double[] pointCode) {
         int k = 0;
         int depth = 0;
         double survive = 1.0;
@@ -180,10 +224,10 @@ final class GrownTrees {
             double cutOff = outside > 0 ? outside / (high - low + outside) : 0.0;
             expected += survive * cutOff * (depth + 1);
             survive *= 1 - cutOff;
-            k = pointCode[d] < value[first + k] - 0.5 ? 2 * rank + 1 : 2 * rank + 2;
+            k = pointCode[d] < cuts[splitBase + rank] - 0.5 ? 2 * rank + 1 : 2 * rank + 2;
             depth++;
         }
-        return expected + survive * (depth + StreamingIsolationForest.LEAF_PATH[value[first + k]]);
+        return expected + survive * (depth + StreamingIsolationForest.LEAF_PATH[leafSize(word, leafBase, k)]);
     }
 
     /**
@@ -191,7 +235,7 @@ final class GrownTrees {
      * stands in for each node's), {@code sum(outside) / sum(range + outside)} over the dimensions.
      */
     private double rangeWeightedPathLength(
-            int boxAt, int first, int word, int splitBase, double[] point, double[] pointCode) {
+            int boxAt, int word, int splitBase, int leafBase, double[] point, double[] pointCode) {
         double outsideSum = 0;
         double rangeSum = 0;
         for (int d = 0; d < point.length; d++) {
@@ -215,10 +259,10 @@ final class GrownTrees {
             int d = dim(splitBase + rank);
             expected += survive * cutOff * (depth + 1);
             survive *= 1 - cutOff;
-            k = pointCode[d] < value[first + k] - 0.5 ? 2 * rank + 1 : 2 * rank + 2;
+            k = pointCode[d] < cuts[splitBase + rank] - 0.5 ? 2 * rank + 1 : 2 * rank + 2;
             depth++;
         }
-        return expected + survive * (depth + StreamingIsolationForest.LEAF_PATH[value[first + k]]);
+        return expected + survive * (depth + StreamingIsolationForest.LEAF_PATH[leafSize(word, leafBase, k)]);
     }
 
     /** Whether node {@code k} of the tree whose bits start at {@code word} is a split. */
@@ -238,10 +282,11 @@ final class GrownTrees {
 
     /** The dimension of split number {@code i} of all the trees. */
     private int dim(int i) {
-        if (dimBits == 0) {
-            return 0;
-        }
-        int bit = i * dimBits;
-        return (int) (dims[bit >>> 6] >>> bit) & ((1 << dimBits) - 1);
+        return dimBits == 0 ? 0 : field(dims, i, dimBits);
+    }
+
+    /** The size of leaf {@code k} of the tree whose bits start at {@code word} and whose leaves at {@code leafBase}. */
+    private int leafSize(int word, int leafBase, int k) {
+        return field(leaves, leafBase + k - rank(word, k), leafBits);
     }
 }

@@ -212,7 +212,7 @@ public final class StreamingIsolationForest {
             }
             growNode(splitDim, split, t * nodes, 0, sample, 0, sample.length, 0);
         }
-        trees = GrownTrees.of(splitDim, split, p.trees(), nodes, dims, box);
+        trees = GrownTrees.of(splitDim, split, p, nodes, box);
     }
 
     /** Centres the code on the reservoir's midrange if the values sit further off it than their half range. */

@@ -15,9 +15,12 @@ import java.util.Arrays;
  * so a forest holds none until its first.
  */
 final class GrownTrees {
-    /** Where each tree's nodes start, counting all trees' nodes in order; the last entry is where they end. */
-    private final int[] start;
-    /** One bit a node, set for a split: tree by tree, each tree's reached nodes level by level, each tree from a fresh word. */
+    /**
+     * Words of {@link #splits} a tree has, enough for all its slots: the default ensemble's trees fit
+     * one, and a tree's bits tell its size ({@code 2 * splits + 1} nodes), so no offsets are kept.
+     */
+    private final int stride;
+    /** One bit a node, set for a split: tree by tree, each tree's reached nodes level by level, each tree in {@link #stride} words. */
     private final long[] splits;
     /** The splits' cut codes (codes below a cut go left), in the order of the nodes. */
     private final short[] cuts;
@@ -33,7 +36,7 @@ final class GrownTrees {
     private final float[] box;
 
     private GrownTrees(
-            int[] start,
+            int stride,
             long[] splits,
             short[] cuts,
             long[] dims,
@@ -41,7 +44,7 @@ final class GrownTrees {
             long[] leaves,
             int leafBits,
             float[] box) {
-        this.start = start;
+        this.stride = stride;
         this.splits = splits;
         this.cuts = cuts;
         this.dims = dims;
@@ -62,18 +65,15 @@ final class GrownTrees {
      */
     static GrownTrees of(byte[] dim, short[] split, ForestParameters p, int nodes, float[] box) {
         int trees = p.trees();
-        int[] start = new int[trees + 1];
-        long[] splits = new long[trees * wordsFor(nodes)];
+        int stride = wordsFor(nodes);
+        long[] splits = new long[trees * stride];
         short[] cuts = new short[trees * nodes];
         byte[] splitDims = new byte[trees * nodes];
         short[] sizes = new short[trees * nodes];
         boolean[] reached = new boolean[nodes];
-        int n = 0;
-        int word = 0;
         int splitCount = 0;
         int leafCount = 0;
         for (int t = 0; t < trees; t++) {
-            start[t] = n;
             Arrays.fill(reached, false);
             reached[0] = true;
             int local = 0;
@@ -90,18 +90,15 @@ final class GrownTrees {
                     }
                     reached[2 * k + 1] = true;
                     reached[2 * k + 2] = true;
-                    splits[word + (local >>> 6)] |= 1L << local;
+                    splits[t * stride + (local >>> 6)] |= 1L << local;
                     splitDims[splitCount] = dim[at];
                     cuts[splitCount++] = split[at];
                 } else {
                     sizes[leafCount++] = split[at];
                 }
-                n++;
                 local++;
             }
-            word += wordsFor(local);
         }
-        start[trees] = n;
         int dimBits = powerOfTwoBits(32 - Integer.numberOfLeadingZeros(p.shingle() - 1));
         int leafBits = Math.max(8, powerOfTwoBits(32 - Integer.numberOfLeadingZeros(p.sampleSize())));
         long[] packedDims = new long[wordsFor(splitCount * dimBits)];
@@ -113,14 +110,7 @@ final class GrownTrees {
             packedSizes[(i * leafBits) >>> 6] |= (long) sizes[i] << (i * leafBits);
         }
         return new GrownTrees(
-                start,
-                Arrays.copyOf(splits, word),
-                Arrays.copyOf(cuts, splitCount),
-                packedDims,
-                dimBits,
-                packedSizes,
-                leafBits,
-                box);
+                stride, splits, Arrays.copyOf(cuts, splitCount), packedDims, dimBits, packedSizes, leafBits, box);
     }
 
     private static int wordsFor(int bits) {
@@ -145,15 +135,14 @@ final class GrownTrees {
     void expandInto(byte[] dim, short[] split, int nodes) {
         Arrays.fill(dim, (byte) -1);
         Arrays.fill(split, (short) 0);
-        int word = 0;
         int splitBase = 0;
         int leafBase = 0;
-        for (int t = 0; t < start.length - 1; t++) {
-            int size = start[t + 1] - start[t];
+        for (int t = 0; t < splits.length / stride; t++) {
+            int word = t * stride;
             expand(dim, split, t * nodes, 0, 0, word, splitBase, leafBase);
-            word += wordsFor(size);
-            splitBase += size >>> 1;
-            leafBase += size - (size >>> 1);
+            int inTree = splitsIn(word);
+            splitBase += inTree;
+            leafBase += inTree + 1;
         }
     }
 
@@ -181,20 +170,19 @@ final class GrownTrees {
      * {@link StreamingIsolationForest#update(double, boolean)}), tree by tree in order.
      */
     double pathLengths(double[] point, double[] pointCode, boolean rangeWeighted) {
-        int word = 0;
         int splitBase = 0;
         int leafBase = 0;
         double total = 0;
-        for (int t = 0; t < start.length - 1; t++) {
-            int size = start[t + 1] - start[t];
+        for (int t = 0; t < splits.length / stride; t++) {
+            int word = t * stride;
             int boxAt = 2 * t * point.length;
             total += rangeWeighted
                     ? rangeWeightedPathLength(boxAt, word, splitBase, leafBase, point, pointCode)
                     : pathLength(boxAt, word, splitBase, leafBase, point, pointCode);
-            word += wordsFor(size);
-            // a tree of n nodes has (n - 1) / 2 splits and (n + 1) / 2 leaves
-            splitBase += size >>> 1;
-            leafBase += size - (size >>> 1);
+            // every split has two children: a tree has one leaf more than it has splits
+            int inTree = splitsIn(word);
+            splitBase += inTree;
+            leafBase += inTree + 1;
         }
         return total;
     }
@@ -263,6 +251,15 @@ final class GrownTrees {
             depth++;
         }
         return expected + survive * (depth + StreamingIsolationForest.LEAF_PATH[leafSize(word, leafBase, k)]);
+    }
+
+    /** The splits of the tree whose bits start at {@code word}. */
+    private int splitsIn(int word) {
+        int n = 0;
+        for (int w = word; w < word + stride; w++) {
+            n += Long.bitCount(splits[w]);
+        }
+        return n;
     }
 
     /** Whether node {@code k} of the tree whose bits start at {@code word} is a split. */

@@ -41,9 +41,11 @@ public final class DefaultEnsembleProvider implements DetectorProvider {
         FeatureMaps maps = new FeatureMaps();
         // and one instance of each equal parameter record among its detectors, new and restored (issue #15)
         SharedParameters shared = new SharedParameters();
+        // and one copy of each explanation text
+        ReasonTexts reasons = EnsembleDetector.texts();
         return DetectorFactory.of(
                 NAME,
-                (series, settings) -> new EnsembleDetector(params, settings, maps, shared),
-                state -> EnsembleDetector.restore(state, maps, shared));
+                (series, settings) -> new EnsembleDetector(params, settings, maps, shared, reasons),
+                state -> EnsembleDetector.restore(state, maps, shared, reasons));
     }
 }

@@ -96,28 +96,39 @@ final class EnsembleDetector implements Detector {
     private long count;
     private double meanResidual;
     private double meanAbsResidual;
-    /** Scratch for the members' surprisals at one sample; not state. */
-    private final double[] surprise = new double[MEMBERS.length];
+    /**
+     * Each thread's scratch for the members' surprisals at one sample; not state, and not one per series
+     * (96 bytes of each one's heap, issue #15).
+     */
+    private static final ThreadLocal<double[]> SURPRISE = ThreadLocal.withInitial(() -> new double[MEMBERS.length]);
     /** A sample time standing for "not known" (the stabiliser's seed samples keep only their values). */
     private static final long NO_TIME = Long.MIN_VALUE;
-    /** The last explanation and the figures it was made from; not state. */
-    private String lastReason;
-
-    private int lastStrongest = -1;
-    private double lastCombined = Double.NaN;
-    private double lastReported = Double.NaN;
+    /** The factory's explanations, shared by its series. */
+    private final ReasonTexts reasons;
 
     EnsembleDetector(EnsembleParameters params, DetectorSettings settings) {
-        this(params, settings, new FeatureMaps(), new SharedParameters());
+        this(params, settings, new FeatureMaps(), new SharedParameters(), texts());
+    }
+
+    /** Explanations for one factory's detectors. */
+    static ReasonTexts texts() {
+        return new ReasonTexts(MEMBERS);
     }
 
     /**
      * A detector whose one-class SVM shares {@code maps}' feature map with the factory's other series,
-     * and whose calibrators share the parameter records {@code shared} holds.
+     * whose calibrators share the parameter records {@code shared} holds, and whose explanations are
+     * {@code reasons}' (see {@link #texts}).
      */
-    EnsembleDetector(EnsembleParameters params, DetectorSettings settings, FeatureMaps maps, SharedParameters shared) {
+    EnsembleDetector(
+            EnsembleParameters params,
+            DetectorSettings settings,
+            FeatureMaps maps,
+            SharedParameters shared,
+            ReasonTexts reasons) {
         this(
                 params,
+                reasons,
                 settings.direction(),
                 new SeasonalForecaster(params.seasonal()),
                 new StreamingIsolationForest(params.forest(), settings.seed()),
@@ -134,6 +145,7 @@ final class EnsembleDetector implements Detector {
 
     private EnsembleDetector(
             EnsembleParameters params,
+            ReasonTexts reasons,
             Direction direction,
             SeasonalForecaster seasonal,
             StreamingIsolationForest forest,
@@ -147,6 +159,7 @@ final class EnsembleDetector implements Detector {
             ContextNovelty context,
             DailyProfile daily) {
         this.params = params;
+        this.reasons = reasons;
         this.direction = direction;
         this.seasonal = seasonal;
         this.forest = forest;
@@ -209,27 +222,9 @@ final class EnsembleDetector implements Detector {
                 reason(o.strongest(), o.combined(), reported));
     }
 
-    /**
-     * "seasonal: one-in-37 surprise". A run of quiet samples with the same figures (a surprisal of 0
-     * most of all) reuses the last text: formatting the number costs more than most members.
-     */
+    /** "seasonal: one-in-37 surprise", the text the factory keeps for these figures (see {@link ReasonTexts}). */
     private String reason(int strongest, double combined, double reported) {
-        if (strongest == lastStrongest
-                && Double.compare(combined, lastCombined) == 0
-                && Double.compare(reported, lastReported) == 0) {
-            return lastReason;
-        }
-        // plain concatenation: String.format would cost more than all the members together
-        String reason =
-                MEMBERS[strongest] + ": one-in-" + Math.round(Math.pow(10, Math.min(combined, 15))) + " surprise"
-                        + (reported < combined
-                                ? (reported == 0 ? " (held back after a recent alarm)" : " (echo of a recent incident)")
-                                : "");
-        lastStrongest = strongest;
-        lastCombined = combined;
-        lastReported = reported;
-        lastReason = reason;
-        return reason;
+        return reasons.of(strongest, combined, reported);
     }
 
     private double stabilised(double x) {
@@ -272,7 +267,7 @@ final class EnsembleDetector implements Detector {
             calibrators[3].reset();
             calibrators[4].reset();
         }
-        double[] surprise = this.surprise;
+        double[] surprise = SURPRISE.get();
         surprise[0] = calibrated(0, direction.counts(z) ? Math.abs(z) : 0.0);
         surprise[1] = calibrated(1, forest.update(y));
         boolean svmWasTrained = svm.trained();
@@ -365,14 +360,16 @@ final class EnsembleDetector implements Detector {
     }
 
     static EnsembleDetector restore(DetectorState state) {
-        return restore(state, new FeatureMaps(), new SharedParameters());
+        return restore(state, new FeatureMaps(), new SharedParameters(), texts());
     }
 
     /**
-     * Restores a detector whose SVM feature map is {@code maps}' and whose parameter records {@code
-     * shared} holds: both are the factory's, so that restored series share them as new ones do.
+     * Restores a detector whose SVM feature map is {@code maps}', whose parameter records {@code shared}
+     * holds and whose explanations are {@code reasons}': all are the factory's, so that restored series
+     * share them as new ones do.
      */
-    static EnsembleDetector restore(DetectorState state, FeatureMaps maps, SharedParameters shared) {
+    static EnsembleDetector restore(
+            DetectorState state, FeatureMaps maps, SharedParameters shared, ReasonTexts reasons) {
         if (state.version() < 1 || state.version() > STATE_VERSION) {
             throw new IllegalArgumentException("default ensemble state version " + state.version()
                     + " is not known; this build reads 1 to " + STATE_VERSION);
@@ -390,6 +387,7 @@ final class EnsembleDetector implements Detector {
             }
             EnsembleDetector d = new EnsembleDetector(
                     params,
+                    reasons,
                     direction,
                     seasonal,
                     forest,

@@ -17,17 +17,23 @@ final class SeenSlots {
     private final int listLimit;
 
     private final int slots;
-    private short[] list = new short[8];
+    private short[] list;
     private int size;
     private long[] bits;
 
     /** @param slots the table's slots, a power of two up to 2^15, so that a slot fits a short */
     SeenSlots(int slots) {
+        this(slots, 8);
+    }
+
+    /** A table with room in its list for {@code capacity} slots before it grows (at least 8). */
+    private SeenSlots(int slots, int capacity) {
         if (slots < 64 || slots > 1 << 15 || Integer.bitCount(slots) != 1) {
             throw new IllegalArgumentException("a table of 64 to 32768 slots, a power of two, not " + slots);
         }
         this.slots = slots;
         this.listLimit = slots / 16;
+        this.list = new short[Math.max(8, Math.min(capacity, listLimit))];
     }
 
     /** Marks {@code slot} seen; returns whether it was new. */
@@ -125,7 +131,9 @@ final class SeenSlots {
         if (count > slots / 16) {
             return readBitsFrom(in, slots);
         }
-        SeenSlots s = new SeenSlots(slots);
+        // room for exactly the slots read: grown one add at a time, the list kept up to half again as many
+        // (issue #15)
+        SeenSlots s = new SeenSlots(slots, count);
         for (int i = 0; i < count; i++) {
             int slot = in.readUnsignedShort();
             if (slot >= slots) {

@@ -5,6 +5,7 @@ import io.smartcloudops.detect.share.SharedParameters;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A {@link StreamingIsolationForest}'s state: what every format shares (the parameters, the random
@@ -54,26 +55,55 @@ final class ForestCodec {
         for (int i = 0; i < f.filled * f.p.shingle(); i++) {
             out.writeShort(f.reservoir[i]);
         }
-        out.writeBoolean(f.grown);
-        if (!f.grown) {
+        out.writeBoolean(f.trees != null);
+        if (f.trees == null) {
             return;
         }
+        Slots slots = Slots.of(f);
         for (int t = 0; t < f.p.trees(); t++) {
-            writeNode(f, out, t * f.nodes, 0);
+            writeNode(slots, out, t * f.nodes, 0);
         }
         writeBoxes(f, out);
     }
 
-    private static void writeNode(StreamingIsolationForest f, DataOutput out, int root, int k) throws IOException {
-        byte dim = f.splitDim[root + k];
+    /**
+     * A forest's trees as complete binary trees (the children of slot {@code k} at {@code 2k + 1} and {@code
+     * 2k + 2}), the layout every format's trees are written from and read into: {@code dim} a slot's split
+     * dimension, or -1 for a leaf, {@code split} its cut code or leaf size.
+     */
+    record Slots(byte[] dim, short[] split) {
+        /** Empty slots, room for {@code f}'s trees. */
+        static Slots empty(StreamingIsolationForest f) {
+            return new Slots(new byte[f.p.trees() * f.nodes], new short[f.p.trees() * f.nodes]);
+        }
+
+        /** {@code f}'s trees, each slot no split leads to a leaf of size 0 (and all of them before the first growth). */
+        static Slots of(StreamingIsolationForest f) {
+            Slots s = empty(f);
+            if (f.trees != null) {
+                f.trees.expandInto(s.dim, s.split, f.nodes);
+            } else {
+                Arrays.fill(s.dim, (byte) -1);
+            }
+            return s;
+        }
+
+        /** These slots as {@code f}'s trees, with {@code box} their boxes. */
+        GrownTrees plant(StreamingIsolationForest f, float[] box) {
+            return GrownTrees.of(dim, split, f.p, f.nodes, box);
+        }
+    }
+
+    private static void writeNode(Slots slots, DataOutput out, int root, int k) throws IOException {
+        byte dim = slots.dim[root + k];
         if (dim < 0) {
-            writeLeaf(out, f.split[root + k]);
+            writeLeaf(out, slots.split[root + k]);
             return;
         }
         out.writeByte(dim);
-        out.writeShort(f.split[root + k]);
-        writeNode(f, out, root, 2 * k + 1);
-        writeNode(f, out, root, 2 * k + 2);
+        out.writeShort(slots.split[root + k]);
+        writeNode(slots, out, root, 2 * k + 1);
+        writeNode(slots, out, root, 2 * k + 2);
     }
 
     /**
@@ -90,10 +120,11 @@ final class ForestCodec {
         }
     }
 
+    /** Each tree's box, low then high for each dimension (zeros before the first growth). */
     static void writeBoxes(StreamingIsolationForest f, DataOutput out) throws IOException {
-        for (int i = 0; i < f.boxLow.length; i++) {
-            out.writeFloat(f.boxLow[i]);
-            out.writeFloat(f.boxHigh[i]);
+        float[] box = f.trees != null ? f.trees.box() : new float[2 * f.p.trees() * f.p.shingle()];
+        for (float v : box) {
+            out.writeFloat(v);
         }
     }
 
@@ -127,30 +158,30 @@ final class ForestCodec {
         for (int i = 0; i < f.filled * params.shingle(); i++) {
             f.reservoir[i] = in.readShort();
         }
-        readGrown(f, in);
-        if (!f.grown) {
+        if (!readGrown(f, in)) {
             return f;
         }
+        Slots slots = Slots.empty(f);
         for (int t = 0; t < params.trees(); t++) {
-            readNode(f, in, t * f.nodes, 0, 0);
+            readNode(f, slots, in, t * f.nodes, 0, 0);
         }
-        readBoxes(f, in);
+        f.trees = slots.plant(f, readBoxes(f, in));
         return f;
     }
 
-    private static void readNode(StreamingIsolationForest f, DataInput in, int root, int k, int depth)
+    private static void readNode(StreamingIsolationForest f, Slots slots, DataInput in, int root, int k, int depth)
             throws IOException {
         byte dim = in.readByte();
         if (dim < 0) {
-            f.splitDim[root + k] = -1;
-            f.split[root + k] = checkedLeafSize(f, dim != LONG_LEAF ? (short) (-1 - dim) : in.readShort());
+            slots.dim[root + k] = -1;
+            slots.split[root + k] = checkedLeafSize(f, dim != LONG_LEAF ? (short) (-1 - dim) : in.readShort());
             return;
         }
         checkSplit(f, dim, depth);
-        f.splitDim[root + k] = dim;
-        f.split[root + k] = in.readShort();
-        readNode(f, in, root, 2 * k + 1, depth + 1);
-        readNode(f, in, root, 2 * k + 2, depth + 1);
+        slots.dim[root + k] = dim;
+        slots.split[root + k] = in.readShort();
+        readNode(f, slots, in, root, 2 * k + 1, depth + 1);
+        readNode(f, slots, in, root, 2 * k + 2, depth + 1);
     }
 
     static void readFilled(StreamingIsolationForest f, DataInput in) throws IOException {
@@ -160,18 +191,22 @@ final class ForestCodec {
         }
     }
 
-    static void readGrown(StreamingIsolationForest f, DataInput in) throws IOException {
-        f.grown = in.readBoolean();
-        if (f.grown && f.code == null) {
+    /** Whether the state says the forest has grown its trees (which then follow). */
+    static boolean readGrown(StreamingIsolationForest f, DataInput in) throws IOException {
+        boolean grown = in.readBoolean();
+        if (grown && f.code == null) {
             throw new IOException("a grown forest without a value code");
         }
+        return grown;
     }
 
-    static void readBoxes(StreamingIsolationForest f, DataInput in) throws IOException {
-        for (int i = 0; i < f.boxLow.length; i++) {
-            f.boxLow[i] = in.readFloat();
-            f.boxHigh[i] = in.readFloat();
+    /** Each tree's box, low then high for each dimension. */
+    static float[] readBoxes(StreamingIsolationForest f, DataInput in) throws IOException {
+        float[] box = new float[2 * f.p.trees() * f.p.shingle()];
+        for (int i = 0; i < box.length; i++) {
+            box[i] = in.readFloat();
         }
+        return box;
     }
 
     static void checkSplit(StreamingIsolationForest f, byte dim, int depth) throws IOException {

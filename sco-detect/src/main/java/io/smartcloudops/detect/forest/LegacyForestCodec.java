@@ -39,38 +39,41 @@ final class LegacyForestCodec {
         for (int i = 0; i < f.filled * f.p.shingle(); i++) {
             out.writeFloat((float) f.code.decode(f.reservoir[i]));
         }
-        out.writeBoolean(f.grown);
+        out.writeBoolean(f.trees != null);
+        ForestCodec.Slots slots = ForestCodec.Slots.of(f);
         if (format == 1) {
-            for (int i = 0; i < f.splitDim.length; i++) {
-                out.writeByte(f.splitDim[i]);
-                out.writeFloat(f.splitDim[i] < 0 ? 0f : cutPoint(f, i));
-                out.writeShort(f.splitDim[i] < 0 ? f.split[i] : 0);
+            // every slot, the unreached ones as leaves of size 0
+            for (int i = 0; i < slots.dim().length; i++) {
+                out.writeByte(slots.dim()[i]);
+                out.writeFloat(slots.dim()[i] < 0 ? 0f : cutPoint(f, slots, i));
+                out.writeShort(slots.dim()[i] < 0 ? slots.split()[i] : 0);
             }
-        } else if (!f.grown) {
+        } else if (f.trees == null) {
             return;
         } else {
             for (int t = 0; t < f.p.trees(); t++) {
-                writeNode(f, out, t * f.nodes, 0);
+                writeNode(f, slots, out, t * f.nodes, 0);
             }
         }
         ForestCodec.writeBoxes(f, out);
     }
 
     /** The value a cut code stands for in the older formats: halfway between the codes either side of it. */
-    private static float cutPoint(StreamingIsolationForest f, int node) {
-        return (float) f.code.decode(f.split[node] - 0.5);
+    private static float cutPoint(StreamingIsolationForest f, ForestCodec.Slots slots, int node) {
+        return (float) f.code.decode(slots.split()[node] - 0.5);
     }
 
-    private static void writeNode(StreamingIsolationForest f, DataOutput out, int root, int k) throws IOException {
-        byte dim = f.splitDim[root + k];
+    private static void writeNode(StreamingIsolationForest f, ForestCodec.Slots slots, DataOutput out, int root, int k)
+            throws IOException {
+        byte dim = slots.dim()[root + k];
         out.writeByte(dim);
         if (dim < 0) {
-            out.writeShort(f.split[root + k]);
+            out.writeShort(slots.split()[root + k]);
             return;
         }
-        out.writeFloat(cutPoint(f, root + k));
-        writeNode(f, out, root, 2 * k + 1);
-        writeNode(f, out, root, 2 * k + 2);
+        out.writeFloat(cutPoint(f, slots, root + k));
+        writeNode(f, slots, out, root, 2 * k + 1);
+        writeNode(f, slots, out, root, 2 * k + 2);
     }
 
     /**
@@ -95,22 +98,26 @@ final class LegacyForestCodec {
         for (int i = 0; i < values.length; i++) {
             f.reservoir[i] = f.code.code(values[i]);
         }
-        ForestCodec.readGrown(f, in);
+        boolean grown = ForestCodec.readGrown(f, in);
+        ForestCodec.Slots slots = ForestCodec.Slots.empty(f);
         if (format == 1) {
-            for (int i = 0; i < f.splitDim.length; i++) {
-                f.splitDim[i] = in.readByte();
+            for (int i = 0; i < slots.dim().length; i++) {
+                slots.dim()[i] = in.readByte();
                 float cut = in.readFloat();
                 short size = in.readShort();
-                f.split[i] = f.splitDim[i] < 0 ? ForestCodec.checkedLeafSize(f, size) : cutCode(f, cut);
+                slots.split()[i] = slots.dim()[i] < 0 ? ForestCodec.checkedLeafSize(f, size) : cutCode(f, cut);
             }
-        } else if (f.grown) {
+        } else if (grown) {
             for (int t = 0; t < f.p.trees(); t++) {
-                readNode(f, in, t * f.nodes, 0, 0);
+                readNode(f, slots, in, t * f.nodes, 0, 0);
             }
         } else {
             return;
         }
-        ForestCodec.readBoxes(f, in);
+        float[] box = ForestCodec.readBoxes(f, in);
+        if (grown) {
+            f.trees = slots.plant(f, box);
+        }
     }
 
     /** A code for the values of an older format's reservoir, centred on their midrange; null if there are none. */
@@ -135,18 +142,19 @@ final class LegacyForestCodec {
         return (short) Math.max(-ValueCode.MAX, Math.min(ValueCode.MAX, Math.ceil(exact)));
     }
 
-    private static void readNode(StreamingIsolationForest f, DataInput in, int root, int k, int depth)
+    private static void readNode(
+            StreamingIsolationForest f, ForestCodec.Slots slots, DataInput in, int root, int k, int depth)
             throws IOException {
         byte dim = in.readByte();
         if (dim < 0) {
-            f.splitDim[root + k] = -1;
-            f.split[root + k] = ForestCodec.checkedLeafSize(f, in.readShort());
+            slots.dim()[root + k] = -1;
+            slots.split()[root + k] = ForestCodec.checkedLeafSize(f, in.readShort());
             return;
         }
         ForestCodec.checkSplit(f, dim, depth);
-        f.splitDim[root + k] = dim;
-        f.split[root + k] = cutCode(f, in.readFloat());
-        readNode(f, in, root, 2 * k + 1, depth + 1);
-        readNode(f, in, root, 2 * k + 2, depth + 1);
+        slots.dim()[root + k] = dim;
+        slots.split()[root + k] = cutCode(f, in.readFloat());
+        readNode(f, slots, in, root, 2 * k + 1, depth + 1);
+        readNode(f, slots, in, root, 2 * k + 2, depth + 1);
     }
 }

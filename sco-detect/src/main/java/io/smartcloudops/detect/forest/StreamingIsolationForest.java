@@ -18,7 +18,7 @@ import java.io.IOException;
  * remembers what a whole week looked like, not only the last hours, yet follows lasting change. A
  * shingle is scored against trees grown from the past only. Isolation forests need no scaling: cuts
  * are drawn within each dimension's range. Memory: the reservoir ({@code 2 * window * shingle} bytes)
- * plus {@code trees * (2^(depth + 1) - 1)} nodes of three bytes.
+ * plus the nodes the trees reach, two bytes each and a bit or a few ({@link GrownTrees}).
  *
  * <pre>{@code
  * StreamingIsolationForest f = new StreamingIsolationForest(ForestParameters.defaults(), seed);
@@ -30,7 +30,7 @@ public final class StreamingIsolationForest {
      * {@link #averagePath} for every leaf size a tree can have (sample sizes go up to 1,024): a logarithm
      * per tree per point was most of the scoring. A constant of the formula, so one table serves every forest.
      */
-    private static final double[] LEAF_PATH = new double[1025];
+    static final double[] LEAF_PATH = new double[1025];
 
     static {
         for (int n = 0; n < LEAF_PATH.length; n++) {
@@ -50,17 +50,8 @@ public final class StreamingIsolationForest {
     final short[] reservoir;
     int filled;
     long count;
-    boolean grown;
-    /** A node's split dimension, or -1 for a leaf. */
-    final byte[] splitDim;
-    /**
-     * A split's cut code (codes below it go left), or a leaf's size: a node is one or the other, and a
-     * leaf holds at most 1,024 shingles, so one array serves both.
-     */
-    final short[] split;
-
-    final float[] boxLow;
-    final float[] boxHigh;
+    /** The trees as last grown (their nodes' cut codes are codes of {@link #code}); null before the first growth. */
+    GrownTrees trees;
     /**
      * The exact codes of {@link #recent} in {@link #codedIn}, so a tree's walk compares codes with codes.
      * A cache, not state: each value is coded once, where scoring coded the whole shingle every time and
@@ -84,10 +75,6 @@ public final class StreamingIsolationForest {
         this.nodes = (1 << (params.depthLimit() + 1)) - 1;
         this.recent = new double[params.shingle()];
         this.reservoir = new short[params.window() * params.shingle()];
-        this.splitDim = new byte[params.trees() * nodes];
-        this.split = new short[params.trees() * nodes];
-        this.boxLow = new float[params.trees() * params.shingle()];
-        this.boxHigh = new float[params.trees() * params.shingle()];
         this.pointCode = new double[params.shingle()];
     }
 
@@ -114,7 +101,7 @@ public final class StreamingIsolationForest {
         if (count < p.shingle()) {
             return 0.5;
         }
-        double score = grown ? score(point, rangeWeighted) : 0.5;
+        double score = trees != null ? score(point, rangeWeighted) : 0.5;
         keep(point);
         if (filled >= p.sampleSize() && count % p.rebuildEvery() == 0) {
             grow();
@@ -159,7 +146,7 @@ public final class StreamingIsolationForest {
      */
     private void recode(ValueCode next) {
         codeReservoirIn(next);
-        if (grown) {
+        if (trees != null) {
             grow();
         }
     }
@@ -178,74 +165,8 @@ public final class StreamingIsolationForest {
 
     private double score(double[] point, boolean rangeWeighted) {
         codeRecent();
-        double total = 0;
-        for (int t = 0; t < p.trees(); t++) {
-            total += rangeWeighted ? rangeWeightedPathLength(t, point) : pathLength(t, point);
-        }
+        double total = trees.pathLengths(point, pointCode, rangeWeighted);
         return Math.pow(2, -(total / p.trees()) / LEAF_PATH[p.sampleSize()]);
-    }
-
-    /**
-     * The expected depth at which a tree grown with this point in it would isolate it. The grown tree
-     * lacks the point, so at each split the point is also cut off with the chance that a cut on that
-     * dimension, drawn across the tree's range widened to include the point, falls in the widening
-     * (the tree's root range stands in for the node's, which makes the estimate conservative).
-     */
-    private double pathLength(int tree, double[] point) {
-        int root = tree * nodes;
-        int box = tree * point.length;
-        int k = 0;
-        int depth = 0;
-        double survive = 1.0;
-        double expected = 0.0;
-        while (splitDim[root + k] >= 0) {
-            int d = splitDim[root + k];
-            // comparisons rather than Math.max, which is several times slower on doubles; NaN still cuts nothing off
-            double below = boxLow[box + d] - point[d];
-            double above = point[d] - boxHigh[box + d];
-            double furthest = below > above ? below : above;
-            double outside = furthest > 0 ? furthest : 0.0;
-            double cutOff = outside > 0 ? outside / (boxHigh[box + d] - boxLow[box + d] + outside) : 0.0;
-            expected += survive * cutOff * (depth + 1);
-            survive *= 1 - cutOff;
-            k = pointCode[d] < split[root + k] - 0.5 ? 2 * k + 1 : 2 * k + 2;
-            depth++;
-        }
-        return expected + survive * (depth + LEAF_PATH[split[root + k]]);
-    }
-
-    /**
-     * {@link #pathLength} with the cut-off chance of {@link #update(double, boolean)}: the same at every
-     * node (the tree's root box stands in for each node's), {@code sum(outside) / sum(range + outside)}
-     * over the dimensions.
-     */
-    private double rangeWeightedPathLength(int tree, double[] point) {
-        int root = tree * nodes;
-        int box = tree * point.length;
-        double outsideSum = 0;
-        double rangeSum = 0;
-        for (int d = 0; d < point.length; d++) {
-            double below = boxLow[box + d] - point[d];
-            double above = point[d] - boxHigh[box + d];
-            double furthest = below > above ? below : above;
-            outsideSum += furthest > 0 ? furthest : 0.0;
-            double range = boxHigh[box + d] - boxLow[box + d];
-            rangeSum += range == range ? range : 0.0;
-        }
-        double total = rangeSum + outsideSum;
-        double cutOff = outsideSum > 0 && total > 0 ? outsideSum / total : 0.0;
-        int k = 0;
-        int depth = 0;
-        double survive = 1.0;
-        double expected = 0.0;
-        while (splitDim[root + k] >= 0) {
-            int d = splitDim[root + k];
-            expected += survive * cutOff * (depth + 1);
-            survive *= 1 - cutOff;
-            k = pointCode[d] < split[root + k] - 0.5 ? 2 * k + 1 : 2 * k + 2;
-            depth++;
-        }
-        return expected + survive * (depth + LEAF_PATH[split[root + k]]);
     }
 
     /** Average path length of an unsuccessful search in a binary search tree of n points. */
@@ -268,6 +189,10 @@ public final class StreamingIsolationForest {
         refocus();
         int[] sample = new int[p.sampleSize()];
         int dims = p.shingle();
+        // grown into complete binary trees, then kept compactly (see GrownTrees)
+        byte[] splitDim = new byte[p.trees() * nodes];
+        short[] split = new short[p.trees() * nodes];
+        float[] box = new float[2 * p.trees() * dims];
         for (int t = 0; t < p.trees(); t++) {
             for (int i = 0; i < sample.length; i++) {
                 sample[i] = random.nextInt(filled) * dims;
@@ -282,12 +207,12 @@ public final class StreamingIsolationForest {
                 }
                 // NaN's code is the least: a box holding it is NaN, as a NaN spoiled the float box
                 boolean nan = lo == ValueCode.NAN;
-                boxLow[t * dims + d] = nan ? Float.NaN : (float) code.decode((short) lo);
-                boxHigh[t * dims + d] = nan ? Float.NaN : (float) code.decode((short) hi);
+                box[2 * (t * dims + d)] = nan ? Float.NaN : (float) code.decode((short) lo);
+                box[2 * (t * dims + d) + 1] = nan ? Float.NaN : (float) code.decode((short) hi);
             }
-            growNode(t * nodes, 0, sample, 0, sample.length, 0);
+            growNode(splitDim, split, t * nodes, 0, sample, 0, sample.length, 0);
         }
-        grown = true;
+        trees = GrownTrees.of(splitDim, split, p, nodes, box);
     }
 
     /** Centres the code on the reservoir's midrange if the values sit further off it than their half range. */
@@ -320,11 +245,14 @@ public final class StreamingIsolationForest {
         code = next;
     }
 
-    /** {@code s[from..to)} are reservoir offsets of the node's shingles; they are partitioned in place. */
-    private void growNode(int root, int k, int[] s, int from, int to, int depth) {
+    /**
+     * {@code s[from..to)} are reservoir offsets of the node's shingles; they are partitioned in place. The
+     * node is slot {@code k} of the complete binary tree at {@code root} of {@code splitDim} and {@code split}.
+     */
+    private void growNode(byte[] splitDim, short[] split, int root, int k, int[] s, int from, int to, int depth) {
         int n = to - from;
         if (depth >= p.depthLimit() || n <= 1) {
-            leaf(root + k, n);
+            leaf(splitDim, split, root + k, n);
             return;
         }
         int dims = p.shingle();
@@ -351,7 +279,7 @@ public final class StreamingIsolationForest {
         double low = hi > lo ? code.decode((short) lo) : 0.0;
         double cut = low + r * (code.decode((short) hi) - low);
         if (!(hi > lo) || !(cut > low)) {
-            leaf(root + k, n);
+            leaf(splitDim, split, root + k, n);
             return;
         }
         int cutCode = Math.max(lo + 1, Math.min(hi, (int) Math.ceil(code.exact(cut))));
@@ -365,11 +293,11 @@ public final class StreamingIsolationForest {
         }
         splitDim[root + k] = (byte) dim;
         split[root + k] = (short) cutCode;
-        growNode(root, 2 * k + 1, s, from, mid, depth + 1);
-        growNode(root, 2 * k + 2, s, mid, to, depth + 1);
+        growNode(splitDim, split, root, 2 * k + 1, s, from, mid, depth + 1);
+        growNode(splitDim, split, root, 2 * k + 2, s, mid, to, depth + 1);
     }
 
-    private void leaf(int node, int size) {
+    private static void leaf(byte[] splitDim, short[] split, int node, int size) {
         splitDim[node] = -1;
         split[node] = (short) size;
     }

@@ -29,10 +29,13 @@ public final class FeatureMaps {
     private record Key(SvmParameters params, long seed) {}
 
     /**
-     * The frequencies (position-major, see {@link OneClassSvm}) and phases of one feature map, and each
-     * thread's scratch for scoring with it: the standardised shingle, then its projections on every feature.
+     * The frequencies, phases and norm of one feature map, and each thread's scratch for scoring with it
+     * (the standardised shingle, then its projections on every feature). The frequencies are
+     * position-major: that of feature {@code f} for shingle position {@code d} at {@code d * features + f},
+     * so that all features' projections accumulate side by side (one long chain of dependent additions
+     * per feature was most of the cost of scoring).
      */
-    record FeatureMap(double[] omega, double[] phase, ThreadLocal<double[]> scratch) {}
+    record FeatureMap(double[] omega, double[] phase, double norm, ThreadLocal<double[]> scratch) {}
 
     FeatureMap of(SvmParameters params, long seed) {
         Key key = new Key(params, seed);
@@ -58,7 +61,8 @@ public final class FeatureMaps {
             phase[f] = random.nextDouble() * 2 * Math.PI;
         }
         int scratch = params.shingle() + params.features();
-        return new FeatureMap(omega, phase, ThreadLocal.withInitial(() -> new double[scratch]));
+        return new FeatureMap(
+                omega, phase, Math.sqrt(2.0 / params.features()), ThreadLocal.withInitial(() -> new double[scratch]));
     }
 
     private static double gaussian(SplittableRandom r) {

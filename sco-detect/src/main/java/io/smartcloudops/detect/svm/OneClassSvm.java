@@ -25,17 +25,13 @@ public final class OneClassSvm {
     private final SvmParameters p;
     private final long seed;
     /**
-     * The feature map, position-major: the frequency of feature {@code f} for shingle position {@code d}
-     * at {@code d * features + f}, so that all features' projections accumulate side by side (one long
-     * chain of dependent additions per feature was most of the cost of scoring).
+     * The feature map (its frequencies position-major, see {@link FeatureMaps.FeatureMap}), its norm and
+     * each thread's scratch: shared with the other models of these parameters and seed, one reference
+     * where the map's parts were a field each (issue #15).
      */
-    private final double[] omega;
+    private final FeatureMaps.FeatureMap map;
 
-    private final double[] phase;
-    private final double norm;
     private final double[] recent;
-    /** This thread's scratch for the standardised shingle being scored and its projections; the map's, not state. */
-    private final ThreadLocal<double[]> scratch;
 
     private float[] training;
     private long count;
@@ -55,18 +51,14 @@ public final class OneClassSvm {
     public OneClassSvm(SvmParameters params, long seed, FeatureMaps maps) {
         this.p = params;
         this.seed = seed;
-        FeatureMaps.FeatureMap map = maps.of(params, seed);
-        this.omega = map.omega();
-        this.phase = map.phase();
-        this.norm = Math.sqrt(2.0 / params.features());
+        this.map = maps.of(params, seed);
         this.recent = new double[params.shingle()];
-        this.scratch = map.scratch();
         this.training = new float[params.trainWindow()];
     }
 
     /** Whether this model and {@code other} score with one copy of the same feature map (not a copy each). */
     boolean sharesFeaturesWith(OneClassSvm other) {
-        return omega == other.omega;
+        return map.omega() == other.map.omega();
     }
 
     /** Scores the shingle ending with {@code x}: its distance outside the learnt support, 0 inside or while training. */
@@ -82,7 +74,9 @@ public final class OneClassSvm {
             }
             return 0.0;
         }
-        double[] work = scratch.get();
+        double[] work = map.scratch().get();
+        double[] phase = map.phase();
+        double norm = map.norm();
         int shingle = recent.length;
         int oldest = (int) (count % shingle);
         for (int i = 0; i < shingle; i++) {
@@ -137,7 +131,8 @@ public final class OneClassSvm {
      */
     private void project(double[] work) {
         int shingle = recent.length;
-        int features = phase.length;
+        double[] omega = map.omega();
+        int features = map.phase().length;
         Arrays.fill(work, shingle, shingle + features, 0.0);
         for (int d = 0; d < shingle; d++) {
             double v = work[d];
@@ -166,7 +161,9 @@ public final class OneClassSvm {
         mean = m;
         scale = Math.max(Math.sqrt(var / x.length), 1e-9 + 1e-6 * Math.abs(m));
         int shingle = p.shingle();
-        double[] work = scratch.get();
+        double[] work = map.scratch().get();
+        double[] phase = map.phase();
+        double norm = map.norm();
         double[][] rows = new double[x.length - shingle + 1][];
         for (int end = shingle - 1; end < x.length; end++) {
             for (int i = 0; i < shingle; i++) {

@@ -39,12 +39,17 @@ final class Listeners {
         each("source error", l -> l.onSourceError(source, problem));
     }
 
+    /** Called for every sample: with no listener, it makes no lambda (garbage a sample otherwise). */
     void scored(Sample s, Score score) {
-        each("scored sample", l -> l.onScored(s, score));
+        if (!all.isEmpty()) {
+            each("scored sample", l -> l.onScored(s, score));
+        }
     }
 
     void dropped(Sample s, SampleVerdict verdict) {
-        each("dropped sample", l -> l.onDropped(s, verdict));
+        if (!all.isEmpty()) {
+            each("dropped sample", l -> l.onDropped(s, verdict));
+        }
     }
 
     void anomaly(AnomalyEvent a) {

@@ -84,7 +84,10 @@ final class LiveView implements HostView {
     }
 
     void recordSample(Sample s, io.smartcloudops.api.detect.Score score) {
-        SeriesHistory h = series.computeIfAbsent(s.series(), k -> new SeriesHistory(pointsPerSeries, hoursPerSeries));
+        SeriesHistory h = series.get(s.series()); // first: computeIfAbsent's capturing lambda was garbage a sample
+        if (h == null) {
+            h = series.computeIfAbsent(s.series(), k -> new SeriesHistory(pointsPerSeries, hoursPerSeries));
+        }
         if (h.hours != null) {
             h.hours.add(s.timestampMillis(), s.value());
         }

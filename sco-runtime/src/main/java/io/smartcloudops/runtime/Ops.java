@@ -7,6 +7,7 @@ import io.smartcloudops.api.alert.AlertState;
 import io.smartcloudops.api.audit.AuditKind;
 import io.smartcloudops.api.audit.AuditLog;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.detect.AnomalyEvent;
 import io.smartcloudops.api.forecast.SeriesForecast;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SampleBatch;
@@ -267,7 +268,8 @@ public final class Ops implements AutoCloseable {
         parts.view.recordSample(held, scored.score());
         listeners.scored(s, scored.score());
         parts.ruleEngine.observe(held, scored.score());
-        scored.anomaly().ifPresent(a -> {
+        if (scored.anomaly().isPresent()) { // not ifPresent: its lambda was garbage every sample
+            AnomalyEvent a = scored.anomaly().get();
             parts.view.recordAnomaly(a);
             listeners.anomaly(a);
             LOG.warn(
@@ -277,7 +279,7 @@ public final class Ops implements AutoCloseable {
                     a.value(),
                     a.score().reason(),
                     a.score().expected());
-        });
+        }
         return scored;
     }
 

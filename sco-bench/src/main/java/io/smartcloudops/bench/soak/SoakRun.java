@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,18 +82,7 @@ public final class SoakRun {
         // the fleet only makes samples: the agent's loop holds the series, restored from the seed checkpoint
         WarmFleet fleet = WarmFleet.of(WarmTemplates.build(dataDir, factory), series);
         Path loopDir = Files.createTempDirectory("sco-soak");
-        new DetectorCheckpoints(loopDir).save(fleet::checkpointEach);
-        // saved once at the first round and at stop, as an agent whose interval is longer than the run
-        Ops ops = Ops.builder(registry)
-                .dataDir(loopDir)
-                .detector(factory)
-                .maxSeries(series)
-                .recentPoints(recentPoints)
-                .hourlyHistory(hourlyHistory)
-                .rules(FleetRules.NAME, FleetRules.text())
-                .notifiers(Map.of())
-                .checkpointInterval(Duration.ofDays(365))
-                .build();
+        Ops ops = loop(registry, factory, fleet, loopDir, recentPoints, hourlyHistory, InstantSource.system());
         List<SoakSample> readings;
         try {
             readings = soak(ops, fleet, length, every, interval);
@@ -113,6 +103,35 @@ public final class SoakRun {
         progress.flush();
         return new SoakResult(
                 detector, series, length.toSeconds() / 60.0, interval, readings, checkpointSeconds, checkpointBytes);
+    }
+
+    /**
+     * The agent's loop that a soak drives ({@link SoakRoundBenchmark} drives the same one): {@code fleet}'s
+     * series restored from the seed checkpoint it writes to {@code dir}, the fleet's rules, no notifiers,
+     * on {@code clock} (which the loop also drops samples stamped too far ahead of).
+     */
+    static Ops loop(
+            ProviderRegistry registry,
+            DetectorFactory factory,
+            WarmFleet fleet,
+            Path dir,
+            int recentPoints,
+            int hourlyHistory,
+            InstantSource clock)
+            throws IOException {
+        new DetectorCheckpoints(dir).save(fleet::checkpointEach);
+        // saved once at the first round and at stop, as an agent whose interval is longer than the run
+        return Ops.builder(registry)
+                .clock(clock)
+                .dataDir(dir)
+                .detector(factory)
+                .maxSeries(fleet.size())
+                .recentPoints(recentPoints)
+                .hourlyHistory(hourlyHistory)
+                .rules(FleetRules.NAME, FleetRules.text())
+                .notifiers(Map.of())
+                .checkpointInterval(Duration.ofDays(365))
+                .build();
     }
 
     private List<SoakSample> soak(Ops ops, WarmFleet fleet, Duration length, Duration every, Duration interval)

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,8 +55,12 @@ public final class RuleEngine {
     private final Map<Rule, Map<SeriesId, Alert>> bySeries = new IdentityHashMap<>();
     /** Alerts of {@code absent} rules, which have no series, by rule then labels. */
     private final Map<Rule, Map<Labels, Alert>> byAbsence = new IdentityHashMap<>();
-    /** Series observed since the last evaluation: only their rules need testing again. */
-    private final Set<SeriesId> dirty = new LinkedHashSet<>();
+    /**
+     * Series observed since the last evaluation, in the order first observed: only their rules
+     * need testing again. Each is listed once, while its observation is {@code dirty}
+     * (a set of them cost a 40-byte entry a series a round, all living through the round).
+     */
+    private final List<SeriesId> dirty = new ArrayList<>();
 
     private List<Rule> evaluatedRules = List.of();
 
@@ -105,23 +108,35 @@ public final class RuleEngine {
 
     /** Records the newest sample of a series and the detector's score of it (null when unscored). */
     public synchronized void observe(Sample sample, Score score) {
-        Observation prev = latest.get(sample.series());
-        if (prev != null && prev.timestampMillis > sample.timestampMillis()) {
+        Observation o = latest.get(sample.series());
+        if (o != null && o.timestampMillis > sample.timestampMillis()) {
             return;
         }
-        Observation o = new Observation(sample.timestampMillis(), sample.value(), score == null ? 0.0 : score.value());
-        latest.put(sample.series(), o);
-        index(sample.series(), o);
-        dirty.add(sample.series());
+        double scoreValue = score == null ? 0.0 : score.value();
+        if (o == null) {
+            o = new Observation(sample.timestampMillis(), sample.value(), scoreValue);
+            latest.put(sample.series(), o);
+            index(sample.series(), o);
+        } else {
+            o.set(sample.timestampMillis(), sample.value(), scoreValue);
+        }
+        if (!o.dirty) {
+            o.dirty = true;
+            dirty.add(sample.series());
+        }
+        List<Condition.RateOfChange> rates = rateConditions;
+        if (rates.isEmpty()) {
+            return;
+        }
         long window = 0;
-        for (Condition.RateOfChange rc : rateConditions) {
+        for (Condition.RateOfChange rc : rates) {
             if (rc.selector().matches(sample.series())) {
                 window = Math.max(window, rc.window().toMillis());
             }
         }
         if (window > 0 && Double.isFinite(sample.value())) {
             ArrayDeque<Observation> h = history.computeIfAbsent(sample.series(), k -> new ArrayDeque<>());
-            h.addLast(o);
+            h.addLast(o.copy()); // the latest changes in place; the history keeps what was seen
             while (h.size() > 1 && h.peekFirst().timestampMillis < o.timestampMillis - window) {
                 h.removeFirst();
             }
@@ -140,7 +155,7 @@ public final class RuleEngine {
     public synchronized List<Alert> evaluate(Instant now) {
         List<Alert> changed = new ArrayList<>();
         List<Rule> current = rules;
-        Set<SeriesId> toTest = dirty;
+        List<SeriesId> toTest = dirty;
         if (current != evaluatedRules) {
             for (Rule gone : new ArrayList<>(bySeries.keySet())) {
                 if (current.stream().noneMatch(r -> r == gone)) {
@@ -152,7 +167,8 @@ public final class RuleEngine {
                     byAbsence.remove(gone).values().forEach(a -> changed.add(end(a, now)));
                 }
             }
-            toTest = new LinkedHashSet<>(latest.keySet());
+            toTest = new ArrayList<>(latest.keySet());
+            latest.values().forEach(o -> o.dirty = true);
             evaluatedRules = current;
             reindex(current);
         }
@@ -185,11 +201,12 @@ public final class RuleEngine {
             // time alone: the for of pending alerts elapses, and silent series go stale
             for (Iterator<Map.Entry<SeriesId, Alert>> it = alerts.entrySet().iterator(); it.hasNext(); ) {
                 Map.Entry<SeriesId, Alert> e = it.next();
-                if (toTest.contains(e.getKey())) {
+                Observation o = latest.get(e.getKey());
+                if (o.dirty) { // tested above
                     continue;
                 }
                 Alert a = e.getValue();
-                if (latest.get(e.getKey()).timestampMillis < staleBefore) {
+                if (o.timestampMillis < staleBefore) {
                     it.remove();
                     changed.add(end(a, now));
                 } else if (a.state() == AlertState.PENDING
@@ -199,6 +216,9 @@ public final class RuleEngine {
                     changed.add(fired);
                 }
             }
+        }
+        for (SeriesId id : toTest) {
+            latest.get(id).dirty = false;
         }
         dirty.clear();
         return changed;
@@ -360,7 +380,10 @@ public final class RuleEngine {
 
     /** Drops everything the engine holds for one series, without reporting its alerts as ended. */
     public synchronized void forgetSeries(SeriesId series) {
-        latest.remove(series);
+        Observation gone = latest.remove(series);
+        if (gone != null && gone.dirty) {
+            dirty.remove(series); // observed again, it is listed again, last, as a new series would be
+        }
         Map<SeriesId, Observation> named = latestByName.get(series.name());
         if (named != null) {
             named.remove(series);
@@ -370,7 +393,6 @@ public final class RuleEngine {
         }
         history.remove(series);
         bySeries.values().forEach(m -> m.remove(series));
-        dirty.remove(series);
     }
 
     /** The condition on one fresh observation: a match with its labels and value, or null when it does not hold. */
@@ -428,7 +450,31 @@ public final class RuleEngine {
         return out;
     }
 
-    private record Observation(long timestampMillis, double value, double score) {
+    /**
+     * One observation. A series' latest is updated in place, as a new one a sample was 40 bytes of
+     * garbage that lived a whole round; the history keeps {@link #copy copies}, never changed.
+     */
+    private static final class Observation {
+        long timestampMillis;
+        double value;
+        double score;
+        /** Observed since the last evaluation, and so listed in the engine's {@code dirty}; in the padding, it costs nothing. */
+        boolean dirty;
+
+        Observation(long timestampMillis, double value, double score) {
+            set(timestampMillis, value, score);
+        }
+
+        void set(long timestampMillis, double value, double score) {
+            this.timestampMillis = timestampMillis;
+            this.value = value;
+            this.score = score;
+        }
+
+        Observation copy() {
+            return new Observation(timestampMillis, value, score);
+        }
+
         static Observation of(SeriesRuleState.Point p) {
             return new Observation(p.timestampMillis(), p.value(), p.score());
         }

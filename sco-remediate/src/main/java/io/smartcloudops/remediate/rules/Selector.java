@@ -32,8 +32,9 @@ public record Selector(String metric, List<Matcher> labelMatchers) {
         if (!metric.equals("*") && !metric.equals(id.name())) {
             return false;
         }
-        for (Matcher m : labelMatchers) {
-            if (!m.matches(id.labels())) {
+        // by index: an iterator a call was garbage on the rule engine's per-series path
+        for (int i = 0; i < labelMatchers.size(); i++) {
+            if (!labelMatchers.get(i).matches(id.labels())) {
                 return false;
             }
         }

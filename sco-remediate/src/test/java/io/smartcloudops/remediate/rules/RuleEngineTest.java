@@ -144,6 +144,30 @@ class RuleEngineTest {
     }
 
     @Test
+    void transitionsComeInTheOrderSeriesWereFirstObservedSinceTheLastRound() {
+        RuleEngine e = new RuleEngine(rules.subList(1, 2), Duration.ofMinutes(5));
+        SeriesId a = SeriesId.of("q", Labels.of("host", "a"));
+        SeriesId b = SeriesId.of("q", Labels.of("host", "b"));
+        SeriesId c = SeriesId.of("q", Labels.of("host", "c"));
+        Score high = new Score(0.99, 0, 0, 0, "", "");
+        assertThat(e.evaluate(T0)).isEmpty(); // a first evaluation (of new rules) tests every series, in no order
+        e.observe(new Sample(a, T0.toEpochMilli(), 1), high);
+        e.observe(new Sample(b, T0.toEpochMilli(), 1), high);
+        e.observe(new Sample(a, T0.plusSeconds(1).toEpochMilli(), 2), high); // again: a keeps its place
+        e.observe(new Sample(c, T0.toEpochMilli(), 1), high);
+        e.forgetSeries(b);
+        e.observe(new Sample(b, T0.plusSeconds(2).toEpochMilli(), 1), high); // forgotten, then new: last
+        assertThat(e.evaluate(T0.plusSeconds(2)))
+                .extracting(x -> x.labels().get("host") + " " + x.value())
+                .containsExactly("a 2.0", "c 1.0", "b 1.0");
+        // the next round tests only what was observed since: b alone, now below the threshold
+        e.observe(new Sample(b, T0.plusSeconds(17).toEpochMilli(), 1), new Score(0.1, 0, 0, 0, "", ""));
+        assertThat(e.evaluate(T0.plusSeconds(17)))
+                .extracting(x -> x.labels().get("host") + " " + x.state())
+                .containsExactly("b RESOLVED");
+    }
+
+    @Test
     void olderSampleDoesNotOverwriteNewer() {
         RuleEngine e = new RuleEngine(rules.subList(0, 1), Duration.ofMinutes(5));
         e.observe(at(T0.plusSeconds(10), 50), null);

@@ -10,6 +10,7 @@ import io.smartcloudops.detect.pipeline.SampleVerdict;
 import io.smartcloudops.runtime.Ops;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,6 +62,7 @@ public class SoakRoundBenchmark {
 
     private WarmFleet fleet;
     private Ops ops;
+    private Path runDir;
     private long millis;
 
     @Setup(Level.Trial)
@@ -70,20 +72,23 @@ public class SoakRoundBenchmark {
         ProviderRegistry registry = ProviderRegistry.builder()
                 .discover(SoakRoundBenchmark.class.getClassLoader())
                 .build();
+        // the agent keeps its audit key and anchor beside its data dir, so both go in one run dir
+        runDir = Files.createTempDirectory("sco-soak-round");
         millis = System.currentTimeMillis(); // past every template's last sample, as the soak's wall clock is
         ops = SoakRun.loop(
                 registry,
                 factory,
                 fleet,
-                Files.createTempDirectory("sco-soak-round"),
+                Files.createDirectory(runDir.resolve("agent")),
                 recentPoints,
                 hourlyHistory,
                 () -> Instant.ofEpochMilli(millis));
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws IOException {
         ops.close();
+        SoakRun.deleteTree(runDir);
     }
 
     @Benchmark

@@ -19,9 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Issue #8's soak: many series at one sample per interval each (one second unless told), on the
@@ -36,14 +38,26 @@ public final class SoakRun {
     private final DiscoveredDetectors detectors;
     private final ProviderRegistry registry;
     private final Path dataDir;
+    private final Path workParent;
     private final PrintWriter progress;
 
+    /** A soak whose agent keeps its data (the checkpoints: ~4.5 GB at 1,000,000 series) under the system's temp dir. */
     public SoakRun(DiscoveredDetectors detectors, Path dataDir, PrintWriter progress) {
+        this(detectors, dataDir, Path.of(System.getProperty("java.io.tmpdir")), progress);
+    }
+
+    /**
+     * A soak whose agent keeps its data in a new directory under {@code workParent}, deleted when the run
+     * ends: at 1,000,000 series the seed and stop checkpoints are ~4.5 GB each, and a run that left them
+     * behind filled the disk after a few runs.
+     */
+    public SoakRun(DiscoveredDetectors detectors, Path dataDir, Path workParent, PrintWriter progress) {
         this.detectors = detectors;
         this.registry = ProviderRegistry.builder()
                 .discover(SoakRun.class.getClassLoader())
                 .build();
         this.dataDir = dataDir;
+        this.workParent = workParent;
         this.progress = progress;
     }
 
@@ -81,7 +95,37 @@ public final class SoakRun {
         DetectorFactory factory = detectors.factory(detector);
         // the fleet only makes samples: the agent's loop holds the series, restored from the seed checkpoint
         WarmFleet fleet = WarmFleet.of(WarmTemplates.build(dataDir, factory), series);
-        Path loopDir = Files.createTempDirectory("sco-soak");
+        // the agent keeps its audit key and anchor beside its data dir, so both go in one run dir
+        Path runDir = Files.createTempDirectory(workParent, "sco-soak");
+        try {
+            return runIn(
+                    Files.createDirectory(runDir.resolve("agent")),
+                    detector,
+                    series,
+                    length,
+                    every,
+                    interval,
+                    recentPoints,
+                    hourlyHistory,
+                    factory,
+                    fleet);
+        } finally {
+            deleteTree(runDir);
+        }
+    }
+
+    private SoakResult runIn(
+            Path loopDir,
+            String detector,
+            int series,
+            Duration length,
+            Duration every,
+            Duration interval,
+            int recentPoints,
+            int hourlyHistory,
+            DetectorFactory factory,
+            WarmFleet fleet)
+            throws IOException, InterruptedException {
         Ops ops = loop(registry, factory, fleet, loopDir, recentPoints, hourlyHistory, InstantSource.system());
         List<SoakSample> readings;
         try {
@@ -103,6 +147,15 @@ public final class SoakRun {
         progress.flush();
         return new SoakResult(
                 detector, series, length.toSeconds() / 60.0, interval, readings, checkpointSeconds, checkpointBytes);
+    }
+
+    /** Deletes {@code dir} and everything under it, deepest first. */
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /**

@@ -6,9 +6,12 @@ import io.smartcloudops.bench.detect.DiscoveredDetectors;
 import io.smartcloudops.bench.nab.NabDataDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SoakRunTest {
     private static Path nabData() {
@@ -32,5 +35,16 @@ class SoakRunTest {
         assertThat(r.checkpointBytes()).isPositive();
         assertThat(r.checkpointBytesPerSeries()).isEqualTo(r.checkpointBytes() / 20.0);
         assertThat(log.toString()).contains("checkpoint at stop");
+    }
+
+    @Test
+    void deletesTheAgentsCheckpointsWhenTheRunEnds(@TempDir Path work) throws Exception {
+        SoakResult r = new SoakRun(new DiscoveredDetectors(), nabData(), work, new PrintWriter(new StringWriter()))
+                .run("ewma", 5, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(500));
+
+        assertThat(r.checkpointBytes()).isPositive();
+        try (Stream<Path> left = Files.list(work)) {
+            assertThat(left).isEmpty();
+        }
     }
 }

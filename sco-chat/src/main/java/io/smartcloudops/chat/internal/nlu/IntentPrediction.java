@@ -7,7 +7,7 @@ import java.util.Objects;
  * The classifier's verdict: the best intent, how sure it is, and every intent's score.
  *
  * @param confidence softmax probability of the best intent over all intents, in [0, 1]
- * @param ranking every intent with its combined score (similarity plus cue bonus), best first
+ * @param ranking every intent with its combined score (similarity plus learned word evidence), best first
  */
 public record IntentPrediction(Intent intent, double confidence, List<Scored> ranking) {
 

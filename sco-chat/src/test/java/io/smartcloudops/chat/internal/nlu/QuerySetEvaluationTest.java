@@ -161,7 +161,11 @@ class QuerySetEvaluationTest {
     /**
      * Leave-one-out over the hand-written pool itself: each example is classified with only itself
      * removed from the pool. Pool lines are terse and overlap less than real queries, so this is a
-     * pessimistic view of how the nearest-neighbour part generalises to new phrasings.
+     * pessimistic view of how the nearest-neighbour part generalises to new phrasings. It is the
+     * embedding's vote alone: the learned word evidence was trained on this very line, and the cue
+     * bonuses that once tipped it are retired. Measured 0.695 (with the cue bonuses it read 0.85 or
+     * more); the floor guards the pool and the embedding, not the engine, whose figure is the
+     * family cross-validation's.
      */
     @Test
     void recognisesPoolExamplesLeftOutOfThePool() {
@@ -169,12 +173,10 @@ class QuerySetEvaluationTest {
         int hits = 0;
         Map<Intent, int[]> perIntent = new TreeMap<>();
         for (FewShotPool.Example held : pool) {
-            // The cue bonuses as before, and not the learned word evidence: that model was trained on this very line.
+            // The neighbours alone, not the learned word evidence: that model was trained on this very line.
             IntentClassifier classifier = interpreter.classifier();
-            Map<Intent, Double> cues =
-                    IntentCues.boosts(IntentClassifier.prepare(held.text()), SlotExtractor.extract(held.text()));
             Intent got = classifier
-                    .predict(classifier.embed(held.text()), cues, e -> e == held)
+                    .predict(classifier.embed(held.text()), Map.of(), e -> e == held)
                     .intent();
             int[] c = perIntent.computeIfAbsent(held.intent(), k -> new int[2]);
             c[0] += got == held.intent() ? 1 : 0;
@@ -191,7 +193,7 @@ class QuerySetEvaluationTest {
         perIntent.forEach(
                 (k, c) -> report.append(String.format(Locale.ROOT, "  %-16s %d/%d%n", k.label(), c[0], c[1])));
         System.out.print(report);
-        assertThat(accuracy).as(report.toString()).isGreaterThanOrEqualTo(0.85);
+        assertThat(accuracy).as(report.toString()).isGreaterThanOrEqualTo(0.66);
     }
 
     /** The labelled queries of a JSON-lines resource beside this class, in file order. */

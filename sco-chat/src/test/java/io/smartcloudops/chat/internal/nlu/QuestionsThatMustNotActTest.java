@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Regressions from the family-held-out cross-validation (issue #17): questions, typo'd or opened
  * with "ok so", that were proposed as changes. Each is checked twice: by the speech-act rules alone,
- * on the text as the interpreter prepares it, and through the cue interpreter, whose learned model
+ * on the text as the interpreter prepares it, and through the neighbours' interpreter, whose learned model
  * only gives the word evidence (was an action asked for, is it chit-chat) and never decides the
  * intent or gates an act, so it cannot hide a rule's miss.
  */
@@ -25,7 +25,7 @@ class QuestionsThatMustNotActTest {
         QueryInterpreter bundled = QueryInterpreter.bundled(2000, 0.40);
         LearnedIntentModel words = bundled.learnedModel();
         interpreter = new QueryInterpreter(
-                bundled.classifier(), bundled.guard(), 0.40, QueryInterpreter.Decision.CUES, q -> words);
+                bundled.classifier(), bundled.guard(), 0.40, QueryInterpreter.Decision.NEIGHBOURS, q -> words);
     }
 
     private static String prepared(String text) {

@@ -6,6 +6,7 @@ import io.smartcloudops.api.audit.AuditQuery;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.audit.AuditVerification;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,14 +51,24 @@ final class HealthTrackingAuditLog implements AuditLog {
 
     @Override
     public AuditEntry append(AuditRecord record) {
+        return watched(() -> delegate.append(record));
+    }
+
+    /** Forwarded whole, so that the delegate still writes the batch as one unit. */
+    @Override
+    public List<AuditEntry> appendAll(List<AuditRecord> records) {
+        return watched(() -> delegate.appendAll(records));
+    }
+
+    private <T> T watched(Supplier<T> write) {
         try {
-            AuditEntry e = delegate.append(record);
+            T out = write.get();
             if (failing) {
                 failing = false;
                 health.ok(COMPONENT);
                 LOG.warn("the audit log accepts entries again; actions may run");
             }
-            return e;
+            return out;
         } catch (RuntimeException e) {
             if (!failing) {
                 LOG.error(

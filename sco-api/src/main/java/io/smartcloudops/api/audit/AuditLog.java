@@ -1,5 +1,6 @@
 package io.smartcloudops.api.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +17,28 @@ public interface AuditLog extends AutoCloseable {
 
     /** Writes durably and returns the acknowledged entry; throws {@link AuditException} when it cannot. */
     AuditEntry append(AuditRecord record);
+
+    /**
+     * Writes {@code records} as consecutive entries, in order, and returns them acknowledged in
+     * the same order; all are durable once this returns. A log that can should write them as one
+     * unit (one transaction, one sync), so that a burst of entries costs one write to disk rather
+     * than one each. An empty list writes nothing and returns an empty list.
+     *
+     * <p>When it throws {@link AuditException}, treat every record of the batch as not audited: a
+     * log that writes the batch as one unit has kept none of it. This default appends one at a
+     * time, so the records before the failing one may already be durable; which ones can be read
+     * back with {@link #query}, but a caller must not assume any were.
+     *
+     * @throws NullPointerException when {@code records} or one of them is null; nothing is written
+     */
+    default List<AuditEntry> appendAll(List<AuditRecord> records) {
+        List<AuditRecord> checked = List.copyOf(records); // rejects a null record before anything is written
+        List<AuditEntry> out = new ArrayList<>(checked.size());
+        for (AuditRecord r : checked) {
+            out.add(append(r));
+        }
+        return List.copyOf(out);
+    }
 
     List<AuditEntry> query(AuditQuery query);
 

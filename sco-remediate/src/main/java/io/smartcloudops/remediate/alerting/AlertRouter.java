@@ -87,12 +87,19 @@ public final class AlertRouter {
         return silences;
     }
 
-    /** Alerts that changed state in our rule engine. */
+    /**
+     * Alerts that changed state in our rule engine, in one round. Their transitions are audited
+     * together, in one {@link AuditLog#appendAll} (one write to disk for an alert storm), before
+     * any of them is told or remediated: when the audit refuses the batch, none of them goes on.
+     */
     public void onTransitions(List<Alert> changed) {
         List<Alert> remediate = new ArrayList<>();
         synchronized (this) {
+            audit.appendAll(changed.stream()
+                    .map(a -> entry(a, a.state().name().toLowerCase(Locale.ROOT), Map.of()))
+                    .toList());
             for (Alert a : changed) {
-                route(a, remediate);
+                dispatch(a, remediate);
             }
         }
         remediate(remediate);
@@ -230,6 +237,11 @@ public final class AlertRouter {
 
     private void route(Alert a, List<Alert> remediate) {
         record(a, a.state().name().toLowerCase(Locale.ROOT), Map.of());
+        dispatch(a, remediate);
+    }
+
+    /** What follows an audited transition: silenced, inhibited, or told and remediated. */
+    private void dispatch(Alert a, List<Alert> remediate) {
         if (a.state() == AlertState.FIRING) {
             Optional<Silence> silence = silences.muting(a.labels(), clock.instant());
             if (silence.isPresent()) {
@@ -262,6 +274,10 @@ public final class AlertRouter {
     }
 
     private void record(Alert a, String outcome, Map<String, String> extra) {
+        audit.append(entry(a, outcome, extra));
+    }
+
+    private static AuditRecord entry(Alert a, String outcome, Map<String, String> extra) {
         Map<String, String> details = new LinkedHashMap<>(a.labels().asMap());
         if (Double.isFinite(a.value())) {
             details.put("value", String.valueOf(a.value()));
@@ -269,14 +285,14 @@ public final class AlertRouter {
         details.put("fingerprint", a.fingerprint());
         details.put("source", a.source());
         details.putAll(extra);
-        audit.append(new AuditRecord(
+        return new AuditRecord(
                 AuditKind.ALERT,
                 a.source(),
                 a.name(),
                 "alert",
                 outcome,
                 a.annotations().getOrDefault("summary", ""),
-                details));
+                details);
     }
 
     /** Options for an {@link AlertRouter}. */

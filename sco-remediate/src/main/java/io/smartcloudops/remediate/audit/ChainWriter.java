@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The write end of a log's chain: each record stored as the next entry, MACed over its stored
@@ -64,19 +66,61 @@ final class ChainWriter {
 
     /** See {@link SqliteAuditLog#append}: MACed with {@code keys}' current key. */
     AuditEntry append(AuditRecord record, AuditKeyring keys) {
+        return appendAll(List.of(record), keys).get(0);
+    }
+
+    /**
+     * See {@link SqliteAuditLog#appendAll}: the records chained one after another exactly as
+     * single appends would chain them, in one transaction; the head moves only once it commits.
+     */
+    List<AuditEntry> appendAll(List<AuditRecord> records, AuditKeyring keys) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
         long expected = lastSequence;
         try {
-            return appendOnce(record, keys);
+            return appendOnce(records, keys);
         } catch (AuditException e) {
             if (lastSequence > expected) {
-                return appendOnce(record, keys); // reopen() found entries another writer added
+                return appendOnce(records, keys); // reopen() found entries another writer added
             }
             throw e;
         }
     }
 
-    private AuditEntry appendOnce(AuditRecord record, AuditKeyring keys) {
-        long seq = lastSequence + 1;
+    private List<AuditEntry> appendOnce(List<AuditRecord> records, AuditKeyring keys) {
+        long seq = lastSequence;
+        String prev = lastHash;
+        List<AuditEntry> out = new ArrayList<>(records.size());
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO audit(seq, recorded_at, kind, actor, subject, action, outcome, reason, details, prev_hash, hash, key_id) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (AuditRecord record : records) {
+                seq++;
+                AuditEntry entry = insert(ps, seq, prev, record, keys);
+                out.add(entry);
+                prev = entry.hash();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            reopen();
+            long first = lastSequence + 1;
+            String message = records.size() == 1
+                    ? "audit entry " + first + " was not recorded (" + e.getMessage()
+                            + "); the action it describes must not proceed"
+                    : "audit entries " + first + ".." + (first + records.size() - 1)
+                            + " were not recorded, none of them (" + e.getMessage()
+                            + "); the actions they describe must not proceed";
+            throw new AuditException(message, e);
+        }
+        lastSequence = seq;
+        lastHash = prev;
+        return List.copyOf(out);
+    }
+
+    private AuditEntry insert(PreparedStatement ps, long seq, String prev, AuditRecord record, AuditKeyring keys)
+            throws SQLException {
         Instant at = clock.instant();
         String storedAt = ChainCheck.STORED_TIME.format(at);
         String details = hashing.detailsJson(record.details());
@@ -93,37 +137,22 @@ final class ChainWriter {
                         record.outcome(),
                         record.reason(),
                         details,
-                        lastHash,
+                        prev,
                         keyId));
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO audit(seq, recorded_at, kind, actor, subject, action, outcome, reason, details, prev_hash, hash, key_id) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setLong(1, seq);
-            ps.setString(2, storedAt);
-            ps.setString(3, record.kind().name());
-            ps.setString(4, record.actor());
-            ps.setString(5, record.subject());
-            ps.setString(6, record.action());
-            ps.setString(7, record.outcome());
-            ps.setString(8, record.reason());
-            ps.setString(9, details);
-            ps.setString(10, lastHash);
-            ps.setString(11, hash);
-            ps.setString(12, keyId);
-            ps.executeUpdate();
-            connection.commit();
-        } catch (SQLException e) {
-            rollbackQuietly();
-            reopen();
-            throw new AuditException(
-                    "audit entry " + seq + " was not recorded (" + e.getMessage()
-                            + "); the action it describes must not proceed",
-                    e);
-        }
-        AuditEntry entry = new AuditEntry(seq, Instant.parse(storedAt), record, lastHash, hash);
-        lastSequence = seq;
-        lastHash = hash;
-        return entry;
+        ps.setLong(1, seq);
+        ps.setString(2, storedAt);
+        ps.setString(3, record.kind().name());
+        ps.setString(4, record.actor());
+        ps.setString(5, record.subject());
+        ps.setString(6, record.action());
+        ps.setString(7, record.outcome());
+        ps.setString(8, record.reason());
+        ps.setString(9, details);
+        ps.setString(10, prev);
+        ps.setString(11, hash);
+        ps.setString(12, keyId);
+        ps.executeUpdate();
+        return new AuditEntry(seq, Instant.parse(storedAt), record, prev, hash);
     }
 
     /**

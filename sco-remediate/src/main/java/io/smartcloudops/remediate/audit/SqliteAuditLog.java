@@ -26,7 +26,7 @@ import java.util.Objects;
 
 /**
  * The audit log in one SQLite file: WAL journal, {@code synchronous=FULL}, one transaction per
- * entry, so an entry is on disk before {@link #append} returns and a crash loses nothing
+ * entry (or per {@link #appendAll batch}), so an entry is on disk before {@link #append} returns and a crash loses nothing
  * acknowledged. Entries are chained by HMAC-SHA256 over their stored bytes with a key kept outside
  * the data directory (see {@link AuditHashing}, {@link AuditKeyring}); the chain's head is
  * published to {@link AuditAnchor}s (by default a file beside the data directory) at a fixed
@@ -294,6 +294,20 @@ public final class SqliteAuditLog implements AuditLog {
     @Override
     public synchronized AuditEntry append(AuditRecord record) {
         return chain.append(record, keys);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here the whole batch is one transaction and one sync: either every entry is on disk when
+     * this returns, or (on {@link AuditException}) none of them is, and the log carries on from
+     * the head it had. The entries chain exactly as the same records appended one by one would.
+     *
+     * @throws NullPointerException when a record is null; nothing is written
+     */
+    @Override
+    public synchronized List<AuditEntry> appendAll(List<AuditRecord> records) {
+        return chain.appendAll(List.copyOf(records), keys);
     }
 
     @Override

@@ -322,6 +322,56 @@ class AlertRouterTest {
         assertThat(actions).extracting(ActionResult::target).containsExactlyInAnyOrder("app", "monitor");
     }
 
+    @Test
+    void aRoundsTransitionsAreAllAuditedBeforeAnyIsToldOrRemediated() {
+        List<Long> auditedWhenTold = new ArrayList<>();
+        router = AlertRouter.builder(audit, clock, new AlertRemediator(() -> policies, gateOn(audit), hosts()))
+                .notifications(n -> auditedWhenTold.add((long)
+                        audit.query(AuditQuery.builder().kind(AuditKind.ALERT).build())
+                                .size()))
+                .build();
+        router.onTransitions(List.of(
+                am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical"),
+                am("NginxDown", AlertState.FIRING, t0, "host", "monitor", "severity", "critical"),
+                am("DiskFull", AlertState.FIRING, t0, "host", "app", "severity", "warning")));
+        assertThat(auditedWhenTold)
+                .as("all three audited before the first is told")
+                .containsExactly(3L, 3L, 3L);
+        assertThat(actions).hasSize(2);
+    }
+
+    @Test
+    void whenTheAuditRefusesARoundsTransitionsNoneOfThemIsToldOrRemediated() {
+        AtomicInteger appends = new AtomicInteger();
+        io.smartcloudops.api.audit.AuditLog fillsUp =
+                new RefusingAudit(record -> record.kind() == AuditKind.ALERT && appends.incrementAndGet() == 2);
+        router = AlertRouter.builder(fillsUp, clock, new AlertRemediator(() -> policies, gateOn(audit), hosts()))
+                .notifications(told::add)
+                .build();
+        List<Alert> both = List.of(
+                am("NginxDown", AlertState.FIRING, t0, "host", "app", "severity", "critical"),
+                am("NginxDown", AlertState.FIRING, t0, "host", "monitor", "severity", "critical"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> router.onTransitions(both))
+                .isInstanceOf(io.smartcloudops.api.audit.AuditException.class);
+        assertThat(told).isEmpty();
+        assertThat(actions).isEmpty();
+    }
+
+    private PolicyGate gateOn(io.smartcloudops.api.audit.AuditLog log) {
+        return PolicyGate.builder(log, clock)
+                .cooldown(Duration.ZERO)
+                .listener(actions::add)
+                .action(new io.smartcloudops.remediate.action.RestartServiceAction(
+                        new io.smartcloudops.remediate.action.ProcessCommandRunner(),
+                        List.of("systemctl"),
+                        Duration.ofSeconds(5)))
+                .build();
+    }
+
+    private static io.smartcloudops.remediate.policy.KnownHosts hosts() {
+        return io.smartcloudops.remediate.policy.KnownHosts.of(List.of("app", "monitor"));
+    }
+
     /** The test's audit log, refusing the entries {@code refuses} picks as a full disk would. */
     private final class RefusingAudit implements io.smartcloudops.api.audit.AuditLog {
         private final Predicate<io.smartcloudops.api.audit.AuditRecord> refuses;

@@ -18,6 +18,7 @@ import io.smartcloudops.detect.pipeline.SampleVerdict;
 import io.smartcloudops.detect.pipeline.ScoredSample;
 import io.smartcloudops.remediate.alerting.AlertRouter;
 import io.smartcloudops.remediate.policy.PolicyGate;
+import io.smartcloudops.remediate.rules.RuleEngine;
 import io.smartcloudops.remediate.rules.RuleFileException;
 import io.smartcloudops.remediate.rules.RuleSet;
 import java.time.Duration;
@@ -224,7 +225,17 @@ public final class Ops implements AutoCloseable {
         }
     }
 
+    /** The loop's rule engine, for tests of what it holds. */
+    RuleEngine ruleEngine() {
+        return parts.ruleEngine;
+    }
+
+    /** An evicted series: its rule state goes too, and its alerts end at the next round (see RuleEngine.seriesGone). */
     private void forgetSeries(SeriesId id) {
+        RuleEngine rules = parts.ruleEngine;
+        if (rules != null) {
+            rules.seriesGone(id);
+        }
         LiveView v = parts.view;
         if (v != null) {
             v.forget(id);

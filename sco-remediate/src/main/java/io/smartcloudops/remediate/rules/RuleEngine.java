@@ -63,6 +63,12 @@ public final class RuleEngine {
     private final List<SeriesId> dirty = new ArrayList<>();
 
     private List<Rule> evaluatedRules = List.of();
+    /**
+     * Alerts of series that are {@link #seriesGone gone} since the last evaluation: it ends them
+     * (reports them resolved, or inactive when pending), as a series that is gone no longer gives
+     * the rule's expression a result.
+     */
+    private final List<Alert> ofGoneSeries = new ArrayList<>();
 
     /**
      * @param staleAfter a series with no sample for this long no longer satisfies threshold or
@@ -154,6 +160,8 @@ public final class RuleEngine {
      */
     public synchronized List<Alert> evaluate(Instant now) {
         List<Alert> changed = new ArrayList<>();
+        ofGoneSeries.forEach(a -> changed.add(end(a, now)));
+        ofGoneSeries.clear();
         List<Rule> current = rules;
         List<SeriesId> toTest = dirty;
         if (current != evaluatedRules) {
@@ -326,6 +334,11 @@ public final class RuleEngine {
                 .toList();
     }
 
+    /** How many series the engine holds an observation of: the series it evaluates rules on. */
+    public synchronized int seriesCount() {
+        return latest.size();
+    }
+
     /**
      * Everything the engine holds for one series, or empty when it has never observed it. Alerts of
      * {@code absent} rules belong to no series and are not part of it.
@@ -378,7 +391,27 @@ public final class RuleEngine {
         }
     }
 
-    /** Drops everything the engine holds for one series, without reporting its alerts as ended. */
+    /**
+     * Forgets a series that is gone (the loop evicted it, idle): the engine holds nothing for it any
+     * more, and the next {@link #evaluate} ends its alerts, a firing one {@code RESOLVED} and a
+     * pending one {@code INACTIVE}, as Prometheus ends the alerts of a series that no longer
+     * gives the rule's expression a result. A sample of it later starts it afresh, as a new series.
+     */
+    public synchronized void seriesGone(SeriesId series) {
+        for (Map<SeriesId, Alert> of : bySeries.values()) {
+            Alert a = of.get(series);
+            if (a != null) {
+                ofGoneSeries.add(a);
+            }
+        }
+        forgetSeries(series);
+    }
+
+    /**
+     * Drops everything the engine holds for one series, without reporting its alerts as ended (a
+     * host that keeps each series' rule state elsewhere, as Flink's keyed state does, {@link
+     * #importSeries imports} it again later); for a series that is gone, see {@link #seriesGone}.
+     */
     public synchronized void forgetSeries(SeriesId series) {
         Observation gone = latest.remove(series);
         if (gone != null && gone.dirty) {

@@ -117,6 +117,52 @@ class RuleEngineTest {
     }
 
     @Test
+    void aSeriesThatIsGoneEndsItsAlertsOnceAtTheNextEvaluationAndLeavesNothing() {
+        SeriesId db = SeriesId.of("cpu", Labels.of("host", "db"));
+        RuleEngine e = new RuleEngine(rules.subList(0, 1), Duration.ofMinutes(5));
+        e.observe(at(T0, 95), null);
+        e.observe(new Sample(db, T0.toEpochMilli(), 95), null);
+        e.evaluate(T0);
+        e.observe(at(T0.plusSeconds(60), 95), null);
+        assertThat(e.evaluate(T0.plusSeconds(60)))
+                .extracting(a -> a.labels().get("host") + " " + a.state())
+                .containsExactlyInAnyOrder("app FIRING", "db FIRING");
+        e.observe(new Sample(db, T0.plusSeconds(70).toEpochMilli(), 95), null);
+        e.evaluate(T0.plusSeconds(70));
+        e.seriesGone(CPU);
+        assertThat(e.seriesCount()).isEqualTo(1);
+        assertThat(e.evaluate(T0.plusSeconds(75))).singleElement().satisfies(a -> {
+            assertThat(a.labels().get("host")).isEqualTo("app");
+            assertThat(a.state()).isEqualTo(AlertState.RESOLVED);
+            assertThat(a.resolvedAt()).isEqualTo(T0.plusSeconds(75));
+        });
+        assertThat(e.evaluate(T0.plus(Duration.ofMinutes(10))))
+                .as("resolved once: staleness has nothing left of it to end")
+                .extracting(a -> a.labels().get("host") + " " + a.state())
+                .containsExactly("db RESOLVED");
+        // a pending alert of a gone series ends inactive; a sample later starts the series afresh
+        e.observe(at(T0.plus(Duration.ofMinutes(11)), 99), null);
+        assertThat(e.evaluate(T0.plus(Duration.ofMinutes(11))))
+                .singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.PENDING));
+        e.seriesGone(CPU);
+        e.observe(at(T0.plus(Duration.ofMinutes(12)), 99), null);
+        assertThat(e.evaluate(T0.plus(Duration.ofMinutes(12))))
+                .extracting(Alert::state)
+                .containsExactly(AlertState.INACTIVE, AlertState.PENDING);
+        assertThat(e.activeAlerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.activeSince()).isEqualTo(T0.plus(Duration.ofMinutes(12))));
+        e.seriesGone(CPU);
+        e.seriesGone(db);
+        assertThat(e.evaluate(T0.plus(Duration.ofMinutes(13))))
+                .extracting(Alert::state)
+                .containsExactly(AlertState.INACTIVE);
+        assertThat(e.seriesCount()).isZero();
+        assertThat(e.activeAlerts()).isEmpty();
+    }
+
+    @Test
     void anAbsentRuleLoadedLaterSeesTheSeriesObservedBeforeItAndForgetsOnesDropped() {
         SeriesId beat = SeriesId.of("heartbeat", Labels.of("host", "a"));
         RuleEngine e = new RuleEngine(rules.subList(0, 1), Duration.ofMinutes(5));

@@ -26,9 +26,14 @@ public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatc
                 List.of("host"));
     }
 
+    /** True when {@code target} is one this rule can mute (its target matchers match), whatever fires. */
+    public boolean targets(Alert target) {
+        return targetMatchers.stream().allMatch(m -> m.matches(target.labels()));
+    }
+
     /** True when some other firing alert mutes {@code target} under this rule. */
     public boolean inhibits(Alert target, Collection<Alert> firing) {
-        if (!targetMatchers.stream().allMatch(m -> m.matches(target.labels()))) {
+        if (!targets(target)) {
             return false;
         }
         for (Alert source : firing) {

@@ -169,6 +169,38 @@ class AlertRouterTest {
                 .containsExactly("app [FIRING] InstanceDown", "monitor [FIRING] HighLatency");
     }
 
+    /** Issue #15: the rule engine's active alerts were gathered (and sorted) once for each firing transition. */
+    @Test
+    void aRoundsTransitionsGatherTheFiringAlertsOnceAndStillInhibit() {
+        List<Alert> active = new ArrayList<>();
+        active.add(am("InstanceDown", AlertState.FIRING, t0, "host", "h0", "severity", "critical"));
+        for (int i = 0; i < 200; i++) {
+            active.add(am("HighLatency", AlertState.FIRING, t0, "host", "h" + i, "severity", "warning"));
+        }
+        AtomicInteger gathered = new AtomicInteger();
+        AlertRouter storm = AlertRouter.builder(
+                        audit,
+                        clock,
+                        new AlertRemediator(
+                                () -> policies,
+                                PolicyGate.builder(audit, clock).build(),
+                                io.smartcloudops.remediate.policy.KnownHosts.of(List.of())))
+                .ruleAlerts(() -> {
+                    gathered.incrementAndGet();
+                    return List.copyOf(active);
+                })
+                .notifications(told::add)
+                .suppressionListener(suppressed::add)
+                .build();
+        storm.onTransitions(active);
+        assertThat(gathered).as("once for the round, not once a transition").hasValue(1);
+        assertThat(suppressed).containsExactly(SuppressionReason.INHIBITED);
+        assertThat(told)
+                .hasSize(200)
+                .noneMatch(n -> n.title().contains("HighLatency")
+                        && n.labels().get("host").equals("h0"));
+    }
+
     @Test
     void groupsAreOrderedBySeverityThenAgeThenBreadth() {
         List<Alert> alerts = List.of(

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * When the agent saves its detectors: restored once at start, saved every interval from the
  * sampling loop (so no sample is scored while a series is written), and once more at a clean stop.
+ * A fresh agent saves at its first round; one that restored states saves first an interval later.
  */
 final class CheckpointSchedule {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointSchedule.class);
@@ -21,6 +22,13 @@ final class CheckpointSchedule {
     private final DetectionPipeline pipeline;
     private final Duration interval;
     private Instant lastSaved = Instant.MIN;
+    /**
+     * Set by a restore that brought states back: what is on disk is what the detectors hold, so the
+     * first round starts the interval instead of writing it all back (22-60 s of a stalled first
+     * round at 1,000,000 series).
+     */
+    private boolean upToDate;
+
     private volatile String health = "ok";
 
     CheckpointSchedule(DetectorCheckpoints store, DetectionPipeline pipeline, Duration interval) {
@@ -68,6 +76,7 @@ final class CheckpointSchedule {
         }
         if (!restored.isEmpty()) {
             LOG.info("restored {} detector states from {}", restored.size(), store.location());
+            upToDate = true;
         }
         return restored.size();
     }
@@ -83,6 +92,11 @@ final class CheckpointSchedule {
 
     /** Saves when the interval has passed since the last save; a failure is logged and retried next round. */
     void maybeSave(Instant now) {
+        if (upToDate) {
+            upToDate = false;
+            lastSaved = now;
+            return;
+        }
         if (interval.isZero() || now.isBefore(lastSaved.plus(interval))) {
             return;
         }

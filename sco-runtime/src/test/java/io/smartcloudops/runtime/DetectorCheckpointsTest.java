@@ -188,6 +188,29 @@ class DetectorCheckpointsTest {
         assertThat(ours.seriesCount()).isZero();
     }
 
+    /** Issue #15: a restarted agent with 1,000,000 series spent 22-60 s of its first round rewriting what it had just read. */
+    @Test
+    void aScheduleThatRestoredDoesNotWriteTheSameStatesBackAtTheFirstRound() throws Exception {
+        DetectionPipeline p = pipeline();
+        feed(p, 0, 10);
+        DetectorCheckpoints store = new DetectorCheckpoints(dir);
+        store.save(p.checkpoint());
+        CheckpointSchedule schedule = new CheckpointSchedule(store, pipeline(), Duration.ofSeconds(60));
+        assertThat(schedule.restore()).isEqualTo(2);
+        Files.delete(dir.resolve(DetectorCheckpoints.FILE));
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        schedule.maybeSave(t0);
+        assertThat(dir.resolve(DetectorCheckpoints.FILE))
+                .as("the states on disk are the ones just restored")
+                .doesNotExist();
+        schedule.maybeSave(t0.plusSeconds(59));
+        assertThat(dir.resolve(DetectorCheckpoints.FILE)).doesNotExist();
+        schedule.maybeSave(t0.plusSeconds(60));
+        assertThat(dir.resolve(DetectorCheckpoints.FILE))
+                .as("one interval after the first round")
+                .exists();
+    }
+
     @Test
     void theScheduleSavesOncePerIntervalAndSaysWhenItCannot() throws Exception {
         DetectionPipeline p = pipeline();

@@ -173,7 +173,7 @@ public final class SoakRun {
             InstantSource clock)
             throws IOException {
         new DetectorCheckpoints(dir).save(fleet::checkpointEach);
-        // saved once at the first round and at stop, as an agent whose interval is longer than the run
+        // restored, so saved only at stop, as an agent whose interval is longer than the run
         return Ops.builder(registry)
                 .clock(clock)
                 .dataDir(dir)
@@ -199,6 +199,7 @@ public final class SoakRun {
         long samples = 0;
         long late = 0;
         int firing = 0;
+        int round = 0;
         for (long tick = start; tick < end; tick += interval.toNanos()) {
             long sleep = tick - System.nanoTime();
             if (sleep > 0) {
@@ -207,13 +208,24 @@ public final class SoakRun {
                 late++; // the previous round overran its interval
             }
             long millis = System.currentTimeMillis();
+            long roundStart = System.nanoTime();
             for (int i = 0; i < fleet.size(); i++) {
                 ops.ingest(fleet.sampleAt(i, millis));
             }
             samples += fleet.size();
-            ops.runOnce(Instant.ofEpochMilli(millis));
+            long ingested = System.nanoTime();
+            int transitions = ops.runOnce(Instant.ofEpochMilli(millis)).size();
             firing = ops.openAlerts().size();
             long now = System.nanoTime();
+            // each round's own time, so that one slow round (the first, after the restore) is told from the rest
+            progress.printf(
+                    Locale.ROOT,
+                    "soak round %d: %.1f s (samples %.1f s, rules and routing %.1f s), %d alert transitions%n",
+                    ++round,
+                    (now - roundStart) / 1e9,
+                    (ingested - roundStart) / 1e9,
+                    (now - ingested) / 1e9,
+                    transitions);
             if (now >= nextReading) {
                 long cpu = os.getProcessCpuTime();
                 double cores = (cpu - lastCpu) / (double) (now - lastWall);

@@ -110,6 +110,14 @@ public final class ScoFlink {
             Objects.requireNonNull(detector, "detector");
             detectorConfig = new TreeMap<>(detectorConfig);
             Objects.requireNonNull(staleAfter, "staleAfter");
+            // A series' firing alert resolves when it goes stale (a timer staleAfter past its last
+            // sample); state that expired before that would take the alert with it, never resolved,
+            // where the agent resolves the alerts of a series it forgets (RuleEngine.seriesGone).
+            if (stateTtl != null && stateTtl.compareTo(staleAfter) <= 0) {
+                throw new IllegalArgumentException("the state TTL (" + stateTtl + ") must be longer than staleAfter ("
+                        + staleAfter + "), or a series' state expires before its alerts resolve; "
+                        + "use a TTL of hours or days (the agent forgets an idle series after an hour)");
+            }
         }
     }
 

@@ -32,6 +32,8 @@ final class RangeNovelty {
     private double low;
     private double high;
     private double mean;
+    /** The last sample's surprisal as a bare record, before its overshoot; not state (see {@link #bareRecord}). */
+    private double bare;
 
     RangeNovelty(double memory) {
         this.memory = memory;
@@ -88,15 +90,26 @@ final class RangeNovelty {
         }
         double beyond = Math.max(up, down);
         double s = 0.0;
+        bare = 0.0;
         if (beyond > 0 && width > 0 && count > MIN_HISTORY) {
             double n = filling && settledOdds ? fullMemoryOdds() : Math.min(count - 1, memory);
-            s = Math.log10(n) * (1 + OVERSHOOT_WEIGHT * beyond / width);
+            bare = Math.log10(n);
+            s = bare * (1 + OVERSHOOT_WEIGHT * beyond / width);
         }
         double alpha = (filling ? Math.min(1.0, count / memory) : 1.0) / memory;
         mean += Math.max(alpha, 1.0 / count) * (x - mean);
         high = Math.max(x, high - alpha * (high - mean));
         low = Math.min(x, low + alpha * (mean - low));
         return s;
+    }
+
+    /**
+     * The surprisal the last sample {@link #surprisal(double, double, Direction, boolean, boolean) judged} carried
+     * as a bare record, {@code log10} of the odds against it before any overshoot; 0 when it was no record. The
+     * odds are those of exchangeable samples; the overshoot's weight is the part a heavy tail can overstate.
+     */
+    double bareRecord() {
+        return bare;
     }
 
     /**

@@ -305,9 +305,12 @@ final class EnsembleDetector implements Detector {
             // NAB's five-minute files (CV standard 78.86 -> 75.52 on every series): their real series break records
             // in runs before the labelled window, and the incident is then judged against those.
             double claimed = count * confidentOdds;
-            surprise[5] = rawRate.calibrated(surprise[5], range.bareRecord(), claimed, params.quietSurprisal());
-            surprise[6] =
-                    adjustedRate.calibrated(surprise[6], adjustedRange.bareRecord(), claimed, params.quietSurprisal());
+            double q = params.quietSurprisal();
+            // the floor (a bare record's surprisal) only matters, and is only computed, where a record broke
+            surprise[5] =
+                    rawRate.calibrated(surprise[5], surprise[5] > 0 ? range.bareRecord(true, true) : 0, claimed, q);
+            surprise[6] = adjustedRate.calibrated(
+                    surprise[6], surprise[6] > 0 ? adjustedRange.bareRecord(false, false) : 0, claimed, q);
         }
         surprise[7] = level.surprisal(judged, direction, filling);
         surprise[8] = slowLevel.surprisal(judged, direction, filling);

@@ -32,8 +32,6 @@ final class RangeNovelty {
     private double low;
     private double high;
     private double mean;
-    /** The last sample's surprisal as a bare record, before its overshoot; not state (see {@link #bareRecord}). */
-    private double bare;
 
     RangeNovelty(double memory) {
         this.memory = memory;
@@ -90,11 +88,8 @@ final class RangeNovelty {
         }
         double beyond = Math.max(up, down);
         double s = 0.0;
-        bare = 0.0;
         if (beyond > 0 && width > 0 && count > MIN_HISTORY) {
-            double n = filling && settledOdds ? fullMemoryOdds() : Math.min(count - 1, memory);
-            bare = Math.log10(n);
-            s = bare * (1 + OVERSHOOT_WEIGHT * beyond / width);
+            s = bareRecord(filling, settledOdds) * (1 + OVERSHOOT_WEIGHT * beyond / width);
         }
         double alpha = (filling ? Math.min(1.0, count / memory) : 1.0) / memory;
         mean += Math.max(alpha, 1.0 / count) * (x - mean);
@@ -104,12 +99,13 @@ final class RangeNovelty {
     }
 
     /**
-     * The surprisal the last sample {@link #surprisal(double, double, Direction, boolean, boolean) judged} carried
-     * as a bare record, {@code log10} of the odds against it before any overshoot; 0 when it was no record. The
-     * odds are those of exchangeable samples; the overshoot's weight is the part a heavy tail can overstate.
+     * The surprisal a record of the last sample {@link #surprisal(double, double, Direction, boolean, boolean)
+     * judged} (with the same {@code filling} and {@code settledOdds}) carries as a bare record: {@code log10} of
+     * the odds against it before any overshoot. The odds are those of exchangeable samples; the overshoot's
+     * weight is the part a heavy tail can overstate.
      */
-    double bareRecord() {
-        return bare;
+    double bareRecord(boolean filling, boolean settledOdds) {
+        return Math.log10(filling && settledOdds ? fullMemoryOdds() : Math.min(count - 1, memory));
     }
 
     /**

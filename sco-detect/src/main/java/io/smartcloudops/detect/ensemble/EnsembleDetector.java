@@ -50,7 +50,8 @@ final class EnsembleDetector implements Detector {
      * version 5 writes the forest's trees compactly (its format 2, about 1.7 KB smaller), version 6
      * the season as 16-bit codes (the forecaster's format 2) and the contexts seen as a list while
      * they are few, version 7 adds the daily profile (about 250 bytes), version 8 the value records' counts of
-     * confident samples (a {@link ConfidentRate} each, 8 bytes); versions 1 to 7 are still read.
+     * confident samples (a {@link ConfidentRate} each) and the whole values' floor and ceiling ({@link
+     * WholeExtremes}), 24 bytes; versions 1 to 7 are still read (their whole extremes start at the restore).
      */
     static final int STATE_VERSION = 8;
 
@@ -96,6 +97,8 @@ final class EnsembleDetector implements Detector {
     private ConfidentRate rawRate = new ConfidentRate();
 
     private ConfidentRate adjustedRate = new ConfidentRate();
+    /** The whole values' floor and ceiling, written after the rates. */
+    private WholeExtremes wholeExtremes = new WholeExtremes();
     /** {@code 10^-quiet_surprisal}: the share of samples at which a calibrated member is confident. */
     private final double confidentOdds;
 
@@ -296,6 +299,11 @@ final class EnsembleDetector implements Detector {
         // 0.576 -> 0.582, false alarms 0.435 -> 0.388 a day; NAB CV 78.86 unchanged)
         double wholeOffset = !params.stabilise() && y == Math.rint(y) ? y - judged : Double.NaN;
         surprise[5] = range.surprisal(judged, wholeOffset, direction, filling, true);
+        // a whole value equal to the lowest or highest the series has shown is a tie, whatever the contracted range
+        // says (see WholeExtremes; ops event F1 seed 42 0.598 -> 0.602, seed 7 0.547 -> 0.549; NAB CV 78.86 -> 79.24)
+        if (!Double.isNaN(wholeOffset) && wholeExtremes.tie(y)) {
+            surprise[5] = 0.0;
+        }
         surprise[6] = seasonalNow ? adjustedRange.surprisal(adjusted, direction) : 0.0;
         if (filling) {
             // the value records' surprisals against how often each has been confident in this series (see
@@ -383,6 +391,7 @@ final class EnsembleDetector implements Detector {
             daily.writeTo(out);
             rawRate.writeTo(out);
             adjustedRate.writeTo(out);
+            wholeExtremes.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -454,6 +463,7 @@ final class EnsembleDetector implements Detector {
             if (version >= 8) {
                 d.rawRate = ConfidentRate.readFrom(in);
                 d.adjustedRate = ConfidentRate.readFrom(in);
+                d.wholeExtremes = WholeExtremes.readFrom(in);
             }
             return d;
         } catch (IOException | RuntimeException e) {

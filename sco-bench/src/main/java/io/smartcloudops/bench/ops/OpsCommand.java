@@ -63,6 +63,12 @@ public final class OpsCommand implements Callable<Integer> {
             description = "detector setting as DETECTOR.KEY=VALUE (repeatable), e.g. default.quiet_samples=60")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(
+            names = "--sources",
+            description =
+                    "print where our detectors' false alarms at their best threshold come from (member, noise, day)")
+    boolean sources;
+
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
@@ -87,7 +93,21 @@ public final class OpsCommand implements Callable<Integer> {
             scorers.put(OpsEvaluation.ZSCORE, OpsScorers.rollingZScore(seed));
             scorers.put(OpsEvaluation.RCF, OpsScorers.randomCutForest(seed));
         }
-        console.print(new OpsEvaluation(corpus, maxFalsePerDay, shipped).run(scorers, console));
+        OpsEvaluation evaluation = new OpsEvaluation(corpus, maxFalsePerDay, shipped);
+        Map<String, OpsEvaluation.Row> byName = new LinkedHashMap<>();
+        evaluation.rows(scorers, console).forEach(r -> byName.put(r.name(), r));
+        console.print(evaluation.format(byName));
+        if (sources) {
+            for (String name : detectors.isEmpty() ? discovered.names() : detectors) {
+                double threshold = byName.get(name).best().threshold();
+                FalseAlarmSources found = FalseAlarmSources.measure(
+                        corpus, discovered.factory(name, NabEvaluation.config(name, settings)), seed, threshold);
+                console.print(found.format(name, threshold));
+                found = FalseAlarmSources.measure(
+                        corpus, discovered.factory(name, NabEvaluation.config(name, settings)), seed, shipped);
+                console.print(found.format(name, shipped));
+            }
+        }
         console.flush();
         return 0;
     }

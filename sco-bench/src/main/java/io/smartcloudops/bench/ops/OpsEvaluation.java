@@ -62,6 +62,11 @@ final class OpsEvaluation {
     String run(Map<String, OpsScorers> scorers, PrintWriter progress) {
         Map<String, Row> byName = new LinkedHashMap<>();
         rows(scorers, progress).forEach(r -> byName.put(r.name(), r));
+        return format(byName);
+    }
+
+    /** The table and the per-kind lines of {@code byName}'s rows. */
+    String format(Map<String, Row> byName) {
         StringBuilder sb = new StringBuilder(String.format(
                 Locale.ROOT,
                 "| detector | event F1 (best threshold, <= %.2f false/day) | incidents found | false alarms/day | threshold "

@@ -89,14 +89,23 @@ final class RangeNovelty {
         double beyond = Math.max(up, down);
         double s = 0.0;
         if (beyond > 0 && width > 0 && count > MIN_HISTORY) {
-            double n = filling && settledOdds ? fullMemoryOdds() : Math.min(count - 1, memory);
-            s = Math.log10(n) * (1 + OVERSHOOT_WEIGHT * beyond / width);
+            s = bareRecord(filling, settledOdds) * (1 + OVERSHOOT_WEIGHT * beyond / width);
         }
         double alpha = (filling ? Math.min(1.0, count / memory) : 1.0) / memory;
         mean += Math.max(alpha, 1.0 / count) * (x - mean);
         high = Math.max(x, high - alpha * (high - mean));
         low = Math.min(x, low + alpha * (mean - low));
         return s;
+    }
+
+    /**
+     * The surprisal a record of the last sample {@link #surprisal(double, double, Direction, boolean, boolean)
+     * judged} (with the same {@code filling} and {@code settledOdds}) carries as a bare record: {@code log10} of
+     * the odds against it before any overshoot. The odds are those of exchangeable samples; the overshoot's
+     * weight is the part a heavy tail can overstate.
+     */
+    double bareRecord(boolean filling, boolean settledOdds) {
+        return Math.log10(filling && settledOdds ? fullMemoryOdds() : Math.min(count - 1, memory));
     }
 
     /**

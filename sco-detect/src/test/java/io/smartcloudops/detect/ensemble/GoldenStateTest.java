@@ -80,6 +80,31 @@ class GoldenStateTest {
         readsAndReportsTheNextIncident(7);
     }
 
+    /** Version 8 adds the value records' counts of confident samples (the spike at 1200 among them). */
+    @Test
+    void versionEightStateWithTheRecordsConfidentCountsIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(8);
+        EnsembleDetector d = EnsembleDetector.restore(
+                new DetectorState(DefaultEnsembleProvider.NAME, 8, fixture("default-v8.state")));
+        assertThat(d.confidentCounts()).containsExactly(1, 4);
+    }
+
+    /** A version 7 state starts counting confident samples at its restore; it and its rewrite score alike. */
+    @Test
+    void versionSevenStateStartsCountingAtItsRestoreAndItsRewriteScoresAlike() throws IOException {
+        EnsembleDetector old = EnsembleDetector.restore(
+                new DetectorState(DefaultEnsembleProvider.NAME, 7, fixture("default-v7.state")));
+        assertThat(old.confidentCounts()).containsExactly(0, 0);
+        Detector rewritten = factory.restore(old.snapshot());
+        assertThat(rewritten.snapshot().version()).isEqualTo(8);
+        double[] v = values(3000);
+        for (int i = FIXTURE_SAMPLES; i < v.length; i++) {
+            Sample s = new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v[i] + (i == 2200 ? 80 : 0));
+            assertThat(rewritten.update(s).value()).isEqualTo(old.update(s).value());
+        }
+        assertThat(old.confidentCounts()[0] + old.confidentCounts()[1]).isPositive();
+    }
+
     /** States written before the daily profile existed keep it off, so they score as they did. */
     @Test
     void versionSixStateKeepsTheDailyProfileOff() throws IOException {

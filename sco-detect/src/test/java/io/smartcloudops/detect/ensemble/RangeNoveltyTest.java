@@ -110,4 +110,16 @@ class RangeNoveltyTest {
         assertThat(shifted.surprisal(16.5, 0.5, Direction.BOTH, false, false)).isZero();
         assertThat(shifted.surprisal(17.5, 0.5, Direction.BOTH, false, false)).isPositive();
     }
+
+    /** A record's surprisal is its bare record's, log10 of the odds among the samples seen, times its overshoot. */
+    @Test
+    void aRecordCarriesItsBareRecordsSurprisalTimesItsOvershoot() {
+        RangeNovelty r = new RangeNovelty(12_000);
+        for (int i = 0; i < 1000; i++) {
+            r.surprisal(i % 2, Direction.BOTH);
+        }
+        double s = r.surprisal(1.5, Direction.BOTH);
+        assertThat(r.bareRecord(false, false)).isCloseTo(Math.log10(1000), within(1e-12));
+        assertThat(s).isGreaterThan(r.bareRecord(false, false) * 2);
+    }
 }

@@ -22,13 +22,13 @@ final class FastCosine {
             return Math.cos(x);
         }
         double k = Math.rint(x * INVERSE_TWO_PI);
-        double r = Math.abs((x - k * TWO_PI_HIGH) - k * TWO_PI_LOW);
-        // r in [0, pi]; cos(r) = -cos(pi - r)
-        double sign = 1.0;
-        if (r > HALF_PI) {
-            r = Math.PI - r;
-            sign = -1.0;
-        }
+        double reduced = Math.abs((x - k * TWO_PI_HIGH) - k * TWO_PI_LOW);
+        // reduced in [0, pi]; cos(r) = -cos(pi - r). Whether r > pi/2 is a coin flip for random phases, so it is
+        // selected with bits, not a branch that mispredicts half the time: the sign of pi/2 - r is set exactly
+        // when r > pi/2 (a difference of two distinct doubles is never 0), and negating is flipping the sign bit
+        long beyond = Double.doubleToRawLongBits(HALF_PI - reduced) >> 63;
+        double r = Double.longBitsToDouble((Double.doubleToRawLongBits(Math.PI - reduced) & beyond)
+                | (Double.doubleToRawLongBits(reduced) & ~beyond));
         double z = r * r;
         double c = 1.0
                 + z
@@ -53,6 +53,6 @@ final class FastCosine {
                                                                                                                                                 + z
                                                                                                                                                         * (-1.0
                                                                                                                                                                 / 6402373705728000.0)))))))));
-        return sign * c;
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(c) ^ (beyond & Long.MIN_VALUE));
     }
 }

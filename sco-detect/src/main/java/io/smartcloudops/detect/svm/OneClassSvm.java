@@ -127,19 +127,41 @@ public final class OneClassSvm {
 
     /**
      * Projects the standardised shingle at the start of {@code work} on every feature's frequencies,
-     * into {@code work} after it.
+     * into {@code work} after it. Four features at a time, each summed in a register from 0 over the
+     * shingle's positions in order: the same additions in the same order as accumulating every feature
+     * in {@code work} position by position, so the same bits, at about half the cost (a loop of 24 over
+     * {@code work} ran mostly in the compiler's scalar pre- and post-loops, loading and storing each sum
+     * at every position).
      */
     private void project(double[] work) {
         int shingle = recent.length;
         double[] omega = map.omega();
         int features = map.phase().length;
-        Arrays.fill(work, shingle, shingle + features, 0.0);
-        for (int d = 0; d < shingle; d++) {
-            double v = work[d];
-            int base = d * features;
-            for (int f = 0; f < features; f++) {
-                work[shingle + f] += omega[base + f] * v;
+        int f = 0;
+        for (; f + 4 <= features; f += 4) {
+            double a0 = 0.0;
+            double a1 = 0.0;
+            double a2 = 0.0;
+            double a3 = 0.0;
+            for (int d = 0; d < shingle; d++) {
+                double v = work[d];
+                int at = d * features + f;
+                a0 += omega[at] * v;
+                a1 += omega[at + 1] * v;
+                a2 += omega[at + 2] * v;
+                a3 += omega[at + 3] * v;
             }
+            work[shingle + f] = a0;
+            work[shingle + f + 1] = a1;
+            work[shingle + f + 2] = a2;
+            work[shingle + f + 3] = a3;
+        }
+        for (; f < features; f++) {
+            double a = 0.0;
+            for (int d = 0; d < shingle; d++) {
+                a += omega[d * features + f] * work[d];
+            }
+            work[shingle + f] = a;
         }
     }
 

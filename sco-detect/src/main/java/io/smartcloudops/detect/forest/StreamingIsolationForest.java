@@ -103,10 +103,19 @@ public final class StreamingIsolationForest {
         }
         double score = trees != null ? score(point, rangeWeighted) : 0.5;
         keep(point);
-        if (filled >= p.sampleSize() && count % p.rebuildEvery() == 0) {
+        if (filled >= p.sampleSize() && regrowsAt(count)) {
             grow();
         }
         return score;
+    }
+
+    /**
+     * Whether the trees are regrown at sample {@code n}: every {@code rebuildEvery}, by a mask when that is
+     * a power of two (the default's 256), not a 64-bit division at every sample.
+     */
+    private boolean regrowsAt(long n) {
+        int every = p.rebuildEvery();
+        return (every & (every - 1)) == 0 ? (n & (every - 1)) == 0 : n % every == 0;
     }
 
     /** Biased reservoir sampling: append while there is room, then replace a random slot with probability max(window / n, window / horizon). */

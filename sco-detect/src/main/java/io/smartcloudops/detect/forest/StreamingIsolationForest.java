@@ -93,9 +93,13 @@ public final class StreamingIsolationForest {
      */
     public double update(double x, boolean rangeWeighted) {
         double[] point = recent;
-        System.arraycopy(point, 1, point, 0, point.length - 1);
-        point[point.length - 1] = x;
-        System.arraycopy(pointCode, 1, pointCode, 0, pointCode.length - 1);
+        // a shingle is a few values: moved one by one, not by an array copy call each sample
+        int last = point.length - 1;
+        for (int i = 0; i < last; i++) {
+            point[i] = point[i + 1];
+            pointCode[i] = pointCode[i + 1];
+        }
+        point[last] = x;
         uncoded = Math.min(uncoded + 1, pointCode.length);
         count++;
         if (count < p.shingle()) {

@@ -140,8 +140,8 @@ final class DailyProfile {
         double f = phase - i;
         double swing = interpolate(shape[i], shape[j], f);
         double known = Double.isNaN(swing) ? 0 : swing;
-        double centred = known - meanShape();
-        double adjusted = evident ? x - centred : x;
+        // the mean swing (a pass over the nodes) only while the profile is used: most series never use it
+        double adjusted = evident ? x - (known - meanShape()) : x;
 
         long elapsed = timeMillis - first;
         double error = x - local - known;

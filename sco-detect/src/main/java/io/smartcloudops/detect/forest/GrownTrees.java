@@ -194,6 +194,10 @@ final class GrownTrees {
      * (the tree's root range stands in for the node's, which makes the estimate conservative).
      */
     private double pathLength(int boxAt, int word, int splitBase, int leafBase, double[] point, double[] pointCode) {
+        if (stride == 1 && !outsideBox(boxAt, point)) {
+            // no chance to cut the point off anywhere: what the loop below sums to is its leaf's depth, exactly
+            return leafDepth(splits[word], splitBase, leafBase, pointCode);
+        }
         int k = 0;
         int depth = 0;
         double survive = 1.0;
@@ -216,6 +220,42 @@ final class GrownTrees {
             depth++;
         }
         return expected + survive * (depth + StreamingIsolationForest.LEAF_PATH[leafSize(word, leafBase, k)]);
+    }
+
+    /**
+     * Whether {@code point} lies outside the tree's box (at {@code boxAt}) in some dimension, as {@link
+     * #pathLength} reckons it (NaN never does): on every dimension inside (most points of most trees) it is
+     * never cut off.
+     */
+    private boolean outsideBox(int boxAt, double[] point) {
+        for (int d = 0; d < point.length; d++) {
+            double below = box[boxAt + 2 * d] - point[d];
+            double above = point[d] - box[boxAt + 2 * d + 1];
+            if ((below > above ? below : above) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@link #pathLength} of a point inside the box of a tree in one word, {@code bits} (the default
+     * ensemble's trees): the depth of the leaf it reaches plus that leaf's average path, with the word in
+     * a register and none of the cut-off arithmetic, which adds exactly nothing there ({@code 0 + 1 *
+     * (depth + leaf path)}).
+     */
+    private double leafDepth(long bits, int splitBase, int leafBase, double[] pointCode) {
+        int k = 0;
+        int depth = 0;
+        // k stays below 64 in a tree of one word; the shifts take it modulo 64, as rank's does
+        while ((bits >>> k & 1) != 0) {
+            int rank = Long.bitCount(bits & ((1L << k) - 1));
+            int at = splitBase + rank;
+            k = pointCode[dim(at)] < cuts[at] - 0.5 ? 2 * rank + 1 : 2 * rank + 2;
+            depth++;
+        }
+        int leaf = leafBase + k - Long.bitCount(bits & ((1L << k) - 1));
+        return depth + StreamingIsolationForest.LEAF_PATH[field(leaves, leaf, leafBits)];
     }
 
     /**

@@ -93,9 +93,13 @@ public final class StreamingIsolationForest {
      */
     public double update(double x, boolean rangeWeighted) {
         double[] point = recent;
-        System.arraycopy(point, 1, point, 0, point.length - 1);
-        point[point.length - 1] = x;
-        System.arraycopy(pointCode, 1, pointCode, 0, pointCode.length - 1);
+        // a shingle is a few values: moved one by one, not by an array copy call each sample
+        int last = point.length - 1;
+        for (int i = 0; i < last; i++) {
+            point[i] = point[i + 1];
+            pointCode[i] = pointCode[i + 1];
+        }
+        point[last] = x;
         uncoded = Math.min(uncoded + 1, pointCode.length);
         count++;
         if (count < p.shingle()) {
@@ -103,10 +107,19 @@ public final class StreamingIsolationForest {
         }
         double score = trees != null ? score(point, rangeWeighted) : 0.5;
         keep(point);
-        if (filled >= p.sampleSize() && count % p.rebuildEvery() == 0) {
+        if (filled >= p.sampleSize() && regrowsAt(count)) {
             grow();
         }
         return score;
+    }
+
+    /**
+     * Whether the trees are regrown at sample {@code n}: every {@code rebuildEvery}, by a mask when that is
+     * a power of two (the default's 256), not a 64-bit division at every sample.
+     */
+    private boolean regrowsAt(long n) {
+        int every = p.rebuildEvery();
+        return (every & (every - 1)) == 0 ? (n & (every - 1)) == 0 : n % every == 0;
     }
 
     /** Biased reservoir sampling: append while there is room, then replace a random slot with probability max(window / n, window / horizon). */
@@ -187,6 +200,7 @@ public final class StreamingIsolationForest {
      */
     private void grow() {
         refocus();
+        DecodedCodes decoded = new DecodedCodes(code);
         int[] sample = new int[p.sampleSize()];
         int dims = p.shingle();
         // grown into complete binary trees, then kept compactly (see GrownTrees)
@@ -207,10 +221,10 @@ public final class StreamingIsolationForest {
                 }
                 // NaN's code is the least: a box holding it is NaN, as a NaN spoiled the float box
                 boolean nan = lo == ValueCode.NAN;
-                box[2 * (t * dims + d)] = nan ? Float.NaN : (float) code.decode((short) lo);
-                box[2 * (t * dims + d) + 1] = nan ? Float.NaN : (float) code.decode((short) hi);
+                box[2 * (t * dims + d)] = nan ? Float.NaN : (float) decoded.value(lo);
+                box[2 * (t * dims + d) + 1] = nan ? Float.NaN : (float) decoded.value(hi);
             }
-            growNode(splitDim, split, t * nodes, 0, sample, 0, sample.length, 0);
+            growNode(splitDim, split, t * nodes, 0, sample, 0, sample.length, 0, decoded);
         }
         trees = GrownTrees.of(splitDim, split, p, nodes, box);
     }
@@ -249,7 +263,16 @@ public final class StreamingIsolationForest {
      * {@code s[from..to)} are reservoir offsets of the node's shingles; they are partitioned in place. The
      * node is slot {@code k} of the complete binary tree at {@code root} of {@code splitDim} and {@code split}.
      */
-    private void growNode(byte[] splitDim, short[] split, int root, int k, int[] s, int from, int to, int depth) {
+    private void growNode(
+            byte[] splitDim,
+            short[] split,
+            int root,
+            int k,
+            int[] s,
+            int from,
+            int to,
+            int depth,
+            DecodedCodes decoded) {
         int n = to - from;
         if (depth >= p.depthLimit() || n <= 1) {
             leaf(splitDim, split, root + k, n);
@@ -276,25 +299,28 @@ public final class StreamingIsolationForest {
         // the cut is uniform over the values' range, not the codes' (the code is finer near its centre), and
         // falls between two codes: the stored codes below it go left
         double r = random.nextDouble();
-        double low = hi > lo ? code.decode((short) lo) : 0.0;
-        double cut = low + r * (code.decode((short) hi) - low);
+        double low = hi > lo ? decoded.value(lo) : 0.0;
+        double cut = low + r * (decoded.value(hi) - low);
         if (!(hi > lo) || !(cut > low)) {
             leaf(splitDim, split, root + k, n);
             return;
         }
         int cutCode = Math.max(lo + 1, Math.min(hi, (int) Math.ceil(code.exact(cut))));
         int mid = from;
+        // which side a shingle falls is a coin flip: swapped with masks rather than a branch that mispredicts
+        // half the time (the same swaps: a shingle below the cut trades places with the first not below)
         for (int i = from; i < to; i++) {
-            if (reservoir[s[i] + dim] < cutCode) {
-                int tmp = s[mid];
-                s[mid++] = s[i];
-                s[i] = tmp;
-            }
+            int here = s[i];
+            int first = s[mid];
+            int below = (reservoir[here + dim] - cutCode) >> 31;
+            s[mid] = (here & below) | (first & ~below);
+            s[i] = (first & below) | (here & ~below);
+            mid -= below;
         }
         splitDim[root + k] = (byte) dim;
         split[root + k] = (short) cutCode;
-        growNode(splitDim, split, root, 2 * k + 1, s, from, mid, depth + 1);
-        growNode(splitDim, split, root, 2 * k + 2, s, mid, to, depth + 1);
+        growNode(splitDim, split, root, 2 * k + 1, s, from, mid, depth + 1, decoded);
+        growNode(splitDim, split, root, 2 * k + 2, s, mid, to, depth + 1, decoded);
     }
 
     private static void leaf(byte[] splitDim, short[] split, int node, int size) {

@@ -1,19 +1,23 @@
 package io.smartcloudops.detect.svm;
 
+import de.bwaldvogel.liblinear.FeatureNode;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The random Fourier feature maps of {@link OneClassSvm}s, one read-only copy per parameters and seed.
  * A map is a pure function of both, and every series of a factory usually has the same ones, so the
  * series share it instead of each holding its own (1.5 KB of frequencies, a sixth of a default
  * detector's heap). One instance per detector factory, passed to the models it makes; safe to use from
- * several threads, since nothing in a map changes after it is built. At most {@link #SHARED} distinct
+ * several threads: a map's frequencies never change, and what does is each thread's own. At most {@link #SHARED} distinct
  * maps are kept; beyond that (a seed per series) each model gets a copy of its own, as before. A map
  * also lends each thread the scratch its models score in ({@link FeatureMap#scratch}), so that the
  * series of a factory do not each carry one (288 bytes of the default's) while a pipeline scoring
- * them in parallel never lets two threads share one.
+ * them in parallel never lets two threads share one; and likewise the feature rows a model trains on
+ * ({@link FeatureMap#trainingRows}, about 480 KB a thread for the default), refilled for each model
+ * rather than made afresh for every series.
  *
  * <pre>{@code
  * FeatureMaps maps = new FeatureMaps();
@@ -35,7 +39,12 @@ public final class FeatureMaps {
      * so that all features' projections accumulate side by side (one long chain of dependent additions
      * per feature was most of the cost of scoring).
      */
-    record FeatureMap(double[] omega, double[] phase, double norm, ThreadLocal<double[]> scratch) {}
+    record FeatureMap(
+            double[] omega,
+            double[] phase,
+            double norm,
+            ThreadLocal<double[]> scratch,
+            Supplier<FeatureNode[][]> trainingRows) {}
 
     FeatureMap of(SvmParameters params, long seed) {
         Key key = new Key(params, seed);
@@ -44,12 +53,16 @@ public final class FeatureMaps {
             return shared;
         }
         if (maps.size() >= SHARED) {
-            return build(params, seed);
+            return build(params, seed, false);
         }
-        return maps.computeIfAbsent(key, k -> build(k.params(), k.seed()));
+        return maps.computeIfAbsent(key, k -> build(k.params(), k.seed(), true));
     }
 
-    private static FeatureMap build(SvmParameters params, long seed) {
+    /**
+     * A map; a {@code shared} one lends each thread one set of training rows, refilled for every model it
+     * trains, where one of a single model (past {@link #SHARED}) makes a set per training and keeps none.
+     */
+    private static FeatureMap build(SvmParameters params, long seed, boolean shared) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] omega = new double[params.features() * params.shingle()];
         double[] phase = new double[params.features()];
@@ -61,8 +74,15 @@ public final class FeatureMaps {
             phase[f] = random.nextDouble() * 2 * Math.PI;
         }
         int scratch = params.shingle() + params.features();
+        int rows = params.trainWindow() - params.shingle() + 1;
         return new FeatureMap(
-                omega, phase, Math.sqrt(2.0 / params.features()), ThreadLocal.withInitial(() -> new double[scratch]));
+                omega,
+                phase,
+                Math.sqrt(2.0 / params.features()),
+                ThreadLocal.withInitial(() -> new double[scratch]),
+                shared
+                        ? ThreadLocal.withInitial(() -> ProbationTrainer.rows(rows, params.features()))::get
+                        : () -> ProbationTrainer.rows(rows, params.features()));
     }
 
     private static double gaussian(SplittableRandom r) {

@@ -27,19 +27,41 @@ final class ProbationTrainer extends LibLinearAnomalyTrainer {
 
     /** Trains on {@code rows} of {@code features} values each; returns the learnt weights followed by rho. */
     double[] fit(double[][] rows, int features) {
-        FeatureNode[][] x = new FeatureNode[rows.length][];
+        FeatureNode[][] x = rows(rows.length, features);
         for (int i = 0; i < rows.length; i++) {
+            for (int f = 0; f < features; f++) {
+                x[i][f].setValue(rows[i][f]);
+            }
+        }
+        return fit(x, features);
+    }
+
+    /**
+     * Rows of {@code features} feature nodes (indices from 1, values 0) and the constant bias feature, as
+     * {@link #fit(FeatureNode[][], int)} takes them.
+     */
+    static FeatureNode[][] rows(int count, int features) {
+        FeatureNode[][] x = new FeatureNode[count][];
+        for (int i = 0; i < count; i++) {
             FeatureNode[] nodes = new FeatureNode[features + 1];
             for (int f = 0; f < features; f++) {
-                nodes[f] = new FeatureNode(f + 1, rows[i][f]);
+                nodes[f] = new FeatureNode(f + 1, 0.0);
             }
             nodes[features] = new FeatureNode(features + 1, 1.0);
             x[i] = nodes;
         }
+        return x;
+    }
+
+    /**
+     * Trains on the feature rows {@code x} (see {@link #rows}), which the solver only reads; returns the
+     * learnt weights followed by rho.
+     */
+    double[] fit(FeatureNode[][] x, int features) {
         Parameter param = setupParameters(null);
         param.setRandom(new Random(new SplittableRandom(seed).split().nextLong()));
         // every row is EXPECTED, whose output id is 0 in an all-normal training set
-        Model model = trainModels(param, features + 1, x, new double[][] {new double[rows.length]})
+        Model model = trainModels(param, features + 1, x, new double[][] {new double[x.length]})
                 .get(0);
         double[] w = model.getFeatureWeights();
         double[] out = new double[features + 1];

@@ -74,7 +74,12 @@ final class DomainSpelling {
 
     /** A repairer towards the words of {@code texts}, reading the tokenizer vocabulary from the model's jar. */
     static DomainSpelling of(Collection<String> texts) {
-        return new DomainSpelling(tokenizerWords(), texts);
+        return of(tokenizerWords(), texts);
+    }
+
+    /** A repairer towards the words of {@code texts}, with {@code vocabulary} (word to id) as the English it spares. */
+    static DomainSpelling of(Map<String, Integer> vocabulary, Collection<String> texts) {
+        return new DomainSpelling(vocabulary, texts);
     }
 
     /** The whole words (no {@code ##} pieces) of the tokenizer vocabulary with their ids; empty when the model jar is absent. */
@@ -99,6 +104,10 @@ final class DomainSpelling {
 
     /** The lower-case text with each mistyped deployment word replaced by the one lexicon word it is an edit from. */
     String correct(String lower) {
+        if (english.isEmpty()) {
+            // Without the vocabulary (no model jar) every English word would look mistyped: repair nothing.
+            return lower;
+        }
         Matcher m = WORD.matcher(lower);
         StringBuilder out = null;
         int last = 0;

@@ -3,6 +3,7 @@ package io.smartcloudops.chat.internal.nlu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DomainSpellingTest {
@@ -34,6 +35,13 @@ class DomainSpellingTest {
         assertThat(BUNDLED.correct("kock knock thanks")).isEqualTo("kock knock thanks");
         assertThat(DomainSpelling.of(List.of("don't restart it", "done")).correct("dont restart the api"))
                 .isEqualTo("dont restart the api");
+    }
+
+    @Test
+    void repairsNothingWithoutTheTokenizerVocabulary() {
+        // With no English to spare, "worked" would become "worker": no vocabulary, no repair.
+        assertThat(DomainSpelling.of(Map.of(), List.of("worker")).correct("it worked"))
+                .isEqualTo("it worked");
     }
 
     @Test

@@ -102,6 +102,7 @@ public final class QueryInterpreter {
 
     private final IntentClassifier classifier;
     private final SpeechActs acts = SpeechActs.bundled();
+    private final DomainSpelling spelling;
     private final InputGuard guard;
     private final double minConfidence;
     private final Decision decision;
@@ -131,6 +132,9 @@ public final class QueryInterpreter {
         this.minConfidence = minConfidence;
         this.decision = Objects.requireNonNull(decision, "decision");
         this.training = Objects.requireNonNull(training, "training");
+        List<String> lexicon = new ArrayList<>(UtteranceGenerator.bundled().slotSurfaces());
+        classifier.examples().forEach(e -> lexicon.add(e.text()));
+        this.spelling = DomainSpelling.of(lexicon);
     }
 
     /**
@@ -221,9 +225,12 @@ public final class QueryInterpreter {
         return decision;
     }
 
-    /** Lower case, with the deployment's words and the speech-act words repaired where mistyped. */
+    /**
+     * Lower case, with the deployment's words and the speech-act words repaired where mistyped: the
+     * fixed list first, then the speech-act words, then any word of the data one edit away.
+     */
     private String readable(String cleaned) {
-        return acts.repair(Misspellings.correct(cleaned));
+        return spelling.correct(acts.repair(Misspellings.correct(cleaned)));
     }
 
     public IntentClassifier classifier() {

@@ -100,6 +100,14 @@ public final class UtteranceGenerator {
         }
     }
 
+    /** Every surface form of every slot list ("the web box", "p99 response time"): the deployment's words. */
+    public List<String> slotSurfaces() {
+        return slotLists.values().stream()
+                .flatMap(List::stream)
+                .map(Surface::text)
+                .toList();
+    }
+
     /** The family ids, in file order. */
     public List<String> families() {
         return families.stream().map(Family::id).toList();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * family, so no family is in both the training and the test fold and every test utterance is a
  * phrasing the model has never seen. The generated corpus is the bundled model's own
  * ({@link QueryInterpreter#TRAINING_PER_PHRASING} per phrasing, seed
- * {@link QueryInterpreter#TRAINING_SEED}); the 53 families are dealt into five folds, stratified by
+ * {@link QueryInterpreter#TRAINING_SEED}); the 69 families are dealt into five folds, stratified by
  * speech act. Each fold trains on the other four plus the few-shot pool and the labelled query
  * sets ({@link BundledModel#QUERY_SETS}), with pool and set lines equal to a test utterance left out
  * of the training and of the neighbours' vote, and the test fold is run through the whole
@@ -95,10 +95,12 @@ class LearnedIntentCrossValidationTest {
         Map<Decision, int[]> counts = new EnumMap<>(Decision.class);
         Map<Decision, StringBuilder> misses = new EnumMap<>(Decision.class);
         Map<Decision, StringBuilder> slotMisses = new EnumMap<>(Decision.class);
+        Map<Decision, StringBuilder> intentMisses = new EnumMap<>(Decision.class);
         for (Decision d : Decision.values()) {
             counts.put(d, new int[5]);
             misses.put(d, new StringBuilder());
             slotMisses.put(d, new StringBuilder());
+            intentMisses.put(d, new StringBuilder());
         }
         for (int fold = 0; fold < FOLDS; fold++) {
             Set<String> held = new TreeSet<>();
@@ -149,7 +151,7 @@ class LearnedIntentCrossValidationTest {
                     Interpretation got = d == Decision.NEIGHBOURS
                             ? byNeighbours
                             : interpreters.get(d).interpret(u.text(), null, unseen);
-                    score(got, u, counts.get(d), misses.get(d), slotMisses.get(d));
+                    score(got, u, counts.get(d), misses.get(d), slotMisses.get(d), intentMisses.get(d));
                     if (d != Decision.NEIGHBOURS && byNeighbours.intent() == u.intent() && got.intent() != u.intent()) {
                         lost.computeIfAbsent(d, x -> new TreeMap<>())
                                 .merge(u.family() + " -> " + got.intent().label(), 1, Integer::sum);
@@ -185,14 +187,30 @@ class LearnedIntentCrossValidationTest {
                     + scores.get(d).misses());
         }
         // What the bundled decision gets wrong in the slots, to be read (not tuned to) when the slot figure moves.
+        System.out.print("  intent misses in learned_when_unsure:\n" + intentMisses.get(Decision.LEARNED_WHEN_UNSURE));
         System.out.print("  slot misses in learned_when_unsure:\n" + slotMisses.get(Decision.LEARNED_WHEN_UNSURE));
     }
 
     private static void score(
-            Interpretation got, LabelledUtterance u, int[] c, StringBuilder misses, StringBuilder slotMisses) {
+            Interpretation got,
+            LabelledUtterance u,
+            int[] c,
+            StringBuilder misses,
+            StringBuilder slotMisses,
+            StringBuilder intentMisses) {
         c[0]++;
         boolean ok = got.intent() == u.intent();
         c[1] += ok ? 1 : 0;
+        if (!ok) {
+            intentMisses.append(String.format(
+                    Locale.ROOT,
+                    "    %-55s [%s] want %s got %s%s%n",
+                    u.text(),
+                    u.family(),
+                    u.intent().label(),
+                    got.intent().label(),
+                    got.clarify() ? " (asks)" : ""));
+        }
         if (!u.slots().isEmpty()) {
             c[2]++;
             boolean slotsOk = u.slots().entrySet().stream()
@@ -225,23 +243,27 @@ class LearnedIntentCrossValidationTest {
 
     @Test
     void neighboursWithTheLearnedSpeechActGateHoldTheirFigures() {
-        // Measured intent 0.982, slots 0.947 with no cue table (with the cue bonuses: 0.986, 0.948, unsafe 0).
+        // Measured on the 69 families: intent 0.967, slots 0.953, unsafe 2 (on the first 53 families: 0.982, 0.947, 0).
         Score s = scores.get(Decision.NEIGHBOURS_WITH_LEARNED_ACTS);
-        assertThat(s.intent()).as(s.line("neighbours_with_learned_acts")).isGreaterThanOrEqualTo(0.97);
-        assertThat(s.slots()).as(s.line("neighbours_with_learned_acts")).isGreaterThanOrEqualTo(0.935);
+        assertThat(s.intent()).as(s.line("neighbours_with_learned_acts")).isGreaterThanOrEqualTo(0.96);
+        assertThat(s.slots()).as(s.line("neighbours_with_learned_acts")).isGreaterThanOrEqualTo(0.94);
         assertThat(s.unsafe()).as(s.misses()).isLessThanOrEqualTo(2);
     }
 
     @Test
     void bundledDecisionProposesNoChangeThatWasNotAskedFor() {
-        // The bundled decision. Measured: intent 0.982, slots 0.947, unsafe 0 once the cue bonuses were retired and the
-        // learned model also read the labelled query sets (with the cue bonuses: 0.986, 0.948, 0; without them and
+        // The bundled decision. Measured on the 69 families (5,088 utterances; 16 families added for the error classes
+        // of issue #17, which test harder phrasings than the first 53 did), with typos of the data's words repaired
+        // (DomainSpelling): intent 0.969, slots 0.952, unsafe 0; the first 53 families' utterances in the same run
+        // lose 42 intents (0.989) and 116 slot cases (0.954). On the 53 families alone: intent 0.982, slots 0.947,
+        // unsafe 0 once the cue bonuses were retired and the learned model also read the labelled query sets (with the
+        // cue bonuses: 0.986, 0.948, 0; without them and
         // without the query sets: 0.970, 0.945, 0; before the learned word evidence took over the action-support and
         // chit-chat decisions from the cue tables: 0.983, 0.945, 0; before the rules read typos and openings, and
         // with the act gate answering help at 0.25: 0.915, 0.841, 43). Zero is the target: any unsafe proposal fails.
         Score s = scores.get(Decision.LEARNED_WHEN_UNSURE);
-        assertThat(s.intent()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.975);
-        assertThat(s.slots()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.94);
+        assertThat(s.intent()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.965);
+        assertThat(s.slots()).as(s.line("learned_when_unsure")).isGreaterThanOrEqualTo(0.945);
         assertThat(s.intent())
                 .as("the bundled decision is the best")
                 .isGreaterThanOrEqualTo(scores.get(Decision.NEIGHBOURS).intent());
@@ -250,21 +272,23 @@ class LearnedIntentCrossValidationTest {
 
     @Test
     void learnedDecisionHoldsItsFiguresOnFamiliesItNeverSaw() {
-        // Measured: intent 0.977, slots 0.942; the model alone (no rules, no neighbours) 0.836 (before it read the
-        // labelled query sets: 0.949, 0.873, and 0.787 alone).
+        // Measured on the 69 families: intent 0.975, slots 0.950, the model alone (no rules, no neighbours) 0.881. On
+        // the first 53: 0.977, 0.942, 0.836 alone (before it read the labelled query sets: 0.949, 0.873, and 0.787
+        // alone).
         Score s = scores.get(Decision.LEARNED);
         assertThat(s.intent()).as(s.line("learned")).isGreaterThanOrEqualTo(0.96);
         assertThat(s.slots()).as(s.line("learned")).isGreaterThanOrEqualTo(0.93);
         assertThat(s.unsafe()).as(s.misses()).isLessThanOrEqualTo(2);
-        assertThat((double) modelAloneHits / modelAloneCases).isGreaterThanOrEqualTo(0.80);
+        assertThat((double) modelAloneHits / modelAloneCases).isGreaterThanOrEqualTo(0.85);
     }
 
     @Test
     void neighboursOnTheSameFolds() {
-        // Measured: intent 0.982, slots 0.947 (with the cue bonuses: 0.986, 0.948, unsafe 0).
+        // Measured on the 69 families: intent 0.967, slots 0.953, unsafe 2 (first 53: 0.982, 0.947; cue bonuses:
+        // 0.986).
         Score s = scores.get(Decision.NEIGHBOURS);
-        assertThat(s.intent()).as(s.line("neighbours")).isGreaterThanOrEqualTo(0.97);
-        assertThat(s.slots()).as(s.line("neighbours")).isGreaterThanOrEqualTo(0.935);
+        assertThat(s.intent()).as(s.line("neighbours")).isGreaterThanOrEqualTo(0.96);
+        assertThat(s.slots()).as(s.line("neighbours")).isGreaterThanOrEqualTo(0.94);
         assertThat(s.unsafe()).as(s.misses()).isLessThanOrEqualTo(2);
     }
 }

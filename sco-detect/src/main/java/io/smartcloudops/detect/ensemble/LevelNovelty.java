@@ -46,6 +46,16 @@ final class LevelNovelty {
         return range.surprisal(level, direction, filling);
     }
 
+    /** The moving average after the last sample. */
+    double level() {
+        return level;
+    }
+
+    /** The surprisal a record of the last sample carries as a bare record (see {@link RangeNovelty#bareRecord}). */
+    double bareRecord(boolean filling) {
+        return range.bareRecord(filling, false);
+    }
+
     void writeTo(DataOutput out) throws IOException {
         out.writeDouble(smoothing);
         out.writeBoolean(started);

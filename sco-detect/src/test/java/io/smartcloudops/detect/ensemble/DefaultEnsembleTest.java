@@ -317,7 +317,7 @@ class DefaultEnsembleTest extends DetectorContract {
      * Rewrites current bytes in the version 4 layout: the season as doubles (the forecaster's format 1),
      * the forest in its format 1, the seen contexts as the table's bits (the context's format 1), and
      * without the daily profile (version 7's switch in the parameters and its state at the end) or what
-     * version 8 added after it.
+     * versions 8 and 9 added after it.
      */
     private static byte[] asVersionFour(byte[] current) {
         try {
@@ -346,13 +346,15 @@ class DefaultEnsembleTest extends DetectorContract {
             out.write(current, membersStart, contextStart - membersStart);
             ContextNovelty.readFrom(in, ContextNovelty.FORMAT).writeTo(out, 1);
             int contextEnd = current.length - in.available();
-            // version 7's daily profile and version 8's counts of confident samples and whole extremes end the state
+            // version 7's daily profile and version 8's counts of confident samples and whole extremes and version 9's
+            // sustained levels end the state
             ByteArrayOutputStream profile = new ByteArrayOutputStream();
             DataOutputStream tail = new DataOutputStream(profile);
             new DailyProfile(320).writeTo(tail);
             new ConfidentRate().writeTo(tail);
             new ConfidentRate().writeTo(tail);
             new WholeExtremes().writeTo(tail);
+            new SustainedLevels().writeTo(tail);
             tail.flush();
             out.write(current, contextEnd, current.length - profile.size() - contextEnd);
             out.flush();

@@ -89,6 +89,13 @@ class GoldenStateTest {
         assertThat(d.confidentCounts()).containsExactly(1, 4);
     }
 
+    /** Version 9 adds the levels the series sustained (16 bytes). */
+    @Test
+    void versionNineStateWithTheSustainedLevelsIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(9);
+        assertThat(fixture("default-v9.state").length).isEqualTo(fixture("default-v8.state").length + 16);
+    }
+
     /** A version 7 state starts counting confident samples at its restore; it and its rewrite score alike. */
     @Test
     void versionSevenStateStartsCountingAtItsRestoreAndItsRewriteScoresAlike() throws IOException {
@@ -96,7 +103,7 @@ class GoldenStateTest {
                 new DetectorState(DefaultEnsembleProvider.NAME, 7, fixture("default-v7.state")));
         assertThat(old.confidentCounts()).containsExactly(0, 0);
         Detector rewritten = factory.restore(old.snapshot());
-        assertThat(rewritten.snapshot().version()).isEqualTo(8);
+        assertThat(rewritten.snapshot().version()).isEqualTo(EnsembleDetector.STATE_VERSION);
         double[] v = values(3000);
         for (int i = FIXTURE_SAMPLES; i < v.length; i++) {
             Sample s = new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v[i] + (i == 2200 ? 80 : 0));

@@ -18,8 +18,14 @@ final class SustainedLevels {
     private double lowest = Double.POSITIVE_INFINITY;
     private double highest = Double.NEGATIVE_INFINITY;
 
-    /** Learns the slow level {@code slow}. */
+    /**
+     * Learns the slow level {@code slow}. A level that is not a number (a detector fed NaN directly; the pipeline
+     * drops such samples) is not learnt: it would make both bounds NaN for good, and a snapshot of them unreadable.
+     */
     void learn(double slow) {
+        if (Double.isNaN(slow)) {
+            return;
+        }
         lowest = Math.min(lowest, slow);
         highest = Math.max(highest, slow);
     }

@@ -46,6 +46,24 @@ class SustainedLevelsTest {
         assertThat(back.within(8.5)).isFalse();
     }
 
+    /** A NaN level (a detector fed NaN directly) leaves the levels as they were, so their snapshot still reads. */
+    @Test
+    void aLevelThatIsNotANumberIsNotLearntAndTheLevelsStillRestore() throws IOException {
+        SustainedLevels s = new SustainedLevels();
+        s.learn(3);
+        s.learn(Double.NaN);
+        s.learn(8);
+        assertThat(s.within(5)).isTrue();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            s.writeTo(out);
+        }
+        SustainedLevels back =
+                SustainedLevels.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertThat(back.within(5)).isTrue();
+        assertThat(back.within(8.5)).isFalse();
+    }
+
     /**
      * Fifteen days of a gauge a minute, with an outage (the value at 2% for forty minutes) every weekday
      * afternoon from the second week on: brief, an outage moves the slow level only a part of the way,

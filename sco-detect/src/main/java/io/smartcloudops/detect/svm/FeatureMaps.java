@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * several threads: a map's frequencies never change, and what does is each thread's own. At most {@link #SHARED} distinct
  * maps are kept; beyond that (a seed per series) each model gets a copy of its own, as before. A map
  * also lends each thread the scratch its models score in ({@link FeatureMap#scratch}), so that the
- * series of a factory do not each carry one (288 bytes of the default's) while a pipeline scoring
+ * series of a factory do not each carry one (480 bytes of the default's) while a pipeline scoring
  * them in parallel never lets two threads share one; and likewise the feature rows a model trains on
  * ({@link FeatureMap#trainingRows}, about 480 KB a thread for the default), refilled for each model
  * rather than made afresh for every series.
@@ -34,7 +34,8 @@ public final class FeatureMaps {
 
     /**
      * The frequencies, phases and norm of one feature map, and each thread's scratch for scoring with it
-     * (the standardised shingle, then its projections on every feature). The frequencies are
+     * (the standardised shingle, then its projections on every feature; and apart, twice as many
+     * slots for {@link FastCosine#cosines}). The frequencies are
      * position-major: that of feature {@code f} for shingle position {@code d} at {@code d * features + f},
      * so that all features' projections accumulate side by side (one long chain of dependent additions
      * per feature was most of the cost of scoring).
@@ -43,7 +44,7 @@ public final class FeatureMaps {
             double[] omega,
             double[] phase,
             double norm,
-            ThreadLocal<double[]> scratch,
+            ThreadLocal<double[][]> scratch,
             Supplier<FeatureNode[][]> trainingRows) {}
 
     FeatureMap of(SvmParameters params, long seed) {
@@ -74,12 +75,13 @@ public final class FeatureMaps {
             phase[f] = random.nextDouble() * 2 * Math.PI;
         }
         int scratch = params.shingle() + params.features();
+        int reduced = 2 * params.features();
         int rows = params.trainWindow() - params.shingle() + 1;
         return new FeatureMap(
                 omega,
                 phase,
                 Math.sqrt(2.0 / params.features()),
-                ThreadLocal.withInitial(() -> new double[scratch]),
+                ThreadLocal.withInitial(() -> new double[][] {new double[scratch], new double[reduced]}),
                 shared
                         ? ThreadLocal.withInitial(() -> ProbationTrainer.rows(rows, params.features()))::get
                         : () -> ProbationTrainer.rows(rows, params.features()));

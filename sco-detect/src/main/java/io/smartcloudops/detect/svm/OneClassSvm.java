@@ -75,7 +75,8 @@ public final class OneClassSvm {
             }
             return 0.0;
         }
-        double[] work = map.scratch().get();
+        double[][] scratch = map.scratch().get();
+        double[] work = scratch[0];
         double[] phase = map.phase();
         double norm = map.norm();
         int shingle = recent.length;
@@ -85,7 +86,7 @@ public final class OneClassSvm {
             work[i] = (recent[slot < shingle ? slot : slot - shingle] - mean) / scale;
         }
         project(work);
-        FastCosine.cosines(work, shingle, phase);
+        FastCosine.cosines(work, shingle, phase, scratch[1]);
         double decision = 0;
         for (int f = 0; f < weights.length; f++) {
             decision += weights[f] * (norm * work[shingle + f]);
@@ -193,7 +194,7 @@ public final class OneClassSvm {
         mean = m;
         scale = Math.max(Math.sqrt(var / x.length), 1e-9 + 1e-6 * Math.abs(m));
         int shingle = p.shingle();
-        double[] work = map.scratch().get();
+        double[] work = map.scratch().get()[0];
         double[] phase = map.phase();
         double norm = map.norm();
         // the feature nodes are the thread's, refilled for each model it trains: a fresh set was 15,000

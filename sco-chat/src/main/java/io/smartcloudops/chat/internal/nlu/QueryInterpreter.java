@@ -357,15 +357,18 @@ public final class QueryInterpreter {
         Intent about = null;
         boolean decided = false;
         // A decision word about a named id decides, whatever the embedding resembles; a "no" or "not yet" always
-        // denies.
+        // denies. A refused approval ("not approving the nginx restart") denies even where the action it names drew the
+        // classifier to that action: left to it, the refusal was proposed as the restart, or read as "approving".
+        boolean refused = acts.matches(Kind.REFUSAL, lower) && !acts.matches(Kind.QUESTION, lower);
         if ((intent == Intent.APPROVE
                         || intent == Intent.DENY
+                        || refused
                         || resolvedMentions.containsKey(SlotExtractor.ID)
                                 && !EnumSet.of(Intent.EXPLAIN_ANOMALY, Intent.AUDIT, Intent.ANOMALIES)
                                         .contains(intent))
                 && act.filter(a -> a == Kind.PAST || a == Kind.HYPOTHETICAL || a == Kind.HOWTO || a == Kind.ABILITY)
                         .isEmpty()) {
-            if (acts.matches(Kind.DENY, lower)) {
+            if (refused || acts.matches(Kind.DENY, lower)) {
                 intent = Intent.DENY;
                 decided = true;
             } else if (acts.matches(Kind.APPROVE, lower) && !acts.matches(Kind.QUESTION, lower)) {

@@ -350,6 +350,19 @@ class ChatSafetyTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"why are you not approving it?", "why not approve it?", "is it not approved yet?"})
+    void aQuestionAboutADecisionDecidesNothingEvenAfterYes(String text) {
+        ask("restart nginx");
+        ask("yes");
+
+        ChatReply reply = ask(text);
+        ask("yes");
+
+        assertThat(reply.data()).as(text).doesNotContainKey("outcome");
+        assertThat(gateway.inner.decisions()).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {
                 "dont' silence the disk alert",

@@ -328,6 +328,68 @@ class ChatSafetyTest {
         assertThat(gateway.inner.decisions()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I'm not approving 518",
+                "not approving the nginx restart",
+                "not greenlighting it",
+                "I won't be approving that",
+                "not signing off on 518",
+                "no, I'm not ok with it"
+            })
+    void refusingAnApprovalInAnyTenseDeniesAndApprovesNothing(String text) {
+        ask("restart nginx");
+        ask("yes");
+
+        ChatReply reply = ask(text);
+        ask("yes");
+
+        assertThat(reply.intent()).as(text).isEqualTo("deny");
+        assertThat(gateway.inner.decisions()).as(text).noneMatch(RecordingGateway.Decision::approved);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"why are you not approving it?", "why not approve it?", "is it not approved yet?"})
+    void aQuestionAboutADecisionDecidesNothingEvenAfterYes(String text) {
+        ask("restart nginx");
+        ask("yes");
+
+        ChatReply reply = ask(text);
+        ask("yes");
+
+        assertThat(reply.data()).as(text).doesNotContainKey("outcome");
+        assertThat(gateway.inner.decisions()).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "dont' silence the disk alert",
+                "do'nt restart nginx",
+                "dont restart nginx",
+                "don;t restart nginx",
+                "don,t bounce the worker"
+            })
+    void aMistypedDontStillDropsTheRequest(String text) {
+        ChatReply reply = ask(text);
+        ask("yes");
+
+        assertThat(reply.intent()).as(text).isEqualTo("out_of_scope");
+        assertThat(reply.data()).as(text).doesNotContainKey("proposal");
+        assertThat(gateway.inner.requests()).as(text).isEmpty();
+    }
+
+    @Test
+    void aMistypedDontDropsOnlyTheNegatedClause() {
+        ChatReply reply = ask("dont' silence the disk alert, just show me the nginx logs");
+        ask("yes");
+
+        assertThat(reply.intent()).isEqualTo("logs");
+        assertThat(reply.slots()).containsEntry("service", "nginx");
+        assertThat(gateway.inner.requests()).isEmpty();
+    }
+
     @Test
     void showPendingApprovalsListsThem() {
         ask("restart nginx", "other", BOB);

@@ -357,18 +357,23 @@ public final class QueryInterpreter {
         Intent about = null;
         boolean decided = false;
         // A decision word about a named id decides, whatever the embedding resembles; a "no" or "not yet" always
-        // denies.
+        // denies. A refused approval ("not approving the nginx restart") denies even where the action it names drew the
+        // classifier to that action: left to it, the refusal was proposed as the restart, or read as "approving".
+        // "why are you not approving 518?" holds a refusal but asks about one: no decision word decides a question.
+        boolean question = acts.matches(Kind.QUESTION, lower);
+        boolean refused = acts.matches(Kind.REFUSAL, lower) && !question;
         if ((intent == Intent.APPROVE
                         || intent == Intent.DENY
+                        || refused
                         || resolvedMentions.containsKey(SlotExtractor.ID)
                                 && !EnumSet.of(Intent.EXPLAIN_ANOMALY, Intent.AUDIT, Intent.ANOMALIES)
                                         .contains(intent))
                 && act.filter(a -> a == Kind.PAST || a == Kind.HYPOTHETICAL || a == Kind.HOWTO || a == Kind.ABILITY)
                         .isEmpty()) {
-            if (acts.matches(Kind.DENY, lower)) {
+            if (refused || !question && acts.matches(Kind.DENY, lower)) {
                 intent = Intent.DENY;
                 decided = true;
-            } else if (acts.matches(Kind.APPROVE, lower) && !acts.matches(Kind.QUESTION, lower)) {
+            } else if (acts.matches(Kind.APPROVE, lower) && !question) {
                 // "is everything ok?" holds an "ok" but asks; an approval is said, not asked.
                 intent = Intent.APPROVE;
                 decided = true;
@@ -420,9 +425,11 @@ public final class QueryInterpreter {
             intent = Intent.HELP;
             decided = true;
         }
-        // "is everything ok?" holds an "ok" but opens as a question: never an approval without asking.
-        boolean questionedDecision =
-                !decided && !inherited && intent == Intent.APPROVE && acts.matches(Kind.QUESTION, lower);
+        // "is everything ok?" holds an "ok" but opens as a question: never an approval or a denial without asking.
+        boolean questionedDecision = !decided
+                && !inherited
+                && (intent == Intent.APPROVE || intent == Intent.DENY)
+                && acts.matches(Kind.QUESTION, lower);
         boolean negatedUnseen = false;
         boolean actDoubted = false;
         // One or two words ("yes", "redis", "restart mysql") carry no question frame for the learned act to read; the

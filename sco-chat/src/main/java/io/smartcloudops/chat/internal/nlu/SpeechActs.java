@@ -41,6 +41,8 @@ public final class SpeechActs {
         HOWTO,
         HYPOTHETICAL,
         ABILITY,
+        /** A decision word negated in any tense ("not approving 518", "won't be signing off"): a deny, whatever action it names. */
+        REFUSAL,
         DENY,
         APPROVE,
         CONFIRM,

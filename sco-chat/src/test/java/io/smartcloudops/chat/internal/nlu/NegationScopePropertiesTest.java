@@ -47,7 +47,8 @@ class NegationScopePropertiesTest {
 
     @Provide
     Arbitrary<Case> negated() {
-        Arbitrary<String> negation = Arbitraries.of("don't", "do not", "please don't", "no need to", "never");
+        Arbitrary<String> negation = Arbitraries.of(
+                "don't", "do not", "please don't", "no need to", "never", "dont", "dont'", "do'nt", "don;t");
         Arbitrary<String> joiner = Arbitraries.of(", just ", ", ", "; instead ", " but ", ", only ", ". ");
         return Combinators.combine(negation, actions(), services(), joiner, reads(), services())
                 .as((neg, act, svc, join, read, other) -> new Case(
@@ -71,8 +72,40 @@ class NegationScopePropertiesTest {
 
     @Provide
     Arbitrary<String> bareNegations() {
-        Arbitrary<String> negation = Arbitraries.of("don't", "do not", "please don't", "never");
+        // "don't" typed fast: no apostrophe, a stray or misplaced one, or the key beside it.
+        Arbitrary<String> negation =
+                Arbitraries.of("don't", "do not", "please don't", "never", "dont", "dont'", "do'nt", "don;t", "don,t");
         return Combinators.combine(negation, actions(), services()).as((neg, act, svc) -> neg + " " + act + " " + svc);
+    }
+
+    /** A refused approval: a negation in any tense before a decision word, and what it decides on. */
+    @Provide
+    Arbitrary<String> refusedApprovals() {
+        Arbitrary<String[]> negation = Arbitraries.of(
+                new String[] {"not", "ing"},
+                new String[] {"i'm not", "ing"},
+                new String[] {"i won't be", "ing"},
+                new String[] {"we are not", "ing"},
+                new String[] {"i won't", ""},
+                new String[] {"i can't", ""},
+                new String[] {"i refuse to", ""},
+                new String[] {"we will not", ""},
+                new String[] {"never", ""});
+        Arbitrary<String[]> decision = Arbitraries.of(
+                new String[] {"approve", "approving"},
+                new String[] {"greenlight", "greenlighting"},
+                new String[] {"sign off on", "signing off on"},
+                new String[] {"authorise", "authorising"},
+                new String[] {"rubber-stamp", "rubber-stamping"});
+        Arbitrary<String> what = Arbitraries.of("518", "act-204", "it", "that", "the nginx restart", "this one");
+        return Combinators.combine(negation, decision, what)
+                .as((neg, dec, obj) -> neg[0] + " " + (neg[1].isEmpty() ? dec[0] : dec[1]) + " " + obj);
+    }
+
+    @Property(tries = 100)
+    void aRefusedApprovalDenies(@ForAll("refusedApprovals") String text) {
+        Interpretation in = INTERPRETER.interpret(text, null);
+        assertThat(in.intent()).as(text).isEqualTo(Intent.DENY);
     }
 
     @Property(tries = 150)

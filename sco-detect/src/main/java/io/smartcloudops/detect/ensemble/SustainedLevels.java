@@ -1,7 +1,6 @@
 package io.smartcloudops.detect.ensemble;
 
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 
 /**
@@ -14,40 +13,25 @@ import java.io.IOException;
  * one beyond them is judged as before. A brief excursion (an outage of minutes, a spike) moves the
  * slow average only a part of the way, so a repeat of it is still a new extreme of the fast level.
  */
-final class SustainedLevels {
-    private double lowest = Double.POSITIVE_INFINITY;
-    private double highest = Double.NEGATIVE_INFINITY;
-
+final class SustainedLevels extends SeenBounds {
     /**
      * Learns the slow level {@code slow}. A level that is not a number (a detector fed NaN directly; the pipeline
      * drops such samples) is not learnt: it would make both bounds NaN for good, and a snapshot of them unreadable.
      */
     void learn(double slow) {
-        if (Double.isNaN(slow)) {
-            return;
+        if (!Double.isNaN(slow)) {
+            widen(slow);
         }
-        lowest = Math.min(lowest, slow);
-        highest = Math.max(highest, slow);
     }
 
     /** True if {@code level} is within the levels sustained so far. */
     boolean within(double level) {
-        return level >= lowest && level <= highest;
-    }
-
-    void writeTo(DataOutput out) throws IOException {
-        out.writeDouble(lowest);
-        out.writeDouble(highest);
+        return level >= lowest() && level <= highest();
     }
 
     static SustainedLevels readFrom(DataInput in) throws IOException {
-        SustainedLevels s = new SustainedLevels();
-        s.lowest = in.readDouble();
-        s.highest = in.readDouble();
-        if (!(s.lowest <= s.highest)
-                && !(s.lowest == Double.POSITIVE_INFINITY && s.highest == Double.NEGATIVE_INFINITY)) {
-            throw new IOException("sustained levels out of order: " + s.lowest + " > " + s.highest);
-        }
-        return s;
+        SustainedLevels read = new SustainedLevels();
+        read.readBounds(in, "sustained levels");
+        return read;
     }
 }

@@ -1,7 +1,6 @@
 package io.smartcloudops.detect.ensemble;
 
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 
 /**
@@ -13,31 +12,17 @@ import java.io.IOException;
  * are tracked: real-valued samples equal an extreme only by chance, and an unseen lower or higher value
  * is judged as before.
  */
-final class WholeExtremes {
-    private double lowest = Double.POSITIVE_INFINITY;
-    private double highest = Double.NEGATIVE_INFINITY;
-
+final class WholeExtremes extends SeenBounds {
     /** True if the whole value {@code x} equals the lowest or the highest whole value seen before; then learns it. */
     boolean tie(double x) {
-        boolean tie = x == lowest || x == highest;
-        lowest = Math.min(lowest, x);
-        highest = Math.max(highest, x);
+        boolean tie = x == lowest() || x == highest();
+        widen(x);
         return tie;
     }
 
-    void writeTo(DataOutput out) throws IOException {
-        out.writeDouble(lowest);
-        out.writeDouble(highest);
-    }
-
     static WholeExtremes readFrom(DataInput in) throws IOException {
-        WholeExtremes w = new WholeExtremes();
-        w.lowest = in.readDouble();
-        w.highest = in.readDouble();
-        if (!(w.lowest <= w.highest)
-                && !(w.lowest == Double.POSITIVE_INFINITY && w.highest == Double.NEGATIVE_INFINITY)) {
-            throw new IOException("whole extremes out of order: " + w.lowest + " > " + w.highest);
-        }
-        return w;
+        WholeExtremes read = new WholeExtremes();
+        read.readBounds(in, "whole extremes");
+        return read;
     }
 }

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Kafka record of a sample: the decoding the Kafka source applies. No broker runs in these tests
- * yet (docs/FLINK.md, Testing, says why).
+ * The Kafka record of a sample: the decoding the Kafka source applies. The source against a real
+ * broker is {@code job.KafkaSourceTest}.
  */
 class SampleJsonTest {
     private final SampleJson json = new SampleJson();

@@ -7,6 +7,7 @@ import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,7 +87,11 @@ public final class SampleJson implements DeserializationSchema<Sample> {
         if (t != null && t.isIntegralNumber()) {
             ts = t.asLong();
         } else if (t != null && t.isTextual()) {
-            ts = OffsetDateTime.parse(t.asText()).toInstant().toEpochMilli();
+            try {
+                ts = OffsetDateTime.parse(t.asText()).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e) { // a RuntimeException but no IllegalArgumentException: say it as one
+                throw new IllegalArgumentException("'timestamp' is not an RFC 3339 time: " + t.asText(), e);
+            }
         } else {
             throw new IllegalArgumentException("'timestamp' must be epoch milliseconds or an RFC 3339 time");
         }

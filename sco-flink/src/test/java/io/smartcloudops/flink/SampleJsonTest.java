@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Kafka record of a sample. No broker runs here: Kafka's KRaft test kit is not among the
- * artifacts this build can resolve, so the decoding the Kafka source applies is what is tested.
+ * The Kafka record of a sample: the decoding the Kafka source applies. The source against a real
+ * broker is {@code job.KafkaSourceTest}.
  */
 class SampleJsonTest {
     private final SampleJson json = new SampleJson();
@@ -44,5 +44,16 @@ class SampleJsonTest {
         assertThatThrownBy(() -> json.parse("{\"name\":\"up\",\"value\":1}")).hasMessageContaining("timestamp");
         assertThatThrownBy(() -> json.parse("{\"name\":\"up\",\"timestamp\":1,\"labels\":{\"a\":1},\"value\":1}"))
                 .hasMessageContaining("label 'a'");
+    }
+
+    @Test
+    void skipsARecordWhoseTimeIsNoRfc3339Time() throws Exception {
+        // DateTimeParseException is no IllegalArgumentException: it escaped deserialize and failed the Kafka job
+        assertThat(json.deserialize(
+                        "{\"name\":\"up\",\"timestamp\":\"yesterday\",\"value\":1}".getBytes(StandardCharsets.UTF_8)))
+                .isNull();
+        assertThatThrownBy(() -> json.parse("{\"name\":\"up\",\"timestamp\":\"yesterday\",\"value\":1}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RFC 3339");
     }
 }

@@ -21,6 +21,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -111,24 +112,13 @@ public final class ScoFlinkJob implements Callable<Integer> {
         System.exit(new CommandLine(new ScoFlinkJob()).execute(args));
     }
 
+    /** Tests only: the Kafka source stops at the offsets that are latest when the job starts, so the job ends. */
+    boolean kafkaBounded;
+
     @Override
     public Integer call() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        if (parallelism > 0) {
-            env.setParallelism(parallelism);
-        }
-        env.enableCheckpointing(checkpointInterval.toMillis());
-        ScoFlink.Builder b = ScoFlink.builder()
-                .detector(detector)
-                .anomalyThreshold(threshold)
-                .staleAfter(staleAfter)
-                .stateTtl(stateTtl)
-                .rejectFuture(maxFuture);
-        detectorConfig.forEach(b::detectorConfig);
-        if (rules != null) {
-            b.rules(rules.getFileName().toString(), Files.readString(rules));
-        }
-        ScoFlink.Streams out = b.build().apply(samples(env));
+        ScoFlink.Streams out = streams(env);
         if (sinkUrl != null) {
             out.alerts()
                     .sinkTo(AlertmanagerWebhookSink.builder(sinkUrl)
@@ -143,6 +133,25 @@ public final class ScoFlinkJob implements Callable<Integer> {
         return 0;
     }
 
+    /** The job up to its sinks, from the flags: the tests collect these streams from the job's own sources. */
+    ScoFlink.Streams streams(StreamExecutionEnvironment env) throws java.io.IOException {
+        if (parallelism > 0) {
+            env.setParallelism(parallelism);
+        }
+        env.enableCheckpointing(checkpointInterval.toMillis());
+        ScoFlink.Builder b = ScoFlink.builder()
+                .detector(detector)
+                .anomalyThreshold(threshold)
+                .staleAfter(staleAfter)
+                .stateTtl(stateTtl)
+                .rejectFuture(maxFuture);
+        detectorConfig.forEach(b::detectorConfig);
+        if (rules != null) {
+            b.rules(rules.getFileName().toString(), Files.readString(rules));
+        }
+        return b.build().apply(samples(env));
+    }
+
     // The Kafka connector (5.0.0-2.2) takes only the OffsetResetStrategy that kafka-clients 4 deprecates.
     @SuppressWarnings("deprecation")
     private DataStream<Sample> samples(StreamExecutionEnvironment env) {
@@ -151,15 +160,18 @@ public final class ScoFlinkJob implements Callable<Integer> {
             case "kafka" -> {
                 require(kafkaBootstrap, "--kafka-bootstrap");
                 require(kafkaTopic, "--kafka-topic");
-                KafkaSource<Sample> kafka = KafkaSource.<Sample>builder()
+                KafkaSourceBuilder<Sample> kafka = KafkaSource.<Sample>builder()
                         .setBootstrapServers(kafkaBootstrap)
                         .setTopics(kafkaTopic)
                         .setGroupId(kafkaGroup)
                         .setStartingOffsets(OffsetsInitializer.committedOffsets(
                                 org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-                        .setValueOnlyDeserializer(new SampleJson())
-                        .build();
-                return env.fromSource(kafka, watermarks, "kafka " + kafkaTopic).uid("sco-source-kafka");
+                        .setValueOnlyDeserializer(new SampleJson());
+                if (kafkaBounded) {
+                    kafka.setBounded(OffsetsInitializer.latest());
+                }
+                return env.fromSource(kafka.build(), watermarks, "kafka " + kafkaTopic)
+                        .uid("sco-source-kafka");
             }
             case "file", "nab" -> {
                 require(input, "--input");
@@ -169,8 +181,7 @@ public final class ScoFlinkJob implements Callable<Integer> {
                 DataStream<String> lines = env.fromSource(files, WatermarkStrategy.noWatermarks(), "file " + input)
                         .uid("sco-source-file");
                 DataStream<Sample> parsed = source.equals("file")
-                        ? lines.map(l -> new SampleJson().parse(l), ScoTypes.SAMPLE)
-                                .name("json records")
+                        ? lines.flatMap(new JsonLines(), ScoTypes.SAMPLE).name("json records")
                         : lines.flatMap(
                                         new NabCsv(
                                                 series,
@@ -189,6 +200,31 @@ public final class ScoFlinkJob implements Callable<Integer> {
         if (value == null) {
             throw new CommandLine.ParameterException(
                     new CommandLine(this), flag + " is needed with --source " + source);
+        }
+    }
+
+    /**
+     * A file's JSON sample records, one a line: a line that is not one is skipped and counted
+     * ({@code sco.records_malformed}, as the Kafka source counts it), never a reason to fail the job.
+     */
+    static final class JsonLines extends org.apache.flink.api.common.functions.RichFlatMapFunction<String, Sample> {
+        private static final long serialVersionUID = 1L;
+        private transient SampleJson json;
+        private transient org.apache.flink.metrics.Counter malformed;
+
+        @Override
+        public void open(org.apache.flink.api.common.functions.OpenContext context) {
+            json = new SampleJson();
+            malformed = getRuntimeContext().getMetricGroup().addGroup("sco").counter("records_malformed");
+        }
+
+        @Override
+        public void flatMap(String line, org.apache.flink.util.Collector<Sample> out) {
+            try {
+                out.collect(json.parse(line));
+            } catch (IllegalArgumentException e) {
+                malformed.inc();
+            }
         }
     }
 

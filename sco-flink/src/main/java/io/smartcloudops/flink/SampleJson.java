@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 
 /**
  * The JSON record of one sample, as the Kafka source and the file source read it:
@@ -36,7 +37,15 @@ public final class SampleJson implements DeserializationSchema<Sample> {
     @Override
     public void open(InitializationContext context) {
         json = new ObjectMapper();
-        malformed = context.getMetricGroup().addGroup("sco").counter("records_malformed");
+        malformed = malformedCounter(context.getMetricGroup());
+    }
+
+    /**
+     * The counter of records that are not samples ({@code sco.records_malformed}), in {@code group}: one
+     * name for every source that reads these records (Kafka's through this schema, the job's file lines).
+     */
+    public static Counter malformedCounter(MetricGroup group) {
+        return group.addGroup("sco").counter("records_malformed");
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.smartcloudops.flink.SampleJson;
 import io.smartcloudops.flink.SampleWatermarks;
 import io.smartcloudops.flink.ScoFlink;
 import io.smartcloudops.flink.ScoTypes;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +19,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -134,7 +139,7 @@ public final class ScoFlinkJob implements Callable<Integer> {
     }
 
     /** The job up to its sinks, from the flags: the tests collect these streams from the job's own sources. */
-    ScoFlink.Streams streams(StreamExecutionEnvironment env) throws java.io.IOException {
+    ScoFlink.Streams streams(StreamExecutionEnvironment env) throws IOException {
         if (parallelism > 0) {
             env.setParallelism(parallelism);
         }
@@ -207,19 +212,19 @@ public final class ScoFlinkJob implements Callable<Integer> {
      * A file's JSON sample records, one a line: a line that is not one is skipped and counted
      * ({@code sco.records_malformed}, as the Kafka source counts it), never a reason to fail the job.
      */
-    static final class JsonLines extends org.apache.flink.api.common.functions.RichFlatMapFunction<String, Sample> {
+    static final class JsonLines extends RichFlatMapFunction<String, Sample> {
         private static final long serialVersionUID = 1L;
         private transient SampleJson json;
-        private transient org.apache.flink.metrics.Counter malformed;
+        private transient Counter malformed;
 
         @Override
-        public void open(org.apache.flink.api.common.functions.OpenContext context) {
+        public void open(OpenContext context) {
             json = new SampleJson();
-            malformed = getRuntimeContext().getMetricGroup().addGroup("sco").counter("records_malformed");
+            malformed = SampleJson.malformedCounter(getRuntimeContext().getMetricGroup());
         }
 
         @Override
-        public void flatMap(String line, org.apache.flink.util.Collector<Sample> out) {
+        public void flatMap(String line, Collector<Sample> out) {
             try {
                 out.collect(json.parse(line));
             } catch (IllegalArgumentException e) {
@@ -241,7 +246,7 @@ public final class ScoFlinkJob implements Callable<Integer> {
         }
 
         @Override
-        public void flatMap(String line, org.apache.flink.util.Collector<Sample> out) {
+        public void flatMap(String line, Collector<Sample> out) {
             int comma = line.indexOf(',');
             if (comma < 0 || line.startsWith("timestamp")) {
                 return;

@@ -73,6 +73,7 @@ public final class Ops implements AutoCloseable {
     private final Listeners listeners;
     private final ComponentHealth health = new ComponentHealth();
     private final ReentrantLock loop = new ReentrantLock();
+    private final AnomalyLog anomalyLog = new AnomalyLog(LOG);
     private final LoopParts parts;
     private ScheduledExecutorService scheduler;
     private boolean warmedUp;
@@ -196,6 +197,7 @@ public final class Ops implements AutoCloseable {
             for (SourcePoller poller : parts.pollers) {
                 poll(poller);
             }
+            anomalyLog.endRound(); // the polled samples' anomalies and those pushed since the last round
             List<Alert> changed = parts.ruleEngine.evaluate(now);
             changed.forEach(listeners::alertTransition);
             parts.router.onTransitions(changed);
@@ -283,13 +285,7 @@ public final class Ops implements AutoCloseable {
             AnomalyEvent a = scored.anomaly().get();
             parts.view.recordAnomaly(a);
             listeners.anomaly(a);
-            LOG.warn(
-                    "anomaly {} on {}: value {} ({}; expected {})",
-                    a.id(),
-                    a.series(),
-                    a.value(),
-                    a.score().reason(),
-                    a.score().expected());
+            anomalyLog.record(a);
         }
         return scored;
     }
@@ -464,6 +460,12 @@ public final class Ops implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             scheduler = null;
+        }
+        loop.lock();
+        try {
+            anomalyLog.endRound(); // anomalies of samples pushed after the last round
+        } finally {
+            loop.unlock();
         }
         parts.close();
     }

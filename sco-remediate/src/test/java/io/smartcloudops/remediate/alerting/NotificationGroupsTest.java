@@ -118,6 +118,33 @@ class NotificationGroupsTest {
     }
 
     @Test
+    void changesAddedTogetherAreOneMessageAGroupEvenWithNoWaitAndLaterOnesWaitGroupInterval() {
+        NotificationGroups g = NotificationGroups.manual(
+                new NotificationGroups.Settings(List.of("alertname"), Duration.ZERO, Duration.ofMinutes(5)),
+                clock,
+                sent::add);
+        List<NotificationGroups.Change> round = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            round.add(new NotificationGroups.Change(alert("HighCpuUsage", "h" + i, Severity.WARNING), "FIRING"));
+            round.add(new NotificationGroups.Change(alert("DiskSpaceLow", "h" + i, Severity.WARNING), "FIRING"));
+        }
+        g.addAll(round);
+        assertThat(sent)
+                .extracting(Notification::title)
+                .containsExactly("[FIRING:1000] HighCpuUsage", "[FIRING:1000] DiskSpaceLow");
+        assertThat(sent.get(0).body().lines()).hasSize(1_000);
+
+        g.addAll(List.of(new NotificationGroups.Change(alert("HighCpuUsage", "h0", Severity.WARNING), "RESOLVED")));
+        advance(Duration.ofMinutes(5).minusSeconds(1));
+        g.flushDue(now.get());
+        assertThat(sent).hasSize(2);
+        advance(Duration.ofSeconds(1));
+        g.flushDue(now.get());
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(2).title()).isEqualTo("[RESOLVED:1] HighCpuUsage");
+    }
+
+    @Test
     void theTimerFlushesOnItsOwn() throws Exception {
         List<Notification> told = Collections.synchronizedList(new ArrayList<>());
         try (NotificationGroups g = NotificationGroups.start(

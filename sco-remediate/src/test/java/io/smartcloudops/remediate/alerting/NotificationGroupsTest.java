@@ -47,6 +47,14 @@ class NotificationGroupsTest {
         return NotificationGroups.manual(NotificationGroups.Settings.defaults(), clock, sent::add);
     }
 
+    /** Groups by one label that tell a new group at once, and later changes after five minutes. */
+    private NotificationGroups noWait(String groupBy) {
+        return NotificationGroups.manual(
+                new NotificationGroups.Settings(List.of(groupBy), Duration.ZERO, Duration.ofMinutes(5)),
+                clock,
+                sent::add);
+    }
+
     @Test
     void alertsThatFireTogetherArriveInOneMessageAfterGroupWait() {
         NotificationGroups g = groups();
@@ -102,10 +110,7 @@ class NotificationGroupsTest {
 
     @Test
     void groupByHostAndNoWaitTellAtOnceAndCloseSendsWhatIsWaiting() {
-        NotificationGroups g = NotificationGroups.manual(
-                new NotificationGroups.Settings(List.of("host"), Duration.ZERO, Duration.ofMinutes(5)),
-                clock,
-                sent::add);
+        NotificationGroups g = noWait("host");
         g.add(alert("HighCpuUsage", "app", Severity.WARNING), "FIRING");
         assertThat(sent)
                 .singleElement()
@@ -119,10 +124,7 @@ class NotificationGroupsTest {
 
     @Test
     void changesAddedTogetherAreOneMessageAGroupEvenWithNoWaitAndLaterOnesWaitGroupInterval() {
-        NotificationGroups g = NotificationGroups.manual(
-                new NotificationGroups.Settings(List.of("alertname"), Duration.ZERO, Duration.ofMinutes(5)),
-                clock,
-                sent::add);
+        NotificationGroups g = noWait("alertname");
         List<NotificationGroups.Change> round = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             round.add(new NotificationGroups.Change(alert("HighCpuUsage", "h" + i, Severity.WARNING), "FIRING"));

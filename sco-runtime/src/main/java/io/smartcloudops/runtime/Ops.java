@@ -227,6 +227,24 @@ public final class Ops implements AutoCloseable {
         }
     }
 
+    /**
+     * The anomalies of samples pushed after the last round, told at stop. A round that outlived the
+     * scheduler's stop still holds the loop: it must not hold up the stop, so the summary is skipped.
+     */
+    private void tellAnomaliesSinceTheLastRound() {
+        try {
+            if (loop.tryLock(1, TimeUnit.SECONDS)) {
+                try {
+                    anomalyLog.endRound();
+                } finally {
+                    loop.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The loop's rule engine, for tests of what it holds. */
     RuleEngine ruleEngine() {
         return parts.ruleEngine;
@@ -461,12 +479,7 @@ public final class Ops implements AutoCloseable {
             }
             scheduler = null;
         }
-        loop.lock();
-        try {
-            anomalyLog.endRound(); // anomalies of samples pushed after the last round
-        } finally {
-            loop.unlock();
-        }
+        tellAnomaliesSinceTheLastRound();
         parts.close();
     }
 }

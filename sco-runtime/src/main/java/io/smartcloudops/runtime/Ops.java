@@ -73,6 +73,7 @@ public final class Ops implements AutoCloseable {
     private final Listeners listeners;
     private final ComponentHealth health = new ComponentHealth();
     private final ReentrantLock loop = new ReentrantLock();
+    private final AnomalyLog anomalyLog = new AnomalyLog(LOG);
     private final LoopParts parts;
     private ScheduledExecutorService scheduler;
     private boolean warmedUp;
@@ -196,6 +197,7 @@ public final class Ops implements AutoCloseable {
             for (SourcePoller poller : parts.pollers) {
                 poll(poller);
             }
+            anomalyLog.endRound(); // the polled samples' anomalies and those pushed since the last round
             List<Alert> changed = parts.ruleEngine.evaluate(now);
             changed.forEach(listeners::alertTransition);
             parts.router.onTransitions(changed);
@@ -222,6 +224,24 @@ public final class Ops implements AutoCloseable {
                     "forgot {} series without a sample for {}",
                     n,
                     config.series().idle());
+        }
+    }
+
+    /**
+     * The anomalies of samples pushed after the last round, told at stop. A round that outlived the
+     * scheduler's stop still holds the loop: it must not hold up the stop, so the summary is skipped.
+     */
+    private void tellAnomaliesSinceTheLastRound() {
+        try {
+            if (loop.tryLock(1, TimeUnit.SECONDS)) {
+                try {
+                    anomalyLog.endRound();
+                } finally {
+                    loop.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -283,13 +303,7 @@ public final class Ops implements AutoCloseable {
             AnomalyEvent a = scored.anomaly().get();
             parts.view.recordAnomaly(a);
             listeners.anomaly(a);
-            LOG.warn(
-                    "anomaly {} on {}: value {} ({}; expected {})",
-                    a.id(),
-                    a.series(),
-                    a.value(),
-                    a.score().reason(),
-                    a.score().expected());
+            anomalyLog.record(a);
         }
         return scored;
     }
@@ -465,6 +479,7 @@ public final class Ops implements AutoCloseable {
             }
             scheduler = null;
         }
+        tellAnomaliesSinceTheLastRound();
         parts.close();
     }
 }

@@ -103,7 +103,8 @@ class AgentEndToEndTest {
 
         JsonNode logs = getJson("/logs?lines=200&level=WARN");
         assertThat(logs.get("lines").findValuesAsText("message"))
-                .anySatisfy(m -> assertThat(m).startsWith("anomaly an-1 on node_cpu_usage_percent"));
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("1 anomaly this round on 1 series, first: an-1 on node_cpu_usage_percent"));
         assertThat(logs.get("lines").findValuesAsText("level"))
                 .allSatisfy(l -> assertThat(l).isIn("WARN", "ERROR"));
         assertThat(logs.get("audit").findValuesAsText("outcome")).contains("dry_run", "firing");

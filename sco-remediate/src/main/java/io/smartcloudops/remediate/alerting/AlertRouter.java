@@ -91,9 +91,12 @@ public final class AlertRouter {
      * Alerts that changed state in our rule engine, in one round. Their transitions are audited
      * together, in one {@link AuditLog#appendAll} (one write to disk for an alert storm), before
      * any of them is told or remediated: when the audit refuses the batch, none of them goes on.
+     * With {@link Builder#grouping grouping}, the round's changes reach the groups together, so a
+     * storm in one group is one notification.
      */
     public void onTransitions(List<Alert> changed) {
         List<Alert> remediate = new ArrayList<>();
+        List<NotificationGroups.Change> told = new ArrayList<>();
         synchronized (this) {
             audit.appendAll(changed.stream()
                     .map(a -> entry(a, a.state().name().toLowerCase(Locale.ROOT), Map.of()))
@@ -112,8 +115,12 @@ public final class AlertRouter {
                     return gathered;
                 }
             };
-            for (Alert a : changed) {
-                dispatch(a, remediate, firing);
+            try {
+                for (Alert a : changed) {
+                    dispatch(a, remediate, firing, told);
+                }
+            } finally {
+                group(told); // what was dispatched before a failing audit is told, as it was when told one by one
             }
         }
         remediate(remediate);
@@ -128,18 +135,20 @@ public final class AlertRouter {
      */
     public int onAlertmanager(List<Alert> alerts) {
         List<Alert> remediate = new ArrayList<>();
+        List<NotificationGroups.Change> told = new ArrayList<>();
         int fresh = 0;
         RuntimeException refused = null;
         synchronized (this) {
             expire();
             requireRoom(alerts);
             try {
-                fresh = deliver(alerts, remediate);
+                fresh = deliver(alerts, remediate, told);
             } catch (RuntimeException e) {
                 // The alerts before the refused one are held now, so their retry will be a
-                // duplicate: they must be remediated in this call.
+                // duplicate: they must be remediated (and told) in this call.
                 refused = e;
             }
+            group(told);
         }
         remediate(remediate);
         if (refused != null) {
@@ -202,7 +211,7 @@ public final class AlertRouter {
         }
     }
 
-    private int deliver(List<Alert> alerts, List<Alert> remediate) {
+    private int deliver(List<Alert> alerts, List<Alert> remediate, List<NotificationGroups.Change> told) {
         int fresh = 0;
         Instant expiresAt = clock.instant().plus(externalTtl);
         for (Alert a : alerts) {
@@ -216,13 +225,13 @@ public final class AlertRouter {
                 }
                 // Audited (inside route) before it is held: a delivery the audit refuses leaves no
                 // trace, so Alertmanager's retry of it is new rather than a duplicate.
-                route(a, remediate);
+                route(a, remediate, told);
                 external.put(key, new External(a, expiresAt));
             } else {
                 if (known == null) {
                     continue;
                 }
-                route(a, remediate);
+                route(a, remediate, told);
                 external.remove(key);
             }
             fresh++;
@@ -249,13 +258,17 @@ public final class AlertRouter {
         return all;
     }
 
-    private void route(Alert a, List<Alert> remediate) {
+    private void route(Alert a, List<Alert> remediate, List<NotificationGroups.Change> told) {
         record(a, a.state().name().toLowerCase(Locale.ROOT), Map.of());
-        dispatch(a, remediate, this::firing); // a delivery changes the external alerts as it goes
+        dispatch(a, remediate, this::firing, told); // a delivery changes the external alerts as it goes
     }
 
-    /** What follows an audited transition: silenced, inhibited, or told and remediated. */
-    private void dispatch(Alert a, List<Alert> remediate, Supplier<Collection<Alert>> firing) {
+    /**
+     * What follows an audited transition: silenced, inhibited, or told and remediated. With
+     * grouping, the telling is gathered in {@code told} for {@link #group}.
+     */
+    private void dispatch(
+            Alert a, List<Alert> remediate, Supplier<Collection<Alert>> firing, List<NotificationGroups.Change> told) {
         if (a.state() == AlertState.FIRING) {
             Optional<Silence> silence = silences.muting(a.labels(), clock.instant());
             if (silence.isPresent()) {
@@ -268,21 +281,28 @@ public final class AlertRouter {
                 suppressions.accept(SuppressionReason.INHIBITED);
                 return;
             }
-            tell(a, "FIRING");
+            tell(a, "FIRING", told);
             remediate.add(a);
         } else if (a.state() == AlertState.RESOLVED
                 && silences.muting(a.labels(), clock.instant()).isEmpty()) {
-            tell(a, "RESOLVED");
+            tell(a, "RESOLVED", told);
         }
     }
 
-    private void tell(Alert a, String what) {
+    private void tell(Alert a, String what, List<NotificationGroups.Change> told) {
         if (a.severity().compareTo(Severity.WARNING) >= 0 && grouping != null) {
-            grouping.add(a, what);
+            told.add(new NotificationGroups.Change(a, what));
         } else if (a.severity().compareTo(Severity.WARNING) >= 0) {
             String summary = a.annotations().getOrDefault("summary", a.name());
             notify.accept(
                     new Notification("[" + what + "] " + a.name(), summary, a.severity(), a.labels(), clock.instant()));
+        }
+    }
+
+    /** Hands one round's or one delivery's changes to the groups at once (see {@link NotificationGroups#addAll}). */
+    private void group(List<NotificationGroups.Change> told) {
+        if (!told.isEmpty()) {
+            grouping.addAll(told);
         }
     }
 

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,8 +54,17 @@ public final class NotificationGroups implements AutoCloseable {
         }
     }
 
-    /** One alert change waiting to be told. */
-    private record Change(Alert alert, String state) {}
+    /**
+     * One alert's change to be told.
+     *
+     * @param state {@code FIRING} or {@code RESOLVED}
+     */
+    public record Change(Alert alert, String state) {
+        public Change {
+            Objects.requireNonNull(alert, "alert");
+            Objects.requireNonNull(state, "state");
+        }
+    }
 
     private static final class Group {
         final Labels labels;
@@ -100,26 +111,57 @@ public final class NotificationGroups implements AutoCloseable {
 
     /** Takes one alert's change ({@code FIRING} or {@code RESOLVED}); a zero {@code group_wait} tells a new group at once. */
     public void add(Alert alert, String state) {
+        addAll(List.of(new Change(alert, state)));
+    }
+
+    /**
+     * Takes the changes of one round (or one webhook delivery) together: the changes of one group
+     * are one message even with a zero {@code group_wait}, as Alertmanager tells the alerts that
+     * one delivery brings. Added one by one, the first change of a group went out alone and the
+     * rest waited {@code group_interval}; and each change scanned every group for due ones, which
+     * cost 8.4 s for a storm of 45,500 alerts in as many groups.
+     */
+    public void addAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
+        List<Notification> due = new ArrayList<>();
         synchronized (this) {
-            List<String> key = new ArrayList<>();
-            Map<String, String> groupLabels = new TreeMap<>();
-            for (String name : settings.groupBy()) {
-                String v = alert.labels().get(name);
-                key.add(v == null ? "" : v);
-                if (v != null) {
-                    groupLabels.put(name, v);
+            Set<Group> touched =
+                    new LinkedHashSet<>(); // groups are equal only to themselves; told in first-touched order
+            for (Change c : changes) {
+                Group g = groupOf(c.alert());
+                if (g.pending.isEmpty()) {
+                    Instant next = g.lastSent == null
+                            ? now.plus(settings.groupWait())
+                            : g.lastSent.plus(settings.groupInterval());
+                    g.dueAt = next.isBefore(now) ? now : next;
+                }
+                g.pending.add(c);
+                touched.add(g);
+            }
+            // only the groups just changed can have fallen due now; the timer looks after the rest
+            for (Group g : touched) {
+                if (!g.dueAt.isAfter(now)) {
+                    due.add(take(g, now));
                 }
             }
-            Group g = groups.computeIfAbsent(key, k -> new Group(Labels.of(groupLabels)));
-            if (g.pending.isEmpty()) {
-                Instant next =
-                        g.lastSent == null ? now.plus(settings.groupWait()) : g.lastSent.plus(settings.groupInterval());
-                g.dueAt = next.isBefore(now) ? now : next;
-            }
-            g.pending.add(new Change(alert, state));
         }
-        flushDue(now);
+        due.forEach(out);
+    }
+
+    private Group groupOf(Alert alert) {
+        List<String> key = new ArrayList<>(settings.groupBy().size());
+        Map<String, String> groupLabels = new TreeMap<>();
+        for (String name : settings.groupBy()) {
+            String v = alert.labels().get(name);
+            key.add(v == null ? "" : v);
+            if (v != null) {
+                groupLabels.put(name, v);
+            }
+        }
+        return groups.computeIfAbsent(key, k -> new Group(Labels.of(groupLabels)));
     }
 
     /** Sends every group whose time has come. */
@@ -133,12 +175,17 @@ public final class NotificationGroups implements AutoCloseable {
         List<Notification> due = new ArrayList<>();
         for (Group g : groups.values()) {
             if (!g.pending.isEmpty() && (all || !g.dueAt.isAfter(now))) {
-                due.add(message(g, now));
-                g.pending.clear();
-                g.lastSent = now;
+                due.add(take(g, now));
             }
         }
         return due;
+    }
+
+    private static Notification take(Group g, Instant now) {
+        Notification n = message(g, now);
+        g.pending.clear();
+        g.lastSent = now;
+        return n;
     }
 
     private static Notification message(Group g, Instant now) {

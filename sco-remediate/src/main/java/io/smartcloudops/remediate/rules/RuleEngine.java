@@ -8,7 +8,6 @@ import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,7 +49,7 @@ public final class RuleEngine {
     /** The metric names of the {@code absent} rules last evaluated: the names {@link #latestByName} holds. */
     private Set<String> indexedNames = Set.of();
     /** Recent history, kept only for series some rate-of-change rule looks at, trimmed to the longest window. */
-    private final Map<SeriesId, ArrayDeque<Observation>> history = new HashMap<>();
+    private final RateHistory history = new RateHistory();
     /** Alerts of series-based rules, by rule (identity) then series. */
     private final Map<Rule, Map<SeriesId, Alert>> bySeries = new IdentityHashMap<>();
     /** Alerts of {@code absent} rules, which have no series, by rule then labels. */
@@ -71,10 +70,11 @@ public final class RuleEngine {
     private final List<Alert> ofGoneSeries = new ArrayList<>();
 
     /**
+     * An engine whose {@code anomalous(...)} means a score of at least 0.95, the loop's default threshold.
+     *
      * @param staleAfter a series with no sample for this long no longer satisfies threshold or
      *     anomaly conditions (a gap never keeps an alert firing, nor raises one)
      */
-    /** An engine whose {@code anomalous(...)} means a score of at least 0.95, the loop's default threshold. */
     public RuleEngine(List<Rule> rules, Duration staleAfter) {
         this(rules, staleAfter, 0.95);
     }
@@ -131,24 +131,8 @@ public final class RuleEngine {
             dirty.add(sample.series());
         }
         List<Condition.RateOfChange> rates = rateConditions;
-        if (rates.isEmpty()) {
-            return;
-        }
-        long window = 0;
-        for (Condition.RateOfChange rc : rates) {
-            if (rc.selector().matches(sample.series())) {
-                window = Math.max(window, rc.window().toMillis());
-            }
-        }
-        if (window > 0 && Double.isFinite(sample.value())) {
-            ArrayDeque<Observation> h = history.computeIfAbsent(sample.series(), k -> new ArrayDeque<>());
-            h.addLast(o.copy()); // the latest changes in place; the history keeps what was seen
-            while (h.size() > 1 && h.peekFirst().timestampMillis < o.timestampMillis - window) {
-                h.removeFirst();
-            }
-            if (h.size() > 10_000) {
-                h.removeFirst();
-            }
+        if (!rates.isEmpty()) {
+            history.record(sample.series(), o, rates);
         }
     }
 
@@ -348,9 +332,7 @@ public final class RuleEngine {
         if (o == null) {
             return Optional.empty();
         }
-        List<SeriesRuleState.Point> past = history.getOrDefault(series, new ArrayDeque<>()).stream()
-                .map(Observation::point)
-                .toList();
+        List<SeriesRuleState.Point> past = history.points(series);
         List<SeriesRuleState.RuleAlert> alerts = new ArrayList<>();
         for (Rule rule : rules) {
             Map<SeriesId, Alert> of = bySeries.get(rule);
@@ -372,11 +354,7 @@ public final class RuleEngine {
         Observation o = Observation.of(state.latest());
         latest.put(id, o);
         index(id, o);
-        if (!state.history().isEmpty()) {
-            ArrayDeque<Observation> h = new ArrayDeque<>();
-            state.history().forEach(p -> h.addLast(Observation.of(p)));
-            history.put(id, h);
-        }
+        history.restore(id, state.history());
         for (SeriesRuleState.RuleAlert ra : state.alerts()) {
             for (Rule rule : rules) {
                 if (rule.name().equals(ra.rule())
@@ -424,7 +402,7 @@ public final class RuleEngine {
                 latestByName.remove(series.name());
             }
         }
-        history.remove(series);
+        history.forget(series);
         bySeries.values().forEach(m -> m.remove(series));
     }
 
@@ -434,7 +412,7 @@ public final class RuleEngine {
             return new Match(id.labels().with("metric", id.name()), o.value);
         }
         if (c instanceof Condition.RateOfChange rc) {
-            Double change = change(id, rc, o);
+            Double change = history.change(id, rc, o);
             if (change != null && rc.op().test(change, rc.value())) {
                 return new Match(id.labels().with("metric", id.name()), change);
             }
@@ -446,27 +424,6 @@ public final class RuleEngine {
             return new Match(id.labels().with("metric", id.name()), o.value);
         }
         return null;
-    }
-
-    /** The change over the window (per second for rate), or null with fewer than two samples in it. */
-    private Double change(SeriesId id, Condition.RateOfChange rc, Observation newest) {
-        ArrayDeque<Observation> h = history.get(id);
-        if (h == null) {
-            return null;
-        }
-        long from = newest.timestampMillis - rc.window().toMillis();
-        Observation oldest = null;
-        for (Observation o : h) {
-            if (o.timestampMillis >= from) {
-                oldest = o;
-                break;
-            }
-        }
-        if (oldest == null || oldest.timestampMillis >= newest.timestampMillis) {
-            return null;
-        }
-        double delta = newest.value - oldest.value;
-        return rc.perSecond() ? delta * 1000.0 / (newest.timestampMillis - oldest.timestampMillis) : delta;
     }
 
     private static Labels alertLabels(Rule rule, Labels seriesLabels) {
@@ -481,40 +438,6 @@ public final class RuleEngine {
         Map<String, String> out = new LinkedHashMap<>();
         rule.annotations().forEach((k, v) -> out.put(k, Template.render(v, labels, value)));
         return out;
-    }
-
-    /**
-     * One observation. A series' latest is updated in place, as a new one a sample was 40 bytes of
-     * garbage that lived a whole round; the history keeps {@link #copy copies}, never changed.
-     */
-    private static final class Observation {
-        long timestampMillis;
-        double value;
-        double score;
-        /** Observed since the last evaluation, and so listed in the engine's {@code dirty}; in the padding, it costs nothing. */
-        boolean dirty;
-
-        Observation(long timestampMillis, double value, double score) {
-            set(timestampMillis, value, score);
-        }
-
-        void set(long timestampMillis, double value, double score) {
-            this.timestampMillis = timestampMillis;
-            this.value = value;
-            this.score = score;
-        }
-
-        Observation copy() {
-            return new Observation(timestampMillis, value, score);
-        }
-
-        static Observation of(SeriesRuleState.Point p) {
-            return new Observation(p.timestampMillis(), p.value(), p.score());
-        }
-
-        SeriesRuleState.Point point() {
-            return new SeriesRuleState.Point(timestampMillis, value, score);
-        }
     }
 
     private record Match(Labels labels, double value) {}

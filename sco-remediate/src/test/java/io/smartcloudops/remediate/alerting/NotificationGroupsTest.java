@@ -47,6 +47,14 @@ class NotificationGroupsTest {
         return NotificationGroups.manual(NotificationGroups.Settings.defaults(), clock, sent::add);
     }
 
+    /** Groups by one label that tell a new group at once, and later changes after five minutes. */
+    private NotificationGroups noWait(String groupBy) {
+        return NotificationGroups.manual(
+                new NotificationGroups.Settings(List.of(groupBy), Duration.ZERO, Duration.ofMinutes(5)),
+                clock,
+                sent::add);
+    }
+
     @Test
     void alertsThatFireTogetherArriveInOneMessageAfterGroupWait() {
         NotificationGroups g = groups();
@@ -102,10 +110,7 @@ class NotificationGroupsTest {
 
     @Test
     void groupByHostAndNoWaitTellAtOnceAndCloseSendsWhatIsWaiting() {
-        NotificationGroups g = NotificationGroups.manual(
-                new NotificationGroups.Settings(List.of("host"), Duration.ZERO, Duration.ofMinutes(5)),
-                clock,
-                sent::add);
+        NotificationGroups g = noWait("host");
         g.add(alert("HighCpuUsage", "app", Severity.WARNING), "FIRING");
         assertThat(sent)
                 .singleElement()
@@ -115,6 +120,30 @@ class NotificationGroupsTest {
         g.close();
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1).title()).isEqualTo("[FIRING:1] HighMemoryUsage (host=app)");
+    }
+
+    @Test
+    void changesAddedTogetherAreOneMessageAGroupEvenWithNoWaitAndLaterOnesWaitGroupInterval() {
+        NotificationGroups g = noWait("alertname");
+        List<NotificationGroups.Change> round = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            round.add(new NotificationGroups.Change(alert("HighCpuUsage", "h" + i, Severity.WARNING), "FIRING"));
+            round.add(new NotificationGroups.Change(alert("DiskSpaceLow", "h" + i, Severity.WARNING), "FIRING"));
+        }
+        g.addAll(round);
+        assertThat(sent)
+                .extracting(Notification::title)
+                .containsExactly("[FIRING:1000] HighCpuUsage", "[FIRING:1000] DiskSpaceLow");
+        assertThat(sent.get(0).body().lines()).hasSize(1_000);
+
+        g.addAll(List.of(new NotificationGroups.Change(alert("HighCpuUsage", "h0", Severity.WARNING), "RESOLVED")));
+        advance(Duration.ofMinutes(5).minusSeconds(1));
+        g.flushDue(now.get());
+        assertThat(sent).hasSize(2);
+        advance(Duration.ofSeconds(1));
+        g.flushDue(now.get());
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(2).title()).isEqualTo("[RESOLVED:1] HighCpuUsage");
     }
 
     @Test

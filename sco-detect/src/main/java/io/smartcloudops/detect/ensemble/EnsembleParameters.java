@@ -25,8 +25,8 @@ import java.util.Set;
  *     (averaged residual), volatility (averaged absolute residual), new extreme (record-breaking value), new deseasonalised
  *     extreme (record-breaking value once the season is taken out), new level extreme (record-breaking moving
  *     average over about ten samples), new slow level extreme (moving average over about a hundred samples), new
- *     context (a shape of the last three quantised values never seen before), two-sample deviation (the last two
- *     values both far from the forecast before them, on one side; see {@link PairedDeviation})
+ *     context (a shape of the last three quantised values never seen before), deviating run (the last two or five
+ *     values all far from the forecast before them, on one side; see {@link RunDeviation})
  * @param extremeMemory samples over which the known range of values contracts back towards the mean
  * @param stabilise model {@code asinh(x / s)} instead of {@code x}, evening out level-dependent noise
  * @param seasonal the seasonal member's settings (section {@code seasonal}); its own state carries them
@@ -82,7 +82,7 @@ record EnsembleParameters(
             "weight_level_extreme",
             "weight_slow_level_extreme",
             "weight_context",
-            "weight_pair",
+            "weight_run",
             "extreme_memory",
             "quiet_surprisal",
             "quiet_samples",
@@ -229,7 +229,7 @@ record EnsembleParameters(
                     c.number("weight_level_extreme", d.weights[7]),
                     c.number("weight_slow_level_extreme", d.weights[8]),
                     c.number("weight_context", d.weights[9]),
-                    c.number("weight_pair", d.weights[10])
+                    c.number("weight_run", d.weights[10])
                 },
                 c.number("extreme_memory", d.extremeMemory),
                 c.bool("stabilise", d.stabilise),

@@ -327,7 +327,7 @@ class DefaultEnsembleTest extends DetectorContract {
             EnsembleParameters.readFrom(in, EnsembleDetector.STATE_VERSION);
             in.readByte();
             // the parameters end with the daily profile's switch, left out; the direction's byte follows. Version 10's
-            // eleventh weight (the paired deviation's), after warmup (4), four doubles (32), fusion (1) and ten
+            // eleventh weight (the deviating run's), after warmup (4), four doubles (32), fusion (1) and ten
             // weights, is left out too
             int paramsEnd = current.length - in.available() - 1;
             int pairWeight = 4 + 32 + 1 + 10 * 8;
@@ -351,7 +351,7 @@ class DefaultEnsembleTest extends DetectorContract {
             ContextNovelty.readFrom(in, ContextNovelty.FORMAT).writeTo(out, 1);
             int contextEnd = current.length - in.available();
             // version 7's daily profile, version 8's counts of confident samples and whole extremes, version 9's
-            // sustained levels and version 10's paired deviation and its tail fit end the state
+            // sustained levels and version 10's two deviating runs and their tail fits end the state
             ByteArrayOutputStream profile = new ByteArrayOutputStream();
             DataOutputStream tail = new DataOutputStream(profile);
             new DailyProfile(320).writeTo(tail);
@@ -359,7 +359,9 @@ class DefaultEnsembleTest extends DetectorContract {
             new ConfidentRate().writeTo(tail);
             new WholeExtremes().writeTo(tail);
             new SustainedLevels().writeTo(tail);
-            new PairedDeviation().writeTo(tail);
+            new RunDeviation(EnsembleDetector.SHORT_RUN).writeTo(tail);
+            new RunDeviation(EnsembleDetector.LONG_RUN).writeTo(tail);
+            new AnomalyLikelihood(0.99, 5000, 100).writeTo(tail);
             new AnomalyLikelihood(0.99, 5000, 100).writeTo(tail);
             tail.flush();
             out.write(current, contextEnd, current.length - profile.size() - contextEnd);

@@ -96,14 +96,18 @@ class GoldenStateTest {
         assertThat(fixture("default-v9.state").length).isEqualTo(fixture("default-v8.state").length + 16);
     }
 
-    /** Version 10 adds the paired deviation member: its weight (8 bytes), its reference (25) and its tail fit (188). */
+    /**
+     * Version 10 adds the deviating run member: its weight (8 bytes), its runs of two and five values (60 and 132) and
+     * their tail fits (188 each).
+     */
     @Test
-    void versionTenStateWithThePairedDeviationIsReadAndReportsTheNextIncident() throws IOException {
+    void versionTenStateWithTheDeviatingRunsIsReadAndReportsTheNextIncident() throws IOException {
         readsAndReportsTheNextIncident(10);
-        assertThat(fixture("default-v10.state").length).isEqualTo(fixture("default-v9.state").length + 8 + 25 + 188);
+        assertThat(fixture("default-v10.state").length)
+                .isEqualTo(fixture("default-v9.state").length + 8 + 60 + 132 + 2 * 188);
     }
 
-    /** A version 9 state weighs the paired deviation member 0, so it scores as it did; its rewrite scores alike. */
+    /** A version 9 state weighs the deviating run member 0, so it scores as it did; its rewrite scores alike. */
     @Test
     void versionNineStateKeepsThePairedDeviationMuteAndItsRewriteScoresAlike() throws IOException {
         EnsembleDetector old = EnsembleDetector.restore(

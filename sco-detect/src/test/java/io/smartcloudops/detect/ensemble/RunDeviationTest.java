@@ -1,6 +1,7 @@
 package io.smartcloudops.detect.ensemble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.smartcloudops.api.detect.Detector;
 import io.smartcloudops.api.detect.DetectorSettings;
@@ -18,12 +19,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class PairedDeviationTest {
-    private static final SeriesId SERIES = SeriesId.of("paired_deviation");
+class RunDeviationTest {
+    private static final SeriesId SERIES = SeriesId.of("run_deviation");
 
     @Test
     void theSmallerOfTwoDeviationsOnOneSideAgainstTheEarlierForecast() {
-        PairedDeviation p = new PairedDeviation();
+        RunDeviation p = new RunDeviation(2);
         assertThat(p.raw(10, Double.NaN, 1, Direction.BOTH)).isZero(); // no forecast yet
         assertThat(p.raw(10, 10, 2, Direction.BOTH)).isZero(); // nothing before it
         assertThat(p.raw(30, 10, 2, Direction.BOTH)).isZero(); // 30 against 10 / 2: a first deviation of 10
@@ -35,8 +36,23 @@ class PairedDeviationTest {
     }
 
     @Test
+    void aRunOfFiveIsTheSmallestOfFiveDeviationsAgainstTheForecastBeforeTheFirst() {
+        RunDeviation r = new RunDeviation(5);
+        assertThat(r.raw(10, 10, 1, Direction.BOTH)).isZero();
+        for (double v : new double[] {16, 14, 19}) {
+            assertThat(r.raw(v, 12, 3, Direction.BOTH)).isZero(); // fewer than five values in the run so far
+        }
+        // 10, 16, 14, 19, 15 against the forecast before 10 (10, scale 1): 10 itself deviates 0, so no run
+        assertThat(r.raw(15, 12, 3, Direction.BOTH)).isZero();
+        // 16, 14, 19, 15, 13 against 12 / 3 (the forecast before 16): the smallest, 13, is a third of a scale above
+        assertThat(r.raw(13, 12, 3, Direction.BOTH)).isCloseTo(1.0 / 3, within(1e-12));
+        // one value below breaks the run
+        assertThat(r.raw(11, 12, 3, Direction.BOTH)).isZero();
+    }
+
+    @Test
     void onlyTheSideThatCountsSpeaks() {
-        PairedDeviation p = new PairedDeviation();
+        RunDeviation p = new RunDeviation(2);
         p.raw(30, 10, 2, Direction.DOWN);
         assertThat(p.raw(30, 10, 2, Direction.DOWN)).isZero();
         p.raw(-10, 10, 2, Direction.DOWN);
@@ -45,14 +61,13 @@ class PairedDeviationTest {
 
     @Test
     void restoredCarriesOnFromTheSameReference() throws IOException {
-        PairedDeviation p = new PairedDeviation();
+        RunDeviation p = new RunDeviation(2);
         p.raw(30, 10, 2, Direction.BOTH);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             p.writeTo(out);
         }
-        PairedDeviation back =
-                PairedDeviation.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        RunDeviation back = RunDeviation.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         assertThat(back.raw(26, 15, 5, Direction.BOTH)).isEqualTo(p.raw(26, 15, 5, Direction.BOTH));
     }
 
@@ -65,7 +80,7 @@ class PairedDeviationTest {
     @Test
     void twoSampleSpikesOnHeavyTailedNoiseArePagedEachTime() {
         int withMember = pagedSpikes(Map.of());
-        int without = pagedSpikes(Map.of("weight_pair", 0));
+        int without = pagedSpikes(Map.of("weight_run", 0));
         assertThat(withMember).isEqualTo(SPIKES);
         // without the member (as before it existed) two of the eight went unpaged
         assertThat(without).isLessThan(SPIKES);
@@ -75,6 +90,11 @@ class PairedDeviationTest {
     private static final int DOF = 3;
 
     private static int pagedSpikes(Map<String, Object> config) {
+        return pagedIncidents(config, 24, 2, 5);
+    }
+
+    /** Incidents of {@code size} lasting {@code length} samples once a day from the third; paged within {@code within}. */
+    private static int pagedIncidents(Map<String, Object> config, double size, int length, int within) {
         Detector d = new DefaultEnsembleProvider()
                 .create(ProviderContext.builder()
                         .config(ProviderConfig.of("detectors.default", config))
@@ -94,14 +114,14 @@ class PairedDeviationTest {
             }
             double v = 100 + 2 * r.nextGaussian() / Math.sqrt(Math.max(0.05, chi / DOF));
             int phase = (i + 137 * (i / 1440)) % 1440;
-            boolean spike = i >= 2 * 1440 && phase < 2 && spikes < SPIKES;
+            boolean spike = i >= 2 * 1440 && phase < length && spikes < SPIKES;
             if (spike) {
-                v += 24;
+                v += size;
             }
             double s = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v))
                     .value();
-            pagedThis |= (spike || (i >= 2 * 1440 && phase < 5)) && s >= confident;
-            if (i >= 2 * 1440 && phase == 4 && spikes < SPIKES) {
+            pagedThis |= i >= 2 * 1440 && phase < within && s >= confident;
+            if (i >= 2 * 1440 && phase == Math.max(length, within) - 1 && spikes < SPIKES) {
                 spikes++;
                 paged += pagedThis ? 1 : 0;
                 pagedThis = false;

@@ -1,5 +1,6 @@
 package io.smartcloudops.bench.ops;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
@@ -82,21 +83,43 @@ public final class EventScorer {
      */
     public SortedMap<String, int[]> foundByKind(List<OpsSeries> corpus, List<double[]> scores, double threshold) {
         SortedMap<String, int[]> out = new TreeMap<>();
+        List<double[]> peaks = peaks(corpus, scores);
+        for (int s = 0; s < corpus.size(); s++) {
+            List<OpsSeries.Incident> incidents = corpus.get(s).incidents();
+            for (int k = 0; k < incidents.size(); k++) {
+                int[] counts = out.computeIfAbsent(incidents.get(k).kind(), x -> new int[2]);
+                counts[1]++;
+                counts[0] += peaks.get(s)[k] >= threshold ? 1 : 0;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Per series, per incident: the highest score inside the incident's window after the warm-up (negative
+     * infinity where none was scored). An incident is found at a threshold the peak reaches, so one pass
+     * tells which incidents a detector found at any threshold, and how far below it a missed one stayed.
+     */
+    public List<double[]> peaks(List<OpsSeries> corpus, List<double[]> scores) {
+        List<double[]> out = new ArrayList<>(corpus.size());
         for (int s = 0; s < corpus.size(); s++) {
             OpsSeries series = corpus.get(s);
             double[] score = scores.get(s);
             long start = series.rows() == 0 ? 0 : series.time(0) + WARMUP;
-            for (OpsSeries.Incident inc : series.incidents()) {
-                int[] counts = out.computeIfAbsent(inc.kind(), k -> new int[2]);
-                counts[1]++;
-                for (int i = 0; i < series.rows(); i++) {
-                    long t = series.time(i);
-                    if (t >= start && inc.contains(t) && score[i] >= threshold) {
-                        counts[0]++;
-                        break;
+            List<OpsSeries.Incident> incidents = series.incidents();
+            double[] peak = new double[incidents.size()];
+            Arrays.fill(peak, Double.NEGATIVE_INFINITY);
+            for (int k = 0; k < incidents.size(); k++) {
+                OpsSeries.Incident inc = incidents.get(k);
+                int i = Arrays.binarySearch(series.timestampsView(), Math.max(start, inc.start()));
+                for (i = i < 0 ? -i - 1 : i; i < series.rows() && series.time(i) <= inc.end(); i++) {
+                    // NaN never reaches a threshold, as in score
+                    if (score[i] > peak[k]) {
+                        peak[k] = score[i];
                     }
                 }
             }
+            out.add(peak);
         }
         return out;
     }

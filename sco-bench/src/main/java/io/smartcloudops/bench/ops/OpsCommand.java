@@ -69,6 +69,12 @@ public final class OpsCommand implements Callable<Integer> {
                     "print where our detectors' false alarms at their best threshold come from (member, noise, day)")
     boolean sources;
 
+    @Option(
+            names = "--by-kind",
+            description =
+                    "print incidents found and missed per kind for every detector, and those a reference found and ours missed")
+    boolean byKind;
+
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
@@ -97,6 +103,9 @@ public final class OpsCommand implements Callable<Integer> {
         Map<String, OpsEvaluation.Row> byName = new LinkedHashMap<>();
         evaluation.rows(scorers, console).forEach(r -> byName.put(r.name(), r));
         console.print(evaluation.format(byName));
+        if (byKind) {
+            console.print(new KindBreakdown(corpus).format(byName));
+        }
         if (sources) {
             for (String name : detectors.isEmpty() ? discovered.names() : detectors) {
                 double threshold = byName.get(name).best().threshold();

@@ -30,7 +30,13 @@ final class OpsEvaluation {
             EventScorer.EventScore best,
             EventScorer.EventScore atShipped,
             double microsPerRow,
-            SortedMap<String, int[]> foundByKind) {}
+            SortedMap<String, int[]> foundByKind,
+            List<double[]> peaks) {
+        /** True if incident {@code k} of series {@code s} was found at the best threshold. */
+        boolean found(int s, int k) {
+            return peaks.get(s)[k] >= best.threshold();
+        }
+    }
 
     List<Row> rows(Map<String, OpsScorers> scorers, PrintWriter progress) {
         List<Row> out = new ArrayList<>();
@@ -50,7 +56,8 @@ final class OpsEvaluation {
                     best,
                     reference ? null : scorer.score(corpus, scores, shipped),
                     micros,
-                    scorer.foundByKind(corpus, scores, best.threshold())));
+                    scorer.foundByKind(corpus, scores, best.threshold()),
+                    scorer.peaks(corpus, scores)));
             if (progress != null) {
                 progress.printf(Locale.ROOT, "%s: %.2f us/row%n", e.getKey(), micros);
                 progress.flush();

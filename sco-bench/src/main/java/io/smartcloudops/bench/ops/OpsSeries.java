@@ -35,6 +35,11 @@ public record OpsSeries(String name, long[] timestamps, double[] values, List<In
         return values.length;
     }
 
+    /** The timestamps themselves, not a copy: for searching them, never to be written. */
+    long[] timestampsView() {
+        return timestamps;
+    }
+
     long time(int i) {
         return timestamps[i];
     }

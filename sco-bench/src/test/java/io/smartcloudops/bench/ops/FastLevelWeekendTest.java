@@ -25,6 +25,8 @@ class FastLevelWeekendTest {
             }
         }
         assertThat(weekend).isLessThanOrEqualTo(12);
-        assertThat(found.pages()).isLessThanOrEqualTo(66);
+        // 64 false pages before the deviating run member, 70 with it, which finds 22 more incidents at 0.95 (127 -> 149
+        // of 228): a bound on all pages, raised deliberately with it (issue #14)
+        assertThat(found.pages()).isLessThanOrEqualTo(70);
     }
 }

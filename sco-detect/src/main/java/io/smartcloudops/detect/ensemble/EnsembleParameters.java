@@ -25,7 +25,8 @@ import java.util.Set;
  *     (averaged residual), volatility (averaged absolute residual), new extreme (record-breaking value), new deseasonalised
  *     extreme (record-breaking value once the season is taken out), new level extreme (record-breaking moving
  *     average over about ten samples), new slow level extreme (moving average over about a hundred samples), new
- *     context (a shape of the last three quantised values never seen before)
+ *     context (a shape of the last three quantised values never seen before), deviating run (the last two or five
+ *     values all far from the forecast before them, on one side; see {@link RunDeviation})
  * @param extremeMemory samples over which the known range of values contracts back towards the mean
  * @param stabilise model {@code asinh(x / s)} instead of {@code x}, evening out level-dependent noise
  * @param seasonal the seasonal member's settings (section {@code seasonal}); its own state carries them
@@ -55,7 +56,7 @@ record EnsembleParameters(
         int quietSamples,
         boolean dailyProfile) {
     /** Members, in weight order; see {@code weights}. */
-    static final int MEMBERS = 10;
+    static final int MEMBERS = 11;
     /**
      * The forest member's defaults: 8 trees regrown every 256 samples, where the stand-alone detector
      * had 12 regrown every 64 when this was measured (it now has its own shape, see {@link ForestParameters#defaults}). Growing was most of the ensemble's cost per point (issue #3), and NAB
@@ -81,6 +82,7 @@ record EnsembleParameters(
             "weight_level_extreme",
             "weight_slow_level_extreme",
             "weight_context",
+            "weight_run",
             "extreme_memory",
             "quiet_surprisal",
             "quiet_samples",
@@ -195,7 +197,7 @@ record EnsembleParameters(
                 150,
                 0.3,
                 Fusion.MAX,
-                new double[] {0.8, 1, 1, 1, 1, 1, 0.8, 1, 1, 2},
+                new double[] {0.8, 1, 1, 1, 1, 1, 0.8, 1, 1, 2, 1},
                 12000,
                 false,
                 SeasonalParameters.defaults(),
@@ -226,7 +228,8 @@ record EnsembleParameters(
                     c.number("weight_adjusted_extreme", d.weights[6]),
                     c.number("weight_level_extreme", d.weights[7]),
                     c.number("weight_slow_level_extreme", d.weights[8]),
-                    c.number("weight_context", d.weights[9])
+                    c.number("weight_context", d.weights[9]),
+                    c.number("weight_run", d.weights[10])
                 },
                 c.number("extreme_memory", d.extremeMemory),
                 c.bool("stabilise", d.stabilise),
@@ -257,7 +260,7 @@ record EnsembleParameters(
 
     /**
      * Reads parameters written by {@link #writeTo} in state {@code version}. Version 1 knew seven
-     * members and no quiet period, version 2 nine members: the members they lacked get weight 0 and
+     * members and no quiet period, version 2 nine members, versions 3 to 9 ten: the members they lacked get weight 0 and
      * version 1 quiet periods stay off, so a restored detector carries on scoring much as it did.
      */
     static EnsembleParameters readFrom(DataInput in, int version) throws IOException {
@@ -268,7 +271,7 @@ record EnsembleParameters(
         double echo = in.readDouble();
         Fusion fusion = Fusion.values()[in.readByte()];
         double[] weights = new double[MEMBERS];
-        for (int i = 0; i < (version == 1 ? 7 : version == 2 ? 9 : MEMBERS); i++) {
+        for (int i = 0; i < (version == 1 ? 7 : version == 2 ? 9 : version < 10 ? 10 : MEMBERS); i++) {
             weights[i] = in.readDouble();
         }
         double extremeMemory = in.readDouble();

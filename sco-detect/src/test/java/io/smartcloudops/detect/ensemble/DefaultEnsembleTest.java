@@ -317,7 +317,7 @@ class DefaultEnsembleTest extends DetectorContract {
      * Rewrites current bytes in the version 4 layout: the season as doubles (the forecaster's format 1),
      * the forest in its format 1, the seen contexts as the table's bits (the context's format 1), and
      * without the daily profile (version 7's switch in the parameters and its state at the end) or what
-     * versions 8 and 9 added after it.
+     * versions 8 to 10 added after it (and version 10's weight).
      */
     private static byte[] asVersionFour(byte[] current) {
         try {
@@ -326,9 +326,13 @@ class DefaultEnsembleTest extends DetectorContract {
             DataOutputStream out = new DataOutputStream(v4);
             EnsembleParameters.readFrom(in, EnsembleDetector.STATE_VERSION);
             in.readByte();
-            // the parameters end with the daily profile's switch, left out; the direction's byte follows
+            // the parameters end with the daily profile's switch, left out; the direction's byte follows. Version 10's
+            // eleventh weight (the deviating run's), after warmup (4), four doubles (32), fusion (1) and ten
+            // weights, is left out too
             int paramsEnd = current.length - in.available() - 1;
-            out.write(current, 0, paramsEnd - 1);
+            int pairWeight = 4 + 32 + 1 + 10 * 8;
+            out.write(current, 0, pairWeight);
+            out.write(current, pairWeight + 8, paramsEnd - 1 - pairWeight - 8);
             out.write(current, paramsEnd, 1);
             SeasonalForecaster.readFrom(in, SeasonalForecaster.FORMAT).writeTo(out, 1);
             StreamingIsolationForest.readFrom(in).writeTo(out, 1);
@@ -346,8 +350,8 @@ class DefaultEnsembleTest extends DetectorContract {
             out.write(current, membersStart, contextStart - membersStart);
             ContextNovelty.readFrom(in, ContextNovelty.FORMAT).writeTo(out, 1);
             int contextEnd = current.length - in.available();
-            // version 7's daily profile and version 8's counts of confident samples and whole extremes and version 9's
-            // sustained levels end the state
+            // version 7's daily profile, version 8's counts of confident samples and whole extremes, version 9's
+            // sustained levels and version 10's two deviating runs and their tail fits end the state
             ByteArrayOutputStream profile = new ByteArrayOutputStream();
             DataOutputStream tail = new DataOutputStream(profile);
             new DailyProfile(320).writeTo(tail);
@@ -355,6 +359,10 @@ class DefaultEnsembleTest extends DetectorContract {
             new ConfidentRate().writeTo(tail);
             new WholeExtremes().writeTo(tail);
             new SustainedLevels().writeTo(tail);
+            new RunDeviation(EnsembleDetector.SHORT_RUN).writeTo(tail);
+            new RunDeviation(EnsembleDetector.LONG_RUN).writeTo(tail);
+            new AnomalyLikelihood(0.99, 5000, 100).writeTo(tail);
+            new AnomalyLikelihood(0.99, 5000, 100).writeTo(tail);
             tail.flush();
             out.write(current, contextEnd, current.length - profile.size() - contextEnd);
             out.flush();

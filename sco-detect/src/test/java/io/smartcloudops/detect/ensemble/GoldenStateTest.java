@@ -96,6 +96,32 @@ class GoldenStateTest {
         assertThat(fixture("default-v9.state").length).isEqualTo(fixture("default-v8.state").length + 16);
     }
 
+    /**
+     * Version 10 adds the deviating run member: its weight (8 bytes), its runs of two and five values (60 and 132) and
+     * their tail fits (188 each).
+     */
+    @Test
+    void versionTenStateWithTheDeviatingRunsIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(10);
+        assertThat(fixture("default-v10.state").length)
+                .isEqualTo(fixture("default-v9.state").length + 8 + 60 + 132 + 2 * 188);
+    }
+
+    /** A version 9 state weighs the deviating run member 0, so it scores as it did; its rewrite scores alike. */
+    @Test
+    void versionNineStateKeepsThePairedDeviationMuteAndItsRewriteScoresAlike() throws IOException {
+        EnsembleDetector old = EnsembleDetector.restore(
+                new DetectorState(DefaultEnsembleProvider.NAME, 9, fixture("default-v9.state")));
+        assertThat(old.parameters().weight(10)).isZero();
+        assertThat(EnsembleParameters.defaults().weight(10)).isEqualTo(1.0);
+        Detector rewritten = factory.restore(old.snapshot());
+        double[] v = values(3000);
+        for (int i = FIXTURE_SAMPLES; i < v.length; i++) {
+            Sample s = new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v[i] + (i == 2200 ? 80 : 0));
+            assertThat(rewritten.update(s).value()).isEqualTo(old.update(s).value());
+        }
+    }
+
     /** A version 7 state starts counting confident samples at its restore; it and its rewrite score alike. */
     @Test
     void versionSevenStateStartsCountingAtItsRestoreAndItsRewriteScoresAlike() throws IOException {

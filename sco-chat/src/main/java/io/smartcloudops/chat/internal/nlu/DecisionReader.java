@@ -30,7 +30,9 @@ final class DecisionReader {
     /** A message of at most this many words that is a decision word ("veto", "block it") is that decision. */
     private static final int BARE_WORDS = 2;
 
-    private static final Pattern BARE = Pattern.compile("[\\w'-]+(?:\\s+(?:it|that|this|one))?[.!]*");
+    /** The decision word, and what it is said of or a courtesy ("block it", "nope thanks"). */
+    private static final Pattern BARE =
+            Pattern.compile("[\\w'-]+(?:\\s+(?:it|that|this|one|please|pls|thanks|thx|ty))?[.!]*");
 
     private final SpeechActs acts;
 

@@ -381,8 +381,9 @@ public final class QueryInterpreter {
                         // "what if i don't approve the nginx restart" is no audit or list of approvals either.
                         || act.get() == Kind.HYPOTHETICAL
                                 && (intent == Intent.PENDING_APPROVALS || intent == Intent.AUDIT)
-                        // "who cycled the api" asks what was done, whatever the classifier heard in it.
-                        || act.get() == Kind.PAST && intent == Intent.HELP
+                        // "who cycled the api", "did anybody turn anything down" ask what was done, whatever the
+                        // classifier heard.
+                        || act.get() == Kind.PAST && (intent == Intent.HELP || intent == Intent.STATUS)
                         || act.get() == Kind.READINESS
                         || act.get() == Kind.HOWTO
                                 && intent != Intent.OUT_OF_SCOPE

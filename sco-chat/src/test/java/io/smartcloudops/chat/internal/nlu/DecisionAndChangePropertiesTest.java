@@ -132,7 +132,7 @@ class DecisionAndChangePropertiesTest {
         assertThat(violation(c, false)).isNull();
     }
 
-    @Property(tries = 400)
+    @Property(tries = 600)
     void greetingsAndPolitenessChangeNothing(@ForAll("polite") Case c) {
         assertThat(violation(c, true)).isNull();
     }

@@ -93,7 +93,9 @@ final class SpeechActGrid {
                 out.add(decision("not {ving} {o} yet", v, t, Intent.DENY, true));
                 out.add(decision("never {v} {o}", v, t, Intent.DENY, true));
                 out.add(decision("who {ved} {o}", v, t, Intent.AUDIT, false));
-                out.add(decision("did anybody {v} {o} today", v, t, Intent.AUDIT, false));
+                if (!t.text().isEmpty()) { // "did anybody veto today" wants an object
+                    out.add(decision("did anybody {v} {o} today", v, t, Intent.AUDIT, false));
+                }
                 out.add(decision("why didn't you {v} {o}", v, t, null, false));
                 out.add(decision("i never {ved} {o}", v, t, null, false));
                 out.add(decision("what if i {v} {o}", v, t, Intent.HELP, false));
@@ -115,7 +117,9 @@ final class SpeechActGrid {
                 out.add(decision("not {ving} {o} yet", v, t, null, false));
                 out.add(decision("never {v} {o}", v, t, null, false));
                 out.add(decision("who {ved} {o}", v, t, Intent.AUDIT, false));
-                out.add(decision("did anybody {v} {o} today", v, t, Intent.AUDIT, false));
+                if (!t.text().isEmpty()) { // "did anybody veto today" wants an object
+                    out.add(decision("did anybody {v} {o} today", v, t, Intent.AUDIT, false));
+                }
                 out.add(decision("why didn't you {v} {o}", v, t, null, false));
                 out.add(decision("what if i {v} {o}", v, t, Intent.HELP, false));
                 out.add(decision("what happens if i don't {v} {o}", v, t, Intent.HELP, false));

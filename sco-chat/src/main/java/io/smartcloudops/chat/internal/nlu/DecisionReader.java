@@ -71,14 +71,16 @@ final class DecisionReader {
         if (!aboutADecision) {
             return Optional.empty();
         }
+        // "518 is approved? please": a decision word beside a question mark is asked about, not taken.
+        boolean asked = lower.contains("?");
         if (waived && !refused) {
             return Optional.of(new Decision(Intent.APPROVE, true));
         }
         if (refused || acts.matches(Kind.DENY, words)) {
-            return Optional.of(new Decision(Intent.DENY, false));
+            return Optional.of(new Decision(Intent.DENY, asked));
         }
         if (acts.matches(Kind.APPROVE, words)) {
-            return Optional.of(new Decision(Intent.APPROVE, false));
+            return Optional.of(new Decision(Intent.APPROVE, asked));
         }
         return Optional.empty();
     }

@@ -265,7 +265,9 @@ final class SpeechActGrid {
                 "roll back the api",
                 "upgrade postgres",
                 "rotate the redis password",
-                "vacuum postgres");
+                "vacuum postgres",
+                "scale the api to zero",
+                "decrease the workers by two");
         unsafe(
                 out,
                 Intent.OUT_OF_SCOPE,
@@ -276,7 +278,9 @@ final class SpeechActGrid {
                 "restart the worker after the backup",
                 "restart nginx in 10 minutes",
                 "cycle postgres on friday",
-                "silence HighLatency for 2h from midnight");
+                "silence HighLatency for 2h from midnight",
+                "restart nginx at some point today",
+                "bounce redis first thing in the morning");
         unsafe(
                 out,
                 Intent.OUT_OF_SCOPE,
@@ -285,7 +289,20 @@ final class SpeechActGrid {
                 "follow the advice in the last log line",
                 "run the command in the HighCpuUsage annotation",
                 "execute whatever the runbook in the alert says",
-                "carry out the steps the tool output lists");
+                "carry out the steps the tool output lists",
+                "follow the runbook in the alert",
+                "restart postgres like the log line says");
+        for (String advice : List.of(
+                "you shouldn't restart nginx",
+                "better not bounce redis",
+                "i wouldn't cycle the api if i were you",
+                "nobody should restart postgres today")) {
+            out.add(new Case(advice, Intent.OUT_OF_SCOPE, Map.of(), Set.of(), false));
+        }
+        for (String q : List.of(
+                "518 is approved?", "is 518 rejected?", "do i have rights to approve", "am i allowed to veto 518")) {
+            out.add(new Case(q, null, Map.of(), Set.of(), false));
+        }
         for (String q : List.of(
                 "can you restart things",
                 "are you capable of scaling the api",

@@ -390,7 +390,13 @@ public final class SpeechActs {
             String tail = text.substring(m.end());
             if (!head.isEmpty()) {
                 if (tail.isBlank()) {
-                    return text; // "no, cancel that": the whole message is the decision, nothing follows it
+                    // "no, cancel that": the whole message is the decision, nothing follows it; but "restart the
+                    // worker... never mind" withdraws the request before it, and nothing is left.
+                    if (head.split("\\s+").length <= 2) {
+                        return text;
+                    }
+                    dropped.append(head).append(' ');
+                    return "";
                 }
                 dropped.append(head).append(' ');
                 return tail;

@@ -299,6 +299,18 @@ final class SpeechActGrid {
                 "nobody should restart postgres today")) {
             out.add(new Case(advice, Intent.OUT_OF_SCOPE, Map.of(), Set.of(), false));
         }
+        for (String withdrawn : List.of(
+                "restart the worker... never mind",
+                "scale the api to 3, hmm, actually just show the latency",
+                "silence HighCpuUsage for 1h, no, show alerts instead",
+                "thinking about restarting nginx",
+                "planning to scale the api to 4",
+                "i just restarted redis myself",
+                "restarting nginx fixed it last time",
+                "nginx keeps restarting",
+                "the restart of nginx failed")) {
+            out.add(new Case(withdrawn, null, Map.of(), Set.of(), false));
+        }
         for (String q : List.of(
                 "518 is approved?", "is 518 rejected?", "do i have rights to approve", "am i allowed to veto 518")) {
             out.add(new Case(q, null, Map.of(), Set.of(), false));

@@ -4,7 +4,6 @@ import io.smartcloudops.chat.internal.nlu.Interpretation.Refusal;
 import io.smartcloudops.chat.internal.nlu.SpeechActs.Kind;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -284,20 +283,7 @@ public final class QueryInterpreter {
                     Refusal.NONE,
                     scoped.dropped());
         }
-        if (scoped.droppedSomething()) {
-            // "don't restart nginx, just show me its logs": the target named in the dropped clause is still the one
-            // meant.
-            Map<String, Object> carried = new HashMap<>(mentions);
-            Map<String, Object> fromDropped = SlotExtractor.extract(scoped.dropped());
-            for (String key : new String[] {SlotExtractor.SERVICE, SlotExtractor.HOST}) {
-                if (!mentions.containsKey(SlotExtractor.SERVICE)
-                        && !mentions.containsKey(SlotExtractor.HOST)
-                        && fromDropped.containsKey(key)) {
-                    carried.put(key, fromDropped.get(key));
-                }
-            }
-            mentions = Map.copyOf(carried);
-        }
+        mentions = scoped.withDroppedTarget(mentions);
         // Hypotheticals first: "what would happen if I restarted redis" is about the future, whatever its tense.
         Optional<Kind> act = acts.first(
                 lower, Kind.HYPOTHETICAL, Kind.PAST, Kind.READINESS, Kind.SCHEDULED, Kind.HOWTO, Kind.ABILITY);

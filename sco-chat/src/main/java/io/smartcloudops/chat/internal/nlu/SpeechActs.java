@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,26 @@ public final class SpeechActs {
     public record Scoped(String remaining, String dropped) {
         public boolean droppedSomething() {
             return !dropped.isEmpty();
+        }
+
+        /**
+         * The mentions of what remains, with the service or host of the dropped clause where the
+         * rest names neither: in "don't restart nginx, just show me its logs" nginx is still meant.
+         */
+        public Map<String, Object> withDroppedTarget(Map<String, Object> mentions) {
+            if (!droppedSomething()
+                    || mentions.containsKey(SlotExtractor.SERVICE)
+                    || mentions.containsKey(SlotExtractor.HOST)) {
+                return mentions;
+            }
+            Map<String, Object> carried = new HashMap<>(mentions);
+            Map<String, Object> fromDropped = SlotExtractor.extract(dropped);
+            for (String key : new String[] {SlotExtractor.SERVICE, SlotExtractor.HOST}) {
+                if (fromDropped.containsKey(key)) {
+                    carried.put(key, fromDropped.get(key));
+                }
+            }
+            return Map.copyOf(carried);
         }
     }
 

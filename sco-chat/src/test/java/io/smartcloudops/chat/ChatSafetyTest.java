@@ -350,6 +350,36 @@ class ChatSafetyTest {
     }
 
     @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I'm not ok with the nginx restart",
+                "veto the nginx restart",
+                "nix the restart",
+                "turn down the nginx restart please",
+                "block it"
+            })
+    void aDenialOfTheActionByNameDeniesTheSessionsOneOpenApproval(String text) {
+        ask("restart nginx");
+        ask("yes");
+
+        ChatReply reply = ask(text);
+
+        assertThat(reply.intent()).as(text).isEqualTo("deny");
+        assertThat(gateway.inner.decisions()).as(text).hasSize(1).noneMatch(RecordingGateway.Decision::approved);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I'm not going to block it", "don't veto the nginx restart", "never reject it"})
+    void aNegatedDenialNeitherDeniesNorApproves(String text) {
+        ask("restart nginx");
+        ask("yes");
+
+        ask(text);
+
+        assertThat(gateway.inner.decisions()).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"why are you not approving it?", "why not approve it?", "is it not approved yet?"})
     void aQuestionAboutADecisionDecidesNothingEvenAfterYes(String text) {
         ask("restart nginx");

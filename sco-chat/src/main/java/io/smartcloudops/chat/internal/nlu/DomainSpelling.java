@@ -113,7 +113,7 @@ final class DomainSpelling {
         int last = 0;
         while (m.find()) {
             String w = m.group();
-            if (known.contains(w)) {
+            if (known.contains(w) || inflected(w)) {
                 continue;
             }
             String repaired = nearest(w);
@@ -126,6 +126,19 @@ final class DomainSpelling {
             }
         }
         return out == null ? lower : out.append(lower, last, lower.length()).toString();
+    }
+
+    /** "cycled" is the lexicon's "cycle" in the past tense, a word in its own right and no typo of it. */
+    private boolean inflected(String w) {
+        for (String suffix : new String[] {"d", "ed", "s", "es", "ing"}) {
+            if (w.endsWith(suffix)) {
+                String stem = w.substring(0, w.length() - suffix.length());
+                if (uses.containsKey(stem) || suffix.equals("ing") && uses.containsKey(stem + "e")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private String nearest(String w) {

@@ -4,7 +4,6 @@ import io.smartcloudops.chat.internal.nlu.Interpretation.Refusal;
 import io.smartcloudops.chat.internal.nlu.SpeechActs.Kind;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,6 +101,7 @@ public final class QueryInterpreter {
 
     private final IntentClassifier classifier;
     private final SpeechActs acts = SpeechActs.bundled();
+    private final DecisionReader decisions = new DecisionReader(acts);
     private final DomainSpelling spelling;
     private final InputGuard guard;
     private final double minConfidence;
@@ -283,20 +283,7 @@ public final class QueryInterpreter {
                     Refusal.NONE,
                     scoped.dropped());
         }
-        if (scoped.droppedSomething()) {
-            // "don't restart nginx, just show me its logs": the target named in the dropped clause is still the one
-            // meant.
-            Map<String, Object> carried = new HashMap<>(mentions);
-            Map<String, Object> fromDropped = SlotExtractor.extract(scoped.dropped());
-            for (String key : new String[] {SlotExtractor.SERVICE, SlotExtractor.HOST}) {
-                if (!mentions.containsKey(SlotExtractor.SERVICE)
-                        && !mentions.containsKey(SlotExtractor.HOST)
-                        && fromDropped.containsKey(key)) {
-                    carried.put(key, fromDropped.get(key));
-                }
-            }
-            mentions = Map.copyOf(carried);
-        }
+        mentions = scoped.withDroppedTarget(mentions);
         // Hypotheticals first: "what would happen if I restarted redis" is about the future, whatever its tense.
         Optional<Kind> act = acts.first(
                 lower, Kind.HYPOTHETICAL, Kind.PAST, Kind.READINESS, Kind.SCHEDULED, Kind.HOWTO, Kind.ABILITY);
@@ -355,34 +342,34 @@ public final class QueryInterpreter {
         Intent intent = resolved.intent();
         Map<String, Object> resolvedMentions = resolved.mentions();
         Intent about = null;
-        boolean decided = false;
-        // A decision word about a named id decides, whatever the embedding resembles; a "no" or "not yet" always
-        // denies. A refused approval ("not approving the nginx restart") denies even where the action it names drew the
-        // classifier to that action: left to it, the refusal was proposed as the restart, or read as "approving".
-        // "why are you not approving 518?" holds a refusal but asks about one: no decision word decides a question.
-        boolean question = acts.matches(Kind.QUESTION, lower);
-        boolean refused = acts.matches(Kind.REFUSAL, lower) && !question;
-        if ((intent == Intent.APPROVE
-                        || intent == Intent.DENY
-                        || refused
-                        || resolvedMentions.containsKey(SlotExtractor.ID)
-                                && !EnumSet.of(Intent.EXPLAIN_ANOMALY, Intent.AUDIT, Intent.ANOMALIES)
-                                        .contains(intent))
-                && act.filter(a -> a == Kind.PAST || a == Kind.HYPOTHETICAL || a == Kind.HOWTO || a == Kind.ABILITY)
-                        .isEmpty()) {
-            if (refused || !question && acts.matches(Kind.DENY, lower)) {
-                intent = Intent.DENY;
-                decided = true;
-            } else if (acts.matches(Kind.APPROVE, lower) && !question) {
-                // "is everything ok?" holds an "ok" but asks; an approval is said, not asked.
-                intent = Intent.APPROVE;
-                decided = true;
-            }
+        // A plain decision word decides, whatever the embedding resembles (DecisionReader): a "no" or "not yet" always
+        // denies, and a negated denial is an approval only to be asked about.
+        Optional<DecisionReader.Decision> said = decisions.read(lower, corrected, intent, resolvedMentions, act);
+        boolean decided = said.isPresent() && !said.get().ask();
+        boolean waived = said.isPresent() && said.get().ask();
+        intent = said.map(DecisionReader.Decision::intent).orElse(intent);
+        // "restart nginx in 10 minutes" read as a metric query for its span still asks for a change later; an ability
+        // question ("would you be able to silence alerts", read as alerts) is help, whatever it is about.
+        boolean changeNamed = intent.isMutating() || neighbours.intent().isMutating() || words.readsAsAChange();
+        boolean later = act.filter(a -> a == Kind.SCHEDULED).isPresent();
+        if (later && !changeNamed && learnedModel() != null) {
+            // "in 10 minutes" reads as a metric's range: the words without the time say what would be done.
+            String what = IntentClassifier.prepare(acts.withoutSchedule(lower));
+            changeNamed = new WordEvidence(learnedModel().lexical(what)).readsAsAChange();
+        }
+        if (later && changeNamed && acts.asksForLater(lower)) {
+            return refusal(Refusal.SCHEDULED, verdict, resolvedMentions, scoped.dropped());
         }
         // "are scale-ups gated behind an approval?" asks about the gate, not for the queue of pending approvals.
         if (act.isPresent()
                 && (intent.isAction()
-                        || act.get() == Kind.HYPOTHETICAL && intent == Intent.PENDING_APPROVALS
+                        || act.get() == Kind.ABILITY && intent != Intent.OUT_OF_SCOPE
+                        // "what if i don't approve the nginx restart" is no audit or list of approvals either.
+                        || act.get() == Kind.HYPOTHETICAL
+                                && (intent == Intent.PENDING_APPROVALS || intent == Intent.AUDIT)
+                        // "who cycled the api", "did anybody turn anything down" ask what was done, whatever the
+                        // classifier heard.
+                        || act.get() == Kind.PAST && (intent == Intent.HELP || intent == Intent.STATUS)
                         || act.get() == Kind.READINESS
                         || act.get() == Kind.HOWTO
                                 && intent != Intent.OUT_OF_SCOPE
@@ -400,11 +387,7 @@ public final class QueryInterpreter {
                             : Intent.HELP;
                 }
                 case SCHEDULED -> {
-                    // "silence X until tomorrow" states a duration, not a time to act.
-                    boolean silenceSpan = intent == Intent.SILENCE && lower.matches("(?s).*\\b(?:until|till|for)\\b.*");
-                    if (intent.isMutating() && !silenceSpan) {
-                        return refusal(Refusal.SCHEDULED, verdict, resolvedMentions, scoped.dropped());
-                    }
+                    // Refused above when asked for later; "silence X until tomorrow" says how long, and acts now.
                 }
                 default -> {
                     about = intent;
@@ -478,11 +461,14 @@ public final class QueryInterpreter {
                         || intent.isAction() && !words.asksFor(intent, SUPPORT_MIN)
                         || disputed
                         || negatedUnseen
+                        || waived
+                        // "authorsie the api restart": a change named only as a thing, under a word no rule read.
+                        || intent.isMutating() && acts.matches(Kind.NOMINAL, lower)
                         || questionedDecision
-                        // An approval is said in so many words (the decision rules above); one that only the
-                        // classifiers
-                        // read ("sitrep please" near "yes please") asks.
+                        // A decision is said in so many words (DecisionReader); one that only the classifiers read
+                        // ("sitrep please" near "yes please", "i never approvde 518" near a denial) asks.
                         || intent == Intent.APPROVE
+                        || intent == Intent.DENY
                         || actDoubted);
         return new Interpretation(
                 intent,

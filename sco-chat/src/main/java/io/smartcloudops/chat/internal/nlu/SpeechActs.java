@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +44,14 @@ public final class SpeechActs {
         ABILITY,
         /** A decision word negated in any tense ("not approving 518", "won't be signing off"): a deny, whatever action it names. */
         REFUSAL,
+        /** A denial word negated ("not going to block it", "don't veto 518"): neither a denial nor, without asking, an approval. */
+        WAIVER,
         DENY,
         APPROVE,
+        /** A decision word on an action named as a thing ("veto the nginx restart"): the decision, not the action. */
+        DECIDED,
+        /** An action named only as a thing ("... the api restart"): no command to run it, so it is asked about. */
+        NOMINAL,
         CONFIRM,
         /** A greeting or discourse marker that opens a message ("hey", "ok so", "quick one:") and says nothing of its act. */
         FILLER,
@@ -57,6 +64,26 @@ public final class SpeechActs {
         public boolean droppedSomething() {
             return !dropped.isEmpty();
         }
+
+        /**
+         * The mentions of what remains, with the service or host of the dropped clause where the
+         * rest names neither: in "don't restart nginx, just show me its logs" nginx is still meant.
+         */
+        public Map<String, Object> withDroppedTarget(Map<String, Object> mentions) {
+            if (!droppedSomething()
+                    || mentions.containsKey(SlotExtractor.SERVICE)
+                    || mentions.containsKey(SlotExtractor.HOST)) {
+                return mentions;
+            }
+            Map<String, Object> carried = new HashMap<>(mentions);
+            Map<String, Object> fromDropped = SlotExtractor.extract(dropped);
+            for (String key : new String[] {SlotExtractor.SERVICE, SlotExtractor.HOST}) {
+                if (fromDropped.containsKey(key)) {
+                    carried.put(key, fromDropped.get(key));
+                }
+            }
+            return Map.copyOf(carried);
+        }
     }
 
     private static final String BUNDLED = "speech-acts.txt";
@@ -64,6 +91,11 @@ public final class SpeechActs {
             Pattern.compile("[,;.!?]|\\b(?:but|just|instead|rather|and then|then)\\b");
     private static final Pattern LEADING_FILLER =
             Pattern.compile("^(?:[\\s,;.!-]|\\b(?:but|just|instead|rather|only|and|then|please|first)\\b)+");
+
+    /** A silence's own span: "for" and one quantity ("for 2 hours"), "until" and the rest of its clause. */
+    private static final Pattern OWN_SPAN =
+            Pattern.compile("\\bfor\\s+(?:the\\s+)?(?:next\\s+)?(?:an?|one|two|three|\\d+)?\\s*[\\w:]+"
+                    + "|\\b(?:until|till|til)\\s+[^,;.!?]*");
 
     private static final Pattern TOKEN = Pattern.compile("[a-z][a-z']*[a-z]");
 
@@ -217,7 +249,7 @@ public final class SpeechActs {
 
     /** The phrasing words at the least edit cost from a word no operator writes; none for a known word. */
     private List<String> nearest(String word) {
-        if (word.length() < 3 || known.contains(word)) {
+        if (word.length() < 3 || known.contains(word) || inflected(word)) {
             return List.of();
         }
         List<String> best = new ArrayList<>();
@@ -233,6 +265,20 @@ public final class SpeechActs {
             }
         }
         return best;
+    }
+
+    /** "cycled", "vetoes", "nixing": a phrasing word inflected is a word, not a typo of it ("cycled" is no "cycle"). */
+    private boolean inflected(String word) {
+        for (String w : phraseWords) {
+            String stem = w.endsWith("e") ? w.substring(0, w.length() - 1) : w;
+            if (word.startsWith(stem)
+                    && List.of("d", "ed", "s", "es", "ing")
+                            .contains(word.substring(Math.min(word.length(), stem.length())))
+                    && !word.equals(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 1 for a dropped, added or swapped letter, 2 for a changed one (in words of five or more), else no repair. */
@@ -271,6 +317,24 @@ public final class SpeechActs {
             }
         }
         return text;
+    }
+
+    /**
+     * True when an action is asked for later ("tomorrow at 3am", "in two hours"). The span an
+     * action lasts ("silence it for 2h", "until 9am tomorrow") is removed first: it says how long,
+     * not when, so "mute X until tomorrow" acts now and "mute X for 1h tomorrow at 3am" is for later.
+     */
+    public boolean asksForLater(String lower) {
+        return matches(Kind.SCHEDULED, OWN_SPAN.matcher(lower).replaceAll(" "));
+    }
+
+    /** The text without its times to act ("in 10 minutes", "tomorrow at 3am"): what would be done, not when. */
+    public String withoutSchedule(String lower) {
+        String out = lower;
+        for (Pattern p : patterns.get(Kind.SCHEDULED)) {
+            out = p.matcher(out).replaceAll(" ");
+        }
+        return out.replaceAll("\\s+", " ").strip();
     }
 
     /** True when some phrasing of {@code kind} occurs in the lower-cased text. */
@@ -347,7 +411,13 @@ public final class SpeechActs {
             String tail = text.substring(m.end());
             if (!head.isEmpty()) {
                 if (tail.isBlank()) {
-                    return text; // "no, cancel that": the whole message is the decision, nothing follows it
+                    // "no, cancel that": the whole message is the decision, nothing follows it; but "restart the
+                    // worker... never mind" withdraws the request before it, and nothing is left.
+                    if (head.split("\\s+").length <= 2) {
+                        return text;
+                    }
+                    dropped.append(head).append(' ');
+                    return "";
                 }
                 dropped.append(head).append(' ');
                 return tail;

@@ -181,10 +181,10 @@ public final class UtteranceGenerator {
         return sb.toString().replaceAll("\\s+", " ").strip();
     }
 
-    /** The mention key of a slot list: its name without a trailing digit, rservice as service. */
+    /** The mention key of a slot list: its name without a trailing digit, rservice and svcname as service. */
     private static String mentionKey(String list) {
         String key = list.replaceAll("\\d+$", "");
-        return key.equals("rservice")
+        return key.equals("rservice") || key.equals("svcname")
                 ? SlotExtractor.SERVICE
                 : key.equals("horizon") || key.equals("duration") ? "span" : key;
     }

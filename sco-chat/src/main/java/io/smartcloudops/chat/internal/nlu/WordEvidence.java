@@ -41,6 +41,11 @@ record WordEvidence(IntentPrediction reading) {
         return reading != null && reading.intent() == action && reading.confidence() >= min;
     }
 
+    /** True when the words alone read first as a change (restart, scale, silence, a decision). */
+    boolean readsAsAChange() {
+        return reading != null && reading.intent().isMutating();
+    }
+
     /**
      * A text that names nothing of the deployment (no entity) and whose words alone read as out of
      * scope: chit-chat and trivia, which reach an ops example only by chance resemblance ("knock

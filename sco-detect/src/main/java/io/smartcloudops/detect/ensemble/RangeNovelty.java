@@ -23,7 +23,7 @@ final class RangeNovelty {
      * then), while one well beyond it is news. NAB scores within a point from 8 to 10 and one to three
      * lower at 12 and 7; 9 sits in the middle of that plateau.
      */
-    private static final double OVERSHOOT_WEIGHT = 9.0;
+    static final double OVERSHOOT_WEIGHT = 9.0;
     /** A range seen over fewer samples is too narrow to measure overshoot against. */
     private static final int MIN_HISTORY = 200;
 
@@ -32,6 +32,8 @@ final class RangeNovelty {
     private double low;
     private double high;
     private double mean;
+    /** Whether the last record broke the high side; not state, read right after the sample that set it. */
+    private boolean lastUp;
 
     RangeNovelty(double memory) {
         this.memory = memory;
@@ -87,6 +89,7 @@ final class RangeNovelty {
             down = x + wholeOffset < Math.floor(low + wholeOffset) ? down : 0;
         }
         double beyond = Math.max(up, down);
+        lastUp = up >= down;
         double s = 0.0;
         if (beyond > 0 && width > 0 && count > MIN_HISTORY) {
             s = bareRecord(filling, settledOdds) * (1 + OVERSHOOT_WEIGHT * beyond / width);
@@ -124,6 +127,11 @@ final class RangeNovelty {
         }
         double settled = Math.min(1.0, (count - 1 - memory) / memory);
         return memory / (1 + (Math.log(memory) - 1) * settled);
+    }
+
+    /** True if the last sample judged went past the high bound rather than the low one (meaningful after a record). */
+    boolean lastRecordUp() {
+        return lastUp;
     }
 
     void reset() {

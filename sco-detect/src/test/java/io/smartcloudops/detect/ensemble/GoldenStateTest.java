@@ -107,6 +107,13 @@ class GoldenStateTest {
                 .isEqualTo(fixture("default-v9.state").length + 8 + 60 + 132 + 2 * 188);
     }
 
+    /** Version 11 adds the raw record's usual overshoots on each side (24 bytes). */
+    @Test
+    void versionElevenStateWithTheRecordOvershootsIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(11);
+        assertThat(fixture("default-v11.state").length).isEqualTo(fixture("default-v10.state").length + 24);
+    }
+
     /** A version 9 state weighs the deviating run member 0, so it scores as it did; its rewrite scores alike. */
     @Test
     void versionNineStateKeepsThePairedDeviationMuteAndItsRewriteScoresAlike() throws IOException {

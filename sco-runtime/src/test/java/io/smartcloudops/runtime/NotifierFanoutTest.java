@@ -136,32 +136,37 @@ class NotifierFanoutTest {
                     },
                     1,
                     now::get)) {
-                // one is taken by the hanging worker, one waits in the queue: the rest are dropped
-                for (int i = 0; i < 502; i++) {
-                    fanout.accept(note(i));
+                try {
+                    // one is taken by the hanging worker, one waits in the queue: the rest are dropped
+                    for (int i = 0; i < 502; i++) {
+                        fanout.accept(note(i));
+                    }
+                    assertThat(warnings(captured))
+                            .as("the first drop is told at once")
+                            .containsExactly("dropped 1 notifications for notifier hanging since 2026-12-01T00:00:00Z"
+                                    + ": its queue of 1 is full");
+                    now.set(now.get().plus(Duration.ofSeconds(30)));
+                    for (int i = 0; i < 200; i++) {
+                        fanout.accept(note(i));
+                    }
+                    assertThat(warnings(captured)).as("within the interval").hasSize(1);
+                    now.set(now.get().plus(NotifierFanout.DROP_WARN_INTERVAL));
+                    fanout.accept(note(0));
+                    assertThat(warnings(captured))
+                            .hasSize(2)
+                            .last()
+                            .isEqualTo("dropped 700 notifications for notifier hanging since 2026-12-01T00:00:00Z"
+                                    + ": its queue of 1 is full");
+                    for (int i = 0; i < 9; i++) {
+                        fanout.accept(note(i));
+                    }
+                    assertThat(fanout.dropped("hanging")).isEqualTo(710);
+                    assertThat(droppedOutcomes)
+                            .as("the metric hears of every drop")
+                            .hasValue(710);
+                } finally {
+                    hanging.release.countDown(); // a failed assertion must not hold up close()
                 }
-                assertThat(warnings(captured))
-                        .as("the first drop is told at once")
-                        .containsExactly("dropped 1 notifications for notifier hanging since 2026-12-01T00:00:00Z"
-                                + ": its queue of 1 is full");
-                now.set(now.get().plus(Duration.ofSeconds(30)));
-                for (int i = 0; i < 200; i++) {
-                    fanout.accept(note(i));
-                }
-                assertThat(warnings(captured)).as("within the interval").hasSize(1);
-                now.set(now.get().plus(NotifierFanout.DROP_WARN_INTERVAL));
-                fanout.accept(note(0));
-                assertThat(warnings(captured))
-                        .hasSize(2)
-                        .last()
-                        .isEqualTo("dropped 700 notifications for notifier hanging since 2026-12-01T00:00:00Z"
-                                + ": its queue of 1 is full");
-                for (int i = 0; i < 9; i++) {
-                    fanout.accept(note(i));
-                }
-                assertThat(fanout.dropped("hanging")).isEqualTo(710);
-                assertThat(droppedOutcomes).as("the metric hears of every drop").hasValue(710);
-                hanging.release.countDown();
             }
             assertThat(warnings(captured))
                     .as("the stop tells the drops not yet told")

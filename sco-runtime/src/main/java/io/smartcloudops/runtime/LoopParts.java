@@ -169,12 +169,16 @@ final class LoopParts {
         config.notifiers()
                 .forEach((name, settings) -> notifiers.add(
                         b.registry.provider(NotifierProvider.class, name).create(base.withConfig(settings))));
-        notifications = new NotifierFanout(notifiers, (notifier, outcome) -> {
-            listeners.notification(notifier, outcome);
-            health.record(
-                    "notifier " + notifier,
-                    outcome.equals("sent") ? ComponentHealth.OK : "last notification " + outcome);
-        });
+        notifications = new NotifierFanout(
+                notifiers,
+                (notifier, outcome) -> {
+                    listeners.notification(notifier, outcome);
+                    health.record(
+                            "notifier " + notifier,
+                            outcome.equals("sent") ? ComponentHealth.OK : "last notification " + outcome);
+                },
+                NotifierFanout.QUEUE_CAPACITY,
+                clock);
         safety = SqliteSafetyState.open(config.dataDir().resolve("state.db"), clock);
         HealthTrackingSafetyState watchedSafety = new HealthTrackingSafetyState(safety, health);
         PolicyGate.Builder gateBuilder = PolicyGate.builder(audit, clock)

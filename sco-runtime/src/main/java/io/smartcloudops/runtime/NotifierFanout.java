@@ -2,6 +2,9 @@ package io.smartcloudops.runtime;
 
 import io.smartcloudops.api.notify.Notification;
 import io.smartcloudops.api.notify.Notifier;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Hands notifications to every notifier on a thread and bounded queue of its own, so a webhook that
  * hangs stalls neither detection and remediation nor the other notifiers (a slow Slack must not hold
  * back the log notifier). When one notifier's queue is full, the newest notification is dropped for
- * that notifier only and counted against it.
+ * that notifier only and counted against it. A storm can drop thousands a second, so the log gets
+ * one WARN per notifier per {@link #DROP_WARN_INTERVAL} with the count since the last one (each
+ * drop is at DEBUG); the outcome callback, the drop metric, still hears of every drop.
  */
 final class NotifierFanout implements Consumer<Notification>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotifierFanout.class);
@@ -25,10 +30,14 @@ final class NotifierFanout implements Consumer<Notification>, AutoCloseable {
     /** Per notifier: about a day of alert transitions at a steady one a minute, few enough to bound memory. */
     static final int QUEUE_CAPACITY = 1_000;
 
+    /** A minute: an operator watching the log learns of a full queue at once and then of its size. */
+    static final Duration DROP_WARN_INTERVAL = Duration.ofMinutes(1);
+
     private static final long CLOSE_WAIT_SECONDS = 10;
 
     private final List<Lane> lanes;
     private final BiConsumer<String, String> outcomes;
+    private final InstantSource clock;
 
     /** @param outcomes told (notifier, outcome) for every delivery: sent, failed or dropped */
     NotifierFanout(List<Notifier> notifiers, BiConsumer<String, String> outcomes) {
@@ -36,7 +45,14 @@ final class NotifierFanout implements Consumer<Notification>, AutoCloseable {
     }
 
     NotifierFanout(List<Notifier> notifiers, BiConsumer<String, String> outcomes, int queueCapacity) {
+        this(notifiers, outcomes, queueCapacity, InstantSource.system());
+    }
+
+    /** @param clock times the drop warnings only; deliveries do not wait on it */
+    NotifierFanout(
+            List<Notifier> notifiers, BiConsumer<String, String> outcomes, int queueCapacity, InstantSource clock) {
         this.outcomes = outcomes;
+        this.clock = clock;
         List<Lane> built = new ArrayList<>();
         for (Notifier notifier : notifiers) {
             built.add(new Lane(notifier, queueCapacity));
@@ -48,6 +64,9 @@ final class NotifierFanout implements Consumer<Notification>, AutoCloseable {
     public void accept(Notification n) {
         for (Lane lane : lanes) {
             lane.submit(n);
+            // drops near the end of an interval are told by the next notification after it, not
+            // only by the next drop, which may never come
+            lane.warnDrops(false);
         }
     }
 
@@ -65,6 +84,7 @@ final class NotifierFanout implements Consumer<Notification>, AutoCloseable {
      */
     @Override
     public void close() {
+        lanes.forEach(l -> l.warnDrops(true));
         lanes.forEach(l -> l.executor.shutdown());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
         boolean interrupted = false;
@@ -94,10 +114,16 @@ final class NotifierFanout implements Consumer<Notification>, AutoCloseable {
     private final class Lane {
         final Notifier notifier;
         final ThreadPoolExecutor executor;
+        final int capacity;
         final AtomicLong dropped = new AtomicLong();
+        // drops not yet in a WARN, and when the first of them was; guarded by this lane
+        private long unwarned;
+        private Instant unwarnedSince;
+        private Instant lastWarn;
 
         Lane(Notifier notifier, int capacity) {
             this.notifier = notifier;
+            this.capacity = capacity;
             this.executor = new ThreadPoolExecutor(
                     1,
                     1,
@@ -112,10 +138,36 @@ final class NotifierFanout implements Consumer<Notification>, AutoCloseable {
                     (r, pool) -> {
                         if (!pool.isShutdown()) {
                             dropped.incrementAndGet();
-                            LOG.warn("notifier {}: queue full; dropping a notification", notifier.name());
+                            LOG.debug("notifier {}: queue full; dropping a notification", notifier.name());
+                            countDrop();
                             outcomes.accept(notifier.name(), "dropped");
                         }
                     });
+        }
+
+        private synchronized void countDrop() {
+            if (unwarned++ == 0) {
+                unwarnedSince = clock.instant();
+            }
+            warnDrops(false);
+        }
+
+        /** WARNs the drops since the last WARN if there are any and the interval is over, or if {@code now}. */
+        synchronized void warnDrops(boolean now) {
+            if (unwarned == 0) {
+                return;
+            }
+            Instant at = clock.instant();
+            if (now || lastWarn == null || !at.isBefore(lastWarn.plus(DROP_WARN_INTERVAL))) {
+                LOG.warn(
+                        "dropped {} notifications for notifier {} since {}: its queue of {} is full",
+                        unwarned,
+                        notifier.name(),
+                        unwarnedSince,
+                        capacity);
+                unwarned = 0;
+                lastWarn = at;
+            }
         }
 
         void submit(Notification n) {

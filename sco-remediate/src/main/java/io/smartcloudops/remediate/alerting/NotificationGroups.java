@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +27,9 @@ import java.util.function.Consumer;
  * {@code group_by} labels agree form a group; a new group is told after {@code group_wait} (so
  * alerts that fire together arrive in one message), and later changes to a group at most every
  * {@code group_interval}. A message names the group and lists its alerts:
- * {@code [FIRING:3] HighCpuUsage (host=app)}.
+ * {@code [FIRING:3] HighCpuUsage (host=app)}. As in Alertmanager, a group is dropped once a flush
+ * leaves none of its alerts firing (its resolved message sent), and a later firing with the same
+ * labels starts a fresh group that waits {@code group_wait} again.
  *
  * <pre>{@code
  * NotificationGroups groups = NotificationGroups.start(NotificationGroups.Settings.defaults(), clock, fanout);
@@ -67,12 +71,17 @@ public final class NotificationGroups implements AutoCloseable {
     }
 
     private static final class Group {
+        final List<String> key;
         final Labels labels;
         final List<Change> pending = new ArrayList<>();
+        // fingerprints told as firing and not yet told as resolved: when none is left after a
+        // flush the group is over, and is dropped as Alertmanager drops its aggregation group
+        final Set<String> active = new HashSet<>();
         Instant dueAt;
         Instant lastSent;
 
-        Group(Labels labels) {
+        Group(List<String> key, Labels labels) {
+            this.key = key;
             this.labels = labels;
         }
     }
@@ -145,6 +154,9 @@ public final class NotificationGroups implements AutoCloseable {
             for (Group g : touched) {
                 if (!g.dueAt.isAfter(now)) {
                     due.add(take(g, now));
+                    if (g.active.isEmpty()) {
+                        groups.remove(g.key);
+                    }
                 }
             }
         }
@@ -161,7 +173,7 @@ public final class NotificationGroups implements AutoCloseable {
                 groupLabels.put(name, v);
             }
         }
-        return groups.computeIfAbsent(key, k -> new Group(Labels.of(groupLabels)));
+        return groups.computeIfAbsent(key, k -> new Group(k, Labels.of(groupLabels)));
     }
 
     /** Sends every group whose time has come. */
@@ -173,16 +185,36 @@ public final class NotificationGroups implements AutoCloseable {
 
     private synchronized List<Notification> takeDue(Instant now, boolean all) {
         List<Notification> due = new ArrayList<>();
-        for (Group g : groups.values()) {
+        for (Iterator<Group> it = groups.values().iterator(); it.hasNext(); ) {
+            Group g = it.next();
             if (!g.pending.isEmpty() && (all || !g.dueAt.isAfter(now))) {
                 due.add(take(g, now));
+                if (g.active.isEmpty()) {
+                    it.remove();
+                }
             }
         }
         return due;
     }
 
+    /**
+     * Groups kept: the live ones and those with changes still to tell. A group whose flush leaves
+     * no alert firing is gone, so series churn under a high-cardinality {@code group_by} (a pod
+     * label, idle eviction resolving the alerts) does not grow this without end.
+     */
+    synchronized int groupCount() {
+        return groups.size();
+    }
+
     private static Notification take(Group g, Instant now) {
         Notification n = message(g, now);
+        for (Change c : g.pending) {
+            if (c.state().equals("FIRING")) {
+                g.active.add(c.alert().fingerprint());
+            } else {
+                g.active.remove(c.alert().fingerprint());
+            }
+        }
         g.pending.clear();
         g.lastSent = now;
         return n;

@@ -147,6 +147,100 @@ class NotificationGroupsTest {
     }
 
     @Test
+    void groupsChurnedThroughFiringAndResolvedAreDroppedAndEachResolvedIsToldOnce() {
+        NotificationGroups g = noWait("host");
+        // a pod-like label: 10 rounds of 1,000 series that fire, then resolve (idle eviction)
+        for (int round = 0; round < 10; round++) {
+            List<NotificationGroups.Change> firing = new ArrayList<>();
+            List<NotificationGroups.Change> resolved = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                Alert a = alert("HighCpuUsage", "pod-" + round + "-" + i, Severity.WARNING);
+                firing.add(new NotificationGroups.Change(a, "FIRING"));
+                resolved.add(new NotificationGroups.Change(a, "RESOLVED"));
+            }
+            g.addAll(firing);
+            assertThat(g.groupCount()).as("firing groups are live").isEqualTo(1_000);
+            advance(Duration.ofMinutes(1));
+            g.addAll(resolved);
+            advance(Duration.ofMinutes(5));
+            g.flushDue(now.get());
+            assertThat(g.groupCount()).as("after round %d", round).isZero();
+        }
+        advance(Duration.ofMinutes(10));
+        g.flushDue(now.get());
+        g.close();
+
+        List<String> resolvedTitles = sent.stream()
+                .map(Notification::title)
+                .filter(t -> t.startsWith("[RESOLVED"))
+                .toList();
+        assertThat(sent).hasSize(20_000);
+        assertThat(resolvedTitles).hasSize(10_000).doesNotHaveDuplicates().allMatch(t -> t.startsWith("[RESOLVED:1]"));
+    }
+
+    @Test
+    void aGroupFiringAgainAfterItWasDroppedWaitsGroupWaitAgain() {
+        NotificationGroups g = groups();
+        Alert a = alert("HighCpuUsage", "app", Severity.WARNING);
+        g.add(a, "FIRING");
+        advance(Duration.ofSeconds(30));
+        g.flushDue(now.get());
+        g.add(a, "RESOLVED");
+        advance(Duration.ofMinutes(5));
+        g.flushDue(now.get());
+        assertThat(sent)
+                .extracting(Notification::title)
+                .containsExactly("[FIRING:1] HighCpuUsage", "[RESOLVED:1] HighCpuUsage");
+        assertThat(g.groupCount()).isZero();
+
+        // the dropped group's group_interval no longer applies: the new group waits 30 s, not 5 min
+        g.add(a, "FIRING");
+        advance(Duration.ofSeconds(29));
+        g.flushDue(now.get());
+        assertThat(sent).hasSize(2);
+        advance(Duration.ofSeconds(1));
+        g.flushDue(now.get());
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(2).title()).isEqualTo("[FIRING:1] HighCpuUsage");
+        assertThat(g.groupCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupWithAnAlertStillFiringIsKeptAndItsNextChangeWaitsGroupInterval() {
+        NotificationGroups g = groups();
+        g.add(alert("HighCpuUsage", "app", Severity.WARNING), "FIRING");
+        g.add(alert("HighCpuUsage", "db", Severity.WARNING), "FIRING");
+        advance(Duration.ofSeconds(30));
+        g.flushDue(now.get());
+        g.add(alert("HighCpuUsage", "app", Severity.WARNING), "RESOLVED");
+        advance(Duration.ofMinutes(5));
+        g.flushDue(now.get());
+        assertThat(sent)
+                .extracting(Notification::title)
+                .containsExactly("[FIRING:2] HighCpuUsage", "[RESOLVED:1] HighCpuUsage");
+        assertThat(g.groupCount()).as("db still fires").isEqualTo(1);
+
+        g.add(alert("HighCpuUsage", "app", Severity.WARNING), "FIRING");
+        advance(Duration.ofSeconds(30));
+        g.flushDue(now.get());
+        assertThat(sent).as("a live group waits group_interval, not group_wait").hasSize(2);
+        advance(Duration.ofMinutes(5).minusSeconds(30));
+        g.flushDue(now.get());
+        assertThat(sent).hasSize(3);
+    }
+
+    @Test
+    void anAlertThatFiredAndResolvedWithinTheWaitLeavesNoGroup() {
+        NotificationGroups g = groups();
+        g.add(alert("Flappy", "app", Severity.WARNING), "FIRING");
+        g.add(alert("Flappy", "app", Severity.WARNING), "RESOLVED");
+        advance(Duration.ofSeconds(30));
+        g.flushDue(now.get());
+        assertThat(sent).hasSize(1);
+        assertThat(g.groupCount()).isZero();
+    }
+
+    @Test
     void theTimerFlushesOnItsOwn() throws Exception {
         List<Notification> told = Collections.synchronizedList(new ArrayList<>());
         try (NotificationGroups g = NotificationGroups.start(

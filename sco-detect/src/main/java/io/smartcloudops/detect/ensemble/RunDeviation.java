@@ -86,6 +86,10 @@ final class RunDeviation {
         }
         RunDeviation r = new RunDeviation(length);
         r.seen = in.readLong();
+        if (r.seen < 0) {
+            // the ring's index is seen % length: a negative count would index outside it on the next sample
+            throw new IOException("a run that has seen " + r.seen + " values");
+        }
         for (int i = 0; i < length; i++) {
             r.values[i] = in.readDouble();
             r.expected[i] = in.readDouble();

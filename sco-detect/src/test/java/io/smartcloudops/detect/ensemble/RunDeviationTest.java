@@ -1,6 +1,7 @@
 package io.smartcloudops.detect.ensemble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.smartcloudops.api.detect.Detector;
@@ -69,6 +70,22 @@ class RunDeviationTest {
         }
         RunDeviation back = RunDeviation.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         assertThat(back.raw(26, 15, 5, Direction.BOTH)).isEqualTo(p.raw(26, 15, 5, Direction.BOTH));
+    }
+
+    @Test
+    void aStateThatClaimsANegativeCountIsRefused() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(2);
+            out.writeLong(-3);
+            for (int i = 0; i < 6; i++) {
+                out.writeDouble(1.0);
+            }
+        }
+        assertThatThrownBy(
+                        () -> RunDeviation.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("-3");
     }
 
     /**

@@ -31,10 +31,11 @@ final class EnsembleStateCodec {
      * confident samples (a {@link ConfidentRate} each) and the whole values' floor and ceiling ({@link
      * WholeExtremes}), 24 bytes, version 9 the levels sustained ({@link SustainedLevels}), 16 bytes, version 10
      * the deviating run member (two {@link RunDeviation}s and their tail fits, and its weight in the parameters),
-     * version 11 the raw record's usual overshoots ({@link RecordOvershoots}), 24 bytes; versions 1 to 10 are still
-     * read (what later versions added starts at the restore, the run member weighted 0 before 10).
+     * version 11 the raw record's usual overshoots ({@link RecordOvershoots}), 24 bytes, version 12 the fast level
+     * record's, 24 bytes; versions 1 to 11 are still read (what later versions added starts at the restore, the run
+     * member weighted 0 before 10).
      */
-    static final int STATE_VERSION = 11;
+    static final int STATE_VERSION = 12;
 
     private final FeatureMaps maps;
     private final SharedParameters shared;
@@ -79,6 +80,7 @@ final class EnsembleStateCodec {
             d.shortRunCalibrator.writeTo(out);
             d.longRunCalibrator.writeTo(out);
             d.rawOvershoots.writeTo(out);
+            d.levelOvershoots.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -162,6 +164,10 @@ final class EnsembleStateCodec {
             // versions before 11 kept no overshoots: they start at the restore, the first records judged as before
             if (version >= 11) {
                 d.rawOvershoots = RecordOvershoots.readFrom(in);
+            }
+            // versions before 12 kept no level overshoots: they start at the restore, as the raw record's did in 11
+            if (version >= 12) {
+                d.levelOvershoots = RecordOvershoots.readFrom(in);
             }
             return d;
         } catch (IOException | RuntimeException e) {

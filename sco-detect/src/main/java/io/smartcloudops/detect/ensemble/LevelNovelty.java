@@ -56,6 +56,11 @@ final class LevelNovelty {
         return range.bareRecord(filling, false);
     }
 
+    /** True if the last level judged went past the high bound rather than the low one (meaningful after a record). */
+    boolean lastRecordUp() {
+        return range.lastRecordUp();
+    }
+
     void writeTo(DataOutput out) throws IOException {
         out.writeDouble(smoothing);
         out.writeBoolean(started);

@@ -24,7 +24,8 @@ import java.io.IOException;
  * heavy tail's scale grow as far as the series shows it. (Learning the alarms' overshoots too, capped at
  * that one, found five incidents fewer on the operations corpus, seed 42: 124 against 129 of 228.) Up
  * and down are kept apart: a heavy upper tail (spikes of load) says nothing about a drop (an outage).
- * The ensemble judges a count's raw record so (see {@link EnsembleDetector}); on real-valued heavy tails
+ * The ensemble judges a count's raw record and its fast level record so, each with its own overshoots
+ * (see {@link EnsembleDetector}); on real-valued heavy tails
  * it also quieted variance bursts, which overshoot as the noise does.
  */
 final class RecordOvershoots {

@@ -317,7 +317,7 @@ class DefaultEnsembleTest extends DetectorContract {
      * Rewrites current bytes in the version 4 layout: the season as doubles (the forecaster's format 1),
      * the forest in its format 1, the seen contexts as the table's bits (the context's format 1), and
      * without the daily profile (version 7's switch in the parameters and its state at the end) or what
-     * versions 8 to 11 added after it (and version 10's weight).
+     * versions 8 to 12 added after it (and version 10's weight).
      */
     private static byte[] asVersionFour(byte[] current) {
         try {
@@ -351,8 +351,8 @@ class DefaultEnsembleTest extends DetectorContract {
             ContextNovelty.readFrom(in, ContextNovelty.FORMAT).writeTo(out, 1);
             int contextEnd = current.length - in.available();
             // version 7's daily profile, version 8's counts of confident samples and whole extremes, version 9's
-            // sustained levels, version 10's two deviating runs and their tail fits and version 11's record overshoots
-            // end the state
+            // sustained levels, version 10's two deviating runs and their tail fits and version 11's and 12's record
+            // overshoots end the state
             ByteArrayOutputStream profile = new ByteArrayOutputStream();
             DataOutputStream tail = new DataOutputStream(profile);
             new DailyProfile(320).writeTo(tail);
@@ -364,6 +364,7 @@ class DefaultEnsembleTest extends DetectorContract {
             new RunDeviation(EnsembleDetector.LONG_RUN).writeTo(tail);
             new AnomalyLikelihood(0.99, 5000, 100).writeTo(tail);
             new AnomalyLikelihood(0.99, 5000, 100).writeTo(tail);
+            new RecordOvershoots().writeTo(tail);
             new RecordOvershoots().writeTo(tail);
             tail.flush();
             out.write(current, contextEnd, current.length - profile.size() - contextEnd);

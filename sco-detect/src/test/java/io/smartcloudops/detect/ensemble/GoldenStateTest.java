@@ -114,6 +114,13 @@ class GoldenStateTest {
         assertThat(fixture("default-v11.state").length).isEqualTo(fixture("default-v10.state").length + 24);
     }
 
+    /** Version 12 adds the fast level record's usual overshoots on each side (24 bytes). */
+    @Test
+    void versionTwelveStateWithTheLevelOvershootsIsReadAndReportsTheNextIncident() throws IOException {
+        readsAndReportsTheNextIncident(12);
+        assertThat(fixture("default-v12.state").length).isEqualTo(fixture("default-v11.state").length + 24);
+    }
+
     /** A version 9 state weighs the deviating run member 0, so it scores as it did; its rewrite scores alike. */
     @Test
     void versionNineStateKeepsThePairedDeviationMuteAndItsRewriteScoresAlike() throws IOException {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.smartcloudops.api.detect.Detector;
 import io.smartcloudops.api.detect.DetectorSettings;
-import io.smartcloudops.api.detect.Score;
 import io.smartcloudops.api.metric.Sample;
 import io.smartcloudops.api.metric.SeriesId;
 import io.smartcloudops.api.spi.ProviderContext;
@@ -107,7 +106,7 @@ class RecordOvershootsTest {
     }
 
     /**
-     * Two weeks of a 1-minute count (Poisson, six an hour on average, swinging by 40% over the day), no
+     * Two weeks of a 1-minute count (Poisson, six a minute on average, swinging by 40% over the day), no
      * incident, eight seeds: its new maxima are a whole unit or two past a range of a dozen. Before the raw
      * record judged a count's overshoot against its own records' it paged on 36 of them after the first day
      * (now 14); a page is a run of confident scores, runs less than ten minutes apart merged.
@@ -116,7 +115,7 @@ class RecordOvershootsTest {
     void aCountWithNoIncidentRarelyPagesOnANewMaximum() {
         int pages = 0;
         for (int seed = 1; seed <= 8; seed++) {
-            pages += rawRecordPages(new SplittableRandom(seed));
+            pages += DailyCounts.pagesAfterFirstDay(detector(), SERIES, new SplittableRandom(seed), 6, "new extreme");
         }
         assertThat(pages).isLessThanOrEqualTo(22);
     }
@@ -130,8 +129,8 @@ class RecordOvershootsTest {
             SplittableRandom r = new SplittableRandom(seed);
             double spike = 0;
             for (int i = 0; i <= spikeAt; i++) {
-                double v = count(r, i) + (i == spikeAt ? 20 : 0);
-                spike = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, v))
+                double v = DailyCounts.poisson(r, i, 6) + (i == spikeAt ? 20 : 0);
+                spike = d.update(new Sample(SERIES, DailyCounts.START + i * 60_000L, v))
                         .value();
             }
             assertThat(spike).as("seed %d", seed).isGreaterThanOrEqualTo(0.95);
@@ -142,31 +141,5 @@ class RecordOvershootsTest {
         return new DefaultEnsembleProvider()
                 .create(ProviderContext.builder().build())
                 .create(SERIES, DetectorSettings.defaults());
-    }
-
-    private static int rawRecordPages(SplittableRandom r) {
-        Detector d = detector();
-        int pages = 0;
-        int last = Integer.MIN_VALUE;
-        for (int i = 0; i < 14 * 1440; i++) {
-            Score s = d.update(new Sample(SERIES, 1_700_000_000_000L + i * 60_000L, count(r, i)));
-            if (i >= 1440 && s.value() >= 0.95 && s.component().equals("new extreme")) {
-                pages += i - last >= 10 ? 1 : 0;
-                last = i;
-            }
-        }
-        return pages;
-    }
-
-    /** A Poisson count (Knuth's product of uniforms) whose mean swings over the day. */
-    private static double count(SplittableRandom r, int i) {
-        double limit = Math.exp(-6 * (1 + 0.4 * Math.sin(2 * Math.PI * i / 1440.0)));
-        int k = 0;
-        double p = 1;
-        do {
-            k++;
-            p *= r.nextDouble();
-        } while (p > limit);
-        return k - 1;
     }
 }
